@@ -1,0 +1,15 @@
+package io.inetkit.core;
+
+/**
+ * The server closed the connection (or it was reset) before the operation finished. Whatever
+ * the operation had sent may or may not have taken effect; the message says which step was
+ * under way.
+ */
+public class ConnectionClosedException extends InetkitException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link InetkitException#InetkitException}. */
+  public ConnectionClosedException(String message, Endpoint endpoint, Throwable cause) {
+    super(message, endpoint, cause);
+  }
+}

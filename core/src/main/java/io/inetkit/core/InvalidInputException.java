@@ -1,0 +1,27 @@
+package io.inetkit.core;
+
+/**
+ * A value given by the caller was rejected before anything was sent: CR, LF or NUL in an
+ * address, path, mailbox, selector or header; an empty or over-long token; an out-of-range
+ * number. The message names the parameter and shows the offending value with control
+ * characters escaped.
+ */
+public class InvalidInputException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String parameter;
+
+  /**
+   * @param parameter the name of the rejected parameter, e.g. {@code "selector"}
+   * @param message why it was rejected
+   */
+  public InvalidInputException(String parameter, String message) {
+    super(parameter + ": " + message);
+    this.parameter = parameter;
+  }
+
+  /** Returns the name of the rejected parameter. */
+  public String parameter() {
+    return parameter;
+  }
+}

@@ -1,0 +1,14 @@
+package io.inetkit.core;
+
+/**
+ * A {@link ProtocolReplyException} for a resource the server says does not exist: an FTP file
+ * (550), an IMAP folder or UID, a POP3 message number, a Gopher selector.
+ */
+public class NotFoundException extends ProtocolReplyException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ProtocolReplyException#ProtocolReplyException}. */
+  public NotFoundException(String command, Endpoint endpoint, Reply reply, Throwable cause) {
+    super(command, endpoint, reply, cause);
+  }
+}

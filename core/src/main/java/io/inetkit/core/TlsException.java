@@ -1,0 +1,16 @@
+package io.inetkit.core;
+
+/**
+ * TLS could not be established as configured: the certificate did not verify, the host name
+ * did not match, the handshake failed, or the server refused or did not offer STARTTLS when the
+ * {@link TlsMode} required it. When this is thrown for a required STARTTLS, no credentials and no
+ * payload were sent.
+ */
+public class TlsException extends InetkitException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link InetkitException#InetkitException}. */
+  public TlsException(String message, Endpoint endpoint, Throwable cause) {
+    super(message, endpoint, cause);
+  }
+}

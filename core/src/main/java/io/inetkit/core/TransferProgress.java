@@ -1,0 +1,54 @@
+package io.inetkit.core;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of a running transfer, as handed to a {@link ProgressListener}.
+ *
+ * @param name what is being transferred (a file name, a message UID, a selector)
+ * @param bytesDone bytes moved so far
+ * @param totalBytes the expected size, or {@code -1} when unknown
+ * @param elapsed time since the transfer started
+ */
+public record TransferProgress(String name, long bytesDone, long totalBytes, Duration elapsed) {
+
+  /** Validates the snapshot. */
+  public TransferProgress {
+    if (bytesDone < 0) {
+      throw new IllegalArgumentException("bytesDone < 0");
+    }
+    if (totalBytes < -1) {
+      throw new IllegalArgumentException("totalBytes < -1");
+    }
+    name = name == null ? "" : name;
+    elapsed = elapsed == null ? Duration.ZERO : elapsed;
+  }
+
+  /** Returns whether the total size is known. */
+  public boolean totalKnown() {
+    return totalBytes >= 0;
+  }
+
+  /** Returns the average rate so far in bytes per second (0 before any time has passed). */
+  public double bytesPerSecond() {
+    long nanos = elapsed.toNanos();
+    return nanos <= 0 ? 0 : bytesDone * 1e9 / nanos;
+  }
+
+  /** Returns the fraction done between 0 and 1, or {@code -1} when the total is unknown. */
+  public double fraction() {
+    if (!totalKnown()) {
+      return -1;
+    }
+    return totalBytes == 0 ? 1 : Math.min(1.0, (double) bytesDone / totalBytes);
+  }
+
+  /** Returns the estimated time left, or {@code null} when it cannot be estimated. */
+  public Duration remaining() {
+    double rate = bytesPerSecond();
+    if (!totalKnown() || rate <= 0) {
+      return null;
+    }
+    return Duration.ofMillis((long) (Math.max(0, totalBytes - bytesDone) / rate * 1000));
+  }
+}

@@ -1,0 +1,194 @@
+package io.inetkit.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which server certificates a TLS connection accepts, and whether the host name is checked.
+ *
+ * <p>The default, {@link #system()}, is the JDK's trust store with host-name verification. A
+ * private CA comes from a PEM or PKCS#12 file or a {@link KeyStore}. {@link #insecure()} accepts
+ * anything and logs a warning every time it is used: for tests against throwaway servers only.
+ *
+ * <pre>{@code
+ * Trust corporate = Trust.fromFile(Path.of("/etc/ssl/our-ca.pem"));
+ * SmtpClient smtp = SmtpClient.builder().endpoint("mail.example.org", 587).trust(corporate).build();
+ * }</pre>
+ */
+public final class Trust {
+  private static final Logger LOG = LoggerFactory.getLogger(Trust.class);
+
+  private static final Trust SYSTEM = new Trust("system", null, true);
+
+  private final String description;
+  private final SSLContext context; // null: the JDK default, created lazily
+  private final boolean verifyHostname;
+
+  private Trust(String description, SSLContext context, boolean verifyHostname) {
+    this.description = description;
+    this.context = context;
+    this.verifyHostname = verifyHostname;
+  }
+
+  /** Returns the JDK's default trust store with host-name verification. */
+  public static Trust system() {
+    return SYSTEM;
+  }
+
+  /**
+   * Returns trust in the CA certificates of a PEM file (one or more {@code BEGIN CERTIFICATE}
+   * blocks) or a PKCS#12 file without password, plus host-name verification.
+   *
+   * @throws InvalidInputException when the file cannot be read or holds no certificate
+   */
+  public static Trust fromFile(Path caFile) {
+    Objects.requireNonNull(caFile, "caFile");
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      String name = caFile.getFileName() == null ? "" : caFile.getFileName().toString();
+      if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+        KeyStore p12 = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(caFile)) {
+          p12.load(in, new char[0]);
+        }
+        return fromKeyStore(p12).describedAs("CA file " + caFile);
+      }
+      Collection<? extends Certificate> certs;
+      try (InputStream in = Files.newInputStream(caFile)) {
+        certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      }
+      if (certs.isEmpty()) {
+        throw new InvalidInputException("caFile", "no certificate in " + caFile);
+      }
+      int i = 0;
+      for (Certificate cert : certs) {
+        store.setCertificateEntry("ca-" + i++, cert);
+      }
+      return fromKeyStore(store).describedAs("CA file " + caFile);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new InvalidInputException("caFile", "cannot read CA certificates from " + caFile + ": " + e.getMessage());
+    }
+  }
+
+  /** Returns trust in the certificates of {@code trustStore}, plus host-name verification. */
+  public static Trust fromKeyStore(KeyStore trustStore) {
+    Objects.requireNonNull(trustStore, "trustStore");
+    try {
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trustStore);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return new Trust("key store", ctx, true);
+    } catch (GeneralSecurityException e) {
+      throw new InvalidInputException("trustStore", "unusable trust store: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Returns trust as configured in {@code context}, with host-name verification still on. For
+   * callers who already build their own {@link SSLContext} (client certificates, say).
+   */
+  public static Trust fromSslContext(SSLContext context) {
+    return new Trust("custom SSLContext", Objects.requireNonNull(context, "context"), true);
+  }
+
+  /**
+   * Returns trust that accepts any certificate for any host name. Logs a warning each time a
+   * connection uses it. Never use it against a server you do not control.
+   */
+  public static Trust insecure() {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, new TrustManager[] {new AcceptAll()}, null);
+      return new Trust("INSECURE (any certificate, any host)", ctx, false);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available in this JDK", e);
+    }
+  }
+
+  private Trust describedAs(String description) {
+    return new Trust(description, context, verifyHostname);
+  }
+
+  /** Returns whether the certificate must match the host name (false only for insecure). */
+  public boolean verifiesHostname() {
+    return verifyHostname;
+  }
+
+  /** Returns whether this is the {@link #insecure()} trust. */
+  public boolean isInsecure() {
+    return !verifyHostname;
+  }
+
+  /** Returns the SSL context that carries this trust. */
+  public SSLContext sslContext() {
+    if (context != null) {
+      return context;
+    }
+    try {
+      return SSLContext.getDefault();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available in this JDK", e);
+    }
+  }
+
+  /**
+   * Applies this trust's policy to a socket before its handshake: host-name verification
+   * ({@code HTTPS} endpoint identification), SNI for {@code host}, TLS 1.2 and 1.3 only. Logs a
+   * warning when the trust is insecure.
+   */
+  public void configure(SSLSocket socket, String host) {
+    SSLParameters params = socket.getSSLParameters();
+    if (verifyHostname) {
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+    } else {
+      LOG.warn("TLS to {} without certificate or host-name verification (insecure trust)", host);
+    }
+    params.setProtocols(supportedModernProtocols(socket.getSupportedProtocols()));
+    socket.setSSLParameters(params);
+  }
+
+  private static String[] supportedModernProtocols(String[] supported) {
+    return java.util.Arrays.stream(supported)
+        .filter(p -> p.equals("TLSv1.3") || p.equals("TLSv1.2"))
+        .toArray(String[]::new);
+  }
+
+  /** Returns a short description for logs and messages, e.g. {@code "system"}. */
+  @Override
+  public String toString() {
+    return "Trust[" + description + "]";
+  }
+
+  private static final class AcceptAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package io.inetkit.testkit.fault;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A scriptable misbehaving server on 127.0.0.1 and a free port, for proving that clients fail
+ * cleanly: canned greetings and replies, garbage, endless lines, stalls, drops mid-reply, and a
+ * record of every byte the client sent (to prove, say, that no password followed a failed
+ * STARTTLS).
+ *
+ * <pre>{@code
+ * try (FaultServer server = FaultServer.start(FaultScript.create()
+ *         .send("220 hi\r\n").expectLine().send("250-x\r\n250 STARTTLS\r\n").expectLine().stall())) {
+ *   // point a client at server.port(), then:
+ *   assertThat(server.received()).doesNotContain("AUTH");
+ * }
+ * }</pre>
+ *
+ * Each accepted connection runs the whole script on its own thread; {@link #close()} stops the
+ * server and every connection.
+ */
+public final class FaultServer implements AutoCloseable {
+  private static final int MAX_RECORDED = 1 << 20;
+
+  private final ServerSocket server;
+  private final FaultScript script;
+  private final SSLContext implicitTls;
+  private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final Thread acceptor;
+  private volatile boolean closed;
+
+  private FaultServer(FaultScript script, SSLContext implicitTls) throws IOException {
+    this.script = script;
+    this.implicitTls = implicitTls;
+    this.server = new ServerSocket();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    this.acceptor = new Thread(this::acceptLoop, "fault-server-" + server.getLocalPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** Starts a plain-text fault server running {@code script} for each connection. */
+  public static FaultServer start(FaultScript script) throws IOException {
+    return new FaultServer(script, null);
+  }
+
+  /** Starts a fault server that speaks TLS from the first byte with {@code serverContext}. */
+  public static FaultServer startTls(FaultScript script, SSLContext serverContext) throws IOException {
+    return new FaultServer(script, serverContext);
+  }
+
+  /** Returns the host clients should connect to: {@code 127.0.0.1}. */
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** Returns how many connections were accepted so far. */
+  public int connections() {
+    return connections.get();
+  }
+
+  /** Returns everything clients sent so far, decoded as ISO-8859-1 (byte for char). */
+  public String received() {
+    synchronized (received) {
+      return received.toString(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        Socket s = server.accept();
+        connections.incrementAndGet();
+        open.add(s);
+        Thread t = new Thread(() -> serve(s), "fault-conn-" + s.getPort());
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        if (!closed) {
+          errors.add(e);
+        }
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    Socket s = socket;
+    try {
+      if (implicitTls != null) {
+        s = upgrade(s, implicitTls);
+      }
+      InputStream in = s.getInputStream();
+      OutputStream out = s.getOutputStream();
+      for (FaultScript.Step step : script.steps()) {
+        if (closed) {
+          return;
+        }
+        if (step instanceof FaultScript.Send send) {
+          out.write(send.bytes());
+          out.flush();
+        } else if (step instanceof FaultScript.ExpectLine) {
+          if (readLine(in) == null) {
+            return;
+          }
+        } else if (step instanceof FaultScript.Stall stall) {
+          stall(in, stall.duration().toMillis(), s);
+        } else if (step instanceof FaultScript.Close) {
+          return;
+        } else if (step instanceof FaultScript.EndlessLine endless) {
+          byte[] chunk = new byte[8192];
+          Arrays.fill(chunk, endless.fill());
+          while (!closed) {
+            out.write(chunk);
+          }
+        } else if (step instanceof FaultScript.Garbage g) {
+          byte[] bytes = new byte[g.bytes()];
+          new Random(g.seed()).nextBytes(bytes);
+          out.write(bytes);
+          out.flush();
+        } else if (step instanceof FaultScript.SendThenDrop drop) {
+          out.write(drop.bytes(), 0, Math.min(drop.dropAfter(), drop.bytes().length));
+          out.flush();
+          s.setSoLinger(true, 0); // RST, like a crashed server
+          return;
+        } else if (step instanceof FaultScript.StartTls tls) {
+          s = upgrade(s, tls.context());
+          in = s.getInputStream();
+          out = s.getOutputStream();
+        } else if (step instanceof FaultScript.Respond r) {
+          String line;
+          while ((line = readLine(in)) != null) {
+            String reply = r.responder().apply(line);
+            if (reply == null) {
+              return;
+            }
+            out.write(reply.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+          }
+          return;
+        }
+      }
+    } catch (SocketException e) {
+      // the client hung up: normal for fault tests
+    } catch (IOException | RuntimeException e) {
+      if (!closed) {
+        errors.add(e);
+      }
+    } finally {
+      open.remove(socket);
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing a connection the client may already have dropped
+      }
+    }
+  }
+
+  private Socket upgrade(Socket plain, SSLContext ctx) throws IOException {
+    SSLSocket tls =
+        (SSLSocket)
+            ctx.getSocketFactory().createSocket(plain, plain.getInputStream(), true);
+    tls.setUseClientMode(false);
+    tls.startHandshake();
+    open.add(tls);
+    return tls;
+  }
+
+  private void stall(InputStream in, long millis, Socket s) throws IOException {
+    long end = System.currentTimeMillis() + millis;
+    byte[] buf = new byte[8192];
+    s.setSoTimeout(100);
+    try {
+      while (!closed && System.currentTimeMillis() < end) {
+        try {
+          int n = in.read(buf);
+          if (n < 0) {
+            return;
+          }
+          record(buf, 0, n);
+        } catch (SocketTimeoutException e) {
+          // keep waiting
+        }
+      }
+    } finally {
+      s.setSoTimeout(0);
+    }
+  }
+
+  /** Reads a line (recording it), or returns null at end of stream. */
+  private String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0) {
+      line.write(b);
+      if (b == '\n') {
+        break;
+      }
+      if (line.size() > 64 * 1024) {
+        break;
+      }
+    }
+    if (line.size() == 0) {
+      return null;
+    }
+    byte[] bytes = line.toByteArray();
+    record(bytes, 0, bytes.length);
+    return new String(bytes, StandardCharsets.ISO_8859_1).stripTrailing();
+  }
+
+  private void record(byte[] b, int off, int len) {
+    synchronized (received) {
+      int room = MAX_RECORDED - received.size();
+      received.write(b, off, Math.max(0, Math.min(room, len)));
+    }
+  }
+
+  /** Returns unexpected server-side errors (not client hang-ups), for debugging tests. */
+  public List<Throwable> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** Stops accepting and closes every open connection. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+    for (Socket s : open) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // already closed
+      }
+    }
+  }
+}
