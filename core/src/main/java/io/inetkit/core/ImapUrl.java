@@ -63,9 +63,10 @@ public final class ImapUrl {
     if (url.scheme() != Scheme.IMAP && url.scheme() != Scheme.IMAPS) {
       throw new InvalidInputException("url", "not an imap:// or imaps:// URL: " + url);
     }
-    String raw = url.rawPath().isEmpty() ? "" : url.rawPath().substring(1);
+    String raw = url.rawPath();
     int parts = raw.indexOf("/;");
-    String box = parts < 0 ? raw : raw.substring(0, parts);
+    int boxEnd = parts < 0 ? raw.length() : parts;
+    String box = raw.substring(Math.min(1, boxEnd), boxEnd);
     long uidValidity = -1;
     int semi = box.indexOf(';');
     if (semi >= 0) {
