@@ -40,6 +40,9 @@ public final class BoundedLineReader {
     ByteArrayOutputStream line = null;
     while (true) {
       if (pos == limit && !fill()) {
+        if (line != null && line.size() > maxLineLength) {
+          throw new LimitExceededException("line too long from " + endpoint, endpoint, maxLineLength);
+        }
         return line == null ? null : line.toByteArray();
       }
       int start = pos;
