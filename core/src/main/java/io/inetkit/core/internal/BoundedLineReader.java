@@ -12,6 +12,11 @@ import java.io.InputStream;
  * LimitExceededException} as soon as it crosses the limit. Reads through its own buffer, so the
  * underlying stream must not be read directly while this reader is in use; use {@link
  * #read(byte[], int, int)} for raw bytes after the lines. Not part of the public API.
+ *
+ * <pre>{@code
+ * BoundedLineReader reader = new BoundedLineReader(socket.getInputStream(), 8192, endpoint);
+ * String greeting = reader.readLine(); // null when the server closed without a word
+ * }</pre>
  */
 public final class BoundedLineReader {
   private final InputStream in;
