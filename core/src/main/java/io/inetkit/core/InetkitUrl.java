@@ -6,18 +6,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A parsed {@code smtp[s]}, {@code imap[s]}, {@code pop3[s]} (or {@code pop[s]}), {@code
- * ftp[s]}, {@code telnet} or {@code gopher[s]} URL: scheme, optional user and password, host
- * (IPv6 literals in brackets), port (the {@link Scheme#defaultPort() scheme's default} when none
- * is given), path and query. Immutable.
+ * A parsed {@code smtp[s]}, {@code imap[s]}, {@code pop3[s]} (or {@code pop[s]}), {@code ftp[s]},
+ * {@code telnet} or {@code gopher[s]} URL: scheme, optional user and password, host (IPv6 literals
+ * in brackets), port (the {@link Scheme#defaultPort() scheme's default} when none is given), path
+ * and query. Immutable.
  *
  * <p>Every component is percent-decoded and checked: a CR, LF or NUL anywhere, raw or decoded
- * ({@code %0D}, {@code %0A}, {@code %00}), is rejected with {@link InvalidInputException}, so a
- * URL can never smuggle a second command onto the wire. The password is never shown: {@link
+ * ({@code %0D}, {@code %0A}, {@code %00}), is rejected with {@link InvalidInputException}, so a URL
+ * can never smuggle a second command onto the wire. The password is never shown: {@link
  * #toString()} prints {@code ***} in its place, and error messages never quote it.
  *
- * <p>The protocol views read the scheme-specific parts: {@link ImapUrl} (RFC 5092), {@link
- * Pop3Url} (RFC 2384), {@link FtpUrl} (RFC 1738) and {@link GopherUrl} (RFC 4266).
+ * <p>The protocol views read the scheme-specific parts: {@link ImapUrl} (RFC 5092), {@link Pop3Url}
+ * (RFC 2384), {@link FtpUrl} (RFC 1738) and {@link GopherUrl} (RFC 4266).
  *
  * <pre>{@code
  * InetkitUrl url = InetkitUrl.parse("ftps://alice:s3cret@[::1]:2990/pub/file.txt");
@@ -31,6 +31,7 @@ import java.util.OptionalInt;
 public final class InetkitUrl {
   /** Characters left unescaped when a raw path or query is written back out. */
   private static final String RAW_SAFE = "%!$&'()*+,;=:@/?";
+
   /** Characters left unescaped in a written-out user name or AUTH mechanism. */
   private static final String USER_SAFE = "!$&'()*+,=";
 
@@ -157,7 +158,8 @@ public final class InetkitUrl {
       }
     }
     if (host.isEmpty()) {
-      throw new InvalidInputException("host", "the URL names no host: " + Inputs.quote(redact(text)));
+      throw new InvalidInputException(
+          "host", "the URL names no host: " + Inputs.quote(redact(text)));
     }
     Inputs.requireHost("host", host);
     int port = portText == null || portText.isEmpty() ? -1 : Endpoint.parsePort(portText);
@@ -201,10 +203,12 @@ public final class InetkitUrl {
   }
 
   private static String ipv6(String literal, String text) {
-    String address = literal.indexOf('%') < 0 ? literal : literal.substring(0, literal.indexOf('%'));
+    String address =
+        literal.indexOf('%') < 0 ? literal : literal.substring(0, literal.indexOf('%'));
     if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+")) {
       throw new InvalidInputException(
-          "host", "not an IPv6 literal: " + Inputs.quote(literal) + " in " + Inputs.quote(redact(text)));
+          "host",
+          "not an IPv6 literal: " + Inputs.quote(literal) + " in " + Inputs.quote(redact(text)));
     }
     return literal;
   }
@@ -255,8 +259,8 @@ public final class InetkitUrl {
   }
 
   /**
-   * Returns the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any,
-   * {@code +APOP}, {@code PLAIN}...), if given.
+   * Returns the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any, {@code
+   * +APOP}, {@code PLAIN}...), if given.
    */
   public Optional<String> authMechanism() {
     return Optional.ofNullable(authMechanism);

@@ -17,15 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entries of a {@code .netrc} file, in the format curl and ftp read: {@code machine},
- * {@code login}, {@code password} and {@code account} tokens separated by any white space
- * (entries may span lines), one optional {@code default} entry used when no machine matches,
- * {@code macdef} blocks skipped up to the next empty line, lines starting with {@code #} ignored,
- * and tokens in double quotes with curl's escapes ({@code \"}, {@code \\}, {@code \n}, {@code
- * \r}, {@code \t}) so that a password may hold spaces. Immutable.
+ * The entries of a {@code .netrc} file, in the format curl and ftp read: {@code machine}, {@code
+ * login}, {@code password} and {@code account} tokens separated by any white space (entries may
+ * span lines), one optional {@code default} entry used when no machine matches, {@code macdef}
+ * blocks skipped up to the next empty line, lines starting with {@code #} ignored, and tokens in
+ * double quotes with curl's escapes ({@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t}) so
+ * that a password may hold spaces. Immutable.
  *
- * <p>A missing file reads as empty. On POSIX systems a file that group or others may read is
- * still used, but a warning (without any secret) is logged, as the file holds passwords.
+ * <p>A missing file reads as empty. On POSIX systems a file that group or others may read is still
+ * used, but a warning (without any secret) is logged, as the file holds passwords.
  *
  * <pre>{@code
  * Netrc netrc = Netrc.load(Netrc.defaultFile()); // $NETRC, else ~/.netrc
@@ -62,9 +62,13 @@ public final class Netrc {
     /** Returns {@code Entry[machine=host, login=alice, password=***]}. */
     @Override
     public String toString() {
-      return "Entry[machine=" + (machine == null ? "default" : machine) + ", login=" + login
+      return "Entry[machine="
+          + (machine == null ? "default" : machine)
+          + ", login="
+          + login
           + (password == null ? "" : ", password=" + Redaction.MASK)
-          + (account == null ? "" : ", account=" + Redaction.MASK) + "]";
+          + (account == null ? "" : ", account=" + Redaction.MASK)
+          + "]";
     }
   }
 
@@ -177,12 +181,13 @@ public final class Netrc {
           char c = line.charAt(i);
           if (c == '\\' && i + 1 < line.length()) {
             char e = line.charAt(++i);
-            c = switch (e) {
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              case 't' -> '\t';
-              default -> e;
-            };
+            c =
+                switch (e) {
+                  case 'n' -> '\n';
+                  case 'r' -> '\r';
+                  case 't' -> '\t';
+                  default -> e;
+                };
           }
           token.append(c);
         }
@@ -215,8 +220,8 @@ public final class Netrc {
   }
 
   /**
-   * Returns the first entry for {@code host} (case-insensitive) whose login is {@code login},
-   * or with any login when {@code login} is null; else the {@code default} entry if it fits.
+   * Returns the first entry for {@code host} (case-insensitive) whose login is {@code login}, or
+   * with any login when {@code login} is null; else the {@code default} entry if it fits.
    */
   public Optional<Entry> find(String host, String login) {
     Objects.requireNonNull(host, "host");
@@ -232,7 +237,9 @@ public final class Netrc {
     return Optional.ofNullable(fallback);
   }
 
-  /** Returns the credentials for {@code host} (see {@link #find}), when login and password are set. */
+  /**
+   * Returns the credentials for {@code host} (see {@link #find}), when login and password are set.
+   */
   public Optional<Credentials> credentials(String host) {
     return find(host, null).flatMap(Entry::credentials);
   }

@@ -3,10 +3,10 @@ package io.inetkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class InetkitUrlTest {
 
@@ -37,13 +37,16 @@ class InetkitUrlTest {
 
   @Test
   void userPasswordHostPortPathAndQuery() {
-    InetkitUrl url = InetkitUrl.parse("ftp://al%20ice:p%40ss:w@ftp.example.org:2121/pub/a%20b?x=1#frag");
+    InetkitUrl url =
+        InetkitUrl.parse("ftp://al%20ice:p%40ss:w@ftp.example.org:2121/pub/a%20b?x=1#frag");
     assertThat(url.user()).contains("al ice");
     assertThat(url.hasPassword()).isTrue();
-    assertThat(url.credentials()).hasValueSatisfying(c -> {
-      assertThat(c.user()).isEqualTo("al ice");
-      assertThat(c.secretAsString()).isEqualTo("p@ss:w");
-    });
+    assertThat(url.credentials())
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.user()).isEqualTo("al ice");
+              assertThat(c.secretAsString()).isEqualTo("p@ss:w");
+            });
     assertThat(url.host()).isEqualTo("ftp.example.org");
     assertThat(url.port()).isEqualTo(2121);
     assertThat(url.explicitPort()).hasValue(2121);
@@ -56,7 +59,9 @@ class InetkitUrlTest {
   @Test
   void passwordNeverInToStringNorEqualsLeaks() {
     InetkitUrl url = InetkitUrl.parse("ftp://alice:hunter2@ftp.example.org/pub/");
-    assertThat(url.toString()).isEqualTo("ftp://alice:***@ftp.example.org/pub/").doesNotContain("hunter2");
+    assertThat(url.toString())
+        .isEqualTo("ftp://alice:***@ftp.example.org/pub/")
+        .doesNotContain("hunter2");
     assertThat(url.toRedactedString()).isEqualTo(url.toString());
     assertThat(url).isEqualTo(InetkitUrl.parse("ftp://alice:hunter2@ftp.example.org/pub/"));
     assertThat(url).isNotEqualTo(InetkitUrl.parse("ftp://alice:other@ftp.example.org/pub/"));
@@ -119,7 +124,8 @@ class InetkitUrlTest {
     InetkitUrl url = InetkitUrl.parse("smtp://mail.example.org/a b/é?q r");
     assertThat(url.path()).isEqualTo("/a b/é");
     assertThat(url).hasToString("smtp://mail.example.org/a%20b/%C3%A9?q%20r");
-    assertThat(InetkitUrl.parse(url.toString())).isEqualTo(InetkitUrl.parse("smtp://mail.example.org/a%20b/%C3%A9?q%20r"));
+    assertThat(InetkitUrl.parse(url.toString()))
+        .isEqualTo(InetkitUrl.parse("smtp://mail.example.org/a%20b/%C3%A9?q%20r"));
   }
 
   @Test
@@ -158,7 +164,17 @@ class InetkitUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ftp.example.org", "ftp:/x", "://host", "1ftp://host", "ftp://", "ftp:///pub", "ftp://user@/x"})
+  @ValueSource(
+      strings = {
+        "",
+        "ftp.example.org",
+        "ftp:/x",
+        "://host",
+        "1ftp://host",
+        "ftp://",
+        "ftp:///pub",
+        "ftp://user@/x"
+      })
   void notAUrlOrNoHost(String text) {
     assertThatThrownBy(() -> InetkitUrl.parse(text)).isInstanceOf(InvalidInputException.class);
   }

@@ -38,12 +38,14 @@ class NetrcTest {
     Netrc netrc = Netrc.parse(FILE);
     assertThat(netrc.entries())
         .extracting(Netrc.Entry::machine)
-        .containsExactly("example.com", "other.example.org", "OTHER.example.org", "nopass.example.org", null);
+        .containsExactly(
+            "example.com", "other.example.org", "OTHER.example.org", "nopass.example.org", null);
     assertThat(netrc.credentials("example.com"))
-        .hasValueSatisfying(c -> {
-          assertThat(c.user()).isEqualTo("alice");
-          assertThat(c.secretAsString()).isEqualTo("pa ss\"word\\");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.user()).isEqualTo("alice");
+              assertThat(c.secretAsString()).isEqualTo("pa ss\"word\\");
+            });
     assertThat(netrc.find("other.example.org", null)).map(Netrc.Entry::account).contains("acct1");
     assertThat(netrc.find("evil", null)).map(Netrc.Entry::isDefault).contains(true);
   }
@@ -61,10 +63,11 @@ class NetrcTest {
   void defaultEntryWhenNoMachineMatches() {
     Netrc netrc = Netrc.parse(FILE);
     assertThat(netrc.credentials("unknown.example.net"))
-        .hasValueSatisfying(c -> {
-          assertThat(c.user()).isEqualTo("anonymous");
-          assertThat(c.secretAsString()).isEqualTo("guest@example.org");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.user()).isEqualTo("anonymous");
+              assertThat(c.secretAsString()).isEqualTo("guest@example.org");
+            });
     assertThat(netrc.credentials("unknown.example.net", "zed")).isEmpty();
     assertThat(netrc.credentials("example.com", "zed")).isEmpty();
   }

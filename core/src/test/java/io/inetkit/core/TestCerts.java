@@ -17,8 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * Self-signed certificates made with the JDK's {@code keytool} (core must not depend on
- * testkit), and a one-shot TLS server on 127.0.0.1 that greets each client with a line.
+ * Self-signed certificates made with the JDK's {@code keytool} (core must not depend on testkit),
+ * and a one-shot TLS server on 127.0.0.1 that greets each client with a line.
  */
 public final class TestCerts {
   static final char[] STORE_PASSWORD = "changeit".toCharArray();
@@ -32,7 +32,8 @@ public final class TestCerts {
       try (InputStream in = Files.newInputStream(keyStore)) {
         ks.load(in, STORE_PASSWORD);
       }
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, STORE_PASSWORD);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);
@@ -42,15 +43,43 @@ public final class TestCerts {
 
   private TestCerts() {}
 
-  /** Creates a self-signed certificate for {@code san} (e.g. {@code ip:127.0.0.1,dns:localhost}). */
+  /**
+   * Creates a self-signed certificate for {@code san} (e.g. {@code ip:127.0.0.1,dns:localhost}).
+   */
   public static Cert create(Path dir, String name, String san) throws Exception {
     Path ks = dir.resolve(name + ".p12");
     Path pem = dir.resolve(name + ".pem");
-    keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + name, "-validity", "2", "-ext", "SAN=" + san,
-        "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", new String(STORE_PASSWORD));
-    keytool("-exportcert", "-rfc", "-alias", name, "-keystore", ks.toString(),
-        "-storepass", new String(STORE_PASSWORD), "-file", pem.toString());
+    keytool(
+        "-genkeypair",
+        "-alias",
+        name,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=" + name,
+        "-validity",
+        "2",
+        "-ext",
+        "SAN=" + san,
+        "-keystore",
+        ks.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        new String(STORE_PASSWORD));
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        name,
+        "-keystore",
+        ks.toString(),
+        "-storepass",
+        new String(STORE_PASSWORD),
+        "-file",
+        pem.toString());
     return new Cert(ks, pem);
   }
 
@@ -71,20 +100,24 @@ public final class TestCerts {
    */
   public static ServerSocket tlsServer(SSLContext ctx, String greeting) throws IOException {
     SSLServerSocket server =
-        (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(() -> {
-      while (!server.isClosed()) {
-        try (Socket s = server.accept()) {
-          s.setSoTimeout(10_000);
-          OutputStream out = s.getOutputStream();
-          out.write(greeting.getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          s.getInputStream().read(); // wait for the client to close
-        } catch (IOException e) {
-          // a client that refused the certificate, or the server closing
-        }
-      }
-    }, "tls-test-server");
+        (SSLServerSocket)
+            ctx.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    Thread t =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                  s.setSoTimeout(10_000);
+                  OutputStream out = s.getOutputStream();
+                  out.write(greeting.getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  s.getInputStream().read(); // wait for the client to close
+                } catch (IOException e) {
+                  // a client that refused the certificate, or the server closing
+                }
+              }
+            },
+            "tls-test-server");
     t.setDaemon(true);
     t.start();
     return server;

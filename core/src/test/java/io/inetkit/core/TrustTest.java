@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class TrustTest {
-  private static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(1));
+  private static final Timeouts SHORT =
+      new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(1));
 
   @TempDir static Path dir;
   static TestCerts.Cert good;
@@ -69,7 +70,8 @@ class TrustTest {
   void systemTrustRefusesSelfSigned() {
     assertThatThrownBy(() -> greeting(goodServer, Trust.system()))
         .isInstanceOf(TlsException.class)
-        .hasMessageContaining("TLS handshake with 127.0.0.1:" + goodServer.getLocalPort() + " failed");
+        .hasMessageContaining(
+            "TLS handshake with 127.0.0.1:" + goodServer.getLocalPort() + " failed");
   }
 
   @Test
@@ -102,7 +104,8 @@ class TrustTest {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     try (var in = Files.newInputStream(good.pem())) {
-      store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      store.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
     assertThat(greeting(goodServer, Trust.fromKeyStore(store))).isEqualTo("hello");
     Path p12 = dir.resolve("trust.p12");
