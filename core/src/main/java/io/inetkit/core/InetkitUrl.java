@@ -1,6 +1,5 @@
 package io.inetkit.core;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -91,7 +90,7 @@ public final class InetkitUrl {
       throw new InvalidInputException(
           "url", "expected scheme://host... but got " + Inputs.quote(redact(text)));
     }
-    Scheme scheme = scheme(text.substring(0, sep));
+    Scheme scheme = Scheme.of(text.substring(0, sep));
     String rest = text.substring(sep + 3);
     boolean gopher = scheme == Scheme.GOPHER || scheme == Scheme.GOPHERS;
     int end = authorityEnd(rest, gopher ? "/" : "/?#");
@@ -164,15 +163,6 @@ public final class InetkitUrl {
     Inputs.requireHost("host", host);
     int port = portText == null || portText.isEmpty() ? -1 : Endpoint.parsePort(portText);
     return new InetkitUrl(scheme, user, password, auth, host, port, rawPath, rawQuery);
-  }
-
-  private static Scheme scheme(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return switch (lower) {
-      case "pop" -> Scheme.POP3;
-      case "pops" -> Scheme.POP3S;
-      default -> Scheme.of(lower);
-    };
   }
 
   private static int authorityEnd(String rest, String delimiters) {

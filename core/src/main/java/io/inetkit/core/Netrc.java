@@ -1,6 +1,9 @@
 package io.inetkit.core;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -97,16 +100,29 @@ public final class Netrc {
    */
   public static Netrc load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return EMPTY;
     }
     if (isExposed(file)) {
       LOG.warn("{} may be read by group or others; it holds passwords: chmod 600 it", file);
     }
-    return parse(text);
+    return parse(decode(bytes));
+  }
+
+  /** Decodes UTF-8, or ISO-8859-1 when the file is not valid UTF-8 (an old Latin-1 file). */
+  private static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** Returns whether POSIX permissions let group or others read or write {@code file}. */

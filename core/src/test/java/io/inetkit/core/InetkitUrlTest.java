@@ -101,6 +101,14 @@ class InetkitUrlTest {
   }
 
   @Test
+  void schemeOfAcceptsPopAliases() {
+    assertThat(Scheme.of("pop")).isEqualTo(Scheme.POP3);
+    assertThat(Scheme.of("POPS")).isEqualTo(Scheme.POP3S);
+    assertThat(Scheme.of("imaps").defaultPort()).isEqualTo(993);
+    assertThat(Scheme.GOPHERS).hasToString("gophers");
+  }
+
+  @Test
   void emptyPortMeansDefault() {
     assertThat(InetkitUrl.parse("smtp://mail.example.org:/").port()).isEqualTo(587);
   }

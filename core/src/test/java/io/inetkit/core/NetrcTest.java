@@ -116,6 +116,21 @@ class NetrcTest {
   }
 
   @Test
+  void utf8AndLatin1Files(@TempDir Path dir) throws Exception {
+    Path utf8 = dir.resolve("utf8");
+    Files.write(
+        utf8, "machine h login jos\u00e9 password p\u00e4ss\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(Netrc.load(utf8).credentials("h"))
+        .map(Credentials::secretAsString)
+        .contains("p\u00e4ss");
+    Path latin1 = dir.resolve("latin1");
+    Files.write(
+        latin1,
+        "machine h login jos\u00e9 password p\u00e4ss\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Netrc.load(latin1).credentials("h")).map(Credentials::user).contains("jos\u00e9");
+  }
+
+  @Test
   void defaultFileIsNetrcVariableOrHome() {
     String env = System.getenv("NETRC");
     Path expected =
