@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +38,10 @@ class TrustTest {
 
   @BeforeAll
   static void servers() throws Exception {
-    good = TestCerts.create(dir, "loopback", "ip:127.0.0.1,dns:localhost");
-    wrongName = TestCerts.create(dir, "wrong", "dns:wrong.example");
+    List<TestCerts.Cert> certs =
+        TestCerts.create(dir, "loopback=ip:127.0.0.1,dns:localhost", "wrong=dns:wrong.example");
+    good = certs.get(0);
+    wrongName = certs.get(1);
     goodServer = TestCerts.tlsServer(good.serverContext(), "hello\r\n");
     wrongServer = TestCerts.tlsServer(wrongName.serverContext(), "hello\r\n");
   }
