@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import java.net.IDN;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -123,13 +124,19 @@ public final class InetkitUrl {
     String auth = null;
     if (userInfo != null) {
       String creds = userInfo;
-      int semi = isMail(scheme) ? userInfo.indexOf(';') : -1;
+      int semi = isMail(scheme) ? UrlCodec.indexOfIgnoreCase(userInfo, ";AUTH=", 0) : -1;
       if (semi >= 0) {
         creds = userInfo.substring(0, semi);
-        auth = authMechanism(userInfo.substring(semi + 1));
+        auth = UrlCodec.decode("auth", userInfo.substring(semi + 6));
+        Inputs.requireToken("auth", auth, 64);
       }
       int colon = creds.indexOf(':');
-      user = UrlCodec.decode("user", colon < 0 ? creds : creds.substring(0, colon));
+      String rawUser = colon < 0 ? creds : creds.substring(0, colon);
+      if (isMail(scheme) && rawUser.indexOf(';') >= 0) {
+        throw new InvalidInputException(
+            "user", "unsupported parameter in " + Inputs.quote(rawUser) + " (only ;AUTH=)");
+      }
+      user = UrlCodec.decode("user", rawUser);
       user = user.isEmpty() ? null : user;
       password = colon < 0 ? null : decodePassword(creds.substring(colon + 1));
     }
@@ -160,7 +167,7 @@ public final class InetkitUrl {
       throw new InvalidInputException(
           "host", "the URL names no host: " + Inputs.quote(redact(text)));
     }
-    Inputs.requireHost("host", host);
+    host = Inputs.requireHost("host", toAscii(host));
     int port = portText == null || portText.isEmpty() ? -1 : Endpoint.parsePort(portText);
     return new InetkitUrl(scheme, user, password, auth, host, port, rawPath, rawQuery);
   }
@@ -174,12 +181,16 @@ public final class InetkitUrl {
     return rest.length();
   }
 
-  private static String authMechanism(String params) {
-    if (!params.regionMatches(true, 0, "AUTH=", 0, 5)) {
-      throw new InvalidInputException(
-          "auth", "unsupported user-info parameter " + Inputs.quote(params) + " (only ;AUTH=)");
+  /** Converts an internationalised host name to its ASCII (punycode) form, as DNS needs. */
+  private static String toAscii(String host) {
+    if (host.chars().allMatch(c -> c < 0x80)) {
+      return host;
     }
-    return Inputs.requireToken("auth", UrlCodec.decode("auth", params.substring(5)), 64);
+    try {
+      return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("host", "not a valid host name: " + Inputs.quote(host));
+    }
   }
 
   private static String decodePassword(String raw) {

@@ -128,6 +128,31 @@ class InetkitUrlTest {
   }
 
   @Test
+  void passwordMayHoldSemicolonsAndPrecedeAuth() {
+    InetkitUrl semi = InetkitUrl.parse("imap://bob:pa;ss@mail.example.org/INBOX");
+    assertThat(semi.credentials()).map(Credentials::secretAsString).contains("pa;ss");
+    assertThat(semi.authMechanism()).isEmpty();
+    InetkitUrl curlStyle = InetkitUrl.parse("imap://bob:pw;auth=PLAIN@mail.example.org/INBOX");
+    assertThat(curlStyle.user()).contains("bob");
+    assertThat(curlStyle.authMechanism()).contains("PLAIN");
+    assertThat(curlStyle.credentials()).map(Credentials::secretAsString).contains("pw");
+    assertThat(curlStyle).hasToString("imap://bob:***;AUTH=PLAIN@mail.example.org/INBOX");
+    assertThatThrownBy(() -> InetkitUrl.parse("imap://bob;FOO=1:secretpw@h/"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("only ;AUTH=")
+        .hasMessageNotContaining("secretpw");
+  }
+
+  @Test
+  void internationalHostNamesBecomePunycode() {
+    InetkitUrl url = InetkitUrl.parse("smtp://b\u00fccher.example/");
+    assertThat(url.host()).isEqualTo("xn--bcher-kva.example");
+    assertThat(InetkitUrl.parse("smtp://b%C3%BCcher.example/").host())
+        .isEqualTo("xn--bcher-kva.example");
+    assertThat(url.endpoint()).hasToString("xn--bcher-kva.example:587");
+  }
+
+  @Test
   void toStringReEncodesLenientInput() {
     InetkitUrl url = InetkitUrl.parse("smtp://mail.example.org/a b/é?q r");
     assertThat(url.path()).isEqualTo("/a b/é");
