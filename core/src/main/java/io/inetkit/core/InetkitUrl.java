@@ -260,6 +260,24 @@ public final class InetkitUrl {
   }
 
   /**
+   * Returns the URL's credentials when it carries user and password, else those {@code netrc} holds
+   * for this host (and for the URL's user, when it names one), as curl does.
+   *
+   * <pre>{@code
+   * Credentials login = url.credentials(Netrc.load(Netrc.defaultFile())).orElseThrow();
+   * }</pre>
+   */
+  public Optional<Credentials> credentials(Netrc netrc) {
+    Optional<Credentials> own = credentials();
+    return own.isPresent() ? own : netrc.credentials(host, user);
+  }
+
+  /** Returns a fresh copy of the decoded password, if the URL carries one; clear it after use. */
+  public Optional<char[]> password() {
+    return Optional.ofNullable(password).map(String::toCharArray);
+  }
+
+  /**
    * Returns the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any, {@code
    * +APOP}, {@code PLAIN}...), if given.
    */

@@ -57,6 +57,26 @@ class InetkitUrlTest {
   }
 
   @Test
+  void credentialsFromTheUrlOrElseNetrc() {
+    Netrc netrc =
+        Netrc.parse(
+            "machine ftp.example.org login bob password bobpw\n"
+                + "default login anonymous password guest");
+    assertThat(InetkitUrl.parse("ftp://alice:pw@ftp.example.org/").credentials(netrc))
+        .map(Credentials::user)
+        .contains("alice");
+    assertThat(InetkitUrl.parse("ftp://ftp.example.org/").credentials(netrc))
+        .map(Credentials::secretAsString)
+        .contains("bobpw");
+    assertThat(InetkitUrl.parse("ftp://carol@ftp.example.org/").credentials(netrc)).isEmpty();
+    assertThat(InetkitUrl.parse("ftp://other.example.org/").credentials(netrc))
+        .map(Credentials::user)
+        .contains("anonymous");
+    assertThat(InetkitUrl.parse("ftp://u:p%20w@h/").password()).hasValue("p w".toCharArray());
+    assertThat(InetkitUrl.parse("ftp://u@h/").password()).isEmpty();
+  }
+
+  @Test
   void passwordNeverInToStringNorEqualsLeaks() {
     InetkitUrl url = InetkitUrl.parse("ftp://alice:hunter2@ftp.example.org/pub/");
     assertThat(url.toString())
