@@ -210,6 +210,38 @@ class SmtpHostileServerTest {
   }
 
   @Test
+  void serverThatStopsReadingMidMessageTimesOutInsteadOfBlockingTheWrite() throws Exception {
+    Path big = Files.write(dir.resolve("big.bin"), new byte[32 << 20]);
+    AtomicBoolean inData = new AtomicBoolean();
+    try (FaultServer server = smtp(normalExcept(l -> {
+      if (l.equals("DATA")) {
+        inData.set(true);
+        return "354 go\r\n";
+      }
+      if (inData.get()) {
+        sleepQuietly(Duration.ofSeconds(30)); // stop reading: the client's writes block
+      }
+      return null;
+    }))) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> client(server, TlsMode.NONE).send(message().newBuilder().attach(big).build()))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("the server stopped reading")
+          .hasMessageContaining("700 ms")
+          .hasMessageContaining(ep(server).toString());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  private static void sleepQuietly(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void connectionDroppedMidMessageIsConnectionClosed() throws Exception {
     Path big = Files.write(dir.resolve("big.bin"), new byte[8 << 20]);
     FaultScript script = FaultScript.create()
@@ -309,6 +341,31 @@ class SmtpHostileServerTest {
     }))) {
       client(server, TlsMode.NONE).send(message());
       assertThat(step).hasValue(3);
+    }
+  }
+
+  @Test
+  void eventsShowTheConversationWithSecretsRedacted() throws Exception {
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.inetkit.core.EventListener recorder = new io.inetkit.core.EventListener() {
+      @Override
+      public void commandSent(Endpoint endpoint, String command) {
+        seen.add("> " + command);
+      }
+
+      @Override
+      public void replyReceived(Endpoint endpoint, String reply) {
+        seen.add("< " + reply);
+      }
+    };
+    try (FaultServer server = smtp(normalExcept(l -> null))) {
+      client(server, TlsMode.NONE).newBuilder().events(recorder).build().send(message());
+      String plain = Base64.getEncoder().encodeToString(
+          "\0alice\0alice-secret".getBytes(StandardCharsets.UTF_8));
+      assertThat(server.received()).contains(plain);
+      assertThat(seen).contains("> EHLO localhost", "> AUTH PLAIN ***", "< 235 2.7.0 ok",
+          "> MAIL FROM:<alice@example.org>", "> DATA", "< 250 2.0.0 queued as X1", "> QUIT");
+      assertThat(String.join("\n", seen)).doesNotContain(plain).doesNotContain("alice-secret");
     }
   }
 
