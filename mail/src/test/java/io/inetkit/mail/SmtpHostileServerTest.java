@@ -233,6 +233,32 @@ class SmtpHostileServerTest {
     }
   }
 
+  @Test
+  void slowReaderIsCutOffByTheOverallTimeout() throws Exception {
+    Path big = Files.write(dir.resolve("big.bin"), new byte[16 << 20]);
+    AtomicBoolean inData = new AtomicBoolean();
+    AtomicInteger lines = new AtomicInteger();
+    try (FaultServer server = smtp(normalExcept(l -> {
+      if (l.equals("DATA")) {
+        inData.set(true);
+        return "354 go\r\n";
+      }
+      if (inData.get() && lines.incrementAndGet() % 10 == 0) {
+        sleepQuietly(Duration.ofMillis(1)); // reads on, slowly: about 0.5 MB/s
+      }
+      return null;
+    }))) {
+      Timeouts overall = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1));
+      SmtpClient slow = client(server, TlsMode.NONE).newBuilder().timeouts(overall).build();
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> slow.send(message().newBuilder().attach(big).build()))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("the overall timeout expired")
+          .hasMessageContaining("(timed out after 1 s)");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
   private static void sleepQuietly(Duration d) {
     try {
       Thread.sleep(d.toMillis());

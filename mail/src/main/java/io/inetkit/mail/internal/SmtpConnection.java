@@ -294,7 +294,8 @@ public final class SmtpConnection implements Closeable {
     }
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
     WriteWatchdog watchdog =
-        new WriteWatchdog(socket, settings.timeouts().read(), data::count);
+        new WriteWatchdog(
+            socket, settings.timeouts().read(), settings.timeouts().overall(), data::count);
     try (watchdog) {
       MimeComposer.write(message, data);
       data.finish();
@@ -308,8 +309,7 @@ public final class SmtpConnection implements Closeable {
       broken = true;
       String what = "sending message data (after " + data.count() + " bytes)";
       if (watchdog.fired()) {
-        throw new InetkitTimeoutException(
-            what + ": the server stopped reading", endpoint, settings.timeouts().read(), e);
+        throw new InetkitTimeoutException(what + ": " + watchdog.reason(), endpoint, watchdog.timeout(), e);
       }
       throw Connector.translate(e, what, endpoint, settings.timeouts().read());
     }
