@@ -85,6 +85,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
       EventListener events)
       throws InetkitException {
     Client client = new Client(terminalType);
+    client.setSocketFactory(new BufferedOnlySocketFactory());
     client.setConnectTimeout(timeouts.connectMillis());
     client.setDefaultTimeout(timeouts.readMillis());
     try {
