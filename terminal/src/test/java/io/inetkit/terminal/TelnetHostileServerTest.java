@@ -24,6 +24,14 @@ class TelnetHostileServerTest {
         .expectTimeout(Duration.ofSeconds(10));
   }
 
+  /** A client that negotiates nothing and maps bytes 1:1 to chars, to see the wire plainly. */
+  private static TelnetClient rawLatin1(FaultServer server) {
+    return client(server)
+        .options(EnumSet.noneOf(TelnetOption.class))
+        .charset(StandardCharsets.ISO_8859_1)
+        .build();
+  }
+
   @Test
   void serverThatNeverPromptsTimesOutWithTheCallsTimeout() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().send("Welcome\r\n").stall());
@@ -103,11 +111,7 @@ class TelnetHostileServerTest {
   void sentDataFollowsRfc854CrAndIacRules() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().stall());
         TelnetSession s =
-            client(server)
-                .options(EnumSet.noneOf(TelnetOption.class))
-                .charset(StandardCharsets.ISO_8859_1)
-                .build()
-                .open()) {
+            rawLatin1(server).open()) {
       s.send("a\rb\nc\r\n");
       s.send(new byte[] {(byte) 0xff, 'z'});
       s.sendLine("end");
@@ -124,11 +128,7 @@ class TelnetHostileServerTest {
     byte[] wire = {'x', '\r', 0, 'y', (byte) 0xff, (byte) 0xff, 'z', '\r', '\n', '$', ' '};
     try (FaultServer server = FaultServer.start(FaultScript.create().send(wire).stall());
         TelnetSession s =
-            client(server)
-                .options(EnumSet.noneOf(TelnetOption.class))
-                .charset(StandardCharsets.ISO_8859_1)
-                .build()
-                .open()) {
+            rawLatin1(server).open()) {
       assertThat(s.expect("$ ", Duration.ofSeconds(5)).before()).isEqualTo("x\ry\u00ffz\r\n");
     }
   }
