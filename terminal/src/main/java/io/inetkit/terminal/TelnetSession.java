@@ -76,6 +76,8 @@ public final class TelnetSession implements AutoCloseable {
   private final BoundedTranscript transcript;
   private volatile boolean closed;
   private long lastData;
+  /** The password while login waits for the server's answer, so an echo of it is masked. */
+  private String secretToMask;
 
   TelnetSession(TelnetClient client, CommonsNetTelnet connection) {
     this.client = client;
@@ -176,7 +178,7 @@ public final class TelnetSession implements AutoCloseable {
       ExpectMatch match = find(patterns, searched);
       searched = buffer.length();
       if (match != null) {
-        events.replyReceived(endpoint, bounded(match.before() + match.matched()));
+        events.replyReceived(endpoint, bounded(mask(match.before() + match.matched())));
         return match;
       }
       if (buffer.length() > client.expectBufferLimit()) {
@@ -195,8 +197,9 @@ public final class TelnetSession implements AutoCloseable {
   /**
    * Returns everything up to and including {@code literal} (telnetlib's {@code read_until}).
    *
-   * @throws InetkitTimeoutException, LimitExceededException, ConnectionClosedException as {@link
-   *     #expect(Pattern, Duration)}
+   * @throws InetkitTimeoutException when the literal did not arrive in time
+   * @throws LimitExceededException when the expect buffer filled first
+   * @throws ConnectionClosedException when the server hung up first
    */
   public String readUntil(String literal, Duration timeout) throws InetkitException {
     ExpectMatch m = expect(literal, timeout);
@@ -237,10 +240,17 @@ public final class TelnetSession implements AutoCloseable {
       sendLine(user);
       expect(client.passwordPrompt(), timeout);
       sendSecret(password);
-      ExpectMatch m =
-          expectAny(List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
+      ExpectMatch m;
+      secretToMask = password.length == 0 ? null : new String(password);
+      try {
+        m = expectAny(List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
+      } finally {
+        if (secretToMask != null) {
+          transcript.mask(secretToMask, Redaction.MASK); // a server that echoed the password
+        }
+      }
       if (m.index() != 0) {
-        String said = (m.before() + m.matched()).strip();
+        String said = mask((m.before() + m.matched()).strip());
         throw new AuthenticationException(
             "login as " + user + " at " + endpoint + " refused",
             endpoint,
@@ -250,6 +260,8 @@ public final class TelnetSession implements AutoCloseable {
     } catch (InetkitException e) {
       events.authFailed(endpoint, user, e);
       throw e;
+    } finally {
+      secretToMask = null;
     }
     events.authEnd(endpoint, user);
   }
@@ -498,7 +510,12 @@ public final class TelnetSession implements AutoCloseable {
 
   private String tail() {
     int from = Math.max(0, buffer.length() - QUOTE_TAIL);
-    return Inputs.quote(decode(from, buffer.length()));
+    return Inputs.quote(mask(decode(from, buffer.length())));
+  }
+
+  private String mask(String text) {
+    String secret = secretToMask;
+    return secret == null ? text : text.replace(secret, Redaction.MASK);
   }
 
   private static String bounded(String s) {
