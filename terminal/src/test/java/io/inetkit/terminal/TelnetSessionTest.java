@@ -261,6 +261,18 @@ class TelnetSessionTest {
   }
 
   @Test
+  void aClosedSessionRefusesUseAndClosesIdempotently() throws Exception {
+    TelnetSession s = client().build().open();
+    s.close();
+    s.close();
+    assertThatThrownBy(() -> s.sendLine("whoami"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> s.expect("$ ")).isInstanceOf(IllegalStateException.class);
+    assertThat(s.toString()).endsWith(", closed]");
+  }
+
+  @Test
   void builderValidatesAndNewBuilderCopies() {
     assertThatThrownBy(() -> TelnetClient.builder().terminalType("VT100\r\n"))
         .isInstanceOf(InvalidInputException.class);

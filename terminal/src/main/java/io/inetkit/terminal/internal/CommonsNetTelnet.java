@@ -158,6 +158,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
       return TIMEOUT;
     } catch (IOException e) {
       throw Connector.translate(e, "read", endpoint, timeouts.read());
+    } catch (RuntimeException e) {
+      throw internalFailure("read", e);
     }
   }
 
@@ -168,6 +170,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
       client.writeWire(NvtEncoder.encode(data, off, len, binary));
     } catch (IOException e) {
       throw Connector.translate(e, "send", endpoint, timeouts.read());
+    } catch (RuntimeException e) {
+      throw internalFailure("send", e);
     }
   }
 
@@ -192,6 +196,16 @@ public final class CommonsNetTelnet implements AutoCloseable {
     } catch (IOException e) {
       throw Connector.translate(e, "send window size", endpoint, timeouts.read());
     }
+  }
+
+  /**
+   * Commons Net signals some states with unchecked exceptions (its "Queue is full" was one, a
+   * stream closed under a read is another); they are failures of this connection, not bugs of
+   * the caller, so they become checked, typed errors too.
+   */
+  private InetkitException internalFailure(String what, RuntimeException e) {
+    return new InetkitException(
+        what + " with " + endpoint + " failed inside Commons Net Telnet: " + e, endpoint, e);
   }
 
   /** Returns the options in force now. */
