@@ -64,6 +64,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
   private final Timeouts timeouts;
   private final InputStream in;
   private volatile WindowSize pendingSize;
+  private int soTimeout = -1;
 
   private CommonsNetTelnet(Client client, Endpoint endpoint, Timeouts timeouts) {
     this.client = client;
@@ -143,12 +144,17 @@ public final class CommonsNetTelnet implements AutoCloseable {
    */
   public int read(byte[] buf, int off, int len, int waitMillis) throws InetkitException {
     try {
-      client.setSoTimeout(Math.max(1, waitMillis));
+      int wait = Math.max(1, waitMillis);
+      if (wait != soTimeout) {
+        client.setSoTimeout(wait);
+        soTimeout = wait;
+      }
       int n = in.read(buf, off, len);
       if (n < 0) {
         // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
         n = in.read(buf, off, len);
       }
+
       WindowSize pending = pendingSize;
       if (pending != null && client.getLocalOptionState(TelnetOption.NAWS.code())) {
         windowSize(pending); // asked for before NAWS was agreed
