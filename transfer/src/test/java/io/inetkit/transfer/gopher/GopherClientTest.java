@@ -229,6 +229,17 @@ class GopherClientTest {
   }
 
   @Test
+  void gophersRefusesACertificateForAnotherHost() throws Exception {
+    try (GopherServer wrong = GopherServer.builder().tls(PKI.issue("wrong.example").sslContext()).build()) {
+      assertThatThrownBy(() -> CLIENT.menu(GopherUrl.parse("gophers://localhost:" + wrong.tlsPort() + "/1")))
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("TLS handshake with localhost:" + wrong.tlsPort() + " failed")
+          .hasMessageContaining("localhost");
+      assertThat(wrong.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void eventsArePairedAroundATransfer() throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     GopherClient traced =
