@@ -1,0 +1,101 @@
+package io.inetkit.cli;
+
+import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.ConnectionException;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.NotFoundException;
+import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.TlsException;
+import java.io.IOException;
+
+/**
+ * The exit codes of the {@code inetkit} command, sysexits-style so scripts can tell failures
+ * apart. Listed in {@code inetkit --help} and the README.
+ */
+public enum ExitCode {
+  /** Everything worked. */
+  OK(0, "success"),
+  /** A bug in inetkit: an unexpected exception. */
+  INTERNAL(1, "internal error"),
+  /** Bad command line or bad input value (rejected before anything was sent). */
+  USAGE(2, "usage error or invalid input"),
+  /** The server says the file, folder, message or selector does not exist. */
+  NOT_FOUND(66, "not found on the server"),
+  /** The server could not be reached (unknown host, refused, unreachable). */
+  UNAVAILABLE(69, "cannot connect"),
+  /** A local file could not be read or written. */
+  LOCAL_IO(74, "local I/O error"),
+  /** A timeout expired, or the server refused with a temporary (4xx) reply: try again later. */
+  TEMPORARY(75, "timeout or temporary server failure"),
+  /** The server refused with a permanent reply, or broke the protocol. */
+  PROTOCOL(76, "server refused or protocol error"),
+  /** The server refused the credentials. */
+  AUTH(77, "authentication failed"),
+  /** TLS failed: certificate, host name, or STARTTLS refused. */
+  TLS(78, "TLS failure (certificate, host name, STARTTLS)");
+
+  private final int code;
+  private final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** Returns the numeric process exit code. */
+  public int code() {
+    return code;
+  }
+
+  /** Returns what the code means, for --help. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** Maps a failure to its exit code. */
+  public static ExitCode of(Throwable failure) {
+    if (failure instanceof InvalidInputException || failure instanceof IllegalArgumentException) {
+      return USAGE;
+    }
+    if (failure instanceof AuthenticationException) {
+      return AUTH;
+    }
+    if (failure instanceof TlsException) {
+      return TLS;
+    }
+    if (failure instanceof InetkitTimeoutException) {
+      return TEMPORARY;
+    }
+    if (failure instanceof NotFoundException) {
+      return NOT_FOUND;
+    }
+    if (failure instanceof ProtocolReplyException pre) {
+      return pre.reply().isTransient() ? TEMPORARY : PROTOCOL;
+    }
+    if (failure instanceof ProtocolViolationException) {
+      return PROTOCOL;
+    }
+    if (failure instanceof ConnectionException) {
+      return UNAVAILABLE;
+    }
+    if (failure instanceof InetkitException) {
+      return PROTOCOL;
+    }
+    if (failure instanceof IOException) {
+      return LOCAL_IO;
+    }
+    return INTERNAL;
+  }
+
+  /** Returns the table of exit codes for help texts. */
+  public static String table() {
+    StringBuilder sb = new StringBuilder();
+    for (ExitCode c : values()) {
+      sb.append(String.format("  %3d  %s%n", c.code, c.meaning));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,136 @@
+package io.inetkit.testkit.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.core.internal.Connector;
+import io.inetkit.testkit.tls.TestPki;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Each fault the server can script, observed by a client over a real socket. */
+class FaultServerTest {
+  private static final Timeouts FAST = Timeouts.DEFAULT.withRead(Duration.ofMillis(300));
+
+  private static Socket connect(FaultServer server) throws IOException {
+    return Connector.connect(
+        Endpoint.of(server.host(), server.port()), false, null, FAST, EventListener.NONE);
+  }
+
+  @Test
+  void scriptedDialogueIsPlayedAndRecorded() throws Exception {
+    try (FaultServer server =
+            FaultServer.start(
+                FaultScript.create().send("220 hi\r\n").expectLine().send("250 ok\r\n").expectLine());
+        Socket s = connect(server)) {
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
+      OutputStream out = s.getOutputStream();
+      assertThat(in.readLine()).isEqualTo("220 hi");
+      out.write("EHLO me\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).isEqualTo("250 ok");
+      out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(in.readLine()).isNull();
+      assertThat(server.received()).isEqualTo("EHLO me\r\nQUIT\r\n");
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void stallGivesTheClientATimeout() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.create().stall());
+        Socket s = connect(server)) {
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
+      assertThatThrownBy(in::readLine).isInstanceOf(java.net.SocketTimeoutException.class);
+    }
+  }
+
+  @Test
+  void endlessLineIsCutByTheLineLimit() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.create().endlessLine('x'));
+        Socket s = connect(server)) {
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 10_000, null);
+      assertThatThrownBy(in::readLine).isInstanceOf(LimitExceededException.class).hasMessageContaining("10000");
+    }
+  }
+
+  @Test
+  void dropMidReplyEndsTheStream() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.create().sendThenDrop("220 partial reply\r\n", 7));
+        Socket s = connect(server)) {
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
+      try {
+        assertThat(in.readLine()).isEqualTo("220 par"); // the cut line, then the end
+        assertThat(in.readLine()).isNull();
+      } catch (IOException reset) {
+        assertThat(Connector.translate(reset, "read", Endpoint.of("127.0.0.1", server.port()), Duration.ZERO.plusSeconds(1)))
+            .isInstanceOf(ConnectionClosedException.class);
+      }
+    }
+  }
+
+  @Test
+  void garbageIsReproducible() throws Exception {
+    byte[] first;
+    try (FaultServer server = FaultServer.start(FaultScript.create().garbage(1000));
+        Socket s = connect(server)) {
+      first = s.getInputStream().readAllBytes();
+    }
+    try (FaultServer server = FaultServer.start(FaultScript.create().garbage(1000));
+        Socket s = connect(server)) {
+      assertThat(s.getInputStream().readAllBytes()).hasSize(1000).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void startTlsStepUpgradesTheConnection() throws Exception {
+    TestPki pki = TestPki.create();
+    try (FaultServer server =
+        FaultServer.start(
+            FaultScript.create()
+                .send("220 ready\r\n")
+                .expectLine()
+                .send("220 go ahead\r\n")
+                .startTls(pki.serverSslContext())
+                .respond(line -> "250 echo " + line + "\r\n"))) {
+      Endpoint ep = Endpoint.of("localhost", server.port());
+      Socket plain = connect(server);
+      BoundedLineReader in = new BoundedLineReader(plain.getInputStream(), 1000, ep);
+      assertThat(in.readLine()).isEqualTo("220 ready");
+      plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).isEqualTo("220 go ahead");
+      try (Socket tls = Connector.startTls(plain, ep, pki.clientTrust(), FAST, EventListener.NONE)) {
+        tls.getOutputStream().write("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+        BoundedLineReader tin = new BoundedLineReader(tls.getInputStream(), 1000, ep);
+        assertThat(tin.readLine()).isEqualTo("250 echo NOOP");
+      }
+      assertThat(server.received()).contains("STARTTLS\r\n").contains("NOOP\r\n");
+    }
+  }
+
+  @Test
+  void silentAcceptTimesOutThroughConnectorTranslation() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.create().stall());
+        Socket s = connect(server)) {
+      Endpoint ep = Endpoint.of(server.host(), server.port());
+      IOException failure = null;
+      try {
+        s.getInputStream().read();
+      } catch (IOException e) {
+        failure = Connector.translate(e, "read greeting", ep, FAST.read());
+      }
+      assertThat(failure).isInstanceOf(InetkitTimeoutException.class).hasMessageContaining("300 ms");
+    }
+  }
+}
