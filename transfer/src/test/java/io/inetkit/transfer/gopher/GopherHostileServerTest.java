@@ -154,6 +154,36 @@ class GopherHostileServerTest {
   }
 
   @Test
+  void sloppyTextWithoutTerminatorOrCr() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("one\n..two\nthree   "))) {
+      StringWriter out = new StringWriter();
+      assertThat(CLIENT.text(url(s, "0/t"), out)).isEqualTo(3);
+      assertThat(out.toString()).isEqualTo("one\n.two\nthree   \n");
+    }
+  }
+
+  @Test
+  void gopherPlusViewUntilClose() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("+-2\r\n\0\1binary\r\n.\r\n"))) {
+      GopherItem item = new GopherItem('9', "b", "/b", "127.0.0.1", s.port(), GopherPlusMarker.PLUS);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThat(CLIENT.view(item, GopherView.of("application/octet-stream"), out, p -> {})).isEqualTo(13);
+      assertThat(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("\0\1binary\r\n.\r\n");
+      assertThat(s.received()).isEqualTo("/b\t+application/octet-stream\r\n");
+    }
+  }
+
+  @Test
+  void tooManyMenuItems() throws Exception {
+    GopherClient small = CLIENT.newBuilder().maxMenuItems(10).build();
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("0a\t/a\th\t70\r\n".repeat(11)))) {
+      assertThatThrownBy(() -> small.menu(url(s, "1/")))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("menu \"/\" from " + ep(s) + " has too many items (limit 10)");
+    }
+  }
+
+  @Test
   void controlCharactersFromTheCallerAreRefusedBeforeConnecting() throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send(".\r\n"))) {
       for (String bad : new String[] {"/a\r\nb", "/a\nb", "/a\tb", "/a\0b"}) {
