@@ -188,6 +188,7 @@ public final class GopherOperations {
   private long transfer(GopherTarget t, String extra, String what, ProgressListener progress, Body body)
       throws InetkitException {
     Objects.requireNonNull(progress, "progress");
+    boolean[] started = {false};
     try {
       return GopherExchange.run(
           t,
@@ -197,12 +198,15 @@ public final class GopherOperations {
           reply -> {
             ProgressTracker tracker =
                 new ProgressTracker(t.selector(), -1, progress, settings.events(), t.endpoint());
+            started[0] = true;
             long n = body.run(reply, tracker);
             tracker.finish();
             return n;
           });
     } catch (InetkitException e) {
-      settings.events().transferFailed(t.endpoint(), t.selector(), e);
+      if (started[0]) { // transferFailed pairs with transferStart; a failed connect has its own event
+        settings.events().transferFailed(t.endpoint(), t.selector(), e);
+      }
       throw e;
     }
   }
