@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.EventListener;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InvalidInputException;
@@ -20,7 +19,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -286,9 +284,5 @@ class GopherClientTest {
     assertThatThrownBy(() -> CLIENT.menu(info))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("not a link");
-  }
-
-  static void assertTyped(Throwable t) {
-    assertThat(t).isInstanceOf(InetkitException.class);
   }
 }
