@@ -20,10 +20,21 @@ import picocli.CommandLine.Spec;
     description = "Mail, file transfer, Gopher and Telnet from one command, with safe defaults.",
     footerHeading = "%nExit codes:%n",
     footer = "${inetkit.exitcodes}",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, CompletionCommand.class})
 public final class Inetkit implements Runnable {
 
   @Spec CommandSpec spec;
+
+  private final CliEnvironment environment;
+
+  private Inetkit(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** Returns the environment (variables, stdin, terminal) this command line runs in. */
+  CliEnvironment environment() {
+    return environment;
+  }
 
   @Override
   public void run() {
@@ -32,8 +43,17 @@ public final class Inetkit implements Runnable {
 
   /** Builds the command line with its output and error writers (tests inject their own). */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    return newCommandLine(out, err, CliEnvironment.system());
+  }
+
+  /**
+   * Builds the command line with its writers and environment (tests inject variables, standard
+   * input and a terminal).
+   */
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
     System.setProperty("inetkit.exitcodes", ExitCode.table());
-    CommandLine cmd = new CommandLine(new Inetkit());
+    CommandLine cmd = new CommandLine(new Inetkit(env));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(errorHandler());
@@ -50,8 +70,11 @@ public final class Inetkit implements Runnable {
   /** Prints one clear line per failure (a stack trace only with -v) and maps it to an exit code. */
   static IExecutionExceptionHandler errorHandler() {
     return (ex, cmd, parseResult) -> {
-      cmd.getErr().println("inetkit: " + ex.getMessage());
-      if (Verbosity.isVerbose()) {
+      cmd.getErr().println("inetkit: " + Errors.describe(ex));
+      boolean verbose =
+          Verbosity.isVerbose()
+              || cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
+      if (verbose) {
         ex.printStackTrace(cmd.getErr());
       }
       return ExitCode.of(ex).code();
