@@ -2,6 +2,7 @@ package io.inetkit.cli;
 
 import java.io.Console;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *
  * @param variables environment variables
  * @param stdin standard input
+ * @param stdout standard output as bytes, for downloads written to {@code -o -} and raw messages
  * @param terminal whether standard error is an interactive terminal (progress bars, prompts)
  * @param prompt asks for a password without echo; returns {@code null} when it cannot
  * @param home the user's home folder (for {@code ~/.netrc})
@@ -27,6 +29,7 @@ import java.util.Objects;
 public record CliEnvironment(
     Map<String, String> variables,
     InputStream stdin,
+    OutputStream stdout,
     boolean terminal,
     PasswordPrompt prompt,
     Path home) {
@@ -45,6 +48,7 @@ public record CliEnvironment(
   public CliEnvironment {
     variables = Map.copyOf(variables);
     Objects.requireNonNull(stdin, "stdin");
+    Objects.requireNonNull(stdout, "stdout");
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(home, "home");
   }
@@ -57,6 +61,7 @@ public record CliEnvironment(
     return new CliEnvironment(
         System.getenv(),
         System.in,
+        System.out,
         console != null,
         prompt,
         Path.of(System.getProperty("user.home", ".")));
@@ -69,21 +74,26 @@ public record CliEnvironment(
 
   /** Returns a copy with other environment variables. */
   public CliEnvironment withVariables(Map<String, String> variables) {
-    return new CliEnvironment(variables, stdin, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
   }
 
   /** Returns a copy reading standard input from {@code stdin}. */
   public CliEnvironment withStdin(InputStream stdin) {
-    return new CliEnvironment(variables, stdin, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+  }
+
+  /** Returns a copy writing byte output to {@code stdout}. */
+  public CliEnvironment withStdout(OutputStream stdout) {
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
   }
 
   /** Returns a copy that behaves as if a person sat at a terminal answering prompts. */
   public CliEnvironment withTerminal(PasswordPrompt prompt) {
-    return new CliEnvironment(variables, stdin, true, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, true, prompt, home);
   }
 
   /** Returns a copy with another home folder. */
   public CliEnvironment withHome(Path home) {
-    return new CliEnvironment(variables, stdin, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
   }
 }

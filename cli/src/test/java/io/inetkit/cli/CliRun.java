@@ -13,6 +13,7 @@ import picocli.CommandLine;
 public final class CliRun {
   private final Map<String, String> variables = new HashMap<>();
   private CliEnvironment env;
+  private final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
   private StringWriter out = new StringWriter();
   private StringWriter err = new StringWriter();
   private final Map<String, java.util.function.Supplier<Object>> extraCommands = new HashMap<>();
@@ -23,6 +24,7 @@ public final class CliRun {
         new CliEnvironment(
             Map.of(),
             new ByteArrayInputStream(new byte[0]),
+            stdout,
             false,
             CliEnvironment.PasswordPrompt.NONE,
             home);
@@ -53,6 +55,7 @@ public final class CliRun {
   public int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
+    stdout.reset();
     CommandLine cmd =
         Inetkit.newCommandLine(
             new PrintWriter(out, true), new PrintWriter(err, true), env.withVariables(variables));
@@ -63,6 +66,11 @@ public final class CliRun {
 
   public String out() {
     return out.toString();
+  }
+
+  /** Returns the bytes written to standard output as a byte stream (downloads to {@code -o -}). */
+  public byte[] stdoutBytes() {
+    return stdout.toByteArray();
   }
 
   public String err() {
