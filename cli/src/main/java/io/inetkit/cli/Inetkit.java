@@ -3,6 +3,7 @@ package io.inetkit.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inetkit",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Mail, file transfer, Gopher and Telnet from one command, with safe defaults.",
@@ -54,6 +56,7 @@ public final class Inetkit implements Runnable {
     System.setProperty("inetkit.exitcodes", ExitCode.table());
     CommandLine cmd = new CommandLine(new Inetkit(env));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    appendExitCodes(cmd);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(errorHandler());
@@ -65,6 +68,21 @@ public final class Inetkit implements Runnable {
           return ExitCode.USAGE.code();
         });
     return cmd;
+  }
+
+  /** Appends the exit-code table to the help of every command below the root. */
+  private static void appendExitCodes(CommandLine cmd) {
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      var usage = sub.getCommandSpec().usageMessage();
+      if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+        continue;
+      }
+      String[] footer = usage.footer();
+      String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
+      withCodes[footer.length] = "%nExit codes:%n" + ExitCode.table().replace("%", "%%");
+      usage.footer(withCodes);
+      appendExitCodes(sub);
+    }
   }
 
   /** Prints one clear line per failure (a stack trace only with -v) and maps it to an exit code. */
