@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
     description = "Mail, file transfer, Gopher and Telnet from one command, with safe defaults.",
     footerHeading = "%nExit codes:%n",
     footer = "${inetkit.exitcodes}",
-    subcommands = {CommandLine.HelpCommand.class, CompletionCommand.class})
+    subcommands = {
+      io.inetkit.cli.gopher.GopherCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Inetkit implements Runnable {
 
   @Spec CommandSpec spec;
