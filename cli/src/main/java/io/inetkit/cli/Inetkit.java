@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = "${inetkit.exitcodes}",
     subcommands = {
+      io.inetkit.cli.mail.MailCommand.class,
       io.inetkit.cli.gopher.GopherCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

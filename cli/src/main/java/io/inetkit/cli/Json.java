@@ -50,6 +50,8 @@ public final class Json {
     }
     if (value == null) {
       sb.append("null");
+    } else if (value instanceof java.nio.file.Path path) {
+      string(sb, path.toString());
     } else if (value instanceof Map<?, ?> map) {
       sb.append('{');
       boolean first = true;
