@@ -116,7 +116,7 @@ public final class AuthOptions {
       password = fromUrl.secret();
     }
     if (login == null) {
-      if (password != null || explicit > 0) {
+      if (explicit > 0) {
         throw usage("a password was given but no user: add --user or user@ to the URL");
       }
       return Optional.empty();

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       io.inetkit.cli.mail.MailCommand.class,
       io.inetkit.cli.gopher.GopherCommand.class,
+      io.inetkit.cli.telnet.TelnetCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -62,6 +63,8 @@ public final class Inetkit implements Runnable {
     CommandLine cmd = new CommandLine(new Inetkit(env));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     appendExitCodes(cmd);
+    // telnet's --send/--expect/--run are repeatable steps, recorded in order by setter methods.
+    cmd.getSubcommands().get("telnet").setOverwrittenOptionsAllowed(true);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(errorHandler());

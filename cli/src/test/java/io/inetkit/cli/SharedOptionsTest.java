@@ -23,6 +23,15 @@ class SharedOptionsTest {
   }
 
   @Test
+  void inetkitPasswordWithoutAUserStaysAnonymousButAnExplicitSourceNeedsAUser() {
+    CliRun cli = cli().variable("INETKIT_PASSWORD", "pw").variable("MYPW", "pw");
+    assertThat(cli.run("probe", "ftp://127.0.0.1/")).isZero();
+    assertThat(cli.out()).contains("user=-");
+    assertThat(cli.run("probe", "--password-env", "MYPW", "ftp://127.0.0.1/")).isEqualTo(2);
+    assertThat(cli.err()).contains("no user");
+  }
+
+  @Test
   void userWithoutAnyPasswordSourceIsAUsageErrorNamingTheSources() {
     CliRun cli = cli();
     assertThat(cli.run("probe", "ftp://alice@127.0.0.1/")).isEqualTo(2);
