@@ -12,7 +12,8 @@ import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
-import io.inetkit.mail.internal.ReadFailures;
+import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncJournal;
 import jakarta.mail.FetchProfile;
@@ -76,17 +77,11 @@ public final class Pop3Session implements Closeable {
         new GuardedSockets(
             endpoint, client.tlsMode(), client.trust(), client.timeouts(), client.events(),
             MailLimits.pop3(client.maxLineLength()));
-    Properties p = new Properties();
-    sockets.configure(p, "pop3", client.tlsMode());
-    p.setProperty("mail.pop3.host", endpoint.host());
-    p.setProperty("mail.pop3.port", Integer.toString(endpoint.port()));
+    Properties p = sockets.properties(AngusProtocol.POP3, client.credentials());
     // RETR streams straight into the caller's stream (POP3Message.writeTo), never cached
     p.setProperty("mail.pop3.filecache.enable", "false");
     p.setProperty("mail.pop3.cachewriteto", "false");
     p.setProperty("mail.pop3.keepmessagecontent", "false");
-    p.setProperty(
-        "mail.pop3.auth.mechanisms",
-        client.credentials().kind() == Credentials.Kind.OAUTH2_TOKEN ? "XOAUTH2" : "PLAIN LOGIN");
     Session session = Session.getInstance(p);
     try {
       this.store = (POP3Store) session.getStore("pop3");
@@ -103,7 +98,7 @@ public final class Pop3Session implements Closeable {
             inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
           } catch (MessagingException e) {
-            InetkitException failure = ReadFailures.translate(e, "login as " + c.user(), endpoint, client.timeouts().read());
+            InetkitException failure = MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.POP3, endpoint, client.timeouts());
             client.events().authFailed(endpoint, c.user(), failure);
             Connectors.closeQuietly(store);
             throw failure;
@@ -318,7 +313,7 @@ public final class Pop3Session implements Closeable {
     } catch (InetkitException e) {
       throw e;
     } catch (MessagingException | IOException e) {
-      throw ReadFailures.translate(e, what, endpoint, client.timeouts().read());
+      throw MailExceptions.translateAny(e, what, AngusProtocol.POP3, endpoint, client.timeouts());
     } finally {
       sockets.endOperation();
     }
