@@ -911,11 +911,15 @@ public final class ImapSession implements Closeable {
         });
   }
 
+  /**
+   * Names a sync state after the mailbox, not the connection: protocol, user, host and folder,
+   * without the port (ports 143/993 or 110/995 reach the same mailbox).
+   */
   static String syncId(String protocol, String user, Endpoint endpoint, String folder) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] digest =
-          sha.digest((protocol + "\n" + user + "\n" + endpoint + "\n" + folder).getBytes(StandardCharsets.UTF_8));
+          sha.digest((protocol + "\n" + user + "\n" + endpoint.host() + "\n" + folder).getBytes(StandardCharsets.UTF_8));
       return protocol + "-" + HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -67,7 +67,7 @@ public final class Pop3Session implements Closeable {
   private final GuardedSockets sockets;
   private final POP3Store store;
   private POP3Folder inbox;
-  private Map<String, Integer> numbers;
+  private Map<String, Pop3Message> byUidl;
   private boolean closed;
 
   Pop3Session(Pop3Client client) throws InetkitException {
@@ -134,17 +134,18 @@ public final class Pop3Session implements Closeable {
           inbox.fetch(messages, fp);
           int[] sizes = inbox.getSizes();
           List<Pop3Message> result = new ArrayList<>(count);
-          Map<String, Integer> byUidl = new HashMap<>();
+          Map<String, Pop3Message> index = new HashMap<>();
           for (int i = 0; i < count; i++) {
             String uidl = inbox.getUID(messages[i]);
             if (uidl == null) {
               throw new ProtocolReplyException(
                   "UIDL", endpoint, new Reply("-ERR", "the server does not support UIDL", Reply.Kind.PERMANENT_NEGATIVE), null);
             }
-            result.add(new Pop3Message(i + 1, sizes[i], uidl));
-            byUidl.put(uidl, i + 1);
+            Pop3Message m = new Pop3Message(i + 1, sizes[i], uidl);
+            result.add(m);
+            index.put(uidl, m);
           }
-          numbers = byUidl;
+          byUidl = index;
           return List.copyOf(result);
         });
   }
@@ -174,7 +175,8 @@ public final class Pop3Session implements Closeable {
         "RETR " + uidl,
         () -> {
           POP3Message m = message(uidl);
-          ProgressTracker tracker = new ProgressTracker(uidl, m.getSize(), progress, client.events(), endpoint);
+          long size = byUidl.get(uidl).size(); // from LIST: POP3Message.getSize() would cost a TOP
+          ProgressTracker tracker = new ProgressTracker(uidl, size, progress, client.events(), endpoint);
           CountingStream counting = new CountingStream(out, tracker);
           m.writeTo(counting);
           counting.flush();
@@ -287,15 +289,15 @@ public final class Pop3Session implements Closeable {
 
   private POP3Message message(String uidl) throws MessagingException, InetkitException {
     Inputs.requireToken("uidl", uidl, 70);
-    if (numbers == null) {
+    if (byUidl == null) {
       list();
     }
-    Integer n = numbers.get(uidl);
-    if (n == null) {
+    Pop3Message known = byUidl.get(uidl);
+    if (known == null) {
       throw new NotFoundException(
           "UIDL " + uidl, endpoint, new Reply("-ERR", "no message with UIDL " + uidl, Reply.Kind.PERMANENT_NEGATIVE), null);
     }
-    return (POP3Message) inbox.getMessage(n);
+    return (POP3Message) inbox.getMessage(known.number());
   }
 
   @FunctionalInterface
