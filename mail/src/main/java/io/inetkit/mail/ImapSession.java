@@ -12,7 +12,8 @@ import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
-import io.inetkit.mail.internal.ReadFailures;
+import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncJournal;
 import io.inetkit.mail.internal.UidSets;
@@ -130,7 +131,7 @@ public final class ImapSession implements Closeable {
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
           } catch (MessagingException e) {
-            InetkitException failure = ReadFailures.translate(e, "login as " + c.user(), endpoint, client.timeouts().read());
+            InetkitException failure = MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }
@@ -140,20 +141,11 @@ public final class ImapSession implements Closeable {
   }
 
   private static Properties properties(ImapClient client, GuardedSockets sockets) {
-    Properties p = new Properties();
-    sockets.configure(p, "imap", client.tlsMode());
-    p.setProperty("mail.imap.host", client.endpoint().host());
-    p.setProperty("mail.imap.port", Integer.toString(client.endpoint().port()));
+    Properties p = sockets.properties(AngusProtocol.IMAP, client.credentials());
     // Downloads use partial FETCH of fetchSize bytes: never a whole message in one literal.
     p.setProperty("mail.imap.partialfetch", "true");
     p.setProperty("mail.imap.fetchsize", Integer.toString(client.fetchSize()));
     p.setProperty("mail.imap.peek", "true");
-    p.setProperty("mail.imap.connectionpooltimeout", "45000");
-    if (client.credentials().kind() == Credentials.Kind.OAUTH2_TOKEN) {
-      p.setProperty("mail.imap.auth.mechanisms", "XOAUTH2");
-    } else {
-      p.setProperty("mail.imap.auth.mechanisms", "PLAIN LOGIN");
-    }
     return p;
   }
 
@@ -698,7 +690,7 @@ public final class ImapSession implements Closeable {
         offset += buffer.length;
         eof = data == null || buffer.length < chunk;
       } catch (MessagingException e) {
-        throw ReadFailures.translate(e, "UID FETCH " + uid + " BODY[" + section + "]", endpoint, client.timeouts().read());
+        throw MailExceptions.translateAny(e, "UID FETCH " + uid + " BODY[" + section + "]", AngusProtocol.IMAP, endpoint, client.timeouts());
       }
     }
   }
@@ -891,7 +883,7 @@ public final class ImapSession implements Closeable {
                     try {
                       return copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
                     } catch (MessagingException e) {
-                      throw ReadFailures.translate(e, "UID FETCH " + key, endpoint, client.timeouts().read());
+                      throw MailExceptions.translateAny(e, "UID FETCH " + key, AngusProtocol.IMAP, endpoint, client.timeouts());
                     }
                   }
 
@@ -905,7 +897,7 @@ public final class ImapSession implements Closeable {
                         }
                       }
                     } catch (MessagingException e) {
-                      throw ReadFailures.translate(e, "UID STORE \\Deleted", endpoint, client.timeouts().read());
+                      throw MailExceptions.translateAny(e, "UID STORE \\Deleted", AngusProtocol.IMAP, endpoint, client.timeouts());
                     }
                   }
 
@@ -919,11 +911,15 @@ public final class ImapSession implements Closeable {
         });
   }
 
+  /**
+   * Names a sync state after the mailbox, not the connection: protocol, user, host and folder,
+   * without the port (ports 143/993 or 110/995 reach the same mailbox).
+   */
   static String syncId(String protocol, String user, Endpoint endpoint, String folder) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] digest =
-          sha.digest((protocol + "\n" + user + "\n" + endpoint + "\n" + folder).getBytes(StandardCharsets.UTF_8));
+          sha.digest((protocol + "\n" + user + "\n" + endpoint.host() + "\n" + folder).getBytes(StandardCharsets.UTF_8));
       return protocol + "-" + HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -977,7 +973,7 @@ public final class ImapSession implements Closeable {
     } catch (InetkitException e) {
       throw e;
     } catch (MessagingException | ProtocolException | IOException e) {
-      throw ReadFailures.translate(e, what, endpoint, client.timeouts().read());
+      throw MailExceptions.translateAny(e, what, AngusProtocol.IMAP, endpoint, client.timeouts());
     } finally {
       sockets.endOperation();
     }

@@ -1,6 +1,8 @@
 package io.inetkit.mail;
 
 import io.inetkit.core.InetkitException;
+import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.MailExceptions;
 import jakarta.mail.MessagingException;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
@@ -150,7 +152,7 @@ public final class ImapWatch implements Closeable {
         InetkitException failure =
             e instanceof InetkitException ie
                 ? ie
-                : io.inetkit.mail.internal.ReadFailures.translate(e, "watch " + folder, client.endpoint(), client.timeouts().read());
+                : MailExceptions.translateAny(e, "watch " + folder, AngusProtocol.IMAP, client.endpoint(), client.timeouts());
         if (first) {
           startFailure = failure;
           started.countDown();

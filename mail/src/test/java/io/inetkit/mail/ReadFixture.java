@@ -25,6 +25,16 @@ final class ReadFixture {
         .build();
   }
 
+  static Pop3Client pop3(MailServer server, MailProtocol protocol) {
+    return Pop3Client.builder()
+        .endpoint(server.endpoint(protocol))
+        .tlsMode(protocol.tlsMode())
+        .trust(server.clientTrust())
+        .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
+        .timeouts(FAST)
+        .build();
+  }
+
   static byte[] message(String subject, String body) {
     return ("From: Bob <bob@example.org>\r\n"
             + "To: Alice <alice@example.org>\r\n"

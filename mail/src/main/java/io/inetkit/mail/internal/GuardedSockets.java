@@ -1,5 +1,6 @@
 package io.inetkit.mail.internal;
 
+import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.TlsMode;
@@ -21,6 +22,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class GuardedSockets {
   private final SocketSettings settings;
+  private final TlsMode tlsMode;
 
   /** Creates the sockets' settings for one session. */
   public GuardedSockets(
@@ -30,6 +32,7 @@ public final class GuardedSockets {
       Timeouts timeouts,
       EventListener events,
       MailLimits limits) {
+    this.tlsMode = tlsMode;
     this.settings =
         new SocketSettings(
             endpoint,
@@ -42,21 +45,30 @@ public final class GuardedSockets {
   }
 
   /**
-   * Sets the socket, timeout and STARTTLS properties for {@code protocol} ({@code imap} or
-   * {@code pop3}) in {@code props}.
+   * Returns the Angus session properties for {@code protocol} (IMAP or POP3): those of {@link
+   * MailSessionProperties} for the plain provider ({@code imap}, {@code pop3}), with the socket
+   * factories replaced by guarded sockets that do TLS themselves, no fallback to an unguarded
+   * socket, and STARTTLS/STLS enabled or required as the TLS mode says.
    */
-  public void configure(Properties props, String protocol, TlsMode tlsMode) {
-    String p = "mail." + protocol + ".";
+  public Properties properties(AngusProtocol protocol, Credentials credentials) {
+    Properties props =
+        MailSessionProperties.of(
+            protocol,
+            settings.endpoint(),
+            tlsMode.isImplicit() ? TlsMode.NONE : tlsMode,
+            settings.trust(),
+            settings.timeouts(),
+            credentials);
+    String p = "mail." + protocol.provider(TlsMode.NONE) + ".";
     props.put(p + "socketFactory", new PlainFactory());
     props.put(p + "ssl.socketFactory", new StartTlsFactory());
     props.setProperty(p + "socketFactory.fallback", "false");
     props.setProperty(p + "ssl.enable", "false"); // TLS is done by GuardedSocket
-    props.setProperty(p + "connectiontimeout", Long.toString(settings.timeouts().connectMillis()));
-    props.setProperty(p + "timeout", Long.toString(settings.timeouts().readMillis()));
-    boolean starttls =
-        tlsMode == TlsMode.STARTTLS_REQUIRED || tlsMode == TlsMode.STARTTLS_OPPORTUNISTIC;
-    props.setProperty(p + "starttls.enable", Boolean.toString(starttls));
+    // Angus would wrap the socket in its WriteTimeoutSocket, hiding it from STARTTLS.
+    props.remove(p + "writetimeout");
+    props.setProperty(p + "starttls.enable", Boolean.toString(tlsMode.isStartTls()));
     props.setProperty(p + "starttls.required", Boolean.toString(tlsMode == TlsMode.STARTTLS_REQUIRED));
+    return props;
   }
 
   /** Starts the overall deadline of one operation. */
