@@ -5,8 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code inetkit mail}: list, read, sync, watch and change messages over IMAP through {@link
- * io.inetkit.mail.ImapClient}.
+ * {@code inetkit mail}: send over SMTP ({@link io.inetkit.mail.SmtpClient}); list, read, sync,
+ * watch and change messages over IMAP ({@link io.inetkit.mail.ImapClient}) and POP3 ({@link
+ * io.inetkit.mail.Pop3Client}).
  *
  * <pre>{@code
  * inetkit mail list imaps://alice@mail.example.org/INBOX --unseen --json
@@ -16,8 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mail",
     mixinStandardHelpOptions = true,
-    description = "Mail over IMAP (imap:// STARTTLS, imaps:// implicit TLS).",
+    description = {
+      "Send mail over SMTP; list, read, sync, watch and change it over IMAP (and POP3 for",
+      "list, read, sync and capabilities). smtp://, imap://, pop3:// require STARTTLS;",
+      "smtps://, imaps://, pop3s:// are implicit TLS; --tls none for plain-text test servers."
+    },
     subcommands = {
+      MailSend.class,
       MailList.class,
       MailRead.class,
       MailSync.class,
@@ -29,10 +35,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nURLs (RFC 5092):%n",
     footer = {
+      "  smtp://alice@mail.example.org                          submission on 587 (login as alice)",
       "  imaps://alice@mail.example.org/INBOX                   a folder (default INBOX)",
       "  'imaps://alice@mail.example.org/INBOX/;UID=42'         one message (quote the ';';",
       "                                                         INBOX;UID=42 works too)",
-      "  'imaps://alice@host/INBOX;UIDVALIDITY=7/;UID=42'       ... checked against UIDVALIDITY"
+      "  'imaps://alice@host/INBOX;UIDVALIDITY=7/;UID=42'       ... checked against UIDVALIDITY",
+      "  pop3s://alice@mail.example.org/3                       POP3 message number 3"
     })
 public final class MailCommand implements Runnable {
   @Spec CommandSpec spec;
