@@ -74,9 +74,7 @@ public final class GopherCommand extends NetworkCommand {
   public Integer call() throws Exception {
     InetkitUrl parsed = url(url, Scheme.GOPHER, Scheme.GOPHERS);
     GopherUrl gopher = GopherUrl.from(parsed);
-    if (transfer.limitRate() > 0) {
-      throw usage("--limit-rate is not supported for Gopher (the Gopher client has no rate limit)");
-    }
+    transfer.requireSupported("Gopher (the Gopher client has no rate limit)", true, false);
     GopherClient client =
         GopherClient.builder()
             .tlsMode(tls.mode(parsed.tlsMode()))

@@ -1,6 +1,6 @@
 package io.inetkit.cli.mail;
 
-import io.inetkit.cli.TransferOptions;
+import io.inetkit.cli.ProgressOptions;
 import io.inetkit.core.ImapUrl;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.mail.Pop3Session;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
     })
 final class MailRead extends MailAction {
 
-  @Mixin TransferOptions transfer;
+  @Mixin ProgressOptions progressOptions;
 
   @Parameters(
       index = "0",
@@ -61,7 +61,7 @@ final class MailRead extends MailAction {
     if (u.uid().isEmpty()) {
       throw usage("which message? add ;UID=n to the URL, e.g. imaps://host/INBOX;UID=42");
     }
-    ProgressListener progress = transfer.progress(output);
+    ProgressListener progress = progressOptions.listener(output);
     try (ImapSession imap = imap(u).open()) {
       MessageRef ref = refs(imap, u, List.of()).get(0);
       if (attachments != null) {
@@ -78,7 +78,7 @@ final class MailRead extends MailAction {
         stdout.flush();
       }
     } finally {
-      TransferOptions.finish(progress);
+      ProgressOptions.finish(progress);
     }
     return 0;
   }
@@ -87,7 +87,7 @@ final class MailRead extends MailAction {
     if (attachments != null) {
       throw usage("--attachments needs an IMAP URL (POP3 cannot list a message's parts)");
     }
-    ProgressListener progress = transfer.progress(output);
+    ProgressListener progress = progressOptions.listener(output);
     try (Pop3Session pop3 = pop3(parsed).open()) {
       String id = uidl(pop3, parsed, uidl);
       if (outputFile != null) {
@@ -99,7 +99,7 @@ final class MailRead extends MailAction {
         stdout.flush();
       }
     } finally {
-      TransferOptions.finish(progress);
+      ProgressOptions.finish(progress);
     }
     return 0;
   }
