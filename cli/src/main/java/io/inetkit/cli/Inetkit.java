@@ -62,6 +62,7 @@ public final class Inetkit implements Runnable {
     System.setProperty("inetkit.exitcodes", ExitCode.table());
     CommandLine cmd = new CommandLine(new Inetkit(env));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setUsageHelpWidth(100);
     appendExitCodes(cmd);
     // telnet's --send/--expect/--run are repeatable steps, recorded in order by setter methods.
     cmd.getSubcommands().get("telnet").setOverwrittenOptionsAllowed(true);

@@ -19,15 +19,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "capabilities",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print what the server offers, one capability per line: SMTP EHLO extensions (after",
-      "STARTTLS; login only when a user is given), IMAP CAPABILITY or POP3 CAPA (after login)."
-    },
+    header = "Print what the server offers (EHLO, CAPABILITY, CAPA).",
+    description = "One capability per line: SMTP EHLO extensions (after STARTTLS; login only when a user is given), IMAP CAPABILITY or POP3 CAPA (after login).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail capabilities smtp://mail.example.org",
-      "  inetkit mail capabilities imaps://alice@mail.example.org/ --json",
-      "  inetkit mail capabilities pop3s://alice@mail.example.org",
+      "  inetkit mail capabilities smtp://mx.example",
+      "  inetkit mail capabilities imaps://alice@mx.example/ --json",
+      "  inetkit mail capabilities pop3s://alice@mx.example",
       "JSON: {\"server\",\"protocol\",\"capabilities\":[{\"name\",\"parameters\"}]}"
     })
 final class MailCapabilities extends MailAction {

@@ -17,11 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mail",
     mixinStandardHelpOptions = true,
-    description = {
-      "Send mail over SMTP; list, read, sync, watch and change it over IMAP (and POP3 for",
-      "list, read, sync and capabilities). smtp://, imap://, pop3:// require STARTTLS;",
-      "smtps://, imaps://, pop3s:// are implicit TLS; --tls none for plain-text test servers."
-    },
+    header = "Send mail over SMTP; list, read, sync, watch and change it over IMAP and POP3.",
+    description = "smtp://, imap:// and pop3:// require STARTTLS; smtps://, imaps:// and pop3s:// are implicit TLS; --tls none is for plain-text test servers. POP3 URLs work with list, read, sync and capabilities.",
     subcommands = {
       MailSend.class,
       MailList.class,
@@ -35,12 +32,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nURLs (RFC 5092):%n",
     footer = {
-      "  smtp://alice@mail.example.org                          submission on 587 (login as alice)",
-      "  imaps://alice@mail.example.org/INBOX                   a folder (default INBOX)",
-      "  'imaps://alice@mail.example.org/INBOX/;UID=42'         one message (quote the ';';",
-      "                                                         INBOX;UID=42 works too)",
-      "  'imaps://alice@host/INBOX;UIDVALIDITY=7/;UID=42'       ... checked against UIDVALIDITY",
-      "  pop3s://alice@mail.example.org/3                       POP3 message number 3"
+      "  smtp://alice@mx.example                        submission on 587, login as alice",
+      "  imaps://alice@mx.example/INBOX                 a folder (default INBOX)",
+      "  'imaps://alice@mx.example/INBOX/;UID=42'       one message (INBOX;UID=42 works too)",
+      "  'imaps://alice@mx.example/INBOX;UIDVALIDITY=7/;UID=42'   ... checked against UIDVALIDITY",
+      "  pop3s://alice@mx.example/3                     POP3 message number 3",
+      "Quote URLs with ';' in the shell."
     })
 public final class MailCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -28,20 +28,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = {
-      "List the messages of an IMAP folder (searched on the server): UID, date (UTC), flags",
-      "(N new, F flagged, A answered, D deleted, @ attachments), size, sender and subject,",
-      "oldest first. For a POP3 mailbox: number, size and UIDL."
-    },
+    header = "List the messages of a folder (IMAP) or mailbox (POP3).",
+    description = "IMAP: searched on the server; one line per message, oldest first: UID, date (UTC), flags (N new, F flagged, A answered, D deleted, @ attachments), size, sender, subject. POP3: number, size and UIDL.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail list imaps://alice@mail.example.org/INBOX --unseen",
-      "  inetkit mail list imaps://alice@mail.example.org/INBOX --since 2026-11-01 --from bob --limit 20",
-      "  inetkit mail list imaps://alice@mail.example.org/Archive --json",
+      "  inetkit mail list imaps://alice@mx.example/INBOX --unseen",
+      "  inetkit mail list imaps://alice@mx.example/INBOX --since 2026-11-01 --from bob --limit 20",
+      "  inetkit mail list imaps://alice@mx.example/Archive --json",
       "JSON: [{\"uid\",\"uidValidity\",\"folder\",\"date\",\"from\",\"to\",\"cc\",\"subject\",",
       "        \"size\",\"flags\",\"keywords\",\"messageId\",\"hasAttachments\",\"url\"}]",
       "  POP3: [{\"number\",\"size\",\"uidl\"}]",
-      "  inetkit mail list pop3s://alice@mail.example.org --limit 10"
+      "  inetkit mail list pop3s://alice@mx.example --limit 10"
     })
 final class MailList extends MailAction {
   private static final DateTimeFormatter DATE =

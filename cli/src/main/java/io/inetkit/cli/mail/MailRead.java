@@ -20,16 +20,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "read",
     mixinStandardHelpOptions = true,
-    description = {
-      "Fetch one message (the raw RFC 5322 text, streamed) to standard output or -o FILE;",
-      "with --attachments DIR also save its attachments there (file names sanitised)."
-    },
+    header = "Fetch one message to standard output or a file; save its attachments.",
+    description = "The raw RFC 5322 message is streamed to standard output or -o FILE; with --attachments DIR its attachments are also saved there (file names sanitised). POP3: give the message number in the URL or --uidl.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail read 'imaps://alice@mail.example.org/INBOX;UID=42'",
-      "  inetkit mail read 'imaps://alice@mail.example.org/INBOX;UIDVALIDITY=7/;UID=42' -o msg.eml",
-      "  inetkit mail read 'imaps://alice@mail.example.org/INBOX;UID=42' --attachments ./att -q",
-      "  inetkit mail read pop3s://alice@mail.example.org/3 -o msg.eml",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42'",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UIDVALIDITY=7/;UID=42' -o msg.eml",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42' --attachments ./att -q",
+      "  inetkit mail read pop3s://alice@mx.example/3 -o msg.eml",
       "Quote the URL: ';' ends a command in the shell."
     })
 final class MailRead extends MailAction {

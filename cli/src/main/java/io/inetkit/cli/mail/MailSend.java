@@ -30,19 +30,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "send",
     mixinStandardHelpOptions = true,
-    description = {
-      "Send a message over SMTP (smtp:// on 587 requires STARTTLS; smtps:// is implicit TLS).",
-      "The text body comes from --text, --text-file or standard input. Logs in only when a",
-      "user is known. Prints which recipients the server accepted and its final reply; a",
-      "recipient it refused is reported on standard error (the others still get the message)."
-    },
+    header = "Send a message over SMTP.",
+    description = "smtp:// (587) requires STARTTLS; smtps:// (465) is implicit TLS. The text body comes from --text, --text-file or standard input. Logs in only when a user is known. Prints the recipients the server accepted and its final reply; a recipient it refused is reported on standard error (the others still get the message).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail send --server smtp://alice@mail.example.org --from alice@example.org \\",
+      "  inetkit mail send --server smtp://alice@mx.example --from alice@example.org \\",
       "      --to bob@example.org --subject 'Report' --text-file report.txt --attach report.pdf",
-      "  echo 'Build 42 is green' | inetkit mail send --server smtps://ci@mail.example.org:465 \\",
+      "  echo 'Build 42 is green' | inetkit mail send --server smtps://ci@mx.example:465 \\",
       "      --from ci@example.org --to team@example.org --subject 'CI'",
-      "  inetkit mail send --server smtp://alice@mail.example.org --eml prepared.eml",
+      "  inetkit mail send --server smtp://alice@mx.example --eml prepared.eml",
       "JSON: {\"messageId\",\"accepted\":[..],\"rejected\":[{\"recipient\",\"reply\"}],\"reply\"}"
     })
 final class MailSend extends MailAction {

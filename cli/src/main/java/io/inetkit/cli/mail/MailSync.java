@@ -21,15 +21,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sync",
     mixinStandardHelpOptions = true,
-    description = {
-      "Copy every message not yet synced into a local Maildir (tmp/new/cur, fsync, rename).",
-      "Safe to interrupt: the next run loses nothing and downloads nothing twice. With",
-      "--delete-after-download a message is deleted on the server only once its file is durable."
-    },
+    header = "Copy new messages into a local Maildir, safely and incrementally.",
+    description = "Maildir layout tmp/new/cur with fsync and rename. Safe to interrupt: the next run loses nothing and downloads nothing twice. With --delete-after-download a message is deleted on the server only once its file is durable.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail sync imaps://alice@mail.example.org/INBOX --maildir ~/Mail/inbox",
-      "  inetkit mail sync pop3s://alice@mail.example.org --maildir ./box --delete-after-download --json",
+      "  inetkit mail sync imaps://alice@mx.example/INBOX --maildir ~/Mail/inbox",
+      "  inetkit mail sync pop3s://alice@mx.example --maildir ./box --delete-after-download --json",
       "JSON: {\"downloaded\",\"alreadySynced\",\"deletedOnServer\",\"recovered\",\"bytes\",\"maildir\"}"
     })
 final class MailSync extends MailAction {

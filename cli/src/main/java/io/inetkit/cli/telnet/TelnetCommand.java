@@ -44,12 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "telnet",
     mixinStandardHelpOptions = true,
-    description = {
-      "A scripted Telnet session: --send, --expect and --run run in the order given (or the",
-      "steps of --script FILE); with --user the session first logs in at the login: and",
-      "Password: prompts (unless the script has a login step). What the server says is",
-      "printed on standard output."
-    },
+    header = "Run a scripted Telnet session (send, expect, run, login).",
+    description = "--send, --expect and --run run in the order given (or the steps of --script FILE). With --user the session first logs in at the login: and Password: prompts (unless the script has a login step). What the server says is printed on standard output.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami --run 'echo hi'",
