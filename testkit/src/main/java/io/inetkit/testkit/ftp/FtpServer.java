@@ -19,6 +19,7 @@ import java.util.Objects;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.ftplet.Authority;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.UserManager;
@@ -37,6 +38,9 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * Both bind port 0 and passive data connections use free ports on 127.0.0.1. The TLS
  * certificate comes from a {@link TestPki}, so clients verify it for real with {@link
  * #clientTrust()}.
+ *
+ * <p>Besides Apache FtpServer's commands it answers {@code XSHA256 path} with the file's SHA-256
+ * and lists it (and {@code EPSV}) in {@code FEAT}, for clients that verify checksums.
  *
  * <p>Each user has a home folder under a temp directory that {@link #close()} deletes. By
  * default there is a writable user {@code alice}/{@code alice-pw} and a read-only user {@code
@@ -76,6 +80,11 @@ public final class FtpServer implements AutoCloseable {
     try {
       FtpServerFactory factory = new FtpServerFactory();
       factory.setUserManager(userManager());
+      CommandFactoryFactory commands = new CommandFactoryFactory();
+      commands.addCommand("FEAT", new FeatCommand());
+      // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as SHA256.
+      commands.addCommand("SHA256", new Xsha256Command());
+      factory.setCommandFactory(commands.createCommandFactory());
       ConnectionConfigFactory connections = new ConnectionConfigFactory();
       connections.setMaxLogins(200);
       connections.setMaxThreads(0);
@@ -84,7 +93,9 @@ public final class FtpServer implements AutoCloseable {
       connections.setMaxLoginFailures(1000);
       connections.setLoginFailureDelay(0);
       factory.setConnectionConfig(connections.createConnectionConfig());
-      LoopbackSslConfiguration ssl = new LoopbackSslConfiguration(pki.serverSslContext());
+      LoopbackSslConfiguration ssl =
+          new LoopbackSslConfiguration(
+              b.identity == null ? pki.serverSslContext() : b.identity.sslContext());
       factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds));
       factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds));
       this.server = factory.createServer();
@@ -305,6 +316,7 @@ public final class FtpServer implements AutoCloseable {
   public static final class Builder {
     private final Map<String, FtpUser> users = new LinkedHashMap<>();
     private TestPki pki;
+    private TestPki.ServerIdentity identity;
     private int idleTimeoutSeconds = 60;
     private boolean defaults = true;
 
@@ -332,6 +344,15 @@ public final class FtpServer implements AutoCloseable {
     /** Uses this TLS material instead of a fresh {@link TestPki}. */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
+      return this;
+    }
+
+    /**
+     * Presents {@code identity} (say {@code pki.issue("wrong.example")}, for host-name mismatch
+     * tests) instead of the certificate for localhost, 127.0.0.1 and ::1.
+     */
+    public Builder identity(TestPki.ServerIdentity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 

@@ -142,6 +142,32 @@ class FtpServerTest {
   }
 
   @Test
+  void announcesAndAnswersXsha256AndCanPresentAnotherIdentity() throws IOException {
+    ftp.put("alice", "sum.txt", "abc".getBytes(UTF_8));
+    FTPClient client = new FTPClient();
+    client.connect(ftp.host(), ftp.port());
+    try {
+      login(client, ftp.writer());
+      assertThat(client.features()).isTrue();
+      assertThat(client.getReplyString()).contains(" XSHA256").contains(" EPSV").doesNotContain("MD5");
+      assertThat(client.sendCommand("XSHA256", "sum.txt")).isEqualTo(213);
+      assertThat(client.getReplyString())
+          .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      assertThat(client.sendCommand("XSHA256", "missing.txt")).isEqualTo(550);
+    } finally {
+      client.disconnect();
+    }
+    TestPki pki = TestPki.create();
+    try (FtpServer wrong = FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
+      FTPSClient tls = new FTPSClient(true, pki.clientSslContext());
+      tls.setEndpointCheckingEnabled(true);
+      assertThatThrownBy(() -> tls.connect("127.0.0.1", wrong.implicitTlsPort()))
+          .isInstanceOf(SSLException.class);
+      tls.disconnect();
+    }
+  }
+
+  @Test
   void readOnlyUserCannotUpload() throws IOException {
     ftp.put("reader", "pub/readme.txt", "read me".getBytes(UTF_8));
     FTPClient client = new FTPClient();
