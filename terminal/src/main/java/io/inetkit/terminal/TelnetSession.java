@@ -276,8 +276,9 @@ public final class TelnetSession implements AutoCloseable {
   }
 
   /**
-   * Reports a new window size to the server (a NAWS subnegotiation) when NAWS is agreed;
-   * otherwise does nothing, as the server did not ask.
+   * Reports a new window size to the server (a NAWS subnegotiation) when NAWS is agreed. Asked
+   * before negotiation has finished, the size is sent as soon as NAWS is agreed; if the server
+   * refuses NAWS, it is never sent.
    */
   public void windowSize(WindowSize size) throws InetkitException {
     ensureOpen();

@@ -63,6 +63,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
   private final Endpoint endpoint;
   private final Timeouts timeouts;
   private final InputStream in;
+  private volatile WindowSize pendingSize;
 
   private CommonsNetTelnet(Client client, Endpoint endpoint, Timeouts timeouts) {
     this.client = client;
@@ -85,6 +86,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
       EventListener events)
       throws InetkitException {
     Client client = new Client(terminalType);
+    client.setSocketFactory(new BufferedOnlySocketFactory());
     client.setConnectTimeout(timeouts.connectMillis());
     client.setDefaultTimeout(timeouts.readMillis());
     try {
@@ -143,11 +145,15 @@ public final class CommonsNetTelnet implements AutoCloseable {
     try {
       client.setSoTimeout(Math.max(1, waitMillis));
       int n = in.read(buf, off, len);
-      if (n >= 0) {
-        return n;
+      if (n < 0) {
+        // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
+        n = in.read(buf, off, len);
       }
-      // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
-      return in.read(buf, off, len);
+      WindowSize pending = pendingSize;
+      if (pending != null && client.getLocalOptionState(TelnetOption.NAWS.code())) {
+        windowSize(pending); // asked for before NAWS was agreed
+      }
+      return n;
     } catch (InterruptedIOException e) {
       return TIMEOUT;
     } catch (IOException e) {
@@ -166,14 +172,17 @@ public final class CommonsNetTelnet implements AutoCloseable {
   }
 
   /**
-   * Reports a new window size if NAWS is in force; otherwise there is nobody to tell.
+   * Reports a new window size if NAWS is in force; otherwise keeps it and reports it as soon as
+   * NAWS is agreed (negotiation completes while reading).
    *
-   * @return whether a NAWS update was sent
+   * @return whether a NAWS update was sent now
    */
   public boolean windowSize(WindowSize size) throws InetkitException {
     if (!client.getLocalOptionState(TelnetOption.NAWS.code())) {
+      pendingSize = size;
       return false;
     }
+    pendingSize = null;
     int w = size.columns();
     int h = size.rows();
     try {

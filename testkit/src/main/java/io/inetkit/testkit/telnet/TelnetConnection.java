@@ -1,5 +1,6 @@
 package io.inetkit.testkit.telnet;
 
+import io.inetkit.core.internal.Connector;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class TelnetConnection implements Runnable, NvtInput.Handler {
 
   @Override
   public void run() {
-    try (socket) {
+    try {
       socket.setTcpNoDelay(true);
       socket.setSendBufferSize(256 * 1024);
       in = new NvtInput(new BufferedInputStream(socket.getInputStream(), 64 * 1024), this);
@@ -55,7 +56,8 @@ final class TelnetConnection implements Runnable, NvtInput.Handler {
     } catch (IOException | InterruptedException e) {
       // the client hung up, idled out, or the server is closing: the connection just ends
     } finally {
-      record.closed();
+      record.closed(); // before the socket closes, so a client seeing EOF sees the record closed
+      Connector.closeQuietly(socket);
     }
   }
 
