@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
     footer = "${inetkit.exitcodes}",
     subcommands = {
       io.inetkit.cli.mail.MailCommand.class,
+      io.inetkit.cli.ftp.FtpCommand.class,
       io.inetkit.cli.gopher.GopherCommand.class,
       io.inetkit.cli.telnet.TelnetCommand.class,
       CompletionCommand.class,

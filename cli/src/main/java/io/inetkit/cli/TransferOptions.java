@@ -39,11 +39,10 @@ public final class TransferOptions {
   @Option(
       names = "--retry",
       paramLabel = "N",
-      defaultValue = "0",
       description =
           "Retry up to N times after a timeout, a dropped connection or a temporary server"
-              + " error; transfers resume where they stopped.")
-  int retries;
+              + " error; FTP transfers resume where they stopped (FTP default 3, others 0).")
+  Integer retries;
 
   @Option(
       names = "--retry-delay",
@@ -67,11 +66,19 @@ public final class TransferOptions {
 
   /** Returns the retry policy from {@code --retry} and {@code --retry-delay}. */
   public Retry retry(OutputOptions output) {
-    if (retries < 0) {
-      throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "--retry must not be negative");
+    return new Retry(retries().orElse(0), retryDelay, output);
+  }
+
+  /** Returns {@code --retry N} when given (0 to 100). */
+  public java.util.OptionalInt retries() {
+    if (retries == null) {
+      return java.util.OptionalInt.empty();
     }
-    return new Retry(retries, retryDelay, output);
+    if (retries < 0 || retries > 100) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--retry must be between 0 and 100");
+    }
+    return java.util.OptionalInt.of(retries);
   }
 
   /** Returns the progress bar to draw, if any; see {@link ProgressOptions}. */
