@@ -6,7 +6,6 @@ import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
-import io.inetkit.transfer.ftp.MirrorMode;
 import io.inetkit.transfer.ftp.MirrorResult;
 import io.inetkit.transfer.ftp.TransferOption;
 import java.nio.file.Files;
@@ -43,19 +42,7 @@ final class FtpGet extends FtpAction {
           + " (default: the remote name in the current folder).")
   String outputFile;
 
-  @Option(
-      names = {"-C", "--continue"},
-      description = "Continue an earlier interrupted download (REST).")
-  boolean resume;
-
-  @Option(names = {"-r", "--recursive"}, description = "Download a folder and everything below.")
-  boolean recursive;
-
-  @Option(names = "--newer", description = "With -r: skip files that are already up to date.")
-  boolean onlyNewer;
-
-  @Option(names = "--create-dirs", description = "Create missing local folders of -o.")
-  boolean createDirs;
+  @Mixin CopyOptions copy;
 
   @Override
   public Integer call() throws Exception {
@@ -66,11 +53,11 @@ final class FtpGet extends FtpAction {
             .progressListener(progress);
     guards(builder, transfer);
     FtpClient client = builder.build();
-    if (recursive) {
+    if (copy.recursive) {
       Path dir = Path.of(outputFile != null ? outputFile : u.segments().isEmpty() ? "." : last(u));
       try (FtpSession ftp = client.open()) {
         MirrorResult r =
-            ftp.mirrorDown(u.path(), dir, onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL);
+            ftp.mirrorDown(u.path(), dir, copy.mirrorMode());
         output.note(
             "%d files (%d bytes) into %s, %d up to date",
             r.transferred().size(), r.bytes(), dir, r.skipped().size());
@@ -82,7 +69,7 @@ final class FtpGet extends FtpAction {
     if (u.isDirectory()) {
       throw usage(u + " names a folder: use 'inetkit ftp ls' or get -r");
     }
-    TransferOption[] options = resume ? new TransferOption[] {TransferOption.RESUME} : new TransferOption[0];
+    TransferOption[] options = copy.resume ? new TransferOption[] {TransferOption.RESUME} : new TransferOption[0];
     try (FtpSession ftp = client.open()) {
       if ("-".equals(outputFile)) {
         ftp.get(u.path(), output.environment().stdout(), options);
@@ -90,7 +77,7 @@ final class FtpGet extends FtpAction {
         return 0;
       }
       Path target = Path.of(outputFile != null ? outputFile : last(u));
-      if (createDirs && target.toAbsolutePath().getParent() != null) {
+      if (copy.createDirs && target.toAbsolutePath().getParent() != null) {
         Files.createDirectories(target.toAbsolutePath().getParent());
       }
       FtpTransfer t = ftp.get(u.path(), target, options);

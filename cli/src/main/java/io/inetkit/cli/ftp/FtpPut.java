@@ -6,7 +6,6 @@ import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
-import io.inetkit.transfer.ftp.MirrorMode;
 import io.inetkit.transfer.ftp.MirrorResult;
 import io.inetkit.transfer.ftp.TransferOption;
 import java.nio.file.Files;
@@ -41,22 +40,12 @@ final class FtpPut extends FtpAction {
   @Parameters(index = "1", paramLabel = "URL", description = "The remote file or folder.")
   String url;
 
-  @Option(names = {"-C", "--continue"}, description = "Continue an interrupted upload.")
-  boolean resume;
+  @Mixin CopyOptions copy;
 
   @Option(
       names = "--atomic",
       description = "Upload under a temporary name and rename when complete.")
   boolean atomic;
-
-  @Option(names = {"-r", "--recursive"}, description = "Upload a folder and everything below.")
-  boolean recursive;
-
-  @Option(names = "--newer", description = "With -r: skip files that are already up to date.")
-  boolean onlyNewer;
-
-  @Option(names = "--create-dirs", description = "Create missing remote folders.")
-  boolean createDirs;
 
   @Override
   public Integer call() throws Exception {
@@ -67,16 +56,16 @@ final class FtpPut extends FtpAction {
       throw usage("standard input cannot hold both the password and the file");
     }
     Path local = stdin ? null : Path.of(file);
-    if (!stdin && recursive != Files.isDirectory(local)) {
-      throw usage(recursive ? file + " is not a folder" : file + " is a folder: add -r");
+    if (!stdin && copy.recursive != Files.isDirectory(local)) {
+      throw usage(copy.recursive ? file + " is not a folder" : file + " is a folder: add -r");
     }
     ProgressListener progress = transfer.progress(output);
     FtpClient.Builder builder = client(u).progressListener(progress);
     guards(builder, transfer);
     try (FtpSession ftp = builder.build().open()) {
-      if (recursive) {
+      if (copy.recursive) {
         MirrorResult r =
-            ftp.mirrorUp(local, u.path(), onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL);
+            ftp.mirrorUp(local, u.path(), copy.mirrorMode());
         output.note(
             "%d files (%d bytes) to %s, %d up to date",
             r.transferred().size(), r.bytes(), display(u.path()), r.skipped().size());
@@ -84,7 +73,7 @@ final class FtpPut extends FtpAction {
       }
       String remote = remotePath(u, stdin ? null : local);
       int slash = remote.lastIndexOf('/');
-      if (createDirs && slash > 0) {
+      if (copy.createDirs && slash > 0) {
         ftp.mkdirs(remote.substring(0, slash));
       }
       FtpTransfer t =
@@ -100,7 +89,7 @@ final class FtpPut extends FtpAction {
 
   private TransferOption[] options() {
     List<TransferOption> options = new ArrayList<>();
-    if (resume) {
+    if (copy.resume) {
       options.add(TransferOption.RESUME);
     }
     if (atomic) {
