@@ -49,7 +49,7 @@ abstract class FtpAction extends NetworkCommand {
     transfer.retries().ifPresent(builder::retries);
   }
 
-  /** Returns the path of {@code url} for messages: {@code "."} for the login folder. */
+  /** Returns {@code path}, or {@code "."} for the login folder (the client refuses an empty path). */
   static String display(String path) {
     return path.isEmpty() ? "." : path;
   }

@@ -57,7 +57,7 @@ final class FtpGet extends FtpAction {
       Path dir = Path.of(outputFile != null ? outputFile : u.segments().isEmpty() ? "." : last(u));
       try (FtpSession ftp = client.open()) {
         MirrorResult r =
-            ftp.mirrorDown(u.path(), dir, copy.mirrorMode());
+            ftp.mirrorDown(display(u.path()), dir, copy.mirrorMode());
         output.note(
             "%d files (%d bytes) into %s, %d up to date",
             r.transferred().size(), r.bytes(), dir, r.skipped().size());

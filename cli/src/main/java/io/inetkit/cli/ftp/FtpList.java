@@ -40,7 +40,7 @@ final class FtpList extends FtpAction {
     FtpUrl u = ftpUrl(url);
     List<FtpEntry> entries;
     try (FtpSession ftp = client(u).build().open()) {
-      entries = ftp.list(u.path());
+      entries = ftp.list(display(u.path()));
     }
     PrintWriter out = output.out();
     if (json.enabled()) {

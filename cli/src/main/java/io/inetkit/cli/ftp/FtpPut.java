@@ -65,7 +65,7 @@ final class FtpPut extends FtpAction {
     try (FtpSession ftp = builder.build().open()) {
       if (copy.recursive) {
         MirrorResult r =
-            ftp.mirrorUp(local, u.path(), copy.mirrorMode());
+            ftp.mirrorUp(local, display(u.path()), copy.mirrorMode());
         output.note(
             "%d files (%d bytes) to %s, %d up to date",
             r.transferred().size(), r.bytes(), display(u.path()), r.skipped().size());

@@ -89,6 +89,23 @@ class FtpCommandTest {
   }
 
   @Test
+  void putRecursiveUploadsATreeAndLsListsTheLoginFolder() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("site/css"));
+    Files.writeString(dir.resolve("site/index.html"), "<h1>hi</h1>");
+    Files.writeString(tree.resolve("a.css"), "body{}");
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "put", "-r", dir.resolve("site").toString(), base() + "www/", "--create-dirs"))
+        .as(cli.err())
+        .isZero();
+    assertThat(new String(server.read("alice", "www/css/a.css"), UTF_8)).isEqualTo("body{}");
+    assertThat(new String(server.read("alice", "www/index.html"), UTF_8)).isEqualTo("<h1>hi</h1>");
+    assertThat(cli.run("ftp", "ls", base())).isZero();
+    assertThat(cli.out()).containsPattern("(?m)^d .* www/$");
+    assertThat(cli.run("ftp", "put", dir.resolve("site").toString(), base() + "www/")).isEqualTo(2);
+    assertThat(cli.err()).contains("is a folder: add -r");
+  }
+
+  @Test
   void capabilitiesListFeatures() {
     CliRun cli = cli();
     assertThat(cli.run("ftp", "capabilities", base())).isZero();
@@ -118,6 +135,13 @@ class FtpCommandTest {
     assertThat(cli.run("ftp", "ls", base(), "--tls", "starttls")).isEqualTo(78);
     assertThat(cli.err()).startsWith("inetkit: ").contains("127.0.0.1:" + server.port());
     assertThat(cli.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void verboseTracesTheConversationWithThePasswordRedacted() {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "ls", base(), "-v")).as(cli.err()).isZero();
+    assertThat(cli.err()).contains("> USER alice").contains("> PASS ***").doesNotContain("alice-pw");
   }
 
   @Test
