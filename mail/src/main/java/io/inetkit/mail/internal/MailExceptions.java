@@ -153,6 +153,12 @@ public final class MailExceptions {
       if (t instanceof InetkitException ie) {
         return ie;
       }
+      if (t instanceof java.net.SocketTimeoutException || t instanceof javax.net.ssl.SSLException) {
+        return Connector.translate((IOException) t, what, endpoint, timeouts.read());
+      }
+    }
+    seen.clear();
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
       if (t instanceof BadCommandException || t instanceof CommandFailedException) {
         org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
         String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();
@@ -179,8 +185,16 @@ public final class MailExceptions {
   }
 
   private static Throwable next(Throwable t) {
-    return t.getCause() != null
-        ? t.getCause()
-        : t instanceof MessagingException m ? m.getNextException() : null;
+    if (t.getCause() != null) {
+      return t.getCause();
+    }
+    if (t instanceof MessagingException m) {
+      return m.getNextException();
+    }
+    // Angus turns an I/O failure into a synthetic "* BYE" response that keeps the exception.
+    if (t instanceof org.eclipse.angus.mail.iap.ProtocolException p && p.getResponse() != null) {
+      return p.getResponse().getException();
+    }
+    return null;
   }
 }
