@@ -231,6 +231,37 @@ class ImapSessionTest {
   }
 
   @Test
+  void appendFromTheMessageModelKeepsBccOutAndStreamsAttachments() throws Exception {
+    Path report = dir.resolve("report.bin");
+    byte[] data = new byte[300_000];
+    new java.util.Random(7).nextBytes(data);
+    Files.write(report, data);
+    MailMessage message =
+        MailMessage.builder()
+            .from("Alice <alice@example.org>")
+            .to("bob@example.org")
+            .bcc("audit@example.org")
+            .subject("Quarterly ✓")
+            .text("see attached")
+            .attach(report)
+            .build();
+    try (ImapSession imap = open()) {
+      imap.createFolder("Sent");
+      MessageRef ref = imap.append("Sent", message, Set.of(Flag.SEEN), Instant.parse("2026-01-01T00:00:00Z"));
+      assertThat(ref).isNotNull();
+      MessageSummary s = imap.summaries(List.of(ref)).get(0);
+      assertThat(s.subject()).isEqualTo("Quarterly ✓");
+      assertThat(s.flags()).contains(Flag.SEEN);
+      assertThat(s.hasAttachments()).isTrue();
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      imap.download(ref, raw);
+      assertThat(raw.toString(StandardCharsets.UTF_8)).doesNotContain("audit@example.org");
+      assertThat(Files.readAllBytes(imap.saveAttachments(ref, dir.resolve("out")).get(0))).isEqualTo(data);
+      imap.deleteFolder("Sent");
+    }
+  }
+
+  @Test
   void staleUidValidityIsRefusedNotMisapplied() throws Exception {
     server.deliver(ReadFixture.USER, ReadFixture.message("a", "a"));
     try (ImapSession imap = open()) {
