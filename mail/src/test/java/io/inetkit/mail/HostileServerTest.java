@@ -142,6 +142,19 @@ class HostileServerTest {
   }
 
   @Test
+  void pop3StlsRequiredButNotOfferedSendsNoCredentials() throws Exception {
+    FaultScript noStls =
+        FaultScript.create()
+            .send("+OK fault POP3\r\n")
+            .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n" : "+OK\r\n");
+    try (FaultServer s = FaultServer.start(noStls)) {
+      Pop3Client client = pop3(s).newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build();
+      assertThatThrownBy(client::open).isInstanceOf(TlsException.class).hasMessageContaining(s.host());
+      assertThat(s.received()).doesNotContain("USER").doesNotContain("PASS").doesNotContain("secret-pw");
+    }
+  }
+
+  @Test
   void pop3EndlessLineAndStall() throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().send("+OK ").endlessLine('y'))) {
       assertThatThrownBy(() -> pop3(s).open())
