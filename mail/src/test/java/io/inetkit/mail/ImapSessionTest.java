@@ -69,6 +69,24 @@ class ImapSessionTest {
   }
 
   @Test
+  void xoauth2TokenLogin() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    ImapClient client =
+        ReadFixture.imap(server, MailProtocol.IMAPS)
+            .newBuilder()
+            .credentials(Credentials.oauth2(ReadFixture.USER, () -> {
+              asked.incrementAndGet();
+              return ReadFixture.PASSWORD; // GreenMail checks the token like a password
+            }))
+            .build();
+    try (ImapSession imap = client.open()) {
+      assertThat(imap.capabilities()).contains("AUTH=XOAUTH2");
+      assertThat(imap.status("INBOX").uidValidity()).isPositive();
+    }
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
   void wrongPasswordIsAnAuthenticationException() {
     ImapClient client =
         ReadFixture.imap(server, MailProtocol.IMAPS)
