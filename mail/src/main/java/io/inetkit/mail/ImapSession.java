@@ -21,7 +21,6 @@ import io.inetkit.mail.internal.UidSets;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,7 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -306,7 +304,6 @@ public final class ImapSession implements Closeable {
             args.writeAtom("CHARSET");
             args.writeAtom("UTF-8");
           }
-          StringBuilder group = null;
           for (SearchCriteria.Token t : criteria.tokens()) {
             if (t.quoted()) {
               args.writeString(t.text(), StandardCharsets.UTF_8);
@@ -345,7 +342,7 @@ public final class ImapSession implements Closeable {
             for (String set : UidSets.batches(e.getValue())) {
               for (Response r : uidCommand(f, "UID FETCH " + set + " (" + SUMMARY_ITEMS + ")", null)) {
                 if (r instanceof FetchResponse fr) {
-                  MessageSummary s = summary(e.getKey(), validity, fr);
+                  MessageSummary s = ImapResponses.summary(e.getKey(), validity, fr);
                   if (s != null) {
                     result.add(s);
                   }
@@ -382,7 +379,7 @@ public final class ImapSession implements Closeable {
             sockets.startOperation(client.timeouts().overall());
             for (Response r : uidCommand(f, "FETCH " + start + ":" + end + " (" + SUMMARY_ITEMS + ")", null)) {
               if (r instanceof FetchResponse fr) {
-                MessageSummary s = summary(name, validity, fr);
+                MessageSummary s = ImapResponses.summary(name, validity, fr);
                 if (s != null) {
                   consumer.accept(s);
                   count++;
@@ -392,67 +389,6 @@ public final class ImapSession implements Closeable {
           }
           return count;
         });
-  }
-
-  private static MessageSummary summary(String folder, long validity, FetchResponse fr)
-      throws MessagingException {
-    UID uid = fr.getItem(UID.class);
-    ENVELOPE env = fr.getItem(ENVELOPE.class);
-    if (uid == null || env == null) {
-      return null; // an unsolicited FETCH (flag change) of another message
-    }
-    FLAGS flags = fr.getItem(FLAGS.class);
-    RFC822SIZE size = fr.getItem(RFC822SIZE.class);
-    BODYSTRUCTURE bs = fr.getItem(BODYSTRUCTURE.class);
-    Set<Flag> systemFlags = EnumSet.noneOf(Flag.class);
-    Set<String> keywords = new HashSet<>();
-    if (flags != null) {
-      for (Flag flag : Flag.values()) {
-        if (flags.contains(AngusFlags.of(flag))) {
-          systemFlags.add(flag);
-        }
-      }
-      keywords.addAll(List.of(flags.getUserFlags()));
-    }
-    return new MessageSummary(
-        new MessageRef(folder, validity, uid.uid),
-        systemFlags,
-        keywords,
-        size == null ? -1 : size.size,
-        addresses(env.from).stream().findFirst().orElse(""),
-        addresses(env.to),
-        addresses(env.cc),
-        decode(env.subject),
-        env.date == null ? null : env.date.toInstant(),
-        env.messageId,
-        bs != null && hasAttachment(bs));
-  }
-
-  private static List<String> addresses(InternetAddress[] addresses) {
-    List<String> result = new ArrayList<>();
-    if (addresses != null) {
-      for (InternetAddress a : addresses) {
-        result.add(a.toUnicodeString());
-      }
-    }
-    return result;
-  }
-
-  private static String decode(String text) {
-    if (text == null) {
-      return "";
-    }
-    try {
-      return MimeUtility.decodeText(text);
-    } catch (java.io.UnsupportedEncodingException e) {
-      return text;
-    }
-  }
-
-  private static boolean hasAttachment(BODYSTRUCTURE bs) {
-    List<MessagePart> parts = new ArrayList<>();
-    collectParts(bs, "", parts);
-    return parts.stream().anyMatch(MessagePart::isAttachment);
   }
 
   // ---------------------------------------------------------------- content
@@ -519,34 +455,9 @@ public final class ImapSession implements Closeable {
             throw gone(ref);
           }
           List<MessagePart> parts = new ArrayList<>();
-          collectParts(bs, "", parts);
+          ImapResponses.collectParts(bs, "", parts);
           return List.copyOf(parts);
         });
-  }
-
-  private static void collectParts(BODYSTRUCTURE bs, String prefix, List<MessagePart> out) {
-    if (bs.isMulti()) {
-      for (int i = 0; i < bs.bodies.length; i++) {
-        collectParts(bs.bodies[i], prefix.isEmpty() ? "" + (i + 1) : prefix + "." + (i + 1), out);
-      }
-      return;
-    }
-    String section = prefix.isEmpty() ? "1" : prefix;
-    String name = null;
-    if (bs.dParams != null) {
-      name = bs.dParams.get("filename");
-    }
-    if (name == null && bs.cParams != null) {
-      name = bs.cParams.get("name");
-    }
-    out.add(
-        new MessagePart(
-            section,
-            (bs.type + "/" + bs.subtype).toLowerCase(Locale.ROOT),
-            decode(name),
-            bs.disposition == null ? "" : bs.disposition.toLowerCase(Locale.ROOT),
-            bs.size,
-            bs.encoding == null ? "7bit" : bs.encoding.toLowerCase(Locale.ROOT)));
   }
 
   /**
