@@ -97,6 +97,23 @@ class HostileServerTest {
   }
 
   @Test
+  void aServerTricklingBytesJustInsideTheReadTimeoutHitsTheOverallDeadline() throws Exception {
+    FaultScript trickle = FaultScript.create().send("* OK ");
+    for (int i = 0; i < 20; i++) {
+      trickle.stall(Duration.ofMillis(400)).send("x");
+    }
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(1500));
+    try (FaultServer s = FaultServer.start(trickle)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> imap(s, TlsMode.NONE).newBuilder().timeouts(t).build().open())
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("1.5 s")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
   void imapStartTlsRequiredButNotOfferedSendsNoCredentials() throws Exception {
     FaultScript noStartTls =
         imapServer(t -> t[1].startsWith("CAPABILITY")
