@@ -153,6 +153,19 @@ public final class MailExceptions {
       if (t instanceof InetkitException ie) {
         return ie;
       }
+      if (t instanceof java.net.SocketTimeoutException || t instanceof javax.net.ssl.SSLException) {
+        return Connector.translate((IOException) t, what, endpoint, timeouts.read());
+      }
+    }
+    seen.clear();
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
+        // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
+        return new TlsException(
+            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
+            endpoint, failure);
+      }
       if (t instanceof BadCommandException || t instanceof CommandFailedException) {
         org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
         String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();
@@ -179,8 +192,16 @@ public final class MailExceptions {
   }
 
   private static Throwable next(Throwable t) {
-    return t.getCause() != null
-        ? t.getCause()
-        : t instanceof MessagingException m ? m.getNextException() : null;
+    if (t.getCause() != null) {
+      return t.getCause();
+    }
+    if (t instanceof MessagingException m) {
+      return m.getNextException();
+    }
+    // Angus turns an I/O failure into a synthetic "* BYE" response that keeps the exception.
+    if (t instanceof org.eclipse.angus.mail.iap.ProtocolException p && p.getResponse() != null) {
+      return p.getResponse().getException();
+    }
+    return null;
   }
 }
