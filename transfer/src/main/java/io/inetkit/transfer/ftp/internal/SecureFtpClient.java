@@ -129,6 +129,9 @@ final class SecureFtpClient extends FTPClient {
         Connector.startTls(
             new ControlPortSocket(plain, _socket_.getPort()), endpoint, trust, timeouts, events);
     lastDataSocket = tls;
+    if ("TLSv1.3".equals(tls.getSession().getProtocol())) {
+      return new TicketReadingSocket(tls, (int) Math.min(5_000, timeouts.read().toMillis()));
+    }
     return tls;
   }
 
