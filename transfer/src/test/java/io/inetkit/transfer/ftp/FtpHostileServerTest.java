@@ -95,6 +95,16 @@ class FtpHostileServerTest {
   }
 
   @Test
+  void opportunisticTlsCarriesOnInPlainTextOnlyWhenAsked() throws IOException {
+    byte[] listing = "-rw-r--r--   1 u g   5 Jan 01  2020 ok.txt\r\n".getBytes(UTF_8);
+    try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0);
+        FtpSession ftp = fake.client().tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC).build().open()) {
+      assertThat(ftp.list("/")).extracting(FtpEntry::name).containsExactly("ok.txt");
+      assertThat(fake.commands).startsWith("AUTH TLS", "USER anonymous");
+    }
+  }
+
+  @Test
   void garbageListingIsAnErrorNotAnEmptyList() throws IOException {
     byte[] listing = ("-rw-r--r--   1 u g   5 Jan 01  2020 ok.txt\r\n"
         + "this is not a listing line\r\n").getBytes(UTF_8);

@@ -73,7 +73,8 @@ class VsftpdRealServerTest {
     vsftpd = new ProcessBuilder("/usr/sbin/vsftpd", conf.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
     for (int i = 0; i < 100; i++) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
+      try {
+        new Socket("127.0.0.1", port).close();
         return;
       } catch (IOException notYet) {
         Thread.sleep(50);

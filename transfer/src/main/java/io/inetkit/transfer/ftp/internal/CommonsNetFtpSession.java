@@ -99,9 +99,6 @@ public final class CommonsNetFtpSession implements FtpSession {
     try {
       c.connect(endpoint.host(), endpoint.port());
       c.setSoTimeout(config.timeouts().readMillis());
-      if (!FTPReply.isPositiveCompletion(c.getReplyCode())) {
-        throw FtpFailures.refused(c, "connect", endpoint);
-      }
       events.connectEnd(endpoint);
     } catch (IOException e) {
       InetkitException failure = fail(c, e, "connect");
