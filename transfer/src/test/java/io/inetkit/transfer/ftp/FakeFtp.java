@@ -46,19 +46,12 @@ final class FakeFtp implements AutoCloseable {
     this.server = FaultServer.start(FaultScript.create().send("220 fake ftp\r\n").respond(this::answer));
   }
 
-  Endpoint endpoint() {
-    return new Endpoint();
-  }
-
-  /** The control endpoint as an inetkit value. */
-  final class Endpoint {
-    io.inetkit.core.Endpoint value() {
-      return io.inetkit.core.Endpoint.of("127.0.0.1", server.port());
-    }
+  io.inetkit.core.Endpoint endpoint() {
+    return io.inetkit.core.Endpoint.of("127.0.0.1", server.port());
   }
 
   FtpClient.Builder client() {
-    return FtpClient.builder().endpoint(endpoint().value()).tlsMode(io.inetkit.core.TlsMode.NONE)
+    return FtpClient.builder().endpoint(endpoint()).tlsMode(io.inetkit.core.TlsMode.NONE)
         .timeouts(io.inetkit.core.Timeouts.DEFAULT.withConnect(java.time.Duration.ofSeconds(2))
             .withRead(java.time.Duration.ofSeconds(2)));
   }

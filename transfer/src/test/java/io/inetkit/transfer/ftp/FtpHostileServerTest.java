@@ -80,13 +80,27 @@ class FtpHostileServerTest {
   }
 
   @Test
-  void withoutRetriesADropIsAConnectionClosedAndNoFileAppears() throws IOException {
+  void withoutRetriesADropIsReportedWithTheServersReplyAndNoFileAppears() throws IOException {
     try (FakeFtp fake = new FakeFtp(bytes(500_000), NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_000);
         FtpSession ftp = fake.client().retries(0).build().open()) {
       assertThatThrownBy(() -> ftp.get("f.bin", tmp.resolve("f.bin")))
-          .isInstanceOf(io.inetkit.core.ConnectionClosedException.class)
+          .isInstanceOfSatisfying(io.inetkit.core.ProtocolReplyException.class, e -> {
+            assertThat(e.reply().toString()).isEqualTo("426 connection lost");
+            assertThat(e.getSuppressed()).singleElement()
+                .isInstanceOf(io.inetkit.core.ConnectionClosedException.class);
+          })
           .hasMessageContaining("127.0.0.1:");
       assertThat(Files.exists(tmp.resolve("f.bin"))).isFalse();
+    }
+  }
+
+  @Test
+  void opportunisticTlsCarriesOnInPlainTextOnlyWhenAsked() throws IOException {
+    byte[] listing = "-rw-r--r--   1 u g   5 Jan 01  2020 ok.txt\r\n".getBytes(UTF_8);
+    try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0);
+        FtpSession ftp = fake.client().tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC).build().open()) {
+      assertThat(ftp.list("/")).extracting(FtpEntry::name).containsExactly("ok.txt");
+      assertThat(fake.commands).startsWith("AUTH TLS", "USER anonymous");
     }
   }
 

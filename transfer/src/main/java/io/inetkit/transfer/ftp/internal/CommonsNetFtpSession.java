@@ -99,9 +99,6 @@ public final class CommonsNetFtpSession implements FtpSession {
     try {
       c.connect(endpoint.host(), endpoint.port());
       c.setSoTimeout(config.timeouts().readMillis());
-      if (!FTPReply.isPositiveCompletion(c.getReplyCode())) {
-        throw FtpFailures.refused(c, "connect", endpoint);
-      }
       events.connectEnd(endpoint);
     } catch (IOException e) {
       InetkitException failure = fail(c, e, "connect");
@@ -182,7 +179,35 @@ public final class CommonsNetFtpSession implements FtpSession {
     try {
       return call.run();
     } catch (IOException e) {
-      throw FtpFailures.translate(e, what, endpoint, timeout);
+      InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
+      if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
+        InetkitException refusal = pendingRefusal(what);
+        if (refusal != null) {
+          refusal.addSuppressed(failure);
+          throw refusal;
+        }
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * After a data connection failed, reads (for at most two seconds) the reply the server may
+   * have sent on the control connection to say why, e.g. vsftpd's "522 session reuse required".
+   * Returns the refusal, or null when there is none.
+   */
+  private InetkitException pendingRefusal(String what) {
+    try {
+      int before = ftp.getSoTimeout();
+      ftp.setSoTimeout(Math.min(2000, before));
+      try {
+        int code = ftp.getReply();
+        return code >= 400 ? FtpFailures.refused(ftp, what, endpoint) : null;
+      } finally {
+        ftp.setSoTimeout(before);
+      }
+    } catch (IOException | RuntimeException noReply) {
+      return null;
     }
   }
 

@@ -79,19 +79,34 @@ final class FtpFailures {
     return code >= 100 && code <= 599 ? Reply.numeric(code, text) : new Reply("???", text, Reply.Kind.PERMANENT_NEGATIVE);
   }
 
-  /** Returns the exception for the client's last (negative) reply to {@code command}. */
-  static ProtocolReplyException refused(FTPClient client, String command, Endpoint endpoint) {
+  /**
+   * Returns the exception for the client's last (negative) reply to {@code command}: {@link
+   * NotFoundException} for a 550 to a lookup, {@link io.inetkit.core.TlsException} explaining the
+   * cause for vsftpd's "522 ... session reuse required", else {@link ProtocolReplyException}.
+   */
+  static InetkitException refused(FTPClient client, String command, Endpoint endpoint) {
     Reply reply = lastReply(client);
     String verb = command.split(" ", 2)[0].toUpperCase(Locale.ROOT);
     if (reply.code() == 550 && LOOKUPS.contains(verb)) {
       return new NotFoundException(command, endpoint, reply, null);
     }
-    return new ProtocolReplyException(command, endpoint, reply, null);
+    ProtocolReplyException refusal = new ProtocolReplyException(command, endpoint, reply, null);
+    if (reply.code() == 522 || reply.text().toLowerCase(Locale.ROOT).contains("session reuse")) {
+      return new io.inetkit.core.TlsException(
+          refusal.getMessage() + ": the server requires the data connection to resume the control"
+              + " connection's TLS session and did not accept it. inetkit offers the session on"
+              + " every data connection; with TLS 1.2 some servers (vsftpd on OpenSSL) reject the"
+              + " JDK's session-ticket resumption: allow TLS 1.3 on the server, or start the JVM"
+              + " with -Djdk.tls.client.enableSessionTicketExtension=false",
+          endpoint,
+          refusal);
+    }
+    return refusal;
   }
 
   /** Throws {@link #refused} unless {@code code} is a positive completion (2xx). */
   static void require(FTPClient client, int code, String command, Endpoint endpoint)
-      throws ProtocolReplyException {
+      throws InetkitException {
     if (!FTPReply.isPositiveCompletion(code)) {
       throw refused(client, command, endpoint);
     }
@@ -99,7 +114,7 @@ final class FtpFailures {
 
   /** Throws {@link #refused} unless {@code ok}: for Commons Net's boolean-returning methods. */
   static void require(FTPClient client, boolean ok, String command, Endpoint endpoint)
-      throws ProtocolReplyException {
+      throws InetkitException {
     if (!ok) {
       throw refused(client, command, endpoint);
     }

@@ -69,6 +69,9 @@ final class SecureFtpClient extends FTPClient {
       tlsActive = true;
     }
     super._connectAction_(guardedReader(_socket_));
+    if (!org.apache.commons.net.ftp.FTPReply.isPositiveCompletion(getReplyCode())) {
+      throw FtpFailures.refused(this, "connect", endpoint); // a 4xx/5xx greeting
+    }
     if (tlsMode.isStartTls()) {
       int code = sendCommand("AUTH", "TLS");
       if (code == 234) {
@@ -129,6 +132,9 @@ final class SecureFtpClient extends FTPClient {
         Connector.startTls(
             new ControlPortSocket(plain, _socket_.getPort()), endpoint, trust, timeouts, events);
     lastDataSocket = tls;
+    if ("TLSv1.3".equals(tls.getSession().getProtocol())) {
+      return new TicketReadingSocket(tls, (int) Math.min(5_000, timeouts.read().toMillis()));
+    }
     return tls;
   }
 
