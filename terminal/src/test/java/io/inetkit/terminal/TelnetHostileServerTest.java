@@ -3,7 +3,10 @@ package io.inetkit.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
@@ -13,6 +16,8 @@ import io.inetkit.testkit.fault.FaultServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Servers that never prompt, flood, drop, or send garbage give typed errors within limits. */
@@ -94,6 +99,34 @@ class TelnetHostileServerTest {
       assertThatThrownBy(() -> s.login("alice", "pw".toCharArray()))
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageContaining("127.0.0.1:" + server.port());
+    }
+  }
+
+  @Test
+  void serverThatEchoesThePasswordNeverGetsItIntoErrorsTranscriptOrEvents() throws Exception {
+    List<String> replies = new CopyOnWriteArrayList<>();
+    EventListener recorder =
+        new EventListener() {
+          @Override
+          public void replyReceived(Endpoint ep, String reply) {
+            replies.add(reply);
+          }
+        };
+    FaultScript script =
+        FaultScript.create()
+            .send("login: ")
+            .expectLine()
+            .send("Password: ")
+            .respond(line -> line + "\r\nLogin incorrect for " + line + "\r\nlogin: ");
+    try (FaultServer server = FaultServer.start(script);
+        TelnetSession s = client(server).eventListener(recorder).build().open()) {
+      assertThatThrownBy(() -> s.login("alice", "hunter2".toCharArray()))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("refused: LOGIN ***\r\nLogin incorrect")
+          .hasMessageNotContaining("hunter2");
+      assertThat(server.received()).contains("hunter2"); // it was sent, and echoed back
+      assertThat(s.transcriptText()).contains("Login incorrect").doesNotContain("hunter2");
+      assertThat(replies).isNotEmpty().noneMatch(r -> r.contains("hunter2"));
     }
   }
 

@@ -64,6 +64,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
   private final Timeouts timeouts;
   private final InputStream in;
   private volatile WindowSize pendingSize;
+  private int soTimeout = -1;
 
   private CommonsNetTelnet(Client client, Endpoint endpoint, Timeouts timeouts) {
     this.client = client;
@@ -143,12 +144,17 @@ public final class CommonsNetTelnet implements AutoCloseable {
    */
   public int read(byte[] buf, int off, int len, int waitMillis) throws InetkitException {
     try {
-      client.setSoTimeout(Math.max(1, waitMillis));
+      int wait = Math.max(1, waitMillis);
+      if (wait != soTimeout) {
+        client.setSoTimeout(wait);
+        soTimeout = wait;
+      }
       int n = in.read(buf, off, len);
       if (n < 0) {
         // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
         n = in.read(buf, off, len);
       }
+
       WindowSize pending = pendingSize;
       if (pending != null && client.getLocalOptionState(TelnetOption.NAWS.code())) {
         windowSize(pending); // asked for before NAWS was agreed
@@ -158,6 +164,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
       return TIMEOUT;
     } catch (IOException e) {
       throw Connector.translate(e, "read", endpoint, timeouts.read());
+    } catch (RuntimeException e) {
+      throw internalFailure("read", e);
     }
   }
 
@@ -168,6 +176,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
       client.writeWire(NvtEncoder.encode(data, off, len, binary));
     } catch (IOException e) {
       throw Connector.translate(e, "send", endpoint, timeouts.read());
+    } catch (RuntimeException e) {
+      throw internalFailure("send", e);
     }
   }
 
@@ -192,6 +202,16 @@ public final class CommonsNetTelnet implements AutoCloseable {
     } catch (IOException e) {
       throw Connector.translate(e, "send window size", endpoint, timeouts.read());
     }
+  }
+
+  /**
+   * Commons Net signals some states with unchecked exceptions (its "Queue is full" was one, a
+   * stream closed under a read is another); they are failures of this connection, not bugs of
+   * the caller, so they become checked, typed errors too.
+   */
+  private InetkitException internalFailure(String what, RuntimeException e) {
+    return new InetkitException(
+        what + " with " + endpoint + " failed inside Commons Net Telnet: " + e, endpoint, e);
   }
 
   /** Returns the options in force now. */
