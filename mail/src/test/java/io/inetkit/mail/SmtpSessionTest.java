@@ -140,6 +140,19 @@ class SmtpSessionTest {
   }
 
   @Test
+  void opportunisticStartTlsCarriesOnInPlainTextOnlyWhenAskedTo() throws Exception {
+    try (SmtpSink sink = SmtpSink.start()) {
+      SmtpClient opportunistic = plain(sink.endpoint()).newBuilder()
+          .tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC).build();
+      assertThat(opportunistic.send(message(1, "bob@example.org")).finalReply().isPositive()).isTrue();
+      assertThatThrownBy(() -> opportunistic.newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build()
+              .send(message(2, "bob@example.org")))
+          .isInstanceOf(io.inetkit.core.TlsException.class);
+      assertThat(sink.messages()).hasSize(1);
+    }
+  }
+
+  @Test
   void batchUsesOneConnectionWithRsetBetweenMessages() throws Exception {
     try (SmtpSink sink = SmtpSink.start()) {
       List<MailMessage> batch = new ArrayList<>();
