@@ -12,7 +12,6 @@ import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
-import io.inetkit.mail.internal.MimeComposer;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
@@ -129,7 +128,11 @@ public final class ImapSession implements Closeable {
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
           } catch (MessagingException e) {
-            InetkitException failure = MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
+            InetkitException guard = sockets.takeGuardFailure();
+            InetkitException failure =
+                guard != null
+                    ? guard
+                    : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }
@@ -503,7 +506,6 @@ public final class ImapSession implements Closeable {
     ProgressTracker tracker = null;
     long offset = 0;
     while (true) {
-      sockets.startOperation(client.timeouts().overall());
       String items =
           (offset == 0 ? "UID RFC822.SIZE " : "UID ") + "BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">";
       ByteArray data = null;
@@ -584,7 +586,6 @@ public final class ImapSession implements Closeable {
 
     private void fill() throws IOException {
       try {
-        sockets.startOperation(client.timeouts().overall());
         int chunk = client.fetchSize();
         ByteArray data = null;
         String cmd = "UID FETCH " + uid + " (UID BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">)";
@@ -726,7 +727,16 @@ public final class ImapSession implements Closeable {
   public MessageRef append(String folder, MailMessage message, Set<Flag> flags, Instant date)
       throws InetkitException {
     Objects.requireNonNull(message, "message");
-    SafeFiles.Body body = out -> MimeComposer.write(message, out);
+    // Composed once, so both passes (size, then data) write the same MIME boundaries.
+    jakarta.mail.internet.MimeMessage mime = JakartaMailInterop.toMimeMessage(message);
+    SafeFiles.Body body =
+        out -> {
+          try {
+            mime.writeTo(out);
+          } catch (MessagingException e) {
+            throw new IOException("cannot write the message: " + e.getMessage(), e);
+          }
+        };
     return appendLiteral(folder, flags, date, "APPEND message", () -> countBytes(body), body);
   }
 
@@ -832,6 +842,7 @@ public final class ImapSession implements Closeable {
                 new MaildirSync.Source() {
                   @Override
                   public long download(String key, OutputStream out) throws IOException {
+                    sockets.startOperation(client.timeouts().overall()); // each message is one
                     try {
                       return copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
                     } catch (MessagingException e) {
@@ -925,6 +936,10 @@ public final class ImapSession implements Closeable {
     } catch (InetkitException e) {
       throw e;
     } catch (MessagingException | ProtocolException | IOException e) {
+      InetkitException guard = sockets.takeGuardFailure();
+      if (guard != null) {
+        throw guard;
+      }
       throw MailExceptions.translateAny(e, what, AngusProtocol.IMAP, endpoint, client.timeouts());
     } finally {
       sockets.endOperation();
