@@ -375,6 +375,29 @@ class FtpClientTest {
   }
 
   @Test
+  void keepAliveNoopsDuringASlowTransferLeaveTheControlConnectionInStep() throws IOException {
+    byte[] payload = bytes(2_500_000, 12);
+    server.put("alice", "keepalive.bin", payload);
+    List<String> sent = new CopyOnWriteArrayList<>();
+    FtpClient client = writer().keepAlive(java.time.Duration.ofSeconds(1)).rateLimit(1_000_000)
+        .eventListener(new EventListener() {
+          @Override
+          public void commandSent(Endpoint endpoint, String command) {
+            sent.add(command);
+          }
+        }).build();
+    try (FtpSession ftp = client.open()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ftp.get("keepalive.bin", out);
+      assertThat(out.toByteArray()).isEqualTo(payload);
+      assertThat(sent.subList(sent.indexOf("RETR keepalive.bin"), sent.size())).contains("NOOP");
+      // replies to the NOOPs were consumed: the next command gets its own reply
+      assertThat(ftp.size("keepalive.bin")).isEqualTo(payload.length);
+      assertThat(ftp.command("PWD").code()).isEqualTo(257);
+    }
+  }
+
+  @Test
   void rateLimitIsAppliedAndReplyTypesAreExposed() throws IOException {
     server.put("alice", "slow.bin", new byte[200_000]);
     try (FtpSession ftp = writer().rateLimit(1_000_000).build().open()) {

@@ -89,8 +89,8 @@ public final class CommonsNetFtpSession implements FtpSession {
     c.setBufferSize(config.bufferSize());
     c.setReceieveDataSocketBufferSize(io.inetkit.core.internal.Connector.SOCKET_BUFFER);
     c.setSendDataSocketBufferSize(io.inetkit.core.internal.Connector.SOCKET_BUFFER);
-    c.setControlKeepAliveTimeout(config.keepAlive());
-    c.setControlKeepAliveReplyTimeout(Duration.ofSeconds(10));
+    c.setControlKeepAliveTimeout(Duration.ZERO); // Commons Net's blocks the transfer; see transferTick
+    c.keepAlive(config.keepAlive());
     c.setIpAddressFromPasvResponse(false); // always the control connection's peer
     c.setPassiveNatWorkaroundStrategy(null);
     c.setUseEPSVwithIPv4(true);
@@ -280,7 +280,8 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   private TransferMeter meter(ProgressTracker tracker, String name) {
-    return new TransferMeter(tracker, config.maxFileSize(), config.rateLimit(), endpoint, name);
+    return new TransferMeter(tracker, config.maxFileSize(), config.rateLimit(), endpoint, name)
+        .ticking(() -> ftp.transferTick());
   }
 
   private InetkitException transferFailed(String name, IOException e, String what) {
@@ -582,7 +583,7 @@ public final class CommonsNetFtpSession implements FtpSession {
     long startNanos = System.nanoTime();
     ProgressTracker tracker = tracker(dst, -1);
     TransferMeter meter = new TransferMeter(tracker, Long.MAX_VALUE, config.rateLimit(), endpoint, dst)
-        .digesting(digest);
+        .ticking(() -> ftp.transferTick()).digesting(digest);
     try {
       callData("STOR " + upload, () -> {
         FtpFailures.require(ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);

@@ -120,8 +120,7 @@ final class SecureFtpClient extends FTPClient {
     return _socket_;
   }
 
-  @Override
-  protected Socket _openDataConnection_(String command, String arg) throws IOException {
+  private Socket openDataSecurely(String command, String arg) throws IOException {
     Socket plain = super._openDataConnection_(command, arg);
     if (plain == null || !protectData) {
       return plain;
@@ -136,6 +135,53 @@ final class SecureFtpClient extends FTPClient {
       return new TicketReadingSocket(tls, (int) Math.min(5_000, timeouts.read().toMillis()));
     }
     return tls;
+  }
+
+  private long keepAliveNanos;
+  private long lastControlNanos = System.nanoTime();
+  private int pendingNoops;
+
+  /** Sends a NOOP during transfers when the control connection was idle this long (0: never). */
+  void keepAlive(java.time.Duration idle) {
+    keepAliveNanos = idle.toNanos();
+  }
+
+  /**
+   * Called as transfer bytes move: when the control connection has been idle for the keep-alive
+   * interval, sends a NOOP without waiting for its reply (many servers answer only after the
+   * transfer); {@link #completePendingCommand()} sorts the replies out afterwards. Unlike Commons
+   * Net's own keep-alive, this never blocks the transfer and never leaves replies out of step.
+   */
+  void transferTick() throws IOException {
+    long now = System.nanoTime();
+    if (keepAliveNanos > 0 && now - lastControlNanos > keepAliveNanos) {
+      lastControlNanos = now;
+      _controlOutput_.write("NOOP\r\n");
+      _controlOutput_.flush();
+      pendingNoops++;
+      events.commandSent(endpoint, "NOOP");
+    }
+  }
+
+  @Override
+  public boolean completePendingCommand() throws IOException {
+    int code = getReply();
+    while (pendingNoops > 0 && code == 200) { // a NOOP answered before the transfer's end
+      pendingNoops--;
+      code = getReply();
+    }
+    while (pendingNoops > 0) { // NOOPs answered after it
+      pendingNoops--;
+      getReply();
+    }
+    lastControlNanos = System.nanoTime();
+    return org.apache.commons.net.ftp.FTPReply.isPositiveCompletion(code);
+  }
+
+  @Override
+  protected Socket _openDataConnection_(String command, String arg) throws IOException {
+    lastControlNanos = System.nanoTime();
+    return openDataSecurely(command, arg);
   }
 
   /** Opens a data connection for {@code command} (for listings read with our own bounds). */

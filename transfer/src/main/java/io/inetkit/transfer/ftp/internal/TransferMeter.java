@@ -25,6 +25,19 @@ final class TransferMeter {
   private final long start = System.nanoTime();
   private long paced;
   private MessageDigest digest;
+  private Tick tick;
+
+  /** Something to do as bytes move (the control keep-alive). */
+  @FunctionalInterface
+  interface Tick {
+    void run() throws IOException;
+  }
+
+  /** Also calls {@code tick} after every chunk. */
+  TransferMeter ticking(Tick tick) {
+    this.tick = tick;
+    return this;
+  }
 
   TransferMeter(ProgressTracker tracker, long maxBytes, long bytesPerSecond, Endpoint endpoint, String name) {
     this.tracker = tracker;
@@ -57,6 +70,9 @@ final class TransferMeter {
     }
     tracker.add(n);
     pace(n);
+    if (tick != null) {
+      tick.run();
+    }
   }
 
   private void pace(int n) throws InterruptedIOException {
