@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nURLs:%n",
     footer = {
       "  ftp://[user@]host[:port]/path   paths are relative to the login folder (RFC 1738);",
-      "  ftp://host/%2Fetc/motd is the absolute /etc/motd. No user means anonymous."
+      "  ftp://host/%%2Fetc/motd is the absolute /etc/motd. No user means anonymous."
     })
 public final class FtpCommand implements Runnable {
   @Spec CommandSpec spec;

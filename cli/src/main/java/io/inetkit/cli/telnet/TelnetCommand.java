@@ -79,7 +79,7 @@ public final class TelnetCommand implements Callable<Integer> {
   @Option(
       names = "--prompt",
       paramLabel = "REGEX",
-      description = "The shell prompt that ends --run output (default: $, #, > or % and a space).")
+      description = "The shell prompt that ends --run output (default: $, #, > or %% and a space).")
   Pattern prompt;
 
   private final List<ScriptStep> steps = new ArrayList<>();

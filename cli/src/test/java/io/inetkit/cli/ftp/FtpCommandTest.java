@@ -59,6 +59,20 @@ class FtpCommandTest {
   }
 
   @Test
+  void rateLimitedGetWithProgressOnATerminalWritesTheSameBytes() throws Exception {
+    byte[] data = new byte[96 * 1024];
+    new Random(11).nextBytes(data);
+    server.put("alice", "limited.bin", data);
+    CliRun cli = cli().terminal(io.inetkit.cli.CliEnvironment.PasswordPrompt.NONE);
+    Path out = dir.resolve("limited.bin");
+    assertThat(cli.run("ftp", "get", base() + "limited.bin", "-o", out.toString(), "--limit-rate", "256k", "--retry", "1"))
+        .as(cli.err())
+        .isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(data);
+    assertThat(cli.err()).contains("100%").contains("96.0 KiB / 96.0 KiB");
+  }
+
+  @Test
   void getToStandardOutput() {
     server.put("alice", "pub/hello.txt", "hello, world\n".getBytes(UTF_8));
     CliRun cli = cli();
