@@ -168,7 +168,6 @@ public final class InetkitServers implements AutoCloseable {
   private InetkitServers(Builder b) throws IOException {
     this.started = Collections.unmodifiableSet(EnumSet.copyOf(b.services));
     this.users = List.copyOf(b.users.values());
-    this.pki = b.pki == null ? TestPki.create() : b.pki;
     this.files = Files.createTempDirectory("inetkit-files-");
     ExecutorService pool =
         Executors.newCachedThreadPool(
@@ -178,6 +177,13 @@ public final class InetkitServers implements AutoCloseable {
               return t;
             });
     try {
+      // In a fresh JVM, class loading dominates: make the PKI while the servers' classes load.
+      CompletableFuture<TestPki> pkiReady =
+          b.pki == null
+              ? CompletableFuture.supplyAsync(TestPki::create, pool)
+              : CompletableFuture.completedFuture(b.pki);
+      warmUp(pool);
+      this.pki = pkiReady.join();
       CompletableFuture<MailServer> m = async(pool, mailWanted(), () -> startMail(b.portBase));
       CompletableFuture<FtpServer> f = async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
       CompletableFuture<TelnetServer> t =
@@ -202,6 +208,41 @@ public final class InetkitServers implements AutoCloseable {
       this.gopher = g.join();
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** Loads and initializes the heavy classes of the chosen servers on other threads. */
+  private void warmUp(ExecutorService pool) {
+    List<String> classes = new ArrayList<>(List.of("javax.net.ssl.SSLContext"));
+    if (mailWanted()) {
+      classes.add("com.icegreen.greenmail.util.GreenMail");
+      classes.add("com.icegreen.greenmail.imap.ImapServer");
+    }
+    if (started.contains(Service.FTP)) {
+      classes.add("org.apache.ftpserver.FtpServerFactory");
+      classes.add("org.apache.ftpserver.listener.nio.NioListener");
+    }
+    List<CompletableFuture<Void>> loads = new ArrayList<>();
+    for (String name : classes) {
+      loads.add(CompletableFuture.runAsync(() -> load(name), pool));
+    }
+    loads.add(CompletableFuture.runAsync(InetkitServers::initTls, pool));
+    CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static void load(String className) {
+    try {
+      Class.forName(className, true, InetkitServers.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // only a warm-up: starting the server reports real problems
+    }
+  }
+
+  private static void initTls() {
+    try {
+      javax.net.ssl.SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      // only a warm-up
     }
   }
 
