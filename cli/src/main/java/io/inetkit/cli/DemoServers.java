@@ -3,26 +3,23 @@ package io.inetkit.cli;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.Trust;
-import io.inetkit.testkit.ftp.FtpServer;
-import io.inetkit.testkit.gopher.GopherServer;
-import io.inetkit.testkit.mail.MailProtocol;
-import io.inetkit.testkit.mail.MailServer;
-import io.inetkit.testkit.telnet.TelnetServer;
-import io.inetkit.testkit.tls.TestPki;
+import io.inetkit.testkit.InetkitServers;
+import io.inetkit.testkit.InetkitServers.Listener;
+import io.inetkit.testkit.ftp.FtpUser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The embedded servers {@code inetkit demo} talks to, all on 127.0.0.1 and free ports: mail
- * (SMTP with STARTTLS, IMAPS, POP3S), FTP with explicit FTPS, Gopher and Telnet. One fresh
- * {@link TestPki} signs every TLS certificate; clients trust only its CA file, exactly as {@code
- * --cacert} does.
+ * The embedded servers {@code inetkit demo} talks to: testkit's {@link InetkitServers}, all six
+ * protocols on 127.0.0.1 and free ports, started in parallel, every TLS certificate signed by
+ * one fresh test CA. Clients trust only that CA's file, exactly as {@code --cacert} does.
  *
  * <pre>{@code
  * try (DemoServers servers = DemoServers.start()) {
- *   SmtpClient.builder().endpoint(servers.endpoint(MailProtocol.SMTP_STARTTLS))
+ *   SmtpClient.builder().endpoint(servers.endpoint(Listener.SMTP_STARTTLS))
  *       .trust(servers.trust()).credentials(DemoServers.ALICE.credentials()) ...
  * }
  * }</pre>
@@ -31,6 +28,10 @@ final class DemoServers implements AutoCloseable {
 
   /** A demo account: mail address, login, and a password that exists only in this process. */
   record Account(String address, String login, String password) {
+    static Account of(FtpUser user) {
+      return new Account(InetkitServers.email(user.name()), user.name(), user.password());
+    }
+
     Credentials credentials() {
       return Credentials.password(login, password.toCharArray());
     }
@@ -42,122 +43,86 @@ final class DemoServers implements AutoCloseable {
   }
 
   /** Sends the mail and owns the FTP and Telnet accounts. */
-  static final Account ALICE =
-      new Account("alice@example.org", FtpServer.DEFAULT_WRITER.name(), FtpServer.DEFAULT_WRITER.password());
+  static final Account ALICE = Account.of(InetkitServers.ALICE);
 
   /** Receives the mail. */
-  static final Account BOB = new Account("bob@example.org", "bob", "bob-pw");
-
-  private final List<AutoCloseable> started = new ArrayList<>();
-  private final TestPki pki;
-  private MailServer mail;
-  private FtpServer ftp;
-  private GopherServer gopher;
-  private TelnetServer telnet;
-
-  private DemoServers(TestPki pki) {
-    this.pki = pki;
-  }
-
-  /** Starts every server; on failure, stops those already started. */
-  static DemoServers start() throws IOException {
-    DemoServers s = new DemoServers(TestPki.create());
-    try {
-      s.mail =
-          s.started(
-              MailServer.builder()
-                  .pki(s.pki)
-                  .protocols(MailProtocol.SMTP_STARTTLS, MailProtocol.IMAPS, MailProtocol.POP3S)
-                  .start());
-      s.mail.user(ALICE.address(), ALICE.login(), ALICE.password());
-      s.mail.user(BOB.address(), BOB.login(), BOB.password());
-      s.ftp = s.started(FtpServer.builder().pki(s.pki).start());
-      s.gopher = s.started(GopherServer.start());
-      s.gopher.file("about.txt", GOPHER_ABOUT);
-      s.gopher.file("protocols/rfc1436.txt", "RFC 1436: The Internet Gopher Protocol (March 1993)\n");
-      s.gopher.file("protocols/rfc5321.txt", "RFC 5321: Simple Mail Transfer Protocol (October 2008)\n");
-      s.telnet = s.started(TelnetServer.builder().user(ALICE.login(), ALICE.password()).start());
-    } catch (IOException | RuntimeException e) {
-      s.close();
-      throw e;
-    }
-    return s;
-  }
+  static final Account BOB = Account.of(InetkitServers.BOB);
 
   private static final String GOPHER_ABOUT =
       "Welcome to the inetkit demo Gopher server.\n"
           + "inetkit speaks SMTP, IMAP, POP3, FTP/FTPS, Gopher and Telnet from one library.\n";
 
-  private <T extends AutoCloseable> T started(T server) {
-    started.add(server);
-    return server;
+  private final InetkitServers servers;
+
+  private DemoServers(InetkitServers servers) {
+    this.servers = servers;
   }
 
-  /** Returns the trust every demo client uses: only the demo CA, host names checked. */
+  /** Starts every server and puts a few documents on the Gopher server. */
+  static DemoServers start() throws IOException {
+    InetkitServers servers = InetkitServers.start();
+    try {
+      Path files = servers.files();
+      Files.writeString(files.resolve("about.txt"), GOPHER_ABOUT, StandardCharsets.UTF_8);
+      Path protocols = Files.createDirectories(files.resolve("protocols"));
+      Files.writeString(protocols.resolve("rfc1436.txt"), "RFC 1436: The Internet Gopher Protocol (March 1993)\n");
+      Files.writeString(protocols.resolve("rfc5321.txt"), "RFC 5321: Simple Mail Transfer Protocol (October 2008)\n");
+    } catch (IOException | RuntimeException e) {
+      servers.close();
+      throw e;
+    }
+    return new DemoServers(servers);
+  }
+
+  /** Returns the trust every demo client uses: only the demo CA file, host names checked. */
   Trust trust() {
-    return Trust.fromFile(pki.caPemFile());
+    return Trust.fromFile(servers.caPemFile());
   }
 
   /** Returns the demo CA certificate file (what {@code --cacert} would name). */
   Path caFile() {
-    return pki.caPemFile();
+    return servers.caPemFile();
   }
 
-  /** Returns the address of a mail listener. */
-  Endpoint endpoint(MailProtocol protocol) {
-    return mail.endpoint(protocol);
-  }
-
-  /** Returns the FTP listener (plain, upgraded with AUTH TLS). */
-  Endpoint ftp() {
-    return ftp.endpoint();
+  /** Returns the address of a listener. */
+  Endpoint endpoint(Listener listener) {
+    return Endpoint.of(servers.host(), servers.port(listener));
   }
 
   /** Returns the URL of a Gopher item, e.g. {@code gopher("1/")}. */
   String gopher(String typeAndSelector) {
-    return gopher.url(typeAndSelector);
+    return servers.gopher().url(typeAndSelector);
   }
 
-  /** Returns the Telnet listener. */
-  Endpoint telnet() {
-    return telnet.endpoint();
-  }
-
-  /** Returns one line naming every listener, for the demo's header. */
+  /** Returns one line naming the listeners the demo uses, for its header. */
   String describe() {
-    return String.format(
-        "SMTP+STARTTLS :%d, IMAPS :%d, POP3S :%d, FTP+AUTH TLS :%d, Gopher :%d, Telnet :%d",
-        mail.port(MailProtocol.SMTP_STARTTLS),
-        mail.port(MailProtocol.IMAPS),
-        mail.port(MailProtocol.POP3S),
-        ftp.port(),
-        gopher.port(),
-        telnet.port());
+    StringBuilder sb = new StringBuilder();
+    for (Listener l : new Listener[] {
+        Listener.SMTP_STARTTLS, Listener.IMAPS, Listener.POP3S, Listener.FTP, Listener.GOPHER, Listener.TELNET}) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(l.id()).append(" :").append(servers.port(l));
+    }
+    return sb.toString();
   }
 
-  /** Stops one server early (tests: a step against it must then fail). */
-  void stop(String which) throws Exception {
+  /** Stops one protocol's server early (tests: the steps against it must then fail). */
+  void stop(InetkitServers.Service service) {
     AutoCloseable server =
-        switch (which) {
-          case "mail" -> mail;
-          case "ftp" -> ftp;
-          case "gopher" -> gopher;
-          case "telnet" -> telnet;
-          default -> throw new IllegalArgumentException(which);
+        switch (service) {
+          case SMTP, IMAP, POP3 -> servers.mail();
+          case FTP -> servers.ftp();
+          case TELNET -> servers.telnet();
+          case GOPHER -> servers.gopher();
         };
-    server.close();
+    try {
+      server.close();
+    } catch (Exception e) {
+      throw new UncheckedIOException(new IOException("cannot stop " + service, e));
+    }
   }
 
-  /** Stops every server that was started, newest first. */
+  /** Stops every server. */
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        // best effort: the demo is ending anyway
-      }
-    }
-    started.clear();
+    servers.close();
   }
 }

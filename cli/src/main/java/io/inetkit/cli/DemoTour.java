@@ -21,7 +21,7 @@ import io.inetkit.mail.SmtpClient;
 import io.inetkit.mail.SyncResult;
 import io.inetkit.terminal.TelnetClient;
 import io.inetkit.terminal.TelnetSession;
-import io.inetkit.testkit.mail.MailProtocol;
+import io.inetkit.testkit.InetkitServers.Listener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
@@ -128,7 +128,7 @@ final class DemoTour {
             .build();
     SmtpClient smtp =
         SmtpClient.builder()
-            .endpoint(servers.endpoint(MailProtocol.SMTP_STARTTLS))
+            .endpoint(servers.endpoint(Listener.SMTP_STARTTLS))
             .tlsMode(TlsMode.STARTTLS_REQUIRED)
             .trust(servers.trust())
             .credentials(DemoServers.ALICE.credentials())
@@ -143,7 +143,7 @@ final class DemoTour {
 
   private ImapClient imap() {
     return ImapClient.builder()
-        .endpoint(servers.endpoint(MailProtocol.IMAPS))
+        .endpoint(servers.endpoint(Listener.IMAPS))
         .tlsMode(TlsMode.IMPLICIT)
         .trust(servers.trust())
         .credentials(DemoServers.BOB.credentials())
@@ -189,7 +189,7 @@ final class DemoTour {
   private String syncMaildir() throws IOException {
     Pop3Client pop3 =
         Pop3Client.builder()
-            .endpoint(servers.endpoint(MailProtocol.POP3S))
+            .endpoint(servers.endpoint(Listener.POP3S))
             .tlsMode(TlsMode.IMPLICIT)
             .trust(servers.trust())
             .credentials(DemoServers.BOB.credentials())
@@ -215,7 +215,7 @@ final class DemoTour {
 
   private FtpClient ftp() {
     return FtpClient.builder()
-        .endpoint(servers.ftp())
+        .endpoint(servers.endpoint(Listener.FTP))
         .tlsMode(TlsMode.STARTTLS_REQUIRED)
         .trust(servers.trust())
         .credentials(DemoServers.ALICE.credentials())
@@ -276,7 +276,7 @@ final class DemoTour {
   private String telnet() throws IOException {
     TelnetClient client =
         TelnetClient.builder()
-            .endpoint(servers.telnet())
+            .endpoint(servers.endpoint(Listener.TELNET))
             .timeouts(TIMEOUTS)
             .expectTimeout(Duration.ofSeconds(10))
             .eventListener(events)

@@ -39,7 +39,7 @@ class DemoCommandTest {
     }
     assertThat(summary).contains("All 9 steps worked in");
     assertThat(cli.out())
-        .contains("accepted for bob@example.org: 250")
+        .contains("accepted for bob@inetkit.test: 250")
         .contains("attachment report.txt saved, identical to what Alice sent")
         .contains("1 downloaded")
         .contains("every byte identical to the original")
@@ -54,7 +54,7 @@ class DemoCommandTest {
     PrintWriter out = new PrintWriter(text, true);
     DemoRun run = new DemoRun(out, DemoTour.STEPS);
     try (DemoServers servers = DemoServers.start()) {
-      servers.stop("mail");
+      servers.stop(io.inetkit.testkit.InetkitServers.Service.SMTP);
       Path work = Files.createDirectories(dir.resolve("work"));
       new DemoTour(servers, work, ProgressListener.NONE, EventListener.NONE, 64 * 1024).runAll(run);
     }
