@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Mail, file transfer, Gopher and Telnet from one command, with safe defaults.",
     footerHeading = "%nExit codes:%n",
     footer = "${inetkit.exitcodes}",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Inetkit implements Runnable {
 
   @Spec CommandSpec spec;
