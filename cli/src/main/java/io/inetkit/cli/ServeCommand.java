@@ -138,6 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
     sb.append("CA certificate (trust it for every TLS listener): ").append(servers.caPemFile())
         .append(System.lineSeparator());
+    sb.append("Files folder (Gopher serves it, Telnet's cat reads it): ").append(servers.files())
+        .append(System.lineSeparator());
     return sb.toString();
   }
 
@@ -145,6 +147,7 @@ public final class ServeCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder("{\"host\":").append(quote(servers.host()))
         .append(",\"caFile\":").append(quote(servers.caPemFile().toString()))
         .append(",\"mailDomain\":").append(quote(InetkitServers.MAIL_DOMAIN))
+        .append(",\"filesFolder\":").append(quote(servers.files().toString()))
         .append(",\"users\":[");
     String sep = "";
     for (FtpUser u : servers.users()) {

@@ -40,6 +40,7 @@ class ServeCommandTest {
     Matcher ca = Pattern.compile("CA certificate \\(trust it for every TLS listener\\): (\\S+)").matcher(table);
     assertThat(ca.find()).isTrue();
     assertThat(Path.of(ca.group(1))).exists();
+    assertThat(table).containsPattern("Files folder \\(Gopher serves it, Telnet's cat reads it\\): \\S+inetkit-files-");
   }
 
   @Test
@@ -51,6 +52,7 @@ class ServeCommandTest {
     assertThat(json).startsWith("{\"host\":\"127.0.0.1\",\"caFile\":\"")
         .contains("\"users\":[{\"name\":\"alice\",\"password\":\"alice-secret\",\"email\":\"alice@inetkit.test\","
             + "\"ftpAccess\":\"read-write\"}")
+        .contains("\"filesFolder\":\"")
         .doesNotContain("imap", "ftp:", "telnet");
     int smtp = port(json, "smtp");
     int gopher = port(json, "gopher");

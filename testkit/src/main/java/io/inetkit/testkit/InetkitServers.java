@@ -114,9 +114,9 @@ public final class InetkitServers implements AutoCloseable {
     /** Telnet, offset 11. */
     TELNET(Service.TELNET, 11, "telnet", "login, then: echo, cat, whoami, sleep, flood, exit"),
     /** Plain Gopher, offset 12. */
-    GOPHER(Service.GOPHER, 12, "gopher", "serves files(); no login"),
+    GOPHER(Service.GOPHER, 12, "gopher", "serves the files folder; no login"),
     /** Gopher over TLS, offset 13. */
-    GOPHERS(Service.GOPHER, 13, "gophers", "TLS; serves files(); no login");
+    GOPHERS(Service.GOPHER, 13, "gophers", "TLS; serves the files folder; no login");
 
     private final Service service;
     private final int offset;
