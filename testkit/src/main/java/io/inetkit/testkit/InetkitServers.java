@@ -114,9 +114,9 @@ public final class InetkitServers implements AutoCloseable {
     /** Telnet, offset 11. */
     TELNET(Service.TELNET, 11, "telnet", "login, then: echo, cat, whoami, sleep, flood, exit"),
     /** Plain Gopher, offset 12. */
-    GOPHER(Service.GOPHER, 12, "gopher", "serves files(); no login"),
+    GOPHER(Service.GOPHER, 12, "gopher", "serves the files folder; no login"),
     /** Gopher over TLS, offset 13. */
-    GOPHERS(Service.GOPHER, 13, "gophers", "TLS; serves files(); no login");
+    GOPHERS(Service.GOPHER, 13, "gophers", "TLS; serves the files folder; no login");
 
     private final Service service;
     private final int offset;
@@ -183,7 +183,12 @@ public final class InetkitServers implements AutoCloseable {
               ? CompletableFuture.supplyAsync(TestPki::create, pool)
               : CompletableFuture.completedFuture(b.pki);
       warmUp(pool);
-      this.pki = pkiReady.join();
+      try {
+        this.pki = pkiReady.join();
+      } catch (CompletionException e) {
+        deleteTree(files, true);
+        throw new IllegalStateException("cannot create the test PKI", e.getCause());
+      }
       CompletableFuture<MailServer> m = async(pool, mailWanted(), () -> startMail(b.portBase));
       CompletableFuture<FtpServer> f = async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
       CompletableFuture<TelnetServer> t =
@@ -211,9 +216,12 @@ public final class InetkitServers implements AutoCloseable {
     }
   }
 
-  /** Loads and initializes the heavy classes of the chosen servers on other threads. */
+  /**
+   * Starts loading the heavy classes of the chosen servers on other threads while the PKI is
+   * made (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
+   */
   private void warmUp(ExecutorService pool) {
-    List<String> classes = new ArrayList<>(List.of("javax.net.ssl.SSLContext"));
+    List<String> classes = new ArrayList<>();
     if (mailWanted()) {
       classes.add("com.icegreen.greenmail.util.GreenMail");
       classes.add("com.icegreen.greenmail.imap.ImapServer");
@@ -222,12 +230,9 @@ public final class InetkitServers implements AutoCloseable {
       classes.add("org.apache.ftpserver.FtpServerFactory");
       classes.add("org.apache.ftpserver.listener.nio.NioListener");
     }
-    List<CompletableFuture<Void>> loads = new ArrayList<>();
     for (String name : classes) {
-      loads.add(CompletableFuture.runAsync(() -> load(name), pool));
+      pool.execute(() -> load(name));
     }
-    loads.add(CompletableFuture.runAsync(InetkitServers::initTls, pool));
-    CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).join();
   }
 
   private static void load(String className) {
@@ -235,14 +240,6 @@ public final class InetkitServers implements AutoCloseable {
       Class.forName(className, true, InetkitServers.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       // only a warm-up: starting the server reports real problems
-    }
-  }
-
-  private static void initTls() {
-    try {
-      javax.net.ssl.SSLContext.getDefault();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      // only a warm-up
     }
   }
 
