@@ -21,7 +21,7 @@ class BasicsTest {
   void helpListsEveryCommandAndTheExitCodes() throws Exception {
     CliJar.Result r = new CliJar(home).run("--help");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("mail", "ftp", "gopher", "telnet", "demo");
+    assertThat(r.out()).contains("mail", "ftp", "gopher", "telnet", "serve", "demo");
     assertThat(r.out()).contains("Exit codes:").contains(" 69  cannot connect").contains(" 77  authentication failed");
     CliJar.Result unknown = new CliJar(home).run("no-such-command");
     assertThat(unknown.code()).isEqualTo(2);

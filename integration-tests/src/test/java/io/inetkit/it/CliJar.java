@@ -57,19 +57,9 @@ final class CliJar {
 
   /** Runs {@code inetkit args...} and waits at most 60 s. */
   Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xshare:auto");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-jar");
-    command.add(jar().toString());
-    command.addAll(List.of(args));
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
-    pb.environment().keySet().removeIf(k -> k.equals("INETKIT_PASSWORD") || k.equals("NETRC"));
-    pb.environment().put("HOME", home.toString());
-    pb.environment().putAll(env);
+    ProcessBuilder pb = processBuilder(args);
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Path in = null;
     if (stdin != null) {
@@ -87,5 +77,30 @@ final class CliJar {
         p.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts {@code inetkit args...} without waiting (for {@code serve}): standard output is a pipe
+   * the caller reads, standard error is discarded. The caller must stop the process.
+   */
+  Process start(String... args) throws IOException {
+    ProcessBuilder pb = processBuilder(args);
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    return pb.start();
+  }
+
+  private ProcessBuilder processBuilder(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-jar");
+    command.add(jar().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
+    pb.environment().keySet().removeIf(k -> k.equals("INETKIT_PASSWORD") || k.equals("NETRC"));
+    pb.environment().put("HOME", home.toString());
+    pb.environment().putAll(env);
+    return pb;
   }
 }
