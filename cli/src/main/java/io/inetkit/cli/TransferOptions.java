@@ -1,0 +1,110 @@
+package io.inetkit.cli;
+
+import io.inetkit.core.ProgressListener;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Options of commands that move bytes, modelled on curl's guards: {@code --max-filesize},
+ * {@code --limit-rate}, {@code --retry N} (which resumes, where the protocol allows), and {@code
+ * --no-progress} ({@link ProgressOptions}).
+ *
+ * <pre>{@code
+ * @Mixin TransferOptions transfer;
+ * ProgressListener bar = transfer.progress(output);
+ * }</pre>
+ */
+public final class TransferOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = "--max-filesize",
+      paramLabel = "SIZE",
+      converter = ByteSizes.class,
+      description = "Refuse to download more than SIZE bytes (e.g. 10M, 1G).")
+  Long maxFileSize;
+
+  @Option(
+      names = "--limit-rate",
+      paramLabel = "RATE",
+      converter = ByteSizes.class,
+      description = "Transfer at most RATE bytes per second (e.g. 500k, 2M).")
+  Long limitRate;
+
+  @Option(
+      names = "--retry",
+      paramLabel = "N",
+      description =
+          "Retry up to N times after a timeout, a dropped connection or a temporary server"
+              + " error; FTP transfers resume where they stopped (FTP default 3, others 0).")
+  Integer retries;
+
+  @Option(
+      names = "--retry-delay",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "1s",
+      description = "Wait DURATION before the first retry, doubling each time (default 1s).")
+  Duration retryDelay;
+
+  @Mixin ProgressOptions progressOptions;
+
+  /** Returns the {@code --max-filesize} limit, or {@code -1} when none. */
+  public long maxFileSize() {
+    return maxFileSize == null ? -1 : maxFileSize;
+  }
+
+  /** Returns the {@code --limit-rate} in bytes per second, or {@code -1} when none. */
+  public long limitRate() {
+    return limitRate == null ? -1 : limitRate;
+  }
+
+  /** Returns the retry policy from {@code --retry} and {@code --retry-delay}. */
+  public Retry retry(OutputOptions output) {
+    return new Retry(retries().orElse(0), retryDelay, output);
+  }
+
+  /** Returns {@code --retry N} when given (0 to 100). */
+  public java.util.OptionalInt retries() {
+    if (retries == null) {
+      return java.util.OptionalInt.empty();
+    }
+    if (retries < 0 || retries > 100) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--retry must be between 0 and 100");
+    }
+    return java.util.OptionalInt.of(retries);
+  }
+
+  /** Returns the progress bar to draw, if any; see {@link ProgressOptions}. */
+  public ProgressListener progress(OutputOptions output) {
+    return progressOptions.listener(output);
+  }
+
+  /** Ends a progress bar's line if {@code listener} is one that drew something. */
+  public static void finish(ProgressListener listener) {
+    ProgressOptions.finish(listener);
+  }
+
+  /**
+   * Refuses an option this command cannot honour, rather than ignoring it.
+   *
+   * @throws picocli.CommandLine.ParameterException when {@code --max-filesize} ({@code
+   *     maxFileSize} false) or {@code --limit-rate} ({@code limitRate} false) was given
+   */
+  public void requireSupported(String what, boolean maxFileSize, boolean limitRate) {
+    if (!maxFileSize && this.maxFileSize != null) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--max-filesize is not supported for " + what);
+    }
+    if (!limitRate && this.limitRate != null) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--limit-rate is not supported for " + what);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.Trust;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Puts {@link GuardedSocket}s under an Angus Mail store: fills the {@code mail.<protocol>.*}
+ * socket properties so Angus never opens a socket (or does TLS) on its own, never falls back to
+ * an unguarded plain socket, and times out as inetkit says. One instance per session; its {@link
+ * #startOperation deadline} bounds each operation. Not part of the public API.
+ */
+public final class GuardedSockets {
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "inetkit-mail-deadline");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final SocketSettings settings;
+  private final TlsMode tlsMode;
+  private final List<GuardedSocket> sockets = new CopyOnWriteArrayList<>();
+  private ScheduledFuture<?> watchdog;
+
+  /** Creates the sockets' settings for one session. */
+  public GuardedSockets(
+      Endpoint endpoint,
+      TlsMode tlsMode,
+      Trust trust,
+      Timeouts timeouts,
+      EventListener events,
+      MailLimits limits) {
+    this.tlsMode = tlsMode;
+    this.settings =
+        new SocketSettings(
+            endpoint,
+            tlsMode.isImplicit(),
+            trust,
+            timeouts,
+            events,
+            limits,
+            new GuardedInputStream.Deadline());
+  }
+
+  /**
+   * Returns the Angus session properties for {@code protocol} (IMAP or POP3): those of {@link
+   * MailSessionProperties} for the plain provider ({@code imap}, {@code pop3}), with the socket
+   * factories replaced by guarded sockets that do TLS themselves, no fallback to an unguarded
+   * socket, and STARTTLS/STLS enabled or required as the TLS mode says.
+   */
+  public Properties properties(AngusProtocol protocol, Credentials credentials) {
+    Properties props =
+        MailSessionProperties.of(
+            protocol,
+            settings.endpoint(),
+            tlsMode.isImplicit() ? TlsMode.NONE : tlsMode,
+            settings.trust(),
+            settings.timeouts(),
+            credentials);
+    String p = "mail." + protocol.provider(TlsMode.NONE) + ".";
+    props.put(p + "socketFactory", new PlainFactory());
+    props.put(p + "ssl.socketFactory", new StartTlsFactory());
+    props.setProperty(p + "socketFactory.fallback", "false");
+    props.setProperty(p + "ssl.enable", "false"); // TLS is done by GuardedSocket
+    // Angus would wrap the socket in its WriteTimeoutSocket, hiding it from STARTTLS.
+    props.remove(p + "writetimeout");
+    props.setProperty(p + "starttls.enable", Boolean.toString(tlsMode.isStartTls()));
+    props.setProperty(p + "starttls.required", Boolean.toString(tlsMode == TlsMode.STARTTLS_REQUIRED));
+    return props;
+  }
+
+  /**
+   * Starts the overall deadline of one operation. Reads check it; a watchdog closes the
+   * connection when it passes, so even a write blocked on a server that stopped reading ends,
+   * as an {@link io.inetkit.core.InetkitTimeoutException}.
+   */
+  public synchronized void startOperation(Duration limit) {
+    settings.deadline().start(limit);
+    if (watchdog != null) {
+      watchdog.cancel(false);
+    }
+    watchdog = WATCHDOG.schedule(this::expire, limit.toMillis() + 100, TimeUnit.MILLISECONDS);
+  }
+
+  /** Ends the current operation's deadline (before a long IDLE wait, and when done). */
+  public synchronized void endOperation() {
+    settings.deadline().clear();
+    if (watchdog != null) {
+      watchdog.cancel(false);
+      watchdog = null;
+    }
+  }
+
+  /**
+   * Returns (and forgets) the failure the guard raised during the current operation (a limit
+   * crossed, the deadline passed), or null: Angus sometimes reports only its own "connection
+   * closed" and drops the cause, and the guard's failure is the true one.
+   */
+  public io.inetkit.core.InetkitException takeGuardFailure() {
+    return settings.deadline().takeFailure();
+  }
+
+  private void expire() {
+    settings.deadline().expire();
+    for (GuardedSocket s : sockets) {
+      s.abort();
+    }
+  }
+
+  /** Returns the endpoint the sockets connect to. */
+  public Endpoint endpoint() {
+    return settings.endpoint();
+  }
+
+  /** Hands Angus an unconnected {@link GuardedSocket}; Angus connects it. */
+  private final class PlainFactory extends SocketFactory {
+    @Override
+    public Socket createSocket() {
+      sockets.removeIf(Socket::isClosed);
+      GuardedSocket socket = new GuardedSocket(settings);
+      sockets.add(socket);
+      return socket;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+  }
+
+  /**
+   * What Angus calls after STARTTLS/STLS: upgrades the {@link GuardedSocket} in place (verifying
+   * certificate and host name) and returns it.
+   */
+  private final class StartTlsFactory extends SSLSocketFactory {
+    @Override
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
+        throws IOException {
+      if (!(socket instanceof GuardedSocket guarded)) {
+        throw new IOException("STARTTLS over a socket inetkit did not open");
+      }
+      guarded.upgradeToTls();
+      return guarded;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return settings.trust().sslContext().getSocketFactory().getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return settings.trust().sslContext().getSocketFactory().getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+  }
+}
