@@ -5,8 +5,10 @@ import io.inetkit.testkit.ServiceInfo;
 import io.inetkit.testkit.ftp.FtpUser;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -144,54 +146,37 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   static String json(InetkitServers servers) {
-    StringBuilder sb = new StringBuilder("{\"host\":").append(quote(servers.host()))
-        .append(",\"caFile\":").append(quote(servers.caPemFile().toString()))
-        .append(",\"mailDomain\":").append(quote(InetkitServers.MAIL_DOMAIN))
-        .append(",\"filesFolder\":").append(quote(servers.files().toString()))
-        .append(",\"users\":[");
-    String sep = "";
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("host", servers.host());
+    root.put("caFile", servers.caPemFile());
+    root.put("mailDomain", InetkitServers.MAIL_DOMAIN);
+    root.put("filesFolder", servers.files());
+    List<Map<String, Object>> users = new ArrayList<>();
     for (FtpUser u : servers.users()) {
-      sb.append(sep).append("{\"name\":").append(quote(u.name()))
-          .append(",\"password\":").append(quote(u.password()))
-          .append(",\"email\":").append(quote(InetkitServers.email(u.name())))
-          .append(",\"ftpAccess\":").append(quote(u.access().name().toLowerCase(Locale.ROOT).replace('_', '-')))
-          .append('}');
-      sep = ",";
+      Map<String, Object> user = new LinkedHashMap<>();
+      user.put("name", u.name());
+      user.put("password", u.password());
+      user.put("email", InetkitServers.email(u.name()));
+      user.put("ftpAccess", u.access() == FtpUser.Access.READ_WRITE ? "read-write" : "read-only");
+      users.add(user);
     }
-    sb.append("],\"services\":[");
-    sep = "";
+    root.put("users", users);
+    List<Map<String, Object>> services = new ArrayList<>();
     List<InetkitServers.Listener> listeners = servers.listeners();
     List<ServiceInfo> infos = servers.services();
     for (int i = 0; i < infos.size(); i++) {
       ServiceInfo s = infos.get(i);
-      sb.append(sep).append("{\"name\":").append(quote(s.name()))
-          .append(",\"url\":").append(quote(s.url()))
-          .append(",\"port\":").append(servers.port(listeners.get(i)))
-          .append(",\"user\":").append(quote(s.user()))
-          .append(",\"password\":").append(quote(s.password()))
-          .append(",\"note\":").append(quote(s.note()))
-          .append('}');
-      sep = ",";
+      Map<String, Object> service = new LinkedHashMap<>();
+      service.put("name", s.name());
+      service.put("url", s.url());
+      service.put("port", servers.port(listeners.get(i)));
+      service.put("user", s.user());
+      service.put("password", s.password());
+      service.put("note", s.note());
+      services.add(service);
     }
-    return sb.append("]}").append(System.lineSeparator()).toString();
-  }
-
-  private static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    root.put("services", services);
+    return Json.write(root) + System.lineSeparator();
   }
 
   /** Reads {@code smtp}, {@code IMAP}, … as a {@link InetkitServers.Service}. */

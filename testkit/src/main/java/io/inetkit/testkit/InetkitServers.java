@@ -68,7 +68,13 @@ public final class InetkitServers implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
 
-  /** The protocols {@link InetkitServers} can start; each brings all of its listeners. */
+  /**
+   * The protocols {@link InetkitServers} can start; each brings all of its listeners.
+   *
+   * <pre>{@code
+   * InetkitServers.builder().services(Service.SMTP, Service.IMAP).start();
+   * }</pre>
+   */
   public enum Service {
     /** SMTP, SMTPS (implicit TLS) and SMTP with required STARTTLS. */
     SMTP,
@@ -87,6 +93,11 @@ public final class InetkitServers implements AutoCloseable {
   /**
    * Every listener, with its fixed offset from {@link Builder#portBase(int)}: with base {@code
    * N}, SMTP listens on {@code N}, SMTPS on {@code N+1}, … GOPHERS on {@code N+13}.
+   *
+   * <pre>{@code
+   * int port = servers.port(Listener.IMAP_STARTTLS);   // base + 5 with portBase(base)
+   * String url = servers.url(Listener.FTPS);            // ftps://127.0.0.1:<port>
+   * }</pre>
    */
   public enum Listener {
     /** Plain SMTP, offset 0. */

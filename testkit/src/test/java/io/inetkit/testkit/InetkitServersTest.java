@@ -131,6 +131,20 @@ class InetkitServersTest {
   }
 
   @Test
+  void aTakenPortFailsTheStartAndReleasesEveryOtherListener() throws IOException {
+    int base = freeBase();
+    try (ServerSocket taken =
+        new ServerSocket(base + Listener.TELNET.offset(), 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> InetkitServers.builder().portBase(base).start())
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("cannot start the inetkit servers")
+          .hasMessageContaining("Address already in use");
+      assertThat(taken.isBound()).isTrue();
+    }
+    assertThat(allFree(base)).as("every listener released").isTrue();
+  }
+
+  @Test
   void refusesAPortBaseThatDoesNotLeaveRoomForEveryListener() {
     assertThatThrownBy(() -> InetkitServers.builder().portBase(65_530)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("port base must be 1024..65522");
