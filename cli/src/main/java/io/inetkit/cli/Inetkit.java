@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       io.inetkit.cli.ftp.FtpCommand.class,
       io.inetkit.cli.gopher.GopherCommand.class,
       io.inetkit.cli.telnet.TelnetCommand.class,
+      ServeCommand.class,
+      DemoCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })

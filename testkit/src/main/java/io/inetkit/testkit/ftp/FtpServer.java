@@ -97,8 +97,8 @@ public final class FtpServer implements AutoCloseable {
           new LoopbackSslConfiguration(
               b.identity == null ? pki.serverSslContext() : b.identity.sslContext(),
               b.tlsProtocols);
-      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds));
-      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds));
+      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds, b.port));
+      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds, b.implicitTlsPort));
       this.server = factory.createServer();
       server.start();
       this.port = ((Listener) factory.getListener("default")).getPort();
@@ -123,7 +123,8 @@ public final class FtpServer implements AutoCloseable {
     return new Builder();
   }
 
-  private static Listener listener(LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds) {
+  private static Listener listener(
+      LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds, int port) {
     DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
     data.setPassiveAddress(HOST);
     data.setPassiveExternalAddress(HOST);
@@ -134,7 +135,7 @@ public final class FtpServer implements AutoCloseable {
     data.setImplicitSsl(implicit);
     ListenerFactory listener = new ListenerFactory();
     listener.setServerAddress(HOST);
-    listener.setPort(0);
+    listener.setPort(port);
     listener.setIdleTimeout(idleSeconds);
     listener.setSslConfiguration(ssl);
     listener.setImplicitSsl(implicit);
@@ -321,8 +322,25 @@ public final class FtpServer implements AutoCloseable {
     private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private int idleTimeoutSeconds = 60;
     private boolean defaults = true;
+    private int port;
+    private int implicitTlsPort;
 
     private Builder() {}
+
+    /**
+     * Binds the plain/explicit-FTPS listener and the implicit-FTPS listener to these fixed ports
+     * (default 0 and 0: free ports). Passive data ports stay free ports.
+     */
+    public Builder ports(int port, int implicitTlsPort) {
+      for (int p : new int[] {port, implicitTlsPort}) {
+        if (p < 0 || p > 65_535) {
+          throw new InvalidInputException("port", "must be 0..65535, was " + p);
+        }
+      }
+      this.port = port;
+      this.implicitTlsPort = implicitTlsPort;
+      return this;
+    }
 
     /**
      * Adds a user (the default users are then left out). Call again for more users.

@@ -92,9 +92,11 @@ public final class GopherServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.plain = bind(new ServerSocket());
+    this.plain = bind(new ServerSocket(), b.port);
     this.tls =
-        b.tlsContext == null ? null : bind(b.tlsContext.getServerSocketFactory().createServerSocket());
+        b.tlsContext == null
+            ? null
+            : bind(b.tlsContext.getServerSocketFactory().createServerSocket(), b.tlsPort);
     startAcceptor(plain);
     if (tls != null) {
       startAcceptor(tls);
@@ -121,8 +123,29 @@ public final class GopherServer implements AutoCloseable {
     private Path root;
     private SSLContext tlsContext;
     private int maxRequestLength = 4096;
+    private int port;
+    private int tlsPort;
 
     private Builder() {}
+
+    /** Binds the plain listener to this fixed port (default 0: a free port). */
+    public Builder port(int port) {
+      this.port = checkPort(port);
+      return this;
+    }
+
+    /** Binds the gophers listener (see {@link #tls(TestPki)}) to this fixed port (default 0: free). */
+    public Builder tlsPort(int tlsPort) {
+      this.tlsPort = checkPort(tlsPort);
+      return this;
+    }
+
+    private static int checkPort(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      return port;
+    }
 
     /** Serves {@code root} instead of a fresh temporary folder. */
     public Builder root(Path root) {
@@ -163,8 +186,8 @@ public final class GopherServer implements AutoCloseable {
     }
   }
 
-  private static ServerSocket bind(ServerSocket s) throws IOException {
-    s.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0), 50);
+  private static ServerSocket bind(ServerSocket s, int port) throws IOException {
+    s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 50);
     return s;
   }
 
@@ -249,6 +272,11 @@ public final class GopherServer implements AutoCloseable {
   /** Returns every request line received so far (without CRLF), oldest first. */
   public List<String> requests() {
     return new ArrayList<>(requests);
+  }
+
+  /** Forgets the request lines received so far (for reuse between tests); files stay. */
+  public void reset() {
+    requests.clear();
   }
 
   /** Stops both listeners, drops open connections and deletes a temporary root. Idempotent. */

@@ -33,11 +33,15 @@ final class FrontListener implements AutoCloseable {
   private volatile boolean closed;
 
   FrontListener(String name, Handler handler) throws IOException {
+    this(name, handler, 0);
+  }
+
+  FrontListener(String name, Handler handler, int port) throws IOException {
     this.name = name;
     this.handler = handler;
     this.server = new ServerSocket();
     server.setReceiveBufferSize(Relay.BUFFER);
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     Thread acceptor = new Thread(this::acceptLoop, name + "-" + port());
     acceptor.setDaemon(true);
     acceptor.start();

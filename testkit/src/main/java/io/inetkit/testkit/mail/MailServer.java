@@ -58,9 +58,9 @@ public final class MailServer implements AutoCloseable {
     this.greenMail =
         new GreenMail(
             new ServerSetup[] {
-              new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP),
-              new ServerSetup(0, HOST, ServerSetup.PROTOCOL_POP3)
+              new ServerSetup(b.port(MailProtocol.SMTP), HOST, ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(b.port(MailProtocol.IMAP), HOST, ServerSetup.PROTOCOL_IMAP),
+              new ServerSetup(b.port(MailProtocol.POP3), HOST, ServerSetup.PROTOCOL_POP3)
             });
     greenMail.start();
     try {
@@ -75,7 +75,7 @@ public final class MailServer implements AutoCloseable {
         if (p == p.plain()) {
           ports.put(p, upstream);
         } else {
-          FrontListener front = new FrontListener(p.name().toLowerCase(), handler(p, tls, upstream));
+          FrontListener front = new FrontListener(p.name().toLowerCase(), handler(p, tls, upstream), b.port(p));
           fronts.add(front);
           ports.put(p, front.port());
         }
@@ -112,8 +112,27 @@ public final class MailServer implements AutoCloseable {
   public static final class Builder {
     private Set<MailProtocol> protocols = EnumSet.allOf(MailProtocol.class);
     private TestPki pki;
+    private final Map<MailProtocol, Integer> fixedPorts = new EnumMap<>(MailProtocol.class);
 
     private Builder() {}
+
+    /**
+     * Binds {@code protocol}'s listener to a fixed port instead of a free one (default 0: free).
+     * The plain SMTP, IMAP and POP3 servers always run (the TLS listeners relay to them), so
+     * a fixed port for a plain protocol applies even when only its TLS variants are listed.
+     */
+    public Builder port(MailProtocol protocol, int port) {
+      Objects.requireNonNull(protocol, "protocol");
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      fixedPorts.put(protocol, port);
+      return this;
+    }
+
+    private int port(MailProtocol protocol) {
+      return fixedPorts.getOrDefault(protocol, 0);
+    }
 
     /** Opens only these listeners (default: all of them). */
     public Builder protocols(MailProtocol first, MailProtocol... more) {

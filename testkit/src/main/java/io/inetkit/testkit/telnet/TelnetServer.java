@@ -72,10 +72,10 @@ public final class TelnetServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private TelnetServer(Settings settings) throws IOException {
+  private TelnetServer(Settings settings, int port) throws IOException {
     this.settings = settings;
     this.server = new ServerSocket();
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     Thread acceptor = new Thread(this::acceptLoop, "telnet-server-" + server.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
@@ -194,8 +194,18 @@ public final class TelnetServer implements AutoCloseable {
             TelnetOptionCode.NAWS);
     private Duration negotiationTimeout = Duration.ofSeconds(1);
     private Duration idleTimeout = Duration.ofMinutes(10);
+    private int port;
 
     private Builder() {}
+
+    /** Binds this fixed port instead of a free one (default 0: a free port). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /** Adds a user; with at least one user the server asks for login before the shell. */
     public Builder user(String name, String password) {
@@ -276,7 +286,8 @@ public final class TelnetServer implements AutoCloseable {
               Collections.unmodifiableSet(EnumSet.copyOf(initiate)),
               negotiationTimeout,
               idleTimeout,
-              Map.copyOf(commands)));
+              Map.copyOf(commands)),
+          port);
     }
   }
 }

@@ -1,0 +1,590 @@
+package io.inetkit.testkit;
+
+import io.inetkit.core.Trust;
+import io.inetkit.testkit.ftp.FtpServer;
+import io.inetkit.testkit.ftp.FtpUser;
+import io.inetkit.testkit.gopher.GopherServer;
+import io.inetkit.testkit.mail.MailProtocol;
+import io.inetkit.testkit.mail.MailServer;
+import io.inetkit.testkit.telnet.TelnetServer;
+import io.inetkit.testkit.tls.TestPki;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * One entry point to the testkit servers: starts any subset of SMTP, IMAP, POP3, FTP, Telnet and
+ * Gopher on 127.0.0.1 (in parallel), all with certificates from ONE {@link TestPki}, so one CA
+ * file ({@link #caPemFile()}) or one {@link #clientTrust()} verifies every TLS listener, and the
+ * same users on every protocol.
+ *
+ * <pre>{@code
+ * try (InetkitServers servers = InetkitServers.start()) {     // all six, free ports
+ *   String imaps = servers.url(InetkitServers.Listener.IMAPS);  // imaps://127.0.0.1:41234
+ *   Trust trust = servers.clientTrust();                         // verifies CA and host name
+ *   servers.services().forEach(System.out::println);             // one line per listener
+ *   servers.mail().waitForMessages(1, Duration.ofSeconds(5));
+ *   servers.reset();                                             // between tests
+ * }
+ *
+ * InetkitServers some = InetkitServers.builder()
+ *     .services(InetkitServers.Service.SMTP, InetkitServers.Service.FTP)
+ *     .portBase(20000)                                           // fixed ports, see Listener
+ *     .user("carol", "carol-secret")
+ *     .start();
+ * }</pre>
+ *
+ * <p>Default users (on every protocol): {@link #ALICE} ({@code alice}/{@code alice-secret},
+ * may write on FTP) and {@link #BOB} ({@code bob}/{@code bob-secret}, read-only on FTP). Their
+ * mailboxes are {@code alice@inetkit.test} and {@code bob@inetkit.test} (see {@link #email}),
+ * and they log in to IMAP, POP3 and SMTP with the bare name.
+ *
+ * <p>Telnet's {@code cat} and Gopher serve one shared folder, {@link #files()}.
+ */
+public final class InetkitServers implements AutoCloseable {
+  /** The default user who may write on FTP. */
+  public static final FtpUser ALICE = new FtpUser("alice", "alice-secret", FtpUser.Access.READ_WRITE);
+
+  /** The default user who may only read on FTP. */
+  public static final FtpUser BOB = new FtpUser("bob", "bob-secret", FtpUser.Access.READ_ONLY);
+
+  /** The mail domain of every user: mail for {@code alice@inetkit.test} lands in alice's INBOX. */
+  public static final String MAIL_DOMAIN = "inetkit.test";
+
+  private static final String HOST = "127.0.0.1";
+
+  /**
+   * The protocols {@link InetkitServers} can start; each brings all of its listeners.
+   *
+   * <pre>{@code
+   * InetkitServers.builder().services(Service.SMTP, Service.IMAP).start();
+   * }</pre>
+   */
+  public enum Service {
+    /** SMTP, SMTPS (implicit TLS) and SMTP with required STARTTLS. */
+    SMTP,
+    /** IMAP, IMAPS and IMAP with required STARTTLS. */
+    IMAP,
+    /** POP3, POP3S and POP3 with required STLS. */
+    POP3,
+    /** FTP with explicit FTPS (AUTH TLS) and an implicit-FTPS listener. */
+    FTP,
+    /** Telnet with login and a small shell. */
+    TELNET,
+    /** Gopher and gophers (TLS). */
+    GOPHER
+  }
+
+  /**
+   * Every listener, with its fixed offset from {@link Builder#portBase(int)}: with base {@code
+   * N}, SMTP listens on {@code N}, SMTPS on {@code N+1}, … GOPHERS on {@code N+13}.
+   *
+   * <pre>{@code
+   * int port = servers.port(Listener.IMAP_STARTTLS);   // base + 5 with portBase(base)
+   * String url = servers.url(Listener.FTPS);            // ftps://127.0.0.1:<port>
+   * }</pre>
+   */
+  public enum Listener {
+    /** Plain SMTP, offset 0. */
+    SMTP(Service.SMTP, 0, "smtp", "plain SMTP (GreenMail); AUTH PLAIN/LOGIN"),
+    /** SMTP over implicit TLS, offset 1. */
+    SMTPS(Service.SMTP, 1, "smtps", "implicit TLS"),
+    /** SMTP requiring STARTTLS (submission style), offset 2. */
+    SMTP_STARTTLS(Service.SMTP, 2, "smtp", "STARTTLS required"),
+    /** Plain IMAP, offset 3. */
+    IMAP(Service.IMAP, 3, "imap", "plain IMAP (GreenMail)"),
+    /** IMAP over implicit TLS, offset 4. */
+    IMAPS(Service.IMAP, 4, "imaps", "implicit TLS"),
+    /** IMAP requiring STARTTLS, offset 5. */
+    IMAP_STARTTLS(Service.IMAP, 5, "imap", "STARTTLS required"),
+    /** Plain POP3, offset 6. */
+    POP3(Service.POP3, 6, "pop3", "plain POP3 (GreenMail)"),
+    /** POP3 over implicit TLS, offset 7. */
+    POP3S(Service.POP3, 7, "pop3s", "implicit TLS"),
+    /** POP3 requiring STLS, offset 8. */
+    POP3_STARTTLS(Service.POP3, 8, "pop3", "STLS required"),
+    /** FTP, which also offers explicit FTPS (AUTH TLS, PROT P), offset 9. */
+    FTP(Service.FTP, 9, "ftp", "explicit FTPS: AUTH TLS + PROT P; bob is read-only"),
+    /** Implicit FTPS, offset 10. */
+    FTPS(Service.FTP, 10, "ftps", "implicit TLS; bob is read-only"),
+    /** Telnet, offset 11. */
+    TELNET(Service.TELNET, 11, "telnet", "login, then: echo, cat, whoami, sleep, flood, exit"),
+    /** Plain Gopher, offset 12. */
+    GOPHER(Service.GOPHER, 12, "gopher", "serves the files folder; no login"),
+    /** Gopher over TLS, offset 13. */
+    GOPHERS(Service.GOPHER, 13, "gophers", "TLS; serves the files folder; no login");
+
+    private final Service service;
+    private final int offset;
+    private final String scheme;
+    private final String note;
+
+    Listener(Service service, int offset, String scheme, String note) {
+      this.service = service;
+      this.offset = offset;
+      this.scheme = scheme;
+      this.note = note;
+    }
+
+    /** Returns the protocol this listener belongs to. */
+    public Service service() {
+      return service;
+    }
+
+    /** Returns the offset from the port base. */
+    public int offset() {
+      return offset;
+    }
+
+    /** Returns the URL scheme, e.g. {@code smtps}. */
+    public String scheme() {
+      return scheme;
+    }
+
+    /** Returns the short name used in {@link ServiceInfo#name()}: {@code smtp-starttls}, {@code ftps}, … */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Returns a short note on how clients use this listener. */
+    public String note() {
+      return note;
+    }
+  }
+
+  private final Set<Service> started;
+  private final List<FtpUser> users;
+  private final TestPki pki;
+  private final Path files;
+  private final MailServer mail;
+  private final FtpServer ftp;
+  private final TelnetServer telnet;
+  private final GopherServer gopher;
+
+  private InetkitServers(Builder b) throws IOException {
+    this.started = Collections.unmodifiableSet(EnumSet.copyOf(b.services));
+    this.users = List.copyOf(b.users.values());
+    this.files = Files.createTempDirectory("inetkit-files-");
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "inetkit-servers-start");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      // In a fresh JVM, class loading dominates: make the PKI while the servers' classes load.
+      CompletableFuture<TestPki> pkiReady =
+          b.pki == null
+              ? CompletableFuture.supplyAsync(TestPki::create, pool)
+              : CompletableFuture.completedFuture(b.pki);
+      warmUp(pool);
+      try {
+        this.pki = pkiReady.join();
+      } catch (CompletionException e) {
+        deleteTree(files, true);
+        throw new IllegalStateException("cannot create the test PKI", e.getCause());
+      }
+      CompletableFuture<MailServer> m = async(pool, mailWanted(), () -> startMail(b.portBase));
+      CompletableFuture<FtpServer> f = async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
+      CompletableFuture<TelnetServer> t =
+          async(pool, started.contains(Service.TELNET), () -> startTelnet(b.portBase));
+      CompletableFuture<GopherServer> g =
+          async(pool, started.contains(Service.GOPHER), () -> startGopher(b.portBase));
+      List<CompletableFuture<? extends AutoCloseable>> all = List.of(m, f, t, g);
+      try {
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+      } catch (CompletionException e) {
+        all.forEach(InetkitServers::closeIfStarted);
+        deleteTree(files, true);
+        Throwable cause = e.getCause();
+        if (cause instanceof UncheckedIOException io) {
+          throw new IOException("cannot start the inetkit servers: " + io.getCause().getMessage(), io.getCause());
+        }
+        throw new IOException("cannot start the inetkit servers: " + cause, cause);
+      }
+      this.mail = m.join();
+      this.ftp = f.join();
+      this.telnet = t.join();
+      this.gopher = g.join();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Starts loading the heavy classes of the chosen servers on other threads while the PKI is
+   * made (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
+   */
+  private void warmUp(ExecutorService pool) {
+    List<String> classes = new ArrayList<>();
+    if (mailWanted()) {
+      classes.add("com.icegreen.greenmail.util.GreenMail");
+      classes.add("com.icegreen.greenmail.imap.ImapServer");
+    }
+    if (started.contains(Service.FTP)) {
+      classes.add("org.apache.ftpserver.FtpServerFactory");
+      classes.add("org.apache.ftpserver.listener.nio.NioListener");
+    }
+    for (String name : classes) {
+      pool.execute(() -> load(name));
+    }
+  }
+
+  private static void load(String className) {
+    try {
+      Class.forName(className, true, InetkitServers.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // only a warm-up: starting the server reports real problems
+    }
+  }
+
+  private interface Starter<T> {
+    T start() throws IOException;
+  }
+
+  private static <T> CompletableFuture<T> async(ExecutorService pool, boolean wanted, Starter<T> starter) {
+    if (!wanted) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return starter.start();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        pool);
+  }
+
+  private static void closeIfStarted(CompletableFuture<? extends AutoCloseable> future) {
+    if (future.isDone() && !future.isCompletedExceptionally()) {
+      AutoCloseable server = future.join();
+      if (server != null) {
+        try {
+          server.close();
+        } catch (Exception ignored) {
+          // best effort while reporting the start failure
+        }
+      }
+    }
+  }
+
+  private boolean mailWanted() {
+    return started.contains(Service.SMTP) || started.contains(Service.IMAP) || started.contains(Service.POP3);
+  }
+
+  private MailServer startMail(int base) throws IOException {
+    List<MailProtocol> protocols = new ArrayList<>();
+    MailServer.Builder builder = MailServer.builder().pki(pki);
+    for (Listener l : listeners()) {
+      if (l.service() == Service.SMTP || l.service() == Service.IMAP || l.service() == Service.POP3) {
+        MailProtocol p = MailProtocol.valueOf(l.name());
+        protocols.add(p);
+        builder.port(p, portFor(base, l));
+      }
+    }
+    builder.protocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(MailProtocol[]::new));
+    MailServer server = builder.start();
+    users.forEach(u -> server.user(email(u.name()), u.name(), u.password()));
+    return server;
+  }
+
+  private FtpServer startFtp(int base) throws IOException {
+    FtpServer.Builder builder =
+        FtpServer.builder().pki(pki).ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
+    users.forEach(builder::user);
+    return builder.start();
+  }
+
+  private TelnetServer startTelnet(int base) throws IOException {
+    TelnetServer.Builder builder =
+        TelnetServer.builder().files(files).port(portFor(base, Listener.TELNET));
+    users.forEach(u -> builder.user(u.name(), u.password()));
+    return builder.start();
+  }
+
+  private GopherServer startGopher(int base) throws IOException {
+    return GopherServer.builder()
+        .root(files)
+        .tls(pki)
+        .port(portFor(base, Listener.GOPHER))
+        .tlsPort(portFor(base, Listener.GOPHERS))
+        .build();
+  }
+
+  private static int portFor(int base, Listener listener) {
+    return base == 0 ? 0 : base + listener.offset();
+  }
+
+  /** Starts all six protocols on free ports with the default users and a fresh {@link TestPki}. */
+  public static InetkitServers start() throws IOException {
+    return builder().start();
+  }
+
+  /** Returns a builder to choose protocols, ports, users and TLS material. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the mail address of user {@code name}: {@code name@inetkit.test}. */
+  public static String email(String name) {
+    return name + "@" + MAIL_DOMAIN;
+  }
+
+  /** Returns the protocols that were started. */
+  public Set<Service> started() {
+    return started;
+  }
+
+  /** Returns the listeners that were started, in {@link Listener} order. */
+  public List<Listener> listeners() {
+    return Stream.of(Listener.values()).filter(l -> started.contains(l.service())).toList();
+  }
+
+  /** Returns the users configured on every protocol (by default {@link #ALICE} and {@link #BOB}). */
+  public List<FtpUser> users() {
+    return users;
+  }
+
+  /** Returns {@code 127.0.0.1}, the address every listener binds. */
+  public String host() {
+    return HOST;
+  }
+
+  /**
+   * Returns the port of a listener.
+   *
+   * @throws IllegalStateException when its protocol was not started
+   */
+  public int port(Listener listener) {
+    return switch (listener) {
+      case SMTP, SMTPS, SMTP_STARTTLS, IMAP, IMAPS, IMAP_STARTTLS, POP3, POP3S, POP3_STARTTLS ->
+          mailFor(listener.service()).port(MailProtocol.valueOf(listener.name()));
+      case FTP -> ftp().port();
+      case FTPS -> ftp().implicitTlsPort();
+      case TELNET -> telnet().port();
+      case GOPHER -> gopher().port();
+      case GOPHERS -> gopher().tlsPort();
+    };
+  }
+
+  /** Returns {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher. */
+  public String url(Listener listener) {
+    String url = listener.scheme() + "://" + HOST + ":" + port(listener);
+    return listener.service() == Service.GOPHER ? url + "/" : url;
+  }
+
+  /** Returns one {@link ServiceInfo} per started listener, logging in as the first user. */
+  public List<ServiceInfo> services() {
+    FtpUser first = users.get(0);
+    return listeners().stream()
+        .map(
+            l ->
+                l.service() == Service.GOPHER
+                    ? new ServiceInfo(l.id(), url(l), "", "", l.note())
+                    : new ServiceInfo(l.id(), url(l), first.name(), first.password(), l.note()))
+        .toList();
+  }
+
+  private MailServer mailFor(Service service) {
+    if (!started.contains(service)) {
+      throw new IllegalStateException(service + " was not started: add it to services(...)");
+    }
+    return mail;
+  }
+
+  /**
+   * Returns the mail server (SMTP, IMAP and POP3 share one GreenMail store).
+   *
+   * @throws IllegalStateException when none of SMTP, IMAP, POP3 was started
+   */
+  public MailServer mail() {
+    return require(mail, "SMTP, IMAP or POP3");
+  }
+
+  /** Returns the FTP server; throws {@link IllegalStateException} when FTP was not started. */
+  public FtpServer ftp() {
+    return require(ftp, "FTP");
+  }
+
+  /** Returns the Telnet server; throws {@link IllegalStateException} when Telnet was not started. */
+  public TelnetServer telnet() {
+    return require(telnet, "TELNET");
+  }
+
+  /** Returns the Gopher server; throws {@link IllegalStateException} when Gopher was not started. */
+  public GopherServer gopher() {
+    return require(gopher, "GOPHER");
+  }
+
+  private static <T> T require(T server, String what) {
+    if (server == null) {
+      throw new IllegalStateException(what + " was not started: add it to services(...)");
+    }
+    return server;
+  }
+
+  /** Returns the TLS material every listener presents. */
+  public TestPki pki() {
+    return pki;
+  }
+
+  /** Returns the CA certificate as a PEM file: {@code curl --cacert}, {@code openssl -CAfile}, … */
+  public Path caPemFile() {
+    return pki.caPemFile();
+  }
+
+  /** Returns the inetkit {@link Trust} that verifies every TLS listener (CA and host name). */
+  public Trust clientTrust() {
+    return pki.clientTrust();
+  }
+
+  /** Returns the folder Gopher serves and Telnet's {@code cat} reads (deleted on close). */
+  public Path files() {
+    return files;
+  }
+
+  /**
+   * Returns to a clean state between tests: deletes all mail (users stay), every file in the FTP
+   * homes and in {@link #files()}, and the recorded Telnet connections and Gopher requests.
+   */
+  public void reset() {
+    if (mail != null) {
+      mail.purge();
+    }
+    if (ftp != null) {
+      users.forEach(u -> deleteTree(ftp.home(u.name()), false));
+    }
+    if (telnet != null) {
+      telnet.reset();
+    }
+    if (gopher != null) {
+      gopher.reset();
+    }
+    deleteTree(files, false);
+  }
+
+  /** Stops every server and deletes {@link #files()}. Idempotent. */
+  @Override
+  public void close() {
+    Stream.of(telnet, gopher, ftp, mail).filter(Objects::nonNull).forEach(InetkitServers::closeQuietly);
+    deleteTree(files, true);
+  }
+
+  private static void closeQuietly(AutoCloseable server) {
+    try {
+      server.close();
+    } catch (Exception ignored) {
+      // closing the rest matters more
+    }
+  }
+
+  private static void deleteTree(Path dir, boolean includingDir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (includingDir || !p.equals(dir)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + dir, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InetkitServers" + listeners().stream().map(l -> l.id() + "=" + port(l)).toList();
+  }
+
+  /**
+   * Chooses what {@link InetkitServers} starts.
+   *
+   * <pre>{@code
+   * InetkitServers servers = InetkitServers.builder()
+   *     .services(InetkitServers.Service.IMAP, InetkitServers.Service.GOPHER)
+   *     .user(new FtpUser("carol", "c-secret", FtpUser.Access.READ_ONLY))
+   *     .start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Set<Service> services = EnumSet.allOf(Service.class);
+    private final Map<String, FtpUser> users = new LinkedHashMap<>();
+    private int portBase;
+    private TestPki pki;
+
+    private Builder() {
+      users.put(ALICE.name(), ALICE);
+      users.put(BOB.name(), BOB);
+    }
+
+    /** Starts only these protocols (default: all six). */
+    public Builder services(Service first, Service... more) {
+      this.services = EnumSet.of(first, more);
+      return this;
+    }
+
+    /** Starts only these protocols; an empty collection is refused. */
+    public Builder services(java.util.Collection<Service> services) {
+      if (services.isEmpty()) {
+        throw new IllegalArgumentException("at least one service is needed");
+      }
+      this.services = EnumSet.copyOf(services);
+      return this;
+    }
+
+    /**
+     * Binds every listener to {@code base + }{@link Listener#offset()} instead of a free port
+     * (default 0: free ports). {@code base} must be 1024 to 65522.
+     */
+    public Builder portBase(int base) {
+      int highest = Listener.values()[Listener.values().length - 1].offset();
+      if (base != 0 && (base < 1024 || base > 65_535 - highest)) {
+        throw new IllegalArgumentException("port base must be 1024.." + (65_535 - highest) + ", was " + base);
+      }
+      this.portBase = base;
+      return this;
+    }
+
+    /** Adds (or replaces) a user on every protocol; on FTP it may write. */
+    public Builder user(String name, String password) {
+      return user(new FtpUser(name, password, FtpUser.Access.READ_WRITE));
+    }
+
+    /** Adds (or replaces) a user on every protocol, with its FTP access. */
+    public Builder user(FtpUser user) {
+      users.put(Objects.requireNonNull(user, "user").name(), user);
+      return this;
+    }
+
+    /** Uses this TLS material on every listener (default: a fresh {@link TestPki}). */
+    public Builder pki(TestPki pki) {
+      this.pki = Objects.requireNonNull(pki, "pki");
+      return this;
+    }
+
+    /** Starts the chosen servers in parallel; every listener accepts when this returns. */
+    public InetkitServers start() throws IOException {
+      return new InetkitServers(this);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.inetkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetkit.testkit.InetkitServers.Listener;
+import io.inetkit.testkit.InetkitServers.Service;
+import io.inetkit.testkit.tls.TestPki;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class InetkitServersTest {
+  private static InetkitServers servers;
+
+  @BeforeAll
+  static void startAll() throws IOException {
+    servers = InetkitServers.start();
+  }
+
+  @AfterAll
+  static void stopAll() {
+    servers.close();
+  }
+
+  @Test
+  void startsEveryListenerOnItsOwnLoopbackPort() {
+    assertThat(servers.started()).containsExactlyInAnyOrder(Service.values());
+    assertThat(servers.listeners()).containsExactly(Listener.values());
+    Set<Integer> ports = servers.listeners().stream().map(servers::port).collect(Collectors.toSet());
+    assertThat(ports).hasSize(Listener.values().length).allMatch(p -> p > 0);
+    assertThat(servers.url(Listener.IMAPS)).isEqualTo("imaps://127.0.0.1:" + servers.mail().port(
+        io.inetkit.testkit.mail.MailProtocol.IMAPS));
+    assertThat(servers.url(Listener.GOPHERS)).isEqualTo("gophers://127.0.0.1:" + servers.gopher().tlsPort() + "/");
+  }
+
+  @Test
+  void servicesDescribeEveryListenerWithTheFirstUser() {
+    List<ServiceInfo> services = servers.services();
+    assertThat(services).extracting(ServiceInfo::name).containsExactly(
+        "smtp", "smtps", "smtp-starttls", "imap", "imaps", "imap-starttls", "pop3", "pop3s",
+        "pop3-starttls", "ftp", "ftps", "telnet", "gopher", "gophers");
+    ServiceInfo ftps = services.get(10);
+    assertThat(ftps.url()).isEqualTo("ftps://127.0.0.1:" + servers.ftp().implicitTlsPort());
+    assertThat(ftps.user()).isEqualTo("alice");
+    assertThat(ftps.password()).isEqualTo("alice-secret");
+    assertThat(ftps.toString()).contains("ftps://").doesNotContain("alice-secret");
+    assertThat(services.get(12).user()).isEmpty();
+  }
+
+  @Test
+  void oneCaFileVerifiesEveryImplicitTlsListener() throws Exception {
+    X509Certificate ca;
+    try (InputStream in = java.nio.file.Files.newInputStream(servers.caPemFile())) {
+      ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+    assertThat(ca).isEqualTo(servers.pki().caCertificate());
+    SSLContext client = servers.pki().clientSslContext();
+    for (Listener l : List.of(Listener.SMTPS, Listener.IMAPS, Listener.POP3S, Listener.FTPS, Listener.GOPHERS)) {
+      try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("localhost", servers.port(l))) {
+        SSLParameters params = s.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        s.setSSLParameters(params);
+        s.setSoTimeout(5_000);
+        s.startHandshake(); // throws unless the chain ends at the one CA and the name matches
+        assertThat(s.getSession().getPeerCertificates()[1]).as(l.name()).isEqualTo(ca);
+      }
+    }
+  }
+
+  @Test
+  void resetPurgesMailFilesAndRecords() throws IOException {
+    servers.mail().deliver(InetkitServers.email("alice"), "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+    servers.ftp().put("alice", "dir/upload.txt", new byte[] {1, 2, 3});
+    servers.gopher().file("menu.txt", "hello");
+    try (var s = new java.net.Socket("127.0.0.1", servers.port(Listener.GOPHER))) {
+      s.getOutputStream().write("/menu.txt\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).contains("hello");
+    }
+    assertThat(servers.mail().received()).hasSize(1);
+    assertThat(servers.gopher().requests()).contains("/menu.txt");
+
+    servers.reset();
+
+    assertThat(servers.mail().received()).isEmpty();
+    assertThat(servers.ftp().exists("alice", "dir")).isFalse();
+    assertThat(servers.ftp().home("alice")).isDirectory();
+    assertThat(servers.files()).isEmptyDirectory();
+    assertThat(servers.gopher().requests()).isEmpty();
+    assertThat(servers.telnet().connections()).isEmpty();
+  }
+
+  @Test
+  void startsOnlyTheChosenServicesOnFixedPortsFromABase() throws IOException {
+    int base = freeBase();
+    TestPki pki = TestPki.create();
+    try (InetkitServers some =
+        InetkitServers.builder()
+            .services(Service.POP3, Service.GOPHER)
+            .portBase(base)
+            .pki(pki)
+            .user("carol", "carol-secret")
+            .start()) {
+      assertThat(some.listeners()).containsExactly(Listener.POP3, Listener.POP3S, Listener.POP3_STARTTLS,
+          Listener.GOPHER, Listener.GOPHERS);
+      for (Listener l : some.listeners()) {
+        assertThat(some.port(l)).as(l.name()).isEqualTo(base + l.offset());
+      }
+      assertThat(some.pki()).isSameAs(pki);
+      assertThat(some.users()).extracting(u -> u.name()).containsExactly("alice", "bob", "carol");
+      assertThatThrownBy(some::ftp).isInstanceOf(IllegalStateException.class).hasMessageContaining("FTP was not started");
+      assertThatThrownBy(() -> some.port(Listener.SMTP)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("SMTP was not started");
+      some.mail().deliver(InetkitServers.email("carol"), "Subject: c\r\n\r\nc\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(some.mail().waitForMessages(1, Duration.ofSeconds(2)).get(0).recipient()).isEqualTo("carol@inetkit.test");
+    }
+  }
+
+  @Test
+  void aTakenPortFailsTheStartAndReleasesEveryOtherListener() throws IOException {
+    int base = freeBase();
+    try (ServerSocket taken =
+        new ServerSocket(base + Listener.TELNET.offset(), 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> InetkitServers.builder().portBase(base).start())
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("cannot start the inetkit servers")
+          .hasMessageContaining("Address already in use");
+      assertThat(taken.isBound()).isTrue();
+    }
+    assertThat(allFree(base)).as("every listener released").isTrue();
+  }
+
+  @Test
+  void refusesAPortBaseThatDoesNotLeaveRoomForEveryListener() {
+    assertThatThrownBy(() -> InetkitServers.builder().portBase(65_530)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port base must be 1024..65522");
+    assertThatThrownBy(() -> InetkitServers.builder().portBase(80)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Finds a base whose 14 ports are all free right now (a few tries at random bases). */
+  static int freeBase() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+      if (allFree(base)) {
+        return base;
+      }
+    }
+    throw new IOException("no free range of 14 ports found");
+  }
+
+  private static boolean allFree(int base) {
+    for (int i = 0; i < Listener.values().length; i++) {
+      try (ServerSocket s = new ServerSocket(base + i, 1, java.net.InetAddress.getLoopbackAddress())) {
+        s.getLocalPort();
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
