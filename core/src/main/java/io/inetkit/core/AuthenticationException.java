@@ -3,6 +3,13 @@ package io.inetkit.core;
 /**
  * The server refused the credentials (or the offered mechanisms did not fit). Carries the
  * server's reply when there was one; never the password or token.
+ *
+ * <pre>{@code
+ * catch (AuthenticationException e) {
+ *   System.err.println(e.getMessage()); // "AUTH PLAIN as alice: 535 5.7.8 Authentication failed ..."
+ *   Reply refusal = e.reply();          // null when the server said nothing
+ * }
+ * }</pre>
  */
 public class AuthenticationException extends InetkitException {
   private static final long serialVersionUID = 1L;

@@ -4,6 +4,14 @@ package io.inetkit.core;
  * The server closed the connection (or it was reset) before the operation finished. Whatever
  * the operation had sent may or may not have taken effect; the message says which step was
  * under way.
+ *
+ * <pre>{@code
+ * try {
+ *   session.send(message);
+ * } catch (ConnectionClosedException e) {
+ *   // the server hung up mid-way: the message may or may not have been accepted
+ * }
+ * }</pre>
  */
 public class ConnectionClosedException extends InetkitException {
   private static final long serialVersionUID = 1L;

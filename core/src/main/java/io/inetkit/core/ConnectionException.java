@@ -3,6 +3,13 @@ package io.inetkit.core;
 /**
  * The connection could not be made: unknown host, connection refused, network unreachable.
  * Nothing was sent to the server.
+ *
+ * <pre>{@code
+ * catch (ConnectionException e) {
+ *   System.err.println(e.getMessage()); // "connect to ftp.example.org:21 failed: Connection refused"
+ *   Endpoint where = e.endpoint();
+ * }
+ * }</pre>
  */
 public class ConnectionException extends InetkitException {
   private static final long serialVersionUID = 1L;

@@ -56,7 +56,7 @@ public final class Credentials {
   /** Returns OAuth2 credentials whose token is asked of {@code tokenProvider} at each login. */
   public static Credentials oauth2(String user, Supplier<String> tokenProvider) {
     Objects.requireNonNull(tokenProvider, "tokenProvider");
-    return new Credentials(user, Kind.OAUTH2_TOKEN, () -> tokenProvider.get().toCharArray());
+    return new Credentials(user, Kind.OAUTH2_TOKEN, () -> toChars(tokenProvider.get()));
   }
 
   /**
@@ -70,7 +70,12 @@ public final class Credentials {
     if (System.getenv(variable) == null) {
       throw new InvalidInputException("variable", "environment variable " + variable + " is not set");
     }
-    return password(user, () -> System.getenv(variable).toCharArray());
+    return password(user, () -> toChars(System.getenv(variable)));
+  }
+
+  /** Returns the characters of {@code s}, or null (which {@link #secret()} reports) for null. */
+  private static char[] toChars(String s) {
+    return s == null ? null : s.toCharArray();
   }
 
   /** Returns the user name. */

@@ -5,6 +5,15 @@ package io.inetkit.core;
  * address, path, mailbox, selector or header; an empty or over-long token; an out-of-range
  * number. The message names the parameter and shows the offending value with control
  * characters escaped.
+ *
+ * <pre>{@code
+ * try {
+ *   Inputs.requireNoControl("mailbox", "INBOX\r\nA1 DELETE INBOX");
+ * } catch (InvalidInputException e) {
+ *   e.parameter();  // "mailbox"
+ *   e.getMessage(); // mailbox: must not contain CR, LF or NUL (at index 5): "INBOX\r\nA1 ..."
+ * }
+ * }</pre>
  */
 public class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -4,6 +4,12 @@ package io.inetkit.core;
  * The server sent more than a configured limit allows: a line longer than the maximum, more
  * menu items or listing entries than allowed, a file larger than {@code maxFileSize}. Raised as
  * soon as the limit is crossed, so memory stays bounded.
+ *
+ * <pre>{@code
+ * catch (LimitExceededException e) {
+ *   System.err.println("server exceeded " + e.limit() + ": " + e.getMessage());
+ * }
+ * }</pre>
  */
 public class LimitExceededException extends ProtocolViolationException {
   private static final long serialVersionUID = 1L;

@@ -24,7 +24,7 @@ public final class Redaction {
     if (line == null) {
       return null;
     }
-    String[] words = line.trim().split(" +");
+    String[] words = line.trim().split("[ \t]+");
     int verb = 0;
     // IMAP commands start with a tag: "a1 LOGIN user pass".
     if (words.length > 1 && isImapVerb(words[1])) {

@@ -5,6 +5,15 @@ package io.inetkit.core;
  * did not match, the handshake failed, or the server refused or did not offer STARTTLS when the
  * {@link TlsMode} required it. When this is thrown for a required STARTTLS, no credentials and no
  * payload were sent.
+ *
+ * <pre>{@code
+ * try (var session = client.open()) {
+ *   ...
+ * } catch (TlsException e) {
+ *   // untrusted certificate, wrong host name, or STARTTLS refused: nothing secret was sent
+ *   System.err.println(e.getMessage() + "; a private CA? use Trust.fromFile(caPem)");
+ * }
+ * }</pre>
  */
 public class TlsException extends InetkitException {
   private static final long serialVersionUID = 1L;

@@ -6,6 +6,13 @@ package io.inetkit.core;
  * <p>Defaults are chosen per protocol and port by each client (for example STARTTLS_REQUIRED
  * for SMTP on 587, IMPLICIT on 465 and 993). Plain text is only ever used when a caller asks for
  * {@link #NONE} or, knowingly, {@link #STARTTLS_OPPORTUNISTIC}.
+ *
+ * <pre>{@code
+ * TlsMode mode = InetkitUrl.parse("imaps://mail.example.org").tlsMode(); // IMPLICIT
+ * if (mode.isStartTls()) {
+ *   // connect in plain text, then upgrade before sending credentials
+ * }
+ * }</pre>
  */
 public enum TlsMode {
   /** Plain text; no TLS at all. Credentials travel in the clear. */

@@ -5,6 +5,11 @@ import java.time.Duration;
 /**
  * A snapshot of a running transfer, as handed to a {@link ProgressListener}.
  *
+ * <pre>{@code
+ * ProgressListener bar = p -> System.err.printf("\r%s %5.1f%% %,.0f B/s eta %s",
+ *     p.name(), p.fraction() * 100, p.bytesPerSecond(), p.remaining());
+ * }</pre>
+ *
  * @param name what is being transferred (a file name, a message UID, a selector)
  * @param bytesDone bytes moved so far
  * @param totalBytes the expected size, or {@code -1} when unknown

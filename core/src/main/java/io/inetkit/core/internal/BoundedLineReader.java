@@ -12,6 +12,11 @@ import java.io.InputStream;
  * LimitExceededException} as soon as it crosses the limit. Reads through its own buffer, so the
  * underlying stream must not be read directly while this reader is in use; use {@link
  * #read(byte[], int, int)} for raw bytes after the lines. Not part of the public API.
+ *
+ * <pre>{@code
+ * BoundedLineReader reader = new BoundedLineReader(socket.getInputStream(), 8192, endpoint);
+ * String greeting = reader.readLine(); // null when the server closed without a word
+ * }</pre>
  */
 public final class BoundedLineReader {
   private final InputStream in;
@@ -40,6 +45,9 @@ public final class BoundedLineReader {
     ByteArrayOutputStream line = null;
     while (true) {
       if (pos == limit && !fill()) {
+        if (line != null && line.size() > maxLineLength) {
+          throw new LimitExceededException("line too long from " + endpoint, endpoint, maxLineLength);
+        }
         return line == null ? null : line.toByteArray();
       }
       int start = pos;

@@ -25,6 +25,15 @@ import javax.net.ssl.SSLSocket;
  * Opens sockets the way every inetkit client must: finite connect and read timeouts, large
  * buffers, TLS with the configured {@link Trust}, and JDK exceptions translated into the core
  * exception tree at one place. Not part of the public API.
+ *
+ * <pre>{@code
+ * Socket socket = Connector.connect(endpoint, tlsMode.isImplicit(), trust, timeouts, events);
+ * try {
+ *   ...
+ * } catch (IOException e) {
+ *   throw Connector.translate(e, "RETR 1", endpoint, timeouts.read());
+ * }
+ * }</pre>
  */
 public final class Connector {
   private Connector() {}

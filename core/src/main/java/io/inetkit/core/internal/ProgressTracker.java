@@ -9,6 +9,15 @@ import java.time.Duration;
 /**
  * Counts the bytes of one transfer and reports them to a {@link ProgressListener} and an {@link
  * EventListener}, at most ten times a second plus once at the end. Not part of the public API.
+ *
+ * <pre>{@code
+ * ProgressTracker tracker = new ProgressTracker(name, size, listener, events, endpoint);
+ * for (int n; (n = in.read(buf)) > 0; ) {
+ *   out.write(buf, 0, n);
+ *   tracker.add(n);
+ * }
+ * TransferProgress done = tracker.finish();
+ * }</pre>
  */
 public final class ProgressTracker {
   private static final long INTERVAL_NANOS = 100_000_000L;
