@@ -1,0 +1,54 @@
+package io.inetkit.transfer.gopher.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.internal.Connector;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One Gopher request: connect (with TLS for gophers), send the request line, let a handler read
+ * the reply, close. The one place where the Gopher client's I/O failures are translated into
+ * the core exception tree.
+ */
+public final class GopherExchange {
+  private GopherExchange() {}
+
+  /** Reads a reply. */
+  @FunctionalInterface
+  public interface Handler<T> {
+    /** Reads the reply and returns the result. */
+    T handle(GopherReply reply) throws IOException;
+  }
+
+  /**
+   * Sends {@code selector [TAB extra]} to the target and hands the reply to {@code handler}.
+   *
+   * @param extra what follows the selector after a TAB (search words, Gopher+ {@code +}, {@code
+   *     !}, {@code $}, a view), or {@code null}
+   * @param what a short description for error messages, e.g. {@code "menu /docs"}
+   */
+  public static <T> T run(
+      GopherTarget target, String extra, String what, GopherSettings settings, Handler<T> handler)
+      throws InetkitException {
+    Endpoint endpoint = target.endpoint();
+    String request = extra == null ? target.selector() : target.selector() + "\t" + extra;
+    Socket socket =
+        Connector.connect(
+            endpoint, target.tls().isImplicit(), settings.trust(), settings.timeouts(), settings.events());
+    try {
+      settings.events().commandSent(endpoint, request);
+      OutputStream out = socket.getOutputStream();
+      out.write((request + "\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return handler.handle(new GopherReply(socket.getInputStream(), endpoint, settings, target.selector()));
+    } catch (IOException e) {
+      throw Connector.translate(e, what, endpoint, settings.timeouts().read());
+    } finally {
+      Connector.closeQuietly(socket);
+      settings.events().closed(endpoint);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.inetkit.transfer.gopher.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.internal.BoundedLineReader;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The server's side of one request: lines (bounded in length) and raw bytes, read from the
+ * same buffer, under the reply's byte and time budget.
+ */
+public final class GopherReply {
+  private final LimitedInputStream in;
+  private final BoundedLineReader reader;
+  private final Endpoint endpoint;
+  private final GopherSettings settings;
+  private final String selector;
+
+  GopherReply(InputStream socketIn, Endpoint endpoint, GopherSettings settings, String selector) {
+    this.in =
+        new LimitedInputStream(
+            socketIn, endpoint, settings.maxTotalBytes(), settings.timeouts().overall());
+    this.reader = new BoundedLineReader(in, settings.maxLineLength(), endpoint);
+    this.endpoint = endpoint;
+    this.settings = settings;
+    this.selector = selector;
+  }
+
+  /** Returns the next line without its line end, or {@code null} at the end of the stream. */
+  public byte[] readLine() throws IOException {
+    return reader.readLineBytes();
+  }
+
+  /** Reads raw bytes after (or instead of) lines; -1 at the end of the stream. */
+  public int read(byte[] b, int off, int len) throws IOException {
+    return reader.read(b, off, len);
+  }
+
+  /** Returns the bytes received so far (read ahead into the buffer included). */
+  public long bytesReceived() {
+    return in.count();
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns the client's settings and limits. */
+  public GopherSettings settings() {
+    return settings;
+  }
+
+  /** Returns the selector that was asked for, for messages. */
+  public String selector() {
+    return selector;
+  }
+}

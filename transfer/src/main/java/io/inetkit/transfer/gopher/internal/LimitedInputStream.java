@@ -1,0 +1,57 @@
+package io.inetkit.transfer.gopher.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.LimitExceededException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * The socket's input with the two limits no single read can enforce: the byte budget of the
+ * whole reply and the overall time the operation may take (a slow drip would otherwise keep
+ * resetting the idle timeout forever).
+ */
+final class LimitedInputStream extends FilterInputStream {
+  private final Endpoint endpoint;
+  private final long maxBytes;
+  private final long deadline;
+  private final Duration overall;
+  private long count;
+
+  LimitedInputStream(InputStream in, Endpoint endpoint, long maxBytes, Duration overall) {
+    super(in);
+    this.endpoint = endpoint;
+    this.maxBytes = maxBytes;
+    this.overall = overall;
+    this.deadline = System.nanoTime() + overall.toNanos();
+  }
+
+  long count() {
+    return count;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (System.nanoTime() - deadline > 0) {
+      throw new InetkitTimeoutException("Gopher reply from " + endpoint, endpoint, overall, null);
+    }
+    int n = super.read(b, off, len);
+    if (n > 0) {
+      count += n;
+      if (count > maxBytes) {
+        throw new LimitExceededException(
+            "Gopher reply from " + endpoint + " larger than allowed", endpoint, maxBytes);
+      }
+    }
+    return n;
+  }
+}
