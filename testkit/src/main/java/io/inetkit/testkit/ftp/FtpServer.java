@@ -1,0 +1,378 @@
+package io.inetkit.testkit.ftp;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.Trust;
+import io.inetkit.testkit.tls.TestPki;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.UserManager;
+import org.apache.ftpserver.listener.Listener;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
+import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
+import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
+import org.apache.ftpserver.usermanager.impl.WritePermission;
+
+/**
+ * An FTP server on 127.0.0.1 for tests, on Apache FtpServer: one listener for plain FTP that
+ * also offers explicit FTPS ({@code AUTH TLS}, {@code PROT P}), and one implicit-FTPS listener.
+ * Both bind port 0 and passive data connections use free ports on 127.0.0.1. The TLS
+ * certificate comes from a {@link TestPki}, so clients verify it for real with {@link
+ * #clientTrust()}.
+ *
+ * <p>Besides Apache FtpServer's commands it answers {@code XSHA256 path} with the file's SHA-256
+ * and lists it (and {@code EPSV}) in {@code FEAT}, for clients that verify checksums.
+ *
+ * <p>Each user has a home folder under a temp directory that {@link #close()} deletes. By
+ * default there is a writable user {@code alice}/{@code alice-pw} and a read-only user {@code
+ * reader}/{@code reader-pw}.
+ *
+ * <pre>{@code
+ * try (FtpServer ftp = FtpServer.start()) {
+ *   ftp.put("reader", "pub/hello.txt", "hi".getBytes(UTF_8));   // a file to download
+ *   FTPSClient client = ...;                                      // connect to ftp.endpoint()
+ *   client.login(ftp.writer().name(), ftp.writer().password());
+ *   ...
+ *   assertThat(ftp.read("alice", "upload.bin")).isEqualTo(expected);
+ * }
+ * }</pre>
+ */
+public final class FtpServer implements AutoCloseable {
+  /** The default writable user. */
+  public static final FtpUser DEFAULT_WRITER = new FtpUser("alice", "alice-pw", FtpUser.Access.READ_WRITE);
+
+  /** The default read-only user. */
+  public static final FtpUser DEFAULT_READER = new FtpUser("reader", "reader-pw", FtpUser.Access.READ_ONLY);
+
+  private static final String HOST = "127.0.0.1";
+
+  private final org.apache.ftpserver.FtpServer server;
+  private final TestPki pki;
+  private final Path root;
+  private final Map<String, FtpUser> users;
+  private final int port;
+  private final int implicitTlsPort;
+
+  private FtpServer(Builder b) throws IOException {
+    this.pki = b.pki == null ? TestPki.create() : b.pki;
+    this.users = new LinkedHashMap<>(b.users);
+    this.root = Files.createTempDirectory("inetkit-ftp-");
+    boolean started = false;
+    try {
+      FtpServerFactory factory = new FtpServerFactory();
+      factory.setUserManager(userManager());
+      CommandFactoryFactory commands = new CommandFactoryFactory();
+      commands.addCommand("FEAT", new FeatCommand());
+      // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as SHA256.
+      commands.addCommand("SHA256", new Xsha256Command());
+      factory.setCommandFactory(commands.createCommandFactory());
+      ConnectionConfigFactory connections = new ConnectionConfigFactory();
+      connections.setMaxLogins(200);
+      connections.setMaxThreads(0);
+      connections.setAnonymousLoginEnabled(users.containsKey("anonymous"));
+      connections.setMaxAnonymousLogins(200);
+      connections.setMaxLoginFailures(1000);
+      connections.setLoginFailureDelay(0);
+      factory.setConnectionConfig(connections.createConnectionConfig());
+      LoopbackSslConfiguration ssl =
+          new LoopbackSslConfiguration(
+              b.identity == null ? pki.serverSslContext() : b.identity.sslContext());
+      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds));
+      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds));
+      this.server = factory.createServer();
+      server.start();
+      this.port = ((Listener) factory.getListener("default")).getPort();
+      this.implicitTlsPort = ((Listener) factory.getListener("implicit")).getPort();
+      started = true;
+    } catch (FtpException e) {
+      throw new IOException("cannot start the FTP server: " + e.getMessage(), e);
+    } finally {
+      if (!started) {
+        deleteTree(root);
+      }
+    }
+  }
+
+  /** Starts a server with the default users {@link #DEFAULT_WRITER} and {@link #DEFAULT_READER}. */
+  public static FtpServer start() throws IOException {
+    return builder().start();
+  }
+
+  /** Returns a builder for a server with other users or TLS material. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static Listener listener(LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds) {
+    DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+    data.setPassiveAddress(HOST);
+    data.setPassiveExternalAddress(HOST);
+    data.setPassivePorts("0");
+    data.setActiveLocalAddress(HOST);
+    data.setIdleTime(idleSeconds);
+    data.setSslConfiguration(ssl);
+    data.setImplicitSsl(implicit);
+    ListenerFactory listener = new ListenerFactory();
+    listener.setServerAddress(HOST);
+    listener.setPort(0);
+    listener.setIdleTimeout(idleSeconds);
+    listener.setSslConfiguration(ssl);
+    listener.setImplicitSsl(implicit);
+    listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+    return listener.createListener();
+  }
+
+  private UserManager userManager() throws FtpException, IOException {
+    PropertiesUserManagerFactory factory = new PropertiesUserManagerFactory();
+    factory.setPasswordEncryptor(new ClearTextPasswordEncryptor());
+    UserManager manager = factory.createUserManager();
+    for (FtpUser user : users.values()) {
+      Path home = Files.createDirectories(root.resolve(user.name()));
+      BaseUser u = new BaseUser();
+      u.setName(user.name());
+      u.setPassword(user.password());
+      u.setHomeDirectory(home.toString());
+      u.setEnabled(true);
+      List<Authority> authorities = new ArrayList<>();
+      authorities.add(new ConcurrentLoginPermission(0, 0));
+      authorities.add(new TransferRatePermission(0, 0));
+      if (user.access() == FtpUser.Access.READ_WRITE) {
+        authorities.add(new WritePermission());
+      }
+      u.setAuthorities(authorities);
+      manager.save(u);
+    }
+    return manager;
+  }
+
+  /** Returns {@code 127.0.0.1}. */
+  public String host() {
+    return HOST;
+  }
+
+  /** Returns the port of the plain FTP listener, which also offers explicit FTPS (AUTH TLS). */
+  public int port() {
+    return port;
+  }
+
+  /** Returns the port of the implicit-FTPS listener (TLS from the first byte). */
+  public int implicitTlsPort() {
+    return implicitTlsPort;
+  }
+
+  /** Returns {@code 127.0.0.1:port()}. */
+  public Endpoint endpoint() {
+    return Endpoint.of(HOST, port);
+  }
+
+  /** Returns {@code 127.0.0.1:implicitTlsPort()}. */
+  public Endpoint implicitTlsEndpoint() {
+    return Endpoint.of(HOST, implicitTlsPort);
+  }
+
+  /** Returns the TLS material the server presents (its CA is what clients must trust). */
+  public TestPki pki() {
+    return pki;
+  }
+
+  /** Returns the {@link Trust} that verifies this server's certificate (and host name). */
+  public Trust clientTrust() {
+    return pki.clientTrust();
+  }
+
+  /** Returns the first writable user (by default {@link #DEFAULT_WRITER}). */
+  public FtpUser writer() {
+    return firstWith(FtpUser.Access.READ_WRITE);
+  }
+
+  /** Returns the first read-only user (by default {@link #DEFAULT_READER}). */
+  public FtpUser reader() {
+    return firstWith(FtpUser.Access.READ_ONLY);
+  }
+
+  /** Returns every configured user. */
+  public List<FtpUser> users() {
+    return List.copyOf(users.values());
+  }
+
+  private FtpUser firstWith(FtpUser.Access access) {
+    return users.values().stream()
+        .filter(u -> u.access() == access && !u.name().equals("anonymous"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + access + " user configured"));
+  }
+
+  /** Returns the home folder of {@code user} on the local disk. */
+  public Path home(String user) {
+    if (!users.containsKey(user)) {
+      throw new InvalidInputException("user", "no such FTP user: " + user);
+    }
+    return root.resolve(user);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code path} (relative to the user's home, parents created), for a
+   * client to download. Returns the local file.
+   */
+  public Path put(String user, String path, byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    Path file = resolve(user, path);
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the bytes of {@code path} in the user's home, e.g. after a client uploaded it. */
+  public byte[] read(String user, String path) {
+    try {
+      return Files.readAllBytes(resolve(user, path));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns whether {@code path} exists in the user's home. */
+  public boolean exists(String user, String path) {
+    return Files.exists(resolve(user, path));
+  }
+
+  /** Returns the local file for {@code path} relative to the user's home, refusing escapes. */
+  public Path resolve(String user, String path) {
+    Path home = home(user);
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    Path file = home.resolve(relative).normalize();
+    if (!file.startsWith(home)) {
+      throw new InvalidInputException("path", "outside the home of " + user + ": " + path);
+    }
+    return file;
+  }
+
+  /** Stops both listeners and deletes every home folder. Idempotent. */
+  @Override
+  public void close() {
+    if (!server.isStopped()) {
+      server.stop();
+    }
+    deleteTree(root);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+
+  /**
+   * Configures an {@link FtpServer} before it starts.
+   *
+   * <pre>{@code
+   * FtpServer ftp = FtpServer.builder()
+   *     .user(new FtpUser("bob", "pw", FtpUser.Access.READ_WRITE))
+   *     .anonymous()
+   *     .start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final Map<String, FtpUser> users = new LinkedHashMap<>();
+    private TestPki pki;
+    private TestPki.ServerIdentity identity;
+    private int idleTimeoutSeconds = 60;
+    private boolean defaults = true;
+
+    private Builder() {}
+
+    /**
+     * Adds a user (the default users are then left out). Call again for more users.
+     */
+    public Builder user(FtpUser user) {
+      Objects.requireNonNull(user, "user");
+      if (defaults) {
+        defaults = false;
+        users.clear();
+      }
+      users.put(user.name(), user);
+      return this;
+    }
+
+    /** Also lets {@code anonymous} log in (any password), read-only, with its own home. */
+    public Builder anonymous() {
+      users.put("anonymous", new FtpUser("anonymous", "", FtpUser.Access.READ_ONLY));
+      return this;
+    }
+
+    /** Uses this TLS material instead of a fresh {@link TestPki}. */
+    public Builder pki(TestPki pki) {
+      this.pki = Objects.requireNonNull(pki, "pki");
+      return this;
+    }
+
+    /**
+     * Presents {@code identity} (say {@code pki.issue("wrong.example")}, for host-name mismatch
+     * tests) instead of the certificate for localhost, 127.0.0.1 and ::1.
+     */
+    public Builder identity(TestPki.ServerIdentity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** How long the server keeps an idle control or data connection (default 60 s). */
+    public Builder idleTimeout(java.time.Duration idle) {
+      long s = idle.toSeconds();
+      if (s < 1 || s > 3600) {
+        throw new InvalidInputException("idle", "must be 1 s to 1 h, was " + idle);
+      }
+      this.idleTimeoutSeconds = (int) s;
+      return this;
+    }
+
+    /** Starts the server. */
+    public FtpServer start() throws IOException {
+      if (defaults) {
+        users.putIfAbsent(DEFAULT_WRITER.name(), DEFAULT_WRITER);
+        users.putIfAbsent(DEFAULT_READER.name(), DEFAULT_READER);
+      }
+      return new FtpServer(this);
+    }
+  }
+}

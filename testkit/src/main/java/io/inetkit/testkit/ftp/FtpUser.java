@@ -1,0 +1,49 @@
+package io.inetkit.testkit.ftp;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Inputs;
+import java.util.Objects;
+
+/**
+ * A user of the embedded {@link FtpServer}: name, password and what the user may do.
+ *
+ * <pre>{@code
+ * FtpUser bob = new FtpUser("bob", "pw", FtpUser.Access.READ_ONLY);
+ * try (FtpServer ftp = FtpServer.builder().user(bob).start()) { ... }
+ * }</pre>
+ *
+ * @param name the login name
+ * @param password the password (a throwaway test secret; {@link #toString()} still hides it)
+ * @param access whether the user may change files
+ */
+public record FtpUser(String name, String password, Access access) {
+
+  /** What a user may do in the home folder. */
+  public enum Access {
+    /** List, download, upload, rename, delete, make folders. */
+    READ_WRITE,
+    /** List and download only. */
+    READ_ONLY
+  }
+
+  /** Validates the user. */
+  public FtpUser {
+    Inputs.requireToken("name", name, 64);
+    if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
+      throw new io.inetkit.core.InvalidInputException("name", "not usable as a folder name: " + Inputs.quote(name));
+    }
+    Inputs.requireNoControl("password", password);
+    Objects.requireNonNull(access, "access");
+  }
+
+  /** Returns these credentials as core {@link Credentials}, for inetkit clients. */
+  public Credentials credentials() {
+    return Credentials.password(name, password.toCharArray());
+  }
+
+  /** Returns {@code FtpUser[name=alice, access=READ_WRITE]}: the password is not shown. */
+  @Override
+  public String toString() {
+    return "FtpUser[name=" + name + ", access=" + access + "]";
+  }
+}
