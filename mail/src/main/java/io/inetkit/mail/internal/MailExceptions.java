@@ -1,0 +1,142 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.NotFoundException;
+import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.core.Reply;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsException;
+import io.inetkit.core.internal.Connector;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.StoreClosedException;
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.angus.mail.iap.BadCommandException;
+import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+
+/**
+ * The one place where the mail module turns Jakarta Mail / Angus Mail exceptions (and JDK I/O
+ * exceptions met while talking mail) into the core exception tree. Every translated exception
+ * names what was attempted and the {@code host:port}, carries the server's reply where there was
+ * one, and keeps the original as its cause.
+ *
+ * <pre>{@code
+ * try {
+ *   store.connect(user, password);
+ * } catch (MessagingException e) {
+ *   throw MailExceptions.translate(e, "IMAP login as " + user, AngusProtocol.IMAP, endpoint, timeouts);
+ * }
+ * }</pre>
+ */
+public final class MailExceptions {
+  private MailExceptions() {}
+
+  /**
+   * Translates a Jakarta Mail exception raised while doing {@code what} (secrets already
+   * removed) against {@code endpoint}.
+   */
+  public static InetkitException translate(
+      MessagingException e, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts) {
+    if (e instanceof AuthenticationFailedException
+        && ioCause(e) == null
+        && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")) {
+      // Angus POP3 turns a read timeout while waiting for the greeting into a bare
+      // AuthenticationFailedException("Read timed out"), without a cause.
+      return new InetkitTimeoutException(
+          what + ": no reply from " + endpoint, endpoint, timeouts.read(), e);
+    }
+    if (e instanceof AuthenticationFailedException && ioCause(e) == null) {
+      return new AuthenticationException(what, endpoint, protocol.negativeReply(e.getMessage()), e);
+    }
+    // Angus reports some I/O failures during login (POP3 read timeout) as authentication failures.
+    if (e instanceof AuthenticationFailedException) {
+      return Connector.translate(ioCause(e), what, endpoint, timeouts.read());
+    }
+    if (e instanceof MailConnectException) {
+      IOException io = ioCause(e);
+      return io != null
+          ? Connector.translate(io, what + ": connect", endpoint, timeouts.connect())
+          : new io.inetkit.core.ConnectionException(what + ": " + e.getMessage(), endpoint, e);
+    }
+    if (e instanceof SMTPSenderFailedException s) {
+      return reply(s.getCommand(), s.getReturnCode(), s.getMessage(), endpoint, e);
+    }
+    if (e instanceof SMTPAddressFailedException a) {
+      return reply(a.getCommand(), a.getReturnCode(), a.getMessage(), endpoint, e);
+    }
+    if (e instanceof SMTPSendFailedException s) {
+      return reply(s.getCommand(), s.getReturnCode(), s.getMessage(), endpoint, e);
+    }
+    if (e instanceof SendFailedException s && s.getNextException() instanceof MessagingException next
+        && next != e) {
+      return translate(next, what, protocol, endpoint, timeouts);
+    }
+    if (e instanceof StoreClosedException || e instanceof FolderClosedException) {
+      return new ConnectionClosedException(
+          what + ": connection closed: " + e.getMessage(), endpoint, e);
+    }
+    if (e instanceof FolderNotFoundException) {
+      return new NotFoundException(
+          what, endpoint, new Reply("NO", String.valueOf(e.getMessage()), Reply.Kind.PERMANENT_NEGATIVE), e);
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof BadCommandException bad) {
+      return new ProtocolReplyException(
+          what, endpoint, new Reply("BAD", String.valueOf(bad.getMessage()), Reply.Kind.PERMANENT_NEGATIVE), e);
+    }
+    if (cause instanceof CommandFailedException no) {
+      return new ProtocolReplyException(what, endpoint, protocol.negativeReply(no.getMessage()), e);
+    }
+    IOException io = ioCause(e);
+    if (io != null) {
+      return Connector.translate(io, what, endpoint, timeouts.read());
+    }
+    String message = String.valueOf(e.getMessage());
+    String lower = message.toLowerCase(Locale.ROOT);
+    if ((lower.contains("starttls") || lower.contains("stls")) && lower.contains("required")) {
+      return new TlsException(
+          what + ": the server does not offer STARTTLS, which is required (" + message + ")",
+          endpoint, e);
+    }
+    return new InetkitException(what + " failed: " + message, endpoint, e);
+  }
+
+  private static InetkitException reply(
+      String command, int code, String message, Endpoint endpoint, Throwable cause) {
+    Reply reply =
+        code >= 100 && code <= 599
+            ? AngusProtocol.SMTP.negativeReply(message)
+            : new Reply("5xx", String.valueOf(message), Reply.Kind.PERMANENT_NEGATIVE);
+    return new ProtocolReplyException(command == null ? "SMTP" : command.strip(), endpoint, reply, cause);
+  }
+
+  /** Returns the first {@link IOException} in the cause / next-exception chain, or null. */
+  static IOException ioCause(Throwable e) {
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Throwable t = e;
+    while (t != null && seen.add(t)) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+      t =
+          t.getCause() != null
+              ? t.getCause()
+              : t instanceof MessagingException m ? m.getNextException() : null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+package io.inetkit.testkit.mail;
+
+import java.io.IOException;
+import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Implicit TLS (SMTPS, IMAPS, POP3S): terminates TLS with the test PKI's server certificate and
+ * relays the decrypted bytes to GreenMail's plain listener, greeting included.
+ */
+final class ImplicitTlsFront implements FrontListener.Handler {
+  private final SSLContext context;
+  private final int upstreamPort;
+
+  ImplicitTlsFront(SSLContext context, int upstreamPort) {
+    this.context = context;
+    this.upstreamPort = upstreamPort;
+  }
+
+  @Override
+  public void handle(Socket client) throws IOException {
+    client.setSoTimeout(30_000); // bound the handshake
+    SSLSocket tls = Upstream.serverTls(client, context);
+    tls.setSoTimeout(0);
+    Relay.start(tls, Upstream.connect(upstreamPort), "implicit-tls-relay");
+  }
+}

@@ -1,0 +1,320 @@
+package io.inetkit.testkit.mail;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.Trust;
+import io.inetkit.testkit.tls.TestPki;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An embedded mail server on 127.0.0.1 for tests: GreenMail's SMTP, IMAP and POP3 on free ports,
+ * plus testkit's own TLS fronts for implicit TLS (SMTPS, IMAPS, POP3S) and for STARTTLS / STLS,
+ * which GreenMail lacks. The fronts present a certificate from a {@link TestPki}, so clients
+ * verify a real CA and host name ({@code 127.0.0.1} or {@code localhost}).
+ *
+ * <pre>{@code
+ * try (MailServer mail = MailServer.start()) {
+ *   mail.user("bob@example.org", "bob", "secret");
+ *   // point the code under test at mail.host() and mail.port(MailProtocol.SMTP_STARTTLS),
+ *   // trusting mail.clientTrust(), then:
+ *   ReceivedMail got = mail.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+ *   assertThat(got.subject()).isEqualTo("Hello");
+ *   mail.purge(); // between tests
+ * }
+ * }</pre>
+ */
+public final class MailServer implements AutoCloseable {
+  private static final String HOST = "127.0.0.1";
+
+  private final GreenMail greenMail;
+  private final TestPki pki;
+  private final Map<MailProtocol, Integer> ports = new EnumMap<>(MailProtocol.class);
+  private final List<FrontListener> fronts = new ArrayList<>();
+
+  private MailServer(Builder b) throws IOException {
+    this.pki = b.pki == null ? TestPki.create() : b.pki;
+    this.greenMail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP),
+              new ServerSetup(0, HOST, ServerSetup.PROTOCOL_POP3)
+            });
+    greenMail.start();
+    try {
+      Map<MailProtocol, Integer> plain =
+          Map.of(
+              MailProtocol.SMTP, greenMail.getSmtp().getPort(),
+              MailProtocol.IMAP, greenMail.getImap().getPort(),
+              MailProtocol.POP3, greenMail.getPop3().getPort());
+      SSLContext tls = pki.serverSslContext();
+      for (MailProtocol p : b.protocols) {
+        int upstream = plain.get(p.plain());
+        if (p == p.plain()) {
+          ports.put(p, upstream);
+        } else {
+          FrontListener front = new FrontListener(p.name().toLowerCase(), handler(p, tls, upstream));
+          fronts.add(front);
+          ports.put(p, front.port());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static FrontListener.Handler handler(MailProtocol p, SSLContext tls, int upstream) {
+    Supplier<StartTlsDialogue> dialogue =
+        switch (p.plain()) {
+          case SMTP -> SmtpStartTlsFront::new;
+          case IMAP -> ImapStartTlsFront::new;
+          default -> Pop3StartTlsFront::new;
+        };
+    return p.tlsMode().isImplicit()
+        ? new ImplicitTlsFront(tls, upstream)
+        : new StartTlsFront(dialogue, tls, upstream);
+  }
+
+  /** Starts a server with every {@link MailProtocol} listener and a fresh {@link TestPki}. */
+  public static MailServer start() throws IOException {
+    return builder().start();
+  }
+
+  /** Returns a builder to choose listeners and TLS material. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Chooses what a {@link MailServer} starts. */
+  public static final class Builder {
+    private Set<MailProtocol> protocols = EnumSet.allOf(MailProtocol.class);
+    private TestPki pki;
+
+    private Builder() {}
+
+    /** Opens only these listeners (default: all of them). */
+    public Builder protocols(MailProtocol first, MailProtocol... more) {
+      this.protocols = EnumSet.of(first, more);
+      return this;
+    }
+
+    /** Uses this PKI's server certificate on the TLS listeners (default: a fresh one). */
+    public Builder pki(TestPki pki) {
+      this.pki = Objects.requireNonNull(pki, "pki");
+      return this;
+    }
+
+    /** Starts the server; all listeners are accepting when this returns. */
+    public MailServer start() throws IOException {
+      return new MailServer(this);
+    }
+  }
+
+  /**
+   * Creates (or updates) a user who can log in with {@code login} and {@code password} and
+   * whose mailbox receives mail for {@code email}.
+   */
+  public MailServer user(String email, String login, String password) {
+    greenMail.setUser(email, login, password);
+    return this;
+  }
+
+  /** Creates a user whose login is the e-mail address itself. */
+  public MailServer user(String email, String password) {
+    return user(email, email, password);
+  }
+
+  /** Returns the host every listener binds: {@code 127.0.0.1}. */
+  public String host() {
+    return HOST;
+  }
+
+  /**
+   * Returns the port of a listener.
+   *
+   * @throws IllegalStateException when the server was built without that listener
+   */
+  public int port(MailProtocol protocol) {
+    Integer port = ports.get(Objects.requireNonNull(protocol, "protocol"));
+    if (port == null) {
+      throw new IllegalStateException(protocol + " listener was not started");
+    }
+    return port;
+  }
+
+  /** Returns the plain SMTP port. */
+  public int smtpPort() {
+    return port(MailProtocol.SMTP);
+  }
+
+  /** Returns the implicit-TLS SMTP port. */
+  public int smtpsPort() {
+    return port(MailProtocol.SMTPS);
+  }
+
+  /** Returns the SMTP port that requires STARTTLS. */
+  public int smtpStartTlsPort() {
+    return port(MailProtocol.SMTP_STARTTLS);
+  }
+
+  /** Returns the listener's address as a core {@link Endpoint}. */
+  public Endpoint endpoint(MailProtocol protocol) {
+    return Endpoint.of(HOST, port(protocol));
+  }
+
+  /** Returns {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}. */
+  public String url(MailProtocol protocol) {
+    return protocol.scheme() + "://" + HOST + ":" + port(protocol);
+  }
+
+  /** Returns {@code scheme://user@127.0.0.1:port} with the user name URL-encoded. */
+  public String url(MailProtocol protocol, String user) {
+    return protocol.scheme() + "://"
+        + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)
+        + "@" + HOST + ":" + port(protocol);
+  }
+
+  /** Returns the TLS material the fronts present. */
+  public TestPki pki() {
+    return pki;
+  }
+
+  /** Returns the inetkit {@link Trust} that verifies the TLS listeners (CA and host name). */
+  public Trust clientTrust() {
+    return pki.clientTrust();
+  }
+
+  /**
+   * Returns every stored copy of every message, in order of arrival (one copy per recipient
+   * mailbox, including mail {@link #deliver delivered} directly).
+   */
+  public List<ReceivedMail> received() {
+    List<Stored> all = new ArrayList<>();
+    for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+      try {
+        for (StoredMessage m :
+            greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+          all.add(new Stored(user.getEmail(), m));
+        }
+      } catch (FolderException e) {
+        throw new IllegalStateException("cannot read the mailbox of " + user.getEmail(), e);
+      }
+    }
+    all.sort(Comparator.comparing(s -> s.message().getReceivedDate()));
+    return all.stream().map(Stored::toReceived).toList();
+  }
+
+  /** Returns the copies delivered to {@code email}, in order of arrival. */
+  public List<ReceivedMail> receivedBy(String email) {
+    return received().stream().filter(m -> m.recipient().equalsIgnoreCase(email)).toList();
+  }
+
+  /**
+   * Waits until at least {@code count} message copies are stored and returns them all.
+   *
+   * @throws AssertionError when fewer arrived within {@code timeout}
+   */
+  public List<ReceivedMail> waitForMessages(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<ReceivedMail> got = received();
+    while (got.size() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "expected " + count + " message(s) within " + timeout + " but got " + got.size());
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for messages", e);
+      }
+      got = received();
+    }
+    return got;
+  }
+
+  /**
+   * Places a raw RFC 5322 message straight into the INBOX of {@code email} (creating that user,
+   * password = address, if unknown): for testing code that reads mail.
+   */
+  public void deliver(String email, byte[] rawMessage) {
+    GreenMailUser user = greenMail.getUserManager().getUserByEmail(email);
+    if (user == null) {
+      user = greenMail.setUser(email, email);
+    }
+    try {
+      user.deliver(
+          new MimeMessage(
+              Session.getInstance(new Properties()), new ByteArrayInputStream(rawMessage)));
+    } catch (MessagingException e) {
+      throw new IllegalArgumentException("not a parsable message: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes every stored message of every user; users stay. */
+  public void purge() {
+    try {
+      greenMail.purgeEmailFromAllMailboxes();
+    } catch (FolderException e) {
+      throw new IllegalStateException("cannot purge mailboxes", e);
+    }
+  }
+
+  /** Stops every listener and closes every connection. Idempotent. */
+  @Override
+  public void close() {
+    fronts.forEach(FrontListener::close);
+    if (greenMail.isRunning()) {
+      greenMail.stop();
+    }
+  }
+
+  private record Stored(String recipient, StoredMessage message) {
+    ReceivedMail toReceived() {
+      try {
+        MimeMessage m = message.getMimeMessage();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        m.writeTo(raw);
+        String[] from = m.getHeader("From");
+        return new ReceivedMail(
+            recipient, from == null ? "" : decode(from[0]), m.getSubject(), raw.toByteArray());
+      } catch (MessagingException e) {
+        throw new IllegalStateException("cannot read a stored message", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static String decode(String header) {
+      try {
+        return jakarta.mail.internet.MimeUtility.decodeText(
+            jakarta.mail.internet.MimeUtility.unfold(header));
+      } catch (java.io.UnsupportedEncodingException e) {
+        return header;
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.inetkit.testkit.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A STARTTLS front (greenmail issue #135): speaks a protocol's pre-TLS dialogue itself, upgrades
+ * the socket with the test PKI's certificate when asked, connects to GreenMail's plain listener,
+ * swallows its greeting, and relays bytes both ways from then on.
+ */
+final class StartTlsFront implements FrontListener.Handler {
+  private final Supplier<StartTlsDialogue> dialogues;
+  private final SSLContext context;
+  private final int upstreamPort;
+
+  StartTlsFront(Supplier<StartTlsDialogue> dialogues, SSLContext context, int upstreamPort) {
+    this.dialogues = dialogues;
+    this.context = context;
+    this.upstreamPort = upstreamPort;
+  }
+
+  @Override
+  public void handle(Socket client) throws IOException {
+    StartTlsDialogue dialogue = dialogues.get();
+    client.setSoTimeout(60_000);
+    InputStream in = client.getInputStream();
+    OutputStream out = client.getOutputStream();
+    write(out, dialogue.greeting());
+    while (true) {
+      String line = Upstream.readLine(in);
+      if (line == null) {
+        client.close();
+        return;
+      }
+      StartTlsDialogue.Answer answer = dialogue.answer(line);
+      write(out, answer.reply());
+      if (answer.next() == StartTlsDialogue.Next.CLOSE) {
+        client.close();
+        return;
+      }
+      if (answer.next() == StartTlsDialogue.Next.UPGRADE) {
+        break;
+      }
+    }
+    SSLSocket tls = Upstream.serverTls(client, context);
+    tls.setSoTimeout(0);
+    Socket upstream = Upstream.connect(upstreamPort);
+    dialogue.swallowGreeting(upstream.getInputStream());
+    Relay.start(tls, upstream, "starttls-relay");
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+}
