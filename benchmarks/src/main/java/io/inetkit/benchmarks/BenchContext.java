@@ -15,12 +15,14 @@ public final class BenchContext {
 
   private final Path scratch;
   private final Tools tools;
+  private final ServerPool servers;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
-  /** Uses {@code scratch} for data and {@code tools} for peers. */
-  public BenchContext(Path scratch, Tools tools) {
+  /** Uses {@code scratch} for data, {@code tools} for peers and {@code servers} for server JVMs. */
+  public BenchContext(Path scratch, Tools tools, ServerPool servers) {
     this.scratch = scratch;
     this.tools = tools;
+    this.servers = servers;
   }
 
   /** A directory for this workload's data. */
@@ -39,13 +41,12 @@ public final class BenchContext {
   }
 
   /**
-   * Starts the testkit servers named in {@code params} ({@code services=ftp,raw}) in a child JVM;
-   * see {@link io.inetkit.benchmarks.host.ServerHost}.
+   * The server JVM running the testkit servers named in {@code params} ({@code services=ftp,raw});
+   * workloads asking for the same parameters share one. See {@link
+   * io.inetkit.benchmarks.host.ServerHost}.
    */
-  public ServerProcess startServers(Map<String, String> params) throws IOException {
-    ServerProcess process = ServerProcess.start(params, newDirectory("server"));
-    resources.add(process);
-    return process;
+  public ServerProcess servers(Map<String, String> params) throws IOException {
+    return servers.get(params);
   }
 
   /** Starts a latency proxy in front of {@code port} on 127.0.0.1. */
@@ -56,7 +57,7 @@ public final class BenchContext {
     return proxy;
   }
 
-  /** Closes every server and proxy started through this context. */
+  /** Closes every proxy started through this context. */
   public void closeAll() {
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

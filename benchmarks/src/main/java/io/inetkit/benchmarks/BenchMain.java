@@ -24,6 +24,7 @@ public final class BenchMain {
 
   /** Runs the benchmarks; exits 2 on bad options, 1 when a cell failed, else 0. */
   public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     if (args.length > 0 && args[0].equals("--jmh")) {
       org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
       return;

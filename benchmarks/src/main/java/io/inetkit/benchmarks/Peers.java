@@ -35,6 +35,20 @@ public final class Peers {
     return new Contender(name, IN_PROCESS_TIMING, Availability.AVAILABLE, t -> HeapMeter.measure(task, t));
   }
 
+  /** Work done in-process that returns how much it moved (bytes or items). */
+  @FunctionalInterface
+  public interface Work {
+    /** Does the work; returns bytes or items. */
+    long run() throws Exception;
+  }
+
+  /** Times {@code work} with the wall clock (memory is added by {@link #inProcess}). */
+  public static Sample timed(Work work) throws Exception {
+    long start = System.nanoTime();
+    long units = work.run();
+    return new Sample(Duration.ofNanos(System.nanoTime() - start), units, Memory.UNKNOWN);
+  }
+
   /** Something inetkit does not have yet: reported as not yet available. */
   public static Contender notYet(String name, String what) {
     return Contender.unavailable(name, Availability.notYetAvailable(what));

@@ -31,21 +31,23 @@ public final class Runner {
   /** Runs every workload and returns the results in order. */
   public List<WorkloadResult> runAll(List<Workload> workloads) {
     List<WorkloadResult> results = new ArrayList<>();
-    for (Workload w : workloads) {
-      results.add(run(w));
+    try (ServerPool servers = new ServerPool(scratch)) {
+      for (Workload w : workloads) {
+        results.add(run(w, servers));
+      }
     }
     return results;
   }
 
-  /** Runs one workload. */
-  public WorkloadResult run(Workload workload) {
+  private WorkloadResult run(Workload workload, ServerPool servers) {
     List<Cell> cells = new ArrayList<>();
     String error = "";
+    long started = System.nanoTime();
     Path dir = null;
     BenchContext context = null;
     try {
       dir = Files.createDirectories(scratch.resolve(workload.id()));
-      context = new BenchContext(dir, tools);
+      context = new BenchContext(dir, tools, servers);
       Availability availability = workload.availability();
       long maxSize = workload.networks().stream().mapToLong(sizeFor(workload)).max().orElse(1);
       if (availability.available()) {
@@ -80,6 +82,7 @@ public final class Runner {
         context.closeAll();
       }
       deleteTree(dir);
+      progress.printf("   (%s took %.1f s)%n", workload.id(), (System.nanoTime() - started) / 1e9);
     }
     return new WorkloadResult(workload, cells, GoalChecker.check(workload, cells), error);
   }

@@ -14,10 +14,14 @@ import java.util.List;
  */
 public final class Tools {
 
+  /** The module every bundled script imports. */
+  private static final String PYTHON_HELPER = "bench_common.py";
+
   private final Path repoRoot;
   private final Path scratch;
   private final String curlVersion;
   private final String pythonVersion;
+  private final String pythonExecutable;
   private final Path cliJar;
   private Path pythonDir;
 
@@ -26,6 +30,10 @@ public final class Tools {
     this.scratch = scratch;
     this.curlVersion = firstLine(List.of(curlCommand(), "--version"), scratch);
     this.pythonVersion = firstLine(List.of(pythonCommand(), "--version"), scratch);
+    // Resolve wrappers such as pyenv shims, whose start-up and memory are not Python's.
+    String executable =
+        firstLine(List.of(pythonCommand(), "-c", "import sys; print(sys.executable)"), scratch);
+    this.pythonExecutable = executable.isEmpty() ? pythonCommand() : executable;
     Path jar = repoRoot == null ? null : repoRoot.resolve("cli/target/inetkit.jar");
     this.cliJar = jar != null && Files.isRegularFile(jar) ? jar : null;
   }
@@ -84,16 +92,21 @@ public final class Tools {
     return curlVersion;
   }
 
-  /** Returns Python's version line, or empty. */
+  /** Returns Python's version line and executable, or empty. */
   public String pythonVersion() {
-    return pythonVersion;
+    return pythonVersion.isEmpty() ? "" : pythonVersion + " (" + pythonExecutable + ")";
   }
 
-  /** Returns the path of a bundled Python script, extracting the scripts on first use. */
+  /** Returns the path of a bundled Python script, extracting it and its helper on first use. */
   public synchronized Path pythonScript(String name) throws IOException {
     if (pythonDir == null) {
       pythonDir = Files.createDirectories(scratch.resolve("python"));
     }
+    extract(PYTHON_HELPER);
+    return extract(name);
+  }
+
+  private Path extract(String name) throws IOException {
     Path target = pythonDir.resolve(name);
     if (!Files.exists(target)) {
       try (InputStream in = Tools.class.getResourceAsStream("python/" + name)) {
@@ -109,7 +122,7 @@ public final class Tools {
   /** Builds {@code python3 -u <script> args...}. */
   public List<String> python(String script, Object... args) throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(pythonCommand());
+    cmd.add(pythonExecutable);
     cmd.add(pythonScript(script).toString());
     for (Object a : args) {
       cmd.add(String.valueOf(a));

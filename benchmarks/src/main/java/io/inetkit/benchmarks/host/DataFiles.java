@@ -26,7 +26,7 @@ public final class DataFiles {
       return file;
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
-    byte[] block = new byte[BLOCK];
+    byte[] block = new byte[(int) Math.max(1, Math.min(BLOCK, size))];
     new Random(file.getFileName().toString().hashCode() ^ size).nextBytes(block);
     try (OutputStream out = Files.newOutputStream(file)) {
       long left = size;

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * {@code services} (comma-separated: {@code raw}, and the testkit servers as they land), {@code
  * files} ({@code name:size,...} created under {@code dir/data}), and service parameters. Prints
  * one {@code READY key=value ...} line, then answers one line per command read from standard input
- * with {@code OK ...} or {@code ERR ...}, and stops when standard input closes.
+ * with {@code OK ...} or {@code ERR ...}, and stops when standard input closes. The host itself
+ * knows {@code file NAME SIZE} (create a data file); other commands go to the services.
  *
  * <pre>{@code
  * java -cp inetkit-benchmarks.jar io.inetkit.benchmarks.host.ServerHost dir=/tmp/b services=raw
@@ -33,6 +34,8 @@ public final class ServerHost {
 
   static {
     SERVICES.put("raw", RawServer::new);
+    SERVICES.put("gopher", GopherService::new);
+    SERVICES.put("ftp", FtpService::new);
   }
 
   private ServerHost() {}
@@ -66,7 +69,7 @@ public final class ServerHost {
       StringBuilder ready = new StringBuilder(READY);
       published.forEach((k, v) -> ready.append(k).append('=').append(v).append(' '));
       out.println(ready.toString().strip());
-      serveCommands(running, out);
+      serveCommands(data, running, out);
     } finally {
       for (HostedService s : running) {
         try {
@@ -79,17 +82,20 @@ public final class ServerHost {
     System.exit(0);
   }
 
-  private static void serveCommands(List<HostedService> running, PrintStream out) throws Exception {
+  private static void serveCommands(Path data, List<HostedService> running, PrintStream out) throws Exception {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
       String reply = null;
       try {
-        for (HostedService s : running) {
+        String[] words = line.strip().split(" ");
+        if (words[0].equals("file") && words.length == 3) {
+          // file NAME SIZE: create a data file (served by raw, gopher, ...).
+          reply = DataFiles.create(data.resolve(words[1]), Long.parseLong(words[2])).toString();
+        }
+        for (int i = 0; reply == null && i < running.size(); i++) {
+          HostedService s = running.get(i);
           reply = s.command(line.strip());
-          if (reply != null) {
-            break;
-          }
         }
         out.println(reply == null ? "ERR unknown command " + line : "OK " + reply);
       } catch (Exception e) {

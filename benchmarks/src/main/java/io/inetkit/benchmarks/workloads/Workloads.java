@@ -4,6 +4,7 @@ import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.Metric;
 import io.inetkit.benchmarks.Report;
 import io.inetkit.benchmarks.Workload;
+import io.inetkit.core.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,22 +25,10 @@ public final class Workloads {
   /** Every workload, including those still waiting for their module. */
   public static List<Workload> all() {
     List<Workload> all = new ArrayList<>();
-    all.add(pending("ftp-get", "FTP get", Metric.MIB_PER_SECOND,
-        List.of(INETKIT, INETKIT_CLI, CURL, "python ftplib (8 KiB blocks)", "python ftplib (64 KiB blocks)", RAW),
-        List.of(Goal.speedAtLeast(INETKIT, CURL, 1.1), Goal.speedAtLeast(INETKIT, RAW, 0.6), Goal.heapAtMost(INETKIT, 64)),
-        "inetkit FTP client (transfer module) not merged yet"));
-    all.add(pending("ftp-put", "FTP put", Metric.MIB_PER_SECOND,
-        List.of(INETKIT, CURL, "python ftplib (8 KiB blocks)", "python ftplib (64 KiB blocks)", RAW),
-        List.of(Goal.speedAtLeast(INETKIT, CURL, 1.1), Goal.speedAtLeast(INETKIT, RAW, 0.6), Goal.heapAtMost(INETKIT, 64)),
-        "inetkit FTP client (transfer module) not merged yet"));
-    all.add(pending("ftps-get", "FTPS (PROT P) get", Metric.MIB_PER_SECOND,
-        List.of(INETKIT, CURL), List.of(Goal.speedAtLeast(INETKIT, CURL, 1.0)),
-        "inetkit FTP client (transfer module) not merged yet"));
-    all.add(pending("ftp-mirror", "FTP mirror of small files", Metric.ITEMS_PER_SECOND,
-        List.of(INETKIT, "python ftplib loop (one connection)", "curl (one process per file)"),
-        List.of(Goal.speedAtLeast(INETKIT, "python ftplib loop (one connection)", 1.0),
-            Goal.speedAtLeast(INETKIT, "curl (one process per file)", 5)),
-        "inetkit FTP client (transfer module) not merged yet"));
+    all.add(new FtpGetWorkload(TlsMode.NONE));
+    all.add(new FtpPutWorkload());
+    all.add(new FtpGetWorkload(TlsMode.STARTTLS_REQUIRED));
+    all.add(new FtpMirrorWorkload());
     all.add(pending("smtp", "SMTP batch of 2 KiB messages", Metric.ITEMS_PER_SECOND,
         List.of(INETKIT, "python smtplib (one session)", "curl (one process per message)"),
         List.of(Goal.speedAtLeast(INETKIT, "python smtplib (one session)", 1.0),
@@ -52,9 +41,7 @@ public final class Workloads {
     all.add(pending("pop3", "POP3 download", Metric.ITEMS_PER_SECOND,
         List.of(INETKIT, "python poplib"), List.of(Goal.speedAtLeast(INETKIT, "python poplib", 1.0)),
         "inetkit POP3 client (mail module) not merged yet"));
-    all.add(pending("gopher", "Gopher binary item", Metric.MIB_PER_SECOND,
-        List.of(INETKIT, "python socket", RAW), List.of(Goal.speedAtLeast(INETKIT, RAW, 0.7)),
-        "inetkit Gopher client (transfer module) not merged yet"));
+    all.add(new GopherWorkload());
     all.add(pending("telnet", "Telnet session output", Metric.MIB_PER_SECOND,
         List.of(INETKIT, "python socket", RAW), List.of(Goal.speedAtLeast(INETKIT, RAW, 0.7)),
         "inetkit Telnet client (terminal module) not merged yet"));

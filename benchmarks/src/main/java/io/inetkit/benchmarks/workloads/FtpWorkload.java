@@ -1,0 +1,62 @@
+package io.inetkit.benchmarks.workloads;
+
+import io.inetkit.benchmarks.LatencyProxy;
+import io.inetkit.benchmarks.Metric;
+import io.inetkit.benchmarks.Network;
+import io.inetkit.benchmarks.Sizes;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Base of the FTP workloads: testkit's FtpServer plus the raw server, and curl URLs for both. By
+ * default a workload moves one 1 GiB file.
+ */
+abstract class FtpWorkload extends ServerWorkload {
+
+  @Override
+  public Metric metric() {
+    return Metric.MIB_PER_SECOND;
+  }
+
+  @Override
+  public long fullSize(Network network) {
+    return Sizes.GIB;
+  }
+
+  @Override
+  public long minSize() {
+    return 256 * 1024;
+  }
+
+  @Override
+  Map<String, String> serverParams(long maxSize) {
+    return Map.of("services", "ftp,raw");
+  }
+
+  /** The control port for {@code network} (a proxy that also relays passive data connections). */
+  final int ftpPort(Network network) throws IOException {
+    return port("ftp.port", network, LatencyProxy.Mode.FTP);
+  }
+
+  /** The FTP user's name. */
+  final String user() {
+    return server().get("ftp.user");
+  }
+
+  /** The FTP user's password (a testkit account on loopback; never a real secret). */
+  final String password() {
+    return server().get("ftp.password");
+  }
+
+  /** {@code ftp://user:password@127.0.0.1:port/path} for curl. */
+  final String curlUrl(Network network, String path) throws IOException {
+    return "ftp://" + user() + ":" + password() + "@" + HOST + ":" + ftpPort(network) + "/" + path;
+  }
+
+  /** A file of {@code size} bytes in the FTP home and the raw server's data directory. */
+  final String bigFile(long size) throws IOException {
+    String name = "big-" + size + ".bin";
+    prepare("ftp.file " + name + " " + size);
+    return name;
+  }
+}
