@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * The FTP reading of an {@code ftp://} or {@code ftps://} URL (RFC 1738): path segments, each
- * percent-decoded on its own (so {@code %2F} is a slash inside a segment), and an optional
- * {@code ;type=a|i|d}. A trailing slash, or {@code ;type=d}, names a directory. Immutable.
+ * percent-decoded on its own (so {@code %2F} is a slash inside a segment), and an optional {@code
+ * ;type=a|i|d}. A trailing slash, or {@code ;type=d}, names a directory. Immutable.
  *
- * <p>As RFC 1738 says, the path is relative to the login directory: {@code ftp://host/pub/f}
- * means {@code pub/f}; an absolute path is written with an encoded first slash, {@code
+ * <p>As RFC 1738 says, the path is relative to the login directory: {@code ftp://host/pub/f} means
+ * {@code pub/f}; an absolute path is written with an encoded first slash, {@code
  * ftp://host/%2Fetc/motd} meaning {@code /etc/motd}.
  *
  * <pre>{@code
@@ -83,7 +83,9 @@ public final class FtpUrl {
     String raw = url.rawPath().isEmpty() ? "" : url.rawPath().substring(1);
     TypeCode type = null;
     int semi = raw.lastIndexOf(';');
-    if (semi >= 0 && raw.indexOf('/', semi) < 0 && raw.regionMatches(true, semi + 1, "type=", 0, 5)) {
+    if (semi >= 0
+        && raw.indexOf('/', semi) < 0
+        && raw.regionMatches(true, semi + 1, "type=", 0, 5)) {
       type = typeCode(raw.substring(semi + 1));
       raw = raw.substring(0, semi);
     }
@@ -105,7 +107,8 @@ public final class FtpUrl {
         return t;
       }
     }
-    throw new InvalidInputException("type", "expected ;type=a, i or d, got " + Inputs.quote(";" + param));
+    throw new InvalidInputException(
+        "type", "expected ;type=a, i or d, got " + Inputs.quote(";" + param));
   }
 
   /** Returns the whole URL: host, port, user, TLS mode. */
@@ -119,8 +122,8 @@ public final class FtpUrl {
   }
 
   /**
-   * Returns the decoded path relative to the login directory ({@code "pub/README"}), absolute
-   * when the URL starts with {@code %2F}; {@code ""} for the login directory itself.
+   * Returns the decoded path relative to the login directory ({@code "pub/README"}), absolute when
+   * the URL starts with {@code %2F}; {@code ""} for the login directory itself.
    */
   public String path() {
     return String.join("/", segments);

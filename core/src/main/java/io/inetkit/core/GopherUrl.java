@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * The Gopher reading of a {@code gopher://} or {@code gophers://} URL (RFC 4266): {@code
  * /<type><selector>%09<search>%09<gopher+ string>}, percent-decoded. An empty path means the
- * server's root menu: type {@code 1}, selector {@code ""}. A {@code ?} or {@code #} belongs to
- * the selector. Immutable.
+ * server's root menu: type {@code 1}, selector {@code ""}. A {@code ?} or {@code #} belongs to the
+ * selector. Immutable.
  *
  * <pre>{@code
  * GopherUrl menu = GopherUrl.parse("gopher://gopher.example.org/1/software");
@@ -63,7 +63,11 @@ public final class GopherUrl {
     }
     String[] parts = path.substring(2).split("\t", 3);
     return new GopherUrl(
-        url, type, parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null);
+        url,
+        type,
+        parts[0],
+        parts.length > 1 ? parts[1] : null,
+        parts.length > 2 ? parts[2] : null);
   }
 
   /** Returns the whole URL: host, port, TLS mode. */

@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * The IMAP reading of an {@code imap://} or {@code imaps://} URL (RFC 5092): a mailbox with an
- * optional {@code ;UIDVALIDITY=}, then either a {@code ?search} or a message {@code /;UID=} with
- * an optional {@code /;SECTION=} and {@code /;PARTIAL=}. The user info may carry {@code
+ * optional {@code ;UIDVALIDITY=}, then either a {@code ?search} or a message {@code /;UID=} with an
+ * optional {@code /;SECTION=} and {@code /;PARTIAL=}. The user info may carry {@code
  * ;AUTH=<mechanism>} ({@code *} for any). The mailbox is percent-decoded UTF-8, hierarchy
  * delimiters ({@code /}) included. Immutable.
  *
@@ -34,8 +34,14 @@ public final class ImapUrl {
   private final String partial;
   private final String search;
 
-  private ImapUrl(InetkitUrl url, String mailbox, long uidValidity, long uid, String section,
-      String partial, String search) {
+  private ImapUrl(
+      InetkitUrl url,
+      String mailbox,
+      long uidValidity,
+      long uid,
+      String section,
+      String partial,
+      String search) {
     this.url = url;
     this.mailbox = mailbox;
     this.uidValidity = uidValidity;
@@ -85,8 +91,9 @@ public final class ImapUrl {
           case "UID" -> uid = number(value, "uid");
           case "SECTION" -> section = UrlCodec.decode("section", value);
           case "PARTIAL" -> partial = partial(value);
-          default -> throw new InvalidInputException(
-              "url", "unsupported IMAP URL part " + Inputs.quote(";" + p) + " in " + url);
+          default ->
+              throw new InvalidInputException(
+                  "url", "unsupported IMAP URL part " + Inputs.quote(";" + p) + " in " + url);
         }
       }
     }
@@ -106,7 +113,8 @@ public final class ImapUrl {
   private static String param(String text, String expected) {
     if (!text.regionMatches(true, 0, expected + "=", 0, expected.length() + 1)) {
       throw new InvalidInputException(
-          "mailbox", "expected ;" + expected + "= after the mailbox, got " + Inputs.quote(";" + text));
+          "mailbox",
+          "expected ;" + expected + "= after the mailbox, got " + Inputs.quote(";" + text));
     }
     return text.substring(expected.length() + 1);
   }
@@ -117,7 +125,8 @@ public final class ImapUrl {
 
   private static String partial(String value) {
     if (!value.matches("[0-9]{1,10}(\\.[1-9][0-9]{0,9})?")) {
-      throw new InvalidInputException("partial", "expected offset[.length], got " + Inputs.quote(value));
+      throw new InvalidInputException(
+          "partial", "expected offset[.length], got " + Inputs.quote(value));
     }
     return value;
   }
@@ -171,7 +180,8 @@ public final class ImapUrl {
     }
     sb.append(uidValidity < 0 ? "" : ";UIDVALIDITY=" + uidValidity);
     sb.append(uid < 0 ? "" : "/;UID=" + uid);
-    sb.append(section == null ? "" : "/;SECTION=" + UrlCodec.encode(section, UrlCodec.SEGMENT_SAFE));
+    sb.append(
+        section == null ? "" : "/;SECTION=" + UrlCodec.encode(section, UrlCodec.SEGMENT_SAFE));
     sb.append(partial == null ? "" : "/;PARTIAL=" + partial);
     sb.append(search == null ? "" : "?" + UrlCodec.encode(search, UrlCodec.SEGMENT_SAFE + "/?"));
     return sb.toString();

@@ -1,23 +1,23 @@
 package io.inetkit.core;
 
-import java.util.Locale;
+import java.net.IDN;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A parsed {@code smtp[s]}, {@code imap[s]}, {@code pop3[s]} (or {@code pop[s]}), {@code
- * ftp[s]}, {@code telnet} or {@code gopher[s]} URL: scheme, optional user and password, host
- * (IPv6 literals in brackets), port (the {@link Scheme#defaultPort() scheme's default} when none
- * is given), path and query. Immutable.
+ * A parsed {@code smtp[s]}, {@code imap[s]}, {@code pop3[s]} (or {@code pop[s]}), {@code ftp[s]},
+ * {@code telnet} or {@code gopher[s]} URL: scheme, optional user and password, host (IPv6 literals
+ * in brackets), port (the {@link Scheme#defaultPort() scheme's default} when none is given), path
+ * and query. Immutable.
  *
  * <p>Every component is percent-decoded and checked: a CR, LF or NUL anywhere, raw or decoded
- * ({@code %0D}, {@code %0A}, {@code %00}), is rejected with {@link InvalidInputException}, so a
- * URL can never smuggle a second command onto the wire. The password is never shown: {@link
+ * ({@code %0D}, {@code %0A}, {@code %00}), is rejected with {@link InvalidInputException}, so a URL
+ * can never smuggle a second command onto the wire. The password is never shown: {@link
  * #toString()} prints {@code ***} in its place, and error messages never quote it.
  *
- * <p>The protocol views read the scheme-specific parts: {@link ImapUrl} (RFC 5092), {@link
- * Pop3Url} (RFC 2384), {@link FtpUrl} (RFC 1738) and {@link GopherUrl} (RFC 4266).
+ * <p>The protocol views read the scheme-specific parts: {@link ImapUrl} (RFC 5092), {@link Pop3Url}
+ * (RFC 2384), {@link FtpUrl} (RFC 1738) and {@link GopherUrl} (RFC 4266).
  *
  * <pre>{@code
  * InetkitUrl url = InetkitUrl.parse("ftps://alice:s3cret@[::1]:2990/pub/file.txt");
@@ -31,6 +31,7 @@ import java.util.OptionalInt;
 public final class InetkitUrl {
   /** Characters left unescaped when a raw path or query is written back out. */
   private static final String RAW_SAFE = "%!$&'()*+,;=:@/?";
+
   /** Characters left unescaped in a written-out user name or AUTH mechanism. */
   private static final String USER_SAFE = "!$&'()*+,=";
 
@@ -90,7 +91,7 @@ public final class InetkitUrl {
       throw new InvalidInputException(
           "url", "expected scheme://host... but got " + Inputs.quote(redact(text)));
     }
-    Scheme scheme = scheme(text.substring(0, sep));
+    Scheme scheme = Scheme.of(text.substring(0, sep));
     String rest = text.substring(sep + 3);
     boolean gopher = scheme == Scheme.GOPHER || scheme == Scheme.GOPHERS;
     int end = authorityEnd(rest, gopher ? "/" : "/?#");
@@ -123,13 +124,19 @@ public final class InetkitUrl {
     String auth = null;
     if (userInfo != null) {
       String creds = userInfo;
-      int semi = isMail(scheme) ? userInfo.indexOf(';') : -1;
+      int semi = isMail(scheme) ? UrlCodec.indexOfIgnoreCase(userInfo, ";AUTH=", 0) : -1;
       if (semi >= 0) {
         creds = userInfo.substring(0, semi);
-        auth = authMechanism(userInfo.substring(semi + 1));
+        auth = UrlCodec.decode("auth", userInfo.substring(semi + 6));
+        Inputs.requireToken("auth", auth, 64);
       }
       int colon = creds.indexOf(':');
-      user = UrlCodec.decode("user", colon < 0 ? creds : creds.substring(0, colon));
+      String rawUser = colon < 0 ? creds : creds.substring(0, colon);
+      if (isMail(scheme) && rawUser.indexOf(';') >= 0) {
+        throw new InvalidInputException(
+            "user", "unsupported parameter in " + Inputs.quote(rawUser) + " (only ;AUTH=)");
+      }
+      user = UrlCodec.decode("user", rawUser);
       user = user.isEmpty() ? null : user;
       password = colon < 0 ? null : decodePassword(creds.substring(colon + 1));
     }
@@ -157,20 +164,12 @@ public final class InetkitUrl {
       }
     }
     if (host.isEmpty()) {
-      throw new InvalidInputException("host", "the URL names no host: " + Inputs.quote(redact(text)));
+      throw new InvalidInputException(
+          "host", "the URL names no host: " + Inputs.quote(redact(text)));
     }
-    Inputs.requireHost("host", host);
+    host = Inputs.requireHost("host", toAscii(host));
     int port = portText == null || portText.isEmpty() ? -1 : Endpoint.parsePort(portText);
     return new InetkitUrl(scheme, user, password, auth, host, port, rawPath, rawQuery);
-  }
-
-  private static Scheme scheme(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return switch (lower) {
-      case "pop" -> Scheme.POP3;
-      case "pops" -> Scheme.POP3S;
-      default -> Scheme.of(lower);
-    };
   }
 
   private static int authorityEnd(String rest, String delimiters) {
@@ -182,12 +181,16 @@ public final class InetkitUrl {
     return rest.length();
   }
 
-  private static String authMechanism(String params) {
-    if (!params.regionMatches(true, 0, "AUTH=", 0, 5)) {
-      throw new InvalidInputException(
-          "auth", "unsupported user-info parameter " + Inputs.quote(params) + " (only ;AUTH=)");
+  /** Converts an internationalised host name to its ASCII (punycode) form, as DNS needs. */
+  private static String toAscii(String host) {
+    if (host.chars().allMatch(c -> c < 0x80)) {
+      return host;
     }
-    return Inputs.requireToken("auth", UrlCodec.decode("auth", params.substring(5)), 64);
+    try {
+      return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("host", "not a valid host name: " + Inputs.quote(host));
+    }
   }
 
   private static String decodePassword(String raw) {
@@ -201,10 +204,12 @@ public final class InetkitUrl {
   }
 
   private static String ipv6(String literal, String text) {
-    String address = literal.indexOf('%') < 0 ? literal : literal.substring(0, literal.indexOf('%'));
+    String address =
+        literal.indexOf('%') < 0 ? literal : literal.substring(0, literal.indexOf('%'));
     if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+")) {
       throw new InvalidInputException(
-          "host", "not an IPv6 literal: " + Inputs.quote(literal) + " in " + Inputs.quote(redact(text)));
+          "host",
+          "not an IPv6 literal: " + Inputs.quote(literal) + " in " + Inputs.quote(redact(text)));
     }
     return literal;
   }
@@ -255,8 +260,26 @@ public final class InetkitUrl {
   }
 
   /**
-   * Returns the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any,
-   * {@code +APOP}, {@code PLAIN}...), if given.
+   * Returns the URL's credentials when it carries user and password, else those {@code netrc} holds
+   * for this host (and for the URL's user, when it names one), as curl does.
+   *
+   * <pre>{@code
+   * Credentials login = url.credentials(Netrc.load(Netrc.defaultFile())).orElseThrow();
+   * }</pre>
+   */
+  public Optional<Credentials> credentials(Netrc netrc) {
+    Optional<Credentials> own = credentials();
+    return own.isPresent() ? own : netrc.credentials(host, user);
+  }
+
+  /** Returns a fresh copy of the decoded password, if the URL carries one; clear it after use. */
+  public Optional<char[]> password() {
+    return Optional.ofNullable(password).map(String::toCharArray);
+  }
+
+  /**
+   * Returns the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any, {@code
+   * +APOP}, {@code PLAIN}...), if given.
    */
   public Optional<String> authMechanism() {
     return Optional.ofNullable(authMechanism);

@@ -1,6 +1,9 @@
 package io.inetkit.core;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,15 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entries of a {@code .netrc} file, in the format curl and ftp read: {@code machine},
- * {@code login}, {@code password} and {@code account} tokens separated by any white space
- * (entries may span lines), one optional {@code default} entry used when no machine matches,
- * {@code macdef} blocks skipped up to the next empty line, lines starting with {@code #} ignored,
- * and tokens in double quotes with curl's escapes ({@code \"}, {@code \\}, {@code \n}, {@code
- * \r}, {@code \t}) so that a password may hold spaces. Immutable.
+ * The entries of a {@code .netrc} file, in the format curl and ftp read: {@code machine}, {@code
+ * login}, {@code password} and {@code account} tokens separated by any white space (entries may
+ * span lines), one optional {@code default} entry used when no machine matches, {@code macdef}
+ * blocks skipped up to the next empty line, lines starting with {@code #} ignored, and tokens in
+ * double quotes with curl's escapes ({@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t}) so
+ * that a password may hold spaces. Immutable.
  *
- * <p>A missing file reads as empty. On POSIX systems a file that group or others may read is
- * still used, but a warning (without any secret) is logged, as the file holds passwords.
+ * <p>A missing file reads as empty. On POSIX systems a file that group or others may read is still
+ * used, but a warning (without any secret) is logged, as the file holds passwords.
  *
  * <pre>{@code
  * Netrc netrc = Netrc.load(Netrc.defaultFile()); // $NETRC, else ~/.netrc
@@ -62,9 +65,13 @@ public final class Netrc {
     /** Returns {@code Entry[machine=host, login=alice, password=***]}. */
     @Override
     public String toString() {
-      return "Entry[machine=" + (machine == null ? "default" : machine) + ", login=" + login
+      return "Entry[machine="
+          + (machine == null ? "default" : machine)
+          + ", login="
+          + login
           + (password == null ? "" : ", password=" + Redaction.MASK)
-          + (account == null ? "" : ", account=" + Redaction.MASK) + "]";
+          + (account == null ? "" : ", account=" + Redaction.MASK)
+          + "]";
     }
   }
 
@@ -93,16 +100,29 @@ public final class Netrc {
    */
   public static Netrc load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return EMPTY;
     }
     if (isExposed(file)) {
       LOG.warn("{} may be read by group or others; it holds passwords: chmod 600 it", file);
     }
-    return parse(text);
+    return parse(decode(bytes));
+  }
+
+  /** Decodes UTF-8, or ISO-8859-1 when the file is not valid UTF-8 (an old Latin-1 file). */
+  private static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** Returns whether POSIX permissions let group or others read or write {@code file}. */
@@ -177,12 +197,13 @@ public final class Netrc {
           char c = line.charAt(i);
           if (c == '\\' && i + 1 < line.length()) {
             char e = line.charAt(++i);
-            c = switch (e) {
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              case 't' -> '\t';
-              default -> e;
-            };
+            c =
+                switch (e) {
+                  case 'n' -> '\n';
+                  case 'r' -> '\r';
+                  case 't' -> '\t';
+                  default -> e;
+                };
           }
           token.append(c);
         }
@@ -215,8 +236,8 @@ public final class Netrc {
   }
 
   /**
-   * Returns the first entry for {@code host} (case-insensitive) whose login is {@code login},
-   * or with any login when {@code login} is null; else the {@code default} entry if it fits.
+   * Returns the first entry for {@code host} (case-insensitive) whose login is {@code login}, or
+   * with any login when {@code login} is null; else the {@code default} entry if it fits.
    */
   public Optional<Entry> find(String host, String login) {
     Objects.requireNonNull(host, "host");
@@ -232,7 +253,9 @@ public final class Netrc {
     return Optional.ofNullable(fallback);
   }
 
-  /** Returns the credentials for {@code host} (see {@link #find}), when login and password are set. */
+  /**
+   * Returns the credentials for {@code host} (see {@link #find}), when login and password are set.
+   */
   public Optional<Credentials> credentials(String host) {
     return find(host, null).flatMap(Entry::credentials);
   }

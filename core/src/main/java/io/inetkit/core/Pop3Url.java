@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The POP3 reading of a {@code pop://}, {@code pop3://}, {@code pops://} or {@code pop3s://}
- * URL (RFC 2384): user, {@code ;AUTH=} mechanism ({@code +APOP}, {@code *} for any, or a SASL
- * name), host and port, and, as an inetkit extension, a message number path ({@code /3}) for
- * commands that read one message. Immutable.
+ * The POP3 reading of a {@code pop://}, {@code pop3://}, {@code pops://} or {@code pop3s://} URL
+ * (RFC 2384): user, {@code ;AUTH=} mechanism ({@code +APOP}, {@code *} for any, or a SASL name),
+ * host and port, and, as an inetkit extension, a message number path ({@code /3}) for commands that
+ * read one message. Immutable.
  *
  * <pre>{@code
  * Pop3Url u = Pop3Url.parse("pop://rg;AUTH=+APOP@mail.eudora.com:8110");
@@ -48,7 +48,10 @@ public final class Pop3Url {
       throw new InvalidInputException("url", "a POP3 URL has no query: " + url);
     }
     String path = url.path().isEmpty() ? "" : url.path().substring(1);
-    int number = path.isEmpty() ? -1 : (int) UrlCodec.parsePositive("messageNumber", path, Integer.MAX_VALUE);
+    int number =
+        path.isEmpty()
+            ? -1
+            : (int) UrlCodec.parsePositive("messageNumber", path, Integer.MAX_VALUE);
     return new Pop3Url(url, number);
   }
 

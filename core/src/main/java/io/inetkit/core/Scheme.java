@@ -45,13 +45,17 @@ public enum Scheme {
   }
 
   /**
-   * Returns the scheme named {@code name} (case-insensitive).
+   * Returns the scheme named {@code name} (case-insensitive); {@code pop} and {@code pops} (RFC
+   * 2384's name) are accepted for {@link #POP3} and {@link #POP3S}.
    *
    * @throws InvalidInputException for a scheme inetkit does not speak
    */
   public static Scheme of(String name) {
     Inputs.requireNonEmpty("scheme", name);
     String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("pop") || lower.equals("pops")) {
+      return lower.equals("pop") ? POP3 : POP3S;
+    }
     for (Scheme s : values()) {
       if (s.id.equals(lower)) {
         return s;

@@ -103,8 +103,7 @@ final class UrlCodec {
     }
     long value = Long.parseLong(text);
     if (value < 1 || value > max) {
-      throw new InvalidInputException(
-          component, "must be between 1 and " + max + ", was " + value);
+      throw new InvalidInputException(component, "must be between 1 and " + max + ", was " + value);
     }
     return value;
   }

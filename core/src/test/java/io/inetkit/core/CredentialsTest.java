@@ -30,7 +30,9 @@ class CredentialsTest {
     assertThat(c.kind()).isEqualTo(Credentials.Kind.OAUTH2_TOKEN);
     assertThat(c.secretAsString()).isEqualTo("token-1");
     assertThat(c.secretAsString()).isEqualTo("token-2");
-    assertThat(c.toString()).isEqualTo("Credentials[user=bob@example.org, OAUTH2_TOKEN=***]").doesNotContain("token-");
+    assertThat(c.toString())
+        .isEqualTo("Credentials[user=bob@example.org, OAUTH2_TOKEN=***]")
+        .doesNotContain("token-");
   }
 
   @Test
@@ -56,7 +58,8 @@ class CredentialsTest {
 
   @Test
   void badUsersRejected() {
-    assertThatThrownBy(() -> Credentials.password("", "p".toCharArray())).hasMessage("user: must not be empty");
+    assertThatThrownBy(() -> Credentials.password("", "p".toCharArray()))
+        .hasMessage("user: must not be empty");
     assertThatThrownBy(() -> Credentials.password("a\r\nRSET", "p".toCharArray()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("user: must not contain CR, LF or NUL");
@@ -64,15 +67,23 @@ class CredentialsTest {
 
   @Test
   void fromEnvironment() {
-    String name = System.getenv().keySet().stream()
-        .filter(k -> k.matches("[A-Za-z_][A-Za-z0-9_]*") && !System.getenv(k).matches("(?s).*[\r\n\0].*"))
-        .findFirst().orElseThrow();
+    String name =
+        System.getenv().keySet().stream()
+            .filter(
+                k ->
+                    k.matches("[A-Za-z_][A-Za-z0-9_]*")
+                        && !System.getenv(k).matches("(?s).*[\r\n\0].*"))
+            .findFirst()
+            .orElseThrow();
     Credentials c = Credentials.fromEnvironment("alice", name);
     assertThat(c.secretAsString()).isEqualTo(System.getenv(name));
-    assertThat(c.toString()).doesNotContain(System.getenv(name).isEmpty() ? "\u0001" : System.getenv(name));
-    assertThatThrownBy(() -> Credentials.fromEnvironment("alice", "INETKIT_SURELY_UNSET_VARIABLE_42"))
+    assertThat(c.toString())
+        .doesNotContain(System.getenv(name).isEmpty() ? "\u0001" : System.getenv(name));
+    assertThatThrownBy(
+            () -> Credentials.fromEnvironment("alice", "INETKIT_SURELY_UNSET_VARIABLE_42"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("variable: environment variable INETKIT_SURELY_UNSET_VARIABLE_42 is not set");
-    assertThatThrownBy(() -> Credentials.fromEnvironment("alice", "A B")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Credentials.fromEnvironment("alice", "A B"))
+        .isInstanceOf(InvalidInputException.class);
   }
 }

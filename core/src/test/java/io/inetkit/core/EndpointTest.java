@@ -11,8 +11,10 @@ class EndpointTest {
 
   @Test
   void parsesHostPortAndBareHost() {
-    assertThat(Endpoint.parse("mail.example.org:587", 25)).isEqualTo(Endpoint.of("mail.example.org", 587));
-    assertThat(Endpoint.parse("mail.example.org", 25)).isEqualTo(Endpoint.of("mail.example.org", 25));
+    assertThat(Endpoint.parse("mail.example.org:587", 25))
+        .isEqualTo(Endpoint.of("mail.example.org", 587));
+    assertThat(Endpoint.parse("mail.example.org", 25))
+        .isEqualTo(Endpoint.of("mail.example.org", 25));
     assertThat(Endpoint.parse("127.0.0.1:1", 25).port()).isEqualTo(1);
     assertThat(Endpoint.parse("h:65535", 25).port()).isEqualTo(65535);
   }
@@ -31,15 +33,31 @@ class EndpointTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h:0", "h:65536", "h:-1", "h:", "h:x", "h:123456", "[::1]:0", "[::1]x", "[::1", "", "h\r\n:25", " h:25"})
+  @ValueSource(
+      strings = {
+        "h:0",
+        "h:65536",
+        "h:-1",
+        "h:",
+        "h:x",
+        "h:123456",
+        "[::1]:0",
+        "[::1]x",
+        "[::1",
+        "",
+        "h\r\n:25",
+        " h:25"
+      })
   void rejectsBadInput(String text) {
     assertThatThrownBy(() -> Endpoint.parse(text, 25)).isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void constructorValidatesRange() {
-    assertThatThrownBy(() -> Endpoint.of("h", 0)).hasMessage("port: must be between 1 and 65535, was 0");
-    assertThatThrownBy(() -> Endpoint.of("h", 65536)).hasMessage("port: must be between 1 and 65535, was 65536");
+    assertThatThrownBy(() -> Endpoint.of("h", 0))
+        .hasMessage("port: must be between 1 and 65535, was 0");
+    assertThatThrownBy(() -> Endpoint.of("h", 65536))
+        .hasMessage("port: must be between 1 and 65535, was 65536");
     assertThatThrownBy(() -> Endpoint.of("bad host", 1)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Endpoint.parse("[::1", 1)).hasMessageContaining("unclosed '['");
   }

@@ -64,7 +64,15 @@ class FtpUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://h/f;type=x", "ftp://h/f;type=", "ftp://h/f?x", "ftp://h/a%0D%0ADELE%20x", "ftp://h/a%00", "gopher://h/1"})
+  @ValueSource(
+      strings = {
+        "ftp://h/f;type=x",
+        "ftp://h/f;type=",
+        "ftp://h/f?x",
+        "ftp://h/a%0D%0ADELE%20x",
+        "ftp://h/a%00",
+        "gopher://h/1"
+      })
   void malformedFtpUrlsRejected(String text) {
     assertThatThrownBy(() -> FtpUrl.parse(text)).isInstanceOf(InvalidInputException.class);
   }

@@ -11,7 +11,8 @@ class GopherUrlTest {
 
   @Test
   void emptyPathIsRootMenu() {
-    for (String text : new String[] {"gopher://gopher.example.org", "gopher://gopher.example.org/"}) {
+    for (String text :
+        new String[] {"gopher://gopher.example.org", "gopher://gopher.example.org/"}) {
       GopherUrl u = GopherUrl.parse(text);
       assertThat(u.itemType()).isEqualTo('1');
       assertThat(u.selector()).isEmpty();
@@ -63,7 +64,14 @@ class GopherUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gopher://h/0sel%0D%0A", "gopher://h/0sel%0A", "gopher://h/0sel%00x", "gopher://h/%09sel", "gopher://h/0a%09b%0D"})
+  @ValueSource(
+      strings = {
+        "gopher://h/0sel%0D%0A",
+        "gopher://h/0sel%0A",
+        "gopher://h/0sel%00x",
+        "gopher://h/%09sel",
+        "gopher://h/0a%09b%0D"
+      })
   void malformedGopherUrlsRejected(String text) {
     assertThatThrownBy(() -> GopherUrl.parse(text)).isInstanceOf(InvalidInputException.class);
   }

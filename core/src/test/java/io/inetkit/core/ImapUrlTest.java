@@ -11,7 +11,9 @@ class ImapUrlTest {
 
   @Test
   void briefExampleWithAuthUidValiditySection() {
-    ImapUrl u = ImapUrl.parse("imap://user;AUTH=*@host:1143/INBOX;UIDVALIDITY=385759045/;UID=20/;SECTION=1.2");
+    ImapUrl u =
+        ImapUrl.parse(
+            "imap://user;AUTH=*@host:1143/INBOX;UIDVALIDITY=385759045/;UID=20/;SECTION=1.2");
     assertThat(u.url().user()).contains("user");
     assertThat(u.authMechanism()).contains("*");
     assertThat(u.url().endpoint()).isEqualTo(Endpoint.of("host", 1143));
@@ -20,44 +22,58 @@ class ImapUrlTest {
     assertThat(u.uid()).hasValue(20);
     assertThat(u.section()).contains("1.2");
     assertThat(u.search()).isEmpty();
-    assertThat(u).hasToString("imap://user;AUTH=*@host:1143/INBOX;UIDVALIDITY=385759045/;UID=20/;SECTION=1.2");
+    assertThat(u)
+        .hasToString(
+            "imap://user;AUTH=*@host:1143/INBOX;UIDVALIDITY=385759045/;UID=20/;SECTION=1.2");
   }
 
   @Test
   void rfc5092MessagePartial() {
-    ImapUrl u = ImapUrl.parse("imap://minbari.example.org/gray-council;UIDVALIDITY=385759045/;UID=20/;PARTIAL=0.1024");
+    ImapUrl u =
+        ImapUrl.parse(
+            "imap://minbari.example.org/gray-council;UIDVALIDITY=385759045/;UID=20/;PARTIAL=0.1024");
     assertThat(u.mailbox()).contains("gray-council");
     assertThat(u.uid()).hasValue(20);
     assertThat(u.partial()).contains("0.1024");
     assertThat(u.url().port()).isEqualTo(143);
-    assertThat(u).hasToString("imap://minbari.example.org/gray-council;UIDVALIDITY=385759045/;UID=20/;PARTIAL=0.1024");
+    assertThat(u)
+        .hasToString(
+            "imap://minbari.example.org/gray-council;UIDVALIDITY=385759045/;UID=20/;PARTIAL=0.1024");
   }
 
   @Test
   void rfc5092GssapiLowerCaseParameters() {
-    ImapUrl u = ImapUrl.parse("imap://;AUTH=GSSAPI@minbari.example.org/gray-council/;uid=20/;section=1.2");
+    ImapUrl u =
+        ImapUrl.parse("imap://;AUTH=GSSAPI@minbari.example.org/gray-council/;uid=20/;section=1.2");
     assertThat(u.url().user()).isEmpty();
     assertThat(u.authMechanism()).contains("GSSAPI");
     assertThat(u.mailbox()).contains("gray-council");
     assertThat(u.uid()).hasValue(20);
     assertThat(u.section()).contains("1.2");
-    assertThat(u).hasToString("imap://;AUTH=GSSAPI@minbari.example.org/gray-council/;UID=20/;SECTION=1.2");
+    assertThat(u)
+        .hasToString("imap://;AUTH=GSSAPI@minbari.example.org/gray-council/;UID=20/;SECTION=1.2");
   }
 
   @Test
   void rfc5092SearchWithEncodedMailbox() {
-    ImapUrl u = ImapUrl.parse("imap://;AUTH=*@minbari.example.org/gray%20council?SUBJECT%20shadows");
+    ImapUrl u =
+        ImapUrl.parse("imap://;AUTH=*@minbari.example.org/gray%20council?SUBJECT%20shadows");
     assertThat(u.mailbox()).contains("gray council");
     assertThat(u.search()).contains("SUBJECT shadows");
     assertThat(u.uid()).isEmpty();
-    assertThat(u).hasToString("imap://;AUTH=*@minbari.example.org/gray%20council?SUBJECT%20shadows");
+    assertThat(u)
+        .hasToString("imap://;AUTH=*@minbari.example.org/gray%20council?SUBJECT%20shadows");
   }
 
   @Test
   void rfc5092Utf8HierarchicalMailbox() {
-    ImapUrl u = ImapUrl.parse("imap://psicorp.example.org/~peter/%E6%97%A5%E6%9C%AC%E8%AA%9E/%E5%8F%B0%E5%8C%97");
+    ImapUrl u =
+        ImapUrl.parse(
+            "imap://psicorp.example.org/~peter/%E6%97%A5%E6%9C%AC%E8%AA%9E/%E5%8F%B0%E5%8C%97");
     assertThat(u.mailbox()).contains("~peter/日本語/台北");
-    assertThat(u).hasToString("imap://psicorp.example.org/~peter/%E6%97%A5%E6%9C%AC%E8%AA%9E/%E5%8F%B0%E5%8C%97");
+    assertThat(u)
+        .hasToString(
+            "imap://psicorp.example.org/~peter/%E6%97%A5%E6%9C%AC%E8%AA%9E/%E5%8F%B0%E5%8C%97");
   }
 
   @Test

@@ -3,10 +3,10 @@ package io.inetkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class InetkitUrlTest {
 
@@ -37,13 +37,16 @@ class InetkitUrlTest {
 
   @Test
   void userPasswordHostPortPathAndQuery() {
-    InetkitUrl url = InetkitUrl.parse("ftp://al%20ice:p%40ss:w@ftp.example.org:2121/pub/a%20b?x=1#frag");
+    InetkitUrl url =
+        InetkitUrl.parse("ftp://al%20ice:p%40ss:w@ftp.example.org:2121/pub/a%20b?x=1#frag");
     assertThat(url.user()).contains("al ice");
     assertThat(url.hasPassword()).isTrue();
-    assertThat(url.credentials()).hasValueSatisfying(c -> {
-      assertThat(c.user()).isEqualTo("al ice");
-      assertThat(c.secretAsString()).isEqualTo("p@ss:w");
-    });
+    assertThat(url.credentials())
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.user()).isEqualTo("al ice");
+              assertThat(c.secretAsString()).isEqualTo("p@ss:w");
+            });
     assertThat(url.host()).isEqualTo("ftp.example.org");
     assertThat(url.port()).isEqualTo(2121);
     assertThat(url.explicitPort()).hasValue(2121);
@@ -54,9 +57,31 @@ class InetkitUrlTest {
   }
 
   @Test
+  void credentialsFromTheUrlOrElseNetrc() {
+    Netrc netrc =
+        Netrc.parse(
+            "machine ftp.example.org login bob password bobpw\n"
+                + "default login anonymous password guest");
+    assertThat(InetkitUrl.parse("ftp://alice:pw@ftp.example.org/").credentials(netrc))
+        .map(Credentials::user)
+        .contains("alice");
+    assertThat(InetkitUrl.parse("ftp://ftp.example.org/").credentials(netrc))
+        .map(Credentials::secretAsString)
+        .contains("bobpw");
+    assertThat(InetkitUrl.parse("ftp://carol@ftp.example.org/").credentials(netrc)).isEmpty();
+    assertThat(InetkitUrl.parse("ftp://other.example.org/").credentials(netrc))
+        .map(Credentials::user)
+        .contains("anonymous");
+    assertThat(InetkitUrl.parse("ftp://u:p%20w@h/").password()).hasValue("p w".toCharArray());
+    assertThat(InetkitUrl.parse("ftp://u@h/").password()).isEmpty();
+  }
+
+  @Test
   void passwordNeverInToStringNorEqualsLeaks() {
     InetkitUrl url = InetkitUrl.parse("ftp://alice:hunter2@ftp.example.org/pub/");
-    assertThat(url.toString()).isEqualTo("ftp://alice:***@ftp.example.org/pub/").doesNotContain("hunter2");
+    assertThat(url.toString())
+        .isEqualTo("ftp://alice:***@ftp.example.org/pub/")
+        .doesNotContain("hunter2");
     assertThat(url.toRedactedString()).isEqualTo(url.toString());
     assertThat(url).isEqualTo(InetkitUrl.parse("ftp://alice:hunter2@ftp.example.org/pub/"));
     assertThat(url).isNotEqualTo(InetkitUrl.parse("ftp://alice:other@ftp.example.org/pub/"));
@@ -96,6 +121,14 @@ class InetkitUrlTest {
   }
 
   @Test
+  void schemeOfAcceptsPopAliases() {
+    assertThat(Scheme.of("pop")).isEqualTo(Scheme.POP3);
+    assertThat(Scheme.of("POPS")).isEqualTo(Scheme.POP3S);
+    assertThat(Scheme.of("imaps").defaultPort()).isEqualTo(993);
+    assertThat(Scheme.GOPHERS).hasToString("gophers");
+  }
+
+  @Test
   void emptyPortMeansDefault() {
     assertThat(InetkitUrl.parse("smtp://mail.example.org:/").port()).isEqualTo(587);
   }
@@ -115,11 +148,37 @@ class InetkitUrlTest {
   }
 
   @Test
+  void passwordMayHoldSemicolonsAndPrecedeAuth() {
+    InetkitUrl semi = InetkitUrl.parse("imap://bob:pa;ss@mail.example.org/INBOX");
+    assertThat(semi.credentials()).map(Credentials::secretAsString).contains("pa;ss");
+    assertThat(semi.authMechanism()).isEmpty();
+    InetkitUrl curlStyle = InetkitUrl.parse("imap://bob:pw;auth=PLAIN@mail.example.org/INBOX");
+    assertThat(curlStyle.user()).contains("bob");
+    assertThat(curlStyle.authMechanism()).contains("PLAIN");
+    assertThat(curlStyle.credentials()).map(Credentials::secretAsString).contains("pw");
+    assertThat(curlStyle).hasToString("imap://bob:***;AUTH=PLAIN@mail.example.org/INBOX");
+    assertThatThrownBy(() -> InetkitUrl.parse("imap://bob;FOO=1:secretpw@h/"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("only ;AUTH=")
+        .hasMessageNotContaining("secretpw");
+  }
+
+  @Test
+  void internationalHostNamesBecomePunycode() {
+    InetkitUrl url = InetkitUrl.parse("smtp://b\u00fccher.example/");
+    assertThat(url.host()).isEqualTo("xn--bcher-kva.example");
+    assertThat(InetkitUrl.parse("smtp://b%C3%BCcher.example/").host())
+        .isEqualTo("xn--bcher-kva.example");
+    assertThat(url.endpoint()).hasToString("xn--bcher-kva.example:587");
+  }
+
+  @Test
   void toStringReEncodesLenientInput() {
     InetkitUrl url = InetkitUrl.parse("smtp://mail.example.org/a b/é?q r");
     assertThat(url.path()).isEqualTo("/a b/é");
     assertThat(url).hasToString("smtp://mail.example.org/a%20b/%C3%A9?q%20r");
-    assertThat(InetkitUrl.parse(url.toString())).isEqualTo(InetkitUrl.parse("smtp://mail.example.org/a%20b/%C3%A9?q%20r"));
+    assertThat(InetkitUrl.parse(url.toString()))
+        .isEqualTo(InetkitUrl.parse("smtp://mail.example.org/a%20b/%C3%A9?q%20r"));
   }
 
   @Test
@@ -158,7 +217,17 @@ class InetkitUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ftp.example.org", "ftp:/x", "://host", "1ftp://host", "ftp://", "ftp:///pub", "ftp://user@/x"})
+  @ValueSource(
+      strings = {
+        "",
+        "ftp.example.org",
+        "ftp:/x",
+        "://host",
+        "1ftp://host",
+        "ftp://",
+        "ftp:///pub",
+        "ftp://user@/x"
+      })
   void notAUrlOrNoHost(String text) {
     assertThatThrownBy(() -> InetkitUrl.parse(text)).isInstanceOf(InvalidInputException.class);
   }

@@ -52,14 +52,18 @@ class InputsTest {
     assertThat(Inputs.requireHost("host", "mail.example.org")).isEqualTo("mail.example.org");
     assertThat(Inputs.requireHost("host", "fe80::1%eth0")).isEqualTo("fe80::1%eth0");
     assertThat(Inputs.requireHost("host", "127.0.0.1")).isEqualTo("127.0.0.1");
-    assertThatThrownBy(() -> Inputs.requireHost("host", "a/b")).hasMessageContaining("not a valid host");
-    assertThatThrownBy(() -> Inputs.requireHost("host", "[::1]")).hasMessageContaining("not a valid host");
-    assertThatThrownBy(() -> Inputs.requireHost("host", "a".repeat(254))).hasMessageContaining("longer than 253");
+    assertThatThrownBy(() -> Inputs.requireHost("host", "a/b"))
+        .hasMessageContaining("not a valid host");
+    assertThatThrownBy(() -> Inputs.requireHost("host", "[::1]"))
+        .hasMessageContaining("not a valid host");
+    assertThatThrownBy(() -> Inputs.requireHost("host", "a".repeat(254)))
+        .hasMessageContaining("longer than 253");
   }
 
   @Test
   void quoteEscapesControlsQuotesAndBackslashesAndBoundsLength() {
-    assertThat(Inputs.quote("a\r\n\0\t\"\\\u0001\u007fz")).isEqualTo("\"a\\r\\n\\0\\t\\\"\\\\\\x01\\x7fz\"");
+    assertThat(Inputs.quote("a\r\n\0\t\"\\\u0001\u007fz"))
+        .isEqualTo("\"a\\r\\n\\0\\t\\\"\\\\\\x01\\x7fz\"");
     assertThat(Inputs.quote(null)).isEqualTo("null");
     String quoted = Inputs.quote("x".repeat(500));
     assertThat(quoted).hasSize(200 + 3).endsWith("x…\"");

@@ -38,12 +38,14 @@ class NetrcTest {
     Netrc netrc = Netrc.parse(FILE);
     assertThat(netrc.entries())
         .extracting(Netrc.Entry::machine)
-        .containsExactly("example.com", "other.example.org", "OTHER.example.org", "nopass.example.org", null);
+        .containsExactly(
+            "example.com", "other.example.org", "OTHER.example.org", "nopass.example.org", null);
     assertThat(netrc.credentials("example.com"))
-        .hasValueSatisfying(c -> {
-          assertThat(c.user()).isEqualTo("alice");
-          assertThat(c.secretAsString()).isEqualTo("pa ss\"word\\");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.user()).isEqualTo("alice");
+              assertThat(c.secretAsString()).isEqualTo("pa ss\"word\\");
+            });
     assertThat(netrc.find("other.example.org", null)).map(Netrc.Entry::account).contains("acct1");
     assertThat(netrc.find("evil", null)).map(Netrc.Entry::isDefault).contains(true);
   }
@@ -61,10 +63,11 @@ class NetrcTest {
   void defaultEntryWhenNoMachineMatches() {
     Netrc netrc = Netrc.parse(FILE);
     assertThat(netrc.credentials("unknown.example.net"))
-        .hasValueSatisfying(c -> {
-          assertThat(c.user()).isEqualTo("anonymous");
-          assertThat(c.secretAsString()).isEqualTo("guest@example.org");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.user()).isEqualTo("anonymous");
+              assertThat(c.secretAsString()).isEqualTo("guest@example.org");
+            });
     assertThat(netrc.credentials("unknown.example.net", "zed")).isEmpty();
     assertThat(netrc.credentials("example.com", "zed")).isEmpty();
   }
@@ -110,6 +113,21 @@ class NetrcTest {
   @Test
   void missingFileIsEmpty(@TempDir Path dir) throws Exception {
     assertThat(Netrc.load(dir.resolve("no-such-netrc")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void utf8AndLatin1Files(@TempDir Path dir) throws Exception {
+    Path utf8 = dir.resolve("utf8");
+    Files.write(
+        utf8, "machine h login jos\u00e9 password p\u00e4ss\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(Netrc.load(utf8).credentials("h"))
+        .map(Credentials::secretAsString)
+        .contains("p\u00e4ss");
+    Path latin1 = dir.resolve("latin1");
+    Files.write(
+        latin1,
+        "machine h login jos\u00e9 password p\u00e4ss\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Netrc.load(latin1).credentials("h")).map(Credentials::user).contains("jos\u00e9");
   }
 
   @Test

@@ -49,7 +49,16 @@ class Pop3UrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pop3://host/0", "pop3://host/x", "pop3://host/1/2", "pop3://host/-1", "pop3://host/1?x", "pop3://host/99999999999", "pop3://rg;AUTH=@host"})
+  @ValueSource(
+      strings = {
+        "pop3://host/0",
+        "pop3://host/x",
+        "pop3://host/1/2",
+        "pop3://host/-1",
+        "pop3://host/1?x",
+        "pop3://host/99999999999",
+        "pop3://rg;AUTH=@host"
+      })
   void malformedPopUrlsRejected(String text) {
     assertThatThrownBy(() -> Pop3Url.parse(text)).isInstanceOf(InvalidInputException.class);
   }

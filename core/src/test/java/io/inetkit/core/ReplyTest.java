@@ -3,9 +3,9 @@ package io.inetkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ReplyTest {
 
@@ -56,8 +56,10 @@ class ReplyTest {
 
   @Test
   void statusAndKindRequired() {
-    assertThatThrownBy(() -> new Reply(" ", "x", Reply.Kind.POSITIVE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Reply(null, "x", Reply.Kind.POSITIVE)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new Reply(" ", "x", Reply.Kind.POSITIVE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Reply(null, "x", Reply.Kind.POSITIVE))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> new Reply("OK", "x", null)).isInstanceOf(NullPointerException.class);
   }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -17,8 +19,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * Self-signed certificates made with the JDK's {@code keytool} (core must not depend on
- * testkit), and a one-shot TLS server on 127.0.0.1 that greets each client with a line.
+ * Self-signed certificates made with the JDK's {@code keytool} (core must not depend on testkit),
+ * and a one-shot TLS server on 127.0.0.1 that greets each client with a line.
  */
 public final class TestCerts {
   static final char[] STORE_PASSWORD = "changeit".toCharArray();
@@ -32,7 +34,8 @@ public final class TestCerts {
       try (InputStream in = Files.newInputStream(keyStore)) {
         ks.load(in, STORE_PASSWORD);
       }
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, STORE_PASSWORD);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);
@@ -42,27 +45,68 @@ public final class TestCerts {
 
   private TestCerts() {}
 
-  /** Creates a self-signed certificate for {@code san} (e.g. {@code ip:127.0.0.1,dns:localhost}). */
-  public static Cert create(Path dir, String name, String san) throws Exception {
-    Path ks = dir.resolve(name + ".p12");
-    Path pem = dir.resolve(name + ".pem");
-    keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + name, "-validity", "2", "-ext", "SAN=" + san,
-        "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", new String(STORE_PASSWORD));
-    keytool("-exportcert", "-rfc", "-alias", name, "-keystore", ks.toString(),
-        "-storepass", new String(STORE_PASSWORD), "-file", pem.toString());
-    return new Cert(ks, pem);
+  /**
+   * Creates one self-signed certificate per {@code name=san} pair (SAN as keytool takes it, e.g.
+   * {@code ip:127.0.0.1,dns:localhost}), running the keytool processes side by side.
+   */
+  public static List<Cert> create(Path dir, String... nameEqualsSan) throws Exception {
+    List<Process> running = new ArrayList<>();
+    List<Cert> certs = new ArrayList<>();
+    for (String pair : nameEqualsSan) {
+      String name = pair.substring(0, pair.indexOf('='));
+      Path ks = dir.resolve(name + ".p12");
+      running.add(
+          keytool(
+              "-genkeypair",
+              "-alias",
+              name,
+              "-keyalg",
+              "EC",
+              "-groupname",
+              "secp256r1",
+              "-dname",
+              "CN=" + name,
+              "-validity",
+              "2",
+              "-ext",
+              "SAN=" + pair.substring(pair.indexOf('=') + 1),
+              "-keystore",
+              ks.toString(),
+              "-storetype",
+              "PKCS12",
+              "-storepass",
+              new String(STORE_PASSWORD)));
+      certs.add(new Cert(ks, dir.resolve(name + ".pem")));
+    }
+    for (int i = 0; i < running.size(); i++) {
+      Process p = running.get(i);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("keytool failed for " + nameEqualsSan[i] + ": " + out);
+      }
+      writePem(certs.get(i));
+    }
+    return certs;
   }
 
-  private static void keytool(String... args) throws Exception {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    List<String> cmd = new java.util.ArrayList<>(List.of(keytool.toString()));
+  private static Process keytool(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    cmd.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC")); // starts faster
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("keytool " + args[0] + " failed: " + out);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  private static void writePem(Cert cert) throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(cert.keyStore())) {
+      ks.load(in, STORE_PASSWORD);
     }
+    byte[] der = ks.getCertificate(ks.aliases().nextElement()).getEncoded();
+    String base64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    Files.writeString(
+        cert.pem(), "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
   }
 
   /**
@@ -71,20 +115,24 @@ public final class TestCerts {
    */
   public static ServerSocket tlsServer(SSLContext ctx, String greeting) throws IOException {
     SSLServerSocket server =
-        (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(() -> {
-      while (!server.isClosed()) {
-        try (Socket s = server.accept()) {
-          s.setSoTimeout(10_000);
-          OutputStream out = s.getOutputStream();
-          out.write(greeting.getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          s.getInputStream().read(); // wait for the client to close
-        } catch (IOException e) {
-          // a client that refused the certificate, or the server closing
-        }
-      }
-    }, "tls-test-server");
+        (SSLServerSocket)
+            ctx.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    Thread t =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                  s.setSoTimeout(10_000);
+                  OutputStream out = s.getOutputStream();
+                  out.write(greeting.getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  s.getInputStream().read(); // wait for the client to close
+                } catch (IOException e) {
+                  // a client that refused the certificate, or the server closing
+                }
+              }
+            },
+            "tls-test-server");
     t.setDaemon(true);
     t.start();
     return server;

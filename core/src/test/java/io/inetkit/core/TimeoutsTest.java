@@ -21,8 +21,14 @@ class TimeoutsTest {
 
   @Test
   void withersReplaceOneLimit() {
-    Timeouts t = Timeouts.DEFAULT.withRead(Duration.ofSeconds(10)).withConnect(Duration.ofSeconds(2)).withOverall(Duration.ofMinutes(5));
-    assertThat(t).isEqualTo(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+    Timeouts t =
+        Timeouts.DEFAULT
+            .withRead(Duration.ofSeconds(10))
+            .withConnect(Duration.ofSeconds(2))
+            .withOverall(Duration.ofMinutes(5));
+    assertThat(t)
+        .isEqualTo(
+            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(5)));
   }
 
   @Test
@@ -36,12 +42,25 @@ class TimeoutsTest {
     assertThatThrownBy(() -> Timeouts.DEFAULT.withOverall(Duration.ofDays(25)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("overall: timeout too large");
-    assertThatThrownBy(() -> Timeouts.DEFAULT.withRead(null)).isInstanceOf(NullPointerException.class);
-    assertThat(Timeouts.DEFAULT.withOverall(Duration.ofDays(24)).overall()).isEqualTo(Duration.ofDays(24));
+    assertThatThrownBy(() -> Timeouts.DEFAULT.withRead(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(Timeouts.DEFAULT.withOverall(Duration.ofDays(24)).overall())
+        .isEqualTo(Duration.ofDays(24));
   }
 
   @ParameterizedTest
-  @CsvSource({"250, 250 ms", "999, 999 ms", "1000, 1 s", "1500, 1.5 s", "30000, 30 s", "90000, 90 s", "119000, 119 s", "120000, 2 min", "150000, 150 s", "3600000, 60 min"})
+  @CsvSource({
+    "250, 250 ms",
+    "999, 999 ms",
+    "1000, 1 s",
+    "1500, 1.5 s",
+    "30000, 30 s",
+    "90000, 90 s",
+    "119000, 119 s",
+    "120000, 2 min",
+    "150000, 150 s",
+    "3600000, 60 min"
+  })
   void formatsForMessages(long millis, String expected) {
     assertThat(Timeouts.format(Duration.ofMillis(millis))).isEqualTo(expected);
   }

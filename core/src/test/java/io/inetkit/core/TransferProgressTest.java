@@ -42,7 +42,9 @@ class TransferProgressTest {
 
   @Test
   void invalidSnapshotsRejected() {
-    assertThatThrownBy(() -> new TransferProgress("x", -1, 10, Duration.ZERO)).hasMessage("bytesDone < 0");
-    assertThatThrownBy(() -> new TransferProgress("x", 1, -2, Duration.ZERO)).hasMessage("totalBytes < -1");
+    assertThatThrownBy(() -> new TransferProgress("x", -1, 10, Duration.ZERO))
+        .hasMessage("bytesDone < 0");
+    assertThatThrownBy(() -> new TransferProgress("x", 1, -2, Duration.ZERO))
+        .hasMessage("totalBytes < -1");
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class TrustTest {
-  private static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(1));
+  private static final Timeouts SHORT =
+      new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(1));
 
   @TempDir static Path dir;
   static TestCerts.Cert good;
@@ -36,8 +38,10 @@ class TrustTest {
 
   @BeforeAll
   static void servers() throws Exception {
-    good = TestCerts.create(dir, "loopback", "ip:127.0.0.1,dns:localhost");
-    wrongName = TestCerts.create(dir, "wrong", "dns:wrong.example");
+    List<TestCerts.Cert> certs =
+        TestCerts.create(dir, "loopback=ip:127.0.0.1,dns:localhost", "wrong=dns:wrong.example");
+    good = certs.get(0);
+    wrongName = certs.get(1);
     goodServer = TestCerts.tlsServer(good.serverContext(), "hello\r\n");
     wrongServer = TestCerts.tlsServer(wrongName.serverContext(), "hello\r\n");
   }
@@ -69,7 +73,8 @@ class TrustTest {
   void systemTrustRefusesSelfSigned() {
     assertThatThrownBy(() -> greeting(goodServer, Trust.system()))
         .isInstanceOf(TlsException.class)
-        .hasMessageContaining("TLS handshake with 127.0.0.1:" + goodServer.getLocalPort() + " failed");
+        .hasMessageContaining(
+            "TLS handshake with 127.0.0.1:" + goodServer.getLocalPort() + " failed");
   }
 
   @Test
@@ -102,7 +107,8 @@ class TrustTest {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     try (var in = Files.newInputStream(good.pem())) {
-      store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      store.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
     assertThat(greeting(goodServer, Trust.fromKeyStore(store))).isEqualTo("hello");
     Path p12 = dir.resolve("trust.p12");

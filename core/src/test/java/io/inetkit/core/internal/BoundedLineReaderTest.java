@@ -16,7 +16,8 @@ class BoundedLineReaderTest {
   private static final Endpoint EP = Endpoint.of("127.0.0.1", 2525);
 
   private static BoundedLineReader reader(String text, int max) {
-    return new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), max, EP);
+    return new BoundedLineReader(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), max, EP);
   }
 
   /** Hands out one byte per read, to cross every buffer boundary. */
@@ -74,7 +75,8 @@ class BoundedLineReaderTest {
     assertThat(big.readLineBytes()).isEqualTo(line);
     assertThat(big.readLineBytes()).isEqualTo(line);
     assertThat(big.readLineBytes()).isNull();
-    BoundedLineReader slow = new BoundedLineReader(trickle("ab\r\ncd\nef".getBytes(StandardCharsets.US_ASCII)), 10, EP);
+    BoundedLineReader slow =
+        new BoundedLineReader(trickle("ab\r\ncd\nef".getBytes(StandardCharsets.US_ASCII)), 10, EP);
     assertThat(slow.readLine()).isEqualTo("ab");
     assertThat(slow.readLine()).isEqualTo("cd");
     assertThat(slow.readLine()).isEqualTo("ef");
@@ -86,36 +88,41 @@ class BoundedLineReaderTest {
     assertThat(reader("12345\r\n", 5).readLine()).isEqualTo("12345");
     assertThat(reader("12345\n", 5).readLine()).isEqualTo("12345");
     assertThat(reader("12345", 5).readLine()).isEqualTo("12345");
-    assertThatThrownBy(() -> reader("123456\r\n", 5).readLine()).isInstanceOf(LimitExceededException.class);
-    assertThatThrownBy(() -> reader("123456\n", 5).readLine()).isInstanceOf(LimitExceededException.class);
-    assertThatThrownBy(() -> reader("123456", 5).readLine()).isInstanceOf(LimitExceededException.class);
+    assertThatThrownBy(() -> reader("123456\r\n", 5).readLine())
+        .isInstanceOf(LimitExceededException.class);
+    assertThatThrownBy(() -> reader("123456\n", 5).readLine())
+        .isInstanceOf(LimitExceededException.class);
+    assertThatThrownBy(() -> reader("123456", 5).readLine())
+        .isInstanceOf(LimitExceededException.class);
   }
 
   @Test
   void endlessLineFailsWithoutReadingTheWholeStream() {
     long[] served = {0};
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        served[0]++;
-        return 'x';
-      }
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            served[0]++;
+            return 'x';
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        Arrays.fill(b, off, off + len, (byte) 'x');
-        served[0] += len;
-        return len;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            Arrays.fill(b, off, off + len, (byte) 'x');
+            served[0] += len;
+            return len;
+          }
+        };
     BoundedLineReader r = new BoundedLineReader(endless, 1000, EP);
     assertThatThrownBy(r::readLine)
         .isInstanceOf(LimitExceededException.class)
         .hasMessage("line too long from 127.0.0.1:2525 (limit 1000)")
-        .satisfies(e -> {
-          assertThat(((LimitExceededException) e).limit()).isEqualTo(1000);
-          assertThat(((LimitExceededException) e).endpoint()).isEqualTo(EP);
-        });
+        .satisfies(
+            e -> {
+              assertThat(((LimitExceededException) e).limit()).isEqualTo(1000);
+              assertThat(((LimitExceededException) e).endpoint()).isEqualTo(EP);
+            });
     assertThat(served[0]).isLessThanOrEqualTo(64 * 1024);
   }
 

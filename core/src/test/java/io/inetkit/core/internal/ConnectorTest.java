@@ -8,8 +8,8 @@ import io.inetkit.core.ConnectionException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
-import io.inetkit.core.TlsException;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsException;
 import io.inetkit.core.Trust;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ConnectorTest {
   private static final Duration SHORT = Duration.ofMillis(300);
-  private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(5), SHORT, Duration.ofMinutes(1));
+  private static final Timeouts TIMEOUTS =
+      new Timeouts(Duration.ofSeconds(5), SHORT, Duration.ofMinutes(1));
 
   private static ServerSocket loopbackServer() throws IOException {
     return new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -52,7 +53,8 @@ class ConnectorTest {
         assertThat(s.getSoTimeout()).isEqualTo(300);
         assertThat(s.getTcpNoDelay()).isTrue();
         peer.getOutputStream().write("220 ready\r\n".getBytes(StandardCharsets.US_ASCII));
-        assertThat(new BoundedLineReader(s.getInputStream(), 100, ep).readLine()).isEqualTo("220 ready");
+        assertThat(new BoundedLineReader(s.getInputStream(), 100, ep).readLine())
+            .isEqualTo("220 ready");
       }
       assertThat(events.events).containsExactly("connectStart " + ep, "connectEnd " + ep);
     }
@@ -71,17 +73,20 @@ class ConnectorTest {
         .hasMessageStartingWith("connect to " + ep + " failed: ")
         .hasCauseInstanceOf(ConnectException.class)
         .satisfies(e -> assertThat(((InetkitException) e).endpoint()).isEqualTo(target));
-    assertThat(events.events).containsExactly("connectStart " + ep, "connectFailed " + ep + " ConnectionException");
+    assertThat(events.events)
+        .containsExactly("connectStart " + ep, "connectFailed " + ep + " ConnectionException");
   }
 
   @Test
   void silentServerTimesOutOnRead() throws Exception {
     try (ServerSocket server = loopbackServer()) {
       Endpoint ep = endpointOf(server);
-      try (Socket s = Connector.connect(ep, false, Trust.system(), TIMEOUTS, new RecordingEvents());
+      try (Socket s =
+              Connector.connect(ep, false, Trust.system(), TIMEOUTS, new RecordingEvents());
           Socket peer = server.accept()) {
         BoundedLineReader reader = new BoundedLineReader(s.getInputStream(), 100, ep);
-        IOException raw = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, reader::readLine);
+        IOException raw =
+            org.junit.jupiter.api.Assertions.assertThrows(IOException.class, reader::readLine);
         InetkitException e = Connector.translate(raw, "reading the greeting", ep, TIMEOUTS.read());
         assertThat(e)
             .isInstanceOf(InetkitTimeoutException.class)
@@ -100,7 +105,11 @@ class ConnectorTest {
       assertThatThrownBy(() -> Connector.connect(ep, true, Trust.system(), quickConnect, events))
           .isInstanceOf(InetkitTimeoutException.class)
           .hasMessageContaining("TLS handshake to " + ep);
-      assertThat(events.events).containsExactly("connectStart " + ep, "tlsStart " + ep, "connectFailed " + ep + " InetkitTimeoutException");
+      assertThat(events.events)
+          .containsExactly(
+              "connectStart " + ep,
+              "tlsStart " + ep,
+              "connectFailed " + ep + " InetkitTimeoutException");
     }
   }
 
@@ -108,18 +117,24 @@ class ConnectorTest {
   void implicitTlsAgainstGarbageIsTlsException() throws Exception {
     try (ServerSocket server = loopbackServer()) {
       Endpoint ep = endpointOf(server);
-      Thread t = new Thread(() -> {
-        try (Socket peer = server.accept()) {
-          OutputStream out = peer.getOutputStream();
-          out.write("220 plain text, no TLS here\r\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          peer.getInputStream().read();
-        } catch (IOException ignored) {
-          // the client gave up
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try (Socket peer = server.accept()) {
+                  OutputStream out = peer.getOutputStream();
+                  out.write(
+                      "220 plain text, no TLS here\r\n"
+                          .repeat(20)
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  peer.getInputStream().read();
+                } catch (IOException ignored) {
+                  // the client gave up
+                }
+              });
       t.start();
-      assertThatThrownBy(() -> Connector.connect(ep, true, Trust.system(), TIMEOUTS, new RecordingEvents()))
+      assertThatThrownBy(
+              () -> Connector.connect(ep, true, Trust.system(), TIMEOUTS, new RecordingEvents()))
           .isInstanceOf(TlsException.class)
           .hasMessageStartingWith("TLS handshake with " + ep + " failed: ");
       t.join(5000);
@@ -141,7 +156,9 @@ class ConnectorTest {
         .hasMessage("connect to mail.example.org:25 failed: Connection refused");
     assertThat(Connector.translate(new NoRouteToHostException("No route"), "connect", ep, d))
         .isExactlyInstanceOf(ConnectionException.class);
-    assertThat(Connector.translate(new SSLHandshakeException("PKIX path building failed"), "STARTTLS", ep, d))
+    assertThat(
+            Connector.translate(
+                new SSLHandshakeException("PKIX path building failed"), "STARTTLS", ep, d))
         .isExactlyInstanceOf(TlsException.class)
         .hasMessage("STARTTLS with mail.example.org:25 failed: PKIX path building failed");
     assertThat(Connector.translate(new EOFException(), "DATA", ep, d))
@@ -161,8 +178,9 @@ class ConnectorTest {
   @Test
   void closeQuietlySwallowsFailures() {
     Connector.closeQuietly(null);
-    Connector.closeQuietly(() -> {
-      throw new IOException("boom");
-    });
+    Connector.closeQuietly(
+        () -> {
+          throw new IOException("boom");
+        });
   }
 }

@@ -30,7 +30,8 @@ class ProgressTrackerTest {
     assertThat(last.fraction()).isEqualTo(1.0);
     assertThat(last.name()).isEqualTo("file.bin");
     assertThat(seen.get(seen.size() - 1)).isEqualTo(last);
-    assertThat(events.events).containsExactly("transferStart file.bin 300", "transferEnd file.bin 300");
+    assertThat(events.events)
+        .containsExactly("transferStart file.bin 300", "transferEnd file.bin 300");
   }
 
   @Test
