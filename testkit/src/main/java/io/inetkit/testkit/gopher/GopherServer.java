@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An embedded Gopher server on 127.0.0.1 that serves a folder, for tests: RFC 1436 menus, text
@@ -93,7 +94,7 @@ public final class GopherServer implements AutoCloseable {
             });
     this.plain = bind(new ServerSocket());
     this.tls =
-        b.pki == null ? null : bind(b.pki.serverSslContext().getServerSocketFactory().createServerSocket());
+        b.tlsContext == null ? null : bind(b.tlsContext.getServerSocketFactory().createServerSocket());
     startAcceptor(plain);
     if (tls != null) {
       startAcceptor(tls);
@@ -118,7 +119,7 @@ public final class GopherServer implements AutoCloseable {
   /** Configures and starts a {@link GopherServer}. */
   public static final class Builder {
     private Path root;
-    private TestPki pki;
+    private SSLContext tlsContext;
     private int maxRequestLength = 4096;
 
     private Builder() {}
@@ -134,7 +135,16 @@ public final class GopherServer implements AutoCloseable {
 
     /** Adds a gophers listener (TLS from the first byte) with the server certificate of {@code pki}. */
     public Builder tls(TestPki pki) {
-      this.pki = Objects.requireNonNull(pki, "pki");
+      this.tlsContext = Objects.requireNonNull(pki, "pki").serverSslContext();
+      return this;
+    }
+
+    /**
+     * Adds a gophers listener with another server identity, e.g. {@code
+     * pki.issue("wrong.example").sslContext()} for host-name mismatch tests.
+     */
+    public Builder tls(SSLContext serverContext) {
+      this.tlsContext = Objects.requireNonNull(serverContext, "serverContext");
       return this;
     }
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One Gopher+ view of an item, from its {@code +VIEWS} block: the same item in another format
- * or language, fetched with {@link GopherClient#view(GopherItem, GopherView, java.io.OutputStream)}.
+ * or language, fetched with {@link GopherClient#view(GopherItem, GopherView, java.nio.file.Path)}.
  *
  * <pre>{@code
  * GopherAttributes a = client.attributes(item);

@@ -229,6 +229,17 @@ class GopherClientTest {
   }
 
   @Test
+  void gophersRefusesACertificateForAnotherHost() throws Exception {
+    try (GopherServer wrong = GopherServer.builder().tls(PKI.issue("wrong.example").sslContext()).build()) {
+      assertThatThrownBy(() -> CLIENT.menu(GopherUrl.parse("gophers://localhost:" + wrong.tlsPort() + "/1")))
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("TLS handshake with localhost:" + wrong.tlsPort() + " failed")
+          .hasMessageContaining("localhost");
+      assertThat(wrong.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void eventsArePairedAroundATransfer() throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     GopherClient traced =
@@ -263,6 +274,44 @@ class GopherClientTest {
             .build();
     traced.download(url("9/logo.gif"), new ByteArrayOutputStream(), p -> {});
     assertThat(events).containsExactly("connectStart", "sent /logo.gif", "start /logo.gif", "end 9", "closed");
+  }
+
+  @Test
+  void failedConnectAndFailedTransferEvents() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    GopherClient traced =
+        CLIENT.newBuilder()
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void connectFailed(Endpoint e, InetkitException failure) {
+                    events.add("connectFailed");
+                  }
+
+                  @Override
+                  public void transferStart(Endpoint e, String name, long total) {
+                    events.add("start " + name);
+                  }
+
+                  @Override
+                  public void transferFailed(Endpoint e, String name, InetkitException failure) {
+                    events.add("failed " + failure.getClass().getSimpleName());
+                  }
+                })
+            .build();
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    GopherUrl nowhere = GopherUrl.parse("gopher://127.0.0.1:" + closedPort + "/9/x");
+    assertThatThrownBy(() -> traced.download(nowhere, new ByteArrayOutputStream(), p -> {}))
+        .isInstanceOf(io.inetkit.core.ConnectionException.class)
+        .hasMessageContaining("127.0.0.1:" + closedPort);
+    assertThat(events).containsExactly("connectFailed");
+    events.clear();
+    assertThatThrownBy(() -> traced.download(url("9/missing"), new ByteArrayOutputStream(), p -> {}))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(events).containsExactly("start /missing", "failed NotFoundException");
   }
 
   @Test

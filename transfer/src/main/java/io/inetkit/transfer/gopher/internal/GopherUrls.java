@@ -35,7 +35,11 @@ public final class GopherUrls {
       throw new InvalidInputException("scheme", "not gopher or gophers: " + scheme);
     }
     String host = endpoint.isIpv6Literal() ? "[" + endpoint.host() + "]" : endpoint.host();
-    String type = code > ' ' && code < 0x7f ? encode(String.valueOf(code)) : "1";
+    if (code <= ' ' || code >= 0x7f) {
+      throw new InvalidInputException(
+          "code", "item type cannot be written in a URL: " + Inputs.quote(String.valueOf(code)));
+    }
+    String type = encode(String.valueOf(code));
     return GopherUrl.parse(
         scheme.id() + "://" + host + ":" + endpoint.port() + "/" + type + encode(selector));
   }

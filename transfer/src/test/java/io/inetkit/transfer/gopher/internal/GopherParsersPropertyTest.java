@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
 class GopherParsersPropertyTest {
   private static final GopherSettings SMALL = GopherMenuParserTest.limits(200, 64 * 1024, 2048);
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void randomBytesGiveItemsOrATypedError(@ForAll @Size(max = 4096) byte[] bytes) {
     try {
       List<GopherItem> items = GopherMenuParser.parse(bytes, GopherMenuParserTest.ORIGIN, SMALL);
@@ -34,7 +34,7 @@ class GopherParsersPropertyTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void menuShapedNoiseGivesItemsOrATypedError(@ForAll("menuish") String text) {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try {
