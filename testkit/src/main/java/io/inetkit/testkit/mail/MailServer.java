@@ -238,22 +238,7 @@ public final class MailServer implements AutoCloseable {
    * @throws AssertionError when fewer arrived within {@code timeout}
    */
   public List<ReceivedMail> waitForMessages(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<ReceivedMail> got = received();
-    while (got.size() < count) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            "expected " + count + " message(s) within " + timeout + " but got " + got.size());
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for messages", e);
-      }
-      got = received();
-    }
-    return got;
+    return Waiting.forCount(count, timeout, this::received);
   }
 
   /**

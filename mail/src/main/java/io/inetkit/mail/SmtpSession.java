@@ -1,0 +1,149 @@
+package io.inetkit.mail;
+
+import io.inetkit.core.InetkitException;
+import io.inetkit.mail.internal.SmtpConnection;
+import io.inetkit.mail.internal.SmtpTransaction;
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One SMTP connection, opened by {@link SmtpClient#open()}: send one message after another, or
+ * a whole batch over the same connection. Not thread-safe; {@link #close()} says QUIT and is
+ * idempotent.
+ *
+ * <pre>{@code
+ * try (SmtpSession smtp = client.open()) {
+ *   System.out.println(smtp.capabilities().extensions());
+ *   SendReceipt receipt = smtp.send(message);
+ *   List<SendOutcome> outcomes = smtp.sendAll(newsletter);   // RSET between messages
+ * }
+ * }</pre>
+ */
+public final class SmtpSession implements Closeable {
+  private final SmtpConnection.Settings settings;
+  private SmtpConnection connection;
+  private boolean closed;
+
+  SmtpSession(SmtpConnection.Settings settings) throws InetkitException {
+    this.settings = settings;
+    this.connection = SmtpConnection.open(settings);
+  }
+
+  /** Returns the server's EHLO extensions (as seen after STARTTLS). */
+  public SmtpCapabilities capabilities() {
+    return live().capabilities();
+  }
+
+  /**
+   * Sends one message and returns what the server said about it.
+   *
+   * @throws AllRecipientsRejectedException when every recipient was refused (nothing was sent)
+   * @throws io.inetkit.core.ProtocolReplyException when the server refused the sender, the data
+   *     or the message (the reply says whether the failure is transient)
+   * @throws io.inetkit.core.LimitExceededException when the message is larger than the server's
+   *     SIZE (checked before anything of it was sent)
+   * @throws MissingExtensionException when an internationalised address needs SMTPUTF8
+   * @throws io.inetkit.core.InetkitTimeoutException when the server stopped answering; it may
+   *     already have accepted the message if the data had been sent
+   * @throws InetkitException for a dropped connection and other failures
+   */
+  public SendReceipt send(OutgoingMessage message) throws InetkitException {
+    return send(message, DsnOptions.NONE);
+  }
+
+  /** Sends one message with delivery status notification options (used if the server offers DSN). */
+  public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(dsn, "dsn");
+    SmtpConnection c = live();
+    try {
+      return SmtpTransaction.send(c, message, dsn);
+    } catch (InetkitException e) {
+      if (!c.isBroken()) {
+        try {
+          c.reset(); // leave the session ready for the next message
+        } catch (InetkitException resetFailed) {
+          e.addSuppressed(resetFailed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Sends every message over this connection; see {@link #sendAll(List, DsnOptions)}. */
+  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages) {
+    return sendAll(messages, DsnOptions.NONE);
+  }
+
+  /**
+   * Sends every message over one connection, with RSET between messages. When the server says
+   * 421 or the connection drops, the session connects again and carries on; a message whose data
+   * had not been completely sent is tried once more on the new connection (one whose data had
+   * been sent is reported failed, because the server may have it). Never throws for a single
+   * message: each outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}.
+   */
+  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, DsnOptions dsn) {
+    List<SendOutcome> outcomes = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      outcomes.add(sendOne(i, messages.get(i), dsn));
+    }
+    return List.copyOf(outcomes);
+  }
+
+  private SendOutcome sendOne(int index, OutgoingMessage message, DsnOptions dsn) {
+    InetkitException last = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        SmtpConnection c = usable();
+        if (index > 0 && attempt == 0) {
+          c.reset();
+        }
+        return new SendOutcome.Sent(index, send(message, dsn));
+      } catch (InetkitException e) {
+        last = e;
+        if (connection == null || !connection.isBroken() || connection.isDataCommitted()) {
+          break; // a refusal, or the server may already hold the message: do not resend
+        }
+      }
+    }
+    return new SendOutcome.Failed(index, last);
+  }
+
+  /** Returns the connection, connecting again if the last one broke or could not be made. */
+  private SmtpConnection usable() throws InetkitException {
+    if (closed) {
+      throw new IllegalStateException("session is closed");
+    }
+    if (connection != null && connection.isBroken()) {
+      connection.close();
+      connection = null;
+    }
+    if (connection == null) {
+      connection = SmtpConnection.open(settings);
+    }
+    return connection;
+  }
+
+  private SmtpConnection live() {
+    if (closed) {
+      throw new IllegalStateException("session is closed");
+    }
+    if (connection == null) {
+      throw new IllegalStateException("session has no connection (reconnecting failed)");
+    }
+    return connection;
+  }
+
+  /** Says QUIT and closes the connection. Idempotent; never throws. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      if (connection != null) {
+        connection.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.Inputs;
+import io.inetkit.mail.Attachment;
+import io.inetkit.mail.MailAddress;
+import io.inetkit.mail.MailMessage;
+import io.inetkit.mail.OutgoingMessage;
+import io.inetkit.mail.PreparedMessage;
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Turns inetkit's message model into MIME with Jakarta Mail and writes it, streaming every
+ * attachment: multipart/alternative for text + HTML, multipart/related for inline images,
+ * multipart/mixed for attachments; RFC 2047 subjects and display names; no Bcc header.
+ */
+public final class MimeComposer {
+  private static final int COPY_BUFFER = 256 * 1024;
+
+  private MimeComposer() {}
+
+  /** The envelope of a prepared message, read from its headers. */
+  public record Envelope(MailAddress from, List<MailAddress> recipients) {}
+
+  /** Returns whether sending needs SMTPUTF8 (an envelope address is non-ASCII). */
+  public static boolean needsUtf8(OutgoingMessage m) {
+    return m.envelopeFrom().isInternational()
+        || m.envelopeRecipients().stream().anyMatch(MailAddress::isInternational);
+  }
+
+  /** Writes the message in RFC 5322 form to {@code out}, streaming attachments. */
+  public static void write(OutgoingMessage message, OutputStream out) throws IOException {
+    if (message instanceof PreparedMessage p) {
+      try (InputStream in = LocalSourceException.open(p.file().toString(), () -> Files.newInputStream(p.file()))) {
+        in.transferTo(out);
+      }
+      return;
+    }
+    try {
+      compose((MailMessage) message).writeTo(out);
+    } catch (MessagingException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("cannot write the message as MIME: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the size in bytes of what {@link #write} produces (streams it once). */
+  public static long size(OutgoingMessage message) throws IOException {
+    if (message instanceof PreparedMessage p) {
+      return Files.size(p.file());
+    }
+    long[] count = {0};
+    OutputStream counter =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            count[0]++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            count[0] += len;
+          }
+        };
+    write(message, new java.io.BufferedOutputStream(counter, COPY_BUFFER) {
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    });
+    return count[0];
+  }
+
+  /** Returns the message as a Jakarta Mail {@link MimeMessage} (for the interop adapter). */
+  public static MimeMessage compose(MailMessage m) throws MessagingException {
+    Properties props = new Properties();
+    if (needsUtf8(m)) {
+      props.put("mail.mime.allowutf8", "true");
+    }
+    MimeMessage mm = new ComposedMimeMessage(Session.getInstance(props), "<" + m.messageId() + ">");
+    try {
+      mm.setHeader("From", addresses(List.of(m.from()), 6));
+      setAddresses(mm, "Reply-To", m.replyTo());
+      setAddresses(mm, "To", m.to());
+      setAddresses(mm, "Cc", m.cc());
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+    mm.setSubject(m.subject(), "UTF-8");
+    mm.setSentDate(Date.from(m.date()));
+    for (MailMessage.Header h : m.headers()) {
+      mm.addHeader(h.name(), MimeUtility.fold(h.name().length() + 2, encode(h.value())));
+    }
+    setBody(mm, m);
+    mm.saveChanges();
+    return mm;
+  }
+
+  private static void setAddresses(MimeMessage mm, String header, List<MailAddress> list)
+      throws MessagingException, UnsupportedEncodingException {
+    if (!list.isEmpty()) {
+      mm.setHeader(header, addresses(list, header.length() + 2));
+    }
+  }
+
+  private static String addresses(List<MailAddress> list, int used) throws UnsupportedEncodingException {
+    InternetAddress[] out = new InternetAddress[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      MailAddress a = list.get(i);
+      out[i] = new InternetAddress(a.address(), a.displayName().isEmpty() ? null : a.displayName(), "UTF-8");
+    }
+    return InternetAddress.toString(out, used);
+  }
+
+  private static String encode(String value) {
+    try {
+      return MimeUtility.encodeText(value, "UTF-8", null);
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void setBody(MimeMessage mm, MailMessage m) throws MessagingException {
+    List<Attachment> inline = m.attachments().stream().filter(Attachment::isInline).toList();
+    List<Attachment> attached = m.attachments().stream().filter(a -> !a.isInline()).toList();
+    if (inline.isEmpty() && attached.isEmpty() && (m.text() == null || m.html() == null)) {
+      if (m.html() != null) {
+        mm.setText(m.html(), "UTF-8", "html");
+      } else {
+        mm.setText(m.text() == null ? "" : m.text(), "UTF-8");
+      }
+      return;
+    }
+    MimeBodyPart main = textBody(m);
+    MimeMultipart top = null;
+    if (!inline.isEmpty()) {
+      top = new MimeMultipart("related");
+      top.addBodyPart(main);
+      for (Attachment a : inline) {
+        top.addBodyPart(part(a));
+      }
+      main = wrap(top);
+    }
+    if (!attached.isEmpty()) {
+      top = new MimeMultipart("mixed");
+      top.addBodyPart(main);
+      for (Attachment a : attached) {
+        top.addBodyPart(part(a));
+      }
+    }
+    mm.setContent(top != null ? top : alternativeOf(m));
+  }
+
+  private static MimeMultipart alternativeOf(MailMessage m) throws MessagingException {
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(textPart(m.text()));
+    alternative.addBodyPart(htmlPart(m.html()));
+    return alternative;
+  }
+
+  private static MimeBodyPart textPart(String text) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setText(text == null ? "" : text, "UTF-8");
+    return part;
+  }
+
+  private static MimeBodyPart htmlPart(String html) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setText(html, "UTF-8", "html");
+    return part;
+  }
+
+  private static MimeBodyPart textBody(MailMessage m) throws MessagingException {
+    if (m.html() == null) {
+      return textPart(m.text());
+    }
+    return m.text() == null ? htmlPart(m.html()) : wrap(alternativeOf(m));
+  }
+
+  private static MimeBodyPart wrap(MimeMultipart multipart) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setContent(multipart);
+    return part;
+  }
+
+  private static MimeBodyPart part(Attachment a) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new SourceDataSource(a)));
+    part.setFileName(a.fileName());
+    part.setDisposition(a.isInline() ? Part.INLINE : Part.ATTACHMENT);
+    if (a.isInline()) {
+      part.setContentID("<" + a.contentId() + ">");
+    }
+    // Set explicitly so Jakarta Mail never reads the whole content to choose an encoding.
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
+  }
+
+  /** Reads the envelope of an RFC 5322 file from its From, To, Cc and Bcc headers. */
+  public static Envelope readEnvelope(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      InternetHeaders headers = new InternetHeaders(in);
+      List<MailAddress> from = parse(headers, "From");
+      List<MailAddress> to = new ArrayList<>();
+      for (String h : List.of("To", "Cc", "Bcc")) {
+        to.addAll(parse(headers, h));
+      }
+      if (from.isEmpty() || to.isEmpty()) {
+        throw new InvalidInputException(
+            "file", "no From or no recipient header in " + Inputs.quote(file.toString()));
+      }
+      return new Envelope(from.get(0), to);
+    } catch (IOException | MessagingException e) {
+      throw new InvalidInputException(
+          "file", "cannot read headers of " + Inputs.quote(file.toString()) + ": " + e.getMessage());
+    }
+  }
+
+  private static List<MailAddress> parse(InternetHeaders headers, String name) throws MessagingException {
+    String value = headers.getHeader(name, ",");
+    List<MailAddress> out = new ArrayList<>();
+    if (value != null) {
+      for (InternetAddress a : InternetAddress.parseHeader(MimeUtility.unfold(value), false)) {
+        out.add(MailAddress.of(a.getAddress(), a.getPersonal()));
+      }
+    }
+    return out;
+  }
+
+  /** A MIME message that keeps the Message-ID it was given instead of generating one. */
+  private static final class ComposedMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    ComposedMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+
+  /** Streams an {@link Attachment}'s content for Jakarta Activation. */
+  private record SourceDataSource(Attachment attachment) implements DataSource {
+    @Override
+    public InputStream getInputStream() throws IOException {
+      return LocalSourceException.open(attachment.fileName(), attachment.source());
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      throw new UnsupportedOperationException("read-only");
+    }
+
+    @Override
+    public String getContentType() {
+      return attachment.contentType();
+    }
+
+    @Override
+    public String getName() {
+      return attachment.fileName();
+    }
+  }
+}

@@ -1,0 +1,341 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.Redaction;
+import io.inetkit.core.Reply;
+import io.inetkit.core.TlsException;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.Trust;
+import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.core.internal.Connector;
+import io.inetkit.mail.OutgoingMessage;
+import io.inetkit.mail.SmtpCapabilities;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP connection (RFC 5321): greeting, EHLO, STARTTLS as the {@link TlsMode} demands,
+ * AUTH, then commands and message data. Replies are read with bounded lines and a bounded
+ * number of lines; every failure is a typed {@link InetkitException} naming the server, the
+ * command and the reply. Once the connection is {@link #isBroken() broken} (closed, timed out,
+ * 421) it must be replaced.
+ */
+public final class SmtpConnection implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpConnection.class);
+  private static final int MAX_LINE = 8192;
+  private static final int MAX_REPLY_LINES = 512;
+
+  /** Everything needed to open a connection. {@code credentials} may be null. */
+  public record Settings(
+      Endpoint endpoint,
+      TlsMode tlsMode,
+      Trust trust,
+      Credentials credentials,
+      Timeouts timeouts,
+      String ehloName,
+      EventListener events) {}
+
+  private final Settings settings;
+  private final Endpoint endpoint;
+  private Socket socket;
+  private BoundedLineReader in;
+  private OutputStream out;
+  private SmtpCapabilities capabilities;
+  private boolean broken;
+  private boolean dataCommitted;
+
+  private SmtpConnection(Settings settings, Socket socket) throws IOException {
+    this.settings = settings;
+    this.endpoint = settings.endpoint();
+    attach(socket);
+  }
+
+  private void attach(Socket s) throws IOException {
+    this.socket = s;
+    this.in = new BoundedLineReader(s.getInputStream(), MAX_LINE, endpoint);
+    this.out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
+  }
+
+  /**
+   * Connects, reads the greeting, says EHLO, upgrades with STARTTLS as required, and logs in
+   * when credentials are set.
+   *
+   * @throws TlsException when STARTTLS is required but not offered or refused (before any
+   *     credentials or message bytes were sent), or TLS verification fails
+   */
+  public static SmtpConnection open(Settings s) throws InetkitException {
+    Socket socket =
+        Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), s.timeouts(), s.events());
+    SmtpConnection c;
+    try {
+      c = new SmtpConnection(s, socket);
+    } catch (IOException e) {
+      Connector.closeQuietly(socket);
+      throw Connector.translate(e, "connect", s.endpoint(), s.timeouts().connect());
+    }
+    try {
+      Reply greeting = c.readReply("the greeting");
+      if (greeting.code() != 220) {
+        throw new ProtocolReplyException("connect (greeting)", s.endpoint(), greeting, null);
+      }
+      c.capabilities = c.ehlo(greeting.text());
+      if (s.tlsMode().isStartTls()) {
+        c.startTls(greeting.text());
+      }
+      if (s.credentials() != null) {
+        SmtpAuthenticator.login(c, s.credentials());
+      }
+      return c;
+    } catch (InetkitException | RuntimeException e) {
+      c.abort();
+      throw e;
+    }
+  }
+
+  private void startTls(String greeting) throws InetkitException {
+    boolean required = settings.tlsMode() == TlsMode.STARTTLS_REQUIRED;
+    if (!capabilities.supports("STARTTLS")) {
+      if (required) {
+        throw new TlsException(
+            "STARTTLS is required but the server does not offer it (EHLO offered "
+                + capabilities.extensions().keySet() + "); nothing else was sent",
+            endpoint, null);
+      }
+      LOG.warn("{} does not offer STARTTLS; continuing in plain text (opportunistic)", endpoint);
+      return;
+    }
+    Reply r = command("STARTTLS");
+    if (r.code() != 220) {
+      if (required) {
+        throw new TlsException("STARTTLS refused: " + r + "; nothing else was sent", endpoint, null);
+      }
+      LOG.warn("{} refused STARTTLS ({}); continuing in plain text (opportunistic)", endpoint, r);
+      return;
+    }
+    attachQuietly(Connector.startTls(socket, endpoint, settings.trust(), settings.timeouts(), settings.events()));
+    capabilities = ehlo(greeting);
+  }
+
+  private void attachQuietly(Socket tls) throws InetkitException {
+    try {
+      attach(tls);
+    } catch (IOException e) {
+      broken = true;
+      throw Connector.translate(e, "TLS", endpoint, settings.timeouts().read());
+    }
+  }
+
+  private SmtpCapabilities ehlo(String greeting) throws InetkitException {
+    Reply r = command("EHLO " + settings.ehloName());
+    if (!r.isPositive()) {
+      Reply helo = command("HELO " + settings.ehloName());
+      if (!helo.isPositive()) {
+        throw new ProtocolReplyException("HELO " + settings.ehloName(), endpoint, helo, null);
+      }
+      return new SmtpCapabilities(greeting, firstWord(helo.text()), Map.of());
+    }
+    String[] lines = r.text().split("\n");
+    Map<String, String> ext = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (!line.isEmpty()) {
+        int sp = line.indexOf(' ');
+        String key = (sp < 0 ? line : line.substring(0, sp)).toUpperCase(Locale.ROOT);
+        ext.putIfAbsent(key, sp < 0 ? "" : line.substring(sp + 1).strip());
+      }
+    }
+    return new SmtpCapabilities(greeting, firstWord(lines[0]), ext);
+  }
+
+  private static String firstWord(String s) {
+    String t = s.strip();
+    int sp = t.indexOf(' ');
+    return sp < 0 ? t : t.substring(0, sp);
+  }
+
+  /** Returns the server's EHLO capabilities (after STARTTLS, if done). */
+  public SmtpCapabilities capabilities() {
+    return capabilities;
+  }
+
+  /** Returns the server's address. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns the settings this connection was opened with. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Returns whether the connection can no longer be used (closed, timed out, 421). */
+  public boolean isBroken() {
+    return broken;
+  }
+
+  /** Returns whether the end of the current message's data was sent (the server may have it). */
+  public boolean isDataCommitted() {
+    return dataCommitted;
+  }
+
+  /** Sends one command line and returns the reply (of any kind). */
+  public Reply command(String line) throws InetkitException {
+    return command(line, Redaction.command(line));
+  }
+
+  /** Sends a command whose text holds a secret; {@code shown} is used in events and errors. */
+  public Reply command(String line, String shown) throws InetkitException {
+    if (line.startsWith("MAIL ")) {
+      dataCommitted = false;
+    }
+    Inputs.requireNoControl("command", line);
+    settings.events().commandSent(endpoint, shown);
+    try {
+      out.write(line.getBytes(StandardCharsets.UTF_8));
+      out.write('\r');
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      broken = true;
+      throw Connector.translate(e, "sending " + shown, endpoint, settings.timeouts().read());
+    }
+    return readReply(shown);
+  }
+
+  /** Reads one (possibly multi-line) reply to {@code what}. */
+  Reply readReply(String what) throws InetkitException {
+    List<String> texts = new ArrayList<>();
+    int code = -1;
+    try {
+      while (true) {
+        String line = in.readLine();
+        if (line == null) {
+          broken = true;
+          throw new ConnectionClosedException(
+              "connection closed by the server while waiting for the reply to " + what, endpoint, null);
+        }
+        int c = parseCode(line, what);
+        if (code >= 0 && c != code) {
+          throw violation("reply lines with different codes", line, what);
+        }
+        code = c;
+        texts.add(line.length() > 4 ? line.substring(4) : "");
+        if (texts.size() > MAX_REPLY_LINES) {
+          broken = true;
+          throw new LimitExceededException("reply to " + what + " has too many lines", endpoint, MAX_REPLY_LINES);
+        }
+        if (line.length() == 3 || line.charAt(3) == ' ') {
+          break;
+        }
+      }
+    } catch (InetkitException e) {
+      broken = true;
+      throw e;
+    } catch (IOException e) {
+      broken = true;
+      throw Connector.translate(e, "waiting for the reply to " + what, endpoint, settings.timeouts().read());
+    }
+    Reply reply = Reply.numeric(code, String.join("\n", texts));
+    settings.events().replyReceived(endpoint, reply.toString());
+    if (code == 421) {
+      broken = true; // the server is closing the connection
+    }
+    return reply;
+  }
+
+  private int parseCode(String line, String what) throws ProtocolViolationException {
+    if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(ch -> ch >= '0' && ch <= '9')
+        || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
+      throw violation("malformed reply line", line, what);
+    }
+    int code = Integer.parseInt(line.substring(0, 3));
+    if (code < 200 || code > 599) {
+      throw violation("reply code out of range", line, what);
+    }
+    return code;
+  }
+
+  private ProtocolViolationException violation(String problem, String line, String what) {
+    broken = true;
+    return new ProtocolViolationException(
+        problem + " from " + endpoint + " waiting for the reply to " + what + ": " + Inputs.quote(line),
+        endpoint, null);
+  }
+
+  /**
+   * Sends DATA, streams the message (dot-stuffed, CRLF line ends) and returns the server's
+   * reply to the end of the data.
+   */
+  public Reply data(OutgoingMessage message) throws InetkitException {
+    Reply go = command("DATA");
+    if (go.code() != 354) {
+      throw new ProtocolReplyException("DATA", endpoint, go, null);
+    }
+    SmtpDataOutputStream data = new SmtpDataOutputStream(out);
+    try {
+      MimeComposer.write(message, data);
+      data.finish();
+      dataCommitted = true;
+    } catch (LocalSourceException e) {
+      abort(); // the server must not take a truncated message
+      throw new InetkitException(
+          e.getMessage() + "; the connection was dropped so the server discards the partial message",
+          endpoint, e);
+    } catch (IOException e) {
+      broken = true;
+      throw Connector.translate(
+          e, "sending message data (after " + data.count() + " bytes)", endpoint, settings.timeouts().read());
+    }
+    return readReply("the end of the message data");
+  }
+
+  /** Resets the transaction; marks the connection broken if that fails. */
+  public void reset() throws InetkitException {
+    Reply r = command("RSET");
+    if (!r.isPositive()) {
+      broken = true;
+      throw new ProtocolReplyException("RSET", endpoint, r, null);
+    }
+  }
+
+  /** Drops the connection without QUIT. */
+  public void abort() {
+    broken = true;
+    Connector.closeQuietly(socket);
+  }
+
+  /** Says QUIT (unless broken) and closes; never throws. */
+  @Override
+  public void close() {
+    if (!broken && !socket.isClosed()) {
+      try {
+        command("QUIT");
+      } catch (InetkitException e) {
+        LOG.debug("QUIT to {} failed: {}", endpoint, e.getMessage());
+      }
+    }
+    broken = true;
+    Connector.closeQuietly(socket);
+    settings.events().closed(endpoint);
+  }
+}

@@ -1,0 +1,304 @@
+package io.inetkit.testkit.mail;
+
+import io.inetkit.core.Endpoint;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small SMTP server on 127.0.0.1 that accepts mail and throws the data away, counting it: for
+ * gigabyte messages (GreenMail keeps every message in the heap) and for checking the exact
+ * commands a client sends (SIZE, SMTPUTF8, DSN parameters). It advertises the EHLO extensions
+ * you choose, can refuse chosen recipients, and can break off a connection after some messages.
+ *
+ * <pre>{@code
+ * try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 1000000", "DSN", "SMTPUTF8")
+ *         .rejectRecipient("nobody@example.org", "550 5.1.1 no such user").start()) {
+ *   // send to sink.host():sink.port(), then:
+ *   SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+ *   assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<a@example.org> SIZE=1234");
+ *   assertThat(m.size()).isEqualTo(1234);
+ * }
+ * }</pre>
+ */
+public final class SmtpSink implements AutoCloseable {
+  private static final int HEAD_LIMIT = 4 << 20;
+  private static final int BUFFER = 256 * 1024;
+
+  /**
+   * One message as received.
+   *
+   * @param mailFrom the MAIL FROM command line as sent
+   * @param rcptTo the accepted RCPT TO command lines as sent
+   * @param size the data size in bytes as sent (dot-stuffed, CRLF), without the final dot line
+   * @param head the first 4 MiB of that data
+   */
+  public record Message(String mailFrom, List<String> rcptTo, long size, byte[] head) {
+    /** Copies. */
+    public Message {
+      rcptTo = List.copyOf(rcptTo);
+      head = head.clone();
+    }
+
+    /** Returns a copy of the first 4 MiB of the data. */
+    @Override
+    public byte[] head() {
+      return head.clone();
+    }
+
+    /** Returns the head decoded as UTF-8. */
+    public String text() {
+      return new String(head, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final FrontListener listener;
+  private final List<String> extensions;
+  private final Map<String, String> rejected;
+  private final int interruptAfter;
+  private final String interruptReply;
+  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final List<Message> messages = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+
+  private SmtpSink(Builder b) throws IOException {
+    this.extensions = List.copyOf(b.extensions);
+    this.rejected = Map.copyOf(b.rejected);
+    this.interruptAfter = b.interruptAfter;
+    this.interruptReply = b.interruptReply;
+    this.listener = new FrontListener("smtp-sink", this::serve);
+  }
+
+  /** Starts a sink advertising {@code 8BITMIME} only. */
+  public static SmtpSink start() throws IOException {
+    return builder().start();
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures a {@link SmtpSink}. */
+  public static final class Builder {
+    private List<String> extensions = List.of("8BITMIME");
+    private final Map<String, String> rejected = new HashMap<>();
+    private int interruptAfter = -1;
+    private String interruptReply;
+
+    private Builder() {}
+
+    /** Sets the EHLO extension lines, e.g. {@code "SIZE 1000"}, {@code "DSN"}. */
+    public Builder extensions(String... lines) {
+      this.extensions = List.of(lines);
+      return this;
+    }
+
+    /** Answers {@code RCPT TO:<address>} with {@code reply} (e.g. {@code "550 5.1.1 unknown"}). */
+    public Builder rejectRecipient(String address, String reply) {
+      rejected.put(address.toLowerCase(Locale.ROOT), reply);
+      return this;
+    }
+
+    /**
+     * On the first connection only: after {@code messages} accepted messages, answers the next
+     * MAIL FROM with {@code reply} (e.g. {@code "421 4.3.2 shutting down"}) or, when {@code
+     * reply} is null, says nothing, and closes the connection.
+     */
+    public Builder interruptAfter(int messages, String reply) {
+      this.interruptAfter = messages;
+      this.interruptReply = reply;
+      return this;
+    }
+
+    /** Starts the sink. */
+    public SmtpSink start() throws IOException {
+      return new SmtpSink(this);
+    }
+  }
+
+  /** Returns {@code 127.0.0.1}. */
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  /** Returns the port. */
+  public int port() {
+    return listener.port();
+  }
+
+  /** Returns host and port as an {@link Endpoint}. */
+  public Endpoint endpoint() {
+    return Endpoint.of(host(), port());
+  }
+
+  /** Returns every command line received, in order (message data excluded). */
+  public List<String> commands() {
+    return List.copyOf(commands);
+  }
+
+  /** Returns the messages received so far. */
+  public List<Message> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** Returns how many connections were accepted. */
+  public int connections() {
+    return connections.get();
+  }
+
+  /**
+   * Waits until {@code count} messages arrived and returns them.
+   *
+   * @throws AssertionError when fewer arrived within {@code timeout}
+   */
+  public List<Message> waitForMessages(int count, Duration timeout) {
+    return Waiting.forCount(count, timeout, this::messages);
+  }
+
+  private void serve(Socket socket) throws IOException {
+    boolean first = connections.incrementAndGet() == 1;
+    try (socket) {
+      socket.setSoTimeout(60_000);
+      InputStream in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+      OutputStream out = socket.getOutputStream();
+      write(out, "220 sink.test ESMTP inetkit testkit sink\r\n");
+      String mailFrom = null;
+      List<String> rcpts = new ArrayList<>();
+      int accepted = 0;
+      String line;
+      while ((line = Upstream.readLine(in)) != null) {
+        commands.add(line);
+        String verb = StartTlsDialogue.verb(line);
+        switch (verb) {
+          case "EHLO" -> write(out, ehlo());
+          case "HELO", "NOOP" -> write(out, "250 2.0.0 Ok\r\n");
+          case "AUTH" -> write(out, "235 2.7.0 Authentication successful\r\n");
+          case "RSET" -> {
+            mailFrom = null;
+            rcpts.clear();
+            write(out, "250 2.0.0 Ok\r\n");
+          }
+          case "MAIL" -> {
+            if (first && accepted == interruptAfter) {
+              if (interruptReply != null) {
+                write(out, interruptReply + "\r\n");
+              }
+              return;
+            }
+            mailFrom = line;
+            rcpts.clear();
+            write(out, "250 2.1.0 Ok\r\n");
+          }
+          case "RCPT" -> {
+            String reply = rejected.get(address(line));
+            if (reply == null) {
+              rcpts.add(line);
+              write(out, "250 2.1.5 Ok\r\n");
+            } else {
+              write(out, reply + "\r\n");
+            }
+          }
+          case "DATA" -> {
+            if (mailFrom == null || rcpts.isEmpty()) {
+              write(out, "503 5.5.1 need MAIL and RCPT first\r\n");
+              continue;
+            }
+            write(out, "354 End data with <CR><LF>.<CR><LF>\r\n");
+            Message m = readData(in, mailFrom, rcpts);
+            if (m == null) {
+              return;
+            }
+            messages.add(m);
+            accepted++;
+            write(out, "250 2.0.0 Ok: queued as " + messages.size() + "\r\n");
+            mailFrom = null;
+            rcpts.clear();
+          }
+          case "QUIT" -> {
+            write(out, "221 2.0.0 Bye\r\n");
+            return;
+          }
+          default -> write(out, "500 5.5.2 Error: command not recognized\r\n");
+        }
+      }
+    }
+  }
+
+  private String ehlo() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(extensions.isEmpty() ? "250 " : "250-").append("sink.test\r\n");
+    for (int i = 0; i < extensions.size(); i++) {
+      sb.append(i == extensions.size() - 1 ? "250 " : "250-").append(extensions.get(i)).append("\r\n");
+    }
+    return sb.toString();
+  }
+
+  private static String address(String rcptLine) {
+    int open = rcptLine.indexOf('<');
+    int close = rcptLine.indexOf('>', open + 1);
+    return open < 0 || close < 0 ? "" : rcptLine.substring(open + 1, close).toLowerCase(Locale.ROOT);
+  }
+
+  /** Reads data up to CRLF.CRLF, counting; returns null if the client hung up first. */
+  private static Message readData(InputStream in, String mailFrom, List<String> rcpts) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    byte[] buf = new byte[BUFFER];
+    long size = 0;
+    int state = 2; // 0 none, 1 CR, 2 CRLF (line start), 3 CRLF ".", 4 CRLF "." CR
+    while (true) {
+      in.mark(BUFFER);
+      int n = in.read(buf);
+      if (n < 0) {
+        return null;
+      }
+      for (int i = 0; i < n; i++) {
+        byte b = buf[i];
+        state =
+            switch (state) {
+              case 1 -> b == '\n' ? 2 : b == '\r' ? 1 : 0;
+              case 2 -> b == '.' ? 3 : b == '\r' ? 1 : 0;
+              case 3 -> b == '\r' ? 4 : 0;
+              case 4 -> b == '\n' ? 5 : b == '\r' ? 1 : 0;
+              default -> b == '\r' ? 1 : 0;
+            };
+        if (state == 5) {
+          long total = size + i + 1 - 3; // without ".\r\n"
+          int headPart = (int) Math.min(Math.max(0, HEAD_LIMIT - head.size()), i + 1);
+          head.write(buf, 0, headPart);
+          byte[] h = head.toByteArray();
+          long headLen = Math.min(h.length, total);
+          in.reset();
+          in.skip(i + 1);
+          return new Message(mailFrom, rcpts, total, java.util.Arrays.copyOf(h, (int) headLen));
+        }
+      }
+      int headPart = (int) Math.min(Math.max(0, HEAD_LIMIT - head.size()), n);
+      head.write(buf, 0, headPart);
+      size += n;
+    }
+  }
+
+  private static void write(OutputStream out, String s) throws IOException {
+    out.write(s.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  /** Stops the sink and closes every connection. */
+  @Override
+  public void close() {
+    listener.close();
+  }
+}
