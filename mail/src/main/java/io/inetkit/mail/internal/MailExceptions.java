@@ -139,4 +139,62 @@ public final class MailExceptions {
     }
     return null;
   }
+  /**
+   * Translates any failure met on the reading side (IMAP, POP3): exceptions inetkit's own
+   * socket guard raised travel through Angus as causes and come out unchanged; Angus's IMAP
+   * protocol exceptions from raw commands ({@code NO}, {@code BAD}, unparsable responses) become
+   * replies and protocol violations; the rest goes through {@link #translate(MessagingException,
+   * String, AngusProtocol, Endpoint, Timeouts)}.
+   */
+  public static InetkitException translateAny(
+      Throwable failure, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts) {
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      if (t instanceof InetkitException ie) {
+        return ie;
+      }
+      if (t instanceof java.net.SocketTimeoutException || t instanceof javax.net.ssl.SSLException) {
+        return Connector.translate((IOException) t, what, endpoint, timeouts.read());
+      }
+    }
+    seen.clear();
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      if (t instanceof BadCommandException || t instanceof CommandFailedException) {
+        org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
+        String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();
+        String status = t instanceof BadCommandException ? "BAD" : "NO";
+        return new ProtocolReplyException(
+            what, endpoint, new Reply(status, text, Reply.Kind.PERMANENT_NEGATIVE), failure);
+      }
+      if (t instanceof org.eclipse.angus.mail.iap.ParsingException) {
+        return new io.inetkit.core.ProtocolViolationException(
+            what + ": malformed response from " + endpoint + ": " + t.getMessage(), endpoint, failure);
+      }
+      if (t instanceof org.eclipse.angus.mail.iap.ConnectionException) {
+        return new ConnectionClosedException(
+            what + ": connection closed: " + t.getMessage(), endpoint, failure);
+      }
+    }
+    if (failure instanceof MessagingException me) {
+      return translate(me, what, protocol, endpoint, timeouts);
+    }
+    if (failure instanceof IOException io) {
+      return Connector.translate(io, what, endpoint, timeouts.read());
+    }
+    return new InetkitException(what + " failed: " + failure, endpoint, failure);
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t.getCause() != null) {
+      return t.getCause();
+    }
+    if (t instanceof MessagingException m) {
+      return m.getNextException();
+    }
+    // Angus turns an I/O failure into a synthetic "* BYE" response that keeps the exception.
+    if (t instanceof org.eclipse.angus.mail.iap.ProtocolException p && p.getResponse() != null) {
+      return p.getResponse().getException();
+    }
+    return null;
+  }
 }

@@ -1,0 +1,190 @@
+package io.inetkit.mail;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Trust;
+import java.util.Objects;
+
+/**
+ * An immutable, thread-safe POP3 client configuration; {@link #open()} returns a {@link
+ * Pop3Session}. Safe defaults as for {@link ImapClient}: implicit TLS on port 995, STARTTLS (STLS)
+ * required elsewhere, system trust with host-name verification, finite timeouts, bounded lines.
+ *
+ * <pre>{@code
+ * Pop3Client client = Pop3Client.builder()
+ *     .endpoint("pop.example.org", 995)
+ *     .credentials(Credentials.fromEnvironment("alice", "POP3_PASSWORD"))
+ *     .build();
+ * try (Pop3Session pop3 = client.open()) {
+ *   pop3.syncTo(Maildir.open(Path.of("Mail/inbox")), AfterDownload.DELETE_FROM_SERVER);
+ * }
+ * }</pre>
+ */
+public final class Pop3Client {
+  private final Endpoint endpoint;
+  private final TlsMode tlsMode;
+  private final Trust trust;
+  private final Credentials credentials;
+  private final Timeouts timeouts;
+  private final EventListener events;
+  private final int maxLineLength;
+
+  private Pop3Client(Builder b) {
+    this.endpoint = b.endpoint;
+    this.tlsMode = b.tlsMode != null ? b.tlsMode : b.endpoint.port() == 995 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+    this.trust = b.trust;
+    this.credentials = b.credentials;
+    this.timeouts = b.timeouts;
+    this.events = b.events;
+    this.maxLineLength = b.maxLineLength;
+  }
+
+  /** Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised with this client's settings. */
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.endpoint = endpoint;
+    b.tlsMode = tlsMode;
+    b.trust = trust;
+    b.credentials = credentials;
+    b.timeouts = timeouts;
+    b.events = events;
+    b.maxLineLength = maxLineLength;
+    return b;
+  }
+
+  /**
+   * Connects, secures (TLS or STLS) and logs in (AUTH PLAIN/LOGIN/XOAUTH2 or USER/PASS).
+   *
+   * @throws io.inetkit.core.TlsException when TLS fails or STLS is required but not offered
+   * @throws io.inetkit.core.AuthenticationException when the login is refused
+   * @throws InetkitException for other failures
+   */
+  public Pop3Session open() throws InetkitException {
+    return new Pop3Session(this);
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns how the connection is secured. */
+  public TlsMode tlsMode() {
+    return tlsMode;
+  }
+
+  /** Returns which certificates are trusted. */
+  public Trust trust() {
+    return trust;
+  }
+
+  /** Returns the login. */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /** Returns the time limits. */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** Returns the event listener. */
+  public EventListener events() {
+    return events;
+  }
+
+  /** Returns the longest line accepted from the server. */
+  public int maxLineLength() {
+    return maxLineLength;
+  }
+
+  @Override
+  public String toString() {
+    return "Pop3Client[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
+  }
+
+  /** Builds a {@link Pop3Client}; setters validate eagerly. */
+  public static final class Builder {
+    private Endpoint endpoint;
+    private TlsMode tlsMode;
+    private Trust trust = Trust.system();
+    private Credentials credentials;
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private EventListener events = EventListener.NONE;
+    private int maxLineLength = ImapClient.DEFAULT_MAX_LINE;
+
+    private Builder() {}
+
+    /** Sets the server. */
+    public Builder endpoint(Endpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /** Sets the server by host and port. */
+    public Builder endpoint(String host, int port) {
+      return endpoint(Endpoint.of(host, port));
+    }
+
+    /** Sets how to secure the connection (default: IMPLICIT on 995, else STARTTLS_REQUIRED). */
+    public Builder tlsMode(TlsMode tlsMode) {
+      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      return this;
+    }
+
+    /** Sets which certificates to trust (default {@link Trust#system()}). */
+    public Builder trust(Trust trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /** Sets the login. */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Sets the time limits. */
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** Sets the event listener. */
+    public Builder events(EventListener events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /** Sets the longest line accepted from the server, 8 KiB to 64 MiB (default 1 MiB). */
+    public Builder maxLineLength(int bytes) {
+      this.maxLineLength = (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws IllegalStateException when endpoint or credentials are missing
+     */
+    public Pop3Client build() {
+      if (endpoint == null) {
+        throw new IllegalStateException("endpoint is required");
+      }
+      if (credentials == null) {
+        throw new IllegalStateException("credentials are required");
+      }
+      return new Pop3Client(this);
+    }
+  }
+}

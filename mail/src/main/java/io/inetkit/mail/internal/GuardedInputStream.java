@@ -1,0 +1,128 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.LimitExceededException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * Watches what a mail server sends, below Angus Mail's parser, and stops a hostile server before
+ * it can exhaust memory: Angus buffers a whole response line, and a whole IMAP literal, in one
+ * growing array. This stream throws {@link LimitExceededException} as soon as a line (outside
+ * literals) exceeds its limit or an IMAP literal announces more bytes than allowed, and {@link
+ * InetkitTimeoutException} when the current operation's overall deadline has passed (a server
+ * trickling one byte per read timeout). Not part of the public API.
+ */
+final class GuardedInputStream extends FilterInputStream {
+  private final Endpoint endpoint;
+  private final MailLimits limits;
+  private final Deadline deadline;
+  private final byte[] tail = new byte[24]; // last bytes of the current line, for "{123}\r\n"
+  private long lineLength;
+  private long literalRemaining;
+
+  GuardedInputStream(InputStream in, Endpoint endpoint, MailLimits limits, Deadline deadline) {
+    super(in);
+    this.endpoint = endpoint;
+    this.limits = limits;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    deadline.check(endpoint);
+    int n = super.read(b, off, len);
+    for (int i = 0; i < n; i++) {
+      if (literalRemaining > 0) {
+        long skip = Math.min(literalRemaining, n - i);
+        literalRemaining -= skip;
+        i += (int) skip - 1;
+        continue;
+      }
+      inspect(b[off + i]);
+    }
+    return n;
+  }
+
+  private void inspect(byte b) throws LimitExceededException {
+    System.arraycopy(tail, 1, tail, 0, tail.length - 1);
+    tail[tail.length - 1] = b;
+    lineLength++;
+    if (b == '\n') {
+      if (limits.literals()) {
+        long literal = literalAnnounced();
+        if (literal > limits.maxLiteral()) {
+          throw new LimitExceededException(
+              "the server announced a literal of " + literal + " bytes", endpoint,
+              limits.maxLiteral());
+        }
+        literalRemaining = Math.max(literal, 0);
+      }
+      lineLength = 0;
+      java.util.Arrays.fill(tail, (byte) 0);
+    } else if (lineLength > limits.maxLine()) {
+      throw new LimitExceededException(
+          "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
+          limits.maxLine());
+    }
+  }
+
+  /** Returns N when the line so far ends with {@code {N}\r\n}, else -1. */
+  private long literalAnnounced() {
+    int end = tail.length - 1; // '\n'
+    if (tail[end - 1] != '\r' || tail[end - 2] != '}') {
+      return -1;
+    }
+    long value = 0;
+    int digits = 0;
+    int i = end - 3;
+    if (i >= 0 && tail[i] == '+') {
+      i--;
+    }
+    for (; i >= 0 && tail[i] >= '0' && tail[i] <= '9'; i--) {
+      digits++;
+    }
+    if (digits == 0 || i < 0 || tail[i] != '{') {
+      return -1;
+    }
+    if (digits > 18) {
+      return Long.MAX_VALUE;
+    }
+    for (int k = i + 1; k < i + 1 + digits; k++) {
+      value = value * 10 + (tail[k] - '0');
+    }
+    return value;
+  }
+
+  /** An overall time limit for the operation in progress, shared by a session's sockets. */
+  static final class Deadline {
+    private volatile long deadlineNanos; // 0: none
+    private volatile Duration limit = Duration.ZERO;
+
+    void start(Duration limit) {
+      this.limit = limit;
+      this.deadlineNanos = System.nanoTime() + limit.toNanos();
+    }
+
+    void clear() {
+      this.deadlineNanos = 0;
+    }
+
+    void check(Endpoint endpoint) throws InetkitTimeoutException {
+      long d = deadlineNanos;
+      if (d != 0 && System.nanoTime() - d > 0) {
+        throw new InetkitTimeoutException("operation with " + endpoint, endpoint, limit, null);
+      }
+    }
+  }
+}

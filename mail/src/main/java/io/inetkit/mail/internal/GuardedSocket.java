@@ -1,0 +1,109 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.internal.Connector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketAddress;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The socket Angus Mail talks through for IMAP and POP3: connects with inetkit's timeouts and
+ * buffers, does TLS itself with the configured {@code Trust} (implicit, or in place when Angus
+ * issues STARTTLS/STLS), and hands Angus a {@link GuardedInputStream}. Angus sees a plain socket
+ * throughout, so its own (fallback-prone) TLS code never runs. Not part of the public API.
+ */
+final class GuardedSocket extends Socket {
+  private final SocketSettings settings;
+  private volatile SSLSocket tls;
+  private volatile boolean layering;
+  private InputStream in;
+  private OutputStream out;
+  private boolean closed;
+
+  GuardedSocket(SocketSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void connect(SocketAddress address, int timeout) throws IOException {
+    setReceiveBufferSize(Connector.SOCKET_BUFFER);
+    setSendBufferSize(Connector.SOCKET_BUFFER);
+    setTcpNoDelay(true);
+    setKeepAlive(true);
+    settings.events().connectStart(settings.endpoint());
+    try {
+      super.connect(address, settings.timeouts().connectMillis());
+      setSoTimeout(settings.timeouts().readMillis());
+    } catch (IOException e) {
+      var failure = Connector.translate(e, "connect", settings.endpoint(), settings.timeouts().connect());
+      settings.events().connectFailed(settings.endpoint(), failure);
+      throw failure;
+    }
+    settings.events().connectEnd(settings.endpoint());
+    if (settings.implicitTls()) {
+      upgradeToTls();
+    }
+  }
+
+  /** Replaces the plain streams by verified TLS over this connection (after STARTTLS/STLS). */
+  synchronized void upgradeToTls() throws IOException {
+    if (tls != null) {
+      return;
+    }
+    layering = true; // from now on the TLS layer is the only reader of the raw streams
+    tls =
+        Connector.startTls(
+            this, settings.endpoint(), settings.trust(), settings.timeouts(), settings.events());
+    in = null;
+    out = null;
+  }
+
+  @Override
+  public synchronized InputStream getInputStream() throws IOException {
+    if (tls == null && layering) {
+      return super.getInputStream(); // the TLS layer being created
+    }
+    if (in == null) {
+      InputStream raw = tls != null ? tls.getInputStream() : super.getInputStream();
+      in = new GuardedInputStream(raw, settings.endpoint(), settings.limits(), settings.deadline());
+    }
+    return in;
+  }
+
+  @Override
+  public synchronized OutputStream getOutputStream() throws IOException {
+    if (tls == null && layering) {
+      return super.getOutputStream();
+    }
+    if (out == null) {
+      out = tls != null ? tls.getOutputStream() : super.getOutputStream();
+    }
+    return out;
+  }
+
+  /** Returns whether TLS is on (implicit or after STARTTLS). */
+  boolean isTls() {
+    return tls != null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    SSLSocket t;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      t = tls;
+    }
+    try {
+      if (t != null) {
+        t.close();
+      }
+    } finally {
+      super.close();
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.Trust;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Properties;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Puts {@link GuardedSocket}s under an Angus Mail store: fills the {@code mail.<protocol>.*}
+ * socket properties so Angus never opens a socket (or does TLS) on its own, never falls back to
+ * an unguarded plain socket, and times out as inetkit says. One instance per session; its {@link
+ * #startOperation deadline} bounds each operation. Not part of the public API.
+ */
+public final class GuardedSockets {
+  private final SocketSettings settings;
+  private final TlsMode tlsMode;
+
+  /** Creates the sockets' settings for one session. */
+  public GuardedSockets(
+      Endpoint endpoint,
+      TlsMode tlsMode,
+      Trust trust,
+      Timeouts timeouts,
+      EventListener events,
+      MailLimits limits) {
+    this.tlsMode = tlsMode;
+    this.settings =
+        new SocketSettings(
+            endpoint,
+            tlsMode.isImplicit(),
+            trust,
+            timeouts,
+            events,
+            limits,
+            new GuardedInputStream.Deadline());
+  }
+
+  /**
+   * Returns the Angus session properties for {@code protocol} (IMAP or POP3): those of {@link
+   * MailSessionProperties} for the plain provider ({@code imap}, {@code pop3}), with the socket
+   * factories replaced by guarded sockets that do TLS themselves, no fallback to an unguarded
+   * socket, and STARTTLS/STLS enabled or required as the TLS mode says.
+   */
+  public Properties properties(AngusProtocol protocol, Credentials credentials) {
+    Properties props =
+        MailSessionProperties.of(
+            protocol,
+            settings.endpoint(),
+            tlsMode.isImplicit() ? TlsMode.NONE : tlsMode,
+            settings.trust(),
+            settings.timeouts(),
+            credentials);
+    String p = "mail." + protocol.provider(TlsMode.NONE) + ".";
+    props.put(p + "socketFactory", new PlainFactory());
+    props.put(p + "ssl.socketFactory", new StartTlsFactory());
+    props.setProperty(p + "socketFactory.fallback", "false");
+    props.setProperty(p + "ssl.enable", "false"); // TLS is done by GuardedSocket
+    // Angus would wrap the socket in its WriteTimeoutSocket, hiding it from STARTTLS.
+    props.remove(p + "writetimeout");
+    props.setProperty(p + "starttls.enable", Boolean.toString(tlsMode.isStartTls()));
+    props.setProperty(p + "starttls.required", Boolean.toString(tlsMode == TlsMode.STARTTLS_REQUIRED));
+    return props;
+  }
+
+  /** Starts the overall deadline of one operation. */
+  public void startOperation(Duration limit) {
+    settings.deadline().start(limit);
+  }
+
+  /** Ends the current operation's deadline (for a long IDLE wait). */
+  public void endOperation() {
+    settings.deadline().clear();
+  }
+
+  /** Returns the endpoint the sockets connect to. */
+  public Endpoint endpoint() {
+    return settings.endpoint();
+  }
+
+  /** Hands Angus an unconnected {@link GuardedSocket}; Angus connects it. */
+  private final class PlainFactory extends SocketFactory {
+    @Override
+    public Socket createSocket() {
+      return new GuardedSocket(settings);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      throw new IOException("inetkit connects through createSocket()");
+    }
+  }
+
+  /**
+   * What Angus calls after STARTTLS/STLS: upgrades the {@link GuardedSocket} in place (verifying
+   * certificate and host name) and returns it.
+   */
+  private final class StartTlsFactory extends SSLSocketFactory {
+    @Override
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
+        throws IOException {
+      if (!(socket instanceof GuardedSocket guarded)) {
+        throw new IOException("STARTTLS over a socket inetkit did not open");
+      }
+      guarded.upgradeToTls();
+      return guarded;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return settings.trust().sslContext().getSocketFactory().getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return settings.trust().sslContext().getSocketFactory().getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      throw new IOException("inetkit does TLS itself");
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.InetkitException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The file operations of a Maildir (tmp/new/cur): unique names, writing into {@code tmp}, fsync,
+ * and the atomic rename into {@code new}. Every step that makes a message durable forces both the
+ * file and its directory to disk. Not part of the public API.
+ */
+public final class MaildirFiles {
+  private MaildirFiles() {}
+
+  /** Buffer size for writing message files. */
+  public static final int BUFFER = 256 * 1024;
+
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String HOST = safeHostName();
+
+  /** Creates {@code root/tmp}, {@code root/new} and {@code root/cur} if missing. */
+  public static void create(Path root) throws InetkitException {
+    try {
+      for (String sub : new String[] {"tmp", "new", "cur"}) {
+        Files.createDirectories(root.resolve(sub));
+      }
+    } catch (IOException e) {
+      throw new InetkitException("cannot create Maildir " + root + ": " + e, null, e);
+    }
+  }
+
+  /**
+   * Returns a new unique base name, {@code <seconds>.M<micros>P<pid>Q<seq>R<random>.<host>}, as
+   * the Maildir specification recommends; it contains neither {@code /} nor {@code :}.
+   */
+  public static String uniqueName() {
+    long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+    return (micros / 1_000_000)
+        + ".M"
+        + (micros % 1_000_000)
+        + "P"
+        + ProcessHandle.current().pid()
+        + "Q"
+        + SEQUENCE.incrementAndGet()
+        + "R"
+        + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)
+        + "."
+        + HOST;
+  }
+
+  /** A message being written into {@code tmp}; {@link #finishWrite()} makes the bytes durable. */
+  public static final class TmpFile implements AutoCloseable {
+    private final Path root;
+    private final String name;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private boolean written;
+
+    private TmpFile(Path root, String name) throws IOException {
+      this.root = root;
+      this.name = name;
+      this.channel =
+          FileChannel.open(
+              root.resolve("tmp").resolve(name),
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
+      this.out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+    }
+
+    /** Returns the unique base name. */
+    public String name() {
+      return name;
+    }
+
+    /** Returns the stream to write the message to (do not close it; call finishWrite). */
+    public OutputStream stream() {
+      return out;
+    }
+
+    /** Flushes, fsyncs and closes the file: after this its bytes survive a crash. */
+    public void finishWrite() throws IOException {
+      out.flush();
+      channel.force(true);
+      channel.close();
+      written = true;
+    }
+
+    /** Moves the finished file into {@code new} and fsyncs the directory; returns its path. */
+    public Path moveToNew() throws IOException {
+      if (!written) {
+        throw new IllegalStateException("finishWrite() first");
+      }
+      return MaildirFiles.moveToNew(root, name);
+    }
+
+    /** Deletes the file if it was not finished (a failed download). */
+    @Override
+    public void close() {
+      if (!written) {
+        try {
+          channel.close();
+          Files.deleteIfExists(root.resolve("tmp").resolve(name));
+        } catch (IOException ignored) {
+          // a leftover in tmp/ is harmless: Maildir readers never look there
+        }
+      }
+    }
+  }
+
+  /** Opens a new uniquely named file in {@code root/tmp}. */
+  public static TmpFile createTmp(Path root) throws IOException {
+    return new TmpFile(root, uniqueName());
+  }
+
+  /**
+   * Renames {@code tmp/name} to {@code new/name} atomically and fsyncs {@code new}. Idempotent:
+   * when the file is already in {@code new}, returns its path.
+   */
+  public static Path moveToNew(Path root, String name) throws IOException {
+    Path source = root.resolve("tmp").resolve(name);
+    Path target = root.resolve("new").resolve(name);
+    if (Files.exists(source)) {
+      try {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system cannot rename atomically inside " + root, e);
+      }
+      syncDirectory(root.resolve("new"));
+      syncDirectory(root.resolve("tmp"));
+    }
+    return target;
+  }
+
+  /** Forces a directory's entries to disk (where the platform allows it). */
+  public static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
+        if (e instanceof IOException io) {
+          throw io;
+        }
+      }
+      // Windows cannot open a directory as a channel; its renames are durable on NTFS anyway.
+    }
+  }
+
+  private static String safeHostName() {
+    // From the environment, not InetAddress.getLocalHost(): that may query DNS.
+    String host = System.getenv("HOSTNAME");
+    if (host == null) {
+      host = System.getenv("COMPUTERNAME");
+    }
+    if (host == null) {
+      host = "localhost";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (char c : host.toCharArray()) {
+      sb.append(Character.isLetterOrDigit(c) || c == '-' || c == '.' ? c : '_');
+    }
+    return sb.isEmpty() ? "localhost" : sb.toString();
+  }
+}

@@ -1,0 +1,157 @@
+package io.inetkit.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsException;
+import io.inetkit.core.TlsMode;
+import io.inetkit.testkit.fault.FaultScript;
+import io.inetkit.testkit.fault.FaultServer;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Servers that misbehave: each gives a typed error naming host:port within the timeout, and
+ * the guard below Angus keeps memory bounded (Angus alone would grow one array without limit).
+ */
+class HostileServerTest {
+  private static final Timeouts QUICK =
+      new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(20));
+
+  private static ImapClient imap(FaultServer s, TlsMode mode) {
+    return ImapClient.builder()
+        .endpoint(s.host(), s.port())
+        .tlsMode(mode)
+        .credentials(Credentials.password("alice", "secret-pw".toCharArray()))
+        .timeouts(QUICK)
+        .maxLineLength(64 * 1024)
+        .fetchSize(64 * 1024)
+        .build();
+  }
+
+  private static Pop3Client pop3(FaultServer s) {
+    return Pop3Client.builder()
+        .endpoint(s.host(), s.port())
+        .tlsMode(TlsMode.NONE)
+        .credentials(Credentials.password("alice", "secret-pw".toCharArray()))
+        .timeouts(QUICK)
+        .maxLineLength(64 * 1024)
+        .build();
+  }
+
+  /** An IMAP server that answers each tagged command with {@code reply(tag, command)}. */
+  private static FaultScript imapServer(Function<String[], String> reply) {
+    return FaultScript.create()
+        .send("* OK fault IMAP ready\r\n")
+        .respond(line -> {
+          String[] parts = line.split(" ", 2);
+          return reply.apply(new String[] {parts[0], parts.length > 1 ? parts[1] : ""});
+        });
+  }
+
+  @Test
+  void imapEndlessGreetingLineIsCutAtTheLimit() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().send("* OK ").endlessLine('x'))) {
+      assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("line longer than 65536 bytes")
+          .hasMessageContaining(s.host() + ":" + s.port());
+    }
+  }
+
+  @Test
+  void imapHugeLiteralIsRefusedBeforeAngusAllocatesIt() throws Exception {
+    try (FaultServer s =
+        FaultServer.start(imapServer(t -> "* CAPABILITY {4000000000}\r\n"))) {
+      assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("literal of 4000000000 bytes");
+    }
+  }
+
+  @Test
+  void imapGarbageIsATypedErrorWithinTheTimeout() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().garbage(200_000).stall())) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
+          .isInstanceOf(InetkitException.class)
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  @Test
+  void imapStallAfterGreetingTimesOut() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().send("* OK hi\r\n").stall())) {
+      assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("700 ms")
+          .hasMessageContaining(s.host() + ":" + s.port());
+    }
+  }
+
+  @Test
+  void imapStartTlsRequiredButNotOfferedSendsNoCredentials() throws Exception {
+    FaultScript noStartTls =
+        imapServer(t -> t[1].startsWith("CAPABILITY")
+            ? "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + t[0] + " OK done\r\n"
+            : t[0] + " OK\r\n");
+    try (FaultServer s = FaultServer.start(noStartTls)) {
+      assertThatThrownBy(() -> imap(s, TlsMode.STARTTLS_REQUIRED).open())
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("STARTTLS");
+      assertThat(s.received()).doesNotContain("secret-pw").doesNotContainIgnoringCase("LOGIN")
+          .doesNotContainIgnoringCase("AUTHENTICATE");
+    }
+  }
+
+  @Test
+  void imapSpecialUseAttributesAreReported() throws Exception {
+    FaultScript server =
+        imapServer(t -> {
+          String cmd = t[1].toUpperCase();
+          if (cmd.startsWith("CAPABILITY")) {
+            return "* CAPABILITY IMAP4rev1 SPECIAL-USE\r\n" + t[0] + " OK\r\n";
+          }
+          if (cmd.startsWith("LIST")) {
+            return "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                + "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Items\"\r\n"
+                + "* LIST (\\Noselect \\Trash) \"/\" Bin\r\n"
+                + t[0] + " OK\r\n";
+          }
+          if (cmd.startsWith("LOGOUT")) {
+            return "* BYE\r\n" + t[0] + " OK\r\n";
+          }
+          return t[0] + " OK\r\n";
+        });
+    try (FaultServer s = FaultServer.start(server);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      assertThat(session.folders())
+          .extracting(FolderInfo::name, FolderInfo::specialUse, FolderInfo::selectable)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("INBOX", SpecialUse.NONE, true),
+              org.assertj.core.groups.Tuple.tuple("Sent Items", SpecialUse.SENT, true),
+              org.assertj.core.groups.Tuple.tuple("Bin", SpecialUse.TRASH, false));
+    }
+  }
+
+  @Test
+  void pop3EndlessLineAndStall() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().send("+OK ").endlessLine('y'))) {
+      assertThatThrownBy(() -> pop3(s).open())
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining(s.host() + ":" + s.port());
+    }
+    try (FaultServer s = FaultServer.start(FaultScript.create().send("+OK hi\r\n").stall())) {
+      assertThatThrownBy(() -> pop3(s).open())
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining(s.host() + ":" + s.port());
+    }
+  }
+}

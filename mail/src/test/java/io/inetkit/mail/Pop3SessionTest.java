@@ -1,0 +1,108 @@
+package io.inetkit.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.Credentials;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.NotFoundException;
+import io.inetkit.core.TlsException;
+import io.inetkit.testkit.mail.MailProtocol;
+import io.inetkit.testkit.mail.MailServer;
+import io.inetkit.testkit.tls.TestPki;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class Pop3SessionTest {
+  static MailServer server;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = MailServer.start();
+    server.user(ReadFixture.USER, ReadFixture.PASSWORD);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void clean() {
+    server.purge();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MailProtocol.class, names = {"POP3", "POP3S", "POP3_STARTTLS"})
+  void capaStatListTopRetrOverEveryTlsMode(MailProtocol protocol) throws Exception {
+    server.deliver(ReadFixture.USER, ReadFixture.message("first", "one\r\n.leading dot"));
+    server.deliver(ReadFixture.USER, ReadFixture.message("second", "two"));
+    byte[] expected = server.received().get(0).raw();
+    try (Pop3Session pop3 = ReadFixture.pop3(server, protocol).open()) {
+      assertThat(pop3.capabilities()).contains("UIDL", "SASL"); // GreenMail does not list TOP, but answers it
+      Pop3Status stat = pop3.stat();
+      assertThat(stat.messages()).isEqualTo(2);
+      List<Pop3Message> list = pop3.list();
+      assertThat(list).hasSize(2);
+      assertThat(stat.bytes()).isEqualTo(list.get(0).size() + list.get(1).size());
+      assertThat(list.get(0).uidl()).isNotEqualTo(list.get(1).uidl());
+
+      String headers = pop3.headers(list.get(0).uidl());
+      assertThat(headers).contains("Subject: first").doesNotContain("leading dot");
+
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      long n = pop3.download(list.get(0).uidl(), out);
+      assertThat(out.toByteArray()).isEqualTo(expected);
+      assertThat(n).isEqualTo(expected.length);
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("\r\n.leading dot"); // dot-unstuffed
+
+      Path target = dir.resolve("second.eml");
+      pop3.download(list.get(1).uidl(), target);
+      assertThat(Files.readAllBytes(target)).isEqualTo(server.received().get(1).raw());
+    }
+  }
+
+  @Test
+  void deletionsHappenAtQuitOnly() throws Exception {
+    server.deliver(ReadFixture.USER, ReadFixture.message("a", "a"));
+    server.deliver(ReadFixture.USER, ReadFixture.message("b", "b"));
+    Pop3Client client = ReadFixture.pop3(server, MailProtocol.POP3S);
+    try (Pop3Session pop3 = client.open()) {
+      pop3.delete(pop3.list().get(0).uidl());
+      assertThat(server.received()).hasSize(2); // not yet: POP3 commits at QUIT
+    }
+    assertThat(server.received()).extracting(m -> m.subject()).containsExactly("b");
+  }
+
+  @Test
+  void unknownUidlIsNotFoundAndBadUidlRejected() throws Exception {
+    try (Pop3Session pop3 = ReadFixture.pop3(server, MailProtocol.POP3S).open()) {
+      assertThatThrownBy(() -> pop3.download("nope", new ByteArrayOutputStream()))
+          .isInstanceOf(NotFoundException.class)
+          .hasMessageContaining("nope");
+      assertThatThrownBy(() -> pop3.delete("x\r\nDELE 1")).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Test
+  void wrongPasswordAndWrongCertificate() {
+    Pop3Client base = ReadFixture.pop3(server, MailProtocol.POP3S);
+    assertThatThrownBy(() -> base.newBuilder().credentials(Credentials.password(ReadFixture.USER, "bad".toCharArray())).build().open())
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageNotContaining("bad");
+    assertThatThrownBy(() -> base.newBuilder().trust(TestPki.create().clientTrust()).build().open())
+        .isInstanceOf(TlsException.class);
+  }
+}
