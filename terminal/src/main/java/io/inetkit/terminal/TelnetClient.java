@@ -1,0 +1,345 @@
+package io.inetkit.terminal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.Timeouts;
+import io.inetkit.terminal.internal.CommonsNetTelnet;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Immutable Telnet configuration: where to connect, the options to negotiate, the prompts to
+ * recognise and the limits to keep. Thread-safe and cheap to share; {@link #open()} makes a
+ * {@link TelnetSession}.
+ *
+ * <pre>{@code
+ * TelnetClient client = TelnetClient.builder()
+ *     .endpoint("127.0.0.1", 2323)
+ *     .terminalType("XTERM")
+ *     .windowSize(new WindowSize(132, 43))
+ *     .prompt(Pattern.compile("[$#] \\z"))
+ *     .build();
+ * try (TelnetSession s = client.open()) {
+ *   s.login("alice", "secret".toCharArray());
+ *   String files = s.run("ls");
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: {@link Timeouts#DEFAULT}, 30 s for each expect/run/login, terminal type {@code
+ * VT100}, 80x24, options SUPPRESS-GO-AHEAD, ECHO, TERMINAL-TYPE and NAWS (add BINARY for 8-bit
+ * data), shell prompt {@code [$#>%] \z} (a prompt character and a space at the end of what has
+ * arrived), UTF-8, an expect buffer of 256 KiB and a transcript of the last 64 KiB.
+ */
+public final class TelnetClient {
+  /** Default shell prompt: {@code $}, {@code #}, {@code >} or {@code %} and a space, at the end. */
+  public static final Pattern DEFAULT_PROMPT = Pattern.compile("[$#>%] \\z");
+
+  /** Default login prompt: {@code login:}, {@code Username:}, at the end. */
+  public static final Pattern DEFAULT_LOGIN_PROMPT =
+      Pattern.compile("(?i)(login|user ?name)[ \\t]*:[ \\t]*\\z");
+
+  /** Default password prompt: {@code Password:}, at the end. */
+  public static final Pattern DEFAULT_PASSWORD_PROMPT =
+      Pattern.compile("(?i)password[ \\t]*:[ \\t]*\\z");
+
+  /** Default text that tells a login was refused. */
+  public static final Pattern DEFAULT_LOGIN_FAILURE =
+      Pattern.compile(
+          "(?i)(login incorrect|incorrect password|authentication failed|access denied|permission denied)");
+
+  private final Endpoint endpoint;
+  private final Timeouts timeouts;
+  private final Duration expectTimeout;
+  private final String terminalType;
+  private final WindowSize windowSize;
+  private final Set<TelnetOption> options;
+  private final Pattern prompt;
+  private final Pattern loginPrompt;
+  private final Pattern passwordPrompt;
+  private final Pattern loginFailure;
+  private final int expectBufferLimit;
+  private final int transcriptLimit;
+  private final Charset charset;
+  private final EventListener eventListener;
+
+  private TelnetClient(Builder b) {
+    this.endpoint = b.endpoint;
+    this.timeouts = b.timeouts;
+    this.expectTimeout = b.expectTimeout;
+    this.terminalType = b.terminalType;
+    this.windowSize = b.windowSize;
+    this.options = Set.copyOf(b.options);
+    this.prompt = b.prompt;
+    this.loginPrompt = b.loginPrompt;
+    this.passwordPrompt = b.passwordPrompt;
+    this.loginFailure = b.loginFailure;
+    this.expectBufferLimit = b.expectBufferLimit;
+    this.transcriptLimit = b.transcriptLimit;
+    this.charset = b.charset;
+    this.eventListener = b.eventListener;
+  }
+
+  /** Returns a builder with the defaults; {@link Builder#endpoint} must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this client's settings, to make a variant. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Connects and returns a session; option negotiation starts at once and completes as the
+   * session reads (see {@link TelnetSession#negotiatedOptions()}).
+   *
+   * @throws InetkitException typed: {@link io.inetkit.core.ConnectionException} when refused or
+   *     the host is unknown, {@link io.inetkit.core.InetkitTimeoutException} when connecting took
+   *     longer than the connect timeout
+   */
+  public TelnetSession open() throws InetkitException {
+    CommonsNetTelnet connection =
+        CommonsNetTelnet.connect(endpoint, timeouts, terminalType, windowSize, options, eventListener);
+    return new TelnetSession(this, connection);
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns the connect and idle-read timeouts. */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** Returns the time limit of {@code expect}, {@code run} and {@code login} calls without one. */
+  public Duration expectTimeout() {
+    return expectTimeout;
+  }
+
+  /** Returns the terminal type sent when the server asks. */
+  public String terminalType() {
+    return terminalType;
+  }
+
+  /** Returns the window size reported when NAWS is agreed. */
+  public WindowSize windowSize() {
+    return windowSize;
+  }
+
+  /** Returns the options this client agrees to. */
+  public Set<TelnetOption> options() {
+    return options;
+  }
+
+  /** Returns the shell prompt {@code run} waits for. */
+  public Pattern prompt() {
+    return prompt;
+  }
+
+  /** Returns the login prompt {@code login} waits for. */
+  public Pattern loginPrompt() {
+    return loginPrompt;
+  }
+
+  /** Returns the password prompt {@code login} waits for. */
+  public Pattern passwordPrompt() {
+    return passwordPrompt;
+  }
+
+  /** Returns the text that tells {@code login} the server refused. */
+  public Pattern loginFailure() {
+    return loginFailure;
+  }
+
+  /** Returns the most bytes an expect holds while looking for a match. */
+  public int expectBufferLimit() {
+    return expectBufferLimit;
+  }
+
+  /** Returns how many characters of transcript a session keeps. */
+  public int transcriptLimit() {
+    return transcriptLimit;
+  }
+
+  /** Returns the charset text is encoded and decoded with. */
+  public Charset charset() {
+    return charset;
+  }
+
+  /** Returns the event listener. */
+  public EventListener eventListener() {
+    return eventListener;
+  }
+
+  @Override
+  public String toString() {
+    return "TelnetClient[" + endpoint + ", options=" + options + "]";
+  }
+
+  /** Builds a {@link TelnetClient}; setters validate at once. */
+  public static final class Builder {
+    private Endpoint endpoint;
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private Duration expectTimeout = Duration.ofSeconds(30);
+    private String terminalType = "VT100";
+    private WindowSize windowSize = WindowSize.DEFAULT;
+    private Set<TelnetOption> options =
+        EnumSet.of(
+            TelnetOption.SUPPRESS_GO_AHEAD,
+            TelnetOption.ECHO,
+            TelnetOption.TERMINAL_TYPE,
+            TelnetOption.NAWS);
+    private Pattern prompt = DEFAULT_PROMPT;
+    private Pattern loginPrompt = DEFAULT_LOGIN_PROMPT;
+    private Pattern passwordPrompt = DEFAULT_PASSWORD_PROMPT;
+    private Pattern loginFailure = DEFAULT_LOGIN_FAILURE;
+    private int expectBufferLimit = 256 * 1024;
+    private int transcriptLimit = 64 * 1024;
+    private Charset charset = StandardCharsets.UTF_8;
+    private EventListener eventListener = EventListener.NONE;
+
+    private Builder() {}
+
+    private Builder(TelnetClient c) {
+      endpoint = c.endpoint;
+      timeouts = c.timeouts;
+      expectTimeout = c.expectTimeout;
+      terminalType = c.terminalType;
+      windowSize = c.windowSize;
+      options = EnumSet.noneOf(TelnetOption.class);
+      options.addAll(c.options);
+      prompt = c.prompt;
+      loginPrompt = c.loginPrompt;
+      passwordPrompt = c.passwordPrompt;
+      loginFailure = c.loginFailure;
+      expectBufferLimit = c.expectBufferLimit;
+      transcriptLimit = c.transcriptLimit;
+      charset = c.charset;
+      eventListener = c.eventListener;
+    }
+
+    /** Sets the server. */
+    public Builder endpoint(Endpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /** Sets the server by host and port (validated). */
+    public Builder endpoint(String host, int port) {
+      return endpoint(Endpoint.of(host, port));
+    }
+
+    /** Sets the connect and idle-read timeouts; the overall limit is not used by Telnet. */
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** Sets the limit of {@code expect}, {@code run} and {@code login} calls without one. */
+    public Builder expectTimeout(Duration timeout) {
+      this.expectTimeout = positive("expectTimeout", timeout);
+      return this;
+    }
+
+    /** Sets the terminal type (RFC 1091: printable ASCII, at most 40 characters). */
+    public Builder terminalType(String terminalType) {
+      Inputs.requireToken("terminalType", terminalType, 40);
+      if (!terminalType.chars().allMatch(c -> c < 0x7f)) {
+        throw new InvalidInputException("terminalType", "must be ASCII: " + Inputs.quote(terminalType));
+      }
+      this.terminalType = terminalType;
+      return this;
+    }
+
+    /** Sets the window size reported when the server agrees to NAWS. */
+    public Builder windowSize(WindowSize windowSize) {
+      this.windowSize = Objects.requireNonNull(windowSize, "windowSize");
+      return this;
+    }
+
+    /** Sets the options this client agrees to; the others are refused. */
+    public Builder options(Set<TelnetOption> options) {
+      this.options = EnumSet.noneOf(TelnetOption.class);
+      this.options.addAll(Objects.requireNonNull(options, "options"));
+      return this;
+    }
+
+    /** Sets the shell prompt that ends the output of {@code run}. */
+    public Builder prompt(Pattern prompt) {
+      this.prompt = Objects.requireNonNull(prompt, "prompt");
+      return this;
+    }
+
+    /** Sets the login prompt. */
+    public Builder loginPrompt(Pattern loginPrompt) {
+      this.loginPrompt = Objects.requireNonNull(loginPrompt, "loginPrompt");
+      return this;
+    }
+
+    /** Sets the password prompt. */
+    public Builder passwordPrompt(Pattern passwordPrompt) {
+      this.passwordPrompt = Objects.requireNonNull(passwordPrompt, "passwordPrompt");
+      return this;
+    }
+
+    /** Sets the text that tells a login was refused. */
+    public Builder loginFailure(Pattern loginFailure) {
+      this.loginFailure = Objects.requireNonNull(loginFailure, "loginFailure");
+      return this;
+    }
+
+    /** Sets the most bytes an expect holds without a match (1 KiB to 64 MiB). */
+    public Builder expectBufferLimit(int bytes) {
+      this.expectBufferLimit = (int) Inputs.requireRange("expectBufferLimit", bytes, 1024, 64 << 20);
+      return this;
+    }
+
+    /** Sets how many characters of transcript a session keeps (0 keeps none). */
+    public Builder transcriptLimit(int chars) {
+      this.transcriptLimit = (int) Inputs.requireRange("transcriptLimit", chars, 0, 64 << 20);
+      return this;
+    }
+
+    /** Sets the charset for text sent and received; default UTF-8. */
+    public Builder charset(Charset charset) {
+      this.charset = Objects.requireNonNull(charset, "charset");
+      return this;
+    }
+
+    /** Sets the event listener; default {@link EventListener#NONE}. */
+    public Builder eventListener(EventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws IllegalStateException when no endpoint was set
+     */
+    public TelnetClient build() {
+      if (endpoint == null) {
+        throw new IllegalStateException("endpoint is required");
+      }
+      return new TelnetClient(this);
+    }
+
+    private static Duration positive(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new InvalidInputException(name, "must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

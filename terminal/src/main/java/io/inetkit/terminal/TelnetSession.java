@@ -1,0 +1,489 @@
+package io.inetkit.terminal;
+
+import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.Redaction;
+import io.inetkit.core.Reply;
+import io.inetkit.core.Timeouts;
+import io.inetkit.terminal.internal.BoundedTranscript;
+import io.inetkit.terminal.internal.CommonsNetTelnet;
+import io.inetkit.terminal.internal.ExpectBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Telnet connection, for scripting a remote prompt the way Python's {@code telnetlib} did:
+ * {@code send}/{@code sendLine}, {@code expect} a literal or regex with a timeout, {@code
+ * readUntil}, {@code login} and {@code run}. Not thread-safe (the {@link TelnetTerminalBridge} is
+ * the one exception, reading and writing on two threads); {@link #close()} is idempotent.
+ *
+ * <pre>{@code
+ * try (TelnetSession s = client.open()) {
+ *   s.login("alice", "secret".toCharArray());        // login: / Password: / prompt
+ *   String who = s.run("whoami");                     // "alice\n": output up to the next prompt
+ *   s.sendLine("sleep 2 tick");
+ *   ExpectMatch tick = s.expect(Pattern.compile("tick (\\d+)"), Duration.ofSeconds(5));
+ *   s.expect(client.prompt(), Duration.ofSeconds(5));
+ *   System.out.println(s.transcriptText());           // the password shows as ***
+ * }
+ * }</pre>
+ *
+ * <p><b>Matching.</b> Patterns are matched against the received bytes, one character per byte
+ * (ISO-8859-1), so ASCII patterns work as written and positions are exact; literals are encoded
+ * with the client's charset first; texts returned are decoded with that charset. IAC is undoubled
+ * and CR NUL turned into CR before matching; CR LF stays CR LF (only {@link #run} turns it into
+ * {@code \n}).
+ *
+ * <p><b>Bounded.</b> An expect holds at most {@link TelnetClient#expectBufferLimit()} bytes: a
+ * server that floods without the awaited text gives a {@link LimitExceededException}, a server
+ * that goes quiet an {@link InetkitTimeoutException} after the call's timeout or the idle-read
+ * timeout, whichever is first; a server that hangs up a {@link ConnectionClosedException}. Each
+ * error quotes the last text received and names the server. For output too large to hold, read
+ * {@link #inputStream()}.
+ */
+public final class TelnetSession implements AutoCloseable {
+  private static final int READ_CHUNK = 64 * 1024;
+  private static final int QUOTE_TAIL = 200;
+
+  private final TelnetClient client;
+  private final CommonsNetTelnet connection;
+  private final Endpoint endpoint;
+  private final EventListener events;
+  private final ExpectBuffer buffer;
+  private final BoundedTranscript transcript;
+  private volatile boolean closed;
+  private long lastData;
+
+  TelnetSession(TelnetClient client, CommonsNetTelnet connection) {
+    this.client = client;
+    this.connection = connection;
+    this.endpoint = connection.endpoint();
+    this.events = client.eventListener();
+    this.buffer = new ExpectBuffer(client.expectBufferLimit() + READ_CHUNK);
+    this.transcript = new BoundedTranscript(client.transcriptLimit());
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Returns the options agreed so far. Negotiation is answered while the session reads, so this
+   * is complete once the server's first prompt has been awaited.
+   */
+  public NegotiatedOptions negotiatedOptions() {
+    return connection.negotiated();
+  }
+
+  /**
+   * Sends {@code text} exactly (encoded with the charset): any CR or LF in it is the caller's
+   * choice, sent as CR LF / CR NUL per RFC 854 (untranslated once BINARY is agreed); IAC is
+   * doubled.
+   */
+  public void send(String text) throws InetkitException {
+    Objects.requireNonNull(text, "text");
+    sendRecorded(text.getBytes(client.charset()), text);
+  }
+
+  /** Sends raw data bytes (IAC doubled; CR/LF translated unless BINARY is agreed). */
+  public void send(byte[] data) throws InetkitException {
+    Objects.requireNonNull(data, "data");
+    sendRecorded(data, new String(data, client.charset()));
+  }
+
+  /**
+   * Sends {@code line} followed by CR LF.
+   *
+   * @throws InvalidInputException when the line holds CR, LF or NUL (nothing is sent)
+   */
+  public void sendLine(String line) throws InetkitException {
+    Inputs.requireNoControl("line", line);
+    events.commandSent(endpoint, Redaction.command(line));
+    sendRecorded((line + "\r\n").getBytes(client.charset()), line + "\r\n");
+  }
+
+  /** Waits up to the client's expect timeout for {@code literal}; see {@link #expect(Pattern, Duration)}. */
+  public ExpectMatch expect(String literal) throws InetkitException {
+    return expect(literal, client.expectTimeout());
+  }
+
+  /** Waits up to {@code timeout} for {@code literal}; see {@link #expect(Pattern, Duration)}. */
+  public ExpectMatch expect(String literal, Duration timeout) throws InetkitException {
+    return expect(literal(literal), timeout);
+  }
+
+  /** Waits up to the client's expect timeout for {@code pattern}. */
+  public ExpectMatch expect(Pattern pattern) throws InetkitException {
+    return expect(pattern, client.expectTimeout());
+  }
+
+  /**
+   * Waits up to {@code timeout} for {@code pattern} in what the server sends, and consumes the
+   * input up to the end of the match.
+   *
+   * @throws InetkitTimeoutException when neither the pattern nor enough output arrived in time
+   * @throws LimitExceededException when the expect buffer filled without a match
+   * @throws ConnectionClosedException when the server hung up first
+   */
+  public ExpectMatch expect(Pattern pattern, Duration timeout) throws InetkitException {
+    return expectAny(List.of(pattern), timeout);
+  }
+
+  /**
+   * Waits for whichever of {@code patterns} matches first in the received text (earliest start;
+   * on a tie, the earlier pattern); {@link ExpectMatch#index()} tells which.
+   *
+   * @throws InetkitTimeoutException when no pattern matched in time
+   * @throws LimitExceededException when the expect buffer filled without a match
+   * @throws ConnectionClosedException when the server hung up first
+   */
+  public ExpectMatch expectAny(List<Pattern> patterns, Duration timeout) throws InetkitException {
+    ensureOpen();
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("no pattern to expect");
+    }
+    Objects.requireNonNull(timeout, "timeout");
+    String what = "expect " + describe(patterns);
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    lastData = start;
+    while (true) {
+      ExpectMatch match = find(patterns);
+      if (match != null) {
+        events.replyReceived(endpoint, bounded(match.before() + match.matched()));
+        return match;
+      }
+      if (buffer.length() > client.expectBufferLimit()) {
+        String tail = tail();
+        buffer.consume(buffer.length());
+        throw new LimitExceededException(
+            what + ": " + client.expectBufferLimit() + " bytes from " + endpoint
+                + " without a match; last received: " + tail,
+            endpoint,
+            client.expectBufferLimit());
+      }
+      fill(what, timeout, deadline);
+    }
+  }
+
+  /**
+   * Returns everything up to and including {@code literal} (telnetlib's {@code read_until}).
+   *
+   * @throws InetkitTimeoutException, LimitExceededException, ConnectionClosedException as {@link
+   *     #expect(Pattern, Duration)}
+   */
+  public String readUntil(String literal, Duration timeout) throws InetkitException {
+    ExpectMatch m = expect(literal, timeout);
+    return m.before() + m.matched();
+  }
+
+  /** Like {@link #login(String, char[])}, with the user and password of {@code credentials}. */
+  public void login(Credentials credentials) throws InetkitException {
+    char[] secret = credentials.secret();
+    try {
+      login(credentials.user(), secret);
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  /**
+   * Logs in at the common prompts: waits for the {@linkplain TelnetClient#loginPrompt() login
+   * prompt}, sends {@code user}, waits for the password prompt, sends the password (never shown
+   * in the transcript, events or errors), then waits for the shell prompt.
+   *
+   * @throws InvalidInputException when user or password holds CR, LF or NUL (nothing is sent)
+   * @throws AuthenticationException when the server refused (its text is the reply)
+   * @throws InetkitTimeoutException when a prompt did not come within the expect timeout
+   */
+  public void login(String user, char[] password) throws InetkitException {
+    Inputs.requireNonEmpty("user", user);
+    Objects.requireNonNull(password, "password");
+    for (char c : password) {
+      if (c == '\r' || c == '\n' || c == '\0') {
+        throw new InvalidInputException("password", "must not contain CR, LF or NUL");
+      }
+    }
+    Duration timeout = client.expectTimeout();
+    events.authStart(endpoint, user, "login prompt");
+    try {
+      expect(client.loginPrompt(), timeout);
+      sendLine(user);
+      expect(client.passwordPrompt(), timeout);
+      sendSecret(password);
+      ExpectMatch m =
+          expectAny(List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
+      if (m.index() != 0) {
+        String said = (m.before() + m.matched()).strip();
+        throw new AuthenticationException(
+            "login as " + user + " at " + endpoint + " refused",
+            endpoint,
+            new Reply("LOGIN", said.isEmpty() ? "refused" : said, Reply.Kind.PERMANENT_NEGATIVE),
+            null);
+      }
+    } catch (InetkitException e) {
+      events.authFailed(endpoint, user, e);
+      throw e;
+    }
+    events.authEnd(endpoint, user);
+  }
+
+  /** Runs {@code command} with the client's expect timeout; see {@link #run(String, Duration)}. */
+  public String run(String command) throws InetkitException {
+    return run(command, client.expectTimeout());
+  }
+
+  /**
+   * Sends {@code command} as a line and returns its output up to the next {@linkplain
+   * TelnetClient#prompt() prompt}: the server's echo of the command removed, CR LF turned into
+   * {@code \n}.
+   *
+   * @throws InvalidInputException when the command holds CR, LF or NUL (nothing is sent)
+   * @throws InetkitTimeoutException when the prompt did not come back within {@code timeout}
+   * @throws LimitExceededException when the output exceeded the expect buffer (use {@link
+   *     #inputStream()} for large output)
+   */
+  public String run(String command, Duration timeout) throws InetkitException {
+    sendLine(command);
+    String out = expect(client.prompt(), timeout).before();
+    if (connection.negotiated().remote().contains(TelnetOption.ECHO)) {
+      if (out.startsWith(command + "\r\n")) {
+        out = out.substring(command.length() + 2);
+      } else if (out.startsWith(command + "\n")) {
+        out = out.substring(command.length() + 1);
+      }
+    }
+    return out.replace("\r\n", "\n");
+  }
+
+  /**
+   * Reports a new window size to the server (a NAWS subnegotiation) when NAWS is agreed;
+   * otherwise does nothing, as the server did not ask.
+   */
+  public void windowSize(WindowSize size) throws InetkitException {
+    ensureOpen();
+    connection.windowSize(Objects.requireNonNull(size, "size"));
+  }
+
+  /**
+   * Returns the data the server sends, as a stream: what earlier expects received but did not
+   * consume comes first. For large output; memory stays bounded. Reads block at most the
+   * idle-read timeout, then throw {@link InetkitTimeoutException}; -1 means the server closed.
+   */
+  public InputStream inputStream() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+          return 0;
+        }
+        Timeouts t = client.timeouts();
+        long deadline = System.nanoTime() + t.read().toNanos();
+        while (true) {
+          int n = poll(b, off, len, (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+          if (n != 0) {
+            return n;
+          }
+          if (System.nanoTime() >= deadline) {
+            throw new InetkitTimeoutException(
+                "reading from " + endpoint + "; last received: " + tail(), endpoint, t.read(), null);
+          }
+        }
+      }
+    };
+  }
+
+  /**
+   * Reads what is buffered or arrives within {@code waitMillis}: bytes read, 0 when nothing came,
+   * -1 when the server closed. For the terminal bridge and {@link #inputStream()}.
+   */
+  int poll(byte[] b, int off, int len, int waitMillis) throws InetkitException {
+    ensureOpen();
+    if (buffer.length() > 0) {
+      return buffer.drainTo(b, off, len);
+    }
+    int n = connection.read(b, off, len, waitMillis);
+    if (n == CommonsNetTelnet.TIMEOUT) {
+      return 0;
+    }
+    if (n > 0) {
+      transcript.add(TranscriptEntry.Direction.RECEIVED, new String(b, off, n, client.charset()));
+    }
+    return n;
+  }
+
+  /** Returns the transcript so far (the last {@link TelnetClient#transcriptLimit()} chars). */
+  public List<TranscriptEntry> transcript() {
+    return transcript.entries();
+  }
+
+  /** Returns the transcript as text: received text as is, sent text as is; passwords {@code ***}. */
+  public String transcriptText() {
+    StringBuilder sb = new StringBuilder();
+    for (TranscriptEntry e : transcript.entries()) {
+      sb.append(e.text());
+    }
+    return sb.toString();
+  }
+
+  /** Closes the connection. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    connection.close();
+    events.closed(endpoint);
+  }
+
+  @Override
+  public String toString() {
+    return "TelnetSession[" + endpoint + (closed ? ", closed]" : "]");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("session to " + endpoint + " is closed");
+    }
+  }
+
+  private void sendRecorded(byte[] data, String shown) throws InetkitException {
+    ensureOpen();
+    connection.write(data, 0, data.length);
+    transcript.add(TranscriptEntry.Direction.SENT, shown);
+  }
+
+  private void sendSecret(char[] password) throws InetkitException {
+    ensureOpen();
+    events.commandSent(endpoint, Redaction.MASK);
+    ByteBuffer encoded = client.charset().encode(CharBuffer.wrap(password));
+    byte[] bytes = new byte[encoded.remaining() + 2];
+    encoded.get(bytes, 0, bytes.length - 2);
+    bytes[bytes.length - 2] = '\r';
+    bytes[bytes.length - 1] = '\n';
+    try {
+      connection.write(bytes, 0, bytes.length);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+      if (encoded.hasArray()) {
+        Arrays.fill(encoded.array(), (byte) 0);
+      }
+    }
+    transcript.add(TranscriptEntry.Direction.SENT, Redaction.MASK + "\r\n");
+  }
+
+  /** Reads once into the buffer, or throws if the deadline or idle limit has passed. */
+  private void fill(String what, Duration timeout, long deadline) throws InetkitException {
+    long now = System.nanoTime();
+    Duration idle = client.timeouts().read();
+    long idleDeadline = lastData + idle.toNanos();
+    if (now >= deadline || now >= idleDeadline) {
+      boolean overall = deadline <= idleDeadline;
+      throw new InetkitTimeoutException(
+          what + " from " + endpoint + ": no match; last received: " + tail(),
+          endpoint,
+          overall ? timeout : idle,
+          null);
+    }
+    int wait = (int) Math.max(1, (Math.min(deadline, idleDeadline) - now) / 1_000_000);
+    int room = Math.min(READ_CHUNK, buffer.room());
+    int at = buffer.length();
+    int n = connection.read(buffer.array(), at, room, wait);
+    if (n == CommonsNetTelnet.TIMEOUT) {
+      return;
+    }
+    if (n < 0) {
+      throw new ConnectionClosedException(
+          what + ": " + endpoint + " closed the connection; last received: " + tail(),
+          endpoint,
+          null);
+    }
+    lastData = System.nanoTime();
+    buffer.added(n);
+    transcript.add(
+        TranscriptEntry.Direction.RECEIVED, new String(buffer.array(), at, n, client.charset()));
+  }
+
+  private ExpectMatch find(List<Pattern> patterns) {
+    Matcher best = null;
+    int bestIndex = -1;
+    for (int i = 0; i < patterns.size(); i++) {
+      Matcher m = patterns.get(i).matcher(buffer);
+      if (m.find() && (best == null || m.start() < best.start())) {
+        best = m;
+        bestIndex = i;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    List<String> groups = new ArrayList<>();
+    for (int g = 1; g <= best.groupCount(); g++) {
+      groups.add(best.start(g) < 0 ? null : decode(best.start(g), best.end(g)));
+    }
+    ExpectMatch match =
+        new ExpectMatch(bestIndex, decode(0, best.start()), decode(best.start(), best.end()), groups);
+    buffer.consume(best.end());
+    return match;
+  }
+
+  private String decode(int from, int to) {
+    return new String(buffer.array(), from, to - from, client.charset());
+  }
+
+  private Pattern literal(String literal) {
+    Objects.requireNonNull(literal, "literal");
+    if (literal.isEmpty()) {
+      throw new IllegalArgumentException("literal must not be empty");
+    }
+    String bytes = new String(literal.getBytes(client.charset()), StandardCharsets.ISO_8859_1);
+    return Pattern.compile(Pattern.quote(bytes));
+  }
+
+  private static String describe(List<Pattern> patterns) {
+    StringBuilder sb = new StringBuilder();
+    for (Pattern p : patterns) {
+      sb.append(sb.length() == 0 ? "" : " or ").append('/').append(p.pattern()).append('/');
+    }
+    return bounded(sb.toString());
+  }
+
+  private String tail() {
+    int from = Math.max(0, buffer.length() - QUOTE_TAIL);
+    return Inputs.quote(decode(from, buffer.length()));
+  }
+
+  private static String bounded(String s) {
+    return s.length() <= 512 ? s : s.substring(0, 512) + "…";
+  }
+}

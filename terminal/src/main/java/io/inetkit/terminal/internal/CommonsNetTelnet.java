@@ -1,0 +1,219 @@
+package io.inetkit.terminal.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.internal.Connector;
+import io.inetkit.terminal.NegotiatedOptions;
+import io.inetkit.terminal.TelnetOption;
+import io.inetkit.terminal.WindowSize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.commons.net.telnet.EchoOptionHandler;
+import org.apache.commons.net.telnet.InvalidTelnetOptionException;
+import org.apache.commons.net.telnet.SimpleOptionHandler;
+import org.apache.commons.net.telnet.SuppressGAOptionHandler;
+import org.apache.commons.net.telnet.TelnetOptionHandler;
+import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
+import org.apache.commons.net.telnet.WindowSizeOptionHandler;
+
+/**
+ * The one adapter over Commons Net's {@code TelnetClient}, and the one place its exceptions are
+ * translated into the core tree.
+ *
+ * <p><b>Configuration and why.</b> Commons Net's default reader thread copies bytes into a 2 KiB
+ * queue that a second thread drains; its history is one of races around that hand-over (NET-501
+ * "Queue is full" when the queue was fed with no thread to drain it, NET-456 hangs when the
+ * reader thread started late, NET-466 {@code available()} under threading). So the reader thread
+ * is off ({@code setReaderThread(false)}): option negotiation and IAC/CR-NUL decoding run in the
+ * caller's thread, inside {@code read}, and the 2 KiB queue is refilled only while bytes are
+ * already available, never overfilled. One quirk remains in that mode and is handled here: a
+ * socket read timeout is reported first as end of stream (-1) and only the next read throws the
+ * stored {@code SocketTimeoutException}; {@link #read} therefore confirms every -1 with a second
+ * read and reports {@link #TIMEOUT} or a real end of stream.
+ *
+ * <p>Output does not use Commons Net's stream, which sends a bare CR as CR LF: data is encoded
+ * by {@link NvtEncoder} and written under the client's lock, the same lock its negotiation
+ * replies take, so the two never interleave.
+ */
+public final class CommonsNetTelnet implements AutoCloseable {
+  /** {@link #read} result: nothing arrived within the wait. */
+  public static final int TIMEOUT = -2;
+
+  /** Commons Net's client with access to its buffered socket output. */
+  private static final class Client extends org.apache.commons.net.telnet.TelnetClient {
+    Client(String terminalType) {
+      super(terminalType);
+      setReaderThread(false);
+    }
+
+    void writeWire(byte[] b) throws IOException {
+      synchronized (this) {
+        _output_.write(b);
+        _output_.flush();
+      }
+    }
+  }
+
+  private final Client client;
+  private final Endpoint endpoint;
+  private final Timeouts timeouts;
+  private final InputStream in;
+
+  private CommonsNetTelnet(Client client, Endpoint endpoint, Timeouts timeouts) {
+    this.client = client;
+    this.endpoint = endpoint;
+    this.timeouts = timeouts;
+    this.in = client.getInputStream();
+  }
+
+  /**
+   * Connects and sends the client's opening option requests.
+   *
+   * @throws InetkitException typed: connection refused, unknown host, timeout
+   */
+  public static CommonsNetTelnet connect(
+      Endpoint endpoint,
+      Timeouts timeouts,
+      String terminalType,
+      WindowSize windowSize,
+      Set<TelnetOption> wanted,
+      EventListener events)
+      throws InetkitException {
+    Client client = new Client(terminalType);
+    client.setSocketFactory(new BufferedOnlySocketFactory());
+    client.setConnectTimeout(timeouts.connectMillis());
+    client.setDefaultTimeout(timeouts.readMillis());
+    try {
+      client.setReceiveBufferSize(Connector.SOCKET_BUFFER);
+      client.setSendBufferSize(Connector.SOCKET_BUFFER);
+      for (TelnetOptionHandler h : handlers(terminalType, windowSize, wanted)) {
+        client.addOptionHandler(h);
+      }
+    } catch (IOException | InvalidTelnetOptionException e) {
+      throw new IllegalStateException("configuring Commons Net Telnet failed", e);
+    }
+    events.connectStart(endpoint);
+    try {
+      client.connect(endpoint.host(), endpoint.port());
+      client.setTcpNoDelay(true);
+    } catch (IOException e) {
+      closeQuietly(client);
+      InetkitException failure = Connector.translate(e, "connect", endpoint, timeouts.connect());
+      events.connectFailed(endpoint, failure);
+      throw failure;
+    }
+    events.connectEnd(endpoint);
+    return new CommonsNetTelnet(client, endpoint, timeouts);
+  }
+
+  private static TelnetOptionHandler[] handlers(
+      String terminalType, WindowSize size, Set<TelnetOption> wanted) {
+    boolean echo = wanted.contains(TelnetOption.ECHO);
+    boolean sga = wanted.contains(TelnetOption.SUPPRESS_GO_AHEAD);
+    boolean ttype = wanted.contains(TelnetOption.TERMINAL_TYPE);
+    boolean naws = wanted.contains(TelnetOption.NAWS);
+    boolean binary = wanted.contains(TelnetOption.BINARY);
+    return new TelnetOptionHandler[] {
+      // (initLocal, initRemote, acceptLocal, acceptRemote)
+      new EchoOptionHandler(false, false, false, echo),
+      new SuppressGAOptionHandler(sga, sga, sga, sga),
+      new TerminalTypeOptionHandler(terminalType, false, false, ttype, false),
+      new WindowSizeOptionHandler(size.columns(), size.rows(), false, false, naws, false),
+      new SimpleOptionHandler(TelnetOption.BINARY.code(), binary, binary, binary, binary)
+    };
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Reads decoded data (IAC undoubled, CR NUL made CR, negotiation answered), waiting at most
+   * {@code waitMillis} for the first byte.
+   *
+   * @return bytes read, -1 at end of stream, or {@link #TIMEOUT}
+   * @throws InetkitException typed, when the connection failed
+   */
+  public int read(byte[] buf, int off, int len, int waitMillis) throws InetkitException {
+    try {
+      client.setSoTimeout(Math.max(1, waitMillis));
+      int n = in.read(buf, off, len);
+      if (n >= 0) {
+        return n;
+      }
+      // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
+      return in.read(buf, off, len);
+    } catch (InterruptedIOException e) {
+      return TIMEOUT;
+    } catch (IOException e) {
+      throw Connector.translate(e, "read", endpoint, timeouts.read());
+    }
+  }
+
+  /** Sends data, encoded for the wire (see {@link NvtEncoder}). */
+  public void write(byte[] data, int off, int len) throws InetkitException {
+    boolean binary = client.getLocalOptionState(TelnetOption.BINARY.code());
+    try {
+      client.writeWire(NvtEncoder.encode(data, off, len, binary));
+    } catch (IOException e) {
+      throw Connector.translate(e, "send", endpoint, timeouts.read());
+    }
+  }
+
+  /**
+   * Reports a new window size if NAWS is in force; otherwise there is nobody to tell.
+   *
+   * @return whether a NAWS update was sent
+   */
+  public boolean windowSize(WindowSize size) throws InetkitException {
+    if (!client.getLocalOptionState(TelnetOption.NAWS.code())) {
+      return false;
+    }
+    int w = size.columns();
+    int h = size.rows();
+    try {
+      client.sendSubnegotiation(
+          new int[] {TelnetOption.NAWS.code(), w >> 8, w & 0xff, h >> 8, h & 0xff});
+      return true;
+    } catch (IOException e) {
+      throw Connector.translate(e, "send window size", endpoint, timeouts.read());
+    }
+  }
+
+  /** Returns the options in force now. */
+  public NegotiatedOptions negotiated() {
+    Set<TelnetOption> local = EnumSet.noneOf(TelnetOption.class);
+    Set<TelnetOption> remote = EnumSet.noneOf(TelnetOption.class);
+    for (TelnetOption o : TelnetOption.values()) {
+      if (client.getLocalOptionState(o.code())) {
+        local.add(o);
+      }
+      if (client.getRemoteOptionState(o.code())) {
+        remote.add(o);
+      }
+    }
+    return new NegotiatedOptions(local, remote);
+  }
+
+  /** Closes the connection. Idempotent; never throws. */
+  @Override
+  public void close() {
+    closeQuietly(client);
+  }
+
+  private static void closeQuietly(Client client) {
+    try {
+      if (client.isConnected()) {
+        client.disconnect();
+      }
+    } catch (IOException ignored) {
+      // closing: nothing useful to report
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package io.inetkit.testkit.telnet;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.internal.Connector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An embedded Telnet server on 127.0.0.1 and a free port, written on plain JDK sockets: RFC
+ * 854/855 option negotiation for ECHO, SUPPRESS-GO-AHEAD, TERMINAL-TYPE, NAWS and BINARY that
+ * {@linkplain TelnetConnectionRecord records} what each client agreed, a {@code login:} / {@code
+ * Password:} prompt for configured users, and a tiny line-oriented shell behind a {@code $ }
+ * prompt.
+ *
+ * <pre>{@code
+ * try (TelnetServer server = TelnetServer.builder()
+ *         .user("alice", "secret")
+ *         .files(folder)                      // what "cat <file>" reads
+ *         .start()) {
+ *   // connect a client to server.port(), log in, run "echo hi", then:
+ *   TelnetConnectionRecord rec = server.lastConnection();
+ *   assertThat(rec.user()).contains("alice");
+ *   assertThat(rec.commands()).contains("echo hi");
+ * }
+ * }</pre>
+ *
+ * <p>Shell commands: {@code echo text}, {@code cat file} (from {@link Builder#files}), {@code
+ * whoami}, {@code sleep seconds} ({@code sleep 3 tick} prints a line each second), {@code flood
+ * bytes} (exactly that many bytes of {@link #floodContent(long) numbered lines}, as fast as the
+ * client reads) and {@code exit}. Unknown verbs print {@code sh: verb: command not found}.
+ *
+ * <p>Line ends from the client may be CR LF, CR NUL, bare CR or bare LF. Output is NVT text: CR
+ * LF line ends, a bare CR sent as CR NUL, and IAC doubled; once the client agreed {@code DO
+ * BINARY}, {@code cat} sends file bytes untranslated (IAC still doubled). After connecting, the
+ * server sends its option requests and waits up to {@link Builder#negotiationTimeout} for the
+ * answers (and the terminal type and window size) before the first prompt, as {@code telnetd}
+ * does, so the record is complete once the client has seen a prompt.
+ */
+public final class TelnetServer implements AutoCloseable {
+
+  /** What every connection runs with. */
+  record Settings(
+      Map<String, String> users,
+      Path files,
+      String prompt,
+      String loginPrompt,
+      String passwordPrompt,
+      String banner,
+      Set<TelnetOptionCode> initiate,
+      Duration negotiationTimeout,
+      Duration idleTimeout,
+      Map<String, ShellCommand> commands) {}
+
+  private final Settings settings;
+  private final ServerSocket server;
+  private final List<TelnetConnectionRecord> records = new CopyOnWriteArrayList<>();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  private TelnetServer(Settings settings) throws IOException {
+    this.settings = settings;
+    this.server = new ServerSocket();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    Thread acceptor = new Thread(this::acceptLoop, "telnet-server-" + server.getLocalPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** Returns a builder: no users (no login), no files, prompt {@code "$ "}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts a server with the defaults: no login, straight to the shell. */
+  public static TelnetServer start() throws IOException {
+    return builder().start();
+  }
+
+  /**
+   * Returns the bytes {@code flood total} sends: 64-byte lines {@code "0000000042 abc…XY\r\n"},
+   * the last one cut so the total is exact. They contain no IAC and already end lines with CR
+   * LF, so a Telnet client reads exactly these bytes.
+   */
+  public static InputStream floodContent(long total) {
+    if (total < 0) {
+      throw new IllegalArgumentException("total must not be negative: " + total);
+    }
+    return FloodCommand.content(total);
+  }
+
+  /** Returns {@code 127.0.0.1}. */
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** Returns {@code 127.0.0.1:port}. */
+  public Endpoint endpoint() {
+    return Endpoint.of(host(), port());
+  }
+
+  /** Returns a record per accepted connection, oldest first. */
+  public List<TelnetConnectionRecord> connections() {
+    return List.copyOf(records);
+  }
+
+  /**
+   * Returns the record of the most recent connection.
+   *
+   * @throws IllegalStateException when no client has connected yet
+   */
+  public TelnetConnectionRecord lastConnection() {
+    if (records.isEmpty()) {
+      throw new IllegalStateException("no client has connected to " + endpoint());
+    }
+    return records.get(records.size() - 1);
+  }
+
+  /** Forgets the records of earlier connections (for reuse between tests). */
+  public void reset() {
+    records.clear();
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        Socket s = server.accept();
+        open.add(s);
+        TelnetConnectionRecord record = new TelnetConnectionRecord();
+        records.add(record);
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    new TelnetConnection(s, settings, record).run();
+                  } finally {
+                    open.remove(s);
+                  }
+                },
+                "telnet-conn-" + s.getPort());
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  /** Stops accepting and closes every connection. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    Connector.closeQuietly(server);
+    open.forEach(Connector::closeQuietly);
+  }
+
+  @Override
+  public String toString() {
+    return "TelnetServer[" + endpoint() + "]";
+  }
+
+  /** Configures a {@link TelnetServer}; {@link #start()} binds it. */
+  public static final class Builder {
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private Path files;
+    private String prompt = "$ ";
+    private String loginPrompt = "login: ";
+    private String passwordPrompt = "Password: ";
+    private String banner = "";
+    private Set<TelnetOptionCode> initiate =
+        EnumSet.of(
+            TelnetOptionCode.ECHO,
+            TelnetOptionCode.SUPPRESS_GO_AHEAD,
+            TelnetOptionCode.TERMINAL_TYPE,
+            TelnetOptionCode.NAWS);
+    private Duration negotiationTimeout = Duration.ofSeconds(1);
+    private Duration idleTimeout = Duration.ofMinutes(10);
+
+    private Builder() {}
+
+    /** Adds a user; with at least one user the server asks for login before the shell. */
+    public Builder user(String name, String password) {
+      users.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+      return this;
+    }
+
+    /** Sets the folder {@code cat} reads from. */
+    public Builder files(Path folder) {
+      this.files = folder.toAbsolutePath().normalize();
+      return this;
+    }
+
+    /** Sets the shell prompt; default {@code "$ "}. */
+    public Builder prompt(String prompt) {
+      this.prompt = Objects.requireNonNull(prompt, "prompt");
+      return this;
+    }
+
+    /** Sets the login prompt; default {@code "login: "}. */
+    public Builder loginPrompt(String loginPrompt) {
+      this.loginPrompt = Objects.requireNonNull(loginPrompt, "loginPrompt");
+      return this;
+    }
+
+    /** Sets the password prompt; default {@code "Password: "}. */
+    public Builder passwordPrompt(String passwordPrompt) {
+      this.passwordPrompt = Objects.requireNonNull(passwordPrompt, "passwordPrompt");
+      return this;
+    }
+
+    /** Sets text sent after negotiation, before the login prompt; default none. */
+    public Builder banner(String banner) {
+      this.banner = Objects.requireNonNull(banner, "banner");
+      return this;
+    }
+
+    /**
+     * Sets the options the server asks for as soon as a client connects; default ECHO,
+     * SUPPRESS-GO-AHEAD, TERMINAL-TYPE and NAWS. (BINARY, when listed, is asked for in both
+     * directions.) Options a client asks for itself are accepted whether listed or not.
+     */
+    public Builder initiate(Set<TelnetOptionCode> options) {
+      this.initiate = options.isEmpty() ? EnumSet.noneOf(TelnetOptionCode.class) : EnumSet.copyOf(options);
+      return this;
+    }
+
+    /** Sets how long the server waits for negotiation answers before prompting; default 1 s. */
+    public Builder negotiationTimeout(Duration timeout) {
+      this.negotiationTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Sets how long a silent client is kept before the server hangs up; default 10 min. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Binds 127.0.0.1 on a free port and starts accepting. */
+    public TelnetServer start() throws IOException {
+      Map<String, ShellCommand> commands = new LinkedHashMap<>();
+      commands.put("echo", new EchoCommand());
+      commands.put("cat", new CatCommand());
+      commands.put("whoami", new WhoamiCommand());
+      commands.put("sleep", new SleepCommand());
+      commands.put("flood", new FloodCommand());
+      commands.put("exit", new ExitCommand());
+      commands.put("logout", new ExitCommand());
+      return new TelnetServer(
+          new Settings(
+              Map.copyOf(users),
+              files,
+              prompt,
+              loginPrompt,
+              passwordPrompt,
+              banner,
+              Collections.unmodifiableSet(EnumSet.copyOf(initiate)),
+              negotiationTimeout,
+              idleTimeout,
+              Map.copyOf(commands)));
+    }
+  }
+}
