@@ -3,6 +3,7 @@ package io.inetkit.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,15 +16,33 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inetkit",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Mail, file transfer, Gopher and Telnet from one command, with safe defaults.",
     footerHeading = "%nExit codes:%n",
     footer = "${inetkit.exitcodes}",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      io.inetkit.cli.mail.MailCommand.class,
+      io.inetkit.cli.gopher.GopherCommand.class,
+      io.inetkit.cli.telnet.TelnetCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Inetkit implements Runnable {
 
   @Spec CommandSpec spec;
+
+  private final CliEnvironment environment;
+
+  private Inetkit(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** Returns the environment (variables, stdin, terminal) this command line runs in. */
+  CliEnvironment environment() {
+    return environment;
+  }
 
   @Override
   public void run() {
@@ -32,8 +51,20 @@ public final class Inetkit implements Runnable {
 
   /** Builds the command line with its output and error writers (tests inject their own). */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    return newCommandLine(out, err, CliEnvironment.system());
+  }
+
+  /**
+   * Builds the command line with its writers and environment (tests inject variables, standard
+   * input and a terminal).
+   */
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
     System.setProperty("inetkit.exitcodes", ExitCode.table());
-    CommandLine cmd = new CommandLine(new Inetkit());
+    CommandLine cmd = new CommandLine(new Inetkit(env));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    appendExitCodes(cmd);
+    // telnet's --send/--expect/--run are repeatable steps, recorded in order by setter methods.
+    cmd.getSubcommands().get("telnet").setOverwrittenOptionsAllowed(true);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(errorHandler());
@@ -47,11 +78,29 @@ public final class Inetkit implements Runnable {
     return cmd;
   }
 
+  /** Appends the exit-code table to the help of every command below the root. */
+  private static void appendExitCodes(CommandLine cmd) {
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      var usage = sub.getCommandSpec().usageMessage();
+      if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+        continue;
+      }
+      String[] footer = usage.footer();
+      String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
+      withCodes[footer.length] = "%nExit codes:%n" + ExitCode.table().replace("%", "%%");
+      usage.footer(withCodes);
+      appendExitCodes(sub);
+    }
+  }
+
   /** Prints one clear line per failure (a stack trace only with -v) and maps it to an exit code. */
   static IExecutionExceptionHandler errorHandler() {
     return (ex, cmd, parseResult) -> {
-      cmd.getErr().println("inetkit: " + ex.getMessage());
-      if (Verbosity.isVerbose()) {
+      cmd.getErr().println("inetkit: " + Errors.describe(ex));
+      boolean verbose =
+          Verbosity.isVerbose()
+              || cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
+      if (verbose) {
         ex.printStackTrace(cmd.getErr());
       }
       return ExitCode.of(ex).code();

@@ -1,0 +1,99 @@
+package io.inetkit.cli;
+
+import java.io.Console;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the command sees of the world outside its arguments: environment variables, standard
+ * input, whether a person sits at a terminal, and how to ask them for a password. Tests inject
+ * their own; {@link #system()} is the real process.
+ *
+ * <pre>{@code
+ * CliEnvironment env = CliEnvironment.system()
+ *     .withVariables(Map.of("INETKIT_PASSWORD", "secret"))
+ *     .withStdin(new ByteArrayInputStream(new byte[0]));
+ * Inetkit.newCommandLine(out, err, env).execute("ftp", "ls", "ftp://alice@127.0.0.1:2121/");
+ * }</pre>
+ *
+ * @param variables environment variables
+ * @param stdin standard input
+ * @param stdout standard output as bytes, for downloads written to {@code -o -} and raw messages
+ * @param terminal whether standard error is an interactive terminal (progress bars, prompts)
+ * @param prompt asks for a password without echo; returns {@code null} when it cannot
+ * @param home the user's home folder (for {@code ~/.netrc})
+ */
+public record CliEnvironment(
+    Map<String, String> variables,
+    InputStream stdin,
+    OutputStream stdout,
+    boolean terminal,
+    PasswordPrompt prompt,
+    Path home) {
+
+  /** Asks a person for a secret without echoing it. */
+  @FunctionalInterface
+  public interface PasswordPrompt {
+    /** Never asks; returns {@code null}. */
+    PasswordPrompt NONE = text -> null;
+
+    /** Shows {@code text} and returns what was typed, or {@code null} when nobody can answer. */
+    char[] readPassword(String text);
+  }
+
+  /** Copies the variables and checks that nothing is null. */
+  public CliEnvironment {
+    variables = Map.copyOf(variables);
+    Objects.requireNonNull(stdin, "stdin");
+    Objects.requireNonNull(stdout, "stdout");
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(home, "home");
+  }
+
+  /** Returns the real process environment: {@link System#console()} decides interactivity. */
+  public static CliEnvironment system() {
+    Console console = System.console();
+    PasswordPrompt prompt =
+        console == null ? PasswordPrompt.NONE : text -> console.readPassword("%s", text);
+    return new CliEnvironment(
+        System.getenv(),
+        System.in,
+        System.out,
+        console != null,
+        prompt,
+        Path.of(System.getProperty("user.home", ".")));
+  }
+
+  /** Returns the value of an environment variable, or {@code null}. */
+  public String variable(String name) {
+    return variables.get(name);
+  }
+
+  /** Returns a copy with other environment variables. */
+  public CliEnvironment withVariables(Map<String, String> variables) {
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+  }
+
+  /** Returns a copy reading standard input from {@code stdin}. */
+  public CliEnvironment withStdin(InputStream stdin) {
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+  }
+
+  /** Returns a copy writing byte output to {@code stdout}. */
+  public CliEnvironment withStdout(OutputStream stdout) {
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+  }
+
+  /** Returns a copy that behaves as if a person sat at a terminal answering prompts. */
+  public CliEnvironment withTerminal(PasswordPrompt prompt) {
+    return new CliEnvironment(variables, stdin, stdout, true, prompt, home);
+  }
+
+  /** Returns a copy with another home folder. */
+  public CliEnvironment withHome(Path home) {
+    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+  }
+}

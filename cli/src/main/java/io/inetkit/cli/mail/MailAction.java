@@ -1,0 +1,74 @@
+package io.inetkit.cli.mail;
+
+import io.inetkit.cli.AuthOptions;
+import io.inetkit.cli.NetworkCommand;
+import io.inetkit.core.Credentials;
+import io.inetkit.core.ImapUrl;
+import io.inetkit.core.InetkitUrl;
+import io.inetkit.core.Scheme;
+import io.inetkit.mail.ImapClient;
+import io.inetkit.mail.ImapSession;
+import io.inetkit.mail.MessageRef;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+
+/** Base of the {@code inetkit mail} subcommands: URL parsing, login, and building clients. */
+abstract class MailAction extends NetworkCommand {
+
+  @Mixin AuthOptions auth;
+
+  /**
+   * Parses an {@code imap://} or {@code imaps://} URL (RFC 5092). The shorthand {@code
+   * INBOX;UID=42} is read as the RFC form {@code INBOX/;UID=42}.
+   */
+  ImapUrl imapUrl(String text) {
+    return ImapUrl.from(url(text.replaceFirst("(?<!/);UID=", "/;UID="), Scheme.IMAP, Scheme.IMAPS));
+  }
+
+  /** Returns the folder a URL names, {@code INBOX} when none. */
+  static String folder(ImapUrl url) {
+    return url.mailbox().filter(m -> !m.isEmpty()).orElse("INBOX");
+  }
+
+  /** Returns the credentials for {@code url}; mail servers need a login. */
+  Credentials login(InetkitUrl url) throws IOException {
+    return auth.credentials(url)
+        .orElseThrow(() -> usage("log in as whom? add user@ to the URL or --user USER"));
+  }
+
+  /** Returns an IMAP client for {@code url} with every shared option applied. */
+  ImapClient imap(ImapUrl url) throws IOException {
+    InetkitUrl u = url.url();
+    return ImapClient.builder()
+        .endpoint(u.endpoint())
+        .tlsMode(tls.mode(u.tlsMode()))
+        .trust(tls.trust())
+        .timeouts(timeouts.timeouts())
+        .events(output.events())
+        .credentials(login(u))
+        .build();
+  }
+
+  /**
+   * Returns the messages named by {@code ;UID=n} in the URL and by {@code --uid}, checked against
+   * the URL's {@code ;UIDVALIDITY=} when given, else against the folder's current one.
+   */
+  List<MessageRef> refs(ImapSession imap, ImapUrl url, List<Long> extraUids) throws IOException {
+    List<Long> uids = new ArrayList<>();
+    url.uid().ifPresent(uids::add);
+    if (extraUids != null) {
+      uids.addAll(extraUids);
+    }
+    if (uids.isEmpty()) {
+      throw usage("which message? add ;UID=n to the URL (e.g. imaps://host/INBOX;UID=42) or --uid");
+    }
+    String folder = folder(url);
+    long validity =
+        url.uidValidity().isPresent()
+            ? url.uidValidity().getAsLong()
+            : imap.status(folder).uidValidity();
+    return uids.stream().map(uid -> new MessageRef(folder, validity, uid)).toList();
+  }
+}

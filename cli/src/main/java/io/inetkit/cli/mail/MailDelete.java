@@ -1,0 +1,33 @@
+package io.inetkit.cli.mail;
+
+import io.inetkit.core.ImapUrl;
+import io.inetkit.mail.ImapSession;
+import io.inetkit.mail.MessageRef;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code inetkit mail delete URL}. */
+@Command(
+    name = "delete",
+    mixinStandardHelpOptions = true,
+    description = "Delete messages (\\Deleted, then UID EXPUNGE of exactly these UIDs where offered).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  inetkit mail delete 'imaps://alice@mail.example.org/INBOX;UID=42'",
+      "  inetkit mail delete imaps://alice@mail.example.org/Spam --uid 1,2,3"
+    })
+final class MailDelete extends MailAction {
+  @Mixin MessageSelection selection;
+
+  @Override
+  public Integer call() throws Exception {
+    ImapUrl u = imapUrl(selection.url);
+    try (ImapSession imap = imap(u).open()) {
+      List<MessageRef> refs = refs(imap, u, selection.uids);
+      imap.delete(refs);
+      output.note("deleted %d message(s)", refs.size());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,49 @@
+package io.inetkit.cli.mail;
+
+import io.inetkit.core.ImapUrl;
+import io.inetkit.mail.Flag;
+import io.inetkit.mail.ImapSession;
+import io.inetkit.mail.MessageRef;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code inetkit mail flag URL --add F --remove F}. */
+@Command(
+    name = "flag",
+    mixinStandardHelpOptions = true,
+    description = "Add or remove flags: ${COMPLETION-CANDIDATES}.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  inetkit mail flag 'imaps://alice@mail.example.org/INBOX;UID=42' --add seen --add flagged",
+      "  inetkit mail flag imaps://alice@mail.example.org/INBOX --uid 7,8 --remove seen"
+    })
+final class MailFlag extends MailAction {
+  @Mixin MessageSelection selection;
+
+  @Option(names = "--add", paramLabel = "FLAG", split = ",", description = "Flags to add: ${COMPLETION-CANDIDATES}.")
+  List<Flag> add;
+
+  @Option(names = "--remove", paramLabel = "FLAG", split = ",", description = "Flags to remove.")
+  List<Flag> remove;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((add == null || add.isEmpty()) && (remove == null || remove.isEmpty())) {
+      throw usage("nothing to do: give --add FLAG and/or --remove FLAG");
+    }
+    ImapUrl u = imapUrl(selection.url);
+    try (ImapSession imap = imap(u).open()) {
+      List<MessageRef> refs = refs(imap, u, selection.uids);
+      if (add != null && !add.isEmpty()) {
+        imap.addFlags(refs, add.toArray(Flag[]::new));
+      }
+      if (remove != null && !remove.isEmpty()) {
+        imap.removeFlags(refs, remove.toArray(Flag[]::new));
+      }
+      output.note("updated %d message(s)", refs.size());
+    }
+    return 0;
+  }
+}

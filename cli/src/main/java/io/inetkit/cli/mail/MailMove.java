@@ -1,0 +1,37 @@
+package io.inetkit.cli.mail;
+
+import io.inetkit.core.ImapUrl;
+import io.inetkit.mail.ImapSession;
+import io.inetkit.mail.MessageRef;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code inetkit mail move URL --to FOLDER}. */
+@Command(
+    name = "move",
+    mixinStandardHelpOptions = true,
+    description = "Move messages to another folder (UID MOVE, else COPY + delete of exactly these UIDs).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  inetkit mail move 'imaps://alice@mail.example.org/INBOX;UID=42' --to Archive",
+      "  inetkit mail move imaps://alice@mail.example.org/INBOX --uid 3,4,5 --to Trash"
+    })
+final class MailMove extends MailAction {
+  @Mixin MessageSelection selection;
+
+  @Option(names = "--to", paramLabel = "FOLDER", required = true, description = "The target folder.")
+  String target;
+
+  @Override
+  public Integer call() throws Exception {
+    ImapUrl u = imapUrl(selection.url);
+    try (ImapSession imap = imap(u).open()) {
+      List<MessageRef> refs = refs(imap, u, selection.uids);
+      imap.move(refs, target);
+      output.note("moved %d message(s) to %s", refs.size(), target);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,79 @@
+package io.inetkit.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs {@code inetkit} in-process with captured writers and an injected environment. */
+public final class CliRun {
+  private final Map<String, String> variables = new HashMap<>();
+  private CliEnvironment env;
+  private final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+  private final Map<String, java.util.function.Supplier<Object>> extraCommands = new HashMap<>();
+
+  /** An environment with no variables, empty stdin, no terminal, and {@code home} as home. */
+  public CliRun(Path home) {
+    env =
+        new CliEnvironment(
+            Map.of(),
+            new ByteArrayInputStream(new byte[0]),
+            stdout,
+            false,
+            CliEnvironment.PasswordPrompt.NONE,
+            home);
+  }
+
+  public CliRun variable(String name, String value) {
+    variables.put(name, value);
+    return this;
+  }
+
+  public CliRun stdin(String text) {
+    env = env.withStdin(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    return this;
+  }
+
+  public CliRun terminal(CliEnvironment.PasswordPrompt prompt) {
+    env = env.withTerminal(prompt);
+    return this;
+  }
+
+  /** Adds a command made fresh for each run (picocli keeps option values in the object). */
+  public CliRun command(String name, java.util.function.Supplier<Object> command) {
+    extraCommands.put(name, command);
+    return this;
+  }
+
+  /** Runs the command line; output is read with {@link #out()} and {@link #err()}. */
+  public int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    stdout.reset();
+    CommandLine cmd =
+        Inetkit.newCommandLine(
+            new PrintWriter(out, true), new PrintWriter(err, true), env.withVariables(variables));
+    extraCommands.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
+    cmd.setOut(cmd.getOut()).setErr(cmd.getErr()).setCaseInsensitiveEnumValuesAllowed(true);
+    return cmd.execute(args);
+  }
+
+  public String out() {
+    return out.toString();
+  }
+
+  /** Returns the bytes written to standard output as a byte stream (downloads to {@code -o -}). */
+  public byte[] stdoutBytes() {
+    return stdout.toByteArray();
+  }
+
+  public String err() {
+    return err.toString();
+  }
+}
