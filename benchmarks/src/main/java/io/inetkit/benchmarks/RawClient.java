@@ -42,6 +42,25 @@ public final class RawClient {
     return new Sample(Duration.ofNanos(System.nanoTime() - start), total, Memory.UNKNOWN);
   }
 
+  /** Reads {@code size} bytes the server generates in memory, discarding them. */
+  public static Sample generate(int port, long size) throws IOException {
+    long start = System.nanoTime();
+    long total = 0;
+    try (SocketChannel socket = open(port)) {
+      socket.write(ByteBuffer.wrap(("GEN " + size + "\n").getBytes(StandardCharsets.US_ASCII)));
+      ByteBuffer buffer = ByteBuffer.allocateDirect(RawServer.BUFFER);
+      int n;
+      while ((n = socket.read(buffer)) >= 0) {
+        total += n;
+        buffer.clear();
+      }
+    }
+    if (total != size) {
+      throw new IOException("raw server sent " + total + " bytes, expected " + size);
+    }
+    return new Sample(Duration.ofNanos(System.nanoTime() - start), total, Memory.UNKNOWN);
+  }
+
   /** Uploads {@code source} as {@code name}; returns the sample once the server has stored it. */
   public static Sample put(int port, Path source, String name) throws IOException {
     long start = System.nanoTime();

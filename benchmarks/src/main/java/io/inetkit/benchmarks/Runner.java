@@ -90,7 +90,7 @@ public final class Runner {
   private List<Cell> runNetwork(Workload workload, Network network, Availability availability)
       throws IOException {
     long size = sizeFor(workload).applyAsLong(network);
-    long warmUpSize = Math.max(workload.minSize(), size / 10);
+    long warmUpSize = workload.warmUpSize(size);
     List<Cell> cells = new ArrayList<>();
     for (Contender c : workload.contenders()) {
       Availability a = availability.available() ? c.availability() : availability;

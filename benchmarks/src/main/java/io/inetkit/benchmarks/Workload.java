@@ -32,6 +32,11 @@ public interface Workload extends AutoCloseable {
   /** Full-size work for one trial on {@code network} (bytes or items), before scaling. */
   long fullSize(Network network);
 
+  /** The size of the warm-up trial (discarded) before trials of {@code size}: a tenth by default. */
+  default long warmUpSize(long size) {
+    return Math.max(minSize(), size / 10);
+  }
+
   /** The smallest size scaling may produce. */
   default long minSize() {
     return 1;

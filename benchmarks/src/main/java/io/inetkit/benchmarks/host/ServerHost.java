@@ -36,6 +36,8 @@ public final class ServerHost {
     SERVICES.put("raw", RawServer::new);
     SERVICES.put("gopher", GopherService::new);
     SERVICES.put("ftp", FtpService::new);
+    SERVICES.put("mail", MailService::new);
+    SERVICES.put("telnet", TelnetService::new);
   }
 
   private ServerHost() {}

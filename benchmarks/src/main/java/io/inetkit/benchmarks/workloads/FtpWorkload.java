@@ -1,7 +1,6 @@
 package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.LatencyProxy;
-import io.inetkit.benchmarks.Metric;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Sizes;
 import java.io.IOException;
@@ -11,21 +10,10 @@ import java.util.Map;
  * Base of the FTP workloads: testkit's FtpServer plus the raw server, and curl URLs for both. By
  * default a workload moves one 1 GiB file.
  */
-abstract class FtpWorkload extends ServerWorkload {
+abstract class FtpWorkload extends BulkWorkload {
 
-  @Override
-  public Metric metric() {
-    return Metric.MIB_PER_SECOND;
-  }
-
-  @Override
-  public long fullSize(Network network) {
-    return Sizes.GIB;
-  }
-
-  @Override
-  public long minSize() {
-    return 256 * 1024;
+  FtpWorkload() {
+    super(Sizes.GIB);
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
-import io.inetkit.benchmarks.Metric;
-import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Sample;
 import io.inetkit.benchmarks.Sizes;
@@ -14,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Gopher: one 100 MiB binary item (type 9) from testkit's GopherServer into a file. */
-final class GopherWorkload extends ServerWorkload {
+final class GopherWorkload extends BulkWorkload {
+
+  GopherWorkload() {
+    super(100 * Sizes.MIB);
+  }
 
   private static final String PYTHON = "python socket";
   private final GopherClient client = GopherClient.builder().build();
@@ -27,21 +29,6 @@ final class GopherWorkload extends ServerWorkload {
   @Override
   public String title() {
     return "Gopher binary item";
-  }
-
-  @Override
-  public Metric metric() {
-    return Metric.MIB_PER_SECOND;
-  }
-
-  @Override
-  public long fullSize(Network network) {
-    return 100 * Sizes.MIB;
-  }
-
-  @Override
-  public long minSize() {
-    return 256 * 1024;
   }
 
   @Override

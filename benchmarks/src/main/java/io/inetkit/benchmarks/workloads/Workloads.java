@@ -29,22 +29,11 @@ public final class Workloads {
     all.add(new FtpPutWorkload());
     all.add(new FtpGetWorkload(TlsMode.STARTTLS_REQUIRED));
     all.add(new FtpMirrorWorkload());
-    all.add(pending("smtp", "SMTP batch of 2 KiB messages", Metric.ITEMS_PER_SECOND,
-        List.of(INETKIT, "python smtplib (one session)", "curl (one process per message)"),
-        List.of(Goal.speedAtLeast(INETKIT, "python smtplib (one session)", 1.0),
-            Goal.speedAtLeast(INETKIT, "curl (one process per message)", 10)),
-        "inetkit SMTP client (mail module) not merged yet"));
-    all.add(pending("imap", "IMAP envelope listing", Metric.MILLIS,
-        List.of(INETKIT, "python imaplib (one UID FETCH)", "raw UID FETCH on a socket"),
-        List.of(Goal.timeAtMost(INETKIT, "raw UID FETCH on a socket", 1.3)),
-        "inetkit IMAP client (mail module) not merged yet"));
-    all.add(pending("pop3", "POP3 download", Metric.ITEMS_PER_SECOND,
-        List.of(INETKIT, "python poplib"), List.of(Goal.speedAtLeast(INETKIT, "python poplib", 1.0)),
-        "inetkit POP3 client (mail module) not merged yet"));
+    all.add(new SmtpWorkload());
+    all.add(new ImapWorkload());
+    all.add(new Pop3Workload());
     all.add(new GopherWorkload());
-    all.add(pending("telnet", "Telnet session output", Metric.MIB_PER_SECOND,
-        List.of(INETKIT, "python socket", RAW), List.of(Goal.speedAtLeast(INETKIT, RAW, 0.7)),
-        "inetkit Telnet client (terminal module) not merged yet"));
+    all.add(new TelnetWorkload());
     all.add(new VersionWorkload());
     return all;
   }
