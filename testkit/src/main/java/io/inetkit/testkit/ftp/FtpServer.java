@@ -95,7 +95,8 @@ public final class FtpServer implements AutoCloseable {
       factory.setConnectionConfig(connections.createConnectionConfig());
       LoopbackSslConfiguration ssl =
           new LoopbackSslConfiguration(
-              b.identity == null ? pki.serverSslContext() : b.identity.sslContext());
+              b.identity == null ? pki.serverSslContext() : b.identity.sslContext(),
+              b.tlsProtocols);
       factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds));
       factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds));
       this.server = factory.createServer();
@@ -317,6 +318,7 @@ public final class FtpServer implements AutoCloseable {
     private final Map<String, FtpUser> users = new LinkedHashMap<>();
     private TestPki pki;
     private TestPki.ServerIdentity identity;
+    private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private int idleTimeoutSeconds = 60;
     private boolean defaults = true;
 
@@ -353,6 +355,15 @@ public final class FtpServer implements AutoCloseable {
      */
     public Builder identity(TestPki.ServerIdentity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** Restricts TLS to these protocols, e.g. {@code "TLSv1.2"} (default TLS 1.3 and 1.2). */
+    public Builder tlsProtocols(String... protocols) {
+      if (protocols.length == 0) {
+        throw new InvalidInputException("protocols", "at least one TLS protocol is needed");
+      }
+      this.tlsProtocols = protocols.clone();
       return this;
     }
 

@@ -6,12 +6,14 @@ import javax.net.ssl.SSLSocketFactory;
 import org.apache.ftpserver.ssl.ClientAuth;
 import org.apache.ftpserver.ssl.SslConfiguration;
 
-/** Hands a ready {@link SSLContext} (from TestPki) to Apache FtpServer; TLS 1.2 and 1.3. */
+/** Hands a ready {@link SSLContext} (from TestPki) to Apache FtpServer; TLS 1.2 and 1.3 unless told otherwise. */
 final class LoopbackSslConfiguration implements SslConfiguration {
   private final SSLContext context;
+  private final String[] protocols;
 
-  LoopbackSslConfiguration(SSLContext context) {
+  LoopbackSslConfiguration(SSLContext context, String[] protocols) {
     this.context = context;
+    this.protocols = protocols.clone();
   }
 
   @Override
@@ -41,7 +43,7 @@ final class LoopbackSslConfiguration implements SslConfiguration {
 
   @Override
   public String[] getEnabledProtocols() {
-    return new String[] {"TLSv1.3", "TLSv1.2"};
+    return protocols.clone();
   }
 
   @Override

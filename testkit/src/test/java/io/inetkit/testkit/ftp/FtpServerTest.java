@@ -87,6 +87,9 @@ class FtpServerTest {
   void explicitFtpsWithVerifiedCertificateAndProtectedData() throws IOException {
     FTPSClient client = new FTPSClient(false, ftp.pki().clientSslContext());
     client.setEndpointCheckingEnabled(true);
+    // Commons Net closes an upload's data socket without reading the server's TLS 1.3 session
+    // ticket, which can reset the connection (426); TLS 1.2 keeps this plain-client test stable.
+    client.setEnabledProtocols(new String[] {"TLSv1.2"});
     client.connect("localhost", ftp.port());
     try {
       assertThat(client.getReplyString()).startsWith("234"); // AUTH TLS accepted
@@ -104,10 +107,11 @@ class FtpServerTest {
   void implicitFtpsListener() throws IOException {
     TlsProbe client = new TlsProbe(ftp.pki().clientSslContext());
     client.setEndpointCheckingEnabled(true);
+    client.setEnabledProtocols(new String[] {"TLSv1.2"}); // see the explicit-FTPS test
     client.connect("127.0.0.1", ftp.implicitTlsPort());
     try {
       assertThat(client.getReplyCode()).isEqualTo(220);
-      assertThat(client.control().getSession().getProtocol()).startsWith("TLSv1.");
+      assertThat(client.control().getSession().getProtocol()).isEqualTo("TLSv1.2");
       login(client, ftp.writer());
       client.execPBSZ(0);
       client.execPROT("P");

@@ -1,0 +1,396 @@
+package io.inetkit.transfer.ftp;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Trust;
+import io.inetkit.transfer.ftp.internal.CommonsNetFtpSession;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An immutable, thread-safe FTP/FTPS client configuration; {@link #open()} connects a {@link
+ * FtpSession}. Defaults are the safe ones, not Commons Net's: explicit FTPS required ({@code AUTH
+ * TLS}, then {@code PROT P}; implicit on port 990) with certificate and host-name verification,
+ * passive mode that always connects to the control connection's peer, binary type, 256 KiB
+ * buffers, finite timeouts, bounded replies and listings, and three automatic
+ * reconnect-and-resume retries for {@link Path} transfers.
+ *
+ * <pre>{@code
+ * FtpClient client = FtpClient.builder()
+ *     .endpoint("ftp.example.org", 21)
+ *     .credentials(Credentials.fromEnvironment("alice", "FTP_PASSWORD"))
+ *     .build();
+ * try (FtpSession ftp = client.open()) {
+ *   ftp.get("/pub/big.iso", Path.of("big.iso"), TransferOption.RESUME);
+ * }
+ * FtpClient plainAnonymous = client.newBuilder().tlsMode(TlsMode.NONE).anonymous().build();
+ * }</pre>
+ */
+public final class FtpClient {
+  /** The default copy buffer: 256 KiB. */
+  public static final int DEFAULT_BUFFER_SIZE = 256 * 1024;
+
+  private final Endpoint endpoint;
+  private final TlsMode tlsMode;
+  private final Trust trust;
+  private final Credentials credentials;
+  private final Timeouts timeouts;
+  private final Duration dataTimeout;
+  private final Duration keepAlive;
+  private final DataConnectionMode dataConnectionMode;
+  private final TransferType transferType;
+  private final int bufferSize;
+  private final long maxFileSize;
+  private final int maxReplyLineLength;
+  private final int maxListingEntries;
+  private final int retries;
+  private final long rateLimit;
+  private final ProgressListener progressListener;
+  private final EventListener eventListener;
+
+  private FtpClient(Builder b) {
+    if (b.endpoint == null) {
+      throw new IllegalStateException("endpoint is required");
+    }
+    this.endpoint = b.endpoint;
+    this.tlsMode = b.tlsMode != null ? b.tlsMode
+        : b.endpoint.port() == 990 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+    this.trust = b.trust;
+    this.credentials = b.credentials;
+    this.timeouts = b.timeouts;
+    this.dataTimeout = b.dataTimeout != null ? b.dataTimeout : b.timeouts.read();
+    this.keepAlive = b.keepAlive;
+    this.dataConnectionMode = b.dataConnectionMode;
+    this.transferType = b.transferType;
+    this.bufferSize = b.bufferSize;
+    this.maxFileSize = b.maxFileSize;
+    this.maxReplyLineLength = b.maxReplyLineLength;
+    this.maxListingEntries = b.maxListingEntries;
+    this.retries = b.retries;
+    this.rateLimit = b.rateLimit;
+    this.progressListener = b.progressListener;
+    this.eventListener = b.eventListener;
+  }
+
+  /** Returns a builder with the safe defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this client's settings, to derive a variant. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Connects, secures (per {@link #tlsMode()}), logs in, and returns the session.
+   *
+   * @throws io.inetkit.core.ConnectionException when the server cannot be reached
+   * @throws io.inetkit.core.TlsException when TLS fails or {@code AUTH TLS} is refused while
+   *     required (then no credentials were sent)
+   * @throws io.inetkit.core.AuthenticationException when the server refuses the login
+   * @throws InetkitException for other failures (timeouts, malformed replies)
+   */
+  public FtpSession open() throws InetkitException {
+    return CommonsNetFtpSession.open(this);
+  }
+
+  /** Opens a session, downloads {@code remote} to {@code local}, and closes. */
+  public FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException {
+    try (FtpSession session = open()) {
+      return session.get(remote, local, options);
+    }
+  }
+
+  /** Opens a session, uploads {@code local} to {@code remote}, and closes. */
+  public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
+    try (FtpSession session = open()) {
+      return session.put(local, remote, options);
+    }
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns how TLS is used (default STARTTLS_REQUIRED, IMPLICIT on port 990). */
+  public TlsMode tlsMode() {
+    return tlsMode;
+  }
+
+  /** Returns which certificates are trusted (default {@link Trust#system()}). */
+  public Trust trust() {
+    return trust;
+  }
+
+  /** Returns who logs in (default anonymous). */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /** Returns connect and control-connection read timeouts (default {@link Timeouts#DEFAULT}). */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** Returns how long a data connection may stay silent (default: the read timeout). */
+  public Duration dataTimeout() {
+    return dataTimeout;
+  }
+
+  /** Returns how often a NOOP is sent on the idle control connection during a transfer. */
+  public Duration keepAlive() {
+    return keepAlive;
+  }
+
+  /** Returns passive (default) or active. */
+  public DataConnectionMode dataConnectionMode() {
+    return dataConnectionMode;
+  }
+
+  /** Returns binary (default) or ASCII. */
+  public TransferType transferType() {
+    return transferType;
+  }
+
+  /** Returns the copy buffer size in bytes (default 256 KiB). */
+  public int bufferSize() {
+    return bufferSize;
+  }
+
+  /** Returns the largest file accepted for download, in bytes (default unlimited). */
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  /** Returns the longest reply or listing line accepted, in bytes (default 8192). */
+  public int maxReplyLineLength() {
+    return maxReplyLineLength;
+  }
+
+  /** Returns the most entries one listing may have (default 100 000). */
+  public int maxListingEntries() {
+    return maxListingEntries;
+  }
+
+  /** Returns how often a dropped {@link Path} transfer is reconnected and resumed (default 3). */
+  public int retries() {
+    return retries;
+  }
+
+  /** Returns the rate limit in bytes per second, 0 for none (the default). */
+  public long rateLimit() {
+    return rateLimit;
+  }
+
+  /** Returns the progress listener (default {@link ProgressListener#NONE}). */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
+  /** Returns the event listener (default {@link EventListener#NONE}). */
+  public EventListener eventListener() {
+    return eventListener;
+  }
+
+  /** Returns a description without secrets. */
+  @Override
+  public String toString() {
+    return "FtpClient[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
+  }
+
+  /**
+   * Builds an {@link FtpClient}; setters validate at once and are named like the accessors.
+   *
+   * <pre>{@code
+   * FtpClient client = FtpClient.builder().endpoint(Endpoint.parse("ftp.example.org:2121", 21))
+   *     .tlsMode(TlsMode.IMPLICIT).trust(Trust.fromFile(Path.of("ca.pem")))
+   *     .maxFileSize(10L << 30).rateLimit(5_000_000).retries(5).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Endpoint endpoint;
+    private TlsMode tlsMode;
+    private Trust trust = Trust.system();
+    private Credentials credentials = anonymousCredentials();
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private Duration dataTimeout;
+    private Duration keepAlive = Duration.ofMinutes(2);
+    private DataConnectionMode dataConnectionMode = DataConnectionMode.PASSIVE;
+    private TransferType transferType = TransferType.BINARY;
+    private int bufferSize = DEFAULT_BUFFER_SIZE;
+    private long maxFileSize = Long.MAX_VALUE;
+    private int maxReplyLineLength = 8192;
+    private int maxListingEntries = 100_000;
+    private int retries = 3;
+    private long rateLimit;
+    private ProgressListener progressListener = ProgressListener.NONE;
+    private EventListener eventListener = EventListener.NONE;
+
+    private Builder() {}
+
+    private Builder(FtpClient c) {
+      endpoint = c.endpoint;
+      tlsMode = c.tlsMode;
+      trust = c.trust;
+      credentials = c.credentials;
+      timeouts = c.timeouts;
+      dataTimeout = c.dataTimeout;
+      keepAlive = c.keepAlive;
+      dataConnectionMode = c.dataConnectionMode;
+      transferType = c.transferType;
+      bufferSize = c.bufferSize;
+      maxFileSize = c.maxFileSize;
+      maxReplyLineLength = c.maxReplyLineLength;
+      maxListingEntries = c.maxListingEntries;
+      retries = c.retries;
+      rateLimit = c.rateLimit;
+      progressListener = c.progressListener;
+      eventListener = c.eventListener;
+    }
+
+    private static Credentials anonymousCredentials() {
+      return Credentials.password("anonymous", "anonymous@".toCharArray());
+    }
+
+    /** Sets the server. */
+    public Builder endpoint(Endpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /** Sets the server by host and port. */
+    public Builder endpoint(String host, int port) {
+      return endpoint(Endpoint.of(host, port));
+    }
+
+    /**
+     * Sets how TLS is used: {@link TlsMode#NONE}, {@link TlsMode#STARTTLS_REQUIRED} (explicit FTPS,
+     * {@code AUTH TLS}), {@link TlsMode#STARTTLS_OPPORTUNISTIC}, or {@link TlsMode#IMPLICIT}.
+     */
+    public Builder tlsMode(TlsMode tlsMode) {
+      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      return this;
+    }
+
+    /** Sets which certificates are trusted; host names are verified unless insecure. */
+    public Builder trust(Trust trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /** Sets who logs in. */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Logs in as {@code anonymous} (the default). */
+    public Builder anonymous() {
+      this.credentials = anonymousCredentials();
+      return this;
+    }
+
+    /** Sets connect and control read timeouts. */
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** Sets how long a data connection may stay silent (default: the read timeout). */
+    public Builder dataTimeout(Duration dataTimeout) {
+      this.dataTimeout = new Timeouts(timeouts.connect(), dataTimeout, timeouts.overall()).read();
+      return this;
+    }
+
+    /** Sets how often a NOOP keeps the control connection alive during a transfer. */
+    public Builder keepAlive(Duration keepAlive) {
+      Objects.requireNonNull(keepAlive, "keepAlive");
+      Inputs.requireRange("keepAlive", keepAlive.toSeconds(), 1, 3600);
+      this.keepAlive = keepAlive;
+      return this;
+    }
+
+    /** Sets passive (default) or active data connections. */
+    public Builder dataConnectionMode(DataConnectionMode mode) {
+      this.dataConnectionMode = Objects.requireNonNull(mode, "dataConnectionMode");
+      return this;
+    }
+
+    /** Sets binary (default) or ASCII transfers. */
+    public Builder transferType(TransferType type) {
+      this.transferType = Objects.requireNonNull(type, "transferType");
+      return this;
+    }
+
+    /** Sets the copy buffer size, 8 KiB to 16 MiB. */
+    public Builder bufferSize(int bytes) {
+      this.bufferSize = (int) Inputs.requireRange("bufferSize", bytes, 8 * 1024, 16 * 1024 * 1024);
+      return this;
+    }
+
+    /** Refuses downloads larger than {@code bytes} (checked with SIZE first, and while reading). */
+    public Builder maxFileSize(long bytes) {
+      this.maxFileSize = Inputs.requireRange("maxFileSize", bytes, 0, Long.MAX_VALUE);
+      return this;
+    }
+
+    /** Sets the longest reply or listing line accepted, 512 bytes to 1 MiB. */
+    public Builder maxReplyLineLength(int bytes) {
+      this.maxReplyLineLength = (int) Inputs.requireRange("maxReplyLineLength", bytes, 512, 1 << 20);
+      return this;
+    }
+
+    /** Sets the most entries one listing may have. */
+    public Builder maxListingEntries(int entries) {
+      this.maxListingEntries = (int) Inputs.requireRange("maxListingEntries", entries, 1, 100_000_000);
+      return this;
+    }
+
+    /** Sets how often a dropped transfer is reconnected and resumed, 0 to 100. */
+    public Builder retries(int retries) {
+      this.retries = (int) Inputs.requireRange("retries", retries, 0, 100);
+      return this;
+    }
+
+    /** Limits transfers to {@code bytesPerSecond}; 0 removes the limit. */
+    public Builder rateLimit(long bytesPerSecond) {
+      this.rateLimit = Inputs.requireRange("rateLimit", bytesPerSecond, 0, Long.MAX_VALUE);
+      return this;
+    }
+
+    /** Sets the listener told about transfer progress. */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "progressListener");
+      return this;
+    }
+
+    /** Sets the listener told about connections, commands (redacted), replies and transfers. */
+    public Builder eventListener(EventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "eventListener");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException when no endpoint was set
+     * @throws InvalidInputException when the settings contradict each other
+     */
+    public FtpClient build() {
+      if (tlsMode == TlsMode.IMPLICIT && endpoint != null && endpoint.port() == 21) {
+        throw new InvalidInputException("tlsMode", "IMPLICIT TLS on port 21 will not work; use STARTTLS_REQUIRED or port 990");
+      }
+      return new FtpClient(this);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.inetkit.transfer.ftp;
+
+/**
+ * How file contents travel: {@link #BINARY} (the default) moves bytes unchanged; {@link #ASCII}
+ * lets the server translate line ends, which corrupts anything that is not text.
+ *
+ * <pre>{@code
+ * FtpClient.builder().endpoint("ftp.example.org", 21).transferType(TransferType.ASCII);
+ * }</pre>
+ */
+public enum TransferType {
+  /** TYPE I: bytes unchanged. */
+  BINARY,
+  /** TYPE A: text with line ends translated. */
+  ASCII
+}

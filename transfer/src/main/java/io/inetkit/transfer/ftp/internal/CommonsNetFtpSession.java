@@ -1,0 +1,793 @@
+package io.inetkit.transfer.ftp.internal;
+
+import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.Reply;
+import io.inetkit.core.internal.ProgressTracker;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpEntry;
+import io.inetkit.transfer.ftp.FtpFeatures;
+import io.inetkit.transfer.ftp.FtpSession;
+import io.inetkit.transfer.ftp.FtpTransfer;
+import io.inetkit.transfer.ftp.MirrorMode;
+import io.inetkit.transfer.ftp.MirrorResult;
+import io.inetkit.transfer.ftp.TransferOption;
+import io.inetkit.transfer.ftp.TransferType;
+import io.inetkit.transfer.ftp.DataConnectionMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLSocket;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPReply;
+
+/**
+ * The {@link FtpSession} on Commons Net: one {@link SecureFtpClient} at a time (replaced when a
+ * dropped transfer is resumed on a new connection).
+ */
+public final class CommonsNetFtpSession implements FtpSession {
+  private static final DateTimeFormatter MFMT =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+  private final FtpClient config;
+  private final Endpoint endpoint;
+  private final EventListener events;
+  private SecureFtpClient ftp;
+  private FtpFeatures features = FtpFeatures.NONE;
+  private String systemType;
+  private boolean closed;
+
+  private CommonsNetFtpSession(FtpClient config) {
+    this.config = config;
+    this.endpoint = config.endpoint();
+    this.events = config.eventListener();
+  }
+
+  /** Connects, secures, logs in and reads FEAT. */
+  public static CommonsNetFtpSession open(FtpClient config) throws InetkitException {
+    CommonsNetFtpSession session = new CommonsNetFtpSession(config);
+    session.ftp = session.connect();
+    return session;
+  }
+
+  private SecureFtpClient connect() throws InetkitException {
+    SecureFtpClient c =
+        new SecureFtpClient(
+            endpoint, config.tlsMode(), config.trust(), config.timeouts(), events,
+            config.maxReplyLineLength(), Math.max(1 << 20, config.maxReplyLineLength() * 16));
+    c.setConnectTimeout(config.timeouts().connectMillis());
+    c.setDefaultTimeout(config.timeouts().readMillis());
+    c.setDataTimeout(config.dataTimeout());
+    c.setBufferSize(config.bufferSize());
+    c.setReceieveDataSocketBufferSize(io.inetkit.core.internal.Connector.SOCKET_BUFFER);
+    c.setSendDataSocketBufferSize(io.inetkit.core.internal.Connector.SOCKET_BUFFER);
+    c.setControlKeepAliveTimeout(Duration.ZERO); // Commons Net's blocks the transfer; see transferTick
+    c.keepAlive(config.keepAlive());
+    c.setIpAddressFromPasvResponse(false); // always the control connection's peer
+    c.setPassiveNatWorkaroundStrategy(null);
+    c.setUseEPSVwithIPv4(true);
+    c.setRemoteVerificationEnabled(true);
+    events.connectStart(endpoint);
+    try {
+      c.connect(endpoint.host(), endpoint.port());
+      c.setSoTimeout(config.timeouts().readMillis());
+      events.connectEnd(endpoint);
+    } catch (IOException e) {
+      InetkitException failure = fail(c, e, "connect");
+      events.connectFailed(endpoint, failure);
+      throw failure;
+    }
+    try {
+      login(c);
+      if (c.tlsActive()) {
+        c.protectDataConnections();
+      }
+      int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
+      FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
+      if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
+        c.enterLocalActiveMode();
+      } else {
+        c.enterLocalPassiveMode();
+      }
+      features = readFeatures(c);
+      return c;
+    } catch (IOException e) {
+      throw fail(c, e, "login");
+    }
+  }
+
+  private InetkitException fail(SecureFtpClient c, IOException e, String what) {
+    io.inetkit.core.internal.Connector.closeQuietly(c::disconnect);
+    return FtpFailures.translate(e, what, endpoint, config.timeouts().read());
+  }
+
+  private void login(SecureFtpClient c) throws IOException {
+    String user = config.credentials().user();
+    events.authStart(endpoint, user, "USER/PASS");
+    if (!c.login(user, config.credentials().secretAsString())) {
+      AuthenticationException failure =
+          new AuthenticationException("login as " + user, endpoint, FtpFailures.lastReply(c), null);
+      events.authFailed(endpoint, user, failure);
+      throw failure;
+    }
+    events.authEnd(endpoint, user);
+  }
+
+  private FtpFeatures readFeatures(SecureFtpClient c) throws IOException {
+    if (!FTPReply.isPositiveCompletion(c.feat())) {
+      return FtpFeatures.NONE;
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    String[] lines = c.getReplyStrings();
+    for (int i = 1; i < lines.length - 1; i++) {
+      String line = lines[i].strip();
+      if (!line.isEmpty()) {
+        String[] parts = line.split(" ", 2);
+        map.put(parts[0], parts.length > 1 ? parts[1].strip() : "");
+      }
+    }
+    return new FtpFeatures(map);
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs one control-connection step, translating failures at this one boundary. */
+  private <T> T call(String what, Call<T> call) throws InetkitException {
+    return call(what, config.timeouts().read(), call);
+  }
+
+  /** Runs a step that moves data: a timeout there is the data timeout. */
+  private <T> T callData(String what, Call<T> call) throws InetkitException {
+    return call(what, config.dataTimeout(), call);
+  }
+
+  private <T> T call(String what, Duration timeout, Call<T> call) throws InetkitException {
+    requireOpen();
+    try {
+      return call.run();
+    } catch (IOException e) {
+      InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
+      if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
+        InetkitException refusal = pendingRefusal(what);
+        if (refusal != null) {
+          refusal.addSuppressed(failure);
+          throw refusal;
+        }
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * After a data connection failed, reads (for at most two seconds) the reply the server may
+   * have sent on the control connection to say why, e.g. vsftpd's "522 session reuse required".
+   * Returns the refusal, or null when there is none.
+   */
+  private InetkitException pendingRefusal(String what) {
+    try {
+      int before = ftp.getSoTimeout();
+      ftp.setSoTimeout(Math.min(2000, before));
+      try {
+        int code = ftp.getReply();
+        return code >= 400 ? FtpFailures.refused(ftp, what, endpoint) : null;
+      } finally {
+        ftp.setSoTimeout(before);
+      }
+    } catch (IOException | RuntimeException noReply) {
+      return null;
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the FTP session with " + endpoint + " is closed");
+    }
+  }
+
+  private static String path(String name, String value) {
+    Inputs.requireNonEmpty(name, value);
+    return Inputs.requireMaxLength(name, value, 4096);
+  }
+
+  private static boolean retriable(InetkitException e) {
+    if (e instanceof ConnectionClosedException || e instanceof InetkitTimeoutException) {
+      return true;
+    }
+    return e instanceof ProtocolReplyException p
+        && (p.reply().code() == 421 || p.reply().code() == 425 || p.reply().code() == 426);
+  }
+
+  /** Drops the current connection and logs in again on a new one. */
+  private void reconnect() throws InetkitException {
+    io.inetkit.core.internal.Connector.closeQuietly(ftp::disconnect);
+    ftp = connect();
+  }
+
+  /** Returns SIZE of {@code remote}, or -1 when the server does not support SIZE. */
+  private long sizeOrUnknown(String remote) throws InetkitException {
+    return call("SIZE " + remote, () -> {
+      String reply = ftp.getSize(remote);
+      if (reply != null) {
+        return parseSize(reply.strip(), remote);
+      }
+      int code = ftp.getReplyCode();
+      if (code == 500 || code == 502 || code == 504) {
+        return -1L;
+      }
+      throw FtpFailures.refused(ftp, "SIZE " + remote, endpoint);
+    });
+  }
+
+  private long parseSize(String text, String remote) throws ProtocolViolationException {
+    try {
+      long size = Long.parseLong(text.split(" ")[0]);
+      if (size >= 0) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ProtocolViolationException(
+        "SIZE " + remote + ": not a size: " + Inputs.quote(text), endpoint, null);
+  }
+
+  private static Set<TransferOption> options(TransferOption[] options, Set<TransferOption> allowed) {
+    Set<TransferOption> set = EnumSet.noneOf(TransferOption.class);
+    for (TransferOption o : options) {
+      if (!allowed.contains(java.util.Objects.requireNonNull(o, "option"))) {
+        throw new InvalidInputException("options", o + " is not supported for this transfer");
+      }
+      set.add(o);
+    }
+    return set;
+  }
+
+  private ProgressTracker tracker(String name, long total) {
+    return new ProgressTracker(name, total, config.progressListener(), events, endpoint);
+  }
+
+  private TransferMeter meter(ProgressTracker tracker, String name) {
+    return new TransferMeter(tracker, config.maxFileSize(), config.rateLimit(), endpoint, name)
+        .ticking(() -> ftp.transferTick());
+  }
+
+  private InetkitException transferFailed(String name, IOException e, String what) {
+    InetkitException f = FtpFailures.translate(e, what, endpoint, config.dataTimeout());
+    events.transferFailed(endpoint, name, f);
+    return f;
+  }
+
+  // ---------------------------------------------------------------- session API
+
+  @Override
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public FtpFeatures features() {
+    return features;
+  }
+
+  @Override
+  public List<FtpEntry> list(String path) throws InetkitException {
+    String dir = path("path", path);
+    Listings.Format format = features.has("MLST") ? Listings.Format.MLSD : Listings.Format.LIST;
+    if (format == Listings.Format.LIST && systemType == null) {
+      systemType = call("SYST", () -> {
+        try {
+          return ftp.getSystemType();
+        } catch (IOException e) {
+          if (!ftp.isConnected()) {
+            throw e;
+          }
+          return "UNIX";
+        }
+      });
+    }
+    String command = format.name() + " " + dir;
+    return callData(command, () -> {
+      Socket data = ftp.openData(format.name(), dir);
+      if (data == null) {
+        throw FtpFailures.refused(ftp, command, endpoint);
+      }
+      List<FtpEntry> entries;
+      try (Socket s = data; InputStream in = s.getInputStream()) {
+        entries = Listings.read(in, format, systemType, dir, config.maxReplyLineLength(),
+            config.maxListingEntries(), endpoint);
+      }
+      FtpFailures.require(ftp, ftp.completePendingCommand(), command, endpoint);
+      return entries;
+    });
+  }
+
+  @FunctionalInterface
+  private interface Attempt {
+    void run(int attempt) throws IOException;
+  }
+
+  /**
+   * Runs {@code attempt}; when the connection drops or times out, reconnects and runs it again
+   * (it resumes from what arrived), up to {@link FtpClient#retries()} times. Returns the number
+   * of reconnects.
+   */
+  private int withRetries(Attempt attempt) throws IOException {
+    int reconnects = 0;
+    while (true) {
+      try {
+        attempt.run(reconnects);
+        return reconnects;
+      } catch (InetkitException e) {
+        if (!retriable(e) || reconnects >= config.retries()) {
+          throw e;
+        }
+        reconnects++;
+        reconnect();
+      }
+    }
+  }
+
+  /** Fails unless {@code got} bytes is the {@code expected} size (-1: unknown, accept). */
+  private void requireComplete(String command, long got, long expected) throws InetkitException {
+    if (expected >= 0 && got < expected) {
+      throw new ConnectionClosedException(
+          command + ": transfer ended after " + got + " of " + expected + " bytes", endpoint, null);
+    }
+    if (expected >= 0 && got != expected) {
+      throw new ProtocolViolationException(
+          command + ": " + got + " bytes, but SIZE says " + expected, endpoint, null);
+    }
+  }
+
+  @Override
+  public FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException {
+    String src = path("remote", remote);
+    java.util.Objects.requireNonNull(local, "local");
+    Set<TransferOption> opts =
+        options(options, EnumSet.of(TransferOption.RESUME, TransferOption.VERIFY_CHECKSUM));
+    Path target = local.toAbsolutePath().normalize();
+    if (Files.isDirectory(target)) {
+      target = SafeNames.resolveInside(target, SafeNames.baseName(src), src, endpoint);
+    }
+    Path part = target.resolveSibling("." + target.getFileName() + ".inetkit-part");
+    long remoteSize = sizeOrUnknown(src);
+    if (remoteSize > config.maxFileSize()) {
+      throw new LimitExceededException(
+          src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
+          config.maxFileSize());
+    }
+    long startNanos = System.nanoTime();
+    try {
+      if (!opts.contains(TransferOption.RESUME)
+          || (Files.exists(part) && remoteSize >= 0 && Files.size(part) > remoteSize)) {
+        Files.deleteIfExists(part);
+      }
+      long resumedFrom = Files.exists(part) ? Files.size(part) : 0;
+      ProgressTracker tracker = tracker(src, remoteSize).startingAt(resumedFrom);
+      int reconnects = withRetries(attempt -> {
+        long offset = Files.exists(part) ? Files.size(part) : 0;
+        if (remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
+          download(src, part, offset, tracker);
+        }
+        requireComplete("RETR " + src, Files.size(part), remoteSize);
+      });
+      FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+      if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+        checksum = verify(src, part);
+      }
+      moveIntoPlace(part, target);
+      tracker.finish();
+      return new FtpTransfer(src, Files.size(target), resumedFrom, reconnects, checksum,
+          Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (IOException e) {
+      throw transferFailed(src, e, "get " + src + " to " + target);
+    }
+  }
+
+  private void download(String src, Path part, long offset, ProgressTracker tracker)
+      throws InetkitException {
+    callData("RETR " + src, () -> {
+      try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE,
+          offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE)) {
+        ftp.setRestartOffset(offset);
+        boolean ok = ftp.retrieveFile(src, meter(tracker, src).wrap(file));
+        FtpFailures.require(ftp, ok, "RETR " + src, endpoint);
+      }
+      return null;
+    });
+  }
+
+  private static void moveIntoPlace(Path part, Path target) throws IOException {
+    try {
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  @Override
+  public FtpTransfer get(String remote, OutputStream out, TransferOption... options)
+      throws InetkitException {
+    String src = path("remote", remote);
+    java.util.Objects.requireNonNull(out, "out");
+    Set<TransferOption> opts = options(options, EnumSet.of(TransferOption.VERIFY_CHECKSUM));
+    long remoteSize = sizeOrUnknown(src);
+    if (remoteSize > config.maxFileSize()) {
+      throw new LimitExceededException(
+          src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
+          config.maxFileSize());
+    }
+    Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
+    MessageDigest digest = method == null ? null : method.newDigest();
+    long startNanos = System.nanoTime();
+    ProgressTracker tracker = tracker(src, remoteSize);
+    TransferMeter meter = meter(tracker, src).digesting(digest);
+    OutputStream counted = meter.wrap(out);
+    int reconnects;
+    try {
+      reconnects = withRetries(attempt -> {
+        long offset = meter.done();
+        callData("RETR " + src, () -> {
+          ftp.setRestartOffset(offset);
+          FtpFailures.require(ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
+          return null;
+        });
+        requireComplete("RETR " + src, meter.done(), remoteSize);
+      });
+    } catch (IOException e) {
+      throw transferFailed(src, e, "RETR " + src);
+    }
+    FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+    if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+      checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
+          : compare(method, src, HexFormat.of().formatHex(digest.digest()));
+    }
+    tracker.finish();
+    return new FtpTransfer(src, meter.done(), 0, reconnects, checksum,
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  @Override
+  public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
+    String dst = path("remote", remote);
+    java.util.Objects.requireNonNull(local, "local");
+    Set<TransferOption> opts = options(options, EnumSet.allOf(TransferOption.class));
+    String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
+    long startNanos = System.nanoTime();
+    try {
+      long size = Files.size(local);
+      long resumedFrom = opts.contains(TransferOption.RESUME) ? Math.max(0, remoteSizeOrZero(upload)) : 0;
+      if (resumedFrom > size) {
+        resumedFrom = 0;
+      }
+      ProgressTracker tracker = tracker(dst, size).startingAt(resumedFrom);
+      long first = resumedFrom;
+      int reconnects = withRetries(attempt -> {
+        long offset = attempt == 0 ? first : Math.min(size, remoteSizeOrZero(upload));
+        if (offset < size || offset == 0) {
+          upload(local, upload, offset, tracker);
+        }
+        long there = sizeOrUnknown(upload);
+        requireComplete("STOR " + dst, there < 0 ? size : there, size);
+      });
+      FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+      if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+        checksum = verify(upload, local);
+      }
+      if (!upload.equals(dst)) {
+        replace(upload, dst);
+      }
+      tracker.finish();
+      return new FtpTransfer(dst, size, resumedFrom, reconnects, checksum,
+          Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (IOException e) {
+      throw transferFailed(dst, e, "put " + local + " to " + dst);
+    }
+  }
+
+  private long remoteSizeOrZero(String remote) throws InetkitException {
+    try {
+      return Math.max(0, sizeOrUnknown(remote));
+    } catch (io.inetkit.core.NotFoundException e) {
+      return 0;
+    }
+  }
+
+  private void upload(Path local, String remote, long offset, ProgressTracker tracker)
+      throws InetkitException {
+    callData("STOR " + remote, () -> {
+      try (FileChannel ch = FileChannel.open(local, StandardOpenOption.READ)) {
+        ch.position(offset);
+        InputStream in = meter(tracker, remote).wrap(Channels.newInputStream(ch));
+        boolean ok;
+        String verb;
+        if (offset == 0) {
+          verb = "STOR";
+          ok = ftp.storeFile(remote, in);
+        } else if (features.has("REST")) {
+          verb = "REST+STOR";
+          ftp.setRestartOffset(offset);
+          ok = ftp.storeFile(remote, in);
+        } else {
+          verb = "APPE";
+          ok = ftp.appendFile(remote, in);
+        }
+        FtpFailures.require(ftp, ok, verb + " " + remote, endpoint);
+      }
+      return null;
+    });
+  }
+
+  private static String temporaryName(String remote) {
+    return SafeNames.join(SafeNames.parent(remote), "." + SafeNames.baseName(remote) + ".inetkit-upload");
+  }
+
+  /** Renames {@code from} over {@code to}, deleting {@code to} first if the server insists. */
+  private void replace(String from, String to) throws InetkitException {
+    call("RNFR " + from, () -> {
+      if (!ftp.rename(from, to)) {
+        if (ftp.deleteFile(to)) {
+          FtpFailures.require(ftp, ftp.rename(from, to), "RNFR/RNTO " + from + " " + to, endpoint);
+        } else {
+          throw FtpFailures.refused(ftp, "RNFR/RNTO " + from + " " + to, endpoint);
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public FtpTransfer put(InputStream in, String remote, TransferOption... options)
+      throws InetkitException {
+    String dst = path("remote", remote);
+    java.util.Objects.requireNonNull(in, "in");
+    Set<TransferOption> opts =
+        options(options, EnumSet.of(TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM));
+    String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
+    Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
+    MessageDigest digest = method == null ? null : method.newDigest();
+    long startNanos = System.nanoTime();
+    ProgressTracker tracker = tracker(dst, -1);
+    TransferMeter meter = new TransferMeter(tracker, Long.MAX_VALUE, config.rateLimit(), endpoint, dst)
+        .ticking(() -> ftp.transferTick()).digesting(digest);
+    try {
+      callData("STOR " + upload, () -> {
+        FtpFailures.require(ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);
+        return null;
+      });
+    } catch (InetkitException e) {
+      events.transferFailed(endpoint, dst, e);
+      throw e;
+    }
+    FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+    if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+      checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
+          : compare(method, upload, HexFormat.of().formatHex(digest.digest()));
+    }
+    if (!upload.equals(dst)) {
+      replace(upload, dst);
+    }
+    tracker.finish();
+    return new FtpTransfer(dst, meter.done(), 0, 0, checksum,
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  private FtpTransfer.Checksum verify(String remote, Path local) throws IOException {
+    Checksums.Method method = Checksums.choose(features);
+    if (method == null) {
+      return FtpTransfer.Checksum.NOT_OFFERED;
+    }
+    return compare(method, remote, Checksums.digest(method, local));
+  }
+
+  private FtpTransfer.Checksum compare(Checksums.Method method, String remote, String localHex)
+      throws InetkitException {
+    String command = method.command() + " " + remote;
+    String remoteHex = call(command, () -> {
+      if (method.opts() != null) {
+        FtpFailures.require(ftp, ftp.sendCommand("OPTS", method.opts()), "OPTS " + method.opts(), endpoint);
+      }
+      FtpFailures.require(ftp, ftp.sendCommand(method.command(), remote), command, endpoint);
+      return Checksums.parseReply(method, ftp.getReplyString(), endpoint);
+    });
+    if (!remoteHex.equals(localHex)) {
+      throw new ProtocolViolationException(command + ": " + method.algorithm() + " mismatch: server "
+          + remoteHex + ", local " + localHex, endpoint, null);
+    }
+    return FtpTransfer.Checksum.VERIFIED;
+  }
+
+  @Override
+  public MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode)
+      throws InetkitException {
+    return new Mirror(this, endpoint, config.timeouts().read()).down(path("remoteDir", remoteDir), localDir, mode);
+  }
+
+  @Override
+  public MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode)
+      throws InetkitException {
+    return new Mirror(this, endpoint, config.timeouts().read()).up(localDir, path("remoteDir", remoteDir), mode);
+  }
+
+  @Override
+  public void mkdirs(String path) throws InetkitException {
+    String dir = path("path", path);
+    StringBuilder prefix = new StringBuilder(dir.startsWith("/") ? "/" : "");
+    for (String part : dir.split("/")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      prefix.append(part);
+      String p = prefix.toString();
+      call("MKD " + p, () -> {
+        if (!ftp.makeDirectory(p) && !isDirectory(p)) {
+          ftp.makeDirectory(p); // repeat to report the server's refusal
+          throw FtpFailures.refused(ftp, "MKD " + p, endpoint);
+        }
+        return null;
+      });
+      prefix.append('/');
+    }
+  }
+
+  private boolean isDirectory(String p) throws IOException {
+    String here = ftp.printWorkingDirectory();
+    if (!ftp.changeWorkingDirectory(p)) {
+      return false;
+    }
+    if (here != null) {
+      ftp.changeWorkingDirectory(here);
+    }
+    return true;
+  }
+
+  @Override
+  public void delete(String path) throws InetkitException {
+    String p = path("path", path);
+    call("DELE " + p, () -> {
+      FtpFailures.require(ftp, ftp.deleteFile(p), "DELE " + p, endpoint);
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteRecursively(String path) throws InetkitException {
+    String dir = path("path", path);
+    for (FtpEntry e : list(dir)) {
+      String child = SafeNames.join(dir, SafeNames.requirePlainName(e.name(), dir, endpoint));
+      if (e.isDirectory()) {
+        deleteRecursively(child);
+      } else {
+        delete(child);
+      }
+    }
+    call("RMD " + dir, () -> {
+      FtpFailures.require(ftp, ftp.removeDirectory(dir), "RMD " + dir, endpoint);
+      return null;
+    });
+  }
+
+  @Override
+  public void rename(String from, String to) throws InetkitException {
+    String f = path("from", from);
+    String t = path("to", to);
+    call("RNFR " + f, () -> {
+      FtpFailures.require(ftp, ftp.rename(f, t), "RNFR/RNTO " + f + " " + t, endpoint);
+      return null;
+    });
+  }
+
+  @Override
+  public long size(String path) throws InetkitException {
+    String p = path("path", path);
+    long size = sizeOrUnknown(p);
+    if (size < 0) {
+      throw new ProtocolReplyException("SIZE " + p, endpoint, FtpFailures.lastReply(ftp), null);
+    }
+    return size;
+  }
+
+  @Override
+  public Instant modificationTime(String path) throws InetkitException {
+    String p = path("path", path);
+    return call("MDTM " + p, () -> {
+      Instant t = ftp.mdtmInstant(p);
+      if (t == null) {
+        throw FtpFailures.refused(ftp, "MDTM " + p, endpoint);
+      }
+      return t;
+    });
+  }
+
+  @Override
+  public void setModificationTime(String path, Instant time) throws InetkitException {
+    String p = path("path", path);
+    String stamp = MFMT.format(java.util.Objects.requireNonNull(time, "time"));
+    call("MFMT " + stamp + " " + p, () -> {
+      FtpFailures.require(ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
+      return null;
+    });
+  }
+
+  @Override
+  public Reply command(String commandLine) throws InetkitException {
+    String line = Inputs.requireMaxLength("commandLine", Inputs.requireNonEmpty("commandLine", commandLine), 1024);
+    String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    if (Set.of("RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD", "PASV", "EPSV", "PORT",
+        "EPRT", "AUTH", "PROT", "PBSZ", "CCC", "REIN").contains(verb)) {
+      throw new InvalidInputException("commandLine", verb + " would confuse the session; use the session's methods");
+    }
+    String shown = io.inetkit.core.Redaction.command(line);
+    return call(shown, () -> {
+      int code = ftp.sendCommand(line);
+      Reply reply = FtpFailures.lastReply(ftp);
+      if (code >= 400) {
+        throw new ProtocolReplyException(shown, endpoint, reply, null);
+      }
+      return reply;
+    });
+  }
+
+  /** Returns the TLS socket of the last data connection, or null; for tests of session reuse. */
+  public SSLSocket lastDataSocket() {
+    return ftp.lastDataSocket();
+  }
+
+  /** Returns the control socket; for tests of session reuse. */
+  public Socket controlSocket() {
+    return ftp.controlSocket();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (ftp.isConnected()) {
+        ftp.setSoTimeout(Math.min(5000, config.timeouts().readMillis()));
+        ftp.logout();
+      }
+    } catch (IOException ignored) {
+      // closing anyway
+    } finally {
+      io.inetkit.core.internal.Connector.closeQuietly(ftp::disconnect);
+      events.closed(endpoint);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.inetkit.transfer.ftp.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.transfer.ftp.FtpEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPFileEntryParser;
+import org.apache.commons.net.ftp.parser.DefaultFTPFileEntryParserFactory;
+import org.apache.commons.net.ftp.parser.MLSxEntryParser;
+
+/**
+ * Reads a directory listing from a data connection with bounded lines and entry count, and
+ * parses every line (MLSD facts, or LIST with Commons Net's parser for the system type). A line
+ * that does not parse fails the listing: a listing is never silently short.
+ */
+final class Listings {
+  private Listings() {}
+
+  /** The listing format. */
+  enum Format {
+    MLSD,
+    LIST
+  }
+
+  static List<FtpEntry> read(
+      InputStream data, Format format, String systemType, String path, int maxLine, int maxEntries,
+      Endpoint endpoint) throws IOException {
+    FTPFileEntryParser parser = format == Format.LIST ? listParser(systemType) : null;
+    BoundedLineReader reader = new BoundedLineReader(data, maxLine, endpoint);
+    List<FtpEntry> entries = new ArrayList<>();
+    byte[] raw;
+    int lines = 0;
+    while ((raw = reader.readLineBytes()) != null) {
+      String line = new String(raw, StandardCharsets.UTF_8);
+      if (line.isBlank() || (format == Format.LIST && isTotalLine(line))) {
+        continue;
+      }
+      if (++lines > maxEntries) {
+        throw new LimitExceededException(
+            "listing of " + Inputs.quote(path) + " has too many entries", endpoint, maxEntries);
+      }
+      FTPFile file =
+          format == Format.MLSD ? MLSxEntryParser.parseEntry(line) : parser.parseFTPEntry(line);
+      if (file == null || file.getName() == null) {
+        throw new ProtocolViolationException(
+            "cannot parse " + format + " line of " + Inputs.quote(path) + ": " + Inputs.quote(line),
+            endpoint,
+            null);
+      }
+      if (file.getName().chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+        throw new ProtocolViolationException(
+            "control character in a name listed in " + Inputs.quote(path) + ": "
+                + Inputs.quote(file.getName()), endpoint, null);
+      }
+      if (!file.getName().equals(".") && !file.getName().equals("..")) {
+        entries.add(toEntry(file, line, format));
+      }
+    }
+    return entries;
+  }
+
+  private static boolean isTotalLine(String line) {
+    return line.toLowerCase(Locale.ROOT).matches("total \\d+\\s*");
+  }
+
+  private static FTPFileEntryParser listParser(String systemType) {
+    DefaultFTPFileEntryParserFactory factory = new DefaultFTPFileEntryParserFactory();
+    try {
+      return factory.createFileEntryParser(systemType == null ? "UNIX" : systemType);
+    } catch (RuntimeException unknownSystem) {
+      return factory.createFileEntryParser("UNIX");
+    }
+  }
+
+  static FtpEntry toEntry(FTPFile file, String raw, Format format) {
+    FtpEntry.Type type =
+        file.isDirectory()
+            ? FtpEntry.Type.DIRECTORY
+            : file.isSymbolicLink()
+                ? FtpEntry.Type.SYMBOLIC_LINK
+                : file.isFile() ? FtpEntry.Type.FILE : FtpEntry.Type.UNKNOWN;
+    long size = file.getSize() < 0 ? -1 : file.getSize();
+    return new FtpEntry(
+        file.getName(), type, size, file.getTimestampInstant(), permissions(raw, format));
+  }
+
+  private static String permissions(String raw, Format format) {
+    if (format == Format.MLSD) {
+      int space = raw.indexOf(' ');
+      String facts = space < 0 ? raw : raw.substring(0, space);
+      for (String fact : facts.split(";")) {
+        if (fact.toLowerCase(Locale.ROOT).startsWith("perm=")) {
+          return fact.substring(5);
+        }
+      }
+      return "";
+    }
+    String first = raw.split("\\s+", 2)[0];
+    return first.matches("[-dlcbps][-rwxsStT]{9}[+@.]?") ? first : "";
+  }
+}

@@ -1,0 +1,140 @@
+package io.inetkit.transfer.ftp.internal;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.transfer.ftp.FtpEntry;
+import io.inetkit.transfer.ftp.FtpSession;
+import io.inetkit.transfer.ftp.FtpTransfer;
+import io.inetkit.transfer.ftp.MirrorMode;
+import io.inetkit.transfer.ftp.MirrorResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Recursive mirror down and up through the public session API. Names from the server are
+ * checked with {@link SafeNames} before they become local paths.
+ */
+final class Mirror {
+  private final FtpSession ftp;
+  private final Endpoint endpoint;
+  private final java.time.Duration timeout;
+  private final List<String> transferred = new ArrayList<>();
+  private final List<String> skipped = new ArrayList<>();
+  private long bytes;
+
+  Mirror(FtpSession ftp, Endpoint endpoint, java.time.Duration timeout) {
+    this.ftp = ftp;
+    this.endpoint = endpoint;
+    this.timeout = timeout;
+  }
+
+  MirrorResult down(String remoteDir, Path localDir, MirrorMode mode) throws InetkitException {
+    try {
+      Path base = localDir.toAbsolutePath().normalize();
+      Files.createDirectories(base);
+      down(remoteDir, base, "", mode);
+    } catch (IOException e) {
+      throw FtpFailures.translate(e, "mirror " + remoteDir + " to " + localDir, endpoint, timeout);
+    }
+    return new MirrorResult(transferred, skipped, bytes);
+  }
+
+  private void down(String remoteDir, Path localDir, String relative, MirrorMode mode)
+      throws IOException {
+    for (FtpEntry e : ftp.list(remoteDir)) {
+      Path target = SafeNames.resolveInside(localDir, e.name(), remoteDir, endpoint);
+      String remote = SafeNames.join(remoteDir, e.name());
+      String rel = relative.isEmpty() ? e.name() : relative + "/" + e.name();
+      if (e.isDirectory()) {
+        if (Files.isSymbolicLink(target)) {
+          throw new io.inetkit.core.ProtocolViolationException(
+              "refusing to mirror into a symbolic link: " + target, endpoint, null);
+        }
+        Files.createDirectories(target);
+        down(remote, target, rel, mode);
+      } else if (e.isFile()) {
+        if (mode == MirrorMode.ONLY_NEWER && upToDate(e, target)) {
+          skipped.add(rel);
+          continue;
+        }
+        FtpTransfer t = ftp.get(remote, target);
+        bytes += t.bytes();
+        transferred.add(rel);
+        if (e.modified() != null) {
+          Files.setLastModifiedTime(target, FileTime.from(e.modified()));
+        }
+      }
+    }
+  }
+
+  private static boolean upToDate(FtpEntry remote, Path local) throws IOException {
+    if (!Files.isRegularFile(local, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    boolean sameSize = remote.size() < 0 || remote.size() == Files.size(local);
+    Instant localTime = Files.getLastModifiedTime(local).toInstant();
+    boolean notOlder = remote.modified() == null || !localTime.isBefore(remote.modified().minusSeconds(1));
+    return sameSize && notOlder;
+  }
+
+  MirrorResult up(Path localDir, String remoteDir, MirrorMode mode) throws InetkitException {
+    Path base = localDir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(base)) {
+      throw new io.inetkit.core.InvalidInputException("localDir", "not a folder: " + localDir);
+    }
+    try {
+      up(base, remoteDir, "", mode);
+    } catch (IOException e) {
+      throw FtpFailures.translate(e, "mirror " + localDir + " to " + remoteDir, endpoint, timeout);
+    }
+    return new MirrorResult(transferred, skipped, bytes);
+  }
+
+  private void up(Path localDir, String remoteDir, String relative, MirrorMode mode)
+      throws IOException {
+    ftp.mkdirs(remoteDir);
+    Map<String, FtpEntry> there = new HashMap<>();
+    for (FtpEntry e : ftp.list(remoteDir)) {
+      there.put(e.name(), e);
+    }
+    List<Path> children;
+    try (Stream<Path> s = Files.list(localDir)) {
+      children = s.sorted().toList();
+    }
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      String remote = SafeNames.join(remoteDir, name);
+      String rel = relative.isEmpty() ? name : relative + "/" + name;
+      if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        up(child, remote, rel, mode);
+      } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+        FtpEntry existing = there.get(name);
+        Instant localTime = Files.getLastModifiedTime(child).toInstant();
+        if (mode == MirrorMode.ONLY_NEWER && existing != null && existing.isFile()
+            && existing.size() == Files.size(child) && existing.modified() != null
+            && !existing.modified().isBefore(localTime.minusSeconds(1))) {
+          skipped.add(rel);
+          continue;
+        }
+        FtpTransfer t = ftp.put(child, remote);
+        bytes += t.bytes();
+        transferred.add(rel);
+        try {
+          ftp.setModificationTime(remote, localTime);
+        } catch (ProtocolReplyException noMfmt) {
+          // the server cannot keep times: ONLY_NEWER then compares by its own upload time
+        }
+      }
+    }
+  }
+}
