@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
  * Who to log in as, and where the password comes from. There is deliberately no {@code
  * --password} option (it would land in shell history and process lists). The password is taken
  * from the first of: {@code --password-env NAME}, {@code --password-file F}, {@code
- * --password-stdin}, the {@code INETKIT_PASSWORD} variable, the {@code .netrc} entry for the host
- * ({@code --netrc-file}, else {@code $NETRC}, else {@code ~/.netrc}), a password in the URL (with
- * a warning), and finally a masked prompt when a person is at the terminal.
+ * --password-stdin}, a password in the URL (with a warning), the {@code INETKIT_PASSWORD}
+ * variable, the {@code .netrc} entry for the host ({@code --netrc-file}, else {@code $NETRC},
+ * else {@code ~/.netrc}), and finally a masked prompt when a person is at the terminal.
  *
  * <pre>{@code
  * @Mixin AuthOptions auth;
@@ -91,6 +91,16 @@ public final class AuthOptions {
     }
     CliEnvironment env = ((Inetkit) mixee.root().userObject()).environment();
     char[] password = explicitPassword(env);
+    if (password == null && url.password().isPresent()) {
+      mixee
+          .commandLine()
+          .getErr()
+          .println(
+              "inetkit: warning: a password in the URL is visible in shell history and process"
+                  + " lists; prefer .netrc or "
+                  + PASSWORD_VARIABLE);
+      password = url.password().get();
+    }
     if (password == null && env.variable(PASSWORD_VARIABLE) != null) {
       password = env.variable(PASSWORD_VARIABLE).toCharArray();
     }
@@ -100,20 +110,6 @@ public final class AuthOptions {
         login = entry.get().login();
         password = entry.get().password().toCharArray();
       }
-    }
-    if (password == null && url.hasPassword() && url.credentials().isPresent()) {
-      mixee
-          .commandLine()
-          .getErr()
-          .println(
-              "inetkit: warning: a password in the URL is visible in shell history and process"
-                  + " lists; prefer .netrc or "
-                  + PASSWORD_VARIABLE);
-      Credentials fromUrl = url.credentials().get();
-      if (user == null || user.equals(fromUrl.user())) {
-        return Optional.of(fromUrl);
-      }
-      password = fromUrl.secret();
     }
     if (login == null) {
       if (explicit > 0) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
     footer = "${inetkit.exitcodes}",
     subcommands = {
       io.inetkit.cli.mail.MailCommand.class,
+      io.inetkit.cli.ftp.FtpCommand.class,
       io.inetkit.cli.gopher.GopherCommand.class,
       io.inetkit.cli.telnet.TelnetCommand.class,
       CompletionCommand.class,
@@ -62,6 +63,7 @@ public final class Inetkit implements Runnable {
     System.setProperty("inetkit.exitcodes", ExitCode.table());
     CommandLine cmd = new CommandLine(new Inetkit(env));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setUsageHelpWidth(100);
     appendExitCodes(cmd);
     // telnet's --send/--expect/--run are repeatable steps, recorded in order by setter methods.
     cmd.getSubcommands().get("telnet").setOverwrittenOptionsAllowed(true);

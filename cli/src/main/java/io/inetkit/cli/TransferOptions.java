@@ -3,13 +3,14 @@ package io.inetkit.cli;
 import io.inetkit.core.ProgressListener;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * Options of commands that move bytes, modelled on curl's guards: {@code --max-filesize},
  * {@code --limit-rate}, {@code --retry N} (which resumes, where the protocol allows), and {@code
- * --no-progress}. A progress bar is drawn only when standard error is a terminal.
+ * --no-progress} ({@link ProgressOptions}).
  *
  * <pre>{@code
  * @Mixin TransferOptions transfer;
@@ -38,11 +39,10 @@ public final class TransferOptions {
   @Option(
       names = "--retry",
       paramLabel = "N",
-      defaultValue = "0",
       description =
           "Retry up to N times after a timeout, a dropped connection or a temporary server"
-              + " error; transfers resume where they stopped.")
-  int retries;
+              + " error; FTP transfers resume where they stopped (FTP default 3, others 0).")
+  Integer retries;
 
   @Option(
       names = "--retry-delay",
@@ -52,8 +52,7 @@ public final class TransferOptions {
       description = "Wait DURATION before the first retry, doubling each time (default 1s).")
   Duration retryDelay;
 
-  @Option(names = "--no-progress", description = "Never draw a progress bar.")
-  boolean noProgress;
+  @Mixin ProgressOptions progressOptions;
 
   /** Returns the {@code --max-filesize} limit, or {@code -1} when none. */
   public long maxFileSize() {
@@ -67,31 +66,45 @@ public final class TransferOptions {
 
   /** Returns the retry policy from {@code --retry} and {@code --retry-delay}. */
   public Retry retry(OutputOptions output) {
-    if (retries < 0) {
-      throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "--retry must not be negative");
-    }
-    return new Retry(retries, retryDelay, output);
+    return new Retry(retries().orElse(0), retryDelay, output);
   }
 
-  /**
-   * Returns a progress bar on standard error when it is a terminal and neither {@code
-   * --no-progress} nor {@code --quiet} was given; else a listener that draws nothing.
-   */
-  public ProgressListener progress(OutputOptions output) {
-    CliEnvironment env = output.environment();
-    if (noProgress || output.quiet() || !env.terminal()) {
-      return ProgressListener.NONE;
+  /** Returns {@code --retry N} when given (0 to 100). */
+  public java.util.OptionalInt retries() {
+    if (retries == null) {
+      return java.util.OptionalInt.empty();
     }
-    String columns = env.variable("COLUMNS");
-    int width = columns != null && columns.matches("\\d{2,3}") ? Integer.parseInt(columns) : 80;
-    return new ProgressBar(output.err(), width - 1);
+    if (retries < 0 || retries > 100) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--retry must be between 0 and 100");
+    }
+    return java.util.OptionalInt.of(retries);
+  }
+
+  /** Returns the progress bar to draw, if any; see {@link ProgressOptions}. */
+  public ProgressListener progress(OutputOptions output) {
+    return progressOptions.listener(output);
   }
 
   /** Ends a progress bar's line if {@code listener} is one that drew something. */
   public static void finish(ProgressListener listener) {
-    if (listener instanceof ProgressBar bar) {
-      bar.finish();
+    ProgressOptions.finish(listener);
+  }
+
+  /**
+   * Refuses an option this command cannot honour, rather than ignoring it.
+   *
+   * @throws picocli.CommandLine.ParameterException when {@code --max-filesize} ({@code
+   *     maxFileSize} false) or {@code --limit-rate} ({@code limitRate} false) was given
+   */
+  public void requireSupported(String what, boolean maxFileSize, boolean limitRate) {
+    if (!maxFileSize && this.maxFileSize != null) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--max-filesize is not supported for " + what);
+    }
+    if (!limitRate && this.limitRate != null) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--limit-rate is not supported for " + what);
     }
   }
 }

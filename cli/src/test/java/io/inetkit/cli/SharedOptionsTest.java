@@ -107,7 +107,7 @@ class SharedOptionsTest {
 
   @Test
   void passwordInUrlWorksWithAWarning() {
-    CliRun cli = cli();
+    CliRun cli = cli().variable("INETKIT_PASSWORD", "ambient");
     assertThat(cli.run("probe", "ftp://alice:inurl@127.0.0.1/")).isZero();
     assertThat(cli.out()).contains("password=inurl");
     assertThat(cli.err()).contains("warning: a password in the URL").doesNotContain("inurl");

@@ -20,10 +20,7 @@ import io.inetkit.mail.internal.UidSets;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.SharedFileInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,6 +47,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Literal;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.AppendUID;
@@ -131,7 +128,11 @@ public final class ImapSession implements Closeable {
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
           } catch (MessagingException e) {
-            InetkitException failure = MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
+            InetkitException guard = sockets.takeGuardFailure();
+            InetkitException failure =
+                guard != null
+                    ? guard
+                    : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }
@@ -306,7 +307,6 @@ public final class ImapSession implements Closeable {
             args.writeAtom("CHARSET");
             args.writeAtom("UTF-8");
           }
-          StringBuilder group = null;
           for (SearchCriteria.Token t : criteria.tokens()) {
             if (t.quoted()) {
               args.writeString(t.text(), StandardCharsets.UTF_8);
@@ -345,7 +345,7 @@ public final class ImapSession implements Closeable {
             for (String set : UidSets.batches(e.getValue())) {
               for (Response r : uidCommand(f, "UID FETCH " + set + " (" + SUMMARY_ITEMS + ")", null)) {
                 if (r instanceof FetchResponse fr) {
-                  MessageSummary s = summary(e.getKey(), validity, fr);
+                  MessageSummary s = ImapResponses.summary(e.getKey(), validity, fr);
                   if (s != null) {
                     result.add(s);
                   }
@@ -382,7 +382,7 @@ public final class ImapSession implements Closeable {
             sockets.startOperation(client.timeouts().overall());
             for (Response r : uidCommand(f, "FETCH " + start + ":" + end + " (" + SUMMARY_ITEMS + ")", null)) {
               if (r instanceof FetchResponse fr) {
-                MessageSummary s = summary(name, validity, fr);
+                MessageSummary s = ImapResponses.summary(name, validity, fr);
                 if (s != null) {
                   consumer.accept(s);
                   count++;
@@ -392,67 +392,6 @@ public final class ImapSession implements Closeable {
           }
           return count;
         });
-  }
-
-  private static MessageSummary summary(String folder, long validity, FetchResponse fr)
-      throws MessagingException {
-    UID uid = fr.getItem(UID.class);
-    ENVELOPE env = fr.getItem(ENVELOPE.class);
-    if (uid == null || env == null) {
-      return null; // an unsolicited FETCH (flag change) of another message
-    }
-    FLAGS flags = fr.getItem(FLAGS.class);
-    RFC822SIZE size = fr.getItem(RFC822SIZE.class);
-    BODYSTRUCTURE bs = fr.getItem(BODYSTRUCTURE.class);
-    Set<Flag> systemFlags = EnumSet.noneOf(Flag.class);
-    Set<String> keywords = new HashSet<>();
-    if (flags != null) {
-      for (Flag flag : Flag.values()) {
-        if (flags.contains(AngusFlags.of(flag))) {
-          systemFlags.add(flag);
-        }
-      }
-      keywords.addAll(List.of(flags.getUserFlags()));
-    }
-    return new MessageSummary(
-        new MessageRef(folder, validity, uid.uid),
-        systemFlags,
-        keywords,
-        size == null ? -1 : size.size,
-        addresses(env.from).stream().findFirst().orElse(""),
-        addresses(env.to),
-        addresses(env.cc),
-        decode(env.subject),
-        env.date == null ? null : env.date.toInstant(),
-        env.messageId,
-        bs != null && hasAttachment(bs));
-  }
-
-  private static List<String> addresses(InternetAddress[] addresses) {
-    List<String> result = new ArrayList<>();
-    if (addresses != null) {
-      for (InternetAddress a : addresses) {
-        result.add(a.toUnicodeString());
-      }
-    }
-    return result;
-  }
-
-  private static String decode(String text) {
-    if (text == null) {
-      return "";
-    }
-    try {
-      return MimeUtility.decodeText(text);
-    } catch (java.io.UnsupportedEncodingException e) {
-      return text;
-    }
-  }
-
-  private static boolean hasAttachment(BODYSTRUCTURE bs) {
-    List<MessagePart> parts = new ArrayList<>();
-    collectParts(bs, "", parts);
-    return parts.stream().anyMatch(MessagePart::isAttachment);
   }
 
   // ---------------------------------------------------------------- content
@@ -519,34 +458,9 @@ public final class ImapSession implements Closeable {
             throw gone(ref);
           }
           List<MessagePart> parts = new ArrayList<>();
-          collectParts(bs, "", parts);
+          ImapResponses.collectParts(bs, "", parts);
           return List.copyOf(parts);
         });
-  }
-
-  private static void collectParts(BODYSTRUCTURE bs, String prefix, List<MessagePart> out) {
-    if (bs.isMulti()) {
-      for (int i = 0; i < bs.bodies.length; i++) {
-        collectParts(bs.bodies[i], prefix.isEmpty() ? "" + (i + 1) : prefix + "." + (i + 1), out);
-      }
-      return;
-    }
-    String section = prefix.isEmpty() ? "1" : prefix;
-    String name = null;
-    if (bs.dParams != null) {
-      name = bs.dParams.get("filename");
-    }
-    if (name == null && bs.cParams != null) {
-      name = bs.cParams.get("name");
-    }
-    out.add(
-        new MessagePart(
-            section,
-            (bs.type + "/" + bs.subtype).toLowerCase(Locale.ROOT),
-            decode(name),
-            bs.disposition == null ? "" : bs.disposition.toLowerCase(Locale.ROOT),
-            bs.size,
-            bs.encoding == null ? "7bit" : bs.encoding.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -592,7 +506,6 @@ public final class ImapSession implements Closeable {
     ProgressTracker tracker = null;
     long offset = 0;
     while (true) {
-      sockets.startOperation(client.timeouts().overall());
       String items =
           (offset == 0 ? "UID RFC822.SIZE " : "UID ") + "BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">";
       ByteArray data = null;
@@ -673,7 +586,6 @@ public final class ImapSession implements Closeable {
 
     private void fill() throws IOException {
       try {
-        sockets.startOperation(client.timeouts().overall());
         int chunk = client.fetchSize();
         ByteArray data = null;
         String cmd = "UID FETCH " + uid + " (UID BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">)";
@@ -790,48 +702,98 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Appends a prepared RFC 5322 file ({@code .eml}) to {@code folder}, streamed from disk, with
-   * {@code flags} and the internal date {@code date} ({@code null}: now).
+   * Appends a prepared RFC 5322 file ({@code .eml}, CRLF line ends) to {@code folder}, streamed
+   * from disk as one literal, with {@code flags} and the internal date {@code date} ({@code
+   * null}: the server's now).
    *
    * @return the new message's ref when the server reports it (UIDPLUS), else {@code null}
    */
   public MessageRef append(String folder, Path eml, Set<Flag> flags, Instant date)
       throws InetkitException {
-    String name = ImapNames.folder("folder", folder);
     Objects.requireNonNull(eml, "eml");
-    Set<Flag> fl = Set.copyOf(Objects.requireNonNull(flags, "flags"));
-    return call(
-        "APPEND to " + name,
-        () -> {
-          closeSelected();
-          IMAPFolder f = (IMAPFolder) store.getFolder(name);
-          try (SharedFileInputStream in = new SharedFileInputStream(eml.toFile(), 256 * 1024)) {
-            MimeMessage message = new DatedMessage(mailSession, in, date);
-            jakarta.mail.Flags angusFlags = new jakarta.mail.Flags();
-            fl.forEach(x -> angusFlags.add(AngusFlags.of(x)));
-            message.setFlags(angusFlags, true);
-            AppendUID[] uids = f.appendUIDMessages(new jakarta.mail.Message[] {message});
-            if (uids != null && uids.length == 1 && uids[0] != null) {
-              return new MessageRef(name, uids[0].uidvalidity, uids[0].uid);
-            }
-            return null;
-          }
-        });
+    return appendLiteral(folder, flags, date, "APPEND " + eml.getFileName(), () -> Files.size(eml), out -> {
+      try (InputStream in = Files.newInputStream(eml)) {
+        in.transferTo(out);
+      }
+    });
   }
 
-  /** A parsed message whose internal date for APPEND is given explicitly. */
-  private static final class DatedMessage extends MimeMessage {
-    private final Instant date;
+  /**
+   * Appends a message built with inetkit's message model (as {@link SmtpClient} would send it,
+   * Bcc left out, attachments streamed) to {@code folder}, e.g. a copy into "Sent".
+   *
+   * @return the new message's ref when the server reports it (UIDPLUS), else {@code null}
+   */
+  public MessageRef append(String folder, MailMessage message, Set<Flag> flags, Instant date)
+      throws InetkitException {
+    Objects.requireNonNull(message, "message");
+    // Composed once, so both passes (size, then data) write the same MIME boundaries.
+    jakarta.mail.internet.MimeMessage mime = JakartaMailInterop.toMimeMessage(message);
+    SafeFiles.Body body =
+        out -> {
+          try {
+            mime.writeTo(out);
+          } catch (MessagingException e) {
+            throw new IOException("cannot write the message: " + e.getMessage(), e);
+          }
+        };
+    return appendLiteral(folder, flags, date, "APPEND message", () -> countBytes(body), body);
+  }
 
-    DatedMessage(Session session, InputStream in, Instant date) throws MessagingException {
-      super(session, in);
-      this.date = date;
-    }
+  private static long countBytes(SafeFiles.Body body) throws IOException {
+    long[] n = new long[1];
+    body.writeTo(
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            n[0]++;
+          }
 
-    @Override
-    public Date getReceivedDate() {
-      return date == null ? new Date() : Date.from(date);
-    }
+          @Override
+          public void write(byte[] b, int off, int len) {
+            n[0] += len;
+          }
+        });
+    return n[0];
+  }
+
+  @FunctionalInterface
+  private interface Size {
+    long get() throws IOException;
+  }
+
+  private MessageRef appendLiteral(
+      String folder, Set<Flag> flags, Instant date, String what, Size size, SafeFiles.Body body)
+      throws InetkitException {
+    String name = ImapNames.folder("folder", folder);
+    Set<Flag> fl = Set.copyOf(Objects.requireNonNull(flags, "flags"));
+    return call(
+        what + " to " + name,
+        () -> {
+          long bytes = size.get();
+          if (bytes > Integer.MAX_VALUE) {
+            throw new io.inetkit.core.InvalidInputException("message", "larger than 2 GiB: " + bytes);
+          }
+          jakarta.mail.Flags angusFlags = new jakarta.mail.Flags();
+          fl.forEach(x -> angusFlags.add(AngusFlags.of(x)));
+          Literal literal =
+              new Literal() {
+                @Override
+                public int size() {
+                  return (int) bytes;
+                }
+
+                @Override
+                public void writeTo(OutputStream os) throws IOException {
+                  body.writeTo(os);
+                }
+              };
+          Date internalDate = date == null ? null : Date.from(date);
+          AppendUID uid =
+              (AppendUID)
+                  defaultFolder().doCommand(p -> p.appenduid(name, angusFlags, internalDate, literal));
+          return uid == null ? null : new MessageRef(name, uid.uidvalidity, uid.uid);
+        });
   }
 
   // ---------------------------------------------------------------- sync
@@ -880,6 +842,7 @@ public final class ImapSession implements Closeable {
                 new MaildirSync.Source() {
                   @Override
                   public long download(String key, OutputStream out) throws IOException {
+                    sockets.startOperation(client.timeouts().overall()); // each message is one
                     try {
                       return copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
                     } catch (MessagingException e) {
@@ -973,6 +936,10 @@ public final class ImapSession implements Closeable {
     } catch (InetkitException e) {
       throw e;
     } catch (MessagingException | ProtocolException | IOException e) {
+      InetkitException guard = sockets.takeGuardFailure();
+      if (guard != null) {
+        throw guard;
+      }
       throw MailExceptions.translateAny(e, what, AngusProtocol.IMAP, endpoint, client.timeouts());
     } finally {
       sockets.endOperation();

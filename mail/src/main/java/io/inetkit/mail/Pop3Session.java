@@ -98,7 +98,11 @@ public final class Pop3Session implements Closeable {
             inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
           } catch (MessagingException e) {
-            InetkitException failure = MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.POP3, endpoint, client.timeouts());
+            InetkitException guard = sockets.takeGuardFailure();
+            InetkitException failure =
+                guard != null
+                    ? guard
+                    : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.POP3, endpoint, client.timeouts());
             client.events().authFailed(endpoint, c.user(), failure);
             Connectors.closeQuietly(store);
             throw failure;
@@ -315,6 +319,10 @@ public final class Pop3Session implements Closeable {
     } catch (InetkitException e) {
       throw e;
     } catch (MessagingException | IOException e) {
+      InetkitException guard = sockets.takeGuardFailure();
+      if (guard != null) {
+        throw guard;
+      }
       throw MailExceptions.translateAny(e, what, AngusProtocol.POP3, endpoint, client.timeouts());
     } finally {
       sockets.endOperation();

@@ -47,7 +47,10 @@ public final class SmtpClient {
   private final EventListener events;
 
   private SmtpClient(Builder b) {
-    this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint is required");
+    if (b.endpoint == null) {
+      throw new IllegalStateException("endpoint is required");
+    }
+    this.endpoint = b.endpoint;
     this.tlsMode =
         b.tlsMode != null
             ? b.tlsMode
@@ -218,7 +221,7 @@ public final class SmtpClient {
     /**
      * Returns the client.
      *
-     * @throws NullPointerException when no endpoint was set
+     * @throws IllegalStateException when no endpoint was set
      */
     public SmtpClient build() {
       return new SmtpClient(this);

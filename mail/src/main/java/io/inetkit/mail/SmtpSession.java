@@ -57,7 +57,7 @@ public final class SmtpSession implements Closeable {
   public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(dsn, "dsn");
-    SmtpConnection c = live();
+    SmtpConnection c = usable(); // connects again if an earlier failure broke the connection
     try {
       return SmtpTransaction.send(c, message, dsn);
     } catch (InetkitException e) {

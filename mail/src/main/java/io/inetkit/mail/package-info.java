@@ -1,21 +1,26 @@
 /**
  * Mail over SMTP, IMAP and POP3, and local Maildir sync.
  *
- * <p>Composing and sending mail: {@link io.inetkit.mail.SmtpClient} (immutable configuration),
- * {@link io.inetkit.mail.SmtpSession} (one connection), the message model ({@link
+ * <p>Sending: {@link io.inetkit.mail.SmtpClient} (immutable configuration), {@link
+ * io.inetkit.mail.SmtpSession} (one connection), the message model ({@link
  * io.inetkit.mail.MailMessage}, {@link io.inetkit.mail.MailAddress}, {@link
  * io.inetkit.mail.Attachment}, {@link io.inetkit.mail.PreparedMessage}) and the results ({@link
- * io.inetkit.mail.SendReceipt}, {@link io.inetkit.mail.SendOutcome}). Jakarta Mail is an
- * implementation detail; {@link io.inetkit.mail.JakartaMailInterop} is the one way to reach it.
+ * io.inetkit.mail.SendReceipt}, {@link io.inetkit.mail.SendOutcome}).
+ *
+ * <p>Reading: {@link io.inetkit.mail.ImapClient} / {@link io.inetkit.mail.ImapSession} (folders,
+ * search, summaries, downloads, attachments, flags, move, append, {@link
+ * io.inetkit.mail.ImapWatch IDLE watch}), {@link io.inetkit.mail.Pop3Client} / {@link
+ * io.inetkit.mail.Pop3Session}, and durable sync into a {@link io.inetkit.mail.Maildir}.
  *
  * <pre>{@code
- * ImapClient imap = ImapClient.builder().endpoint("imap.example.org", 993)
- *     .credentials(Credentials.fromEnvironment("alice", "IMAP_PASSWORD")).build();
- * try (ImapSession s = imap.open()) {
- *   for (MessageSummary m : s.summaries("INBOX", s.search("INBOX", SearchCriteria.unseen()))) {
- *     System.out.println(m.uid() + " " + m.subject());
+ * try (ImapSession imap = imapClient.open()) {
+ *   for (MessageSummary m : imap.summaries(imap.search("INBOX", SearchCriteria.unseen()))) {
+ *     System.out.println(m.ref().uid() + " " + m.subject());
  *   }
  * }
  * }</pre>
+ *
+ * <p>Jakarta Mail is an implementation detail; {@link io.inetkit.mail.JakartaMailInterop} is the
+ * one way to reach it.
  */
 package io.inetkit.mail;

@@ -97,6 +97,61 @@ class HostileServerTest {
   }
 
   @Test
+  void aServerTricklingBytesJustInsideTheReadTimeoutHitsTheOverallDeadline() throws Exception {
+    FaultScript trickle = FaultScript.create().send("* OK ");
+    for (int i = 0; i < 20; i++) {
+      trickle.stall(Duration.ofMillis(400)).send("x");
+    }
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(1500));
+    try (FaultServer s = FaultServer.start(trickle)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> imap(s, TlsMode.NONE).newBuilder().timeouts(t).build().open())
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("1.5 s")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
+  void aServerThatStopsReadingDuringAppendHitsTheOverallDeadline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path eml = dir.resolve("big.eml");
+    java.nio.file.Files.write(eml, BigMessageIT.bigMessage(24));
+    java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean();
+    FaultScript stopsReading =
+        imapServer(t -> {
+          if (appending.get()) {
+            try {
+              Thread.sleep(10_000); // stop reading the literal: the client's writes block
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return null;
+          }
+          String cmd = t[1].toUpperCase(java.util.Locale.ROOT);
+          if (cmd.startsWith("CAPABILITY")) {
+            return "* CAPABILITY IMAP4rev1\r\n" + t[0] + " OK\r\n";
+          }
+          if (cmd.startsWith("APPEND")) {
+            appending.set(true);
+            return "+ go ahead\r\n";
+          }
+          return t[0] + " OK\r\n";
+        });
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(1500));
+    try (FaultServer s = FaultServer.start(stopsReading);
+        ImapSession session = imap(s, TlsMode.NONE).newBuilder().timeouts(t).build().open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.append("INBOX", eml, java.util.Set.of(), null))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("1.5 s")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void imapStartTlsRequiredButNotOfferedSendsNoCredentials() throws Exception {
     FaultScript noStartTls =
         imapServer(t -> t[1].startsWith("CAPABILITY")
@@ -138,6 +193,19 @@ class HostileServerTest {
               org.assertj.core.groups.Tuple.tuple("INBOX", SpecialUse.NONE, true),
               org.assertj.core.groups.Tuple.tuple("Sent Items", SpecialUse.SENT, true),
               org.assertj.core.groups.Tuple.tuple("Bin", SpecialUse.TRASH, false));
+    }
+  }
+
+  @Test
+  void pop3StlsRequiredButNotOfferedSendsNoCredentials() throws Exception {
+    FaultScript noStls =
+        FaultScript.create()
+            .send("+OK fault POP3\r\n")
+            .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n" : "+OK\r\n");
+    try (FaultServer s = FaultServer.start(noStls)) {
+      Pop3Client client = pop3(s).newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build();
+      assertThatThrownBy(client::open).isInstanceOf(TlsException.class).hasMessageContaining(s.host());
+      assertThat(s.received()).doesNotContain("USER").doesNotContain("PASS").doesNotContain("secret-pw");
     }
   }
 

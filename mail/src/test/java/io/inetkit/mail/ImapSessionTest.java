@@ -69,6 +69,24 @@ class ImapSessionTest {
   }
 
   @Test
+  void xoauth2TokenLogin() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    ImapClient client =
+        ReadFixture.imap(server, MailProtocol.IMAPS)
+            .newBuilder()
+            .credentials(Credentials.oauth2(ReadFixture.USER, () -> {
+              asked.incrementAndGet();
+              return ReadFixture.PASSWORD; // GreenMail checks the token like a password
+            }))
+            .build();
+    try (ImapSession imap = client.open()) {
+      assertThat(imap.capabilities()).contains("AUTH=XOAUTH2");
+      assertThat(imap.status("INBOX").uidValidity()).isPositive();
+    }
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
   void wrongPasswordIsAnAuthenticationException() {
     ImapClient client =
         ReadFixture.imap(server, MailProtocol.IMAPS)
@@ -227,6 +245,37 @@ class ImapSessionTest {
       imap.download(inbox.get(0), out);
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("appended");
       imap.deleteFolder("Archive");
+    }
+  }
+
+  @Test
+  void appendFromTheMessageModelKeepsBccOutAndStreamsAttachments() throws Exception {
+    Path report = dir.resolve("report.bin");
+    byte[] data = new byte[300_000];
+    new java.util.Random(7).nextBytes(data);
+    Files.write(report, data);
+    MailMessage message =
+        MailMessage.builder()
+            .from("Alice <alice@example.org>")
+            .to("bob@example.org")
+            .bcc("audit@example.org")
+            .subject("Quarterly ✓")
+            .text("see attached")
+            .attach(report)
+            .build();
+    try (ImapSession imap = open()) {
+      imap.createFolder("Sent");
+      MessageRef ref = imap.append("Sent", message, Set.of(Flag.SEEN), Instant.parse("2026-01-01T00:00:00Z"));
+      assertThat(ref).isNotNull();
+      MessageSummary s = imap.summaries(List.of(ref)).get(0);
+      assertThat(s.subject()).isEqualTo("Quarterly ✓");
+      assertThat(s.flags()).contains(Flag.SEEN);
+      assertThat(s.hasAttachments()).isTrue();
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      imap.download(ref, raw);
+      assertThat(raw.toString(StandardCharsets.UTF_8)).doesNotContain("audit@example.org");
+      assertThat(Files.readAllBytes(imap.saveAttachments(ref, dir.resolve("out")).get(0))).isEqualTo(data);
+      imap.deleteFolder("Sent");
     }
   }
 

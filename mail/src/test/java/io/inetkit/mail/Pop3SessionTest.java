@@ -97,6 +97,19 @@ class Pop3SessionTest {
   }
 
   @Test
+  void xoauth2TokenLogin() throws Exception {
+    server.deliver(ReadFixture.USER, ReadFixture.message("tok", "t"));
+    Pop3Client client =
+        ReadFixture.pop3(server, MailProtocol.POP3S)
+            .newBuilder()
+            .credentials(Credentials.oauth2(ReadFixture.USER, () -> ReadFixture.PASSWORD))
+            .build();
+    try (Pop3Session pop3 = client.open()) {
+      assertThat(pop3.stat().messages()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void wrongPasswordAndWrongCertificate() {
     Pop3Client base = ReadFixture.pop3(server, MailProtocol.POP3S);
     assertThatThrownBy(() -> base.newBuilder().credentials(Credentials.password(ReadFixture.USER, "bad".toCharArray())).build().open())

@@ -48,7 +48,10 @@ import java.util.regex.Pattern;
  *
  * <p><b>Matching.</b> Patterns are matched against the received bytes, one character per byte
  * (ISO-8859-1), so ASCII patterns work as written and positions are exact; literals are encoded
- * with the client's charset first; texts returned are decoded with that charset. IAC is undoubled
+ * with the client's charset first; texts returned are decoded with that charset. While waiting,
+ * each search covers the new text and, for a regex, the 64 KiB before it (for a literal, its
+ * length), so a long wait costs linear time; a regex match must therefore start no more than 64
+ * KiB before the text that completes it. IAC is undoubled
  * and CR NUL turned into CR before matching; CR LF stays CR LF (only {@link #run} turns it into
  * {@code \n}).
  *
@@ -62,6 +65,8 @@ import java.util.regex.Pattern;
 public final class TelnetSession implements AutoCloseable {
   private static final int READ_CHUNK = 64 * 1024;
   private static final int QUOTE_TAIL = 200;
+  /** How far back a regex search reaches into text already searched without a match. */
+  static final int REGEX_OVERLAP = 64 * 1024;
 
   private final TelnetClient client;
   private final CommonsNetTelnet connection;
@@ -71,6 +76,8 @@ public final class TelnetSession implements AutoCloseable {
   private final BoundedTranscript transcript;
   private volatile boolean closed;
   private long lastData;
+  /** The password while login waits for the server's answer, so an echo of it is masked. */
+  private String secretToMask;
 
   TelnetSession(TelnetClient client, CommonsNetTelnet connection) {
     this.client = client;
@@ -166,10 +173,12 @@ public final class TelnetSession implements AutoCloseable {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     lastData = start;
+    int searched = 0; // bytes of the buffer already searched without a match
     while (true) {
-      ExpectMatch match = find(patterns);
+      ExpectMatch match = find(patterns, searched);
+      searched = buffer.length();
       if (match != null) {
-        events.replyReceived(endpoint, bounded(match.before() + match.matched()));
+        events.replyReceived(endpoint, bounded(mask(match.before() + match.matched())));
         return match;
       }
       if (buffer.length() > client.expectBufferLimit()) {
@@ -188,8 +197,9 @@ public final class TelnetSession implements AutoCloseable {
   /**
    * Returns everything up to and including {@code literal} (telnetlib's {@code read_until}).
    *
-   * @throws InetkitTimeoutException, LimitExceededException, ConnectionClosedException as {@link
-   *     #expect(Pattern, Duration)}
+   * @throws InetkitTimeoutException when the literal did not arrive in time
+   * @throws LimitExceededException when the expect buffer filled first
+   * @throws ConnectionClosedException when the server hung up first
    */
   public String readUntil(String literal, Duration timeout) throws InetkitException {
     ExpectMatch m = expect(literal, timeout);
@@ -230,10 +240,17 @@ public final class TelnetSession implements AutoCloseable {
       sendLine(user);
       expect(client.passwordPrompt(), timeout);
       sendSecret(password);
-      ExpectMatch m =
-          expectAny(List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
+      ExpectMatch m;
+      secretToMask = password.length == 0 ? null : new String(password);
+      try {
+        m = expectAny(List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
+      } finally {
+        if (secretToMask != null) {
+          transcript.mask(secretToMask, Redaction.MASK); // a server that echoed the password
+        }
+      }
       if (m.index() != 0) {
-        String said = (m.before() + m.matched()).strip();
+        String said = mask((m.before() + m.matched()).strip());
         throw new AuthenticationException(
             "login as " + user + " at " + endpoint + " refused",
             endpoint,
@@ -243,6 +260,8 @@ public final class TelnetSession implements AutoCloseable {
     } catch (InetkitException e) {
       events.authFailed(endpoint, user, e);
       throw e;
+    } finally {
+      secretToMask = null;
     }
     events.authEnd(endpoint, user);
   }
@@ -276,8 +295,9 @@ public final class TelnetSession implements AutoCloseable {
   }
 
   /**
-   * Reports a new window size to the server (a NAWS subnegotiation) when NAWS is agreed;
-   * otherwise does nothing, as the server did not ask.
+   * Reports a new window size to the server (a NAWS subnegotiation) when NAWS is agreed. Asked
+   * before negotiation has finished, the size is sent as soon as NAWS is agreed; if the server
+   * refuses NAWS, it is never sent.
    */
   public void windowSize(WindowSize size) throws InetkitException {
     ensureOpen();
@@ -434,11 +454,21 @@ public final class TelnetSession implements AutoCloseable {
         TranscriptEntry.Direction.RECEIVED, new String(buffer.array(), at, n, client.charset()));
   }
 
-  private ExpectMatch find(List<Pattern> patterns) {
+  /**
+   * Finds the earliest match. Text searched before is searched again only as far back as a
+   * match could still end in the new text: {@code length - 1} for literals, {@link
+   * #REGEX_OVERLAP} for regexes, so a flood costs linear, not quadratic, time.
+   */
+  private ExpectMatch find(List<Pattern> patterns, int searched) {
     Matcher best = null;
     int bestIndex = -1;
     for (int i = 0; i < patterns.size(); i++) {
-      Matcher m = patterns.get(i).matcher(buffer);
+      Pattern p = patterns.get(i);
+      boolean literal = (p.flags() & Pattern.LITERAL) != 0;
+      int overlap = literal ? p.pattern().length() - 1 : REGEX_OVERLAP;
+      Matcher m = p.matcher(buffer);
+      m.useTransparentBounds(true).useAnchoringBounds(false);
+      m.region(Math.max(0, searched - overlap), buffer.length());
       if (m.find() && (best == null || m.start() < best.start())) {
         best = m;
         bestIndex = i;
@@ -467,7 +497,7 @@ public final class TelnetSession implements AutoCloseable {
       throw new IllegalArgumentException("literal must not be empty");
     }
     String bytes = new String(literal.getBytes(client.charset()), StandardCharsets.ISO_8859_1);
-    return Pattern.compile(Pattern.quote(bytes));
+    return Pattern.compile(bytes, Pattern.LITERAL);
   }
 
   private static String describe(List<Pattern> patterns) {
@@ -480,7 +510,12 @@ public final class TelnetSession implements AutoCloseable {
 
   private String tail() {
     int from = Math.max(0, buffer.length() - QUOTE_TAIL);
-    return Inputs.quote(decode(from, buffer.length()));
+    return Inputs.quote(mask(decode(from, buffer.length())));
+  }
+
+  private String mask(String text) {
+    String secret = secretToMask;
+    return secret == null ? text : text.replace(secret, Redaction.MASK);
   }
 
   private static String bounded(String s) {

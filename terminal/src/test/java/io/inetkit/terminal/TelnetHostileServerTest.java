@@ -3,7 +3,10 @@ package io.inetkit.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
@@ -13,6 +16,8 @@ import io.inetkit.testkit.fault.FaultServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Servers that never prompt, flood, drop, or send garbage give typed errors within limits. */
@@ -22,6 +27,14 @@ class TelnetHostileServerTest {
     return TelnetClient.builder()
         .endpoint(server.host(), server.port())
         .expectTimeout(Duration.ofSeconds(10));
+  }
+
+  /** A client that negotiates nothing and maps bytes 1:1 to chars, to see the wire plainly. */
+  private static TelnetClient rawLatin1(FaultServer server) {
+    return client(server)
+        .options(EnumSet.noneOf(TelnetOption.class))
+        .charset(StandardCharsets.ISO_8859_1)
+        .build();
   }
 
   @Test
@@ -90,6 +103,34 @@ class TelnetHostileServerTest {
   }
 
   @Test
+  void serverThatEchoesThePasswordNeverGetsItIntoErrorsTranscriptOrEvents() throws Exception {
+    List<String> replies = new CopyOnWriteArrayList<>();
+    EventListener recorder =
+        new EventListener() {
+          @Override
+          public void replyReceived(Endpoint ep, String reply) {
+            replies.add(reply);
+          }
+        };
+    FaultScript script =
+        FaultScript.create()
+            .send("login: ")
+            .expectLine()
+            .send("Password: ")
+            .respond(line -> line + "\r\nLogin incorrect for " + line + "\r\nlogin: ");
+    try (FaultServer server = FaultServer.start(script);
+        TelnetSession s = client(server).eventListener(recorder).build().open()) {
+      assertThatThrownBy(() -> s.login("alice", "hunter2".toCharArray()))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("refused: LOGIN ***\r\nLogin incorrect")
+          .hasMessageNotContaining("hunter2");
+      assertThat(server.received()).contains("hunter2"); // it was sent, and echoed back
+      assertThat(s.transcriptText()).contains("Login incorrect").doesNotContain("hunter2");
+      assertThat(replies).isNotEmpty().noneMatch(r -> r.contains("hunter2"));
+    }
+  }
+
+  @Test
   void garbageGivesATypedErrorNeverARuntimeException() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().garbage(200_000).stall());
         TelnetSession s = client(server).expectBufferLimit(16 * 1024).build().open()) {
@@ -103,11 +144,7 @@ class TelnetHostileServerTest {
   void sentDataFollowsRfc854CrAndIacRules() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().stall());
         TelnetSession s =
-            client(server)
-                .options(EnumSet.noneOf(TelnetOption.class))
-                .charset(StandardCharsets.ISO_8859_1)
-                .build()
-                .open()) {
+            rawLatin1(server).open()) {
       s.send("a\rb\nc\r\n");
       s.send(new byte[] {(byte) 0xff, 'z'});
       s.sendLine("end");
@@ -124,11 +161,7 @@ class TelnetHostileServerTest {
     byte[] wire = {'x', '\r', 0, 'y', (byte) 0xff, (byte) 0xff, 'z', '\r', '\n', '$', ' '};
     try (FaultServer server = FaultServer.start(FaultScript.create().send(wire).stall());
         TelnetSession s =
-            client(server)
-                .options(EnumSet.noneOf(TelnetOption.class))
-                .charset(StandardCharsets.ISO_8859_1)
-                .build()
-                .open()) {
+            rawLatin1(server).open()) {
       assertThat(s.expect("$ ", Duration.ofSeconds(5)).before()).isEqualTo("x\ry\u00ffz\r\n");
     }
   }

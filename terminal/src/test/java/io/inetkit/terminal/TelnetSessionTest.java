@@ -197,6 +197,18 @@ class TelnetSessionTest {
   }
 
   @Test
+  void regexMatchesSpanningSeveralReadsAreFoundAndAnchorsKeepTheirMeaning() throws Exception {
+    try (TelnetSession s = client().build().open()) {
+      s.login("alice", "s3cret!".toCharArray());
+      s.sendLine("sleep 2.5 tick"); // "tick 1" and "tick 2" arrive a second apart
+      ExpectMatch both = s.expect(Pattern.compile("(?m)^tick 1\\r\\n^tick (\\d)$"), SHORT);
+      assertThat(both.group(1)).isEqualTo("2");
+      assertThat(both.before()).isEqualTo("sleep 2.5 tick\r\n");
+      s.expect(Pattern.compile("\\A\\r\\n\\$ \\z"), SHORT); // \A is still the buffer's start
+    }
+  }
+
+  @Test
   void expectTimesOutWithTheCallsTimeoutWhenThePromptIsLate() throws Exception {
     try (TelnetSession s = client().build().open()) {
       s.login("alice", "s3cret!".toCharArray());
@@ -246,6 +258,18 @@ class TelnetSessionTest {
     assertThatThrownBy(client::open)
         .isInstanceOf(ConnectionException.class)
         .hasMessageContaining("127.0.0.1:" + port);
+  }
+
+  @Test
+  void aClosedSessionRefusesUseAndClosesIdempotently() throws Exception {
+    TelnetSession s = client().build().open();
+    s.close();
+    s.close();
+    assertThatThrownBy(() -> s.sendLine("whoami"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> s.expect("$ ")).isInstanceOf(IllegalStateException.class);
+    assertThat(s.toString()).endsWith(", closed]");
   }
 
   @Test

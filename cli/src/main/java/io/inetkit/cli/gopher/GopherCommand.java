@@ -40,17 +40,15 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "gopher",
     mixinStandardHelpOptions = true,
-    description = {
-      "Fetch a Gopher menu, search, text document or file (RFC 1436; URLs per RFC 4266).",
-      "Menus print one item per line: type, title, URL (info lines: just their text)."
-    },
+    header = "Fetch a Gopher menu, search, text document or file.",
+    description = "RFC 1436, URLs per RFC 4266. Menus and search results print one item per line: type, title, URL (info lines: just their text). Text documents and files go to standard output or -o FILE.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit gopher gopher://gopher.example.org/",
-      "  inetkit gopher gopher://gopher.example.org/1/software --json",
-      "  inetkit gopher gopher://gopher.example.org/7/search --search 'rfc 1436'",
-      "  inetkit gopher gopher://gopher.example.org/0/about.txt",
-      "  inetkit gopher gophers://gopher.example.org/9/pub/file.tgz -o file.tgz",
+      "  inetkit gopher gopher://gopher.example/",
+      "  inetkit gopher gopher://gopher.example/1/software --json",
+      "  inetkit gopher gopher://gopher.example/7/search --search 'rfc 1436'",
+      "  inetkit gopher gopher://gopher.example/0/about.txt",
+      "  inetkit gopher gophers://gopher.example/9/pub/file.tgz -o file.tgz",
       "JSON (menus): [{\"type\",\"code\",\"display\",\"selector\",\"host\",\"port\",\"url\"}]"
     })
 public final class GopherCommand extends NetworkCommand {
@@ -74,9 +72,7 @@ public final class GopherCommand extends NetworkCommand {
   public Integer call() throws Exception {
     InetkitUrl parsed = url(url, Scheme.GOPHER, Scheme.GOPHERS);
     GopherUrl gopher = GopherUrl.from(parsed);
-    if (transfer.limitRate() > 0) {
-      throw usage("--limit-rate is not supported for Gopher (the Gopher client has no rate limit)");
-    }
+    transfer.requireSupported("Gopher (the Gopher client has no rate limit)", true, false);
     GopherClient client =
         GopherClient.builder()
             .tlsMode(tls.mode(parsed.tlsMode()))

@@ -9,6 +9,14 @@ import io.inetkit.core.Scheme;
 import io.inetkit.mail.ImapClient;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.MessageRef;
+import io.inetkit.mail.Pop3Client;
+import io.inetkit.mail.Pop3Message;
+import io.inetkit.mail.Pop3Session;
+import io.inetkit.mail.SmtpClient;
+import io.inetkit.core.NotFoundException;
+import io.inetkit.core.Pop3Url;
+import io.inetkit.core.Reply;
+import java.util.OptionalInt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +33,74 @@ abstract class MailAction extends NetworkCommand {
    */
   ImapUrl imapUrl(String text) {
     return ImapUrl.from(url(text.replaceFirst("(?<!/);UID=", "/;UID="), Scheme.IMAP, Scheme.IMAPS));
+  }
+
+  /** Parses an {@code imap[s]://} or {@code pop3[s]://} URL; check with {@link #isPop3}. */
+  InetkitUrl readUrl(String text) {
+    return url(
+        text.replaceFirst("(?<!/);UID=", "/;UID="),
+        Scheme.IMAP,
+        Scheme.IMAPS,
+        Scheme.POP3,
+        Scheme.POP3S);
+  }
+
+  /** Returns whether {@code url} is a POP3 URL. */
+  static boolean isPop3(InetkitUrl url) {
+    return url.scheme() == Scheme.POP3 || url.scheme() == Scheme.POP3S;
+  }
+
+  /** Returns a POP3 client for {@code url} with every shared option applied. */
+  Pop3Client pop3(InetkitUrl u) throws IOException {
+    return Pop3Client.builder()
+        .endpoint(u.endpoint())
+        .tlsMode(tls.mode(u.tlsMode()))
+        .trust(tls.trust())
+        .timeouts(timeouts.timeouts())
+        .events(output.events())
+        .credentials(login(u))
+        .build();
+  }
+
+  /**
+   * Returns an SMTP client for {@code url}: it logs in only when a user is known (from the URL,
+   * {@code --user} or {@code .netrc}).
+   */
+  SmtpClient smtp(InetkitUrl u) throws IOException {
+    SmtpClient.Builder b =
+        SmtpClient.builder()
+            .endpoint(u.endpoint())
+            .tlsMode(tls.mode(u.tlsMode()))
+            .trust(tls.trust())
+            .timeouts(timeouts.timeouts())
+            .events(output.events());
+    auth.credentials(u).ifPresent(b::credentials);
+    return b.build();
+  }
+
+  /**
+   * Returns the UIDL of the POP3 message named by {@code --uidl} or by the URL's message number
+   * ({@code pop3s://host/3}).
+   */
+  String uidl(Pop3Session pop3, InetkitUrl url, String uidl) throws IOException {
+    if (uidl != null) {
+      return uidl;
+    }
+    OptionalInt number = Pop3Url.from(url).messageNumber();
+    if (number.isEmpty()) {
+      throw usage("which message? add its number to the URL (pop3s://host/3) or give --uidl");
+    }
+    return pop3.list().stream()
+        .filter(m -> m.number() == number.getAsInt())
+        .findFirst()
+        .map(Pop3Message::uidl)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "RETR " + number.getAsInt(),
+                    url.endpoint(),
+                    new Reply("-ERR", "no message " + number.getAsInt(), Reply.Kind.PERMANENT_NEGATIVE),
+                    null));
   }
 
   /** Returns the folder a URL names, {@code INBOX} when none. */

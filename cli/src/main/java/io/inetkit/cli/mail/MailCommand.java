@@ -5,8 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code inetkit mail}: list, read, sync, watch and change messages over IMAP through {@link
- * io.inetkit.mail.ImapClient}.
+ * {@code inetkit mail}: send over SMTP ({@link io.inetkit.mail.SmtpClient}); list, read, sync,
+ * watch and change messages over IMAP ({@link io.inetkit.mail.ImapClient}) and POP3 ({@link
+ * io.inetkit.mail.Pop3Client}).
  *
  * <pre>{@code
  * inetkit mail list imaps://alice@mail.example.org/INBOX --unseen --json
@@ -16,8 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mail",
     mixinStandardHelpOptions = true,
-    description = "Mail over IMAP (imap:// STARTTLS, imaps:// implicit TLS).",
+    header = "Send mail over SMTP; list, read, sync, watch and change it over IMAP and POP3.",
+    description = "smtp://, imap:// and pop3:// require STARTTLS; smtps://, imaps:// and pop3s:// are implicit TLS; --tls none is for plain-text test servers. POP3 URLs work with list, read, sync and capabilities.",
     subcommands = {
+      MailSend.class,
       MailList.class,
       MailRead.class,
       MailSync.class,
@@ -29,10 +32,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nURLs (RFC 5092):%n",
     footer = {
-      "  imaps://alice@mail.example.org/INBOX                   a folder (default INBOX)",
-      "  'imaps://alice@mail.example.org/INBOX/;UID=42'         one message (quote the ';';",
-      "                                                         INBOX;UID=42 works too)",
-      "  'imaps://alice@host/INBOX;UIDVALIDITY=7/;UID=42'       ... checked against UIDVALIDITY"
+      "  smtp://alice@mx.example                        submission on 587, login as alice",
+      "  imaps://alice@mx.example/INBOX                 a folder (default INBOX)",
+      "  'imaps://alice@mx.example/INBOX/;UID=42'       one message (INBOX;UID=42 works too)",
+      "  'imaps://alice@mx.example/INBOX;UIDVALIDITY=7/;UID=42'   ... checked against UIDVALIDITY",
+      "  pop3s://alice@mx.example/3                     POP3 message number 3",
+      "Quote URLs with ';' in the shell."
     })
 public final class MailCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -11,11 +11,12 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "delete",
     mixinStandardHelpOptions = true,
-    description = "Delete messages (\\Deleted, then UID EXPUNGE of exactly these UIDs where offered).",
+    header = "Delete messages.",
+    description = "Sets \\Deleted, then UID EXPUNGE of exactly these UIDs where the server offers UIDPLUS.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail delete 'imaps://alice@mail.example.org/INBOX;UID=42'",
-      "  inetkit mail delete imaps://alice@mail.example.org/Spam --uid 1,2,3"
+      "  inetkit mail delete 'imaps://alice@mx.example/INBOX;UID=42'",
+      "  inetkit mail delete imaps://alice@mx.example/Spam --uid 1,2,3"
     })
 final class MailDelete extends MailAction {
   @Mixin MessageSelection selection;

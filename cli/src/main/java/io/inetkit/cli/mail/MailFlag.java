@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "flag",
     mixinStandardHelpOptions = true,
-    description = "Add or remove flags: ${COMPLETION-CANDIDATES}.",
+    description = "Add or remove flags (seen, answered, flagged, deleted, draft).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail flag 'imaps://alice@mail.example.org/INBOX;UID=42' --add seen --add flagged",
-      "  inetkit mail flag imaps://alice@mail.example.org/INBOX --uid 7,8 --remove seen"
+      "  inetkit mail flag 'imaps://alice@mx.example/INBOX;UID=42' --add seen,flagged",
+      "  inetkit mail flag imaps://alice@mx.example/INBOX --uid 7,8 --remove seen"
     })
 final class MailFlag extends MailAction {
   @Mixin MessageSelection selection;

@@ -3,6 +3,9 @@ package io.inetkit.cli.mail;
 import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.core.ImapUrl;
+import io.inetkit.core.InetkitUrl;
+import io.inetkit.mail.Pop3Message;
+import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.MessageRef;
 import io.inetkit.mail.MessageSummary;
@@ -25,17 +28,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = {
-      "List the messages of an IMAP folder (searched on the server): UID, date (UTC), flags,",
-      "size, sender and subject, oldest first."
-    },
+    header = "List the messages of a folder (IMAP) or mailbox (POP3).",
+    description = "IMAP: searched on the server; one line per message, oldest first: UID, date (UTC), flags (N new, F flagged, A answered, D deleted, @ attachments), size, sender, subject. POP3: number, size and UIDL.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail list imaps://alice@mail.example.org/INBOX --unseen",
-      "  inetkit mail list imaps://alice@mail.example.org/INBOX --since 2026-11-01 --from bob --limit 20",
-      "  inetkit mail list imaps://alice@mail.example.org/Archive --json",
+      "  inetkit mail list imaps://alice@mx.example/INBOX --unseen",
+      "  inetkit mail list imaps://alice@mx.example/INBOX --since 2026-11-01 --from bob --limit 20",
+      "  inetkit mail list imaps://alice@mx.example/Archive --json",
       "JSON: [{\"uid\",\"uidValidity\",\"folder\",\"date\",\"from\",\"to\",\"cc\",\"subject\",",
-      "        \"size\",\"flags\",\"keywords\",\"messageId\",\"hasAttachments\",\"url\"}]"
+      "        \"size\",\"flags\",\"keywords\",\"messageId\",\"hasAttachments\",\"url\"}]",
+      "  POP3: [{\"number\",\"size\",\"uidl\"}]",
+      "  inetkit mail list pop3s://alice@mx.example --limit 10"
     })
 final class MailList extends MailAction {
   private static final DateTimeFormatter DATE =
@@ -43,7 +46,7 @@ final class MailList extends MailAction {
 
   @Mixin JsonOption json;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER")
+  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
   String url;
 
   @Option(names = "--unseen", description = "Only messages not yet read.")
@@ -63,10 +66,14 @@ final class MailList extends MailAction {
 
   @Override
   public Integer call() throws Exception {
-    ImapUrl u = imapUrl(url);
     if (limit != null && limit < 1) {
       throw usage("--limit must be at least 1");
     }
+    InetkitUrl parsed = readUrl(url);
+    if (isPop3(parsed)) {
+      return listPop3(parsed);
+    }
+    ImapUrl u = ImapUrl.from(parsed);
     SearchCriteria criteria = SearchCriteria.all();
     if (unseen) {
       criteria = criteria.and(SearchCriteria.unseen());
@@ -102,6 +109,40 @@ final class MailList extends MailAction {
           s.size(),
           cut(s.from() == null ? "" : s.from(), 28),
           s.subject() == null ? "" : s.subject());
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** POP3 has no search: number, size and UIDL of every message (or the newest --limit). */
+  private int listPop3(InetkitUrl parsed) throws java.io.IOException {
+    if (unseen || since != null || from != null || subject != null) {
+      throw usage("POP3 cannot search: --unseen, --since, --from and --subject need an IMAP URL");
+    }
+    List<Pop3Message> messages;
+    try (Pop3Session pop3 = pop3(parsed).open()) {
+      messages = pop3.list();
+    }
+    if (limit != null && messages.size() > limit) {
+      messages = messages.subList(messages.size() - limit, messages.size());
+    }
+    PrintWriter out = output.out();
+    if (json.enabled()) {
+      Json.writeArray(
+          out,
+          messages.stream()
+              .map(m -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("number", m.number());
+                row.put("size", m.size());
+                row.put("uidl", m.uidl());
+                return row;
+              })
+              .toList());
+      return 0;
+    }
+    for (Pop3Message m : messages) {
+      out.printf("%6d %10d  %s%n", m.number(), m.size(), m.uidl());
     }
     out.flush();
     return 0;

@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "move",
     mixinStandardHelpOptions = true,
-    description = "Move messages to another folder (UID MOVE, else COPY + delete of exactly these UIDs).",
+    header = "Move messages to another folder.",
+    description = "Uses UID MOVE, else COPY and a delete of exactly these UIDs.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail move 'imaps://alice@mail.example.org/INBOX;UID=42' --to Archive",
-      "  inetkit mail move imaps://alice@mail.example.org/INBOX --uid 3,4,5 --to Trash"
+      "  inetkit mail move 'imaps://alice@mx.example/INBOX;UID=42' --to Archive",
+      "  inetkit mail move imaps://alice@mx.example/INBOX --uid 3,4,5 --to Trash"
     })
 final class MailMove extends MailAction {
   @Mixin MessageSelection selection;

@@ -1,7 +1,9 @@
 package io.inetkit.cli.mail;
 
-import io.inetkit.cli.TransferOptions;
+import io.inetkit.cli.ProgressOptions;
 import io.inetkit.core.ImapUrl;
+import io.inetkit.core.InetkitUrl;
+import io.inetkit.mail.Pop3Session;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.MessageRef;
@@ -18,23 +20,28 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "read",
     mixinStandardHelpOptions = true,
-    description = {
-      "Fetch one message (the raw RFC 5322 text, streamed) to standard output or -o FILE;",
-      "with --attachments DIR also save its attachments there (file names sanitised)."
-    },
+    header = "Fetch one message to standard output or a file; save its attachments.",
+    description = "The raw RFC 5322 message is streamed to standard output or -o FILE; with --attachments DIR its attachments are also saved there (file names sanitised). POP3: give the message number in the URL or --uidl.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail read 'imaps://alice@mail.example.org/INBOX;UID=42'",
-      "  inetkit mail read 'imaps://alice@mail.example.org/INBOX;UIDVALIDITY=7/;UID=42' -o msg.eml",
-      "  inetkit mail read 'imaps://alice@mail.example.org/INBOX;UID=42' --attachments ./att -q",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42'",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UIDVALIDITY=7/;UID=42' -o msg.eml",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42' --attachments ./att -q",
+      "  inetkit mail read pop3s://alice@mx.example/3 -o msg.eml",
       "Quote the URL: ';' ends a command in the shell."
     })
 final class MailRead extends MailAction {
 
-  @Mixin TransferOptions transfer;
+  @Mixin ProgressOptions progressOptions;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER;UID=n")
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description = "imap[s]://user@host/FOLDER/;UID=n or pop3[s]://user@host/N")
   String url;
+
+  @Option(names = "--uidl", paramLabel = "UIDL", description = "POP3: the message with this UIDL.")
+  String uidl;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the message to FILE.")
   Path outputFile;
@@ -44,11 +51,15 @@ final class MailRead extends MailAction {
 
   @Override
   public Integer call() throws Exception {
-    ImapUrl u = imapUrl(url);
+    InetkitUrl parsed = readUrl(url);
+    if (isPop3(parsed)) {
+      return readPop3(parsed);
+    }
+    ImapUrl u = ImapUrl.from(parsed);
     if (u.uid().isEmpty()) {
       throw usage("which message? add ;UID=n to the URL, e.g. imaps://host/INBOX;UID=42");
     }
-    ProgressListener progress = transfer.progress(output);
+    ProgressListener progress = progressOptions.listener(output);
     try (ImapSession imap = imap(u).open()) {
       MessageRef ref = refs(imap, u, List.of()).get(0);
       if (attachments != null) {
@@ -58,16 +69,40 @@ final class MailRead extends MailAction {
         }
       }
       if (outputFile != null) {
-        long bytes = imap.download(ref, outputFile, progress);
-        output.note("saved %s (%d bytes)", outputFile, bytes);
+        saved(imap.download(ref, outputFile, progress));
       } else if (attachments == null) {
         OutputStream stdout = output.environment().stdout();
         imap.download(ref, stdout, progress);
         stdout.flush();
       }
     } finally {
-      TransferOptions.finish(progress);
+      ProgressOptions.finish(progress);
     }
     return 0;
+  }
+
+  private int readPop3(InetkitUrl parsed) throws java.io.IOException {
+    if (attachments != null) {
+      throw usage("--attachments needs an IMAP URL (POP3 cannot list a message's parts)");
+    }
+    ProgressListener progress = progressOptions.listener(output);
+    try (Pop3Session pop3 = pop3(parsed).open()) {
+      String id = uidl(pop3, parsed, uidl);
+      if (outputFile != null) {
+        // Pop3Session has no Path download with progress: the file is written atomically instead.
+        saved(pop3.download(id, outputFile));
+      } else {
+        OutputStream stdout = output.environment().stdout();
+        pop3.download(id, stdout, progress);
+        stdout.flush();
+      }
+    } finally {
+      ProgressOptions.finish(progress);
+    }
+    return 0;
+  }
+
+  private void saved(long bytes) {
+    output.note("saved %s (%d bytes)", outputFile, bytes);
   }
 }

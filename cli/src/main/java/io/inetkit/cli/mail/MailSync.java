@@ -3,6 +3,8 @@ package io.inetkit.cli.mail;
 import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.core.ImapUrl;
+import io.inetkit.core.InetkitUrl;
+import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.Maildir;
@@ -19,22 +21,19 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sync",
     mixinStandardHelpOptions = true,
-    description = {
-      "Copy every message not yet synced into a local Maildir (tmp/new/cur, fsync, rename).",
-      "Safe to interrupt: the next run loses nothing and downloads nothing twice. With",
-      "--delete-after-download a message is deleted on the server only once its file is durable."
-    },
+    header = "Copy new messages into a local Maildir, safely and incrementally.",
+    description = "Maildir layout tmp/new/cur with fsync and rename. Safe to interrupt: the next run loses nothing and downloads nothing twice. With --delete-after-download a message is deleted on the server only once its file is durable.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail sync imaps://alice@mail.example.org/INBOX --maildir ~/Mail/inbox",
-      "  inetkit mail sync imaps://alice@mail.example.org/INBOX --maildir ./box --delete-after-download --json",
+      "  inetkit mail sync imaps://alice@mx.example/INBOX --maildir ~/Mail/inbox",
+      "  inetkit mail sync pop3s://alice@mx.example --maildir ./box --delete-after-download --json",
       "JSON: {\"downloaded\",\"alreadySynced\",\"deletedOnServer\",\"recovered\",\"bytes\",\"maildir\"}"
     })
 final class MailSync extends MailAction {
 
   @Mixin JsonOption json;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER")
+  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
   String url;
 
   @Option(names = "--maildir", paramLabel = "DIR", required = true, description = "The local Maildir (created if missing).")
@@ -45,11 +44,18 @@ final class MailSync extends MailAction {
 
   @Override
   public Integer call() throws Exception {
-    ImapUrl u = imapUrl(url);
+    InetkitUrl parsed = readUrl(url);
     AfterDownload after = delete ? AfterDownload.DELETE_FROM_SERVER : AfterDownload.KEEP_ON_SERVER;
     SyncResult r;
-    try (ImapSession imap = imap(u).open()) {
-      r = imap.syncTo(folder(u), Maildir.open(maildir), after);
+    if (isPop3(parsed)) {
+      try (Pop3Session pop3 = pop3(parsed).open()) {
+        r = pop3.syncTo(Maildir.open(maildir), after);
+      }
+    } else {
+      ImapUrl u = ImapUrl.from(parsed);
+      try (ImapSession imap = imap(u).open()) {
+        r = imap.syncTo(folder(u), Maildir.open(maildir), after);
+      }
     }
     report(r);
     return 0;

@@ -20,14 +20,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "watch",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print each new message of a folder as it arrives (IMAP IDLE, else polling), until",
-      "Ctrl-C or --count messages. Reconnects by itself after a dropped connection."
-    },
+    header = "Print each new message as it arrives (IDLE), until Ctrl-C.",
+    description = "Uses IMAP IDLE when offered, else polls; reconnects by itself after a dropped connection. Stops at Ctrl-C or after --count messages.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  inetkit mail watch imaps://alice@mail.example.org/INBOX",
-      "  inetkit mail watch imaps://alice@mail.example.org/INBOX --json --count 1"
+      "  inetkit mail watch imaps://alice@mx.example/INBOX",
+      "  inetkit mail watch imaps://alice@mx.example/INBOX --json --count 1"
     })
 final class MailWatch extends MailAction {
   @Mixin JsonOption json;

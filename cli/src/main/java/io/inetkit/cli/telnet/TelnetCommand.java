@@ -1,6 +1,7 @@
 package io.inetkit.cli.telnet;
 
 import io.inetkit.cli.AuthOptions;
+import io.inetkit.cli.CliEnvironment;
 import io.inetkit.cli.OutputOptions;
 import io.inetkit.cli.TimeoutOptions;
 import io.inetkit.core.Credentials;
@@ -11,8 +12,10 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.terminal.ExpectMatch;
 import io.inetkit.terminal.TelnetClient;
 import io.inetkit.terminal.TelnetSession;
+import io.inetkit.terminal.TelnetTerminalBridge;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,19 +47,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "telnet",
     mixinStandardHelpOptions = true,
-    description = {
-      "A scripted Telnet session: --send, --expect and --run run in the order given (or the",
-      "steps of --script FILE); with --user the session first logs in at the login: and",
-      "Password: prompts (unless the script has a login step). What the server says is",
-      "printed on standard output."
-    },
+    header = "Open a Telnet session: interactive, or scripted (send, expect, run, login).",
+    description = "Without steps the session is interactive: on a terminal in raw mode like the classic telnet command (Ctrl-] opens the telnet> prompt: quit, status, send escape), otherwise standard input goes to the server and its output to standard output (after the input ends, the session waits up to --timeout for the server to close). --send, --expect and --run run in the order given (or the steps of --script FILE). With --user the session first logs in at the login: and Password: prompts (unless the script has a login step). What the server says is printed on standard output.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami --run 'echo hi'",
       "  inetkit telnet telnet://127.0.0.1:2323 --expect 'login: ' --send guest --expect '\\$ '",
       "  inetkit telnet host --user alice --script steps.txt",
       "Script file lines: 'send TEXT', 'expect REGEX', 'run COMMAND', 'login'; # comments.",
-      "Interactive use needs the terminal module's bridge, which this build does not have yet."
+      "  inetkit telnet 127.0.0.1 2323                    interactive; Ctrl-] then 'quit' to leave",
+      "  printf 'whoami\\nexit\\n' | inetkit telnet 127.0.0.1 2323 --user alice   piped, no terminal"
     })
 public final class TelnetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -79,7 +79,7 @@ public final class TelnetCommand implements Callable<Integer> {
   @Option(
       names = "--prompt",
       paramLabel = "REGEX",
-      description = "The shell prompt that ends --run output (default: $, #, > or % and a space).")
+      description = "The shell prompt that ends --run output (default: $, #, > or %% and a space).")
   Pattern prompt;
 
   private final List<ScriptStep> steps = new ArrayList<>();
@@ -108,11 +108,6 @@ public final class TelnetCommand implements Callable<Integer> {
     }
     List<ScriptStep> plan = script != null ? readScript(script) : List.copyOf(steps);
     Optional<Credentials> login = auth.credentials(url);
-    if (plan.isEmpty() && login.isEmpty()) {
-      throw usage(
-          "nothing to do: interactive sessions need the terminal bridge, which this build lacks;"
-              + " give --run, --send/--expect or --script");
-    }
     List<Pattern> patterns = compile(plan);
     Timeouts t = timeouts.timeouts();
     TelnetClient.Builder builder =
@@ -130,6 +125,9 @@ public final class TelnetCommand implements Callable<Integer> {
       if (login.isPresent() && !scriptLogsIn) {
         session.login(login.get());
       }
+      if (plan.isEmpty()) {
+        return interactive(session);
+      }
       for (int i = 0; i < plan.size(); i++) {
         ScriptStep step = plan.get(i);
         switch (step.kind()) {
@@ -146,6 +144,26 @@ public final class TelnetCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    return 0;
+  }
+
+  /**
+   * Connects the session to the user: the real terminal in raw mode (Ctrl-] for the {@code
+   * telnet>} prompt) when there is one, else standard input and output as plain streams.
+   */
+  private int interactive(TelnetSession session) throws IOException {
+    CliEnvironment env = output.environment();
+    TelnetTerminalBridge.Exit exit;
+    if (env.terminal()) {
+      output.note("Connected to %s. Escape character is '^]'.", session.endpoint());
+      exit = TelnetTerminalBridge.runOnSystemTerminal(session);
+    } else {
+      // After piped input ends, wait for the server to answer and close (at most --timeout).
+      InputStream keys = new LingeringInputStream(env.stdin(), timeouts.timeouts().read());
+      exit = TelnetTerminalBridge.forStreams(session, keys, env.stdout()).run();
+      env.stdout().flush();
+    }
+    output.note("Connection to %s closed (%s).", session.endpoint(), exit.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     return 0;
   }
 

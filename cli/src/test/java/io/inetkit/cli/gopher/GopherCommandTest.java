@@ -100,6 +100,30 @@ class GopherCommandTest {
   }
 
   @Test
+  void retryRepeatsATimedOutFetchThenReportsTheTimeout() throws Exception {
+    try (io.inetkit.testkit.fault.FaultServer stall =
+        io.inetkit.testkit.fault.FaultServer.start(
+            io.inetkit.testkit.fault.FaultScript.create().expectLine().stall())) {
+      CliRun cli = cli();
+      int code =
+          cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
+              "--retry", "2", "--retry-delay", "10ms");
+      assertThat(code).isEqualTo(75);
+      assertThat(stall.connections()).isEqualTo(3);
+      assertThat(cli.err()).contains("retry 1 of 2").contains("retry 2 of 2");
+    }
+  }
+
+  @Test
+  void progressBarIsDrawnOnATerminal() throws Exception {
+    CliRun cli = cli().terminal(io.inetkit.cli.CliEnvironment.PasswordPrompt.NONE);
+    Path out = dir.resolve("blob.bin");
+    assertThat(cli.run("gopher", server.url("9/docs/blob.bin"), "-o", out.toString())).isZero();
+    assertThat(cli.err()).contains("\r").contains("KiB");
+    assertThat(Files.readAllBytes(out)).isEqualTo(binary);
+  }
+
+  @Test
   void badInputAndFailures() throws Exception {
     CliRun cli = cli();
     assertThat(cli.run("gopher", "gopher://127.0.0.1/0/a%0Db")).isEqualTo(2);

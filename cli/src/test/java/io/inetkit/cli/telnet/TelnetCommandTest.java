@@ -69,6 +69,17 @@ class TelnetCommandTest {
   }
 
   @Test
+  void withoutStepsStandardInputIsBridgedToTheSession() {
+    CliRun cli = cli().stdin("echo bridged-line\nexit\n");
+    assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice"))
+        .isZero();
+    assertThat(new String(cli.stdoutBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("bridged-line");
+    assertThat(server.lastConnection().commands()).contains("echo bridged-line", "exit");
+    assertThat(cli.err()).contains("closed");
+  }
+
+  @Test
   void wrongPasswordIs77AndNeverPrinted() {
     CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "bad-secret");
     assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice", "--run", "whoami"))
@@ -80,8 +91,6 @@ class TelnetCommandTest {
   void badInputIsAUsageError() throws Exception {
     CliRun cli = cli();
     String port = String.valueOf(server.port());
-    assertThat(cli.run("telnet", "127.0.0.1", port)).isEqualTo(2);
-    assertThat(cli.err()).contains("nothing to do");
     assertThat(cli.run("telnet", "127.0.0.1", port, "--expect", "(")).isEqualTo(2);
     assertThat(cli.err()).contains("not a regular expression");
     Path bad = Files.writeString(dir.resolve("bad.txt"), "dance now\n");

@@ -41,7 +41,12 @@ final class GuardedInputStream extends FilterInputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     deadline.check(endpoint);
-    int n = super.read(b, off, len);
+    int n;
+    try {
+      n = super.read(b, off, len);
+    } catch (IOException e) {
+      throw deadline.explain(e, endpoint);
+    }
     for (int i = 0; i < n; i++) {
       if (literalRemaining > 0) {
         long skip = Math.min(literalRemaining, n - i);
@@ -62,18 +67,18 @@ final class GuardedInputStream extends FilterInputStream {
       if (limits.literals()) {
         long literal = literalAnnounced();
         if (literal > limits.maxLiteral()) {
-          throw new LimitExceededException(
+          throw deadline.record(new LimitExceededException(
               "the server announced a literal of " + literal + " bytes", endpoint,
-              limits.maxLiteral());
+              limits.maxLiteral()));
         }
         literalRemaining = Math.max(literal, 0);
       }
       lineLength = 0;
       java.util.Arrays.fill(tail, (byte) 0);
     } else if (lineLength > limits.maxLine()) {
-      throw new LimitExceededException(
+      throw deadline.record(new LimitExceededException(
           "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
-          limits.maxLine());
+          limits.maxLine()));
     }
   }
 
@@ -108,9 +113,14 @@ final class GuardedInputStream extends FilterInputStream {
   static final class Deadline {
     private volatile long deadlineNanos; // 0: none
     private volatile Duration limit = Duration.ZERO;
+    private volatile boolean expired;
+
+    private volatile io.inetkit.core.InetkitException failure;
 
     void start(Duration limit) {
       this.limit = limit;
+      this.expired = false;
+      this.failure = null;
       this.deadlineNanos = System.nanoTime() + limit.toNanos();
     }
 
@@ -118,10 +128,36 @@ final class GuardedInputStream extends FilterInputStream {
       this.deadlineNanos = 0;
     }
 
+    /** Called by the watchdog just before it closes the sockets of an overdue operation. */
+    void expire() {
+      expired = true;
+    }
+
+    /** Returns the timeout a failure really was when the watchdog caused it, else the failure. */
+    IOException explain(IOException e, Endpoint endpoint) {
+      if (expired && !(e instanceof InetkitTimeoutException)) {
+        return record(new InetkitTimeoutException("operation with " + endpoint, endpoint, limit, e));
+      }
+      return e;
+    }
+
+    /** Remembers a failure the guard raised: Angus may drop it from the exception it throws. */
+    <T extends io.inetkit.core.InetkitException> T record(T e) {
+      failure = e;
+      return e;
+    }
+
+    /** Returns (and forgets) the failure the guard raised during this operation, or null. */
+    io.inetkit.core.InetkitException takeFailure() {
+      io.inetkit.core.InetkitException f = failure;
+      failure = null;
+      return f;
+    }
+
     void check(Endpoint endpoint) throws InetkitTimeoutException {
       long d = deadlineNanos;
       if (d != 0 && System.nanoTime() - d > 0) {
-        throw new InetkitTimeoutException("operation with " + endpoint, endpoint, limit, null);
+        throw record(new InetkitTimeoutException("operation with " + endpoint, endpoint, limit, null));
       }
     }
   }

@@ -78,9 +78,37 @@ final class GuardedSocket extends Socket {
       return super.getOutputStream();
     }
     if (out == null) {
-      out = tls != null ? tls.getOutputStream() : super.getOutputStream();
+      OutputStream raw = tls != null ? tls.getOutputStream() : super.getOutputStream();
+      out = new java.io.FilterOutputStream(raw) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          try {
+            out.write(b, off, len);
+          } catch (IOException e) {
+            throw settings.deadline().explain(e, settings.endpoint());
+          }
+        }
+
+        @Override
+        public void flush() throws IOException {
+          try {
+            out.flush();
+          } catch (IOException e) {
+            throw settings.deadline().explain(e, settings.endpoint());
+          }
+        }
+      };
     }
     return out;
+  }
+
+  /** Closes the connection at once, from another thread: unblocks a stuck read or write. */
+  void abort() {
+    try {
+      close();
+    } catch (IOException ignored) {
+      // closing is all that was wanted
+    }
   }
 
   /** Returns whether TLS is on (implicit or after STARTTLS). */

@@ -10,7 +10,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -21,8 +27,18 @@ import javax.net.ssl.SSLSocketFactory;
  * #startOperation deadline} bounds each operation. Not part of the public API.
  */
 public final class GuardedSockets {
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "inetkit-mail-deadline");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final SocketSettings settings;
   private final TlsMode tlsMode;
+  private final List<GuardedSocket> sockets = new CopyOnWriteArrayList<>();
+  private ScheduledFuture<?> watchdog;
 
   /** Creates the sockets' settings for one session. */
   public GuardedSockets(
@@ -71,14 +87,42 @@ public final class GuardedSockets {
     return props;
   }
 
-  /** Starts the overall deadline of one operation. */
-  public void startOperation(Duration limit) {
+  /**
+   * Starts the overall deadline of one operation. Reads check it; a watchdog closes the
+   * connection when it passes, so even a write blocked on a server that stopped reading ends,
+   * as an {@link io.inetkit.core.InetkitTimeoutException}.
+   */
+  public synchronized void startOperation(Duration limit) {
     settings.deadline().start(limit);
+    if (watchdog != null) {
+      watchdog.cancel(false);
+    }
+    watchdog = WATCHDOG.schedule(this::expire, limit.toMillis() + 100, TimeUnit.MILLISECONDS);
   }
 
-  /** Ends the current operation's deadline (for a long IDLE wait). */
-  public void endOperation() {
+  /** Ends the current operation's deadline (before a long IDLE wait, and when done). */
+  public synchronized void endOperation() {
     settings.deadline().clear();
+    if (watchdog != null) {
+      watchdog.cancel(false);
+      watchdog = null;
+    }
+  }
+
+  /**
+   * Returns (and forgets) the failure the guard raised during the current operation (a limit
+   * crossed, the deadline passed), or null: Angus sometimes reports only its own "connection
+   * closed" and drops the cause, and the guard's failure is the true one.
+   */
+  public io.inetkit.core.InetkitException takeGuardFailure() {
+    return settings.deadline().takeFailure();
+  }
+
+  private void expire() {
+    settings.deadline().expire();
+    for (GuardedSocket s : sockets) {
+      s.abort();
+    }
   }
 
   /** Returns the endpoint the sockets connect to. */
@@ -90,7 +134,10 @@ public final class GuardedSockets {
   private final class PlainFactory extends SocketFactory {
     @Override
     public Socket createSocket() {
-      return new GuardedSocket(settings);
+      sockets.removeIf(Socket::isClosed);
+      GuardedSocket socket = new GuardedSocket(settings);
+      sockets.add(socket);
+      return socket;
     }
 
     @Override

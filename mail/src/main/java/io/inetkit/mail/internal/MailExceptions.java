@@ -159,6 +159,13 @@ public final class MailExceptions {
     }
     seen.clear();
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
+        // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
+        return new TlsException(
+            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
+            endpoint, failure);
+      }
       if (t instanceof BadCommandException || t instanceof CommandFailedException) {
         org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
         String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();

@@ -5,6 +5,7 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolReplyException;
@@ -292,7 +293,10 @@ public final class SmtpConnection implements Closeable {
       throw new ProtocolReplyException("DATA", endpoint, go, null);
     }
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
-    try {
+    WriteWatchdog watchdog =
+        new WriteWatchdog(
+            socket, settings.timeouts().read(), settings.timeouts().overall(), data::count);
+    try (watchdog) {
       MimeComposer.write(message, data);
       data.finish();
       dataCommitted = true;
@@ -303,8 +307,11 @@ public final class SmtpConnection implements Closeable {
           endpoint, e);
     } catch (IOException e) {
       broken = true;
-      throw Connector.translate(
-          e, "sending message data (after " + data.count() + " bytes)", endpoint, settings.timeouts().read());
+      String what = "sending message data (after " + data.count() + " bytes)";
+      if (watchdog.fired()) {
+        throw new InetkitTimeoutException(what + ": " + watchdog.reason(), endpoint, watchdog.timeout(), e);
+      }
+      throw Connector.translate(e, what, endpoint, settings.timeouts().read());
     }
     return readReply("the end of the message data");
   }

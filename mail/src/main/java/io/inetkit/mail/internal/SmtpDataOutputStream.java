@@ -17,7 +17,7 @@ public final class SmtpDataOutputStream extends OutputStream {
   private int n;
   private boolean lineStart = true;
   private boolean pendingCr;
-  private long count;
+  private volatile long count;
 
   /** Wraps the socket's output stream; {@link #close()} does not close it. */
   public SmtpDataOutputStream(OutputStream out) {
@@ -26,13 +26,13 @@ public final class SmtpDataOutputStream extends OutputStream {
 
   @Override
   public void write(int b) throws IOException {
-    count++;
+    count = count + 1; // single writer thread; volatile for the write watchdog
     put((byte) b);
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    count += len;
+    count = count + len;
     for (int i = off, end = off + len; i < end; i++) {
       put(b[i]);
     }

@@ -48,6 +48,20 @@ public final class BoundedTranscript {
     }
   }
 
+  /** Replaces every received occurrence of {@code secret} with {@code mask}. */
+  public synchronized void mask(String secret, String mask) {
+    Deque<TranscriptEntry> masked = new ArrayDeque<>();
+    size = 0;
+    for (TranscriptEntry e : entries) {
+      String text =
+          e.direction() == TranscriptEntry.Direction.RECEIVED ? e.text().replace(secret, mask) : e.text();
+      masked.addLast(new TranscriptEntry(e.direction(), text));
+      size += text.length();
+    }
+    entries.clear();
+    entries.addAll(masked);
+  }
+
   /** Returns a copy of the entries, oldest first. */
   public synchronized List<TranscriptEntry> entries() {
     return new ArrayList<>(entries);

@@ -63,6 +63,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
   private final Endpoint endpoint;
   private final Timeouts timeouts;
   private final InputStream in;
+  private volatile WindowSize pendingSize;
+  private int soTimeout = -1;
 
   private CommonsNetTelnet(Client client, Endpoint endpoint, Timeouts timeouts) {
     this.client = client;
@@ -142,17 +144,28 @@ public final class CommonsNetTelnet implements AutoCloseable {
    */
   public int read(byte[] buf, int off, int len, int waitMillis) throws InetkitException {
     try {
-      client.setSoTimeout(Math.max(1, waitMillis));
-      int n = in.read(buf, off, len);
-      if (n >= 0) {
-        return n;
+      int wait = Math.max(1, waitMillis);
+      if (wait != soTimeout) {
+        client.setSoTimeout(wait);
+        soTimeout = wait;
       }
-      // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
-      return in.read(buf, off, len);
+      int n = in.read(buf, off, len);
+      if (n < 0) {
+        // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
+        n = in.read(buf, off, len);
+      }
+
+      WindowSize pending = pendingSize;
+      if (pending != null && client.getLocalOptionState(TelnetOption.NAWS.code())) {
+        windowSize(pending); // asked for before NAWS was agreed
+      }
+      return n;
     } catch (InterruptedIOException e) {
       return TIMEOUT;
     } catch (IOException e) {
       throw Connector.translate(e, "read", endpoint, timeouts.read());
+    } catch (RuntimeException e) {
+      throw internalFailure("read", e);
     }
   }
 
@@ -163,18 +176,23 @@ public final class CommonsNetTelnet implements AutoCloseable {
       client.writeWire(NvtEncoder.encode(data, off, len, binary));
     } catch (IOException e) {
       throw Connector.translate(e, "send", endpoint, timeouts.read());
+    } catch (RuntimeException e) {
+      throw internalFailure("send", e);
     }
   }
 
   /**
-   * Reports a new window size if NAWS is in force; otherwise there is nobody to tell.
+   * Reports a new window size if NAWS is in force; otherwise keeps it and reports it as soon as
+   * NAWS is agreed (negotiation completes while reading).
    *
-   * @return whether a NAWS update was sent
+   * @return whether a NAWS update was sent now
    */
   public boolean windowSize(WindowSize size) throws InetkitException {
     if (!client.getLocalOptionState(TelnetOption.NAWS.code())) {
+      pendingSize = size;
       return false;
     }
+    pendingSize = null;
     int w = size.columns();
     int h = size.rows();
     try {
@@ -184,6 +202,16 @@ public final class CommonsNetTelnet implements AutoCloseable {
     } catch (IOException e) {
       throw Connector.translate(e, "send window size", endpoint, timeouts.read());
     }
+  }
+
+  /**
+   * Commons Net signals some states with unchecked exceptions (its "Queue is full" was one, a
+   * stream closed under a read is another); they are failures of this connection, not bugs of
+   * the caller, so they become checked, typed errors too.
+   */
+  private InetkitException internalFailure(String what, RuntimeException e) {
+    return new InetkitException(
+        what + " with " + endpoint + " failed inside Commons Net Telnet: " + e, endpoint, e);
   }
 
   /** Returns the options in force now. */

@@ -55,6 +55,7 @@ final class FrontListener implements AutoCloseable {
       } catch (IOException e) {
         return; // closed
       }
+      accepted.removeIf(Socket::isClosed); // connections whose relay ended
       accepted.add(s);
       Thread t = new Thread(() -> serve(s), name + "-conn-" + s.getPort());
       t.setDaemon(true);

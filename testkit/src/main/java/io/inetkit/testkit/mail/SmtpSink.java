@@ -276,16 +276,16 @@ public final class SmtpSink implements AutoCloseable {
             };
         if (state == 5) {
           long total = size + i + 1 - 3; // without ".\r\n"
-          int headPart = (int) Math.min(Math.max(0, HEAD_LIMIT - head.size()), i + 1);
+          int headPart = Math.min(Math.max(0, HEAD_LIMIT - head.size()), i + 1);
           head.write(buf, 0, headPart);
           byte[] h = head.toByteArray();
           long headLen = Math.min(h.length, total);
-          in.reset();
-          in.skip(i + 1);
+          in.reset(); // give back what follows the final dot (e.g. a pipelined QUIT)
+          in.readNBytes(i + 1);
           return new Message(mailFrom, rcpts, total, java.util.Arrays.copyOf(h, (int) headLen));
         }
       }
-      int headPart = (int) Math.min(Math.max(0, HEAD_LIMIT - head.size()), n);
+      int headPart = Math.min(Math.max(0, HEAD_LIMIT - head.size()), n);
       head.write(buf, 0, headPart);
       size += n;
     }

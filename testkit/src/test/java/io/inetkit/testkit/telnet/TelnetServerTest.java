@@ -135,6 +135,19 @@ class TelnetServerTest {
   }
 
   @Test
+  void inputIacIacIsOneDataByteAndCommandsInsideALineAreNotData() throws Exception {
+    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+      login(c);
+      c.send("echo a");
+      c.send(IAC, IAC); // one 0xFF data byte: not valid UTF-8, so one U+FFFD
+      c.send(IAC, 241); // IAC NOP in the middle of the line: not data
+      c.send("b\r\n");
+      c.readUntil("$ ");
+      assertThat(server.lastConnection().commands()).containsExactly("echo a\uFFFDb");
+    }
+  }
+
+  @Test
   void textModeDoublesIacAndSendsBareCrAsCrNul() throws Exception {
     Files.write(folder.resolve("bin"), new byte[] {'a', (byte) 0xff, 'b', '\r', 'c', '\r', '\n', 'd', '\n'});
     try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {

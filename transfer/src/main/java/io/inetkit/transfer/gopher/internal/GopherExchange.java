@@ -45,10 +45,15 @@ public final class GopherExchange {
       out.flush();
       return handler.handle(new GopherReply(socket.getInputStream(), endpoint, settings, target.selector()));
     } catch (IOException e) {
-      throw Connector.translate(e, what, endpoint, settings.timeouts().read());
+      throw translate(e, what, endpoint, settings);
     } finally {
       Connector.closeQuietly(socket);
       settings.events().closed(endpoint);
     }
+  }
+
+  /** Translates an I/O failure during {@code what} into the core exception tree. */
+  static InetkitException translate(IOException e, String what, Endpoint endpoint, GopherSettings settings) {
+    return Connector.translate(e, what, endpoint, settings.timeouts().read());
   }
 }

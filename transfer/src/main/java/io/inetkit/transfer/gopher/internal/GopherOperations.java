@@ -42,8 +42,17 @@ public final class GopherOperations {
       GopherUrls.requireSelector("query", query);
       what = "search " + Inputs.quote(t.selector());
     }
-    List<GopherItem> items = GopherExchange.run(t, query, what, settings, GopherMenuParser::read);
-    settings.events().replyReceived(t.endpoint(), items.size() + " menu items");
+    List<GopherItem> items =
+        GopherExchange.run(
+            t,
+            query,
+            what,
+            settings,
+            reply -> {
+              List<GopherItem> read = GopherMenuParser.read(reply);
+              settings.events().replyReceived(t.endpoint(), read.size() + " menu items");
+              return read;
+            });
     GopherMenuParser.requireNoError(items, what, t.endpoint());
     return items;
   }
@@ -188,27 +197,24 @@ public final class GopherOperations {
   private long transfer(GopherTarget t, String extra, String what, ProgressListener progress, Body body)
       throws InetkitException {
     Objects.requireNonNull(progress, "progress");
-    boolean[] started = {false};
-    try {
-      return GopherExchange.run(
-          t,
-          extra,
-          what,
-          settings,
-          reply -> {
-            ProgressTracker tracker =
-                new ProgressTracker(t.selector(), -1, progress, settings.events(), t.endpoint());
-            started[0] = true;
+    return GopherExchange.run(
+        t,
+        extra,
+        what,
+        settings,
+        reply -> {
+          ProgressTracker tracker =
+              new ProgressTracker(t.selector(), -1, progress, settings.events(), t.endpoint());
+          try {
             long n = body.run(reply, tracker);
             tracker.finish();
             return n;
-          });
-    } catch (InetkitException e) {
-      if (started[0]) { // transferFailed pairs with transferStart; a failed connect has its own event
-        settings.events().transferFailed(t.endpoint(), t.selector(), e);
-      }
-      throw e;
-    }
+          } catch (IOException e) {
+            InetkitException failure = GopherExchange.translate(e, what, t.endpoint(), settings);
+            settings.events().transferFailed(t.endpoint(), t.selector(), failure);
+            throw failure;
+          }
+        });
   }
 
   private static long toFile(Path target, AtomicFile.Writer<Long> writer) throws InetkitException {

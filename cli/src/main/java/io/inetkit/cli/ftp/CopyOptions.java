@@ -1,0 +1,26 @@
+package io.inetkit.cli.ftp;
+
+import io.inetkit.transfer.ftp.MirrorMode;
+import picocli.CommandLine.Option;
+
+/** The options {@code ftp get} and {@code ftp put} share: resume, recursion, folder creation. */
+final class CopyOptions {
+  @Option(
+      names = {"-C", "--continue"},
+      description = "Continue an earlier, interrupted transfer (REST, or APPE for uploads).")
+  boolean resume;
+
+  @Option(names = {"-r", "--recursive"}, description = "Copy a folder and everything below it.")
+  boolean recursive;
+
+  @Option(names = "--newer", description = "With -r: skip files that are already up to date.")
+  boolean onlyNewer;
+
+  @Option(names = "--create-dirs", description = "Create missing target folders.")
+  boolean createDirs;
+
+  /** Returns the mirror mode {@code --newer} asks for. */
+  MirrorMode mirrorMode() {
+    return onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL;
+  }
+}

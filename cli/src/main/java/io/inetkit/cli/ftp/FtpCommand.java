@@ -1,0 +1,42 @@
+package io.inetkit.cli.ftp;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inetkit ftp}: list, download, upload, delete, create and rename files over FTP and FTPS,
+ * through {@link io.inetkit.transfer.ftp.FtpClient}.
+ *
+ * <pre>{@code
+ * inetkit ftp ls ftp://alice@ftp.example.org/pub/ --json
+ * inetkit ftp get ftps://ftp.example.org/pub/big.iso -o big.iso --retry 3
+ * }</pre>
+ */
+@Command(
+    name = "ftp",
+    mixinStandardHelpOptions = true,
+    header = "Files over FTP and FTPS.",
+    description = "ftp:// is plain unless --tls starttls (explicit FTPS); ftps:// is implicit TLS.",
+    subcommands = {
+      FtpList.class,
+      FtpGet.class,
+      FtpPut.class,
+      FtpRemove.class,
+      FtpMkdir.class,
+      FtpMove.class,
+      FtpCapabilities.class
+    },
+    footerHeading = "%nURLs:%n",
+    footer = {
+      "  ftp://[user@]host[:port]/path   paths are relative to the login folder (RFC 1738);",
+      "  ftp://host/%%2Fetc/motd is the absolute /etc/motd. No user means anonymous."
+    })
+public final class FtpCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

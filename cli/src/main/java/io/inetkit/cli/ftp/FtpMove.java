@@ -1,0 +1,41 @@
+package io.inetkit.cli.ftp;
+
+import io.inetkit.core.FtpUrl;
+import io.inetkit.core.Inputs;
+import io.inetkit.transfer.ftp.FtpSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code inetkit ftp mv URL NEWPATH}: rename or move a file or folder on the server. */
+@Command(
+    name = "mv",
+    mixinStandardHelpOptions = true,
+    header = "Rename or move a file or folder on the server (RNFR/RNTO).",
+    description = "NEWPATH is relative to the login folder, like URL paths; start it with / for an absolute path.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/a.txt",
+    })
+final class FtpMove extends FtpAction {
+
+  @Parameters(index = "0", paramLabel = "URL", description = "The file or folder to move.")
+  String url;
+
+  @Parameters(index = "1", paramLabel = "NEWPATH", description = "Its new path.")
+  String newPath;
+
+  @Override
+  public Integer call() throws Exception {
+    FtpUrl u = ftpUrl(url);
+    Inputs.requireNonEmpty("NEWPATH", newPath);
+    Inputs.requireNoControl("NEWPATH", newPath);
+    if (u.path().isEmpty()) {
+      throw usage("the URL names no file");
+    }
+    try (FtpSession ftp = client(u).build().open()) {
+      ftp.rename(u.path(), newPath);
+    }
+    output.note("renamed %s to %s", u.path(), newPath);
+    return 0;
+  }
+}

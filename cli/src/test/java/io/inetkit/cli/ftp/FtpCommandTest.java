@@ -1,0 +1,197 @@
+package io.inetkit.cli.ftp;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inetkit.cli.CliRun;
+import io.inetkit.cli.TestPorts;
+import io.inetkit.testkit.ftp.FtpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FtpCommandTest {
+  static FtpServer server;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = FtpServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private String base() {
+    return "ftp://alice@127.0.0.1:" + server.port() + "/";
+  }
+
+  private CliRun cli() {
+    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-pw");
+  }
+
+  @Test
+  void putGetAndListRoundTripBytesExactly() throws Exception {
+    byte[] data = new byte[300_000];
+    new Random(7).nextBytes(data);
+    Path local = Files.write(dir.resolve("blob.bin"), data);
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "put", local.toString(), base() + "up/", "--create-dirs")).isZero();
+    assertThat(server.read("alice", "up/blob.bin")).isEqualTo(data);
+    assertThat(cli.err()).contains("uploaded up/blob.bin (300000 bytes)");
+
+    Path back = dir.resolve("sub/back.bin");
+    assertThat(cli.run("ftp", "get", base() + "up/blob.bin", "-o", back.toString(), "--create-dirs"))
+        .isZero();
+    assertThat(Files.readAllBytes(back)).isEqualTo(data);
+
+    assertThat(cli.run("ftp", "ls", base() + "up/")).isZero();
+    assertThat(cli.out()).containsPattern("- +300000 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +blob.bin");
+    assertThat(cli.run("ftp", "ls", base() + "up/", "--json")).isZero();
+    assertThat(cli.out())
+        .startsWith("[\n{\"name\":\"blob.bin\",\"type\":\"file\",\"size\":300000,\"modified\":\"");
+  }
+
+  @Test
+  void rateLimitedGetWithProgressOnATerminalWritesTheSameBytes() throws Exception {
+    byte[] data = new byte[96 * 1024];
+    new Random(11).nextBytes(data);
+    server.put("alice", "limited.bin", data);
+    CliRun cli = cli().terminal(io.inetkit.cli.CliEnvironment.PasswordPrompt.NONE);
+    Path out = dir.resolve("limited.bin");
+    assertThat(cli.run("ftp", "get", base() + "limited.bin", "-o", out.toString(), "--limit-rate", "256k", "--retry", "1"))
+        .as(cli.err())
+        .isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(data);
+    assertThat(cli.err()).contains("100%").contains("96.0 KiB / 96.0 KiB");
+  }
+
+  @Test
+  void getToStandardOutput() {
+    server.put("alice", "pub/hello.txt", "hello, world\n".getBytes(UTF_8));
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "get", base() + "pub/hello.txt", "-o", "-")).isZero();
+    assertThat(new String(cli.stdoutBytes(), UTF_8)).isEqualTo("hello, world\n");
+  }
+
+  @Test
+  void mkdirMoveRemoveAndRecursiveGet() throws Exception {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "mkdir", base() + "a/b/c/")).isZero();
+    assertThat(Files.isDirectory(server.resolve("alice", "a/b/c"))).isTrue();
+    server.put("alice", "a/b/c/x.txt", "x".getBytes(UTF_8));
+    server.put("alice", "a/y.txt", "y".getBytes(UTF_8));
+    assertThat(cli.run("ftp", "mv", base() + "a/y.txt", "a/b/z.txt")).isZero();
+    assertThat(server.exists("alice", "a/b/z.txt")).isTrue();
+    assertThat(server.exists("alice", "a/y.txt")).isFalse();
+
+    Path mirror = dir.resolve("mirror");
+    assertThat(cli.run("ftp", "get", "-r", base() + "a/", "-o", mirror.toString())).isZero();
+    assertThat(Files.readString(mirror.resolve("b/c/x.txt"))).isEqualTo("x");
+    assertThat(Files.readString(mirror.resolve("b/z.txt"))).isEqualTo("y");
+
+    assertThat(cli.run("ftp", "rm", base() + "a/b/z.txt")).isZero();
+    assertThat(server.exists("alice", "a/b/z.txt")).isFalse();
+    assertThat(cli.run("ftp", "rm", "-r", base() + "a/")).isZero();
+    assertThat(server.exists("alice", "a")).isFalse();
+  }
+
+  @Test
+  void putRecursiveUploadsATreeAndLsListsTheLoginFolder() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("site/css"));
+    Files.writeString(dir.resolve("site/index.html"), "<h1>hi</h1>");
+    Files.writeString(tree.resolve("a.css"), "body{}");
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "put", "-r", dir.resolve("site").toString(), base() + "www/", "--create-dirs"))
+        .as(cli.err())
+        .isZero();
+    assertThat(new String(server.read("alice", "www/css/a.css"), UTF_8)).isEqualTo("body{}");
+    assertThat(new String(server.read("alice", "www/index.html"), UTF_8)).isEqualTo("<h1>hi</h1>");
+    assertThat(cli.run("ftp", "ls", base())).isZero();
+    assertThat(cli.out()).containsPattern("(?m)^d .* www/$");
+    assertThat(cli.run("ftp", "put", dir.resolve("site").toString(), base() + "www/")).isEqualTo(2);
+    assertThat(cli.err()).contains("is a folder: add -r");
+  }
+
+  @Test
+  void capabilitiesListFeatures() {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "capabilities", base())).isZero();
+    assertThat(cli.out()).contains("SIZE");
+    assertThat(cli.run("ftp", "capabilities", base(), "--json")).isZero();
+    assertThat(cli.out())
+        .startsWith("{\"server\":\"127.0.0.1:" + server.port() + "\",\"protocol\":\"ftp\",\"capabilities\":[")
+        .contains("{\"name\":\"SIZE\",\"parameters\":\"\"}");
+  }
+
+  @Test
+  void explicitFtpsWithTheTestCaVerifiesTheServer() throws Exception {
+    server.put("alice", "tls.txt", "secret bytes".getBytes(UTF_8));
+    CliRun cli = cli();
+    Path out = dir.resolve("tls.txt");
+    assertThat(
+            cli.run(
+                "ftp", "get", base() + "tls.txt", "-o", out.toString(), "--tls", "starttls",
+                "--cacert", server.pki().caPemFile().toString()))
+        .isZero();
+    assertThat(Files.readString(out)).isEqualTo("secret bytes");
+  }
+
+  @Test
+  void untrustedCertificateIsATlsFailure78() {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "ls", base(), "--tls", "starttls")).isEqualTo(78);
+    assertThat(cli.err()).startsWith("inetkit: ").contains("127.0.0.1:" + server.port());
+    assertThat(cli.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void verboseTracesTheConversationWithThePasswordRedacted() {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "ls", base(), "-v")).as(cli.err()).isZero();
+    assertThat(cli.err()).contains("> USER alice").contains("> PASS ***").doesNotContain("alice-pw");
+  }
+
+  @Test
+  void wrongPasswordIsAnAuthenticationFailure77() {
+    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "wrong");
+    assertThat(cli.run("ftp", "ls", base())).isEqualTo(77);
+    assertThat(cli.err()).contains("127.0.0.1:" + server.port()).doesNotContain("wrong");
+  }
+
+  @Test
+  void missingFileIsNotFound66AndNothingIsLeftBehind() throws Exception {
+    CliRun cli = cli();
+    Path out = dir.resolve("nope.txt");
+    assertThat(cli.run("ftp", "get", base() + "nope.txt", "-o", out.toString())).isEqualTo(66);
+    assertThat(cli.err()).contains("550");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void refusedPortIsUnavailable69() throws Exception {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "ls", "ftp://127.0.0.1:" + TestPorts.closed() + "/")).isEqualTo(69);
+    assertThat(cli.err()).startsWith("inetkit: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void badUrlAndMaxFilesizeAreRejected() throws Exception {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "ls", "ftp://127.0.0.1/%0D%0ADELE%20x")).isEqualTo(2);
+    assertThat(cli.err()).contains("invalid input");
+    assertThat(cli.run("ftp", "ls", "gopher://127.0.0.1/")).isEqualTo(2);
+    assertThat(cli.err()).contains("expected a ftp://, ftps:// URL");
+    server.put("alice", "big.bin", new byte[5000]);
+    Path out = dir.resolve("big.bin");
+    int code = cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--max-filesize", "1k");
+    assertThat(code).isEqualTo(76);
+    assertThat(out).doesNotExist();
+  }
+}

@@ -1,0 +1,103 @@
+package io.inetkit.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetkit.core.InvalidInputException;
+import io.inetkit.testkit.fault.FaultScript;
+import io.inetkit.testkit.fault.FaultServer;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The message model validates everything before anything could be sent. */
+class MailMessageTest {
+  @TempDir Path dir;
+
+  private static MailMessage.Builder valid() {
+    return MailMessage.builder().from("alice@example.org").to("bob@example.org");
+  }
+
+  private static void rejects(ThrowingCallable call, String parameter, String shown) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo(parameter))
+        .hasMessageContaining(shown);
+  }
+
+  @Test
+  void controlCharactersAreRejectedEverywhereWithTheValueNamed() {
+    rejects(() -> valid().subject("hi\r\nBcc: victim@example.org"), "subject", "\\r\\n");
+    rejects(() -> valid().header("X-Ok", "v\nInjected: yes"), "header value", "\\n");
+    rejects(() -> valid().header("X-Bad\r\n", "v"), "header name", "\\r\\n");
+    rejects(() -> valid().to("bob@example.org\r\nRCPT TO:<x@y>"), "address", "\\r\\n");
+    rejects(() -> MailAddress.of("bob@example.org", "Bob\0"), "displayName", "\\0");
+    rejects(() -> Attachment.of("evil\r\n.pdf", "application/pdf", () -> null), "fileName", "\\r\\n");
+    rejects(() -> Attachment.of("a.pdf", "application/pdf\r\nX: y", () -> null), "contentType", "\\r\\n");
+    rejects(() -> Attachment.inline("a.png", "image/png", () -> null, "id\n"), "contentId", "\\n");
+  }
+
+  @Test
+  void invalidAddressesAreRejectedWithTheValue() {
+    for (String bad : List.of("no-at-sign", "a@@b.org", "@example.org", "alice@", "a b@example.org",
+        "<alice@example.org>x", "alice@example..org", "alice@exa>mple.org")) {
+      rejects(() -> MailAddress.parse(bad), "address", "");
+    }
+    rejects(() -> MailAddress.parse("a@@b.org"), "address", "not a valid e-mail address: \"a@@b.org\"");
+  }
+
+  @Test
+  void nothingIsSentWhenInputIsBad() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.create().send("220 hi\r\n").stall())) {
+      SmtpClient client = SmtpClient.builder().endpoint(server.host(), server.port()).build();
+      assertThatThrownBy(() -> client.send(valid().subject("x\ry").build()))
+          .isInstanceOf(InvalidInputException.class);
+      assertThat(server.connections()).isZero();
+    }
+  }
+
+  @Test
+  void managedHeadersCannotBeSetAsCustomHeaders() {
+    rejects(() -> valid().header("Bcc", "x@example.org"), "header name", "set by the builder");
+    rejects(() -> valid().header("content-type", "text/html"), "header name", "set by the builder");
+  }
+
+  @Test
+  void parsesAddressesWithDisplayNames() {
+    assertThat(MailAddress.parse("\"Smith, Jo\" <jo@example.org>"))
+        .isEqualTo(MailAddress.of("jo@example.org", "Smith, Jo"));
+    assertThat(MailAddress.parse(" <jo@example.org> ")).isEqualTo(MailAddress.of("jo@example.org"));
+    assertThat(MailAddress.parse("jo@example.org").isInternational()).isFalse();
+    assertThat(MailAddress.parse("用户@例子.广告").isInternational()).isTrue();
+  }
+
+  @Test
+  void generatesMessageIdAndDateAndKeepsThemInNewBuilder() {
+    MailMessage m = valid().cc("c@example.org").bcc("bob@example.org", "d@example.org").build();
+    assertThat(m.messageId()).endsWith("@example.org").doesNotContain("<");
+    assertThat(m.date()).isBeforeOrEqualTo(Instant.now());
+    MailMessage copy = m.newBuilder().subject("changed").build();
+    assertThat(copy.messageId()).isEqualTo(m.messageId());
+    assertThat(copy.date()).isEqualTo(m.date());
+    assertThat(m.envelopeRecipients()).extracting(MailAddress::address)
+        .containsExactly("bob@example.org", "c@example.org", "d@example.org");
+    assertThatThrownBy(() -> MailMessage.builder().from("a@example.org").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("recipient");
+  }
+
+  @Test
+  void detectsContentTypesAndChecksFiles() throws Exception {
+    Path pdf = Files.writeString(dir.resolve("x.PDF"), "%PDF");
+    assertThat(Attachment.of(pdf).contentType()).isEqualTo("application/pdf");
+    assertThat(Attachment.of(Files.writeString(dir.resolve("x.unknownext"), "?")).contentType())
+        .isEqualTo("application/octet-stream");
+    assertThat(Attachment.of("a.csv", "text/csv", () -> new ByteArrayInputStream(new byte[0])).isInline())
+        .isFalse();
+    rejects(() -> Attachment.of(dir.resolve("missing.txt")), "file", "missing.txt");
+  }
+}

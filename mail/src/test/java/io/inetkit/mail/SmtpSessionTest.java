@@ -1,0 +1,208 @@
+package io.inetkit.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Timeouts;
+import io.inetkit.testkit.mail.SmtpSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Extensions, partial success and batches, checked command by command against testkit's SMTP sink. */
+class SmtpSessionTest {
+  private static final Timeouts FAST =
+      new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1));
+
+  static SmtpClient plain(Endpoint ep) {
+    return SmtpClient.builder().endpoint(ep).tlsMode(TlsMode.NONE).timeouts(FAST).build();
+  }
+
+  static MailMessage message(int i, String... to) {
+    return MailMessage.builder().from("alice@example.org").to(to).subject("message " + i)
+        .text("body " + i).build();
+  }
+
+  private static List<String> verbs(SmtpSink sink) {
+    return sink.commands().stream().map(c -> c.split("[ :]")[0]).toList();
+  }
+
+  @Test
+  void partialSuccessListsAcceptedAndRejectedRecipientsWithReplies() throws Exception {
+    try (SmtpSink sink = SmtpSink.builder()
+        .rejectRecipient("nobody@example.org", "550 5.1.1 <nobody@example.org>: no such user")
+        .rejectRecipient("full@example.org", "452 4.2.2 mailbox full").start()) {
+      SendReceipt r = plain(sink.endpoint())
+          .send(message(1, "bob@example.org", "nobody@example.org", "full@example.org"));
+
+      assertThat(r.accepted()).extracting(x -> x.recipient().address()).containsExactly("bob@example.org");
+      assertThat(r.rejected()).extracting(x -> x.recipient().address() + " " + x.reply())
+          .containsExactly(
+              "nobody@example.org 550 5.1.1 <nobody@example.org>: no such user",
+              "full@example.org 452 4.2.2 mailbox full");
+      assertThat(r.rejected().get(1).reply().isTransient()).isTrue();
+      assertThat(r.finalReply().toString()).isEqualTo("250 2.0.0 Ok: queued as 1");
+      assertThat(sink.messages()).hasSize(1);
+    }
+  }
+
+  @Test
+  void allRecipientsRejectedSendsNoDataAndListsEveryRefusal() throws Exception {
+    try (SmtpSink sink = SmtpSink.builder()
+        .rejectRecipient("a@example.org", "550 5.1.1 unknown a")
+        .rejectRecipient("b@example.org", "550 5.1.1 unknown b").start();
+        SmtpSession smtp = plain(sink.endpoint()).open()) {
+      assertThatThrownBy(() -> smtp.send(message(1, "a@example.org", "b@example.org")))
+          .isInstanceOfSatisfying(AllRecipientsRejectedException.class, e -> {
+            assertThat(e.reply().code()).isEqualTo(550);
+            assertThat(e.rejected()).hasSize(2);
+            assertThat(e.endpoint()).isEqualTo(sink.endpoint());
+          })
+          .hasMessageContaining("550 5.1.1 unknown a")
+          .hasMessageContaining(sink.endpoint().toString());
+      assertThat(verbs(sink)).doesNotContain("DATA").endsWith("RSET");
+      // the session stays usable
+      assertThat(smtp.send(message(2, "c@example.org")).finalReply().isPositive()).isTrue();
+    }
+  }
+
+  @Test
+  void messageLargerThanSizeIsRefusedBeforeMailFrom() throws Exception {
+    try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 1000", "8BITMIME").start();
+        SmtpSession smtp = plain(sink.endpoint()).open()) {
+      assertThat(smtp.capabilities().maxSize()).hasValue(1000);
+      MailMessage big = message(1, "bob@example.org").newBuilder().text("x".repeat(5000)).build();
+      assertThatThrownBy(() -> smtp.send(big))
+          .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(1000))
+          .hasMessageContaining("larger than the SIZE 1000")
+          .hasMessageContaining(sink.endpoint().toString());
+      assertThat(verbs(sink)).doesNotContain("MAIL", "DATA");
+
+      smtp.send(message(2, "bob@example.org"));
+      SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(m.mailFrom()).matches("MAIL FROM:<alice@example.org> SIZE=\\d+");
+      long declared = Long.parseLong(m.mailFrom().replaceAll(".*SIZE=", ""));
+      // the data on the wire adds the CRLF that ends the body's last line before the final dot
+      assertThat(m.size()).isEqualTo(declared + 2);
+    }
+  }
+
+  @Test
+  void dsnOptionsGoOnMailFromAndEachRcptWhenOffered() throws Exception {
+    try (SmtpSink sink = SmtpSink.builder().extensions("DSN").start()) {
+      DsnOptions dsn = DsnOptions.notifyOn(DsnOptions.Notify.FAILURE, DsnOptions.Notify.DELAY)
+          .notifyOn(MailAddress.of("boss@example.org"), DsnOptions.Notify.SUCCESS)
+          .withReturn(DsnOptions.Return.HEADERS)
+          .withEnvelopeId("batch+42");
+      plain(sink.endpoint()).send(message(1, "bob@example.org", "boss@example.org"), dsn);
+      SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<alice@example.org> RET=HDRS ENVID=batch+2B42");
+      assertThat(m.rcptTo()).containsExactly(
+          "RCPT TO:<bob@example.org> NOTIFY=FAILURE,DELAY",
+          "RCPT TO:<boss@example.org> NOTIFY=SUCCESS");
+    }
+  }
+
+  @Test
+  void dsnOptionsAreLeftOutWhenTheServerDoesNotOfferDsn() throws Exception {
+    try (SmtpSink sink = SmtpSink.start()) {
+      plain(sink.endpoint()).send(message(1, "bob@example.org"),
+          DsnOptions.notifyOn(DsnOptions.Notify.NEVER));
+      SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<alice@example.org>");
+      assertThat(m.rcptTo()).containsExactly("RCPT TO:<bob@example.org>");
+    }
+  }
+
+  @Test
+  void internationalAddressNeedsSmtpUtf8() throws Exception {
+    MailMessage intl = MailMessage.builder().from("José <josé@exämple.org>").to("用户@例子.广告")
+        .subject("ünïcode").text("hi").build();
+    try (SmtpSink without = SmtpSink.start()) {
+      assertThatThrownBy(() -> plain(without.endpoint()).send(intl))
+          .isInstanceOfSatisfying(MissingExtensionException.class,
+              e -> assertThat(e.extension()).isEqualTo("SMTPUTF8"))
+          .hasMessageContaining("internationalised address")
+          .hasMessageContaining(without.endpoint().toString());
+      assertThat(verbs(without)).doesNotContain("MAIL");
+    }
+    try (SmtpSink with = SmtpSink.builder().extensions("8BITMIME", "SMTPUTF8").start()) {
+      plain(with.endpoint()).send(intl);
+      SmtpSink.Message m = with.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<josé@exämple.org> SMTPUTF8 BODY=8BITMIME");
+      assertThat(m.rcptTo()).containsExactly("RCPT TO:<用户@例子.广告>");
+      assertThat(m.text()).contains("To: 用户@例子.广告").contains("From: =?UTF-8?Q?Jos=C3=A9?= <josé@exämple.org>");
+    }
+  }
+
+  @Test
+  void opportunisticStartTlsCarriesOnInPlainTextOnlyWhenAskedTo() throws Exception {
+    try (SmtpSink sink = SmtpSink.start()) {
+      SmtpClient opportunistic = plain(sink.endpoint()).newBuilder()
+          .tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC).build();
+      assertThat(opportunistic.send(message(1, "bob@example.org")).finalReply().isPositive()).isTrue();
+      assertThatThrownBy(() -> opportunistic.newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build()
+              .send(message(2, "bob@example.org")))
+          .isInstanceOf(io.inetkit.core.TlsException.class);
+      assertThat(sink.messages()).hasSize(1);
+    }
+  }
+
+  @Test
+  void batchUsesOneConnectionWithRsetBetweenMessages() throws Exception {
+    try (SmtpSink sink = SmtpSink.start()) {
+      List<MailMessage> batch = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        batch.add(message(i, "bob@example.org"));
+      }
+      List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(batch);
+      assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
+      assertThat(outcomes).extracting(SendOutcome::index).containsExactly(0, 1, 2, 3);
+      assertThat(sink.connections()).isEqualTo(1);
+      assertThat(verbs(sink).stream().filter("RSET"::equals).count()).isEqualTo(3);
+      assertThat(sink.messages()).hasSize(4);
+    }
+  }
+
+  @Test
+  void batchReconnectsAndCarriesOnAfter421() throws Exception {
+    assertReconnects("421 4.3.2 Service shutting down");
+  }
+
+  @Test
+  void batchReconnectsAndCarriesOnAfterADroppedConnection() throws Exception {
+    assertReconnects(null);
+  }
+
+  private static void assertReconnects(String interruption) throws Exception {
+    try (SmtpSink sink = SmtpSink.builder().interruptAfter(2, interruption).start()) {
+      List<MailMessage> batch = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        batch.add(message(i, "bob@example.org"));
+      }
+      List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(batch);
+      assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
+      assertThat(sink.connections()).isEqualTo(2);
+      assertThat(sink.messages()).extracting(SmtpSink.Message::text)
+          .allMatch(t -> t.contains("Subject: message "))
+          .hasSize(5);
+    }
+  }
+
+  @Test
+  void batchReportsARefusedMessageAndGoesOn() throws Exception {
+    try (SmtpSink sink = SmtpSink.builder().rejectRecipient("nobody@example.org", "550 5.1.1 no").start()) {
+      List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(List.of(
+          message(0, "bob@example.org"), message(1, "nobody@example.org"), message(2, "bob@example.org")));
+      assertThat(outcomes.get(0)).isInstanceOf(SendOutcome.Sent.class);
+      assertThat(outcomes.get(1)).isInstanceOfSatisfying(SendOutcome.Failed.class,
+          f -> assertThat(f.error()).isInstanceOf(AllRecipientsRejectedException.class));
+      assertThat(outcomes.get(2)).isInstanceOf(SendOutcome.Sent.class);
+      assertThat(sink.connections()).isEqualTo(1);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.inetkit.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.testkit.telnet.TelnetServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The docs/readme/telnet.md example, against the testkit server, with the events it fires. */
+class ReadmeExampleTest {
+
+  @Test
+  void readmeExampleWorksAsWritten() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    EventListener recorder =
+        new EventListener() {
+          @Override
+          public void connectStart(Endpoint ep) {
+            events.add("connectStart");
+          }
+
+          @Override
+          public void connectEnd(Endpoint ep) {
+            events.add("connectEnd");
+          }
+
+          @Override
+          public void authStart(Endpoint ep, String user, String mechanism) {
+            events.add("authStart " + user);
+          }
+
+          @Override
+          public void authEnd(Endpoint ep, String user) {
+            events.add("authEnd " + user);
+          }
+
+          @Override
+          public void closed(Endpoint ep) {
+            events.add("closed");
+          }
+        };
+    try (TelnetServer server = TelnetServer.builder().user("alice", "s3cret").start()) {
+      TelnetClient client =
+          TelnetClient.builder()
+              .endpoint(server.host(), server.port())
+              .terminalType("XTERM")
+              .windowSize(new WindowSize(132, 43))
+              .prompt(Pattern.compile("[$#] \\z"))
+              .expectTimeout(Duration.ofSeconds(20))
+              .eventListener(recorder)
+              .build();
+      String transcript;
+      try (TelnetSession s = client.open()) {
+        s.login("alice", "s3cret".toCharArray());
+        assertThat(s.negotiatedOptions().local()).contains(TelnetOption.NAWS, TelnetOption.TERMINAL_TYPE);
+        assertThat(s.run("whoami")).isEqualTo("alice\n");
+        s.sendLine("sleep 1.5 tick");
+        ExpectMatch tick = s.expect(Pattern.compile("tick (\\d+)"), Duration.ofSeconds(5));
+        assertThat(tick.before() + "|" + tick.group(1)).isEqualTo("sleep 1.5 tick\r\n|1");
+        s.expect(client.prompt(), Duration.ofSeconds(5));
+        s.windowSize(new WindowSize(100, 30));
+        transcript = s.transcriptText();
+      }
+      assertThat(transcript).contains("Password: ***").doesNotContain("s3cret");
+      assertThat(server.lastConnection().terminalType()).contains("XTERM");
+      assertThat(events)
+          .containsExactly("connectStart", "connectEnd", "authStart alice", "authEnd alice", "closed");
+    }
+  }
+}
