@@ -108,6 +108,20 @@ public final class Peers {
         });
   }
 
+  /** One process doing the whole trial, timed by the wall clock (start-up included). */
+  public static Contender oneProcess(String name, Availability availability, Command command, Check check) {
+    return new Contender(
+        name,
+        "wall time of one process, start-up (for the CLI: JVM start) included",
+        availability,
+        trial -> {
+          List<String> cmd = command.of(trial);
+          ChildProcess.Result r = ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
+          check.verify(trial);
+          return new Sample(r.wall(), trial.size(), r.memory());
+        });
+  }
+
   /**
    * One process per item for a sample of {@link #sample(long, int) sample(size, cap)} items,
    * timed by the wall clock (process start-up is the cost being measured); the rate extrapolates

@@ -3,7 +3,11 @@ package io.inetkit.benchmarks.workloads;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.Peers;
+import io.inetkit.benchmarks.Sample;
+import io.inetkit.benchmarks.Tools;
 import io.inetkit.core.TlsMode;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpSession;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +40,31 @@ final class FtpGetWorkload extends FtpWorkload {
   @Override
   public List<Contender> contenders() {
     List<Contender> all = new ArrayList<>();
-    all.add(Peers.notYet(Workloads.INETKIT, "inetkit FTP client (transfer module) not merged yet"));
+    all.add(
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              String remote = bigFile(trial.size());
+              FtpClient client = inetkit(trial.network(), tls);
+              Sample s =
+                  Peers.timed(
+                      () -> {
+                        try (FtpSession ftp = client.open()) {
+                          return ftp.get(remote, trial.scratch().resolve("out.bin")).bytes();
+                        }
+                      });
+              Peers.requireSize(trial.scratch().resolve("out.bin"), trial.size());
+              return s;
+            }));
     if (!secure()) {
-      all.add(Peers.notYet(Workloads.INETKIT_CLI, "`inetkit ftp get` (cli module) not merged yet"));
+      all.add(
+          Peers.oneProcess(
+              Workloads.INETKIT_CLI,
+              tools().cli(),
+              trial -> List.of(
+                  Tools.javaCommand(), "-jar", tools().cliJar().toString(), "ftp", "get", "-q", "--no-progress",
+                  curlUrl(trial.network(), bigFile(trial.size())), "-o", "out.bin"),
+              Peers.fileSize("out.bin", t -> t.size())));
     }
     all.add(
         Peers.curl(

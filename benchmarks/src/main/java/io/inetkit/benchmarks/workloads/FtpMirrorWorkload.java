@@ -8,6 +8,10 @@ import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Tools;
 import io.inetkit.benchmarks.Trial;
+import io.inetkit.core.TlsMode;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpSession;
+import io.inetkit.transfer.ftp.MirrorMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +90,22 @@ final class FtpMirrorWorkload extends FtpWorkload {
   public List<Contender> contenders() {
     Availability curl = tools().curl();
     return List.of(
-        Peers.notYet(Workloads.INETKIT, "inetkit FTP client (transfer module) not merged yet"),
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              String remote = tree(trial.size());
+              Path local = mirrorDir(trial);
+              FtpClient client = inetkit(trial.network(), TlsMode.NONE);
+              var s =
+                  Peers.timed(
+                      () -> {
+                        try (FtpSession ftp = client.open()) {
+                          return ftp.mirrorDown(remote, local, MirrorMode.ALL).transferred().size();
+                        }
+                      });
+              mirrored(-1).verify(trial);
+              return s;
+            }),
         Peers.python(
             tools(),
             FTPLIB,

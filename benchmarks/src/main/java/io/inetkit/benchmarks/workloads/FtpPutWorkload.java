@@ -6,6 +6,9 @@ import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.RawClient;
 import io.inetkit.benchmarks.Sample;
+import io.inetkit.core.TlsMode;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +38,21 @@ final class FtpPutWorkload extends FtpWorkload {
   @Override
   public List<Contender> contenders() {
     return List.of(
-        Peers.notYet(Workloads.INETKIT, "inetkit FTP client (transfer module) not merged yet"),
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              Path local = localFile(trial.size());
+              FtpClient client = inetkit(trial.network(), TlsMode.NONE);
+              Sample s =
+                  Peers.timed(
+                      () -> {
+                        try (FtpSession ftp = client.open()) {
+                          return ftp.put(local, "upload/inetkit.bin").bytes();
+                        }
+                      });
+              uploaded("inetkit.bin").verify(trial);
+              return s;
+            }),
         Peers.curl(
             tools(),
             Workloads.CURL,

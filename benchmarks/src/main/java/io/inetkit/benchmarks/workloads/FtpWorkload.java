@@ -3,7 +3,12 @@ package io.inetkit.benchmarks.workloads;
 import io.inetkit.benchmarks.LatencyProxy;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Sizes;
+import io.inetkit.core.Credentials;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Trust;
+import io.inetkit.transfer.ftp.FtpClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -39,6 +44,19 @@ abstract class FtpWorkload extends BulkWorkload {
   /** {@code ftp://user:password@127.0.0.1:port/path} for curl. */
   final String curlUrl(Network network, String path) throws IOException {
     return "ftp://" + user() + ":" + password() + "@" + HOST + ":" + ftpPort(network) + "/" + path;
+  }
+
+  /** inetkit's FTP client for {@code network}: plain, or explicit FTPS trusting testkit's CA. */
+  final FtpClient inetkit(Network network, TlsMode tls) throws IOException {
+    FtpClient.Builder b =
+        FtpClient.builder()
+            .endpoint(HOST, ftpPort(network))
+            .tlsMode(tls)
+            .credentials(Credentials.password(user(), password().toCharArray()));
+    if (tls != TlsMode.NONE) {
+      b.trust(Trust.fromFile(Path.of(server().get("ftp.ca"))));
+    }
+    return b.build();
   }
 
   /** A file of {@code size} bytes in the FTP home and the raw server's data directory. */
