@@ -10,11 +10,12 @@ import java.util.Locale;
  *
  * @param scale factor applied to every workload size ({@code --quick} = 0.01)
  * @param runs measured runs per cell after the warm-up
+ * @param warmUp whether each cell first runs a discarded warm-up
  * @param only workload ids to run; empty means all
  * @param out where to write the Markdown report, or null for none
  * @param command the command line to quote in the report
  */
-public record BenchOptions(double scale, int runs, List<String> only, Path out, String command) {
+public record BenchOptions(double scale, int runs, boolean warmUp, List<String> only, Path out, String command) {
 
   /** Usage text. */
   public static final String USAGE =
@@ -27,6 +28,7 @@ public record BenchOptions(double scale, int runs, List<String> only, Path out, 
           "  --quick        sizes divided by 100 and 1 run (a smoke test, not a measurement)",
           "  --scale F      multiply every size by F (default 1 = the sizes of issue 10)",
           "  --runs N       measured runs per cell after one warm-up (default 3; --quick: 1)",
+          "  --no-warmup    skip the warm-up run (only for smoke tests: the JIT stays cold)",
           "  --only IDS     run only these workloads (see --list)",
           "  --out FILE     also write the Markdown report to FILE (e.g. BENCHMARKS.md)",
           "  --list         list the workloads and exit");
@@ -47,12 +49,14 @@ public record BenchOptions(double scale, int runs, List<String> only, Path out, 
     double scale = 1;
     Integer runs = null;
     boolean quick = false;
+    boolean warmUp = true;
     List<String> only = new ArrayList<>();
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--quick" -> quick = true;
+        case "--no-warmup" -> warmUp = false;
         case "--scale" -> scale = Double.parseDouble(value(args, ++i, a));
         case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
         case "--only" -> only.addAll(List.of(value(args, ++i, a).toLowerCase(Locale.ROOT).split(",")));
@@ -64,7 +68,7 @@ public record BenchOptions(double scale, int runs, List<String> only, Path out, 
       scale = scale / 100;
     }
     String command = System.getProperty("inetkit.bench.command", "java -jar inetkit-benchmarks.jar " + String.join(" ", args));
-    return new BenchOptions(scale, runs != null ? runs : quick ? 1 : 3, only, out, command.strip());
+    return new BenchOptions(scale, runs != null ? runs : quick ? 1 : 3, warmUp, only, out, command.strip());
   }
 
   /** Whether {@code id} was selected. */

@@ -80,7 +80,7 @@ public final class Report {
     sb.append("\n## Configuration\n\n");
     sb.append(String.format(Locale.ROOT, "- Sizes: issue 10's sizes times %s%s.%n", options.scale(),
         options.scale() < 1 ? " (the size column shows what was actually moved)" : ""));
-    sb.append("- Runs: one warm-up at a tenth of the size (discarded), then ").append(options.runs())
+    sb.append(options.warmUp() ? "- Runs: one warm-up at a tenth of the size (discarded), then " : "- Runs: no warm-up (smoke test), ").append(options.runs())
         .append(" measured run(s) per cell; every contender runs once per round, so ratios pair samples taken side by side.\n");
     sb.append("- Latency: `").append(Network.LATENCY.label()).append("` rows go through a TCP relay on 127.0.0.1 that delays each direction by ")
         .append(Network.ONE_WAY_DELAY_MILLIS).append(" ms, keeping byte order (FTP data connections are relayed too).\n");

@@ -99,7 +99,7 @@ public final class Runner {
     if (!availability.available()) {
       return cells;
     }
-    for (int run = 0; run <= options.runs(); run++) {
+    for (int run = options.warmUp() ? 0 : 1; run <= options.runs(); run++) {
       for (Cell cell : cells) {
         if (!cell.runnable()) {
           continue;

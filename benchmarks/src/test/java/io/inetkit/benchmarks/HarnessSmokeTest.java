@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps the harness working: the tiny configuration (sizes / 100, one run) must give every cell a
- * result or an explicit reason (missing peer, not yet available). Asserts nothing about speed.
+ * Keeps the harness working: the tiny configuration (sizes / 100, one run, no warm-up) must give
+ * every cell a result or an explicit reason (missing peer, not yet available). Asserts nothing
+ * about speed.
  */
 class HarnessSmokeTest {
 
@@ -21,7 +22,7 @@ class HarnessSmokeTest {
   void tinyConfigurationAccountsForEveryCell(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("BENCHMARKS.md");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    BenchOptions options = new BenchOptions(0.01, 1, List.of(), out, "mvn -B verify (smoke test)");
+    BenchOptions options = new BenchOptions(0.01, 1, false, List.of(), out, "mvn -B verify (smoke test)");
 
     List<WorkloadResult> results =
         BenchMain.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));

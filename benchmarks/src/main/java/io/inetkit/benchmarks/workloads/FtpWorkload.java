@@ -9,7 +9,6 @@ import io.inetkit.core.Trust;
 import io.inetkit.transfer.ftp.FtpClient;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Base of the FTP workloads: testkit's FtpServer plus the raw server, and curl URLs for both. By
@@ -21,10 +20,6 @@ abstract class FtpWorkload extends BulkWorkload {
     super(Sizes.GIB);
   }
 
-  @Override
-  Map<String, String> serverParams(long maxSize) {
-    return Map.of("services", "ftp,raw");
-  }
 
   /** The control port for {@code network} (a proxy that also relays passive data connections). */
   final int ftpPort(Network network) throws IOException {

@@ -9,7 +9,6 @@ import io.inetkit.core.GopherUrl;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.gopher.GopherClient;
 import java.util.List;
-import java.util.Map;
 
 /** Gopher: one 100 MiB binary item (type 9) from testkit's GopherServer into a file. */
 final class GopherWorkload extends BulkWorkload {
@@ -31,10 +30,6 @@ final class GopherWorkload extends BulkWorkload {
     return "Gopher binary item";
   }
 
-  @Override
-  Map<String, String> serverParams(long maxSize) {
-    return Map.of("services", "gopher,raw");
-  }
 
   private String item(long size) throws java.io.IOException {
     String name = "item-" + size + ".bin";

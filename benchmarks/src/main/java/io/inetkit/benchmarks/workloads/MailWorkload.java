@@ -6,15 +6,10 @@ import io.inetkit.benchmarks.Metric;
 import io.inetkit.core.Credentials;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /** Base of the mail workloads: one GreenMail (testkit MailServer) JVM, one mailbox, direct and with latency. */
 abstract class MailWorkload extends ServerWorkload {
 
-  @Override
-  Map<String, String> serverParams(long maxSize) {
-    return Map.of("services", "mail");
-  }
 
   @Override
   public Metric metric() {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Base of workloads whose servers run in a {@link ServerProcess}: starts it, hands out the port
+ * Base of workloads whose servers run in a {@link ServerProcess}: gets it, hands out the port
  * for a network (direct, or a latency proxy in front), and prepares data once per size.
  */
 abstract class ServerWorkload implements Workload {
@@ -32,13 +32,16 @@ abstract class ServerWorkload implements Workload {
   private final Map<String, Map<Network, Integer>> ports = new HashMap<>();
   private final Set<String> prepared = new HashSet<>();
 
-  /** The {@code key=value} parameters of the server JVM, e.g. {@code services=ftp,raw}. */
-  abstract Map<String, String> serverParams(long maxSize);
+  /**
+   * Every workload shares one server JVM running all the servers (each starts once per
+   * invocation; mailboxes and uploads are emptied by the workloads that fill them).
+   */
+  static final Map<String, String> SERVERS = Map.of("services", "raw,ftp,mail,gopher,telnet");
 
   @Override
   public void setUp(BenchContext context, long maxSize) throws Exception {
     this.context = context;
-    this.server = context.servers(serverParams(maxSize));
+    this.server = context.servers(SERVERS);
   }
 
   /** The running server JVM. */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** Telnet: 100 MiB of command output ({@code flood}) read through a session. */
 final class TelnetWorkload extends BulkWorkload {
@@ -35,10 +34,6 @@ final class TelnetWorkload extends BulkWorkload {
     return "Telnet session output";
   }
 
-  @Override
-  Map<String, String> serverParams(long maxSize) {
-    return Map.of("services", "telnet,raw");
-  }
 
   private long flood(Trial trial) throws Exception {
     int port = port("telnet.port", trial.network(), LatencyProxy.Mode.PLAIN);

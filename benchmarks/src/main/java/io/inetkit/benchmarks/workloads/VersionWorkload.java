@@ -21,7 +21,7 @@ final class VersionWorkload implements Workload {
 
   static final String JAR = "inetkit --version (java -jar)";
   static final String LAUNCHER = "./inetkit --version (launcher)";
-  private static final int INVOCATIONS = 10;
+  private static final int INVOCATIONS = 5;
 
   private Tools tools;
 
