@@ -38,6 +38,7 @@ public final class ServerHost {
     SERVICES.put("ftp", FtpService::new);
     SERVICES.put("mail", MailService::new);
     SERVICES.put("telnet", TelnetService::new);
+    SERVICES.put("sink", SinkService::new);
   }
 
   private ServerHost() {}

@@ -1,6 +1,7 @@
 package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.Contender;
+import io.inetkit.benchmarks.LatencyProxy;
 import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
@@ -25,6 +26,20 @@ import java.util.List;
  */
 final class SmtpWorkload extends MailWorkload {
 
+  /** The server the messages go to. */
+  enum Target {
+    /** GreenMail via testkit's MailServer: stores every message. */
+    GREENMAIL,
+    /** testkit's SmtpSink: counts and discards, a faster server. */
+    SINK
+  }
+
+  private final Target target;
+
+  SmtpWorkload(Target target) {
+    this.target = target;
+  }
+
   static final String SEND_LOOP = "inetkit (library, send() loop)";
   static final String SMTPLIB = "python smtplib (one session)";
   static final String CURL_PER_MESSAGE = "curl (one process per message)";
@@ -34,12 +49,24 @@ final class SmtpWorkload extends MailWorkload {
 
   @Override
   public String id() {
-    return "smtp";
+    return target == Target.SINK ? "smtp-sink" : "smtp";
   }
 
   @Override
   public String title() {
-    return "SMTP batch of 2 KiB messages";
+    return target == Target.SINK ? "SMTP batch to a discarding server (SmtpSink)" : "SMTP batch of 2 KiB messages";
+  }
+
+  @Override
+  public List<Network> networks() {
+    return target == Target.SINK ? List.of(Network.DIRECT) : super.networks();
+  }
+
+  /** The SMTP port on {@code network}. */
+  private int smtpPort(Network network) throws IOException {
+    return target == Target.SINK
+        ? port("sink.port", network, LatencyProxy.Mode.PLAIN)
+        : mailPort("smtp", network);
   }
 
   @Override
@@ -48,7 +75,7 @@ final class SmtpWorkload extends MailWorkload {
   }
 
   private SmtpClient client(Network network) throws IOException {
-    return SmtpClient.builder().endpoint(HOST, mailPort("smtp", network)).tlsMode(TlsMode.NONE).build();
+    return SmtpClient.builder().endpoint(HOST, smtpPort(network)).tlsMode(TlsMode.NONE).build();
   }
 
   private String to() {
@@ -87,8 +114,13 @@ final class SmtpWorkload extends MailWorkload {
   private Peers.Check stored(int cap) {
     return trial -> {
       long want = Peers.sample(trial.size(), cap);
-      long got = Long.parseLong(server().command("mail.count"));
-      server().command("mail.purge");
+      long got;
+      if (target == Target.SINK) {
+        got = Long.parseLong(server().command("sink.take"));
+      } else {
+        got = Long.parseLong(server().command("mail.count"));
+        server().command("mail.purge");
+      }
       if (got != want) {
         throw new IOException("server stored " + got + " messages, expected " + want);
       }
@@ -132,14 +164,14 @@ final class SmtpWorkload extends MailWorkload {
     all.add(Peers.python(
         tools(),
         SMTPLIB,
-        trial -> tools().python("smtp_send.py", HOST, mailPort("smtp", trial.network()), trial.size(), rawMessage(), FROM, to()),
+        trial -> tools().python("smtp_send.py", HOST, smtpPort(trial.network()), trial.size(), rawMessage(), FROM, to()),
         stored(Integer.MAX_VALUE)));
     all.add(Peers.perProcess(
         CURL_PER_MESSAGE,
         tools().curl(),
         CURL_SAMPLE,
         i -> trial -> List.of(
-            Tools.curlCommand(), "-sS", "smtp://" + HOST + ":" + mailPort("smtp", trial.network()),
+            Tools.curlCommand(), "-sS", "smtp://" + HOST + ":" + smtpPort(trial.network()),
             "--mail-from", FROM, "--mail-rcpt", to(), "-T", rawMessage().toString()),
         stored(CURL_SAMPLE)));
     return all;
@@ -154,6 +186,10 @@ final class SmtpWorkload extends MailWorkload {
 
   @Override
   public List<String> notes() {
+    if (target == Target.SINK) {
+      return List.of(
+          "the same clients and messages as the SMTP batch, sent to testkit's SmtpSink, which counts and discards messages: shows how much of the GreenMail figures is the server.");
+    }
     return List.of(
         "inetkit (library) is `SmtpSession.sendAll` (RSET between messages, reconnects on 421); the `send() loop` row sends the same messages one by one without RSET. Messages are built lazily (`MailMessage`), so MIME rendering is inside inetkit's time; Python and curl send a prepared file.",
         "a batch is 2,000 messages direct and 50 with latency instead of issue 10's 10,000, to fit the whole run in 15 minutes (with latency every message costs 4-5 round trips: 10,000 would take over 15 minutes per contender); rates in msg/s are compared.",

@@ -29,7 +29,8 @@ public final class Workloads {
     all.add(new FtpPutWorkload());
     all.add(new FtpGetWorkload(TlsMode.STARTTLS_REQUIRED));
     all.add(new FtpMirrorWorkload());
-    all.add(new SmtpWorkload());
+    all.add(new SmtpWorkload(SmtpWorkload.Target.GREENMAIL));
+    all.add(new SmtpWorkload(SmtpWorkload.Target.SINK));
     all.add(new ImapWorkload());
     all.add(new Pop3Workload());
     all.add(new GopherWorkload());
