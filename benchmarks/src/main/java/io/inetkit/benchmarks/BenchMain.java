@@ -64,9 +64,17 @@ public final class BenchMain {
       if (selected.isEmpty()) {
         throw new IllegalArgumentException("no workload matches --only " + options.only());
       }
-      List<WorkloadResult> results = new Runner(options, tools, scratch, progress).runAll(selected);
+      // The report is rewritten after every workload, so an interrupted run still leaves figures.
+      List<WorkloadResult> results =
+          new Runner(options, tools, scratch, progress)
+              .runAll(
+                  selected,
+                  soFar -> {
+                    if (options.out() != null) {
+                      Files.writeString(options.out(), Report.markdown(soFar, options, tools), StandardCharsets.UTF_8);
+                    }
+                  });
       if (options.out() != null) {
-        Files.writeString(options.out(), Report.markdown(results, options, tools), StandardCharsets.UTF_8);
         progress.println("wrote " + options.out());
       }
       return results;

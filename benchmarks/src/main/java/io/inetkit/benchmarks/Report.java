@@ -98,6 +98,9 @@ public final class Report {
     }
     timings.forEach(t -> sb.append("- ").append(t).append('\n'));
     sb.append("- Peak memory: `heap` is the sum of the JVM heap pools' peaks during the run (garbage included, so an upper bound); `RSS` is the child process's VmHWM from /proc, polled every 5 ms.\n");
+    sb.append("\n## Parser micro-benchmarks\n\n");
+    sb.append("Gopher menu, FTP listing and URL parsing have JMH benchmarks; they are not part of this run:\n\n");
+    sb.append("```sh\n./inetkit-bench --jmh -f 1 -wi 3 -i 5    # GopherMenuParsing, FtpListingParsing, UrlParsing\n```\n");
     sb.append("\n## Notes\n\n");
     for (WorkloadResult r : results) {
       for (String note : notes(r)) {

@@ -28,12 +28,20 @@ public final class Runner {
     this.progress = progress;
   }
 
+  /** Called with the results so far after every workload (e.g. to write the report as it grows). */
+  @FunctionalInterface
+  public interface Checkpoint {
+    /** Receives the results of the workloads finished so far. */
+    void reached(List<WorkloadResult> soFar) throws IOException;
+  }
+
   /** Runs every workload and returns the results in order. */
-  public List<WorkloadResult> runAll(List<Workload> workloads) {
+  public List<WorkloadResult> runAll(List<Workload> workloads, Checkpoint checkpoint) throws IOException {
     List<WorkloadResult> results = new ArrayList<>();
     try (ServerPool servers = new ServerPool(scratch)) {
       for (Workload w : workloads) {
         results.add(run(w, servers));
+        checkpoint.reached(List.copyOf(results));
       }
     }
     return results;

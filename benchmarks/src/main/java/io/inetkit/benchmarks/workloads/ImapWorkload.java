@@ -51,17 +51,12 @@ final class ImapWorkload extends MailWorkload {
 
   @Override
   public long fullSize(Network network) {
-    return 50_000;
+    return 10_000;
   }
 
   @Override
   public String describeSize(long size) {
     return String.format(java.util.Locale.ROOT, "%,d msg", size);
-  }
-
-  @Override
-  public long warmUpSize(long size) {
-    return size; // refilling the folder for a smaller warm-up would cost more than it saves
   }
 
   @Override
@@ -186,6 +181,7 @@ final class ImapWorkload extends MailWorkload {
   public List<String> notes() {
     return List.of(
         "inetkit lists with `ImapSession.forEachSummary(\"INBOX\", " + PAGE + ", ...)`, which fetches `UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE` (BODYSTRUCTURE for its has-attachment flag: more than the raw command asks for) and parses every response into a `MessageSummary`; the raw contender only counts lines.",
-        "the folder is filled once per size through GreenMail's API, outside the timing; the warm-up lists the full folder.");
+        "the folder holds 10,000 messages instead of issue 10's 50,000, to fit the whole run in 15 minutes: GreenMail builds every envelope on the fly, so each listing of 50,000 takes several seconds per contender and there are 24 listings; the ratio to the raw FETCH is what the goal measures.",
+        "the folder is filled through GreenMail's API, outside the timing.");
   }
 }

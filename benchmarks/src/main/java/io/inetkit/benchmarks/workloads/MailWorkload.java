@@ -10,6 +10,9 @@ import java.util.List;
 /** Base of the mail workloads: one GreenMail (testkit MailServer) JVM, one mailbox, direct and with latency. */
 abstract class MailWorkload extends ServerWorkload {
 
+  /** How many messages this workload last put in the INBOX (-1: unknown). */
+  private long filled = -1;
+
 
   @Override
   public Metric metric() {
@@ -46,8 +49,18 @@ abstract class MailWorkload extends ServerWorkload {
     return Credentials.password(login(), password().toCharArray());
   }
 
-  /** Fills the INBOX with {@code count} messages of about 2 KiB (once per count). */
-  final void fill(long count) throws IOException {
-    prepare("mail.fill " + count);
+  /** Fills the INBOX with {@code count} messages of about 2 KiB unless it already holds them. */
+  final synchronized void fill(long count) throws IOException {
+    if (filled != count) {
+      filled = -1;
+      server().command("mail.fill " + count);
+      filled = count;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    filled = -1;
+    super.close();
   }
 }

@@ -74,7 +74,10 @@ abstract class ServerWorkload implements Workload {
     return port;
   }
 
-  /** Sends {@code command} to the server JVM once (e.g. to create a file), outside any timing. */
+  /**
+   * Sends an idempotent {@code command} to the server JVM once (e.g. to create a file), outside
+   * any timing.
+   */
   final synchronized void prepare(String command) throws IOException {
     if (prepared.add(command)) {
       server.command(command);
