@@ -1,0 +1,150 @@
+package io.inetkit.benchmarks.workloads;
+
+import io.inetkit.benchmarks.Availability;
+import io.inetkit.benchmarks.Contender;
+import io.inetkit.benchmarks.Goal;
+import io.inetkit.benchmarks.Metric;
+import io.inetkit.benchmarks.Network;
+import io.inetkit.benchmarks.Peers;
+import io.inetkit.benchmarks.Tools;
+import io.inetkit.benchmarks.Trial;
+import io.inetkit.core.TlsMode;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpSession;
+import io.inetkit.transfer.ftp.MirrorMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Mirror of a folder of small files (1,000 x 4 KiB), direct and with 10 ms latency each way. */
+final class FtpMirrorWorkload extends FtpWorkload {
+
+  static final String FTPLIB = "python ftplib loop (one connection)";
+  static final String CURL_PER_FILE = "curl (one process per file)";
+  static final long FILE_SIZE = 4096;
+  /** curl starts one process per file: a sample of this many files gives its rate. */
+  static final int CURL_SAMPLE = 100;
+
+  @Override
+  public String id() {
+    return "ftp-mirror";
+  }
+
+  @Override
+  public String title() {
+    return "FTP mirror of 4 KiB files";
+  }
+
+  @Override
+  public Metric metric() {
+    return Metric.ITEMS_PER_SECOND;
+  }
+
+  @Override
+  public String itemName() {
+    return "files";
+  }
+
+  @Override
+  public List<Network> networks() {
+    return List.of(Network.DIRECT, Network.LATENCY);
+  }
+
+  @Override
+  public long fullSize(Network network) {
+    return network == Network.DIRECT ? 200 : 50;
+  }
+
+  @Override
+  public long minSize() {
+    return 1;
+  }
+
+  private String tree(long count) throws IOException {
+    String dir = "tree-" + count;
+    prepare("ftp.tree " + dir + " " + count + " " + FILE_SIZE);
+    return dir;
+  }
+
+  private static Peers.Check mirrored(long expected) {
+    return trial -> {
+      Path dir = trial.scratch().resolve("mirror");
+      long count;
+      try (Stream<Path> files = Files.list(dir)) {
+        count = files.filter(p -> p.toFile().length() == FILE_SIZE).count();
+      }
+      long want = expected < 0 ? trial.size() : Peers.sample(trial.size(), (int) expected);
+      if (count != want) {
+        throw new IOException("mirrored " + count + " complete files, expected " + want);
+      }
+    };
+  }
+
+  private static Path mirrorDir(Trial trial) throws IOException {
+    return Files.createDirectories(trial.scratch().resolve("mirror"));
+  }
+
+  @Override
+  public List<Contender> contenders() {
+    Availability curl = tools().curl();
+    return List.of(
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              String remote = tree(trial.size());
+              Path local = mirrorDir(trial);
+              FtpClient client = inetkit(trial.network(), TlsMode.NONE);
+              var s =
+                  Peers.timed(
+                      () -> {
+                        try (FtpSession ftp = client.open()) {
+                          return ftp.mirrorDown(remote, local, MirrorMode.ALL).transferred().size();
+                        }
+                      });
+              mirrored(-1).verify(trial);
+              return s;
+            }),
+        Peers.python(
+            tools(),
+            FTPLIB,
+            trial ->
+                tools()
+                    .python(
+                        "ftp_mirror.py",
+                        HOST,
+                        ftpPort(trial.network()),
+                        user(),
+                        password(),
+                        tree(trial.size()),
+                        mirrorDir(trial)),
+            mirrored(-1)),
+        Peers.perProcess(
+            CURL_PER_FILE,
+            curl,
+            CURL_SAMPLE,
+            i ->
+                trial ->
+                    List.of(
+                        Tools.curlCommand(),
+                        "-sS",
+                        "-o",
+                        mirrorDir(trial).resolve(String.format("f%05d.bin", i)).toString(),
+                        curlUrl(trial.network(), tree(trial.size()) + String.format("/f%05d.bin", i))),
+            mirrored(CURL_SAMPLE)));
+  }
+
+  @Override
+  public List<Goal> goals() {
+    return List.of(
+        Goal.speedAtLeast(Workloads.INETKIT, FTPLIB, 1.0), Goal.speedAtLeast(Workloads.INETKIT, CURL_PER_FILE, 5));
+  }
+
+  @Override
+  public List<String> notes() {
+    return List.of(
+        "the folder has 200 files direct and 50 with latency instead of issue 10's 1,000: testkit's Apache FtpServer spends tens of milliseconds per file even on loopback, so 1,000 files would take about a minute per contender per run and the whole run would not fit its 15 minutes; rates in files/s are compared.",
+        "curl runs one process per file for a sample of a tenth of the folder, at most " + CURL_SAMPLE + " files; its rate (files/s) is extrapolated to the whole folder, not timed over it.");
+  }
+}

@@ -1,0 +1,100 @@
+package io.inetkit.benchmarks.workloads;
+
+import io.inetkit.benchmarks.Availability;
+import io.inetkit.benchmarks.Contender;
+import io.inetkit.benchmarks.Goal;
+import io.inetkit.benchmarks.Peers;
+import io.inetkit.benchmarks.RawClient;
+import io.inetkit.benchmarks.Sample;
+import io.inetkit.core.TlsMode;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** FTP put of one large file (1 GiB); uploads are deleted after every trial, outside the timing. */
+final class FtpPutWorkload extends FtpWorkload {
+
+  @Override
+  public String id() {
+    return "ftp-put";
+  }
+
+  @Override
+  public String title() {
+    return "FTP put";
+  }
+
+  /** Checks the upload arrived whole, then deletes it. */
+  private Peers.Check uploaded(String name) {
+    return trial -> {
+      Path stored = Path.of(server().get("ftp.home"), "upload", name);
+      Peers.requireSize(stored, trial.size());
+      server().command("ftp.clean");
+    };
+  }
+
+  @Override
+  public List<Contender> contenders() {
+    return List.of(
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              Path local = localFile(trial.size());
+              FtpClient client = inetkit(trial.network(), TlsMode.NONE);
+              Sample s =
+                  Peers.timed(
+                      () -> {
+                        try (FtpSession ftp = client.open()) {
+                          return ftp.put(local, "upload/inetkit.bin").bytes();
+                        }
+                      });
+              uploaded("inetkit.bin").verify(trial);
+              return s;
+            }),
+        Peers.curl(
+            tools(),
+            Workloads.CURL,
+            trial -> List.of("-T", localFile(trial.size()).toString(), curlUrl(trial.network(), "upload/curl.bin")),
+            uploaded("curl.bin")),
+        ftplib(FtpGetWorkload.FTPLIB_8K, 8192),
+        ftplib(FtpGetWorkload.FTPLIB_64K, 65536),
+        new Contender(
+            Workloads.RAW,
+            RawClient.TIMING,
+            Availability.AVAILABLE,
+            trial -> {
+              Sample s = RawClient.put(server().port("raw.port"), localFile(trial.size()), "raw-upload.bin");
+              Files.deleteIfExists(Path.of(server().get("data"), "raw-upload.bin"));
+              return s;
+            }));
+  }
+
+  private Contender ftplib(String name, int block) {
+    return Peers.python(
+        tools(),
+        name,
+        trial ->
+            tools()
+                .python(
+                    "ftp_put.py",
+                    HOST,
+                    ftpPort(trial.network()),
+                    user(),
+                    password(),
+                    localFile(trial.size()),
+                    "upload/python.bin",
+                    block),
+        uploaded("python.bin"));
+  }
+
+  @Override
+  public List<Goal> goals() {
+    return List.of(
+        Goal.speedAtLeast(Workloads.INETKIT, Workloads.CURL, 1.1),
+        Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.6),
+        Goal.heapAtMost(Workloads.INETKIT, 64));
+  }
+
+}
