@@ -7,6 +7,8 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import java.util.Objects;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Angus Mail {@code Session} properties for one connection from inetkit's settings,
@@ -24,6 +26,8 @@ import java.util.Properties;
  * }</pre>
  */
 public final class MailSessionProperties {
+  private static final Logger LOG = LoggerFactory.getLogger(MailSessionProperties.class);
+
   private MailSessionProperties() {}
 
   /**
@@ -41,6 +45,12 @@ public final class MailSessionProperties {
     Objects.requireNonNull(tlsMode, "tlsMode");
     Objects.requireNonNull(trust, "trust");
     Objects.requireNonNull(timeouts, "timeouts");
+    if (trust.isInsecure() && tlsMode != TlsMode.NONE) {
+      // Angus takes the socket factory and never calls Trust.configure, which warns for FTP,
+      // Gopher and SMTP: warn here, once per session, in the same words.
+      LOG.warn(
+          "TLS to {} without certificate or host-name verification (insecure trust)", endpoint);
+    }
     String p = "mail." + protocol.provider(tlsMode) + ".";
     Properties props = new Properties();
     props.put(p + "host", endpoint.host());

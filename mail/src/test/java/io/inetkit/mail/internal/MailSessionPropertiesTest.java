@@ -2,6 +2,7 @@ package io.inetkit.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
@@ -21,6 +22,8 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -49,6 +52,26 @@ class MailSessionPropertiesTest {
 
   private static AngusProtocol angus(MailProtocol p) {
     return AngusProtocol.valueOf(p.plain().name());
+  }
+
+  @Test
+  void insecureTrustIsLoggedAsAWarningOnceTlsIsInPlay() {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      MailSessionProperties.of(
+          AngusProtocol.IMAP, Endpoint.of("127.0.0.1", 993), TlsMode.IMPLICIT,
+          Trust.insecure(), Timeouts.DEFAULT, null);
+      MailSessionProperties.of(
+          AngusProtocol.POP3, Endpoint.of("127.0.0.1", 110), TlsMode.NONE,
+          Trust.insecure(), Timeouts.DEFAULT, null);
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("WARN")))
+        .singleElement(STRING)
+        .contains("insecure trust", "127.0.0.1:993");
   }
 
   @Test

@@ -184,6 +184,14 @@ public final class GopherServer implements AutoCloseable {
     public GopherServer build() throws IOException {
       return new GopherServer(this);
     }
+
+    /**
+     * Same as {@link #build()}: binds the listeners and starts serving, named like the other
+     * testkit servers' {@code builder().start()}.
+     */
+    public GopherServer start() throws IOException {
+      return build();
+    }
   }
 
   private static ServerSocket bind(ServerSocket s, int port) throws IOException {

@@ -28,7 +28,7 @@ class GopherServerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = GopherServer.builder().tls(PKI).build();
+    server = GopherServer.builder().tls(PKI).start();
     server.file("readme.txt", "Hello\n.hidden dot\n..two dots\r\nno newline at end");
     server.file("docs/guide.txt", "guide\n");
     server.file(".docs-abstract-ignored", "x");

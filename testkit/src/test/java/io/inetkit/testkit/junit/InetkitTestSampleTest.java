@@ -44,13 +44,23 @@ class InetkitTestSampleTest {
   @Test
   void injectsEveryServerAndTheSharedTlsMaterial(
       InetkitServers servers, MailServer mail, FtpServer ftp, TelnetServer telnet, GopherServer gopher,
-      TestPki pki, Trust trust) {
+      TestPki pki, Trust trust) throws IOException {
     assertThat(servers.mail()).isSameAs(mail);
     assertThat(servers.ftp()).isSameAs(ftp);
     assertThat(servers.telnet()).isSameAs(telnet);
     assertThat(servers.gopher()).isSameAs(gopher);
     assertThat(servers.pki()).isSameAs(pki).isSameAs(mail.pki()).isSameAs(ftp.pki());
-    assertThat(trust).isNotNull();
+    // The injected trust verifies a real TLS listener, certificate and host name.
+    try (SSLSocket tls =
+        (SSLSocket)
+            trust.sslContext().getSocketFactory()
+                .createSocket("localhost", servers.port(Listener.IMAPS))) {
+      trust.configure(tls, "localhost");
+      tls.startHandshake();
+      assertThat(tls.getSession().getPeerCertificates()).isNotEmpty();
+    }
+    assertThat(trust.isInsecure()).isFalse();
+    assertThat(trust.verifiesHostname()).isTrue();
   }
 
   /** Runs twice: the per-test reset means each run sees exactly its own message. */
