@@ -153,18 +153,29 @@ class SmtpClientTest {
   }
 
   @Test
-  void sendsAPreparedFileAsItIsWithTheEnvelopeFromItsHeaders() throws Exception {
+  void sendsAPreparedFileAsItIsButWithoutItsBccFieldsToEveryEnvelopeRecipient() throws Exception {
     String eml =
-        "From: Dora <dora@example.org>\nTo: bob@example.org\nBcc: eve@example.org\n"
-            + "Subject: prepared\nX-Keep: exactly this\n\nline one\n.dot line\nlast\n";
+        "From: Dora <dora@example.org>\nTo: bob@example.org\nBcc: eve@example.org,\n"
+            + "\tmallory@example.org\nSubject: prepared\nResent-Bcc: trent@example.org\n"
+            + "X-Not-Bcc: exactly this\n\nline one\nBcc: a body line stays\n.dot line\nlast\n";
     Path file = Files.writeString(dir.resolve("saved.eml"), eml);
     SendReceipt receipt = client(MailProtocol.SMTP).send(PreparedMessage.of(file));
 
     assertThat(receipt.accepted()).extracting(r -> r.recipient().address())
-        .containsExactly("bob@example.org", "eve@example.org");
-    ReceivedMail got = server.waitForMessages(2, Duration.ofSeconds(5)).get(0);
-    // GreenMail stores the data without the CRLF that precedes the final dot.
-    assertThat(got.text()).endsWith(eml.replace("\n", "\r\n").stripTrailing());
+        .containsExactly("bob@example.org", "eve@example.org", "mallory@example.org");
+    List<ReceivedMail> got = server.waitForMessages(3, Duration.ofSeconds(5));
+    assertThat(got).extracting(ReceivedMail::recipient)
+        .containsExactlyInAnyOrder("bob@example.org", "eve@example.org", "mallory@example.org");
+    String expected =
+        "From: Dora <dora@example.org>\r\nTo: bob@example.org\r\nSubject: prepared\r\n"
+            + "X-Not-Bcc: exactly this\r\n\r\nline one\r\nBcc: a body line stays\r\n.dot line\r\nlast";
+    for (ReceivedMail copy : got) {
+      // GreenMail stores the data without the CRLF that precedes the final dot.
+      assertThat(copy.text()).endsWith(expected)
+          .doesNotContain("eve@").doesNotContain("mallory@").doesNotContain("trent@");
+      assertThat(copy.text().split("\r\n\r\n", 2)[0].lines())
+          .noneMatch(l -> l.regionMatches(true, 0, "bcc:", 0, 4) || l.regionMatches(true, 0, "resent-bcc:", 0, 11));
+    }
   }
 
   @Test

@@ -8,10 +8,13 @@ import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.testkit.mail.SmtpSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Extensions, partial success and batches, checked command by command against testkit's SMTP sink. */
 class SmtpSessionTest {
@@ -88,6 +91,19 @@ class SmtpSessionTest {
       long declared = Long.parseLong(m.mailFrom().replaceAll(".*SIZE=", ""));
       // the data on the wire adds the CRLF that ends the body's last line before the final dot
       assertThat(m.size()).isEqualTo(declared + 2);
+    }
+  }
+
+  @Test
+  void preparedFileDeclaresTheSizeOfWhatIsSentWithoutItsBccField(@TempDir Path dir) throws Exception {
+    Path eml = Files.writeString(dir.resolve("p.eml"),
+        "From: a@example.org\r\nTo: b@example.org\r\nBcc: hidden@example.org\r\n\r\nbody\r\n");
+    try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 100000").start()) {
+      plain(sink.endpoint()).send(PreparedMessage.of(eml));
+      SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(m.rcptTo()).containsExactly("RCPT TO:<b@example.org>", "RCPT TO:<hidden@example.org>");
+      assertThat(m.text()).isEqualTo("From: a@example.org\r\nTo: b@example.org\r\n\r\nbody\r\n");
+      assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<a@example.org> SIZE=" + m.size());
     }
   }
 
