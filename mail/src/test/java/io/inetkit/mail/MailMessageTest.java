@@ -100,4 +100,19 @@ class MailMessageTest {
         .isFalse();
     rejects(() -> Attachment.of(dir.resolve("missing.txt")), "file", "missing.txt");
   }
+
+  @Test
+  void streamedAttachmentTypeIsDetectedFromItsNameLikeAFile() throws Exception {
+    StreamSource empty = () -> new ByteArrayInputStream(new byte[0]);
+    for (String name : List.of("report.PDF", "photo.jpeg", "data.csv", "page.htm", "x.unknownext", "noext")) {
+      Path file = Files.writeString(dir.resolve(name), "?");
+      assertThat(Attachment.of(name, empty).contentType())
+          .as(name).isEqualTo(Attachment.of(file).contentType());
+    }
+    assertThat(Attachment.of("report.PDF", empty).contentType()).isEqualTo("application/pdf");
+    assertThat(Attachment.of("noext", empty).contentType()).isEqualTo("application/octet-stream");
+    assertThat(Attachment.of("a.csv", empty).isInline()).isFalse();
+    rejects(() -> Attachment.of("evil\r\n.pdf", empty), "fileName", "\\r\\n");
+    rejects(() -> Attachment.of("", empty), "fileName", "");
+  }
 }

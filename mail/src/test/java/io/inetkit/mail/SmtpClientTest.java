@@ -118,7 +118,7 @@ class SmtpClientTest {
             .html("<p>html body <img src=\"cid:logo\"></p>")
             .inline(png, "logo")
             .attach(pdf)
-            .attach(Attachment.of("notes.txt", "text/plain",
+            .attach(Attachment.of("notes.txt", // type detected from the name
                 () -> new ByteArrayInputStream("streamed notes".getBytes(StandardCharsets.UTF_8))))
             .header("X-Campaign", "q3 – Ünïcode")
             .date(Instant.parse("2026-01-02T03:04:05Z"))
@@ -150,6 +150,8 @@ class SmtpClientTest {
     assertThat(report.getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
     assertThat(new String(mixed.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo("streamed notes");
+    assertThat(mixed.getBodyPart(2).getContentType()).startsWith("text/plain");
+    assertThat(mixed.getBodyPart(2).getFileName()).isEqualTo("notes.txt");
   }
 
   @Test
