@@ -320,31 +320,6 @@ class SmtpHostileServerTest {
   }
 
   @Test
-  void authLoginIsUsedWhenPlainIsNotOffered() throws Exception {
-    AtomicInteger step = new AtomicInteger();
-    String user = Base64.getEncoder().encodeToString("alice".getBytes(StandardCharsets.UTF_8));
-    String pass = Base64.getEncoder().encodeToString("alice-secret".getBytes(StandardCharsets.UTF_8));
-    try (FaultServer server = smtp(normalExcept(l -> {
-      if (l.startsWith("EHLO")) {
-        return "250-fault.test\r\n250 AUTH LOGIN\r\n";
-      }
-      if (l.equals("AUTH LOGIN") && step.compareAndSet(0, 1)) {
-        return "334 VXNlcm5hbWU6\r\n";
-      }
-      if (l.equals(user) && step.compareAndSet(1, 2)) {
-        return "334 UGFzc3dvcmQ6\r\n";
-      }
-      if (l.equals(pass) && step.compareAndSet(2, 3)) {
-        return "235 2.7.0 ok\r\n";
-      }
-      return null;
-    }))) {
-      client(server, TlsMode.NONE).send(message());
-      assertThat(step).hasValue(3);
-    }
-  }
-
-  @Test
   void eventsShowTheConversationWithSecretsRedacted() throws Exception {
     java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     io.inetkit.core.EventListener recorder = new io.inetkit.core.EventListener() {
