@@ -15,6 +15,7 @@ import java.util.Objects;
  * <pre>{@code
  * Attachment pdf = Attachment.of(Path.of("invoice.pdf"));                 // type detected
  * Attachment csv = Attachment.of("data.csv", "text/csv", () -> openExport());
+ * Attachment json = Attachment.of("data.json", () -> openJson());          // type from the name
  * Attachment logo = Attachment.inline(Path.of("logo.png"), "logo");        // cid:logo
  * }</pre>
  *
@@ -49,7 +50,7 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
    * @throws InvalidInputException when the file is not a readable regular file
    */
   public static Attachment of(Path file) {
-    return new Attachment(name(file), ContentTypes.detect(name(file)), open(file), "");
+    return detected(name(file), open(file), "");
   }
 
   /** Attaches content from a {@link StreamSource}. */
@@ -57,9 +58,17 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
     return new Attachment(fileName, contentType, source, "");
   }
 
+  /**
+   * Attaches content from a {@link StreamSource}; its type is detected from {@code fileName}
+   * as for a file ({@code application/octet-stream} when the name says nothing).
+   */
+  public static Attachment of(String fileName, StreamSource source) {
+    return detected(fileName, source, "");
+  }
+
   /** Attaches a file as an inline part the HTML refers to as {@code cid:<contentId>}. */
   public static Attachment inline(Path file, String contentId) {
-    return new Attachment(name(file), ContentTypes.detect(name(file)), open(file), contentId);
+    return detected(name(file), open(file), contentId);
   }
 
   /** Attaches streamed content as an inline part. */
@@ -70,6 +79,12 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
   /** Returns whether this part is inline (has a Content-ID). */
   public boolean isInline() {
     return !contentId.isEmpty();
+  }
+
+  /** The one place a content type is chosen from a file name. */
+  private static Attachment detected(String fileName, StreamSource source, String contentId) {
+    Inputs.requireNonEmpty("fileName", fileName);
+    return new Attachment(fileName, ContentTypes.detect(fileName), source, contentId);
   }
 
   private static String name(Path file) {

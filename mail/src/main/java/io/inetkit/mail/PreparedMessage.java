@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A message already in RFC 5322 form (an {@code .eml} file), sent byte for byte as it is (only
- * line ends normalised to CRLF and leading dots stuffed, as SMTP requires). The envelope comes
- * from the caller or, with {@link #of(Path)}, from the file's From, To, Cc and Bcc headers.
+ * A message already in RFC 5322 form (an {@code .eml} file), sent as it is: the body byte for
+ * byte, only line ends normalised to CRLF and leading dots stuffed, as SMTP requires. Blind
+ * copies stay blind: the header section's {@code Bcc:} and {@code Resent-Bcc:} fields (with
+ * their folded lines) are left out of what is sent, as Python's {@code send_message} does. The
+ * envelope comes from the caller or, with {@link #of(Path)}, from the file's From, To, Cc and
+ * Bcc headers (so Bcc recipients still get the message).
  *
  * <pre>{@code
  * SendReceipt r = smtp.send(PreparedMessage.of(Path.of("newsletter.eml")));

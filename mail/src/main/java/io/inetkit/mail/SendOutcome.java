@@ -1,6 +1,7 @@
 package io.inetkit.mail;
 
 import io.inetkit.core.InetkitException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,11 +27,26 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    *
    * @param index position in the batch
    * @param receipt what the server said
+   * @param retriedAfter the failures (a 421 or a dropped connection before any of this message's
+   *     data was committed) after which the session connected again and sent it once more; empty
+   *     when it went through on the first try
    */
-  record Sent(int index, SendReceipt receipt) implements SendOutcome {
-    /** Checks for null. */
+  record Sent(int index, SendReceipt receipt, List<InetkitException> retriedAfter)
+      implements SendOutcome {
+    /** Checks for null and copies. */
     public Sent {
       Objects.requireNonNull(receipt, "receipt");
+      retriedAfter = List.copyOf(retriedAfter);
+    }
+
+    /** A message accepted on the first try. */
+    public Sent(int index, SendReceipt receipt) {
+      this(index, receipt, List.of());
+    }
+
+    /** Returns whether the session had to connect again to send this message. */
+    public boolean wasRetried() {
+      return !retriedAfter.isEmpty();
     }
   }
 
@@ -38,7 +54,8 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    * The message was not accepted.
    *
    * @param index position in the batch
-   * @param error why; its message names the server and its reply
+   * @param error why; its message names the server and its reply (an earlier try's failure,
+   *     if the message was tried again on a new connection, is suppressed in it)
    */
   record Failed(int index, InetkitException error) implements SendOutcome {
     /** Checks for null. */

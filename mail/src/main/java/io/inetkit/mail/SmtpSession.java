@@ -22,6 +22,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class SmtpSession implements Closeable {
+  private static final int MAX_RETRIES = 1;
+
   private final SmtpConnection.Settings settings;
   private SmtpConnection connection;
   private boolean closed;
@@ -81,8 +83,10 @@ public final class SmtpSession implements Closeable {
    * Sends every message over one connection, with RSET between messages. When the server says
    * 421 or the connection drops, the session connects again and carries on; a message whose data
    * had not been completely sent is tried once more on the new connection (one whose data had
-   * been sent is reported failed, because the server may have it). Never throws for a single
-   * message: each outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}.
+   * been sent is reported failed, because the server may have it). A 421 or a drop at the RSET
+   * before a message counts as a failure of that message's first try, so it is sent on the new
+   * connection; {@link SendOutcome.Sent#retriedAfter()} shows such reconnects. Never throws for
+   * a single message: each outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}.
    */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, DsnOptions dsn) {
     List<SendOutcome> outcomes = new ArrayList<>(messages.size());
@@ -93,22 +97,23 @@ public final class SmtpSession implements Closeable {
   }
 
   private SendOutcome sendOne(int index, OutgoingMessage message, DsnOptions dsn) {
-    InetkitException last = null;
-    for (int attempt = 0; attempt < 2; attempt++) {
+    List<InetkitException> retriedAfter = new ArrayList<>();
+    while (true) {
       try {
         SmtpConnection c = usable();
-        if (index > 0 && attempt == 0) {
-          c.reset();
+        if (index > 0 && retriedAfter.isEmpty()) {
+          c.reset(); // clears the previous message's data-committed mark
         }
-        return new SendOutcome.Sent(index, send(message, dsn));
+        return new SendOutcome.Sent(index, send(message, dsn), retriedAfter);
       } catch (InetkitException e) {
-        last = e;
-        if (connection == null || !connection.isBroken() || connection.isDataCommitted()) {
-          break; // a refusal, or the server may already hold the message: do not resend
+        if (retriedAfter.size() >= MAX_RETRIES
+            || connection == null || !connection.isBroken() || connection.isDataCommitted()) {
+          retriedAfter.forEach(e::addSuppressed);
+          return new SendOutcome.Failed(index, e); // a refusal, or the server may hold the message
         }
+        retriedAfter.add(e); // nothing of this message was committed: try it on a new connection
       }
     }
-    return new SendOutcome.Failed(index, last);
   }
 
   /** Returns the connection, connecting again if the last one broke or could not be made. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.InvalidInputException;
-import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -51,13 +50,35 @@ class MailMessageTest {
     rejects(() -> MailAddress.parse("a@@b.org"), "address", "not a valid e-mail address: \"a@@b.org\"");
   }
 
+  /**
+   * Every bad value is rejected before a connection is made, whichever public path carries it.
+   * The server would accept anything (a normal SMTP dialogue, plain text), so if a check were
+   * missing the message would go out and the assertions on the exception and on what the server
+   * received would fail. No value exists that builds but is refused only when sending: every
+   * record and builder validates eagerly, so each case builds and sends inside the same call.
+   */
   @Test
   void nothingIsSentWhenInputIsBad() throws Exception {
-    try (FaultServer server = FaultServer.start(FaultScript.create().send("220 hi\r\n").stall())) {
-      SmtpClient client = SmtpClient.builder().endpoint(server.host(), server.port()).build();
-      assertThatThrownBy(() -> client.send(valid().subject("x\ry").build()))
-          .isInstanceOf(InvalidInputException.class);
+    Path eml = Files.writeString(dir.resolve("ok.eml"), "From: a@example.org\nTo: b@example.org\n\nhi\n");
+    try (FaultServer server = ScriptedSmtp.start(ScriptedSmtp.normalExcept(l -> null))) {
+      SmtpClient client = SmtpClient.builder().endpoint(server.host(), server.port())
+          .tlsMode(io.inetkit.core.TlsMode.NONE).build();
+      rejects(() -> client.send(valid().subject("x\ry").build()), "subject", "\\r");
+      rejects(() -> client.send(valid().header("X-Ok", "v\nBcc: victim@example.org").build()),
+          "header value", "\\n");
+      rejects(() -> client.send(valid().cc("carol@example.org\r\nRCPT TO:<x@y>").build()), "address", "\\r\\n");
+      rejects(() -> client.send(valid().attach(Attachment.of("a\r\n.txt", () -> null)).build()),
+          "fileName", "\\r\\n");
+      rejects(() -> client.send(PreparedMessage.of(eml, MailAddress.of("a@example.org"),
+          List.of(MailAddress.of("b@example.org>\r\nDATA")))), "address", "\\r\\n");
+      rejects(() -> client.newBuilder().ehloName("me\r\nRSET").build().send(valid().build()),
+          "ehloName", "\\r\\n");
       assertThat(server.connections()).isZero();
+      assertThat(server.received()).isEmpty();
+
+      // the same server takes a good message, so the cases above were refused for their input
+      client.send(valid().subject("fine").build());
+      assertThat(server.received()).contains("MAIL FROM:<alice@example.org>").contains("Subject: fine");
     }
   }
 
@@ -99,5 +120,20 @@ class MailMessageTest {
     assertThat(Attachment.of("a.csv", "text/csv", () -> new ByteArrayInputStream(new byte[0])).isInline())
         .isFalse();
     rejects(() -> Attachment.of(dir.resolve("missing.txt")), "file", "missing.txt");
+  }
+
+  @Test
+  void streamedAttachmentTypeIsDetectedFromItsNameLikeAFile() throws Exception {
+    StreamSource empty = () -> new ByteArrayInputStream(new byte[0]);
+    for (String name : List.of("report.PDF", "photo.jpeg", "data.csv", "page.htm", "x.unknownext", "noext")) {
+      Path file = Files.writeString(dir.resolve(name), "?");
+      assertThat(Attachment.of(name, empty).contentType())
+          .as(name).isEqualTo(Attachment.of(file).contentType());
+    }
+    assertThat(Attachment.of("report.PDF", empty).contentType()).isEqualTo("application/pdf");
+    assertThat(Attachment.of("noext", empty).contentType()).isEqualTo("application/octet-stream");
+    assertThat(Attachment.of("a.csv", empty).isInline()).isFalse();
+    rejects(() -> Attachment.of("evil\r\n.pdf", empty), "fileName", "\\r\\n");
+    rejects(() -> Attachment.of("", empty), "fileName", "");
   }
 }

@@ -118,7 +118,7 @@ class SmtpClientTest {
             .html("<p>html body <img src=\"cid:logo\"></p>")
             .inline(png, "logo")
             .attach(pdf)
-            .attach(Attachment.of("notes.txt", "text/plain",
+            .attach(Attachment.of("notes.txt", // type detected from the name
                 () -> new ByteArrayInputStream("streamed notes".getBytes(StandardCharsets.UTF_8))))
             .header("X-Campaign", "q3 – Ünïcode")
             .date(Instant.parse("2026-01-02T03:04:05Z"))
@@ -150,21 +150,34 @@ class SmtpClientTest {
     assertThat(report.getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
     assertThat(new String(mixed.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo("streamed notes");
+    assertThat(mixed.getBodyPart(2).getContentType()).startsWith("text/plain");
+    assertThat(mixed.getBodyPart(2).getFileName()).isEqualTo("notes.txt");
   }
 
   @Test
-  void sendsAPreparedFileAsItIsWithTheEnvelopeFromItsHeaders() throws Exception {
+  void sendsAPreparedFileAsItIsButWithoutItsBccFieldsToEveryEnvelopeRecipient() throws Exception {
     String eml =
-        "From: Dora <dora@example.org>\nTo: bob@example.org\nBcc: eve@example.org\n"
-            + "Subject: prepared\nX-Keep: exactly this\n\nline one\n.dot line\nlast\n";
+        "From: Dora <dora@example.org>\nTo: bob@example.org\nBcc: eve@example.org,\n"
+            + "\tmallory@example.org\nSubject: prepared\nResent-Bcc: trent@example.org\n"
+            + "X-Not-Bcc: exactly this\n\nline one\nBcc: a body line stays\n.dot line\nlast\n";
     Path file = Files.writeString(dir.resolve("saved.eml"), eml);
     SendReceipt receipt = client(MailProtocol.SMTP).send(PreparedMessage.of(file));
 
     assertThat(receipt.accepted()).extracting(r -> r.recipient().address())
-        .containsExactly("bob@example.org", "eve@example.org");
-    ReceivedMail got = server.waitForMessages(2, Duration.ofSeconds(5)).get(0);
-    // GreenMail stores the data without the CRLF that precedes the final dot.
-    assertThat(got.text()).endsWith(eml.replace("\n", "\r\n").stripTrailing());
+        .containsExactly("bob@example.org", "eve@example.org", "mallory@example.org");
+    List<ReceivedMail> got = server.waitForMessages(3, Duration.ofSeconds(5));
+    assertThat(got).extracting(ReceivedMail::recipient)
+        .containsExactlyInAnyOrder("bob@example.org", "eve@example.org", "mallory@example.org");
+    String expected =
+        "From: Dora <dora@example.org>\r\nTo: bob@example.org\r\nSubject: prepared\r\n"
+            + "X-Not-Bcc: exactly this\r\n\r\nline one\r\nBcc: a body line stays\r\n.dot line\r\nlast";
+    for (ReceivedMail copy : got) {
+      // GreenMail stores the data without the CRLF that precedes the final dot.
+      assertThat(copy.text()).endsWith(expected)
+          .doesNotContain("eve@").doesNotContain("mallory@").doesNotContain("trent@");
+      assertThat(copy.text().split("\r\n\r\n", 2)[0].lines())
+          .noneMatch(l -> l.regionMatches(true, 0, "bcc:", 0, 4) || l.regionMatches(true, 0, "resent-bcc:", 0, 11));
+    }
   }
 
   @Test

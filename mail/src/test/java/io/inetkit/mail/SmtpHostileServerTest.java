@@ -32,7 +32,7 @@ class SmtpHostileServerTest {
   private static final Timeouts QUICK =
       new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMinutes(1));
   private static final TestPki PKI = TestPki.create();
-  private static final String EHLO_PLAIN = "250-fault.test\r\n250 AUTH PLAIN LOGIN\r\n";
+  private static final String EHLO_PLAIN = ScriptedSmtp.EHLO_PLAIN;
 
   @TempDir Path dir;
 
@@ -51,38 +51,12 @@ class SmtpHostileServerTest {
         .text("hello").build();
   }
 
-  /** A scripted SMTP server: greeting, then {@code responder} for every line. */
   private static FaultServer smtp(Function<String, String> responder) throws Exception {
-    return FaultServer.start(FaultScript.create().send("220 fault.test ESMTP\r\n").respond(responder));
+    return ScriptedSmtp.start(responder);
   }
 
-  /** Answers like a normal server, except {@code special} where it returns non-null. */
   private static Function<String, String> normalExcept(Function<String, String> special) {
-    AtomicBoolean inData = new AtomicBoolean();
-    return line -> {
-      if (inData.get()) {
-        if (line.equals(".")) {
-          inData.set(false);
-          return "250 2.0.0 queued as X1\r\n";
-        }
-        return "";
-      }
-      String s = special.apply(line);
-      if (s != null) {
-        return s;
-      }
-      if (line.startsWith("EHLO")) {
-        return EHLO_PLAIN;
-      }
-      if (line.startsWith("AUTH PLAIN")) {
-        return "235 2.7.0 ok\r\n";
-      }
-      if (line.equals("DATA")) {
-        inData.set(true);
-        return "354 go ahead\r\n";
-      }
-      return line.equals("QUIT") ? "221 bye\r\n" : "250 ok\r\n";
-    };
+    return ScriptedSmtp.normalExcept(special);
   }
 
   private static Endpoint ep(FaultServer s) {
@@ -342,31 +316,6 @@ class SmtpHostileServerTest {
       assertThat(r.finalReply().toString()).isEqualTo("250 2.0.0 queued as X1");
       assertThat(asked).hasValue(2);
       assertThat(server.received()).contains("AUTH XOAUTH2 ").contains("MAIL FROM:<alice@example.org>");
-    }
-  }
-
-  @Test
-  void authLoginIsUsedWhenPlainIsNotOffered() throws Exception {
-    AtomicInteger step = new AtomicInteger();
-    String user = Base64.getEncoder().encodeToString("alice".getBytes(StandardCharsets.UTF_8));
-    String pass = Base64.getEncoder().encodeToString("alice-secret".getBytes(StandardCharsets.UTF_8));
-    try (FaultServer server = smtp(normalExcept(l -> {
-      if (l.startsWith("EHLO")) {
-        return "250-fault.test\r\n250 AUTH LOGIN\r\n";
-      }
-      if (l.equals("AUTH LOGIN") && step.compareAndSet(0, 1)) {
-        return "334 VXNlcm5hbWU6\r\n";
-      }
-      if (l.equals(user) && step.compareAndSet(1, 2)) {
-        return "334 UGFzc3dvcmQ6\r\n";
-      }
-      if (l.equals(pass) && step.compareAndSet(2, 3)) {
-        return "235 2.7.0 ok\r\n";
-      }
-      return null;
-    }))) {
-      client(server, TlsMode.NONE).send(message());
-      assertThat(step).hasValue(3);
     }
   }
 

@@ -8,10 +8,13 @@ import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.testkit.mail.SmtpSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Extensions, partial success and batches, checked command by command against testkit's SMTP sink. */
 class SmtpSessionTest {
@@ -88,6 +91,19 @@ class SmtpSessionTest {
       long declared = Long.parseLong(m.mailFrom().replaceAll(".*SIZE=", ""));
       // the data on the wire adds the CRLF that ends the body's last line before the final dot
       assertThat(m.size()).isEqualTo(declared + 2);
+    }
+  }
+
+  @Test
+  void preparedFileDeclaresTheSizeOfWhatIsSentWithoutItsBccField(@TempDir Path dir) throws Exception {
+    Path eml = Files.writeString(dir.resolve("p.eml"),
+        "From: a@example.org\r\nTo: b@example.org\r\nBcc: hidden@example.org\r\n\r\nbody\r\n");
+    try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 100000").start()) {
+      plain(sink.endpoint()).send(PreparedMessage.of(eml));
+      SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(m.rcptTo()).containsExactly("RCPT TO:<b@example.org>", "RCPT TO:<hidden@example.org>");
+      assertThat(m.text()).isEqualTo("From: a@example.org\r\nTo: b@example.org\r\n\r\nbody\r\n");
+      assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<a@example.org> SIZE=" + m.size());
     }
   }
 
@@ -186,10 +202,57 @@ class SmtpSessionTest {
       }
       List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(batch);
       assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
+      assertThat(outcomes).extracting(o -> ((SendOutcome.Sent) o).wasRetried())
+          .containsExactly(false, false, true, false, false);
       assertThat(sink.connections()).isEqualTo(2);
       assertThat(sink.messages()).extracting(SmtpSink.Message::text)
           .allMatch(t -> t.contains("Subject: message "))
           .hasSize(5);
+    }
+  }
+
+  @Test
+  void batchReconnectsAndSendsTheNextMessageWhenTheServerSays421AtRset() throws Exception {
+    SendOutcome.Sent retried = assertRsetInterruptionIsRetried("421 4.4.2 idle too long, closing\r\n");
+    assertThat(retried.retriedAfter()).singleElement()
+        .isInstanceOfSatisfying(io.inetkit.core.ProtocolReplyException.class, e -> {
+          assertThat(e.command()).isEqualTo("RSET");
+          assertThat(e.reply().code()).isEqualTo(421);
+        });
+  }
+
+  @Test
+  void batchReconnectsAndSendsTheNextMessageWhenTheConnectionDropsAtRset() throws Exception {
+    SendOutcome.Sent retried = assertRsetInterruptionIsRetried(ScriptedSmtp.DROP);
+    assertThat(retried.retriedAfter()).singleElement()
+        .isInstanceOf(io.inetkit.core.ConnectionClosedException.class)
+        .extracting(Throwable::getMessage).asString().contains("RSET");
+  }
+
+  /**
+   * Four messages; the second RSET (before message 2, after message 1 was accepted) gets {@code
+   * interruption}. Every message must arrive exactly once and message 2 must say it was retried.
+   */
+  private static SendOutcome.Sent assertRsetInterruptionIsRetried(String interruption) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger rsets = new java.util.concurrent.atomic.AtomicInteger();
+    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(
+        l -> l.equals("RSET") && rsets.incrementAndGet() == 2 ? interruption : null);
+    try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp)) {
+      List<MailMessage> batch = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        batch.add(message(i, "bob@example.org"));
+      }
+      List<SendOutcome> outcomes =
+          plain(Endpoint.of(server.host(), server.port())).sendAll(batch);
+
+      assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(SendOutcome.Sent.class));
+      assertThat(outcomes).extracting(o -> ((SendOutcome.Sent) o).wasRetried())
+          .containsExactly(false, false, true, false);
+      assertThat(smtp.messages()).extracting(m -> m.replaceAll("(?s).*Subject: (message \\d+).*", "$1"))
+          .containsExactly("message 0", "message 1", "message 2", "message 3");
+      assertThat(server.connections()).isEqualTo(2);
+      assertThat(server.received().split("RSET\r\n", -1)).hasSize(4); // 3 RSETs: none on the new connection
+      return (SendOutcome.Sent) outcomes.get(2);
     }
   }
 

@@ -15,7 +15,6 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.StoreClosedException;
 import java.io.IOException;
 import java.util.IdentityHashMap;
@@ -23,14 +22,12 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * The one place where the mail module turns Jakarta Mail / Angus Mail exceptions (and JDK I/O
- * exceptions met while talking mail) into the core exception tree. Every translated exception
+ * exceptions met while talking mail) into the core exception tree. Only the readers (IMAP, POP3)
+ * go through Angus; SMTP is spoken by {@link SmtpConnection}, whose failures are inetkit's own. Every translated exception
  * names what was attempted and the {@code host:port}, carries the server's reply where there was
  * one, and keeps the original as its cause.
  *
@@ -72,19 +69,6 @@ public final class MailExceptions {
           ? Connector.translate(io, what + ": connect", endpoint, timeouts.connect())
           : new io.inetkit.core.ConnectionException(what + ": " + e.getMessage(), endpoint, e);
     }
-    if (e instanceof SMTPSenderFailedException s) {
-      return reply(s.getCommand(), s.getReturnCode(), s.getMessage(), endpoint, e);
-    }
-    if (e instanceof SMTPAddressFailedException a) {
-      return reply(a.getCommand(), a.getReturnCode(), a.getMessage(), endpoint, e);
-    }
-    if (e instanceof SMTPSendFailedException s) {
-      return reply(s.getCommand(), s.getReturnCode(), s.getMessage(), endpoint, e);
-    }
-    if (e instanceof SendFailedException s && s.getNextException() instanceof MessagingException next
-        && next != e) {
-      return translate(next, what, protocol, endpoint, timeouts);
-    }
     if (e instanceof StoreClosedException || e instanceof FolderClosedException) {
       return new ConnectionClosedException(
           what + ": connection closed: " + e.getMessage(), endpoint, e);
@@ -113,15 +97,6 @@ public final class MailExceptions {
           endpoint, e);
     }
     return new InetkitException(what + " failed: " + message, endpoint, e);
-  }
-
-  private static InetkitException reply(
-      String command, int code, String message, Endpoint endpoint, Throwable cause) {
-    Reply reply =
-        code >= 100 && code <= 599
-            ? AngusProtocol.SMTP.negativeReply(message)
-            : new Reply("5xx", String.valueOf(message), Reply.Kind.PERMANENT_NEGATIVE);
-    return new ProtocolReplyException(command == null ? "SMTP" : command.strip(), endpoint, reply, cause);
   }
 
   /** Returns the first {@link IOException} in the cause / next-exception chain, or null. */

@@ -32,7 +32,8 @@ import java.util.Properties;
 /**
  * Turns inetkit's message model into MIME with Jakarta Mail and writes it, streaming every
  * attachment: multipart/alternative for text + HTML, multipart/related for inline images,
- * multipart/mixed for attachments; RFC 2047 subjects and display names; no Bcc header.
+ * multipart/mixed for attachments; RFC 2047 subjects and display names; no Bcc header (a
+ * prepared file's Bcc and Resent-Bcc fields are left out as it is streamed).
  */
 public final class MimeComposer {
   private static final int COPY_BUFFER = 256 * 1024;
@@ -51,9 +52,7 @@ public final class MimeComposer {
   /** Writes the message in RFC 5322 form to {@code out}, streaming attachments. */
   public static void write(OutgoingMessage message, OutputStream out) throws IOException {
     if (message instanceof PreparedMessage p) {
-      try (InputStream in = LocalSourceException.open(p.file().toString(), () -> Files.newInputStream(p.file()))) {
-        in.transferTo(out);
-      }
+      writeWithoutBcc(p, out, false);
       return;
     }
     try {
@@ -66,10 +65,31 @@ public final class MimeComposer {
     }
   }
 
+  /**
+   * Streams a prepared file without its Bcc and Resent-Bcc header fields (the body byte for
+   * byte); returns the filter, which knows how many bytes it left out. With {@code headerOnly}
+   * it stops reading once the header section has passed.
+   */
+  private static HeaderFieldFilter writeWithoutBcc(PreparedMessage p, OutputStream out, boolean headerOnly)
+      throws IOException {
+    try (InputStream in = LocalSourceException.open(p.file().toString(), () -> Files.newInputStream(p.file()));
+        HeaderFieldFilter filter = new HeaderFieldFilter(out, HeaderFieldFilter.BCC)) {
+      byte[] buf = new byte[COPY_BUFFER];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        filter.write(buf, 0, n);
+        if (headerOnly && filter.inBody()) {
+          break;
+        }
+      }
+      return filter;
+    }
+  }
+
   /** Returns the size in bytes of what {@link #write} produces (streams it once). */
   public static long size(OutgoingMessage message) throws IOException {
     if (message instanceof PreparedMessage p) {
-      return Files.size(p.file());
+      return Files.size(p.file()) - writeWithoutBcc(p, OutputStream.nullOutputStream(), true).droppedBytes();
     }
     long[] count = {0};
     OutputStream counter =

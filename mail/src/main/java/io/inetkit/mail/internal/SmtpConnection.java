@@ -316,8 +316,13 @@ public final class SmtpConnection implements Closeable {
     return readReply("the end of the message data");
   }
 
-  /** Resets the transaction; marks the connection broken if that fails. */
+  /**
+   * Resets the transaction; marks the connection broken if that fails. Whatever the server held
+   * of an earlier message is settled by then, so {@link #isDataCommitted()} is false from here on
+   * (a 421 or a dropped connection at RSET does not count against the next message).
+   */
   public void reset() throws InetkitException {
+    dataCommitted = false;
     Reply r = command("RSET");
     if (!r.isPositive()) {
       broken = true;

@@ -10,7 +10,6 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.NotFoundException;
-import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
@@ -19,14 +18,10 @@ import io.inetkit.testkit.fault.FaultServer;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +36,7 @@ class MailExceptionsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = MailServer.builder().protocols(MailProtocol.IMAPS, MailProtocol.SMTP).start();
+    server = MailServer.builder().protocols(MailProtocol.IMAPS).start();
     server.user("bob@example.org", "bob", "bob-secret");
   }
 
@@ -121,36 +116,6 @@ class MailExceptionsTest {
           .hasMessageContaining(ep.toString())
           .hasMessageContaining("500 ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-    }
-  }
-
-  @Test
-  void rejectedSenderIsProtocolReplyWithCodeAndCommand() throws Exception {
-    try (FaultServer smtp =
-        FaultServer.start(
-            FaultScript.create()
-                .send("220 fault ESMTP\r\n")
-                .respond(line -> line.startsWith("MAIL")
-                    ? "550 5.7.1 sender rejected\r\n"
-                    : line.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n"))) {
-      Endpoint ep = Endpoint.of(smtp.host(), smtp.port());
-      Session session =
-          Session.getInstance(
-              MailSessionProperties.of(AngusProtocol.SMTP, ep, TlsMode.NONE, Trust.system(), FAST, null));
-      MimeMessage m = new MimeMessage(session);
-      m.setFrom(new InternetAddress("alice@example.org"));
-      m.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@example.org"));
-      m.setText("x");
-      assertThatThrownBy(() -> at(ep, AngusProtocol.SMTP, () -> Transport.send(m)))
-          .isInstanceOf(ProtocolReplyException.class)
-          .hasMessageContaining("550 5.7.1 sender rejected")
-          .hasMessageContaining(ep.toString())
-          .satisfies(
-              e -> {
-                ProtocolReplyException p = (ProtocolReplyException) e;
-                assertThat(p.reply().code()).isEqualTo(550);
-                assertThat(p.command()).startsWith("MAIL FROM:<alice@example.org>");
-              });
     }
   }
 
