@@ -59,7 +59,10 @@ public interface FtpSession extends Closeable {
    */
   FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException;
 
-  /** Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written. */
+  /**
+   * Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written.
+   * With {@link TransferType#ASCII} a drop after bytes were written is reported, not resumed.
+   */
   FtpTransfer get(String remote, OutputStream out, TransferOption... options) throws InetkitException;
 
   /**

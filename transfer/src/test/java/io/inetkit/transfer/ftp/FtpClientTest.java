@@ -270,6 +270,54 @@ class FtpClientTest {
     }
   }
 
+  /** CRLF text as a Windows machine would store it; the conversion is to this JVM's line end. */
+  static final String CRLF_TEXT = "first line\r\nsecond line\r\n\r\nlast line\r\n".repeat(2_000);
+
+  @Test
+  void asciiDownloadConvertsCrlfTextAndIsNotMistakenForATruncatedFile() throws IOException {
+    byte[] crlf = CRLF_TEXT.getBytes(UTF_8);
+    server.put("alice", "ascii/windows.txt", crlf);
+    byte[] local = CRLF_TEXT.replace("\r\n", System.lineSeparator()).getBytes(UTF_8);
+    try (FtpSession ftp = writer().transferType(TransferType.ASCII).build().open()) {
+      assertThat(ftp.size("ascii/windows.txt")).isEqualTo(crlf.length);
+      FtpTransfer t = ftp.get("ascii/windows.txt", tmp.resolve("w.txt"));
+      assertThat(Files.readAllBytes(tmp.resolve("w.txt"))).isEqualTo(local);
+      assertThat(t.bytes()).isEqualTo(local.length);
+      assertThat(t.reconnects()).isZero();
+      assertThat(tmp.toFile().list()).containsExactly("w.txt");
+
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThat(ftp.get("ascii/windows.txt", out).reconnects()).isZero();
+      assertThat(out.toByteArray()).isEqualTo(local);
+
+      // RESUME cannot continue converted text at a byte offset: it starts again from zero
+      Files.write(tmp.resolve(".again.txt.inetkit-part"), "garbage".getBytes(UTF_8));
+      FtpTransfer again = ftp.get("ascii/windows.txt", tmp.resolve("again.txt"), TransferOption.RESUME);
+      assertThat(again.resumedFrom()).isZero();
+      assertThat(Files.readAllBytes(tmp.resolve("again.txt"))).isEqualTo(local);
+
+      assertThatThrownBy(() -> ftp.get("ascii/windows.txt", out, TransferOption.VERIFY_CHECKSUM))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("TransferType.BINARY");
+    }
+  }
+
+  @Test
+  void asciiUploadSendsCrlfTextThatTheServerStoresWithItsOwnLineEnds() throws IOException {
+    Path local = Files.write(tmp.resolve("windows.txt"), CRLF_TEXT.getBytes(UTF_8));
+    // the testkit server runs in this JVM and stores text with its line end
+    byte[] stored = CRLF_TEXT.replace("\r\n", System.lineSeparator()).getBytes(UTF_8);
+    try (FtpSession ftp = writer().transferType(TransferType.ASCII).build().open()) {
+      ftp.mkdirs("ascii");
+      FtpTransfer t = ftp.put(local, "ascii/up.txt");
+      assertThat(server.read("alice", "ascii/up.txt")).isEqualTo(stored);
+      assertThat(t.bytes()).isEqualTo(Files.size(local));
+      assertThat(t.reconnects()).isZero();
+
+      ftp.put(local, "ascii/up.txt", TransferOption.RESUME, TransferOption.ATOMIC); // rewritten, not appended
+      assertThat(server.read("alice", "ascii/up.txt")).isEqualTo(stored);
+    }
+  }
+
   @Test
   void verifiesChecksumsWithXsha256() throws IOException {
     byte[] payload = bytes(300_000, 9);

@@ -79,6 +79,40 @@ class FtpHostileServerTest {
     }
   }
 
+  /** Text with CRLF line ends as it travels in TYPE A; an ASCII client converts it to its own. */
+  static final byte[] CRLF_TEXT = "a line of text\r\nanother one\r\n".repeat(20_000).getBytes(UTF_8);
+
+  static byte[] converted(byte[] crlf) {
+    return new String(crlf, UTF_8).replace("\r\n", System.lineSeparator()).getBytes(UTF_8);
+  }
+
+  @Test
+  void droppedAsciiDownloadStartsAgainFromZeroInsteadOfResumingAtAByteOffset() throws IOException {
+    try (FakeFtp fake = new FakeFtp(CRLF_TEXT, NO_LISTING, FakeFtp.Data.DROP_FIRST, 250_001);
+        FtpSession ftp = fake.client().transferType(TransferType.ASCII).build().open()) {
+      Path target = tmp.resolve("notes.txt");
+      FtpTransfer t = ftp.get("notes.txt", target);
+      assertThat(t.reconnects()).isEqualTo(1);
+      assertThat(Files.readAllBytes(target)).isEqualTo(converted(CRLF_TEXT));
+      assertThat(fake.commands).contains("TYPE A").noneMatch(c -> c.startsWith("REST"))
+          .filteredOn(c -> c.startsWith("RETR")).hasSize(2);
+    }
+  }
+
+  @Test
+  void droppedAsciiStreamDownloadIsReportedNotResumedAtAByteOffset() throws IOException {
+    try (FakeFtp fake = new FakeFtp(CRLF_TEXT, NO_LISTING, FakeFtp.Data.DROP_FIRST, 250_001);
+        FtpSession ftp = fake.client().transferType(TransferType.ASCII).build().open()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThatThrownBy(() -> ftp.get("notes.txt", out))
+          .isInstanceOfSatisfying(io.inetkit.core.ProtocolReplyException.class,
+              e -> assertThat(e.reply().toString()).isEqualTo("426 connection lost"));
+      assertThat(out.size()).isPositive(); // converted text already handed over cannot be taken back
+      assertThat(fake.commands).noneMatch(c -> c.startsWith("REST"))
+          .filteredOn(c -> c.startsWith("RETR")).hasSize(1);
+    }
+  }
+
   @Test
   void withoutRetriesADropIsReportedWithTheServersReplyAndNoFileAppears() throws IOException {
     try (FakeFtp fake = new FakeFtp(bytes(500_000), NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_000);
