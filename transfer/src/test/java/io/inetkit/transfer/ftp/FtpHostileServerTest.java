@@ -114,6 +114,53 @@ class FtpHostileServerTest {
   }
 
   @Test
+  void droppedUploadIsReconnectedAndResumedWithRestStor() throws IOException {
+    byte[] payload = bytes(1_000_000);
+    Path local = Files.write(tmp.resolve("up.bin"), payload);
+    try (FakeFtp fake = new FakeFtp(new byte[0], NO_LISTING, FakeFtp.Data.DROP_FIRST, 300_000);
+        FtpSession ftp = fake.client().build().open()) {
+      FtpTransfer t = ftp.put(local, "up.bin");
+      assertThat(t.reconnects()).isEqualTo(1);
+      assertThat(t.bytes()).isEqualTo(payload.length);
+      assertThat(fake.stored("up.bin")).isEqualTo(payload);
+      // the server kept exactly 300000 bytes of the first STOR; the rest follows them
+      assertThat(afterFirst(fake, "STOR up.bin")).containsSubsequence("SIZE up.bin", "REST 300000", "STOR up.bin");
+      assertThat(fake.commands.stream().filter(c -> c.startsWith("PASS"))).hasSize(2);
+    }
+  }
+
+  @Test
+  void droppedUploadIsResumedWithAppeWhenTheServerLacksRest() throws IOException {
+    byte[] payload = bytes(800_000);
+    Path local = Files.write(tmp.resolve("up.bin"), payload);
+    try (FakeFtp fake = new FakeFtp(new byte[0], NO_LISTING, FakeFtp.Data.DROP_FIRST, 200_000)) {
+      fake.feat = "211-Features:\r\n SIZE\r\n211 End\r\n";
+      try (FtpSession ftp = fake.client().build().open()) {
+        assertThat(ftp.put(local, "up.bin").reconnects()).isEqualTo(1);
+        assertThat(fake.stored("up.bin")).isEqualTo(payload);
+        assertThat(afterFirst(fake, "STOR up.bin")).contains("APPE up.bin").noneMatch(c -> c.startsWith("REST"));
+      }
+    }
+  }
+
+  @Test
+  void droppedAsciiUploadStartsAgainFromZero() throws IOException {
+    Path local = Files.write(tmp.resolve("notes.txt"), CRLF_TEXT);
+    try (FakeFtp fake = new FakeFtp(new byte[0], NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_001);
+        FtpSession ftp = fake.client().transferType(TransferType.ASCII).build().open()) {
+      assertThat(ftp.put(local, "notes.txt").reconnects()).isEqualTo(1);
+      assertThat(fake.stored("notes.txt")).isEqualTo(CRLF_TEXT); // TYPE A travels with CRLF
+      assertThat(fake.commands).noneMatch(c -> c.startsWith("REST") || c.startsWith("APPE"))
+          .filteredOn(c -> c.startsWith("STOR")).hasSize(2);
+    }
+  }
+
+  private static java.util.List<String> afterFirst(FakeFtp fake, String command) {
+    java.util.List<String> all = java.util.List.copyOf(fake.commands);
+    return all.subList(all.indexOf(command) + 1, all.size());
+  }
+
+  @Test
   void withoutRetriesADropIsReportedWithTheServersReplyAndNoFileAppears() throws IOException {
     try (FakeFtp fake = new FakeFtp(bytes(500_000), NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_000);
         FtpSession ftp = fake.client().retries(0).build().open()) {
