@@ -3,6 +3,7 @@ package io.inetkit.transfer.ftp;
 import static io.inetkit.transfer.ftp.FtpHostileServerTest.bytes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
@@ -12,11 +13,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Servers unlike the testkit one: on IPv6 loopback. */
+/** Servers unlike the testkit one: on IPv6 loopback, and a Windows server without MLSD. */
 class FtpServerVariantsTest {
   @TempDir Path tmp;
 
@@ -54,6 +58,43 @@ class FtpServerVariantsTest {
       assertThat(fake.commands.stream().filter(c -> c.startsWith(verb))).hasSize(4);
       assertThat(fake.commands).noneMatch(c -> c.startsWith("PASV") || c.startsWith("PORT "));
       assertThat(fake.dataPeers).hasSize(4).containsOnly("0:0:0:0:0:0:0:1");
+    }
+  }
+
+  @Test
+  void windowsServerListingIsParsedWithoutMlsd() throws IOException {
+    byte[] listing = ("01-02-20  03:04PM       <DIR>          Program Files\r\n"
+        + "12-31-19  11:59AM                 1234 report 2019.txt\r\n"
+        + "07-04-21  09:00AM                    0 empty.log\r\n").getBytes(UTF_8);
+    try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0)) {
+      fake.syst = "215 Windows_NT\r\n";
+      try (FtpSession ftp = fake.client().build().open()) {
+        assertThat(ftp.features().has("MLST")).isFalse();
+        ZoneId zone = ZoneId.systemDefault(); // DOS listings carry no zone: the parser assumes ours
+        assertThat(ftp.list("/")).extracting(FtpEntry::name, FtpEntry::type, FtpEntry::size, FtpEntry::modified)
+            .containsExactly(
+                tuple("Program Files", FtpEntry.Type.DIRECTORY, 0L,
+                    LocalDateTime.of(2020, 1, 2, 15, 4).atZone(zone).toInstant()),
+                tuple("report 2019.txt", FtpEntry.Type.FILE, 1234L,
+                    LocalDateTime.of(2019, 12, 31, 11, 59).atZone(zone).toInstant()),
+                tuple("empty.log", FtpEntry.Type.FILE, 0L,
+                    LocalDateTime.of(2021, 7, 4, 9, 0).atZone(zone).toInstant()));
+        assertThat(fake.commands).containsSubsequence("SYST", "LIST /");
+      }
+    }
+  }
+
+  @Test
+  void windowsListingLineThatDoesNotParseIsAnError() throws IOException {
+    byte[] listing = ("01-02-20  03:04PM       <DIR>          ok\r\n"
+        + "01-02-20  03:04PM       <FILE>         broken\r\n").getBytes(UTF_8);
+    try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0)) {
+      fake.syst = "215 Windows_NT\r\n";
+      try (FtpSession ftp = fake.client().build().open()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ftp.list("/"))
+            .isInstanceOf(io.inetkit.core.ProtocolViolationException.class)
+            .hasMessageContaining("cannot parse LIST line").hasMessageContaining("<FILE>");
+      }
     }
   }
 }
