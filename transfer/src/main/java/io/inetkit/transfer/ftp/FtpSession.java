@@ -55,7 +55,8 @@ public interface FtpSession extends Closeable {
    * {@link FtpClient#retries()} times.
    *
    * @throws io.inetkit.core.LimitExceededException when the file is larger than {@link
-   *     FtpClient#maxFileSize()} (checked before transferring when SIZE answers)
+   *     FtpClient#maxFileSize()}: checked before transferring when SIZE answers, and on the bytes
+   *     as they arrive (then the temp file is deleted)
    */
   FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException;
 

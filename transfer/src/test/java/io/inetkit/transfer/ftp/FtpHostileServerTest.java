@@ -161,6 +161,30 @@ class FtpHostileServerTest {
   }
 
   @Test
+  void aServerSendingMoreThanItsSizeSaidIsCutOffAtMaxFileSize() throws IOException {
+    byte[] payload = bytes(600_000);
+    // a lying SIZE with the "426 aborted" a real server sends when the client hangs up; no SIZE at all
+    String[][] servers = {{"213 10\r\n", "426 transfer aborted\r\n"}, {"502 no SIZE\r\n", "226 done\r\n"}};
+    for (String[] replies : servers) {
+      try (FakeFtp fake = new FakeFtp(payload, NO_LISTING, FakeFtp.Data.NORMAL, 0);
+          FtpSession ftp = fake.client().maxFileSize(100_000).build().open()) {
+        fake.sizeReply = replies[0];
+        fake.retrEnd = replies[1];
+        assertThatThrownBy(() -> ftp.get("big.bin", tmp.resolve("big.bin")))
+            .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(100_000))
+            .hasMessageContaining("big.bin is larger than the maximum file size");
+        assertThat(tmp.toFile().list()).as("no file, no temp file").isEmpty();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> ftp.get("big.bin", out)).isInstanceOf(LimitExceededException.class);
+        assertThat(out.size()).isLessThanOrEqualTo(100_000);
+        assertThat(fake.commands.stream().filter(c -> c.startsWith("RETR"))).hasSize(2); // never retried
+        assertThat(ftp.command("NOOP").code()).as("the transfer's reply was consumed").isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void withoutRetriesADropIsReportedWithTheServersReplyAndNoFileAppears() throws IOException {
     try (FakeFtp fake = new FakeFtp(bytes(500_000), NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_000);
         FtpSession ftp = fake.client().retries(0).build().open()) {

@@ -181,8 +181,10 @@ public final class CommonsNetFtpSession implements FtpSession {
     } catch (IOException e) {
       InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
       if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
+        // read the transfer's reply either way, so the next command gets its own
         InetkitException refusal = pendingRefusal(what);
-        if (refusal != null) {
+        // our own limit cut the transfer: the server's "426 aborted" only echoes that
+        if (refusal != null && !(failure instanceof LimitExceededException)) {
           refusal.addSuppressed(failure);
           throw refusal;
         }
@@ -429,7 +431,16 @@ public final class CommonsNetFtpSession implements FtpSession {
       return new FtpTransfer(src, Files.size(target), resumedFrom, reconnects, checksum,
           Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (IOException e) {
-      throw transferFailed(src, e, "get " + src + " to " + target);
+      InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
+      if (failure instanceof ProtocolViolationException) {
+        // too large, or not what SIZE said: nothing worth resuming
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException notDeleted) {
+          failure.addSuppressed(notDeleted);
+        }
+      }
+      throw failure;
     }
   }
 
