@@ -200,6 +200,21 @@ class FtpHostileServerTest {
   }
 
   @Test
+  void sessionReuseRefusalExplainsTheTls12TicketCaseAndNamesTheJvmFlag() throws IOException {
+    try (FakeFtp fake = new FakeFtp(bytes(1000), NO_LISTING, FakeFtp.Data.NORMAL, 0);
+        FtpSession ftp = fake.client().build().open()) {
+      fake.retrEnd = "522 SSL connection failed: session reuse required\r\n"; // vsftpd's words
+      assertThatThrownBy(() -> ftp.get("f.bin", tmp.resolve("f.bin")))
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("522 SSL connection failed: session reuse required")
+          .hasMessageContaining("with TLS 1.2 some servers (vsftpd on OpenSSL) reject the JDK's"
+              + " session-ticket resumption")
+          .hasMessageContaining("-Djdk.tls.client.enableSessionTicketExtension=false");
+      assertThat(tmp.resolve("f.bin")).doesNotExist();
+    }
+  }
+
+  @Test
   void opportunisticTlsCarriesOnInPlainTextOnlyWhenAsked() throws IOException {
     byte[] listing = "-rw-r--r--   1 u g   5 Jan 01  2020 ok.txt\r\n".getBytes(UTF_8);
     try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0);
