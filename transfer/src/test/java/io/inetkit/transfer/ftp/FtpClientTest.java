@@ -12,7 +12,6 @@ import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
-import io.inetkit.core.Reply;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.TransferProgress;
@@ -446,13 +445,19 @@ class FtpClientTest {
   }
 
   @Test
-  void rateLimitIsAppliedAndReplyTypesAreExposed() throws IOException {
-    server.put("alice", "slow.bin", new byte[200_000]);
+  void rateLimitPacesDownloadsAndUploads() throws IOException {
+    byte[] payload = bytes(200_000, 13);
+    server.put("alice", "slow.bin", payload);
     try (FtpSession ftp = writer().rateLimit(1_000_000).build().open()) {
-      FtpTransfer t = ftp.get("slow.bin", new ByteArrayOutputStream());
-      // 200 kB at 1 MB/s cannot take less than ~0.2 s: a property of the limiter, not a speed claim
-      assertThat(t.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(150));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      FtpTransfer down = ftp.get("slow.bin", out);
+      FtpTransfer up = ftp.put(new ByteArrayInputStream(payload), "slow-up.bin");
+      assertThat(out.toByteArray()).isEqualTo(payload);
+      assertThat(server.read("alice", "slow-up.bin")).isEqualTo(payload);
+      // only a lower bound, which a slow machine cannot break: the limiter holds back the last
+      // bytes until 200 kB at 1 MB/s would be due (0.2 s)
+      assertThat(down.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(190));
+      assertThat(up.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(190));
     }
-    assertThat(Reply.numeric(550, "x").isPermanent()).isTrue();
   }
 }
