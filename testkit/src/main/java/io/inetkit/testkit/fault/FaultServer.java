@@ -51,11 +51,14 @@ public final class FaultServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  private FaultServer(FaultScript script, SSLContext implicitTls) throws IOException {
+  private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind) throws IOException {
+    if (!bind.isLoopbackAddress()) {
+      throw new IllegalArgumentException("a fault server binds only a loopback address, not " + bind);
+    }
     this.script = script;
     this.implicitTls = implicitTls;
     this.server = new ServerSocket();
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.bind(new InetSocketAddress(bind, 0), 50);
     this.acceptor = new Thread(this::acceptLoop, "fault-server-" + server.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
@@ -63,17 +66,27 @@ public final class FaultServer implements AutoCloseable {
 
   /** Starts a plain-text fault server running {@code script} for each connection. */
   public static FaultServer start(FaultScript script) throws IOException {
-    return new FaultServer(script, null);
+    return new FaultServer(script, null, InetAddress.getLoopbackAddress());
+  }
+
+  /**
+   * Starts a plain-text fault server on the loopback address {@code bind}, e.g. {@code ::1} for
+   * IPv6 clients.
+   *
+   * @throws IllegalArgumentException when {@code bind} is not a loopback address
+   */
+  public static FaultServer start(FaultScript script, InetAddress bind) throws IOException {
+    return new FaultServer(script, null, bind);
   }
 
   /** Starts a fault server that speaks TLS from the first byte with {@code serverContext}. */
   public static FaultServer startTls(FaultScript script, SSLContext serverContext) throws IOException {
-    return new FaultServer(script, serverContext);
+    return new FaultServer(script, serverContext, InetAddress.getLoopbackAddress());
   }
 
-  /** Returns the host clients should connect to: {@code 127.0.0.1}. */
+  /** Returns the host clients should connect to: {@code 127.0.0.1}, or the address it was bound to. */
   public String host() {
-    return "127.0.0.1";
+    return server.getInetAddress().getHostAddress();
   }
 
   /** Returns the port the server listens on. */

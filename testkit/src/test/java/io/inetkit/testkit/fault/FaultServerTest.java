@@ -48,6 +48,27 @@ class FaultServerTest {
   }
 
   @Test
+  void bindsTheLoopbackAddressItIsGivenAndNoOther() throws Exception {
+    java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+    org.junit.jupiter.api.Assumptions.assumeTrue(bindable(v6), "::1 is not available here");
+    try (FaultServer server = FaultServer.start(FaultScript.create().send("220 six\r\n"), v6);
+        Socket s = connect(server)) {
+      assertThat(server.host()).isEqualTo("0:0:0:0:0:0:0:1");
+      assertThat(new BoundedLineReader(s.getInputStream(), 1000, null).readLine()).isEqualTo("220 six");
+    }
+    assertThatThrownBy(() -> FaultServer.start(FaultScript.create(), java.net.InetAddress.getByName("0.0.0.0")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+  }
+
+  private static boolean bindable(java.net.InetAddress address) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, address)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Test
   void stallGivesTheClientATimeout() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().stall());
         Socket s = connect(server)) {

@@ -33,6 +33,24 @@ import java.util.Objects;
  * }
  * FtpClient plainAnonymous = client.newBuilder().tlsMode(TlsMode.NONE).anonymous().build();
  * }</pre>
+ *
+ * <p><b>TLS session reuse.</b> Every data connection resumes the control connection's TLS
+ * session, as vsftpd demands by default ({@code require_ssl_reuse=YES}). With TLS 1.3 that works
+ * as is. With TLS 1.2, vsftpd (on OpenSSL) does not accept the JDK's session-ticket resumption and
+ * answers {@code 522}; the transfer then fails with an {@link io.inetkit.core.TlsException} that
+ * says so and names the remedies: allow TLS 1.3 on the server, or start the JVM with {@code
+ * -Djdk.tls.client.enableSessionTicketExtension=false} (the JDK then resumes by session ID,
+ * which vsftpd accepts).
+ *
+ * <p><b>Listings</b> use MLSD when the server's FEAT lists MLST, else LIST parsed for the
+ * server's SYST type (Unix, Windows and the other Commons Net parsers). <b>IPv6</b> servers are
+ * reached with EPSV (passive) or EPRT (active).
+ *
+ * <p><b>ASCII</b> ({@link TransferType#ASCII}) converts line ends, so the local byte count differs
+ * from the server's SIZE and a byte offset in one copy is not the same place in the other: ASCII
+ * transfers skip the size check, never resume with REST or APPE (a dropped {@link Path} transfer,
+ * or {@link TransferOption#RESUME}, starts again from zero), and refuse {@link
+ * TransferOption#VERIFY_CHECKSUM}.
  */
 public final class FtpClient {
   /** The default copy buffer: 256 KiB. */
@@ -338,7 +356,11 @@ public final class FtpClient {
       return this;
     }
 
-    /** Refuses downloads larger than {@code bytes} (checked with SIZE first, and while reading). */
+    /**
+     * Refuses downloads larger than {@code bytes}: checked with SIZE before transferring, and
+     * again on the bytes as they arrive (a server whose SIZE is missing or lies is cut off there,
+     * and no file is left behind).
+     */
     public Builder maxFileSize(long bytes) {
       this.maxFileSize = Inputs.requireRange("maxFileSize", bytes, 0, Long.MAX_VALUE);
       return this;

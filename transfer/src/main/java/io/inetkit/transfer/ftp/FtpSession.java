@@ -55,11 +55,15 @@ public interface FtpSession extends Closeable {
    * {@link FtpClient#retries()} times.
    *
    * @throws io.inetkit.core.LimitExceededException when the file is larger than {@link
-   *     FtpClient#maxFileSize()} (checked before transferring when SIZE answers)
+   *     FtpClient#maxFileSize()}: checked before transferring when SIZE answers, and on the bytes
+   *     as they arrive (then the temp file is deleted)
    */
   FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException;
 
-  /** Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written. */
+  /**
+   * Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written.
+   * With {@link TransferType#ASCII} a drop after bytes were written is reported, not resumed.
+   */
   FtpTransfer get(String remote, OutputStream out, TransferOption... options) throws InetkitException;
 
   /**

@@ -11,6 +11,9 @@ package io.inetkit.transfer.ftp;
 public enum TransferType {
   /** TYPE I: bytes unchanged. */
   BINARY,
-  /** TYPE A: text with line ends translated. */
+  /**
+   * TYPE A: text with line ends translated (CRLF on the wire, this JVM's line end locally). No
+   * size check, no resuming at a byte offset: a dropped transfer starts again from zero.
+   */
   ASCII
 }

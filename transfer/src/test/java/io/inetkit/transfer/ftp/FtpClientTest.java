@@ -12,7 +12,6 @@ import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
-import io.inetkit.core.Reply;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.TransferProgress;
@@ -270,6 +269,54 @@ class FtpClientTest {
     }
   }
 
+  /** CRLF text as a Windows machine would store it; the conversion is to this JVM's line end. */
+  static final String CRLF_TEXT = "first line\r\nsecond line\r\n\r\nlast line\r\n".repeat(2_000);
+
+  @Test
+  void asciiDownloadConvertsCrlfTextAndIsNotMistakenForATruncatedFile() throws IOException {
+    byte[] crlf = CRLF_TEXT.getBytes(UTF_8);
+    server.put("alice", "ascii/windows.txt", crlf);
+    byte[] local = CRLF_TEXT.replace("\r\n", System.lineSeparator()).getBytes(UTF_8);
+    try (FtpSession ftp = writer().transferType(TransferType.ASCII).build().open()) {
+      assertThat(ftp.size("ascii/windows.txt")).isEqualTo(crlf.length);
+      FtpTransfer t = ftp.get("ascii/windows.txt", tmp.resolve("w.txt"));
+      assertThat(Files.readAllBytes(tmp.resolve("w.txt"))).isEqualTo(local);
+      assertThat(t.bytes()).isEqualTo(local.length);
+      assertThat(t.reconnects()).isZero();
+      assertThat(tmp.toFile().list()).containsExactly("w.txt");
+
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThat(ftp.get("ascii/windows.txt", out).reconnects()).isZero();
+      assertThat(out.toByteArray()).isEqualTo(local);
+
+      // RESUME cannot continue converted text at a byte offset: it starts again from zero
+      Files.write(tmp.resolve(".again.txt.inetkit-part"), "garbage".getBytes(UTF_8));
+      FtpTransfer again = ftp.get("ascii/windows.txt", tmp.resolve("again.txt"), TransferOption.RESUME);
+      assertThat(again.resumedFrom()).isZero();
+      assertThat(Files.readAllBytes(tmp.resolve("again.txt"))).isEqualTo(local);
+
+      assertThatThrownBy(() -> ftp.get("ascii/windows.txt", out, TransferOption.VERIFY_CHECKSUM))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("TransferType.BINARY");
+    }
+  }
+
+  @Test
+  void asciiUploadSendsCrlfTextThatTheServerStoresWithItsOwnLineEnds() throws IOException {
+    Path local = Files.write(tmp.resolve("windows.txt"), CRLF_TEXT.getBytes(UTF_8));
+    // the testkit server runs in this JVM and stores text with its line end
+    byte[] stored = CRLF_TEXT.replace("\r\n", System.lineSeparator()).getBytes(UTF_8);
+    try (FtpSession ftp = writer().transferType(TransferType.ASCII).build().open()) {
+      ftp.mkdirs("ascii");
+      FtpTransfer t = ftp.put(local, "ascii/up.txt");
+      assertThat(server.read("alice", "ascii/up.txt")).isEqualTo(stored);
+      assertThat(t.bytes()).isEqualTo(Files.size(local));
+      assertThat(t.reconnects()).isZero();
+
+      ftp.put(local, "ascii/up.txt", TransferOption.RESUME, TransferOption.ATOMIC); // rewritten, not appended
+      assertThat(server.read("alice", "ascii/up.txt")).isEqualTo(stored);
+    }
+  }
+
   @Test
   void verifiesChecksumsWithXsha256() throws IOException {
     byte[] payload = bytes(300_000, 9);
@@ -398,13 +445,19 @@ class FtpClientTest {
   }
 
   @Test
-  void rateLimitIsAppliedAndReplyTypesAreExposed() throws IOException {
-    server.put("alice", "slow.bin", new byte[200_000]);
+  void rateLimitPacesDownloadsAndUploads() throws IOException {
+    byte[] payload = bytes(200_000, 13);
+    server.put("alice", "slow.bin", payload);
     try (FtpSession ftp = writer().rateLimit(1_000_000).build().open()) {
-      FtpTransfer t = ftp.get("slow.bin", new ByteArrayOutputStream());
-      // 200 kB at 1 MB/s cannot take less than ~0.2 s: a property of the limiter, not a speed claim
-      assertThat(t.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(150));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      FtpTransfer down = ftp.get("slow.bin", out);
+      FtpTransfer up = ftp.put(new ByteArrayInputStream(payload), "slow-up.bin");
+      assertThat(out.toByteArray()).isEqualTo(payload);
+      assertThat(server.read("alice", "slow-up.bin")).isEqualTo(payload);
+      // only a lower bound, which a slow machine cannot break: the limiter holds back the last
+      // bytes until 200 kB at 1 MB/s would be due (0.2 s)
+      assertThat(down.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(190));
+      assertThat(up.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(190));
     }
-    assertThat(Reply.numeric(550, "x").isPermanent()).isTrue();
   }
 }

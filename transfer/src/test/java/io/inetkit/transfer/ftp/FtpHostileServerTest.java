@@ -79,6 +79,111 @@ class FtpHostileServerTest {
     }
   }
 
+  /** Text with CRLF line ends as it travels in TYPE A; an ASCII client converts it to its own. */
+  static final byte[] CRLF_TEXT = "a line of text\r\nanother one\r\n".repeat(20_000).getBytes(UTF_8);
+
+  static byte[] converted(byte[] crlf) {
+    return new String(crlf, UTF_8).replace("\r\n", System.lineSeparator()).getBytes(UTF_8);
+  }
+
+  @Test
+  void droppedAsciiDownloadStartsAgainFromZeroInsteadOfResumingAtAByteOffset() throws IOException {
+    try (FakeFtp fake = new FakeFtp(CRLF_TEXT, NO_LISTING, FakeFtp.Data.DROP_FIRST, 250_001);
+        FtpSession ftp = fake.client().transferType(TransferType.ASCII).build().open()) {
+      Path target = tmp.resolve("notes.txt");
+      FtpTransfer t = ftp.get("notes.txt", target);
+      assertThat(t.reconnects()).isEqualTo(1);
+      assertThat(Files.readAllBytes(target)).isEqualTo(converted(CRLF_TEXT));
+      assertThat(fake.commands).contains("TYPE A").noneMatch(c -> c.startsWith("REST"))
+          .filteredOn(c -> c.startsWith("RETR")).hasSize(2);
+    }
+  }
+
+  @Test
+  void droppedAsciiStreamDownloadIsReportedNotResumedAtAByteOffset() throws IOException {
+    try (FakeFtp fake = new FakeFtp(CRLF_TEXT, NO_LISTING, FakeFtp.Data.DROP_FIRST, 250_001);
+        FtpSession ftp = fake.client().transferType(TransferType.ASCII).build().open()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThatThrownBy(() -> ftp.get("notes.txt", out))
+          .isInstanceOfSatisfying(io.inetkit.core.ProtocolReplyException.class,
+              e -> assertThat(e.reply().toString()).isEqualTo("426 connection lost"));
+      assertThat(out.size()).isPositive(); // converted text already handed over cannot be taken back
+      assertThat(fake.commands).noneMatch(c -> c.startsWith("REST"))
+          .filteredOn(c -> c.startsWith("RETR")).hasSize(1);
+    }
+  }
+
+  @Test
+  void droppedUploadIsReconnectedAndResumedWithRestStor() throws IOException {
+    byte[] payload = bytes(1_000_000);
+    Path local = Files.write(tmp.resolve("up.bin"), payload);
+    try (FakeFtp fake = new FakeFtp(new byte[0], NO_LISTING, FakeFtp.Data.DROP_FIRST, 300_000);
+        FtpSession ftp = fake.client().build().open()) {
+      FtpTransfer t = ftp.put(local, "up.bin");
+      assertThat(t.reconnects()).isEqualTo(1);
+      assertThat(t.bytes()).isEqualTo(payload.length);
+      assertThat(fake.stored("up.bin")).isEqualTo(payload);
+      // the server kept exactly 300000 bytes of the first STOR; the rest follows them
+      assertThat(afterFirst(fake, "STOR up.bin")).containsSubsequence("SIZE up.bin", "REST 300000", "STOR up.bin");
+      assertThat(fake.commands.stream().filter(c -> c.startsWith("PASS"))).hasSize(2);
+    }
+  }
+
+  @Test
+  void droppedUploadIsResumedWithAppeWhenTheServerLacksRest() throws IOException {
+    byte[] payload = bytes(800_000);
+    Path local = Files.write(tmp.resolve("up.bin"), payload);
+    try (FakeFtp fake = new FakeFtp(new byte[0], NO_LISTING, FakeFtp.Data.DROP_FIRST, 200_000)) {
+      fake.feat = "211-Features:\r\n SIZE\r\n211 End\r\n";
+      try (FtpSession ftp = fake.client().build().open()) {
+        assertThat(ftp.put(local, "up.bin").reconnects()).isEqualTo(1);
+        assertThat(fake.stored("up.bin")).isEqualTo(payload);
+        assertThat(afterFirst(fake, "STOR up.bin")).contains("APPE up.bin").noneMatch(c -> c.startsWith("REST"));
+      }
+    }
+  }
+
+  @Test
+  void droppedAsciiUploadStartsAgainFromZero() throws IOException {
+    Path local = Files.write(tmp.resolve("notes.txt"), CRLF_TEXT);
+    try (FakeFtp fake = new FakeFtp(new byte[0], NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_001);
+        FtpSession ftp = fake.client().transferType(TransferType.ASCII).build().open()) {
+      assertThat(ftp.put(local, "notes.txt").reconnects()).isEqualTo(1);
+      assertThat(fake.stored("notes.txt")).isEqualTo(CRLF_TEXT); // TYPE A travels with CRLF
+      assertThat(fake.commands).noneMatch(c -> c.startsWith("REST") || c.startsWith("APPE"))
+          .filteredOn(c -> c.startsWith("STOR")).hasSize(2);
+    }
+  }
+
+  private static java.util.List<String> afterFirst(FakeFtp fake, String command) {
+    java.util.List<String> all = java.util.List.copyOf(fake.commands);
+    return all.subList(all.indexOf(command) + 1, all.size());
+  }
+
+  @Test
+  void aServerSendingMoreThanItsSizeSaidIsCutOffAtMaxFileSize() throws IOException {
+    byte[] payload = bytes(600_000);
+    // a lying SIZE with the "426 aborted" a real server sends when the client hangs up; no SIZE at all
+    String[][] servers = {{"213 10\r\n", "426 transfer aborted\r\n"}, {"502 no SIZE\r\n", "226 done\r\n"}};
+    for (String[] replies : servers) {
+      try (FakeFtp fake = new FakeFtp(payload, NO_LISTING, FakeFtp.Data.NORMAL, 0);
+          FtpSession ftp = fake.client().maxFileSize(100_000).build().open()) {
+        fake.sizeReply = replies[0];
+        fake.retrEnd = replies[1];
+        assertThatThrownBy(() -> ftp.get("big.bin", tmp.resolve("big.bin")))
+            .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(100_000))
+            .hasMessageContaining("big.bin is larger than the maximum file size");
+        assertThat(tmp.toFile().list()).as("no file, no temp file").isEmpty();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> ftp.get("big.bin", out)).isInstanceOf(LimitExceededException.class);
+        assertThat(out.size()).isLessThanOrEqualTo(100_000);
+        assertThat(fake.commands.stream().filter(c -> c.startsWith("RETR"))).hasSize(2); // never retried
+        assertThat(ftp.command("NOOP").code()).as("the transfer's reply was consumed").isEqualTo(200);
+      }
+    }
+  }
+
   @Test
   void withoutRetriesADropIsReportedWithTheServersReplyAndNoFileAppears() throws IOException {
     try (FakeFtp fake = new FakeFtp(bytes(500_000), NO_LISTING, FakeFtp.Data.DROP_FIRST, 100_000);
@@ -91,6 +196,21 @@ class FtpHostileServerTest {
           })
           .hasMessageContaining("127.0.0.1:");
       assertThat(Files.exists(tmp.resolve("f.bin"))).isFalse();
+    }
+  }
+
+  @Test
+  void sessionReuseRefusalExplainsTheTls12TicketCaseAndNamesTheJvmFlag() throws IOException {
+    try (FakeFtp fake = new FakeFtp(bytes(1000), NO_LISTING, FakeFtp.Data.NORMAL, 0);
+        FtpSession ftp = fake.client().build().open()) {
+      fake.retrEnd = "522 SSL connection failed: session reuse required\r\n"; // vsftpd's words
+      assertThatThrownBy(() -> ftp.get("f.bin", tmp.resolve("f.bin")))
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("522 SSL connection failed: session reuse required")
+          .hasMessageContaining("with TLS 1.2 some servers (vsftpd on OpenSSL) reject the JDK's"
+              + " session-ticket resumption")
+          .hasMessageContaining("-Djdk.tls.client.enableSessionTicketExtension=false");
+      assertThat(tmp.resolve("f.bin")).doesNotExist();
     }
   }
 

@@ -181,8 +181,10 @@ public final class CommonsNetFtpSession implements FtpSession {
     } catch (IOException e) {
       InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
       if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
+        // read the transfer's reply either way, so the next command gets its own
         InetkitException refusal = pendingRefusal(what);
-        if (refusal != null) {
+        // our own limit cut the transfer: the server's "426 aborted" only echoes that
+        if (refusal != null && !(failure instanceof LimitExceededException)) {
           refusal.addSuppressed(failure);
           throw refusal;
         }
@@ -264,7 +266,7 @@ public final class CommonsNetFtpSession implements FtpSession {
         "SIZE " + remote + ": not a size: " + Inputs.quote(text), endpoint, null);
   }
 
-  private static Set<TransferOption> options(TransferOption[] options, Set<TransferOption> allowed) {
+  private Set<TransferOption> options(TransferOption[] options, Set<TransferOption> allowed) {
     Set<TransferOption> set = EnumSet.noneOf(TransferOption.class);
     for (TransferOption o : options) {
       if (!allowed.contains(java.util.Objects.requireNonNull(o, "option"))) {
@@ -272,7 +274,20 @@ public final class CommonsNetFtpSession implements FtpSession {
       }
       set.add(o);
     }
+    if (converting() && set.contains(TransferOption.VERIFY_CHECKSUM)) {
+      throw new InvalidInputException("options", "VERIFY_CHECKSUM compares bytes, which"
+          + " TransferType.ASCII converts; use TransferType.BINARY");
+    }
     return set;
+  }
+
+  /**
+   * Whether line ends are converted (ASCII type). Then the local byte count differs from SIZE
+   * and a byte offset in one copy is not the same place in the other: no size check, no REST or
+   * APPE; a dropped transfer starts again from zero.
+   */
+  private boolean converting() {
+    return config.transferType() == TransferType.ASCII;
   }
 
   private ProgressTracker tracker(String name, long total) {
@@ -341,17 +356,18 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   /**
    * Runs {@code attempt}; when the connection drops or times out, reconnects and runs it again
-   * (it resumes from what arrived), up to {@link FtpClient#retries()} times. Returns the number
-   * of reconnects.
+   * (it resumes from what arrived, or starts again), up to {@link FtpClient#retries()} times
+   * while {@code canRetry} says so. Returns the number of reconnects.
    */
-  private int withRetries(Attempt attempt) throws IOException {
+  private int withRetries(java.util.function.BooleanSupplier canRetry, Attempt attempt)
+      throws IOException {
     int reconnects = 0;
     while (true) {
       try {
         attempt.run(reconnects);
         return reconnects;
       } catch (InetkitException e) {
-        if (!retriable(e) || reconnects >= config.retries()) {
+        if (!retriable(e) || reconnects >= config.retries() || !canRetry.getAsBoolean()) {
           throw e;
         }
         reconnects++;
@@ -391,18 +407,20 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
     long startNanos = System.nanoTime();
     try {
-      if (!opts.contains(TransferOption.RESUME)
+      if (!opts.contains(TransferOption.RESUME) || converting()
           || (Files.exists(part) && remoteSize >= 0 && Files.size(part) > remoteSize)) {
         Files.deleteIfExists(part);
       }
       long resumedFrom = Files.exists(part) ? Files.size(part) : 0;
       ProgressTracker tracker = tracker(src, remoteSize).startingAt(resumedFrom);
-      int reconnects = withRetries(attempt -> {
-        long offset = Files.exists(part) ? Files.size(part) : 0;
-        if (remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
-          download(src, part, offset, tracker);
+      int reconnects = withRetries(() -> true, attempt -> {
+        long offset = Files.exists(part) && !converting() ? Files.size(part) : 0;
+        if (converting() || remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
+          download(src, part, offset, tracker.startingAt(offset));
         }
-        requireComplete("RETR " + src, Files.size(part), remoteSize);
+        if (!converting()) {
+          requireComplete("RETR " + src, Files.size(part), remoteSize);
+        }
       });
       FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
       if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
@@ -413,7 +431,16 @@ public final class CommonsNetFtpSession implements FtpSession {
       return new FtpTransfer(src, Files.size(target), resumedFrom, reconnects, checksum,
           Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (IOException e) {
-      throw transferFailed(src, e, "get " + src + " to " + target);
+      InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
+      if (failure instanceof ProtocolViolationException) {
+        // too large, or not what SIZE said: nothing worth resuming
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException notDeleted) {
+          failure.addSuppressed(notDeleted);
+        }
+      }
+      throw failure;
     }
   }
 
@@ -459,14 +486,17 @@ public final class CommonsNetFtpSession implements FtpSession {
     OutputStream counted = meter.wrap(out);
     int reconnects;
     try {
-      reconnects = withRetries(attempt -> {
+      // converted text written to the caller's stream cannot be taken back, nor resumed by offset
+      reconnects = withRetries(() -> !converting() || meter.done() == 0, attempt -> {
         long offset = meter.done();
         callData("RETR " + src, () -> {
           ftp.setRestartOffset(offset);
           FtpFailures.require(ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
           return null;
         });
-        requireComplete("RETR " + src, meter.done(), remoteSize);
+        if (!converting()) {
+          requireComplete("RETR " + src, meter.done(), remoteSize);
+        }
       });
     } catch (IOException e) {
       throw transferFailed(src, e, "RETR " + src);
@@ -490,19 +520,22 @@ public final class CommonsNetFtpSession implements FtpSession {
     long startNanos = System.nanoTime();
     try {
       long size = Files.size(local);
-      long resumedFrom = opts.contains(TransferOption.RESUME) ? Math.max(0, remoteSizeOrZero(upload)) : 0;
+      long resumedFrom = opts.contains(TransferOption.RESUME) && !converting()
+          ? Math.max(0, remoteSizeOrZero(upload)) : 0;
       if (resumedFrom > size) {
         resumedFrom = 0;
       }
       ProgressTracker tracker = tracker(dst, size).startingAt(resumedFrom);
       long first = resumedFrom;
-      int reconnects = withRetries(attempt -> {
-        long offset = attempt == 0 ? first : Math.min(size, remoteSizeOrZero(upload));
+      int reconnects = withRetries(() -> true, attempt -> {
+        long offset = attempt == 0 || converting() ? first : Math.min(size, remoteSizeOrZero(upload));
         if (offset < size || offset == 0) {
-          upload(local, upload, offset, tracker);
+          upload(local, upload, offset, tracker.startingAt(offset));
         }
-        long there = sizeOrUnknown(upload);
-        requireComplete("STOR " + dst, there < 0 ? size : there, size);
+        if (!converting()) {
+          long there = sizeOrUnknown(upload);
+          requireComplete("STOR " + dst, there < 0 ? size : there, size);
+        }
       });
       FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
       if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
