@@ -141,7 +141,7 @@ class InetkitServersTest {
           .hasMessageContaining("Address already in use");
       assertThat(taken.isBound()).isTrue();
     }
-    assertThat(allFree(base)).as("every listener released").isTrue();
+    assertThat(eventuallyAllFree(base)).as("every listener released").isTrue();
   }
 
   @Test
@@ -151,15 +151,36 @@ class InetkitServersTest {
     assertThatThrownBy(() -> InetkitServers.builder().portBase(80)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Finds a base whose 14 ports are all free right now (a few tries at random bases). */
+  /**
+   * Finds a base whose 14 ports are all free right now (a few tries at random bases), below
+   * Linux's ephemeral range (32768-60999) so that no client socket or port-0 listener of a
+   * parallel test can take one of them meanwhile.
+   */
   static int freeBase() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
       if (allFree(base)) {
         return base;
       }
     }
     throw new IOException("no free range of 14 ports found");
+  }
+
+  /** Listener threads close their sockets as they stop: allow them a moment. */
+  private static boolean eventuallyAllFree(int base) throws IOException {
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (!allFree(base)) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted");
+      }
+    }
+    return true;
   }
 
   private static boolean allFree(int base) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.ConnectionException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.Timeouts;
@@ -88,15 +90,20 @@ class FaultServerTest {
 
   @Test
   void dropMidReplyEndsTheStream() throws Exception {
-    try (FaultServer server = FaultServer.start(FaultScript.create().sendThenDrop("220 partial reply\r\n", 7));
-        Socket s = connect(server)) {
-      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
-      try {
+    try (FaultServer server = FaultServer.start(FaultScript.create().sendThenDrop("220 partial reply\r\n", 7))) {
+      // The RST can overtake the 7 bytes, and can even arrive while the client is still setting
+      // up its socket: either way the client sees the cut line and the end, or a closed connection.
+      try (Socket s = connect(server)) {
+        BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
         assertThat(in.readLine()).isEqualTo("220 par"); // the cut line, then the end
         assertThat(in.readLine()).isNull();
       } catch (IOException reset) {
-        assertThat(Connector.translate(reset, "read", Endpoint.of("127.0.0.1", server.port()), Duration.ZERO.plusSeconds(1)))
-            .isInstanceOf(ConnectionClosedException.class);
+        IOException seen =
+            reset instanceof InetkitException
+                ? reset
+                : Connector.translate(
+                    reset, "read", Endpoint.of("127.0.0.1", server.port()), Duration.ofSeconds(1));
+        assertThat(seen).isInstanceOfAny(ConnectionClosedException.class, ConnectionException.class);
       }
     }
   }
