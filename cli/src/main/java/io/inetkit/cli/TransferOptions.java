@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /**
  * Options of commands that move bytes, modelled on curl's guards: {@code --max-filesize},
  * {@code --limit-rate}, {@code --retry N} (which resumes, where the protocol allows), and {@code
- * --no-progress} ({@link ProgressOptions}).
+ * --[no-]progress} ({@link ProgressOptions}).
  *
  * <pre>{@code
  * @Mixin TransferOptions transfer;
