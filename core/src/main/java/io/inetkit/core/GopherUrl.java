@@ -98,8 +98,9 @@ public final class GopherUrl {
   /** Returns the URL re-encoded in RFC 4266 form. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(url.authorityPrefix()).append('/').append(itemType);
-    sb.append(UrlCodec.encode(selector, SELECTOR_SAFE));
+    StringBuilder sb = new StringBuilder(url.authorityPrefix()).append('/');
+    // The type is one character of the path too: '%', '?' or '#' as a type must be encoded.
+    sb.append(UrlCodec.encode(itemType + selector, SELECTOR_SAFE));
     if (search != null || gopherPlus != null) {
       sb.append("%09").append(UrlCodec.encode(search == null ? "" : search, SELECTOR_SAFE));
     }

@@ -56,6 +56,16 @@ class GopherUrlTest {
     assertThat(GopherUrl.parse(u.toString()).selector()).isEqualTo("/cgi?x=1#top");
   }
 
+  @ParameterizedTest
+  @ValueSource(chars = {'%', '?', '#', '/', ';'})
+  void unusualItemTypesRoundTrip(char type) {
+    GopherUrl u = GopherUrl.parse("gopher://h/" + UrlCodec.encode(type + "sel", ""));
+    assertThat(u.itemType()).isEqualTo(type);
+    GopherUrl again = GopherUrl.parse(u.toString());
+    assertThat(again.itemType()).isEqualTo(type);
+    assertThat(again.selector()).isEqualTo("sel");
+  }
+
   @Test
   void unicodeSelectorRoundTrips() {
     GopherUrl u = GopherUrl.parse("gopher://h/0/caf%C3%A9 menu");
