@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
       "  inetkit ftp get ftps://ftp.example/pub/big.iso -o big.iso -C",
       "  inetkit gopher gopher://gopher.example/",
       "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami",
-      "  inetkit serve --only ftp,imap              test servers for other languages' suites",
+      "  inetkit serve --only ftp,imap                  test servers for other languages' suites",
       "  inetkit mail --help                            every command has --help with examples",
       "%nExit codes:",
       "${inetkit.exitcodes}"

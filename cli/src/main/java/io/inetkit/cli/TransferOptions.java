@@ -92,6 +92,19 @@ public final class TransferOptions {
   }
 
   /**
+   * Refuses {@code --retry-delay} for a command whose retries do not wait (FTP reconnects at
+   * once), rather than ignoring it.
+   *
+   * @throws picocli.CommandLine.ParameterException when {@code --retry-delay} was given
+   */
+  public void refuseRetryDelay(String what) {
+    if (mixee.commandLine().getParseResult().hasMatchedOption("--retry-delay")) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--retry-delay is not supported for " + what);
+    }
+  }
+
+  /**
    * Refuses an option this command cannot honour, rather than ignoring it.
    *
    * @throws picocli.CommandLine.ParameterException when {@code --max-filesize} ({@code
