@@ -22,7 +22,10 @@ import java.util.Objects;
  * @param variables environment variables
  * @param stdin standard input
  * @param stdout standard output as bytes, for downloads written to {@code -o -} and raw messages
- * @param terminal whether standard error is an interactive terminal (progress bars, prompts)
+ * @param terminal whether standard input and output are an interactive terminal (password
+ *     prompts, Telnet's raw mode)
+ * @param stderrTerminal whether standard error is an interactive terminal (progress bars); it is
+ *     not when redirected ({@code 2>log}), even if a person watches the rest
  * @param prompt asks for a password without echo; returns {@code null} when it cannot
  * @param home the user's home folder (for {@code ~/.netrc})
  */
@@ -31,6 +34,7 @@ public record CliEnvironment(
     InputStream stdin,
     OutputStream stdout,
     boolean terminal,
+    boolean stderrTerminal,
     PasswordPrompt prompt,
     Path home) {
 
@@ -53,16 +57,22 @@ public record CliEnvironment(
     Objects.requireNonNull(home, "home");
   }
 
-  /** Returns the real process environment: {@link System#console()} decides interactivity. */
+  /**
+   * Returns the real process environment: {@link System#console()} decides whether a person
+   * answers prompts, and standard error is checked on its own for progress bars (see {@link
+   * Terminals}).
+   */
   public static CliEnvironment system() {
     Console console = System.console();
+    boolean terminal = Terminals.consoleIsTerminal();
     PasswordPrompt prompt =
-        console == null ? PasswordPrompt.NONE : text -> console.readPassword("%s", text);
+        terminal ? text -> console.readPassword("%s", text) : PasswordPrompt.NONE;
     return new CliEnvironment(
         System.getenv(),
         System.in,
         System.out,
-        console != null,
+        terminal,
+        Terminals.stderrIsTerminal(),
         prompt,
         Path.of(System.getProperty("user.home", ".")));
   }
@@ -74,26 +84,34 @@ public record CliEnvironment(
 
   /** Returns a copy with other environment variables. */
   public CliEnvironment withVariables(Map<String, String> variables) {
-    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
   /** Returns a copy reading standard input from {@code stdin}. */
   public CliEnvironment withStdin(InputStream stdin) {
-    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
   /** Returns a copy writing byte output to {@code stdout}. */
   public CliEnvironment withStdout(OutputStream stdout) {
-    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
-  /** Returns a copy that behaves as if a person sat at a terminal answering prompts. */
+  /**
+   * Returns a copy that behaves as if a person sat at a terminal answering prompts, with every
+   * standard stream on it.
+   */
   public CliEnvironment withTerminal(PasswordPrompt prompt) {
-    return new CliEnvironment(variables, stdin, stdout, true, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, true, true, prompt, home);
+  }
+
+  /** Returns a copy whose standard error is ({@code true}) or is not a terminal. */
+  public CliEnvironment withStderrTerminal(boolean stderrTerminal) {
+    return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
   /** Returns a copy with another home folder. */
   public CliEnvironment withHome(Path home) {
-    return new CliEnvironment(variables, stdin, stdout, terminal, prompt, home);
+    return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 }

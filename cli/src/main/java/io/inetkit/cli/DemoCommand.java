@@ -93,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
    */
   private ProgressListener progress() {
     ProgressListener bar = progressOptions.listener(output);
-    if (bar != ProgressListener.NONE || progressOptions.noProgress || output.quiet()) {
+    if (bar != ProgressListener.NONE || progressOptions.refused() || output.quiet()) {
       return bar;
     }
     return new PlainProgress(output.err());

@@ -1,6 +1,7 @@
 package io.inetkit.cli;
 
 import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.ConnectionException;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
@@ -28,14 +29,22 @@ public enum ExitCode {
   UNAVAILABLE(69, "cannot connect"),
   /** A local file could not be read or written. */
   LOCAL_IO(74, "local I/O error"),
-  /** A timeout expired, or the server refused with a temporary (4xx) reply: try again later. */
-  TEMPORARY(75, "timeout or temporary server failure"),
+  /**
+   * The connection dropped mid-way, or the server refused with a temporary (4xx) reply: try again
+   * later.
+   */
+  TEMPORARY(75, "temporary failure (dropped connection, 4xx reply)"),
   /** The server refused with a permanent reply, or broke the protocol. */
   PROTOCOL(76, "server refused or protocol error"),
   /** The server refused the credentials. */
   AUTH(77, "authentication failed"),
   /** TLS failed: certificate, host name, or STARTTLS refused. */
-  TLS(78, "TLS failure (certificate, host name, STARTTLS)");
+  TLS(78, "TLS failure (certificate, host name, STARTTLS)"),
+  /**
+   * A timeout expired: connecting ({@code --connect-timeout}), waiting for the server ({@code
+   * --timeout}) or the whole operation ({@code --max-time}).
+   */
+  TIMEOUT(79, "timed out (connect, server silence, --max-time)");
 
   private final int code;
   private final String meaning;
@@ -67,6 +76,9 @@ public enum ExitCode {
       return TLS;
     }
     if (failure instanceof InetkitTimeoutException) {
+      return TIMEOUT;
+    }
+    if (failure instanceof ConnectionClosedException) {
       return TEMPORARY;
     }
     if (failure instanceof NotFoundException) {

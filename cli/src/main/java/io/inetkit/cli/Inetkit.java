@@ -20,8 +20,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Mail, file transfer, Gopher and Telnet from one command, with safe defaults.",
-    footerHeading = "%nExit codes:%n",
-    footer = "${inetkit.exitcodes}",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  inetkit demo                                   a guided tour on embedded servers",
+      "  inetkit mail list imaps://alice@mx.example/INBOX --unseen",
+      "  inetkit ftp get ftps://ftp.example/pub/big.iso -o big.iso -C",
+      "  inetkit gopher gopher://gopher.example/",
+      "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami",
+      "  inetkit serve --only ftp,imap                  test servers for other languages' suites",
+      "  inetkit mail --help                            every command has --help with examples",
+      "%nExit codes:",
+      "${inetkit.exitcodes}"
+    },
     subcommands = {
       io.inetkit.cli.mail.MailCommand.class,
       io.inetkit.cli.ftp.FtpCommand.class,

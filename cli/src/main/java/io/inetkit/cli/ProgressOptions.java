@@ -4,9 +4,11 @@ import io.inetkit.core.ProgressListener;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --no-progress} option and the progress bar it controls: a bar is drawn on standard
- * error only when it is a terminal and neither {@code --no-progress} nor {@code --quiet} was
- * given; otherwise nothing is drawn, so scripts and logs stay clean.
+ * The {@code --progress} / {@code --no-progress} options and the progress bar they control. By
+ * default a bar is drawn on standard error only when standard error itself is a terminal (not when
+ * it is redirected to a file or pipe, see {@link Terminals}) and {@code --quiet} was not given, so
+ * scripts, logs and CI output stay clean. {@code --progress} draws it anyway; {@code
+ * --no-progress} never.
  *
  * <pre>{@code
  * @Mixin ProgressOptions progress;
@@ -16,16 +18,33 @@ import picocli.CommandLine.Option;
  */
 public final class ProgressOptions {
 
-  @Option(names = "--no-progress", description = "Never draw a progress bar.")
-  boolean noProgress;
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description =
+          "Draw a progress bar (size, rate, ETA) on standard error, or with --no-progress never."
+              + " Default: only when standard error is a terminal and not -q.")
+  Boolean progress;
+
+  /** Returns whether a bar is wanted: as {@code --[no-]progress} says, else on a terminal. */
+  public boolean enabled(OutputOptions output) {
+    if (progress != null) {
+      return progress;
+    }
+    return !output.quiet() && output.environment().stderrTerminal();
+  }
+
+  /** Returns whether {@code --no-progress} was given. */
+  public boolean refused() {
+    return Boolean.FALSE.equals(progress);
+  }
 
   /** Returns a progress bar when one should be drawn, else {@link ProgressListener#NONE}. */
   public ProgressListener listener(OutputOptions output) {
-    CliEnvironment env = output.environment();
-    if (noProgress || output.quiet() || !env.terminal()) {
+    if (!enabled(output)) {
       return ProgressListener.NONE;
     }
-    String columns = env.variable("COLUMNS");
+    String columns = output.environment().variable("COLUMNS");
     int width = columns != null && columns.matches("\\d{2,3}") ? Integer.parseInt(columns) : 80;
     return new ProgressBar(output.err(), width - 1);
   }

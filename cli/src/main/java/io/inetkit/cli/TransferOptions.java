@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /**
  * Options of commands that move bytes, modelled on curl's guards: {@code --max-filesize},
  * {@code --limit-rate}, {@code --retry N} (which resumes, where the protocol allows), and {@code
- * --no-progress} ({@link ProgressOptions}).
+ * --[no-]progress} ({@link ProgressOptions}).
  *
  * <pre>{@code
  * @Mixin TransferOptions transfer;
@@ -89,6 +89,19 @@ public final class TransferOptions {
   /** Ends a progress bar's line if {@code listener} is one that drew something. */
   public static void finish(ProgressListener listener) {
     ProgressOptions.finish(listener);
+  }
+
+  /**
+   * Refuses {@code --retry-delay} for a command whose retries do not wait (FTP reconnects at
+   * once), rather than ignoring it.
+   *
+   * @throws picocli.CommandLine.ParameterException when {@code --retry-delay} was given
+   */
+  public void refuseRetryDelay(String what) {
+    if (mixee.commandLine().getParseResult().hasMatchedOption("--retry-delay")) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "--retry-delay is not supported for " + what);
+    }
   }
 
   /**

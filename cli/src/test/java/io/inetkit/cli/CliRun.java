@@ -26,6 +26,7 @@ public final class CliRun {
             new ByteArrayInputStream(new byte[0]),
             stdout,
             false,
+            false,
             CliEnvironment.PasswordPrompt.NONE,
             home);
   }
@@ -40,8 +41,15 @@ public final class CliRun {
     return this;
   }
 
+  /** Runs as if a person sat at a terminal holding standard input, output and error. */
   public CliRun terminal(CliEnvironment.PasswordPrompt prompt) {
     env = env.withTerminal(prompt);
+    return this;
+  }
+
+  /** Runs as if standard error were ({@code true}) or were not a terminal, the rest unchanged. */
+  public CliRun stderrTerminal(boolean terminal) {
+    env = env.withStderrTerminal(terminal);
     return this;
   }
 

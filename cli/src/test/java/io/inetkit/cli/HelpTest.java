@@ -13,33 +13,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's --help renders cleanly, shows examples and the exit codes. */
+/** Every command's --help (groups and the root too) renders cleanly, shows examples and the exit codes. */
 class HelpTest {
 
-  private static void leaves(CommandLine cmd, List<String> path, List<List<String>> into) {
+  /** Collects the path of {@code cmd} and of every command below it, groups included. */
+  private static void commands(CommandLine cmd, List<String> path, List<List<String>> into) {
+    into.add(path);
     Map<String, CommandLine> subs = cmd.getSubcommands();
-    if (subs.isEmpty()) {
-      into.add(path);
-      return;
-    }
     subs.forEach(
         (name, sub) -> {
           if (!name.equals("help")) {
             List<String> next = new ArrayList<>(path);
             next.add(name);
-            leaves(sub, next, into);
+            commands(sub, next, into);
           }
         });
   }
 
   @Test
-  void everyCommandHasHelpWithExamplesAndExitCodesAndNoFormatWarnings() {
+  void everyCommandAndGroupHasHelpWithExamplesAndExitCodesAndNoFormatWarnings() {
     CommandLine root =
         Inetkit.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<List<String>> commands = new ArrayList<>();
-    leaves(root, List.of(), commands);
+    commands(root, List.of(), commands);
     assertThat(commands).extracting(c -> String.join(" ", c))
-        .contains("mail send", "mail list", "mail read", "mail sync", "mail watch", "mail move",
+        .contains("", "mail", "ftp", "mail send", "mail list", "mail read", "mail sync", "mail watch", "mail move",
             "mail flag", "mail delete", "mail capabilities", "ftp ls", "ftp get", "ftp put", "ftp rm",
             "ftp mkdir", "ftp mv", "ftp capabilities", "gopher", "telnet", "completion");
     PrintStream saved = System.err;
@@ -56,7 +54,7 @@ class HelpTest {
         assertThat(code).as(String.join(" ", command)).isZero();
         assertThat(out.toString())
             .as(String.join(" ", command))
-            .contains("Usage: inetkit " + String.join(" ", command))
+            .contains(("Usage: inetkit " + String.join(" ", command)).strip())
             .contains("Examples:")
             .contains("77  authentication failed");
       }

@@ -3,6 +3,7 @@ package io.inetkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.core.AuthenticationException;
+import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.ConnectionException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitTimeoutException;
@@ -34,7 +35,10 @@ class InetkitCommandTest {
   @Test
   void helpListsExitCodes() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("Usage: inetkit").contains("77  authentication failed");
+    assertThat(out.toString())
+        .contains("Usage: inetkit")
+        .contains("77  authentication failed")
+        .contains("79  timed out");
   }
 
   @Test
@@ -49,6 +53,10 @@ class InetkitCommandTest {
     assertThat(ExitCode.of(new AuthenticationException("login", ep, null, null))).isEqualTo(ExitCode.AUTH);
     assertThat(ExitCode.of(new TlsException("tls", ep, null))).isEqualTo(ExitCode.TLS);
     assertThat(ExitCode.of(new InetkitTimeoutException("read", ep, Duration.ofSeconds(1), null)))
+        .isEqualTo(ExitCode.TIMEOUT);
+    assertThat(ExitCode.TIMEOUT.code())
+        .isNotIn(ExitCode.UNAVAILABLE.code(), ExitCode.PROTOCOL.code(), ExitCode.TEMPORARY.code());
+    assertThat(ExitCode.of(new ConnectionClosedException("RETR x", ep, null)))
         .isEqualTo(ExitCode.TEMPORARY);
     assertThat(ExitCode.of(new NotFoundException("RETR x", ep, Reply.numeric(550, "no"), null)))
         .isEqualTo(ExitCode.NOT_FOUND);

@@ -24,17 +24,22 @@ class PackagedJarIT {
     assertThat(jar).exists();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A fresh home: the JVM takes user.home from the password database, not $HOME.
+    command.add("-Duser.home=" + dir);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
     Path out = dir.resolve("out");
     Path err = dir.resolve("err");
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(command)
+            .directory(dir.toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().put("HOME", dir.toString());
+    pb.environment().keySet().removeAll(List.of("INETKIT_PASSWORD", "NETRC"));
+    Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Result(
         p.exitValue(),

@@ -176,7 +176,7 @@ class SharedOptionsTest {
   }
 
   @Test
-  void progressBarOnlyOnATerminalAndNeverWithNoProgressOrQuiet() {
+  void progressBarOnlyWhenStandardErrorIsATerminalAndNeverWithNoProgressOrQuiet() {
     CliRun plain = cli();
     assertThat(plain.run("probe", "ftp://h/")).isZero();
     assertThat(plain.err()).doesNotContain("50%");
@@ -187,6 +187,25 @@ class SharedOptionsTest {
     assertThat(tty.err()).doesNotContain("50%");
     assertThat(tty.run("probe", "-q", "ftp://h/")).isZero();
     assertThat(tty.err()).doesNotContain("50%");
+    // A person at the console, but 2>log: the log gets no bar.
+    CliRun redirected = cli().terminal(CliEnvironment.PasswordPrompt.NONE).stderrTerminal(false);
+    assertThat(redirected.run("probe", "ftp://h/")).isZero();
+    assertThat(redirected.err()).doesNotContain("50%").doesNotContain("\r");
+    // --progress asks for the bar wherever standard error goes.
+    assertThat(plain.run("probe", "--progress", "ftp://h/")).isZero();
+    assertThat(plain.err()).contains("\rf").contains(" 50% ");
+  }
+
+  @Test
+  void standardErrorOfThisTestJvmIsNotATerminalAndTerminalDevicesAreRecognised() {
+    // Surefire's forked JVM writes standard error into a pipe, never a terminal.
+    assertThat(Terminals.stderrIsTerminal()).isFalse();
+    assertThat(CliEnvironment.system().stderrTerminal()).isFalse();
+    assertThat(Terminals.isTerminalDevice("/dev/pts/3")).isTrue();
+    assertThat(Terminals.isTerminalDevice("/dev/tty1")).isTrue();
+    assertThat(Terminals.isTerminalDevice("pipe:[12345]")).isFalse();
+    assertThat(Terminals.isTerminalDevice("/tmp/build.log")).isFalse();
+    assertThat(Terminals.isTerminalDevice("/dev/null")).isFalse();
   }
 
   @Test

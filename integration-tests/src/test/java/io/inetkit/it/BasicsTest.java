@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --version}, {@code --help} and {@code demo} from the packaged jar. */
+/** {@code --version}, {@code --help}, {@code completion} and {@code demo} from the packaged jar. */
 class BasicsTest {
   @TempDir Path home;
 
@@ -26,6 +26,18 @@ class BasicsTest {
     CliJar.Result unknown = new CliJar(home).run("no-such-command");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).startsWith("inetkit: ");
+  }
+
+  @Test
+  void groupHelpShowsExamplesAndCompletionIsABashScript() throws Exception {
+    for (String group : new String[] {"mail", "ftp"}) {
+      CliJar.Result help = new CliJar(home).run(group, "--help");
+      assertThat(help.code()).as(help.err()).isZero();
+      assertThat(help.out()).contains("Examples:").contains("  inetkit " + group + " ").contains(" 79  timed out");
+    }
+    CliJar.Result completion = new CliJar(home).run("completion");
+    assertThat(completion.code()).as(completion.err()).isZero();
+    assertThat(completion.out()).contains("complete -F").contains("inetkit");
   }
 
   @Test

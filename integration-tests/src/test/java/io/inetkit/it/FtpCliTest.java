@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code inetkit ftp put|get|ls|mkdir|mv|rm} over FTPS from the packaged jar. */
+/** {@code inetkit ftp put|get|ls|mkdir|mv|rm|capabilities}, -r both ways, over FTPS from the packaged jar. */
 class FtpCliTest {
   static FtpServer ftp;
   @TempDir Path home;
@@ -73,6 +73,43 @@ class FtpCliTest {
     CliJar.Result missing = run("alice-pw", "ftp", "get", url("e2e/none.bin"), "-o", home.resolve("x").toString());
     assertThat(missing.code()).as(missing.err()).isEqualTo(66);
     assertThat(home.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void mkdirCapabilitiesAndRecursiveCopiesBothWays() throws Exception {
+    CliJar.Result mkdir = run("alice-pw", "ftp", "mkdir", url("tree/a/b/"));
+    assertThat(mkdir.code()).as(mkdir.err()).isZero();
+    assertThat(ftp.resolve("alice", "tree/a/b")).isDirectory();
+
+    CliJar.Result feat = run("alice-pw", "ftp", "capabilities", url(""), "--json");
+    assertThat(feat.code()).as(feat.err()).isZero();
+    assertThat(Json.object(feat.out())).containsEntry("protocol", "ftp");
+    assertThat(feat.out()).contains("{\"name\":\"SIZE\"").contains("{\"name\":\"REST\"");
+
+    Path site = home.resolve("site");
+    Files.createDirectories(site.resolve("css"));
+    Files.writeString(site.resolve("index.html"), "<h1>hi</h1>\n");
+    Files.writeString(site.resolve("css/site.css"), "h1 { color: red }\n");
+    CliJar.Result up = run("alice-pw", "ftp", "put", site.toString(), url("tree/www/"), "-r");
+    assertThat(up.code()).as(up.err()).isZero();
+    assertThat(ftp.read("alice", "tree/www/css/site.css")).isEqualTo("h1 { color: red }\n".getBytes());
+
+    Path copy = home.resolve("copy");
+    CliJar.Result down = run("alice-pw", "ftp", "get", url("tree/www/"), "-r", "-o", copy.toString());
+    assertThat(down.code()).as(down.err()).isZero();
+    assertThat(copy.resolve("index.html")).hasContent("<h1>hi</h1>");
+    assertThat(copy.resolve("css/site.css")).hasContent("h1 { color: red }");
+  }
+
+  @Test
+  void netrcInTheTemporaryHomeSuppliesTheLogin() throws Exception {
+    // The child's home is the temporary folder (HOME and user.home), so this .netrc is the one read.
+    Files.writeString(home.resolve(".netrc"), "machine 127.0.0.1 login alice password alice-pw\n");
+    CliJar.Result r =
+        new CliJar(home).run("ftp", "ls", "ftp://127.0.0.1:" + ftp.port() + "/", "--tls", "starttls",
+            "--cacert", ftp.pki().caPemFile().toString(), "--timeout", "10s");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("alice-pw");
   }
 
   @Test

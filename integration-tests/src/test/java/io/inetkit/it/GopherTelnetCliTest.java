@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code inetkit gopher} and {@code inetkit telnet} from the packaged jar, and unreachable servers. */
+/**
+ * {@code inetkit gopher} (menus, search, text, binary) and {@code inetkit telnet} (--run, --script,
+ * --send/--expect) from the packaged jar, and unreachable servers.
+ */
 class GopherTelnetCliTest {
   @TempDir Path home;
 
@@ -54,6 +57,62 @@ class GopherTelnetCliTest {
                   "--timeout", "5s");
       assertThat(wrong.code()).as(wrong.err()).isEqualTo(77);
       assertThat(wrong.err()).doesNotContain("wrong-pw");
+    }
+  }
+
+  @Test
+  void gopherSearchAndABinaryItemToStandardOutput() throws Exception {
+    try (GopherServer gopher = GopherServer.start()) {
+      gopher.file("docs/readme.txt", "hello\n");
+      byte[] blob = new byte[70_000];
+      new java.util.Random(9).nextBytes(blob);
+      gopher.file("docs/blob.bin", blob);
+      CliJar.Result search =
+          new CliJar(home).run("gopher", gopher.url("7/.search"), "--search", "readme", "--json");
+      assertThat(search.code()).as(search.err()).isZero();
+      assertThat(Json.objects(search.out()))
+          .anySatisfy(i -> assertThat(i).containsEntry("display", "readme.txt").containsEntry("code", "0"));
+      CliJar.Result table = new CliJar(home).run("gopher", gopher.url("1/docs"));
+      assertThat(table.code()).as(table.err()).isZero();
+      assertThat(table.out()).containsPattern("(?m)^9  blob\\.bin +" + java.util.regex.Pattern.quote(gopher.url("9/docs/blob.bin")) + "$");
+
+      Path saved = home.resolve("blob.bin");
+      CliJar.Result bytes = new CliJar(home).run("gopher", gopher.url("9/docs/blob.bin"), "-o", saved.toString());
+      assertThat(bytes.code()).as(bytes.err()).isZero();
+      assertThat(saved).hasBinaryContent(blob);
+      CliJar.Result missing = new CliJar(home).run("gopher", gopher.url("7/.search"));
+      assertThat(missing.code()).as("a search without --search").isEqualTo(2);
+      assertThat(missing.err()).contains("--search");
+    }
+  }
+
+  @Test
+  void telnetScriptFileAndSendExpectSteps() throws Exception {
+    try (TelnetServer telnet = TelnetServer.builder().user("alice", "alice-pw").start()) {
+      Path script = Files.writeString(home.resolve("steps.txt"), "# steps\nlogin\nrun echo from-script\n");
+      CliJar.Result scripted =
+          new CliJar(home)
+              .env("INETKIT_PASSWORD", "alice-pw")
+              .run("telnet", "127.0.0.1", String.valueOf(telnet.port()), "--user", "alice",
+                  "--script", script.toString(), "--timeout", "5s");
+      assertThat(scripted.code()).as(scripted.err()).isZero();
+      assertThat(scripted.out()).isEqualTo("from-script\n");
+
+      CliJar.Result steps =
+          new CliJar(home)
+              .run("telnet", "telnet://127.0.0.1:" + telnet.port(),
+                  "--expect", "login: ", "--send", "alice",
+                  "--expect", "Password: ", "--send", "alice-pw",
+                  "--expect", "\\$ ", "--send", "echo x1y", "--expect", "x1y\\r?\\n", "--timeout", "5s");
+      assertThat(steps.code()).as(steps.err()).isZero();
+      assertThat(steps.out()).contains("login: ").endsWith("x1y\r\n");
+      assertThat(telnet.lastConnection().commands()).contains("echo x1y");
+
+      CliJar.Result silent =
+          new CliJar(home).run("telnet", "127.0.0.1", String.valueOf(telnet.port()), "--expect", "never-said",
+              "--timeout", "500ms");
+      assertThat(silent.code()).as("a prompt that never comes times out").isEqualTo(79);
+      assertThat(silent.err().lines()).hasSize(1).allMatch(l -> l.startsWith("inetkit: "));
     }
   }
 

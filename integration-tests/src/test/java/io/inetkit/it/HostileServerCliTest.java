@@ -16,14 +16,14 @@ class HostileServerCliTest {
   @TempDir Path home;
 
   @Test
-  void aServerThatStallsAfterTheGreetingExits75() throws Exception {
+  void aServerThatStallsAfterTheGreetingExits79() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().send("220 mx ESMTP\r\n").expectLine().stall())) {
       CliJar.Result r =
           new CliJar(home)
               .stdin("body\n")
               .run("mail", "send", "--server", "smtp://127.0.0.1:" + server.port(), "--from", "a@example.org",
                   "--to", "b@example.org", "--subject", "s", "--timeout", "1s");
-      assertThat(r.code()).as(r.err()).isEqualTo(75);
+      assertThat(r.code()).as(r.err()).isEqualTo(79);
       assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.startsWith("inetkit: "));
       assertThat(server.received()).startsWith("EHLO ");
     }

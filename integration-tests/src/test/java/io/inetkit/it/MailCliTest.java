@@ -68,6 +68,8 @@ class MailCliTest {
 
     CliJar.Result table = as("bob-pw").run("mail", "list", inbox, "--cacert", ca());
     assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out().lines().toList()).hasSize(2).first().asString()
+        .matches(" +UID  DATE \\(UTC\\) +FLAG +SIZE  FROM +SUBJECT");
     assertThat(table.out()).containsPattern("\\s+" + m.get("uid") + "\\s.*alice@example.org.*E2E report");
 
     Path eml = home.resolve("msg.eml");

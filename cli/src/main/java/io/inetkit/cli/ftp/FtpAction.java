@@ -38,8 +38,12 @@ abstract class FtpAction extends NetworkCommand {
     return b;
   }
 
-  /** Applies {@code --max-filesize}, {@code --limit-rate} and {@code --retry} when given. */
+  /**
+   * Applies {@code --max-filesize}, {@code --limit-rate} and {@code --retry} when given; refuses
+   * {@code --retry-delay}, since the client reconnects at once.
+   */
   static void guards(FtpClient.Builder builder, TransferOptions transfer) {
+    transfer.refuseRetryDelay("FTP (it reconnects and resumes at once)");
     if (transfer.maxFileSize() > 0) {
       builder.maxFileSize(transfer.maxFileSize());
     }

@@ -30,7 +30,13 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nURLs:%n",
     footer = {
       "  ftp://[user@]host[:port]/path   paths are relative to the login folder (RFC 1738);",
-      "  ftp://host/%%2Fetc/motd is the absolute /etc/motd. No user means anonymous."
+      "  ftp://host/%%2Fetc/motd is the absolute /etc/motd. No user means anonymous.",
+      "%nExamples:",
+      "  inetkit ftp ls ftp://alice@ftp.example/pub/ --json",
+      "  inetkit ftp get ftps://ftp.example/pub/big.iso -o big.iso -C --retry 5",
+      "  inetkit ftp put report.pdf ftp://alice@ftp.example/incoming/ --create-dirs",
+      "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/a.txt",
+      "  inetkit ftp get --help              examples and options of one action"
     })
 public final class FtpCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -37,7 +37,14 @@ import picocli.CommandLine.Spec;
       "  'imaps://alice@mx.example/INBOX/;UID=42'       one message (INBOX;UID=42 works too)",
       "  'imaps://alice@mx.example/INBOX;UIDVALIDITY=7/;UID=42'   ... checked against UIDVALIDITY",
       "  pop3s://alice@mx.example/3                     POP3 message number 3",
-      "Quote URLs with ';' in the shell."
+      "Quote URLs with ';' in the shell.",
+      "%nExamples:",
+      "  echo 'Build 42 is green' | inetkit mail send --server smtp://ci@mx.example \\",
+      "      --from ci@example.org --to team@example.org --subject 'CI'",
+      "  inetkit mail list imaps://alice@mx.example/INBOX --unseen",
+      "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42' -o msg.eml",
+      "  inetkit mail sync pop3s://alice@mx.example --maildir ./box",
+      "  inetkit mail send --help            examples and options of one action"
     })
 public final class MailCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     name = "list",
     mixinStandardHelpOptions = true,
     header = "List the messages of a folder (IMAP) or mailbox (POP3).",
-    description = "IMAP: searched on the server; one line per message, oldest first: UID, date (UTC), flags (N new, F flagged, A answered, D deleted, @ attachments), size, sender, subject. POP3: number, size and UIDL.",
+    description = "IMAP: searched on the server; a header row, then one line per message, oldest first: UID, date (UTC), flags (N new, F flagged, A answered, D deleted, @ attachments), size, sender, subject. POP3: number, size and UIDL. --json prints no header: an array of objects.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail list imaps://alice@mx.example/INBOX --unseen",
@@ -43,6 +43,10 @@ import picocli.CommandLine.Parameters;
 final class MailList extends MailAction {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  /** One IMAP table row: UID, date, flags, size, sender, subject; the header row uses it too. */
+  private static final String IMAP_ROW = "%6s  %-16s  %-4s %8s  %-28s  %s%n";
+  /** One POP3 table row: number, size, UIDL. */
+  private static final String POP3_ROW = "%6s %10s  %s%n";
 
   @Mixin JsonOption json;
 
@@ -100,9 +104,10 @@ final class MailList extends MailAction {
       Json.writeArray(out, summaries.stream().map(s -> toJson(s, u)).toList());
       return 0;
     }
+    out.printf(IMAP_ROW, "UID", "DATE (UTC)", "FLAG", "SIZE", "FROM", "SUBJECT");
     for (MessageSummary s : summaries) {
       out.printf(
-          "%6d  %-16s  %-4s %8d  %-28s  %s%n",
+          IMAP_ROW,
           s.ref().uid(),
           s.date() == null ? "-" : DATE.format(s.date()),
           flags(s),
@@ -141,14 +146,15 @@ final class MailList extends MailAction {
               .toList());
       return 0;
     }
+    out.printf(POP3_ROW, "NUMBER", "SIZE", "UIDL");
     for (Pop3Message m : messages) {
-      out.printf("%6d %10d  %s%n", m.number(), m.size(), m.uidl());
+      out.printf(POP3_ROW, m.number(), m.size(), m.uidl());
     }
     out.flush();
     return 0;
   }
 
-  /** Returns one letter per flag: N new (unseen), F flagged, A answered, D deleted, T draft. */
+  /** Returns one letter per flag: N new (unseen), F flagged, A answered, D deleted, @ attachments. */
   private static String flags(MessageSummary s) {
     StringBuilder sb = new StringBuilder();
     if (!s.flags().contains(io.inetkit.mail.Flag.SEEN)) {

@@ -193,5 +193,9 @@ class FtpCommandTest {
     int code = cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--max-filesize", "1k");
     assertThat(code).isEqualTo(76);
     assertThat(out).doesNotExist();
+    assertThat(cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--retry-delay", "2s"))
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("--retry-delay is not supported for FTP");
+    assertThat(out).doesNotExist();
   }
 }

@@ -108,7 +108,7 @@ class GopherCommandTest {
       int code =
           cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
               "--retry", "2", "--retry-delay", "10ms");
-      assertThat(code).isEqualTo(75);
+      assertThat(code).isEqualTo(79);
       assertThat(stall.connections()).isEqualTo(3);
       assertThat(cli.err()).contains("retry 1 of 2").contains("retry 2 of 2");
     }

@@ -101,7 +101,7 @@ class TelnetCommandTest {
   }
 
   @Test
-  void refusedPortIs69AndASilentPromptTimesOutWith75() throws Exception {
+  void refusedPortIs69AndASilentPromptTimesOutWith79() throws Exception {
     CliRun cli = cli();
     assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(TestPorts.closed()), "--run", "x"))
         .isEqualTo(69);
@@ -109,6 +109,6 @@ class TelnetCommandTest {
             cli.run(
                 "telnet", "127.0.0.1", String.valueOf(server.port()), "--expect", "never-said",
                 "--timeout", "300ms"))
-        .isEqualTo(75);
+        .isEqualTo(79);
   }
 }
