@@ -52,7 +52,7 @@ public final class Report {
     for (WorkloadResult r : results) {
       for (GoalResult g : r.goals()) {
         if (!r.workload().availability().available()) {
-          sb.append(row(r.workload().title(), "", g.goal().describe(), "", "not yet available"));
+          sb.append(row(r.workload().title(), "", g.goal().describe(), r.workload().availability().describe(), "not measured"));
           continue;
         }
         String verdict =

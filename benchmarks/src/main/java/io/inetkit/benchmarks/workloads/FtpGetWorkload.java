@@ -19,7 +19,8 @@ final class FtpGetWorkload extends FtpWorkload {
 
   private final TlsMode tls;
 
-  FtpGetWorkload(TlsMode tls) {
+  FtpGetWorkload(FtpServerKind kind, TlsMode tls) {
+    super(kind);
     this.tls = tls;
   }
 
@@ -28,12 +29,12 @@ final class FtpGetWorkload extends FtpWorkload {
   }
 
   @Override
-  public String id() {
+  String baseId() {
     return secure() ? "ftps-get" : "ftp-get";
   }
 
   @Override
-  public String title() {
+  String baseTitle() {
     return secure() ? "FTPS (PROT P) get" : "FTP get";
   }
 
@@ -73,7 +74,7 @@ final class FtpGetWorkload extends FtpWorkload {
             trial -> {
               List<String> args = new ArrayList<>();
               if (secure()) {
-                args.addAll(List.of("--ssl-reqd", "--cacert", server().get("ftp.ca")));
+                args.addAll(List.of("--ssl-reqd", "--cacert", caFile()));
               }
               args.addAll(List.of("-o", "out.bin", curlUrl(trial.network(), bigFile(trial.size()))));
               return args;
@@ -105,7 +106,7 @@ final class FtpGetWorkload extends FtpWorkload {
                           "out.bin",
                           block));
           if (secure()) {
-            cmd.add(server().get("ftp.ca"));
+            cmd.add(caFile());
           }
           return cmd;
         },
