@@ -116,6 +116,9 @@ public final class Report {
     if (!r.error().isEmpty()) {
       notes.add(r.error());
     }
+    for (Ceiling c : r.workload().ceilings()) {
+      c.explain(r).ifPresent(notes::add);
+    }
     Metric metric = r.workload().metric();
     for (Network network : r.workload().networks()) {
       Optional<Cell> raw = r.cell(network, RAW);

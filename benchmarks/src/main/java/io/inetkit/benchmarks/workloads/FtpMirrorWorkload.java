@@ -1,6 +1,7 @@
 package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.Availability;
+import io.inetkit.benchmarks.Ceiling;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.Metric;
@@ -15,6 +16,7 @@ import io.inetkit.transfer.ftp.MirrorMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -151,11 +153,24 @@ final class FtpMirrorWorkload extends FtpWorkload {
   }
 
   @Override
+  public List<Ceiling> ceilings() {
+    List<Ceiling> all = new ArrayList<>();
+    if (kind() == FtpServerKind.APACHE) {
+      all.add(Ceiling.serverPace(Workloads.INETKIT, CURL_PER_FILE, Network.DIRECT,
+          "every client that keeps one connection runs at about this pace, the server's own cost per file; curl pays it too, plus its process start-up"));
+    }
+    all.add(Ceiling.roundTrips(Workloads.INETKIT, CURL_PER_FILE, 2,
+        "EPSV or PASV, then RETR, whose 226 follows the data"));
+    return all;
+  }
+
+  @Override
   public List<String> notes() {
     String sizes =
         kind() == FtpServerKind.APACHE
             ? "the folder has " + APACHE_DIRECT_FILES + " files direct and " + LATENCY_FILES + " with latency instead of issue 10's 1,000: testkit's Apache FtpServer spends tens of milliseconds per file even on loopback, so 1,000 files would take about a minute per contender per run and the whole run would not fit its 15 minutes; rates in files/s are compared. The `(vsftpd)` rows run the same clients against vsftpd."
-            : "the same clients as the Apache FtpServer rows, against vsftpd: the folder has issue 10's 1,000 files direct and " + LATENCY_FILES + " with latency (every file costs several 20 ms round trips whatever the server); rates in files/s are compared.";
+            : "the same clients as the Apache FtpServer rows, against vsftpd: the folder has issue 10's 1,000 files direct and " + LATENCY_FILES + " with latency (every file costs several 20 ms round trips whatever the server); rates in files/s are compared. "
+                + "Per file inetkit sends SIZE, EPSV and RETR, Python's loop TYPE I, PASV and RETR (traced on the control connection, 2026-12-06): the same three round trips, so with latency the two run level; direct, what separates them is inetkit's local work per file (a `.inetkit-part` file renamed into place, the modification time set from the listing, progress events).";
     return List.of(
         sizes,
         "curl runs one process per file for a sample of a tenth of the folder, at most " + CURL_SAMPLE + " files; its rate (files/s) is extrapolated to the whole folder, not timed over it.");
