@@ -123,4 +123,14 @@ final class FtpGetWorkload extends FtpWorkload {
         Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.6),
         Goal.heapAtMost(Workloads.INETKIT, 64));
   }
+
+  @Override
+  public List<String> notes() {
+    if (!secure()) {
+      return List.of();
+    }
+    return List.of(kind() == FtpServerKind.APACHE
+        ? "every client is held near the same rate by testkit's Apache FtpServer, which encrypts with the JDK's TLS; the `FTPS (PROT P) get (vsftpd)` rows run the same clients against vsftpd (OpenSSL)."
+        : "the same clients as the `FTPS (PROT P) get` rows, against vsftpd, which encrypts with OpenSSL; inetkit decrypts with the JDK's TLS, curl and Python with OpenSSL.");
+  }
 }

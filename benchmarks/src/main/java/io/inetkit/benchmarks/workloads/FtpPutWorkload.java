@@ -100,4 +100,12 @@ final class FtpPutWorkload extends FtpWorkload {
         Goal.heapAtMost(Workloads.INETKIT, 64));
   }
 
+  @Override
+  public List<String> notes() {
+    if (kind() == FtpServerKind.APACHE) {
+      return List.of("the `FTP put (vsftpd)` rows run the same clients against vsftpd, which receives faster than testkit's Apache FtpServer.");
+    }
+    return List.of(
+        "the same clients as the `FTP put` rows, against vsftpd. `raw loopback` is still the server JVM's raw receiver (Java), the same as in the other rows, not vsftpd: when vsftpd receives faster than it, clients pass it.");
+  }
 }
