@@ -90,6 +90,20 @@ class StatsAndGoalsTest {
     assertThat(ceiling.explain(result(List.of(Goal.speedAtLeast("a", "py", 5)), a, py, curl))).isEmpty();
   }
 
+  @Test
+  void aWorkloadThatCannotRunHereShowsWhyInBothTables() {
+    Availability why = Availability.missing("/usr/sbin/vsftpd not installed (apt-get install vsftpd)");
+    Workload w = new FixedWorkload(List.of(Goal.speedAtLeast("a", "curl", 1.1)), why);
+    Cell a = new Cell(Network.DIRECT, Peers.notYet("a", "x"), 1, 1, why);
+    Cell curl = new Cell(Network.DIRECT, Peers.notYet("curl", "x"), 1, 1, why);
+    List<GoalResult> goals = GoalChecker.check(w, List.of(a, curl));
+
+    String tables = Report.tables(List.of(new WorkloadResult(w, List.of(a, curl), goals, "")));
+
+    assertThat(tables).contains("| fixed |  |  | a, curl | _missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd)_ |");
+    assertThat(tables).contains("| a >= 1.1x curl (speed) | missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd) | not measured |");
+  }
+
   private static Cell cell(Network network, String name, long millis, long items) {
     Cell c = new Cell(network, Peers.notYet(name, "x"), items, 1, Availability.AVAILABLE);
     c.record(1, sample(millis, items));
@@ -104,7 +118,11 @@ class StatsAndGoalsTest {
     return new Sample(Duration.ofMillis(millis), work, Memory.UNKNOWN);
   }
 
-  private record FixedWorkload(List<Goal> goals) implements Workload {
+  private record FixedWorkload(List<Goal> goals, Availability availability) implements Workload {
+    FixedWorkload(List<Goal> goals) {
+      this(goals, Availability.AVAILABLE);
+    }
+
     @Override
     public String id() {
       return "fixed";
