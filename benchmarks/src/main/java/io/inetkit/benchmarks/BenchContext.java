@@ -16,13 +16,23 @@ public final class BenchContext {
   private final Path scratch;
   private final Tools tools;
   private final ServerPool servers;
+  private final boolean warmUp;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
-  /** Uses {@code scratch} for data, {@code tools} for peers and {@code servers} for server JVMs. */
-  public BenchContext(Path scratch, Tools tools, ServerPool servers) {
+  /**
+   * Uses {@code scratch} for data, {@code tools} for peers and {@code servers} for server JVMs;
+   * {@code warmUp} is false for the smoke test (no warm-up runs, nothing slow in set-up).
+   */
+  public BenchContext(Path scratch, Tools tools, ServerPool servers, boolean warmUp) {
     this.scratch = scratch;
     this.tools = tools;
     this.servers = servers;
+    this.warmUp = warmUp;
+  }
+
+  /** Whether this run warms up (a real run) rather than only checking the harness. */
+  public boolean warmUp() {
+    return warmUp;
   }
 
   /** A directory for this workload's data. */

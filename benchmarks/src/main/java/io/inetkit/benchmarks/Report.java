@@ -52,7 +52,7 @@ public final class Report {
     for (WorkloadResult r : results) {
       for (GoalResult g : r.goals()) {
         if (!r.workload().availability().available()) {
-          sb.append(row(r.workload().title(), "", g.goal().describe(), "", "not yet available"));
+          sb.append(row(r.workload().title(), "", g.goal().describe(), r.workload().availability().describe(), "not measured"));
           continue;
         }
         String verdict =
@@ -115,6 +115,9 @@ public final class Report {
     List<String> notes = new ArrayList<>(r.workload().notes());
     if (!r.error().isEmpty()) {
       notes.add(r.error());
+    }
+    for (Ceiling c : r.workload().ceilings()) {
+      c.explain(r).ifPresent(notes::add);
     }
     Metric metric = r.workload().metric();
     for (Network network : r.workload().networks()) {

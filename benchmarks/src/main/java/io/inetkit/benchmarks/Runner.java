@@ -55,7 +55,7 @@ public final class Runner {
     BenchContext context = null;
     try {
       dir = Files.createDirectories(scratch.resolve(workload.id()));
-      context = new BenchContext(dir, tools, servers);
+      context = new BenchContext(dir, tools, servers, options.warmUp());
       Availability availability = workload.availability();
       long maxSize = workload.networks().stream().mapToLong(sizeFor(workload)).max().orElse(1);
       if (availability.available()) {

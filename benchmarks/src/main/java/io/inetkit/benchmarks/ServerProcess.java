@@ -66,6 +66,11 @@ public final class ServerProcess implements AutoCloseable {
     return v;
   }
 
+  /** Whether the host published {@code key}. */
+  public boolean has(String key) {
+    return ready.containsKey(key);
+  }
+
   /** An integer value the host published, e.g. a port. */
   public int port(String key) {
     return Integer.parseInt(get(key));

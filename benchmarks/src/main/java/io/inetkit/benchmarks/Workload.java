@@ -66,6 +66,14 @@ public interface Workload extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * Arithmetic limits of goals that no client could meet here (e.g. round trips with latency),
+   * explained in the notes with the run's own figures.
+   */
+  default List<Ceiling> ceilings() {
+    return List.of();
+  }
+
   /** Stops servers; must be safe after a failed {@link #setUp}. */
   @Override
   void close() throws Exception;

@@ -61,11 +61,68 @@ class StatsAndGoalsTest {
     assertThat(r.describeValue()).isEqualTo("b missing: curl not found on PATH");
   }
 
+  @Test
+  void ceilingFromRoundTripsSaysWhenNoClientCanMeetTheGoal() {
+    // With latency curl takes 200 ms per item; 2 round trips of 20 ms are 40 ms: at most 5x.
+    Cell a = cell(Network.LATENCY, "a", 1000, 10);
+    Cell curl = cell(Network.LATENCY, "curl", 2000, 10);
+    Ceiling ceiling = Ceiling.roundTrips("a", "curl", 2, "two commands");
+
+    String below = ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 10)), a, curl)).orElseThrow();
+    String reachable = ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 4)), a, curl)).orElseThrow();
+
+    assertThat(below).contains("200 ms per op (10.0 round trips", "at least 2 round trips (two commands), 40.0 ms",
+        "At most 200 / 40.0 = 5.00x, below the goal's 10x, so no client can meet it");
+    assertThat(reachable).contains("At most 200 / 40.0 = 5.00x", "within reach only at or below 50.0 ms per op",
+        "a takes 100 (5.00 round trips");
+  }
+
+  @Test
+  void ceilingFromTheServersPaceUsesTheFastestOneConnectionClient() {
+    Cell a = cell(Network.DIRECT, "a", 1000, 10);
+    Cell py = cell(Network.DIRECT, "py", 500, 10);
+    Cell curl = cell(Network.DIRECT, "curl", 1500, 10);
+    Ceiling ceiling = Ceiling.serverPace("a", "curl", Network.DIRECT, "the server's pace");
+
+    String note = ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 5)), a, py, curl)).orElseThrow();
+
+    assertThat(note).contains("(py) takes 50.0 ms per op", "At most 150 / 50.0 = 3.00x, below the goal's 5x");
+    assertThat(ceiling.explain(result(List.of(Goal.speedAtLeast("a", "py", 5)), a, py, curl))).isEmpty();
+  }
+
+  @Test
+  void aWorkloadThatCannotRunHereShowsWhyInBothTables() {
+    Availability why = Availability.missing("/usr/sbin/vsftpd not installed (apt-get install vsftpd)");
+    Workload w = new FixedWorkload(List.of(Goal.speedAtLeast("a", "curl", 1.1)), why);
+    Cell a = new Cell(Network.DIRECT, Peers.notYet("a", "x"), 1, 1, why);
+    Cell curl = new Cell(Network.DIRECT, Peers.notYet("curl", "x"), 1, 1, why);
+    List<GoalResult> goals = GoalChecker.check(w, List.of(a, curl));
+
+    String tables = Report.tables(List.of(new WorkloadResult(w, List.of(a, curl), goals, "")));
+
+    assertThat(tables).contains("| fixed |  |  | a, curl | _missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd)_ |");
+    assertThat(tables).contains("| a >= 1.1x curl (speed) | missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd) | not measured |");
+  }
+
+  private static Cell cell(Network network, String name, long millis, long items) {
+    Cell c = new Cell(network, Peers.notYet(name, "x"), items, 1, Availability.AVAILABLE);
+    c.record(1, sample(millis, items));
+    return c;
+  }
+
+  private static WorkloadResult result(List<Goal> goals, Cell... cells) {
+    return new WorkloadResult(new FixedWorkload(goals), List.of(cells), List.of(), "");
+  }
+
   private static Sample sample(long millis, long work) {
     return new Sample(Duration.ofMillis(millis), work, Memory.UNKNOWN);
   }
 
-  private record FixedWorkload(List<Goal> goals) implements Workload {
+  private record FixedWorkload(List<Goal> goals, Availability availability) implements Workload {
+    FixedWorkload(List<Goal> goals) {
+      this(goals, Availability.AVAILABLE);
+    }
+
     @Override
     public String id() {
       return "fixed";

@@ -39,6 +39,7 @@ public final class ServerHost {
     SERVICES.put("mail", MailService::new);
     SERVICES.put("telnet", TelnetService::new);
     SERVICES.put("sink", SinkService::new);
+    SERVICES.put("vsftpd", VsftpdService::new);
   }
 
   private ServerHost() {}

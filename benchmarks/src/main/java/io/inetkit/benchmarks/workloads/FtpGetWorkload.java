@@ -19,7 +19,8 @@ final class FtpGetWorkload extends FtpWorkload {
 
   private final TlsMode tls;
 
-  FtpGetWorkload(TlsMode tls) {
+  FtpGetWorkload(FtpServerKind kind, TlsMode tls) {
+    super(kind);
     this.tls = tls;
   }
 
@@ -28,12 +29,12 @@ final class FtpGetWorkload extends FtpWorkload {
   }
 
   @Override
-  public String id() {
+  String baseId() {
     return secure() ? "ftps-get" : "ftp-get";
   }
 
   @Override
-  public String title() {
+  String baseTitle() {
     return secure() ? "FTPS (PROT P) get" : "FTP get";
   }
 
@@ -73,7 +74,7 @@ final class FtpGetWorkload extends FtpWorkload {
             trial -> {
               List<String> args = new ArrayList<>();
               if (secure()) {
-                args.addAll(List.of("--ssl-reqd", "--cacert", server().get("ftp.ca")));
+                args.addAll(List.of("--ssl-reqd", "--cacert", caFile()));
               }
               args.addAll(List.of("-o", "out.bin", curlUrl(trial.network(), bigFile(trial.size()))));
               return args;
@@ -105,7 +106,7 @@ final class FtpGetWorkload extends FtpWorkload {
                           "out.bin",
                           block));
           if (secure()) {
-            cmd.add(server().get("ftp.ca"));
+            cmd.add(caFile());
           }
           return cmd;
         },
@@ -121,5 +122,15 @@ final class FtpGetWorkload extends FtpWorkload {
         Goal.speedAtLeast(Workloads.INETKIT, Workloads.CURL, 1.1),
         Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.6),
         Goal.heapAtMost(Workloads.INETKIT, 64));
+  }
+
+  @Override
+  public List<String> notes() {
+    if (!secure()) {
+      return List.of();
+    }
+    return List.of(kind() == FtpServerKind.APACHE
+        ? "every client is held near the same rate by testkit's Apache FtpServer, which encrypts with the JDK's TLS; the `FTPS (PROT P) get (vsftpd)` rows run the same clients against vsftpd (OpenSSL)."
+        : "the same clients as the `FTPS (PROT P) get` rows, against vsftpd, which encrypts with OpenSSL; inetkit decrypts with the JDK's TLS, curl and Python with OpenSSL.");
   }
 }

@@ -16,22 +16,25 @@ import java.util.List;
 /** FTP put of one large file (1 GiB); uploads are deleted after every trial, outside the timing. */
 final class FtpPutWorkload extends FtpWorkload {
 
+  FtpPutWorkload(FtpServerKind kind) {
+    super(kind);
+  }
+
   @Override
-  public String id() {
+  String baseId() {
     return "ftp-put";
   }
 
   @Override
-  public String title() {
+  String baseTitle() {
     return "FTP put";
   }
 
   /** Checks the upload arrived whole, then deletes it. */
   private Peers.Check uploaded(String name) {
     return trial -> {
-      Path stored = Path.of(server().get("ftp.home"), "upload", name);
-      Peers.requireSize(stored, trial.size());
-      server().command("ftp.clean");
+      Peers.requireSize(uploadedFile(name), trial.size());
+      deleteUploads();
     };
   }
 
@@ -47,7 +50,7 @@ final class FtpPutWorkload extends FtpWorkload {
                   Peers.timed(
                       () -> {
                         try (FtpSession ftp = client.open()) {
-                          return ftp.put(local, "upload/inetkit.bin").bytes();
+                          return ftp.put(local, uploadPath("inetkit.bin")).bytes();
                         }
                       });
               uploaded("inetkit.bin").verify(trial);
@@ -56,7 +59,7 @@ final class FtpPutWorkload extends FtpWorkload {
         Peers.curl(
             tools(),
             Workloads.CURL,
-            trial -> List.of("-T", localFile(trial.size()).toString(), curlUrl(trial.network(), "upload/curl.bin")),
+            trial -> List.of("-T", localFile(trial.size()).toString(), curlUrl(trial.network(), uploadPath("curl.bin"))),
             uploaded("curl.bin")),
         ftplib(FtpGetWorkload.FTPLIB_8K, 8192),
         ftplib(FtpGetWorkload.FTPLIB_64K, 65536),
@@ -84,7 +87,7 @@ final class FtpPutWorkload extends FtpWorkload {
                     user(),
                     password(),
                     localFile(trial.size()),
-                    "upload/python.bin",
+                    uploadPath("python.bin"),
                     block),
         uploaded("python.bin"));
   }
@@ -97,4 +100,12 @@ final class FtpPutWorkload extends FtpWorkload {
         Goal.heapAtMost(Workloads.INETKIT, 64));
   }
 
+  @Override
+  public List<String> notes() {
+    if (kind() == FtpServerKind.APACHE) {
+      return List.of("the `FTP put (vsftpd)` rows run the same clients against vsftpd, which receives faster than testkit's Apache FtpServer.");
+    }
+    return List.of(
+        "the same clients as the `FTP put` rows, against vsftpd. `raw loopback` is still the server JVM's raw receiver (Java), the same as in the other rows, not vsftpd: when vsftpd receives faster than it, clients pass it.");
+  }
 }

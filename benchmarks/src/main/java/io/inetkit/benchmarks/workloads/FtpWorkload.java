@@ -1,5 +1,7 @@
 package io.inetkit.benchmarks.workloads;
 
+import io.inetkit.benchmarks.Availability;
+import io.inetkit.benchmarks.BenchContext;
 import io.inetkit.benchmarks.LatencyProxy;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Sizes;
@@ -11,29 +13,93 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Base of the FTP workloads: testkit's FtpServer plus the raw server, and curl URLs for both. By
- * default a workload moves one 1 GiB file.
+ * Base of the FTP workloads: one {@link FtpServerKind FTP server} (testkit's Apache FtpServer or
+ * vsftpd) plus the raw server, and curl URLs for both. By default a workload moves one 1 GiB file.
+ * The id and title name the server when it is not the embedded one, e.g. {@code ftp-put-vsftpd}.
  */
 abstract class FtpWorkload extends BulkWorkload {
 
-  FtpWorkload() {
+  private final FtpServerKind kind;
+
+  FtpWorkload(FtpServerKind kind) {
     super(Sizes.GIB);
+    this.kind = kind;
   }
 
+  /** The id on the embedded server, e.g. {@code ftp-put}. */
+  abstract String baseId();
+
+  /** The title on the embedded server, e.g. {@code FTP put}. */
+  abstract String baseTitle();
+
+  @Override
+  public final String id() {
+    return baseId() + kind.idSuffix();
+  }
+
+  @Override
+  public final String title() {
+    return baseTitle() + kind.titleSuffix();
+  }
+
+  /** The server this workload runs against. */
+  final FtpServerKind kind() {
+    return kind;
+  }
+
+  @Override
+  public Availability availability() {
+    return kind.availability();
+  }
+
+  @Override
+  public void setUp(BenchContext context, long maxSize) throws Exception {
+    super.setUp(context, maxSize);
+    if (!server().has(kind.key("port"))) {
+      throw new IOException(kind.label() + " is not running: " + server().command(kind.key("why")));
+    }
+  }
 
   /** The control port for {@code network} (a proxy that also relays passive data connections). */
   final int ftpPort(Network network) throws IOException {
-    return port("ftp.port", network, LatencyProxy.Mode.FTP);
+    return port(kind.key("port"), network, LatencyProxy.Mode.FTP);
   }
 
   /** The FTP user's name. */
   final String user() {
-    return server().get("ftp.user");
+    return server().get(kind.key("user"));
   }
 
   /** The FTP user's password (a testkit account on loopback; never a real secret). */
   final String password() {
-    return server().get("ftp.password");
+    return server().get(kind.key("password"));
+  }
+
+  /** The CA file that signed the server's certificate. */
+  final String caFile() {
+    return server().get(kind.key("ca"));
+  }
+
+  /** The remote path of an upload named {@code name}, in the server's writable folder. */
+  final String uploadPath(String name) {
+    return server().get(kind.key("upload")) + "/" + name;
+  }
+
+  /** Where the server stores an upload named {@code name}. */
+  final Path uploadedFile(String name) {
+    return Path.of(server().get(kind.key("home")), uploadPath(name));
+  }
+
+  /** Deletes every upload, outside any timing. */
+  final void deleteUploads() throws IOException {
+    server().command(kind.key("clean"));
+  }
+
+  /** A folder of {@code count} files of {@code size} bytes on the server; returns its name. */
+  final String tree(long count, long size) throws IOException {
+    String dir = "tree-" + count;
+    prepare(kind.key("tree") + " " + dir + " " + count + " " + size);
+    return dir;
   }
 
   /** {@code ftp://user:password@127.0.0.1:port/path} for curl. */
@@ -49,7 +115,7 @@ abstract class FtpWorkload extends BulkWorkload {
             .tlsMode(tls)
             .credentials(Credentials.password(user(), password().toCharArray()));
     if (tls != TlsMode.NONE) {
-      b.trust(Trust.fromFile(Path.of(server().get("ftp.ca"))));
+      b.trust(Trust.fromFile(Path.of(caFile())));
     }
     return b.build();
   }
@@ -57,7 +123,7 @@ abstract class FtpWorkload extends BulkWorkload {
   /** A file of {@code size} bytes in the FTP home and the raw server's data directory. */
   final String bigFile(long size) throws IOException {
     String name = "big-" + size + ".bin";
-    prepare("ftp.file " + name + " " + size);
+    prepare(kind.key("file") + " " + name + " " + size);
     return name;
   }
 }

@@ -36,7 +36,7 @@ abstract class ServerWorkload implements Workload {
    * Every workload shares one server JVM running all the servers (each starts once per
    * invocation; mailboxes and uploads are emptied by the workloads that fill them).
    */
-  static final Map<String, String> SERVERS = Map.of("services", "raw,ftp,mail,sink,gopher,telnet");
+  static final Map<String, String> SERVERS = Map.of("services", "raw,ftp,vsftpd,mail,sink,gopher,telnet");
 
   @Override
   public void setUp(BenchContext context, long maxSize) throws Exception {

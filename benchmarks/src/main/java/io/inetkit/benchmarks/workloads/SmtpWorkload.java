@@ -1,5 +1,6 @@
 package io.inetkit.benchmarks.workloads;
 
+import io.inetkit.benchmarks.Ceiling;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.LatencyProxy;
 import io.inetkit.benchmarks.Goal;
@@ -182,6 +183,18 @@ final class SmtpWorkload extends MailWorkload {
     return List.of(
         Goal.speedAtLeast(Workloads.INETKIT, SMTPLIB, 1.0),
         Goal.speedAtLeast(Workloads.INETKIT, CURL_PER_MESSAGE, 10));
+  }
+
+  @Override
+  public List<Ceiling> ceilings() {
+    return target == Target.SINK
+        ? List.of()
+        : List.of(
+            Ceiling.roundTrips(
+                Workloads.INETKIT,
+                CURL_PER_MESSAGE,
+                2,
+                "MAIL FROM, RCPT TO and DATA pipelined as RFC 2920 allows, then the content and its 250"));
   }
 
   @Override

@@ -23,10 +23,13 @@ public final class Workloads {
   /** Every workload, in issue 10's order. */
   public static List<Workload> all() {
     List<Workload> all = new ArrayList<>();
-    all.add(new FtpGetWorkload(TlsMode.NONE));
-    all.add(new FtpPutWorkload());
-    all.add(new FtpGetWorkload(TlsMode.STARTTLS_REQUIRED));
-    all.add(new FtpMirrorWorkload());
+    all.add(new FtpGetWorkload(FtpServerKind.APACHE, TlsMode.NONE));
+    all.add(new FtpPutWorkload(FtpServerKind.APACHE));
+    all.add(new FtpPutWorkload(FtpServerKind.VSFTPD));
+    all.add(new FtpGetWorkload(FtpServerKind.APACHE, TlsMode.STARTTLS_REQUIRED));
+    all.add(new FtpGetWorkload(FtpServerKind.VSFTPD, TlsMode.STARTTLS_REQUIRED));
+    all.add(new FtpMirrorWorkload(FtpServerKind.APACHE));
+    all.add(new FtpMirrorWorkload(FtpServerKind.VSFTPD));
     all.add(new SmtpWorkload(SmtpWorkload.Target.GREENMAIL));
     all.add(new SmtpWorkload(SmtpWorkload.Target.SINK));
     all.add(new ImapWorkload());

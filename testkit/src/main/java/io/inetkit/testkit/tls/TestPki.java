@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -38,6 +39,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Throwaway TLS material made at run time: a private CA and server certificates it issues, so
@@ -210,6 +212,30 @@ public final class TestPki {
         return file;
       } catch (IOException | GeneralSecurityException e) {
         throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * Writes the certificate chain (server, then CA) and the unencrypted private key as PEM files,
+     * for servers configured with files (vsftpd's {@code rsa_cert_file} and {@code
+     * rsa_private_key_file}); the key file is readable by its owner only.
+     */
+    public void writePem(Path chainFile, Path keyFile) {
+      try {
+        try (Writer w = Files.newBufferedWriter(chainFile, StandardCharsets.US_ASCII);
+            JcaPEMWriter pem = new JcaPEMWriter(w)) {
+          pem.writeObject(cert);
+          pem.writeObject(ca);
+        }
+        Files.deleteIfExists(keyFile);
+        Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------")));
+        try (Writer w = Files.newBufferedWriter(keyFile, StandardCharsets.US_ASCII);
+            JcaPEMWriter pem = new JcaPEMWriter(w)) {
+          pem.writeObject(new PemObject("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 

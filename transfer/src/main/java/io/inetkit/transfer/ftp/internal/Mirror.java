@@ -4,7 +4,6 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.transfer.ftp.FtpEntry;
-import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
 import io.inetkit.transfer.ftp.MirrorMode;
 import io.inetkit.transfer.ftp.MirrorResult;
@@ -25,14 +24,14 @@ import java.util.stream.Stream;
  * checked with {@link SafeNames} before they become local paths.
  */
 final class Mirror {
-  private final FtpSession ftp;
+  private final CommonsNetFtpSession ftp;
   private final Endpoint endpoint;
   private final java.time.Duration timeout;
   private final List<String> transferred = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
   private long bytes;
 
-  Mirror(FtpSession ftp, Endpoint endpoint, java.time.Duration timeout) {
+  Mirror(CommonsNetFtpSession ftp, Endpoint endpoint, java.time.Duration timeout) {
     this.ftp = ftp;
     this.endpoint = endpoint;
     this.timeout = timeout;
@@ -67,7 +66,8 @@ final class Mirror {
           skipped.add(rel);
           continue;
         }
-        FtpTransfer t = ftp.get(remote, target);
+        // The listing gave the size: no SIZE round trip per file.
+        FtpTransfer t = ftp.get(remote, target, e.size());
         bytes += t.bytes();
         transferred.add(rel);
         if (e.modified() != null) {
