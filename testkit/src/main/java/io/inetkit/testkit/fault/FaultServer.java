@@ -127,6 +127,9 @@ public final class FaultServer implements AutoCloseable {
   private void serve(Socket socket) {
     Socket s = socket;
     try {
+      // each scripted step reaches the client when the script says, not when Nagle lets it
+      // (a Send after an unacknowledged Send would wait ~40 ms; a SendThenDrop could lose its bytes)
+      s.setTcpNoDelay(true);
       if (implicitTls != null) {
         s = upgrade(s, implicitTls);
       }

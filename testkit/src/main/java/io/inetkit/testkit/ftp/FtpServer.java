@@ -140,6 +140,7 @@ public final class FtpServer implements AutoCloseable {
     listener.setSslConfiguration(ssl);
     listener.setImplicitSsl(implicit);
     listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+    listener.setSessionFilter(new NoDelaySessionFilter());
     return listener.createListener();
   }
 

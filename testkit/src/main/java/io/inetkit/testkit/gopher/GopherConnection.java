@@ -37,6 +37,7 @@ final class GopherConnection implements Runnable {
   public void run() {
     try (Socket s = socket) {
       s.setSoTimeout(30_000);
+      s.setTcpNoDelay(true); // the tail of a reply leaves at once, not after the client's delayed ACK
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
       String line = readRequest(s.getInputStream());
       if (line == null) {

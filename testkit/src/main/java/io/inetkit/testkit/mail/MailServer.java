@@ -3,7 +3,6 @@ package io.inetkit.testkit.mail;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.Trust;
@@ -48,7 +47,7 @@ import javax.net.ssl.SSLContext;
 public final class MailServer implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
-  private final GreenMail greenMail;
+  private final NoDelayGreenMail greenMail;
   private final TestPki pki;
   private final Map<MailProtocol, Integer> ports = new EnumMap<>(MailProtocol.class);
   private final List<FrontListener> fronts = new ArrayList<>();
@@ -56,7 +55,7 @@ public final class MailServer implements AutoCloseable {
   private MailServer(Builder b) throws IOException {
     this.pki = b.pki == null ? TestPki.create() : b.pki;
     this.greenMail =
-        new GreenMail(
+        new NoDelayGreenMail(
             new ServerSetup[] {
               new ServerSetup(b.port(MailProtocol.SMTP), HOST, ServerSetup.PROTOCOL_SMTP),
               new ServerSetup(b.port(MailProtocol.IMAP), HOST, ServerSetup.PROTOCOL_IMAP),
@@ -66,9 +65,9 @@ public final class MailServer implements AutoCloseable {
     try {
       Map<MailProtocol, Integer> plain =
           Map.of(
-              MailProtocol.SMTP, greenMail.getSmtp().getPort(),
-              MailProtocol.IMAP, greenMail.getImap().getPort(),
-              MailProtocol.POP3, greenMail.getPop3().getPort());
+              MailProtocol.SMTP, greenMail.port(ServerSetup.PROTOCOL_SMTP),
+              MailProtocol.IMAP, greenMail.port(ServerSetup.PROTOCOL_IMAP),
+              MailProtocol.POP3, greenMail.port(ServerSetup.PROTOCOL_POP3));
       SSLContext tls = pki.serverSslContext();
       for (MailProtocol p : b.protocols) {
         int upstream = plain.get(p.plain());
