@@ -74,8 +74,8 @@ class FtpServerTest {
   /**
    * The {@code 226} that ends a transfer follows a {@code 150} the client never answered, so with
    * Nagle's algorithm on the control socket it waited for the client's delayed ACK (at least 40 ms
-   * on Linux): 20 small downloads took at least 800 ms. With {@code TCP_NODELAY} they take tens of
-   * ms; the bound leaves a wide margin for a loaded machine and still fails on the old behaviour.
+   * on Linux) on every download. With {@code TCP_NODELAY} each takes a few ms: the test allows a
+   * few slow ones (a GC pause, a busy machine) and fails only when downloads stall as a rule.
    */
   @Test
   void smallDownloadsDoNotWaitForTheClientsDelayedAck() throws IOException {
@@ -89,11 +89,15 @@ class FtpServerTest {
       login(client, ftp.reader());
       ByteArrayOutputStream sink = new ByteArrayOutputStream();
       assertThat(client.retrieveFile("small/0.bin", sink)).isTrue(); // warm-up
-      long start = System.nanoTime();
+      int slow = 0;
       for (int i = 1; i <= files; i++) {
+        long start = System.nanoTime();
         assertThat(client.retrieveFile("small/" + i + ".bin", sink)).as(client.getReplyString()).isTrue();
+        if (Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(35)) >= 0) {
+          slow++;
+        }
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
+      assertThat(slow).as("downloads that took 35 ms or more").isLessThanOrEqualTo(files / 4);
       assertThat(sink.size()).isEqualTo((files + 1) * 4096);
     } finally {
       client.disconnect();

@@ -20,12 +20,15 @@ import org.junit.jupiter.api.Test;
  * GreenMail writes many replies in pieces (POP3 RETR: status, message, {@code .}; IMAP: untagged
  * lines, then the tagged one; SMTP: each EHLO line). With Nagle's algorithm on the server socket,
  * every piece after the first waited for the client's delayed ACK: at least 40 ms on Linux, so
- * {@value #EXCHANGES} exchanges took at least 800 ms. With {@code TCP_NODELAY} they take a few ms;
- * the bound below leaves a wide margin for a loaded machine and still fails on the old behaviour.
+ * every one of {@value #EXCHANGES} exchanges took at least 40 ms. With {@code TCP_NODELAY} each
+ * takes well under a millisecond. The tests count the exchanges that took 35 ms or more and allow a
+ * few (a GC pause or a busy machine can slow any single one), so they fail only on the old
+ * behaviour, where every exchange stalls.
  */
 class MailServerLatencyTest {
   private static final int EXCHANGES = 20;
-  private static final Duration BOUND = Duration.ofMillis(400);
+  private static final Duration STALL = Duration.ofMillis(35);
+  private static final int ALLOWED_SLOW = EXCHANGES / 4;
 
   private static MailServer server;
 
@@ -51,7 +54,7 @@ class MailServerLatencyTest {
     try (Conversation c = new Conversation(MailProtocol.POP3)) {
       c.exchange("USER bob", l -> true);
       c.exchange("PASS bob-secret", l -> true);
-      assertThat(c.timed(i -> "RETR " + i, "."::equals)).isLessThan(BOUND);
+      assertThat(c.timed(i -> "RETR " + i, "."::equals)).isLessThanOrEqualTo(ALLOWED_SLOW);
     }
   }
 
@@ -61,14 +64,14 @@ class MailServerLatencyTest {
       c.exchange("a LOGIN bob bob-secret", l -> l.startsWith("a "));
       c.exchange("b SELECT INBOX", l -> l.startsWith("b "));
       assertThat(c.timed(i -> "f" + i + " FETCH " + i + " (FLAGS)", l -> l.startsWith("f")))
-          .isLessThan(BOUND);
+          .isLessThanOrEqualTo(ALLOWED_SLOW);
     }
   }
 
   @Test
   void smtpEhloDoesNotWaitForTheClientsDelayedAck() throws IOException {
     try (Conversation c = new Conversation(MailProtocol.SMTP)) {
-      assertThat(c.timed(i -> "EHLO client.test", l -> l.startsWith("250 "))).isLessThan(BOUND);
+      assertThat(c.timed(i -> "EHLO client.test", l -> l.startsWith("250 "))).isLessThanOrEqualTo(ALLOWED_SLOW);
     }
   }
 
@@ -97,14 +100,21 @@ class MailServerLatencyTest {
       } while (!last.test(line));
     }
 
-    /** One warm-up exchange, then {@link #EXCHANGES} timed ones (commands numbered from 1). */
-    Duration timed(IntFunction<String> command, Predicate<String> last) throws IOException {
+    /**
+     * One warm-up exchange, then {@link #EXCHANGES} timed ones (commands numbered from 1); returns
+     * how many of them took {@link #STALL} or longer.
+     */
+    long timed(IntFunction<String> command, Predicate<String> last) throws IOException {
       exchange(command.apply(1), last);
-      long start = System.nanoTime();
+      long slow = 0;
       for (int i = 1; i <= EXCHANGES; i++) {
+        long start = System.nanoTime();
         exchange(command.apply(i), last);
+        if (Duration.ofNanos(System.nanoTime() - start).compareTo(STALL) >= 0) {
+          slow++;
+        }
       }
-      return Duration.ofNanos(System.nanoTime() - start);
+      return slow;
     }
 
     @Override
