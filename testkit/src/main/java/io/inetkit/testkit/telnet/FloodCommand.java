@@ -82,12 +82,22 @@ final class FloodCommand implements ShellCommand {
       }
 
       private void fill(long no) {
-        lineNo = no;
-        long digits = no % 10_000_000_000L; // the line number, ten digits, zero-padded
-        for (int i = 9; i >= 0; i--) {
-          line[i] = (byte) ('0' + digits % 10);
-          digits /= 10;
+        if (no == lineNo + 1 && lineNo >= 0) { // the usual case: count up in place
+          int i = 9;
+          while (i >= 0 && line[i] == '9') {
+            line[i--] = '0';
+          }
+          if (i >= 0) {
+            line[i]++;
+          }
+        } else {
+          long digits = no % 10_000_000_000L; // ten digits, zero-padded
+          for (int i = 9; i >= 0; i--) {
+            line[i] = (byte) ('0' + digits % 10);
+            digits /= 10;
+          }
         }
+        lineNo = no;
       }
     };
   }
