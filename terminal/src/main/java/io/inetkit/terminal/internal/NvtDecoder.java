@@ -9,6 +9,9 @@ import static org.apache.commons.net.telnet.TelnetCommand.WILL;
 import static org.apache.commons.net.telnet.TelnetCommand.WONT;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The receiving half of the Telnet NVT (RFC 854), decoded a block at a time and in place: {@code
@@ -18,9 +21,11 @@ import java.io.IOException;
  * and handed, complete and as it was on the wire, to a {@link CommandSink}. Sequences may be
  * split anywhere between blocks; the decoder keeps its state from one block to the next.
  *
- * <p>Data is found by scanning for the only bytes that need attention (IAC, and CR in text mode);
- * the runs between them stay where they are, or move down with one {@code System.arraycopy}
- * once something has been removed, so plain data costs one pass and no copy.
+ * <p>Data is found by scanning, eight bytes at a time, for the only bytes that need attention:
+ * IAC, and in text mode NUL (whether a NUL follows a CR is checked only there, so the CR LF of
+ * every line costs nothing). The runs between them stay where they are, or move down with one
+ * {@code System.arraycopy} once something has been removed, so plain data costs one pass and no
+ * copy.
  *
  * <p>A subnegotiation is kept up to {@link #MAX_SEQUENCE} bytes; beyond that its payload is
  * dropped (it still ends at {@code IAC SE}), so a hostile server cannot make it grow. Not
@@ -45,10 +50,13 @@ public final class NvtDecoder {
 
   private static final byte IAC_BYTE = (byte) IAC;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private enum State {
     DATA,
-    /** After a CR in text mode: a NUL next is dropped. */
-    CR,
     /** After IAC. */
     IAC,
     /** After IAC WILL/WONT/DO/DONT: the option byte comes next. */
@@ -64,6 +72,8 @@ public final class NvtDecoder {
   private int sequenceLength;
   private State state = State.DATA;
   private boolean binary;
+  /** Whether the last byte on the wire was a data CR, in text mode: a NUL now is dropped. */
+  private boolean afterCr;
 
   /** Creates a decoder in text mode that hands commands to {@code sink}. */
   public NvtDecoder(CommandSink sink) {
@@ -92,25 +102,23 @@ public final class NvtDecoder {
     while (read < end) {
       switch (state) {
         case DATA -> {
-          int stop = binary ? scanBinary(b, read, end) : scanText(b, read, end);
-          if (write != read) {
-            System.arraycopy(b, read, b, write, stop - read);
+          // In text mode the scan stops at NUL, not CR: CR NUL is rare, CR LF is every line.
+          int stop = scan(b, read, end, !binary);
+          if (stop > read) {
+            afterCr = !binary && b[stop - 1] == '\r';
+            if (write != read) {
+              System.arraycopy(b, read, b, write, stop - read);
+            }
+            write += stop - read;
           }
-          write += stop - read;
           read = stop;
           if (read < end) {
             if (b[read] == IAC_BYTE) {
               state = State.IAC;
-            } else { // CR in text mode: kept, and a NUL after it is dropped
-              b[write++] = '\r';
-              state = State.CR;
+            } else if (!afterCr) { // a NUL in text mode, kept unless it follows a CR
+              b[write++] = 0;
             }
-            read++;
-          }
-        }
-        case CR -> {
-          state = State.DATA;
-          if (b[read] == 0) {
+            afterCr = false;
             read++;
           }
         }
@@ -137,7 +145,7 @@ public final class NvtDecoder {
           emit();
         }
         case SB -> {
-          int stop = scanBinary(b, read, end);
+          int stop = scan(b, read, end, false);
           int room = MAX_SEQUENCE - 2 - sequenceLength; // IAC SE always fits
           int keep = Math.min(stop - read, Math.max(0, room));
           System.arraycopy(b, read, sequence, sequenceLength, keep);
@@ -168,26 +176,30 @@ public final class NvtDecoder {
     return write - off;
   }
 
-  /** Returns the index of the first IAC or CR at or after {@code from}, or {@code end}. */
-  private static int scanText(byte[] b, int from, int end) {
+  /**
+   * Returns the index of the first IAC (or NUL, if {@code nul}) at or after {@code from}, or
+   * {@code end}. Eight bytes per step: {@code (x - 0x01…) & ~x & 0x80…} flags the zero bytes of
+   * {@code x}, and its lowest flag (the first byte, little-endian) is always exact.
+   */
+  private static int scan(byte[] b, int from, int end, boolean nul) {
     int i = from;
-    while (i < end) {
-      byte c = b[i];
-      if (c == IAC_BYTE || c == '\r') {
+    for (; i <= end - Long.BYTES; i += Long.BYTES) {
+      long word = (long) LONGS.get(b, i);
+      long iac = ~word; // zero where the byte is 0xFF
+      long hits = (iac - ONES) & ~iac & HIGHS;
+      if (nul) {
+        hits |= (word - ONES) & ~word & HIGHS;
+      }
+      if (hits != 0) {
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      if (b[i] == IAC_BYTE || (nul && b[i] == 0)) {
         return i;
       }
-      i++;
     }
     return end;
-  }
-
-  /** Returns the index of the first IAC at or after {@code from}, or {@code end}. */
-  private static int scanBinary(byte[] b, int from, int end) {
-    int i = from;
-    while (i < end && b[i] != IAC_BYTE) {
-      i++;
-    }
-    return i;
   }
 
   private void append(int c) {

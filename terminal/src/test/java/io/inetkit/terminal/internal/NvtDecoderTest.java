@@ -194,6 +194,99 @@ class NvtDecoderTest {
         .hasMessage("reply failed");
   }
 
+  @Test
+  void agreesWithAByteAtATimeDecoderOnRandomStreamsInRandomBlocks() throws IOException {
+    int[] alphabet = {'a', 'b', '\r', '\n', 0, IAC, IAC, WILL, DO, SB, SE, NOP, ECHO};
+    Random random = new Random(42);
+    for (int round = 0; round < 3000; round++) {
+      byte[] wire = new byte[random.nextInt(400)];
+      for (int i = 0; i < wire.length; i++) {
+        wire[i] = (byte) alphabet[random.nextInt(alphabet.length)];
+      }
+      Reference reference = new Reference();
+      for (byte c : wire) {
+        reference.feed(c & 0xff);
+      }
+      commands.clear();
+      NvtDecoder decoder = new NvtDecoder(this::record);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (int at = 0; at < wire.length; ) {
+        int to = Math.min(wire.length, at + 1 + random.nextInt(40));
+        out.writeBytes(block(decoder, wire, at, to));
+        at = to;
+      }
+      String what = "round " + round + ": " + HexFormat.of().formatHex(wire);
+      assertThat(out.toByteArray()).as(what).isEqualTo(reference.data.toByteArray());
+      assertThat(commands).as(what).isEqualTo(reference.commands);
+    }
+  }
+
+  /** Text-mode decoding one byte at a time, written as plainly as possible, to compare with. */
+  private static final class Reference {
+    final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    final List<String> commands = new ArrayList<>();
+    private final ByteArrayOutputStream sequence = new ByteArrayOutputStream();
+    private String state = "data";
+    private boolean afterCr;
+
+    void feed(int c) {
+      switch (state) {
+        case "data" -> {
+          if (c == IAC) {
+            state = "iac";
+          } else if (!(c == 0 && afterCr)) {
+            data.write(c);
+          }
+          afterCr = c == '\r';
+        }
+        case "iac" -> {
+          if (c == IAC) {
+            data.write(IAC);
+            state = "data";
+            return;
+          }
+          sequence.reset();
+          sequence.write(IAC);
+          sequence.write(c);
+          state = c == WILL || c == WONT || c == DO || c == DONT ? "option" : c == SB ? "sb" : "data";
+          if (state.equals("data")) {
+            emit();
+          }
+        }
+        case "option" -> {
+          sequence.write(c);
+          emit();
+        }
+        case "sb" -> {
+          if (c == IAC) {
+            state = "sb-iac";
+          } else {
+            sequence.write(c);
+          }
+        }
+        case "sb-iac" -> {
+          if (c == SE) {
+            sequence.write(IAC);
+            sequence.write(SE);
+            emit();
+            return;
+          }
+          if (c == IAC) {
+            sequence.write(IAC);
+            sequence.write(IAC);
+          }
+          state = "sb";
+        }
+        default -> throw new AssertionError(state);
+      }
+    }
+
+    private void emit() {
+      commands.add(HexFormat.ofDelimiter(" ").formatHex(sequence.toByteArray()));
+      state = "data";
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private void record(byte[] sequence, int length) {
