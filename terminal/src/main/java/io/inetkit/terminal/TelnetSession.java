@@ -85,7 +85,7 @@ public final class TelnetSession implements AutoCloseable {
     this.endpoint = connection.endpoint();
     this.events = client.eventListener();
     this.buffer = new ExpectBuffer(client.expectBufferLimit() + READ_CHUNK);
-    this.transcript = new BoundedTranscript(client.transcriptLimit());
+    this.transcript = new BoundedTranscript(client.transcriptLimit(), client.charset());
   }
 
   /** Returns the server. */
@@ -354,7 +354,7 @@ public final class TelnetSession implements AutoCloseable {
       return 0;
     }
     if (n > 0) {
-      transcript.add(TranscriptEntry.Direction.RECEIVED, new String(b, off, n, client.charset()));
+      transcript.received(b, off, n);
     }
     return n;
   }
@@ -450,8 +450,7 @@ public final class TelnetSession implements AutoCloseable {
     }
     lastData = System.nanoTime();
     buffer.added(n);
-    transcript.add(
-        TranscriptEntry.Direction.RECEIVED, new String(buffer.array(), at, n, client.charset()));
+    transcript.received(buffer.array(), at, n);
   }
 
   /**

@@ -9,8 +9,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fast stream read completely and correctly through Commons Net with its reader thread off:
- * the configuration that avoids NET-501 ("Queue is full") and NET-456 (hangs). In process with 2
+ * A fast stream read completely and correctly: data decoded in blocks by inetkit, negotiation
+ * answered by Commons Net with its reader thread off, the configuration that avoids NET-501
+ * ("Queue is full") and NET-456 (hangs). In process with 2
  * MiB (size via {@code -Dinetkit.telnet.quickFloodBytes}); the large one, {@link #SIZE} = 21 MiB
  * ({@code -Dinetkit.telnet.floodBytes}), runs in a 64 MiB child JVM in {@link
  * TelnetBoundedMemoryTest}.

@@ -25,16 +25,16 @@ import org.apache.commons.net.telnet.WindowSizeOptionHandler;
  * The one adapter over Commons Net's {@code TelnetClient}, and the one place its exceptions are
  * translated into the core tree.
  *
- * <p><b>Configuration and why.</b> Commons Net's default reader thread copies bytes into a 2 KiB
- * queue that a second thread drains; its history is one of races around that hand-over (NET-501
- * "Queue is full" when the queue was fed with no thread to drain it, NET-456 hangs when the
- * reader thread started late, NET-466 {@code available()} under threading). So the reader thread
- * is off ({@code setReaderThread(false)}): option negotiation and IAC/CR-NUL decoding run in the
- * caller's thread, inside {@code read}, and the 2 KiB queue is refilled only while bytes are
- * already available, never overfilled. One quirk remains in that mode and is handled here: a
- * socket read timeout is reported first as end of stream (-1) and only the next read throws the
- * stored {@code SocketTimeoutException}; {@link #read} therefore confirms every -1 with a second
- * read and reports {@link #TIMEOUT} or a real end of stream.
+ * <p><b>Configuration and why.</b> Commons Net keeps the option negotiation: its option
+ * handlers, option state and replies. Its input path does not carry the data: that path decodes
+ * one byte at a time, each under a lock, through a 2 KiB queue, and with its default reader
+ * thread it has a history of races (NET-501 "Queue is full", NET-456 hangs when the reader thread
+ * started late, NET-466 {@code available()} under threading); it held a session near 10 MiB/s.
+ * So the reader thread is off, and the socket's input is split ({@link SplitInputSocketFactory}):
+ * this class reads the wire in the caller's blocks (64 KiB and more) and decodes them in place
+ * with {@link NvtDecoder}; the command sequences the decoder finds are fed to Commons Net's own
+ * input stream, which answers them in the caller's thread exactly as before. Reads block at most
+ * the wait asked for; a socket timeout is a timeout, never an end of stream.
  *
  * <p>Output does not use Commons Net's stream, which sends a bare CR as CR LF: data is encoded
  * by {@link NvtEncoder} and written under the client's lock, the same lock its negotiation
@@ -60,17 +60,25 @@ public final class CommonsNetTelnet implements AutoCloseable {
   }
 
   private final Client client;
+  private final SplitInputSocketFactory sockets;
   private final Endpoint endpoint;
   private final Timeouts timeouts;
-  private final InputStream in;
+  private final InputStream wire;
+  /** Commons Net's input: it reads the command sequences fed to it, answers them, returns -1. */
+  private final InputStream commands;
+  private final NvtDecoder decoder = new NvtDecoder(this::negotiate);
   private volatile WindowSize pendingSize;
   private int soTimeout = -1;
 
-  private CommonsNetTelnet(Client client, Endpoint endpoint, Timeouts timeouts) {
+  private CommonsNetTelnet(
+      Client client, SplitInputSocketFactory sockets, Endpoint endpoint, Timeouts timeouts)
+      throws IOException {
     this.client = client;
+    this.sockets = sockets;
     this.endpoint = endpoint;
     this.timeouts = timeouts;
-    this.in = client.getInputStream();
+    this.wire = sockets.wireInput();
+    this.commands = client.getInputStream();
   }
 
   /**
@@ -87,11 +95,13 @@ public final class CommonsNetTelnet implements AutoCloseable {
       EventListener events)
       throws InetkitException {
     Client client = new Client(terminalType);
-    client.setSocketFactory(new BufferedOnlySocketFactory());
+    SplitInputSocketFactory sockets = new SplitInputSocketFactory();
+    client.setSocketFactory(sockets);
     client.setConnectTimeout(timeouts.connectMillis());
     client.setDefaultTimeout(timeouts.readMillis());
     try {
-      client.setReceiveBufferSize(Connector.SOCKET_BUFFER);
+      // No receive buffer size: a fixed one turns off the OS's autotuning, which on loopback
+      // grows the window well past 256 KiB; with it, bulk output read about 1.5x faster.
       client.setSendBufferSize(Connector.SOCKET_BUFFER);
       for (TelnetOptionHandler h : handlers(terminalType, windowSize, wanted)) {
         client.addOptionHandler(h);
@@ -100,9 +110,11 @@ public final class CommonsNetTelnet implements AutoCloseable {
       throw new IllegalStateException("configuring Commons Net Telnet failed", e);
     }
     events.connectStart(endpoint);
+    CommonsNetTelnet connection;
     try {
       client.connect(endpoint.host(), endpoint.port());
       client.setTcpNoDelay(true);
+      connection = new CommonsNetTelnet(client, sockets, endpoint, timeouts);
     } catch (IOException e) {
       closeQuietly(client);
       InetkitException failure = Connector.translate(e, "connect", endpoint, timeouts.connect());
@@ -110,7 +122,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
       throw failure;
     }
     events.connectEnd(endpoint);
-    return new CommonsNetTelnet(client, endpoint, timeouts);
+    return connection;
   }
 
   private static TelnetOptionHandler[] handlers(
@@ -137,29 +149,37 @@ public final class CommonsNetTelnet implements AutoCloseable {
 
   /**
    * Reads decoded data (IAC undoubled, CR NUL made CR, negotiation answered), waiting at most
-   * {@code waitMillis} for the first byte.
+   * {@code waitMillis} for the first byte. Reads the wire straight into {@code buf} and decodes it
+   * there, so give it large blocks.
    *
    * @return bytes read, -1 at end of stream, or {@link #TIMEOUT}
    * @throws InetkitException typed, when the connection failed
    */
   public int read(byte[] buf, int off, int len, int waitMillis) throws InetkitException {
+    long deadline = System.nanoTime() + Math.max(1, waitMillis) * 1_000_000L;
     try {
-      int wait = Math.max(1, waitMillis);
-      if (wait != soTimeout) {
-        client.setSoTimeout(wait);
-        soTimeout = wait;
+      while (true) {
+        int wait = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        if (wait != soTimeout) {
+          client.setSoTimeout(wait);
+          soTimeout = wait;
+        }
+        int n = wire.read(buf, off, len);
+        if (n < 0) {
+          return -1;
+        }
+        n = decoder.decode(buf, off, n);
+        WindowSize pending = pendingSize;
+        if (pending != null && client.getLocalOptionState(TelnetOption.NAWS.code())) {
+          windowSize(pending); // asked for before NAWS was agreed
+        }
+        if (n > 0) {
+          return n;
+        }
+        if (System.nanoTime() >= deadline) {
+          return TIMEOUT; // only commands arrived within the wait
+        }
       }
-      int n = in.read(buf, off, len);
-      if (n < 0) {
-        // -1 is either the end of the stream or a timeout Commons Net reports late: ask again.
-        n = in.read(buf, off, len);
-      }
-
-      WindowSize pending = pendingSize;
-      if (pending != null && client.getLocalOptionState(TelnetOption.NAWS.code())) {
-        windowSize(pending); // asked for before NAWS was agreed
-      }
-      return n;
     } catch (InterruptedIOException e) {
       return TIMEOUT;
     } catch (IOException e) {
@@ -167,6 +187,15 @@ public final class CommonsNetTelnet implements AutoCloseable {
     } catch (RuntimeException e) {
       throw internalFailure("read", e);
     }
+  }
+
+  /** Lets Commons Net answer one command sequence, then follows the BINARY state it left. */
+  private void negotiate(byte[] sequence, int length) throws IOException {
+    sockets.feed(sequence, length);
+    if (commands.read() != -1) {
+      throw new IllegalStateException("Commons Net read data in a command sequence");
+    }
+    decoder.binary(client.getRemoteOptionState(TelnetOption.BINARY.code()));
   }
 
   /** Sends data, encoded for the wire (see {@link NvtEncoder}). */

@@ -18,6 +18,8 @@ final class NvtInput {
   static final int WILL = 251;
   static final int SB = 250;
   static final int SE = 240;
+  /** {@link #readOrCommand()} result: a command was handled, no data byte read. */
+  static final int COMMAND = -2;
 
   /** Receives the commands found in the stream. */
   interface Handler {
@@ -52,6 +54,19 @@ final class NvtInput {
    * @throws java.net.SocketTimeoutException when the socket's timeout expires first
    */
   int read() throws IOException {
+    return next(false);
+  }
+
+  /**
+   * Like {@link #read()}, but returns {@link #COMMAND} as soon as a negotiation or subnegotiation
+   * has been handled, so a caller waiting for negotiation sees its effect at once instead of at
+   * the next data byte or timeout.
+   */
+  int readOrCommand() throws IOException {
+    return next(true);
+  }
+
+  private int next(boolean returnAfterCommand) throws IOException {
     while (true) {
       int b = in.read();
       if (b < 0) {
@@ -82,6 +97,9 @@ final class NvtInput {
         case VERB -> {
           state = State.DATA;
           handler.negotiation(verb, b);
+          if (returnAfterCommand) {
+            return COMMAND;
+          }
         }
         case SB -> {
           if (b == IAC) {
@@ -94,6 +112,9 @@ final class NvtInput {
           if (b == SE) {
             state = State.DATA;
             handler.subnegotiation(sb.toByteArray());
+            if (returnAfterCommand) {
+              return COMMAND;
+            }
           } else {
             if (b == IAC && sb.size() < MAX_SUBNEGOTIATION) {
               sb.write(IAC);

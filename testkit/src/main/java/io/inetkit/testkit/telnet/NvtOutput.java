@@ -38,32 +38,37 @@ final class NvtOutput {
     encode(b, off, len, !binary);
   }
 
-  /** Escapes and writes; a CR at the end waits for the next byte or flush. */
+  /**
+   * Escapes and writes; a CR at the end waits for the next byte or flush. Runs of bytes that need
+   * no escaping are written as one block, so large data costs one scan and one copy.
+   */
   private void encode(byte[] b, int off, int len, boolean translate) throws IOException {
     int end = off + len;
+    int run = off; // start of the bytes not yet written
     for (int i = off; i < end; i++) {
       int c = b[i] & 0xff;
-      if (pendingCr) {
+      if (pendingCr) { // the CR just before was written, so no run is pending here
         pendingCr = false;
         if (c == '\n') {
-          out.write('\n');
-          continue;
+          continue; // CR LF stays CR LF; the LF goes out with the run
         }
         out.write(0); // RFC 854: a CR not followed by LF is sent as CR NUL
       }
       if (c == NvtInput.IAC) {
+        out.write(b, run, i + 1 - run); // the IAC itself, then its double
         out.write(NvtInput.IAC);
-        out.write(NvtInput.IAC);
+        run = i + 1;
       } else if (translate && c == '\r') {
-        out.write('\r');
+        out.write(b, run, i + 1 - run);
+        run = i + 1;
         pendingCr = true;
       } else if (translate && c == '\n') {
+        out.write(b, run, i - run);
         out.write('\r');
-        out.write('\n');
-      } else {
-        out.write(c);
+        run = i; // the LF goes out with the next run
       }
     }
+    out.write(b, run, end - run);
   }
 
   /** Writes bytes already in wire form (no escaping): for output known to need none. */

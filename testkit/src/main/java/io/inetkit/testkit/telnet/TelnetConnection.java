@@ -77,7 +77,10 @@ final class TelnetConnection implements Runnable, NvtInput.Handler {
     socket.setSoTimeout(20);
     while (!negotiationDone() && System.nanoTime() < end) {
       try {
-        int b = in.read();
+        int b = in.readOrCommand();
+        if (b == NvtInput.COMMAND) {
+          continue; // check again whether negotiation is done
+        }
         if (b < 0) {
           return;
         }

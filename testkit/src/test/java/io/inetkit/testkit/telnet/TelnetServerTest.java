@@ -191,6 +191,8 @@ class TelnetServerTest {
       }
       assertThat(new String(got, 0, 64, StandardCharsets.US_ASCII))
           .isEqualTo("0000000000 abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY\r\n");
+      assertThat(new String(got, 15_624 * 64, 64, StandardCharsets.US_ASCII))
+          .isEqualTo("0000015624 abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY\r\n");
       assertThat(c.readUntil("$ ")).isEqualTo("$ ");
     }
   }
