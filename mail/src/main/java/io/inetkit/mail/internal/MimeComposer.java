@@ -17,6 +17,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,9 +195,9 @@ public final class MimeComposer {
     List<Attachment> attached = m.attachments().stream().filter(a -> !a.isInline()).toList();
     if (inline.isEmpty() && attached.isEmpty() && (m.text() == null || m.html() == null)) {
       if (m.html() != null) {
-        mm.setText(m.html(), "UTF-8", "html");
+        setText(mm, m.html(), "html");
       } else {
-        mm.setText(m.text() == null ? "" : m.text(), "UTF-8");
+        setText(mm, m.text() == null ? "" : m.text(), "plain");
       }
       return;
     }
@@ -220,6 +221,32 @@ public final class MimeComposer {
     mm.setContent(top != null ? top : alternativeOf(m));
   }
 
+  /**
+   * Sets UTF-8 text of type {@code text/<subtype>}. Text that is plain ASCII in lines of at most
+   * 998 characters is marked 7bit at once, which is what Jakarta Mail would choose, but it would
+   * write the whole text through its content handler once more to find out.
+   */
+  private static void setText(MimePart part, String text, String subtype) throws MessagingException {
+    part.setText(text, "UTF-8", subtype);
+    if (isSevenBit(text)) {
+      part.setHeader("Content-Transfer-Encoding", "7bit");
+    }
+  }
+
+  /** Returns whether Jakarta Mail would send {@code text} as 7bit (its {@code checkAscii} rules). */
+  static boolean isSevenBit(String text) {
+    int lineLength = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\n') {
+        lineLength = 0;
+      } else if ((c < 0x20 && c != '\t') || c >= 0x7f || ++lineLength > 998) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static MimeMultipart alternativeOf(MailMessage m) throws MessagingException {
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(textPart(m.text()));
@@ -229,13 +256,13 @@ public final class MimeComposer {
 
   private static MimeBodyPart textPart(String text) throws MessagingException {
     MimeBodyPart part = new MimeBodyPart();
-    part.setText(text == null ? "" : text, "UTF-8");
+    setText(part, text == null ? "" : text, "plain");
     return part;
   }
 
   private static MimeBodyPart htmlPart(String html) throws MessagingException {
     MimeBodyPart part = new MimeBodyPart();
-    part.setText(html, "UTF-8", "html");
+    setText(part, html, "html");
     return part;
   }
 

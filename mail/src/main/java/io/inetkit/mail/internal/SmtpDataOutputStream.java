@@ -48,12 +48,18 @@ public final class SmtpDataOutputStream extends OutputStream {
         run = i;
       }
     }
+    boolean atLineStart = lineStart; // a local, so the scan loop runs from registers
     while (i < end) {
       byte c = b[i];
+      if (c > '.') { // most bytes: not CR, LF or a dot
+        atLineStart = false;
+        i++;
+        continue;
+      }
       if (c == '\r') {
         if (i + 1 < end && b[i + 1] == '\n') {
           i += 2; // CRLF: stays in the run
-          lineStart = true;
+          atLineStart = true;
           continue;
         }
         out.write(b, run, i - run);
@@ -63,7 +69,7 @@ public final class SmtpDataOutputStream extends OutputStream {
           pendingCr = true; // the next chunk says whether an LF follows
         } else {
           out.write(CRLF); // a bare CR ends a line
-          lineStart = true;
+          atLineStart = true;
         }
         continue;
       }
@@ -72,17 +78,18 @@ public final class SmtpDataOutputStream extends OutputStream {
         out.write(CRLF);
         i++;
         run = i;
-        lineStart = true;
+        atLineStart = true;
         continue;
       }
-      if (lineStart && c == '.') {
+      if (atLineStart && c == '.') {
         out.write(b, run, i - run);
         out.write(DOT); // the dot itself starts the next run
         run = i;
       }
-      lineStart = false;
+      atLineStart = false;
       i++;
     }
+    lineStart = atLineStart;
     out.write(b, run, end - run);
   }
 

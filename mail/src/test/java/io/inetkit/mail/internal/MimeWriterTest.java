@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.mail.Attachment;
 import io.inetkit.mail.MailMessage;
+import jakarta.activation.DataHandler;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,5 +53,15 @@ class MimeWriterTest {
 
     assertThat(ours.toString(StandardCharsets.UTF_8)).isEqualTo(jakarta.toString(StandardCharsets.UTF_8));
     assertThat(ours.toByteArray()).isEqualTo(jakarta.toByteArray());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "", "ascii\tonly\r\nlines", "ü", "bell\u0007", "del\u007f", "line\rcr", "x\n."})
+  void sevenBitIsWhatJakartaMailWouldChoose(String text) throws Exception {
+    for (String t : List.of(text, text + "y".repeat(998), "y".repeat(997) + "\n" + text)) {
+      String jakarta = MimeUtility.getEncoding(new DataHandler(t, "text/plain; charset=UTF-8"));
+      assertThat(MimeComposer.isSevenBit(t)).as(jakarta).isEqualTo("7bit".equals(jakarta));
+    }
   }
 }
