@@ -6,10 +6,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.util.LineOutputStream;
 import jakarta.mail.util.StreamProvider;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.Locale;
 
@@ -18,9 +18,13 @@ import java.util.Locale;
  * byte, but with one {@link StreamProvider} found once. Jakarta Mail 2.1 looks its stream
  * provider up with a {@code ServiceLoader} scan of the class path twice for every part it writes
  * (jakartaee/mail-api#861), which was a third of the CPU time of sending a small message.
- * Content is streamed through Jakarta's own encoders and data handlers, never held.
+ * Header and boundary lines are written whole (Jakarta's {@code LineOutputStream} passes them
+ * on byte by byte). Content is streamed through Jakarta's own encoders and data handlers, never
+ * held.
  */
 final class MimeWriter {
+  private static final byte[] CRLF = {'\r', '\n'};
+
   private final StreamProvider streams;
   private final boolean allowUtf8;
 
@@ -32,14 +36,13 @@ final class MimeWriter {
 
   /** Writes {@code part} (a saved message or body part): its header lines, then its content. */
   void write(MimePart part, OutputStream out) throws IOException, MessagingException {
-    LineOutputStream lines = streams.outputLineStream(out, allowUtf8);
     for (Enumeration<String> e = part.getAllHeaderLines(); e.hasMoreElements(); ) {
-      lines.writeln(e.nextElement());
+      writeln(e.nextElement(), out);
     }
-    lines.writeln();
+    out.write(CRLF);
     DataHandler content = part.getDataHandler();
     if (part.isMimeType("multipart/*") && content.getContent() instanceof MimeMultipart multipart) {
-      writeMultipart(multipart, lines, out);
+      writeMultipart(multipart, out);
       return;
     }
     OutputStream encoded = encoder(part.getEncoding(), out);
@@ -49,16 +52,34 @@ final class MimeWriter {
     }
   }
 
-  private void writeMultipart(MimeMultipart multipart, LineOutputStream lines, OutputStream out)
+  private void writeMultipart(MimeMultipart multipart, OutputStream out)
       throws IOException, MessagingException {
     String boundary = "--" + new ContentType(multipart.getContentType()).getParameter("boundary");
     for (int i = 0; i < multipart.getCount(); i++) {
-      lines.writeln(boundary);
+      writeln(boundary, out);
       BodyPart part = multipart.getBodyPart(i);
       write((MimePart) part, out);
-      lines.writeln();
+      out.write(CRLF);
     }
-    lines.writeln(boundary + "--");
+    writeln(boundary + "--", out);
+  }
+
+  /**
+   * Writes a line and CRLF as Jakarta's {@code LineOutputStream} does: UTF-8 when the session
+   * allows it, else one byte per character.
+   */
+  private void writeln(String line, OutputStream out) throws IOException {
+    byte[] bytes;
+    if (allowUtf8) {
+      bytes = line.getBytes(StandardCharsets.UTF_8);
+    } else {
+      bytes = new byte[line.length()];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = (byte) line.charAt(i);
+      }
+    }
+    out.write(bytes);
+    out.write(CRLF);
   }
 
   private OutputStream encoder(String encoding, OutputStream out) throws MessagingException {

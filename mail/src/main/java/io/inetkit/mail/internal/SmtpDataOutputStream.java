@@ -6,10 +6,10 @@ import java.io.OutputStream;
 /**
  * Writes message content as SMTP DATA (RFC 5321 section 4.5.2): line ends normalised to CRLF,
  * a dot doubled at the start of a line, and {@link #finish()} adds the final {@code .} line.
- * Has no buffer of its own: it scans what it is given and passes on whole runs of bytes that
- * need no change (a CRLF-terminated line is one run) to the connection's buffered stream, so a
- * small message costs no allocation and a gigabyte streams at socket speed. Counts the bytes it
- * was given.
+ * It scans what it is given and passes on whole runs of bytes that need no change (a
+ * CRLF-terminated line is one run) to the connection's buffered stream, so a gigabyte streams at
+ * socket speed. Bytes written one at a time (Jakarta Mail's text handler does that) are gathered
+ * in a small buffer first. Counts the bytes it was given.
  */
 public final class SmtpDataOutputStream extends OutputStream {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -17,7 +17,10 @@ public final class SmtpDataOutputStream extends OutputStream {
   private static final byte[] END = {'.', '\r', '\n'};
 
   private final OutputStream out;
-  private final byte[] one = new byte[1];
+  private static final int SINGLES = 4096;
+
+  private byte[] singles; // bytes written one at a time, not scanned yet
+  private int singleCount;
   private boolean lineStart = true;
   private boolean pendingCr;
   private volatile long count;
@@ -29,12 +32,29 @@ public final class SmtpDataOutputStream extends OutputStream {
 
   @Override
   public void write(int b) throws IOException {
-    one[0] = (byte) b;
-    write(one, 0, 1);
+    if (singles == null) {
+      singles = new byte[SINGLES];
+    } else if (singleCount == singles.length) {
+      drainSingles();
+    }
+    singles[singleCount++] = (byte) b;
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    drainSingles();
+    scan(b, off, len);
+  }
+
+  private void drainSingles() throws IOException {
+    if (singleCount > 0) {
+      int n = singleCount;
+      singleCount = 0;
+      scan(singles, 0, n);
+    }
+  }
+
+  private void scan(byte[] b, int off, int len) throws IOException {
     count = count + len; // single writer thread; volatile for the write watchdog
     int end = off + len;
     int run = off; // start of the bytes that go out unchanged
@@ -95,6 +115,7 @@ public final class SmtpDataOutputStream extends OutputStream {
 
   /** Ends the last line if needed, writes the terminating {@code .} line and flushes. */
   public void finish() throws IOException {
+    drainSingles();
     if (pendingCr || !lineStart) {
       pendingCr = false;
       out.write(CRLF);
