@@ -222,12 +222,13 @@ public final class MimeComposer {
   }
 
   /**
-   * Sets UTF-8 text of type {@code text/<subtype>}. Text that is plain ASCII in lines of at most
+   * Sets UTF-8 text of type {@code text/<subtype>} (as {@code setText} would, but with a faster
+   * handler: {@link Utf8TextHandler}). Text that is plain ASCII in lines of at most
    * 998 characters is marked 7bit at once, which is what Jakarta Mail would choose, but it would
    * write the whole text through its content handler once more to find out.
    */
   private static void setText(MimePart part, String text, String subtype) throws MessagingException {
-    part.setText(text, "UTF-8", subtype);
+    part.setDataHandler(new Utf8TextHandler(text, "text/" + subtype + "; charset=UTF-8"));
     if (isSevenBit(text)) {
       part.setHeader("Content-Transfer-Encoding", "7bit");
     }

@@ -309,15 +309,19 @@ public final class SmtpConnection implements Closeable {
   }
 
   private int parseCode(String line, String what) throws ProtocolViolationException {
-    if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(ch -> ch >= '0' && ch <= '9')
+    if (line.length() < 3 || !isDigit(line.charAt(0)) || !isDigit(line.charAt(1)) || !isDigit(line.charAt(2))
         || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
       throw violation("malformed reply line", line, what);
     }
-    int code = Integer.parseInt(line.substring(0, 3));
+    int code = (line.charAt(0) - '0') * 100 + (line.charAt(1) - '0') * 10 + (line.charAt(2) - '0');
     if (code < 200 || code > 599) {
       throw violation("reply code out of range", line, what);
     }
     return code;
+  }
+
+  private static boolean isDigit(char ch) {
+    return ch >= '0' && ch <= '9';
   }
 
   private ProtocolViolationException violation(String problem, String line, String what) {

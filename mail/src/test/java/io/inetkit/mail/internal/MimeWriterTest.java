@@ -64,4 +64,18 @@ class MimeWriterTest {
       assertThat(MimeComposer.isSevenBit(t)).as(jakarta).isEqualTo("7bit".equals(jakarta));
     }
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "", "ascii\r\n", "Grüße ✓ 用户", "lone surrogate \ud800 here", "<p>html</p>"})
+  void utf8TextHandlerWritesWhatJakartasTextHandlerWrites(String text) throws Exception {
+    for (String type : List.of("text/plain; charset=UTF-8", "text/html; charset=UTF-8")) {
+      ByteArrayOutputStream jakarta = new ByteArrayOutputStream();
+      new DataHandler(text, type).writeTo(jakarta);
+      ByteArrayOutputStream ours = new ByteArrayOutputStream();
+      new Utf8TextHandler(text, type).writeTo(ours);
+      assertThat(ours.toByteArray()).as(type).isEqualTo(jakarta.toByteArray());
+      assertThat(new Utf8TextHandler(text, type).getContent()).isEqualTo(text);
+    }
+  }
 }
