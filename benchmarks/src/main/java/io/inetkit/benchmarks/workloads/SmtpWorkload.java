@@ -189,7 +189,7 @@ final class SmtpWorkload extends MailWorkload {
     }
     return List.of(
         "inetkit (library) is `SmtpSession.sendAll` (reconnects on 421; RSET only after a failed transaction); the `send() loop` row sends the same messages one by one. Messages are built lazily (`MailMessage`), so MIME rendering is inside inetkit's time; Python and curl send a prepared file.",
-        "a batch is 2,000 messages direct and 50 with latency instead of issue 10's 10,000, to fit the whole run in 15 minutes (with latency every message costs 4-5 round trips: 10,000 would take over 15 minutes per contender); rates in msg/s are compared.",
+        "a batch is 2,000 messages direct and 50 with latency instead of issue 10's 10,000, to fit the whole run in 15 minutes (with latency every message to GreenMail costs 4 round trips: 10,000 would take over 15 minutes per contender); rates in msg/s are compared.",
         "curl runs one process per message for a sample of a tenth of the batch, at most " + CURL_SAMPLE + " messages; its rate is extrapolated, not timed over the whole batch.");
   }
 
