@@ -260,6 +260,22 @@ class SmtpSessionTest {
   }
 
   @Test
+  void sendAfterAFailedTransactionConnectsAgainWhenTheServerSays421AtRset() throws Exception {
+    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(
+        l -> l.equals("RSET") ? "421 4.4.2 idle too long, closing\r\n"
+            : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
+    try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp);
+        SmtpSession session = plain(Endpoint.of(server.host(), server.port())).open()) {
+      assertThatThrownBy(() -> session.send(message(1, "nobody@example.org")))
+          .isInstanceOf(AllRecipientsRejectedException.class);
+      // the RSET before this message fails; it is not this message's failure: a new connection
+      assertThat(session.send(message(2, "bob@example.org")).finalReply().isPositive()).isTrue();
+      assertThat(server.connections()).isEqualTo(2);
+      assertThat(smtp.messages()).singleElement().asString().contains("Subject: message 2");
+    }
+  }
+
+  @Test
   void batchReportsARefusedMessageAndGoesOn() throws Exception {
     try (SmtpSink sink = SmtpSink.builder().rejectRecipient("nobody@example.org", "550 5.1.1 no").start()) {
       List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(List.of(
