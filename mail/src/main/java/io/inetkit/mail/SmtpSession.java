@@ -7,6 +7,8 @@ import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SMTP connection, opened by {@link SmtpClient#open()}: send one message after another, or
@@ -17,11 +19,12 @@ import java.util.Objects;
  * try (SmtpSession smtp = client.open()) {
  *   System.out.println(smtp.capabilities().extensions());
  *   SendReceipt receipt = smtp.send(message);
- *   List<SendOutcome> outcomes = smtp.sendAll(newsletter);   // RSET between messages
+ *   List<SendOutcome> outcomes = smtp.sendAll(newsletter);   // one connection
  * }
  * }</pre>
  */
 public final class SmtpSession implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
   private static final int MAX_RETRIES = 1;
 
   private final SmtpConnection.Settings settings;
@@ -60,18 +63,18 @@ public final class SmtpSession implements Closeable {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(dsn, "dsn");
     SmtpConnection c = usable(); // connects again if an earlier failure broke the connection
-    try {
-      return SmtpTransaction.send(c, message, dsn);
-    } catch (InetkitException e) {
-      if (!c.isBroken()) {
-        try {
-          c.reset(); // leave the session ready for the next message
-        } catch (InetkitException resetFailed) {
-          e.addSuppressed(resetFailed);
+    if (c.inTransaction()) {
+      try {
+        c.reset(); // an earlier message failed part-way; its failure was reported then
+      } catch (InetkitException resetFailed) {
+        if (!c.isBroken()) {
+          throw resetFailed;
         }
+        LOG.debug("RSET to {} failed ({}); connecting again", c.endpoint(), resetFailed.getMessage());
+        c = usable(); // nothing of this message was sent on the old connection
       }
-      throw e;
     }
+    return SmtpTransaction.send(c, message, dsn);
   }
 
   /** Sends every message over this connection; see {@link #sendAll(List, DsnOptions)}. */
@@ -80,7 +83,10 @@ public final class SmtpSession implements Closeable {
   }
 
   /**
-   * Sends every message over one connection, with RSET between messages. When the server says
+   * Sends every message over one connection. A message the server accepted ends its transaction,
+   * so the next one starts at once; RSET is sent only before a message that follows a failed or
+   * aborted transaction (RFC 5321 section 4.1.1.4). When the server offers PIPELINING (RFC 2920)
+   * each message's MAIL FROM, RCPT TOs and DATA go out in one write. When the server says
    * 421 or the connection drops, the session connects again and carries on; a message whose data
    * had not been completely sent is tried once more on the new connection (one whose data had
    * been sent is reported failed, because the server may have it). A 421 or a drop at the RSET
@@ -101,10 +107,10 @@ public final class SmtpSession implements Closeable {
     while (true) {
       try {
         SmtpConnection c = usable();
-        if (index > 0 && retriedAfter.isEmpty()) {
-          c.reset(); // clears the previous message's data-committed mark
+        if (c.inTransaction()) {
+          c.reset(); // the previous transaction failed part-way; a 421 or drop here is retried
         }
-        return new SendOutcome.Sent(index, send(message, dsn), retriedAfter);
+        return new SendOutcome.Sent(index, SmtpTransaction.send(c, message, dsn), retriedAfter);
       } catch (InetkitException e) {
         if (retriedAfter.size() >= MAX_RETRIES
             || connection == null || !connection.isBroken() || connection.isDataCommitted()) {

@@ -55,7 +55,7 @@ class SmtpSessionTest {
 
   @Test
   void allRecipientsRejectedSendsNoDataAndListsEveryRefusal() throws Exception {
-    try (SmtpSink sink = SmtpSink.builder()
+    try (SmtpSink sink = SmtpSink.builder().extensions("8BITMIME") // lock-step: DATA is never sent
         .rejectRecipient("a@example.org", "550 5.1.1 unknown a")
         .rejectRecipient("b@example.org", "550 5.1.1 unknown b").start();
         SmtpSession smtp = plain(sink.endpoint()).open()) {
@@ -67,9 +67,10 @@ class SmtpSessionTest {
           })
           .hasMessageContaining("550 5.1.1 unknown a")
           .hasMessageContaining(sink.endpoint().toString());
-      assertThat(verbs(sink)).doesNotContain("DATA").endsWith("RSET");
-      // the session stays usable
+      assertThat(verbs(sink)).doesNotContain("DATA", "RSET").endsWith("RCPT");
+      // the session stays usable: the unfinished transaction is reset before the next message
       assertThat(smtp.send(message(2, "c@example.org")).finalReply().isPositive()).isTrue();
+      assertThat(verbs(sink)).containsSubsequence("RCPT", "RCPT", "RSET", "MAIL", "RCPT", "DATA");
     }
   }
 
@@ -169,8 +170,8 @@ class SmtpSessionTest {
   }
 
   @Test
-  void batchUsesOneConnectionWithRsetBetweenMessages() throws Exception {
-    try (SmtpSink sink = SmtpSink.start()) {
+  void batchUsesOneConnectionWithoutRsetAfterAcceptedMessages() throws Exception {
+    try (SmtpSink sink = SmtpSink.builder().extensions("8BITMIME").start()) {
       List<MailMessage> batch = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         batch.add(message(i, "bob@example.org"));
@@ -179,7 +180,7 @@ class SmtpSessionTest {
       assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
       assertThat(outcomes).extracting(SendOutcome::index).containsExactly(0, 1, 2, 3);
       assertThat(sink.connections()).isEqualTo(1);
-      assertThat(verbs(sink).stream().filter("RSET"::equals).count()).isEqualTo(3);
+      assertThat(verbs(sink)).doesNotContain("RSET"); // a completed transaction resets the server
       assertThat(sink.messages()).hasSize(4);
     }
   }
@@ -230,29 +231,47 @@ class SmtpSessionTest {
   }
 
   /**
-   * Four messages; the second RSET (before message 2, after message 1 was accepted) gets {@code
-   * interruption}. Every message must arrive exactly once and message 2 must say it was retried.
+   * Four messages; message 1's only recipient is refused, so the transaction stays open and the
+   * one RSET (before message 2) gets {@code interruption}. Messages 0, 2 and 3 must arrive exactly
+   * once and message 2 must say it was retried.
    */
   private static SendOutcome.Sent assertRsetInterruptionIsRetried(String interruption) throws Exception {
-    java.util.concurrent.atomic.AtomicInteger rsets = new java.util.concurrent.atomic.AtomicInteger();
     ScriptedSmtp smtp = ScriptedSmtp.normalExcept(
-        l -> l.equals("RSET") && rsets.incrementAndGet() == 2 ? interruption : null);
+        l -> l.equals("RSET") ? interruption
+            : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
     try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp)) {
-      List<MailMessage> batch = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        batch.add(message(i, "bob@example.org"));
-      }
+      List<MailMessage> batch = List.of(message(0, "bob@example.org"), message(1, "nobody@example.org"),
+          message(2, "bob@example.org"), message(3, "bob@example.org"));
       List<SendOutcome> outcomes =
           plain(Endpoint.of(server.host(), server.port())).sendAll(batch);
 
-      assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(SendOutcome.Sent.class));
-      assertThat(outcomes).extracting(o -> ((SendOutcome.Sent) o).wasRetried())
-          .containsExactly(false, false, true, false);
+      assertThat(outcomes.get(1)).isInstanceOfSatisfying(SendOutcome.Failed.class,
+          f -> assertThat(f.error()).isInstanceOf(AllRecipientsRejectedException.class));
+      assertThat(List.of(outcomes.get(0), outcomes.get(2), outcomes.get(3)))
+          .allSatisfy(o -> assertThat(o).isInstanceOf(SendOutcome.Sent.class))
+          .extracting(o -> ((SendOutcome.Sent) o).wasRetried())
+          .containsExactly(false, true, false);
       assertThat(smtp.messages()).extracting(m -> m.replaceAll("(?s).*Subject: (message \\d+).*", "$1"))
-          .containsExactly("message 0", "message 1", "message 2", "message 3");
+          .containsExactly("message 0", "message 2", "message 3");
       assertThat(server.connections()).isEqualTo(2);
-      assertThat(server.received().split("RSET\r\n", -1)).hasSize(4); // 3 RSETs: none on the new connection
+      assertThat(server.received().split("RSET\r\n", -1)).hasSize(2); // 1 RSET: none on the new connection
       return (SendOutcome.Sent) outcomes.get(2);
+    }
+  }
+
+  @Test
+  void sendAfterAFailedTransactionConnectsAgainWhenTheServerSays421AtRset() throws Exception {
+    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(
+        l -> l.equals("RSET") ? "421 4.4.2 idle too long, closing\r\n"
+            : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
+    try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp);
+        SmtpSession session = plain(Endpoint.of(server.host(), server.port())).open()) {
+      assertThatThrownBy(() -> session.send(message(1, "nobody@example.org")))
+          .isInstanceOf(AllRecipientsRejectedException.class);
+      // the RSET before this message fails; it is not this message's failure: a new connection
+      assertThat(session.send(message(2, "bob@example.org")).finalReply().isPositive()).isTrue();
+      assertThat(server.connections()).isEqualTo(2);
+      assertThat(smtp.messages()).singleElement().asString().contains("Subject: message 2");
     }
   }
 

@@ -29,7 +29,7 @@ final class SinkService implements HostedService {
     if (!line.equals("sink.take")) {
       return null;
     }
-    int total = sink.messages().size();
+    int total = sink.messageCount();
     int since = total - taken;
     taken = total;
     return Integer.toString(since);

@@ -64,6 +64,7 @@ public final class SmtpConnection implements Closeable {
   private SmtpCapabilities capabilities;
   private boolean broken;
   private boolean dataCommitted;
+  private boolean inTransaction;
 
   private SmtpConnection(Settings settings, Socket socket) throws IOException {
     this.settings = settings;
@@ -199,6 +200,16 @@ public final class SmtpConnection implements Closeable {
     return dataCommitted;
   }
 
+  /**
+   * Returns whether a mail transaction was started (MAIL FROM sent) and has not ended with the
+   * server accepting the message data or with RSET: the server may still hold its sender or
+   * recipients, so the next transaction must begin with {@link #reset()}. A transaction the
+   * server completed needs no RSET (RFC 5321 section 4.1.1.4).
+   */
+  public boolean inTransaction() {
+    return inTransaction;
+  }
+
   /** Sends one command line and returns the reply (of any kind). */
   public Reply command(String line) throws InetkitException {
     return command(line, Redaction.command(line));
@@ -206,21 +217,54 @@ public final class SmtpConnection implements Closeable {
 
   /** Sends a command whose text holds a secret; {@code shown} is used in events and errors. */
   public Reply command(String line, String shown) throws InetkitException {
+    Inputs.requireNoControl("command", line);
+    write(line, shown);
+    flush(shown);
+    return readReply(shown);
+  }
+
+  /**
+   * Sends several commands in one write without waiting for replies (PIPELINING, RFC 2920);
+   * read their replies in order with {@link #reply(String)}. None may hold a secret.
+   */
+  public void send(List<String> lines) throws InetkitException {
+    for (String line : lines) {
+      Inputs.requireNoControl("command", line); // all checked before any is sent
+    }
+    for (String line : lines) {
+      write(line, Redaction.command(line));
+    }
+    flush(lines.get(lines.size() - 1));
+  }
+
+  /** Reads the reply to a command sent with {@link #send(List)}; {@code what} names it. */
+  public Reply reply(String what) throws InetkitException {
+    return readReply(what);
+  }
+
+  private void write(String line, String shown) throws InetkitException {
     if (line.startsWith("MAIL ")) {
       dataCommitted = false;
+      inTransaction = true;
     }
-    Inputs.requireNoControl("command", line);
     settings.events().commandSent(endpoint, shown);
     try {
       out.write(line.getBytes(StandardCharsets.UTF_8));
       out.write('\r');
       out.write('\n');
+    } catch (IOException e) {
+      broken = true;
+      throw Connector.translate(e, "sending " + shown, endpoint, settings.timeouts().read());
+    }
+  }
+
+  private void flush(String shown) throws InetkitException {
+    try {
       out.flush();
     } catch (IOException e) {
       broken = true;
       throw Connector.translate(e, "sending " + shown, endpoint, settings.timeouts().read());
     }
-    return readReply(shown);
   }
 
   /** Reads one (possibly multi-line) reply to {@code what}. */
@@ -265,15 +309,19 @@ public final class SmtpConnection implements Closeable {
   }
 
   private int parseCode(String line, String what) throws ProtocolViolationException {
-    if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(ch -> ch >= '0' && ch <= '9')
+    if (line.length() < 3 || !isDigit(line.charAt(0)) || !isDigit(line.charAt(1)) || !isDigit(line.charAt(2))
         || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
       throw violation("malformed reply line", line, what);
     }
-    int code = Integer.parseInt(line.substring(0, 3));
+    int code = (line.charAt(0) - '0') * 100 + (line.charAt(1) - '0') * 10 + (line.charAt(2) - '0');
     if (code < 200 || code > 599) {
       throw violation("reply code out of range", line, what);
     }
     return code;
+  }
+
+  private static boolean isDigit(char ch) {
+    return ch >= '0' && ch <= '9';
   }
 
   private ProtocolViolationException violation(String problem, String line, String what) {
@@ -292,6 +340,14 @@ public final class SmtpConnection implements Closeable {
     if (go.code() != 354) {
       throw new ProtocolReplyException("DATA", endpoint, go, null);
     }
+    return content(message);
+  }
+
+  /**
+   * Streams the message after the server said 354 to DATA and returns its reply to the end of
+   * the data; a positive reply ends the transaction.
+   */
+  public Reply content(OutgoingMessage message) throws InetkitException {
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
     WriteWatchdog watchdog =
         new WriteWatchdog(
@@ -313,7 +369,22 @@ public final class SmtpConnection implements Closeable {
       }
       throw Connector.translate(e, what, endpoint, settings.timeouts().read());
     }
-    return readReply("the end of the message data");
+    Reply fin = readReply("the end of the message data");
+    if (fin.isPositive()) {
+      inTransaction = false; // the server completed the transaction: no RSET needed
+    }
+    return fin;
+  }
+
+  /**
+   * Ends data the server invited (354 to a pipelined DATA) although the transaction had already
+   * failed, with the final dot alone as RFC 2920 section 3.1 asks; returns the server's reply.
+   * The transaction stays open, so the next one begins with RSET.
+   */
+  public Reply endEmptyData() throws InetkitException {
+    write(".", ".");
+    flush(".");
+    return readReply("the end of empty data");
   }
 
   /**
@@ -328,6 +399,7 @@ public final class SmtpConnection implements Closeable {
       broken = true;
       throw new ProtocolReplyException("RSET", endpoint, r, null);
     }
+    inTransaction = false;
   }
 
   /** Drops the connection without QUIT. */

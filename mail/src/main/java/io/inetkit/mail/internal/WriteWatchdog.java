@@ -2,6 +2,9 @@ package io.inetkit.mail.internal;
 
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,48 +14,72 @@ import java.util.function.LongSupplier;
  * socket, the blocked write fails, and the caller reports a timeout ({@link #fired()}). It also
  * enforces the overall per-operation timeout, so a server that reads one byte a second cannot
  * hold the sender for longer than that.
+ *
+ * <p>Every watchdog is a periodic check on one shared daemon thread: watching a message costs
+ * scheduling a task, not starting a thread (which used to be a good part of the time of sending
+ * a small message).
  */
 final class WriteWatchdog implements AutoCloseable {
-  private final Thread thread;
+  private static final ScheduledThreadPoolExecutor CHECKS = checks();
+
+  private final Socket socket;
+  private final Duration limit;
+  private final Duration overall;
+  private final LongSupplier progress;
+  private final long limitNanos;
+  private final long deadline;
+  private final ScheduledFuture<?> task;
+  private long last;
+  private long since;
   private volatile boolean fired;
   private volatile String reason = "";
   private volatile Duration timeout;
   private volatile boolean done;
 
   WriteWatchdog(Socket socket, Duration limit, Duration overall, LongSupplier progress) {
-    long limitNanos = limit.toNanos();
-    long deadline = System.nanoTime() + overall.toNanos();
+    this.socket = socket;
+    this.limit = limit;
+    this.overall = overall;
+    this.progress = progress;
+    this.limitNanos = limit.toNanos();
+    this.deadline = System.nanoTime() + overall.toNanos();
+    this.last = progress.getAsLong();
+    this.since = System.nanoTime();
     long tick = Math.max(20, Math.min(1000, limit.toMillis() / 4));
-    this.thread =
-        new Thread(
-            () -> {
-              long last = progress.getAsLong();
-              long since = System.nanoTime();
-              while (!done) {
-                try {
-                  Thread.sleep(tick);
-                } catch (InterruptedException e) {
-                  return;
-                }
-                long now = progress.getAsLong();
-                if (now != last) {
-                  last = now;
-                  since = System.nanoTime();
-                }
-                boolean stalled = System.nanoTime() - since >= limitNanos;
-                boolean overdue = System.nanoTime() - deadline >= 0;
-                if (!done && (stalled || overdue)) {
-                  reason = stalled ? "the server stopped reading" : "the overall timeout expired";
-                  timeout = stalled ? limit : overall;
-                  fired = true;
-                  io.inetkit.core.internal.Connector.closeQuietly(socket);
-                  return;
-                }
-              }
-            },
-            "inetkit-smtp-write-watchdog");
-    thread.setDaemon(true);
-    thread.start();
+    this.task = CHECKS.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  private static ScheduledThreadPoolExecutor checks() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "inetkit-smtp-write-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setRemoveOnCancelPolicy(true); // a finished message leaves nothing queued
+    return executor;
+  }
+
+  /** Runs on the shared thread only, so {@code last} and {@code since} need no locking. */
+  private void check() {
+    if (done || fired) {
+      return;
+    }
+    long now = progress.getAsLong();
+    if (now != last) {
+      last = now;
+      since = System.nanoTime();
+    }
+    boolean stalled = System.nanoTime() - since >= limitNanos;
+    boolean overdue = System.nanoTime() - deadline >= 0;
+    if (!done && (stalled || overdue)) {
+      reason = stalled ? "the server stopped reading" : "the overall timeout expired";
+      timeout = stalled ? limit : overall;
+      fired = true; // later runs return at once; close() cancels the task
+      io.inetkit.core.internal.Connector.closeQuietly(socket);
+    }
   }
 
   /** Returns why the watchdog closed the socket. */
@@ -73,6 +100,6 @@ final class WriteWatchdog implements AutoCloseable {
   @Override
   public void close() {
     done = true;
-    thread.interrupt();
+    task.cancel(false);
   }
 }

@@ -2,6 +2,7 @@ package io.inetkit.testkit.mail;
 
 import io.inetkit.core.Endpoint;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,18 +11,21 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small SMTP server on 127.0.0.1 that accepts mail and throws the data away, counting it: for
  * gigabyte messages (GreenMail keeps every message in the heap) and for checking the exact
  * commands a client sends (SIZE, SMTPUTF8, DSN parameters). It advertises the EHLO extensions
- * you choose, can refuse chosen recipients, and can break off a connection after some messages.
+ * you choose ({@code PIPELINING} and {@code 8BITMIME} unless told otherwise), can refuse chosen
+ * senders and recipients, and can break off a connection after some messages. It answers
+ * pipelined commands (RFC 2920) in order and sends its replies together when the client has
+ * sent nothing more yet.
  *
  * <pre>{@code
  * try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 1000000", "DSN", "SMTPUTF8")
@@ -67,21 +71,23 @@ public final class SmtpSink implements AutoCloseable {
   private final FrontListener listener;
   private final List<String> extensions;
   private final Map<String, String> rejected;
+  private final Map<String, String> rejectedSenders;
   private final int interruptAfter;
   private final String interruptReply;
-  private final List<String> commands = new CopyOnWriteArrayList<>();
-  private final List<Message> messages = new CopyOnWriteArrayList<>();
+  private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+  private final List<Message> messages = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger connections = new AtomicInteger();
 
   private SmtpSink(Builder b) throws IOException {
     this.extensions = List.copyOf(b.extensions);
     this.rejected = Map.copyOf(b.rejected);
+    this.rejectedSenders = Map.copyOf(b.rejectedSenders);
     this.interruptAfter = b.interruptAfter;
     this.interruptReply = b.interruptReply;
     this.listener = new FrontListener("smtp-sink", this::serve);
   }
 
-  /** Starts a sink advertising {@code 8BITMIME} only. */
+  /** Starts a sink advertising {@code PIPELINING} and {@code 8BITMIME}. */
   public static SmtpSink start() throws IOException {
     return builder().start();
   }
@@ -93,14 +99,18 @@ public final class SmtpSink implements AutoCloseable {
 
   /** Configures a {@link SmtpSink}. */
   public static final class Builder {
-    private List<String> extensions = List.of("8BITMIME");
+    private List<String> extensions = List.of("PIPELINING", "8BITMIME");
     private final Map<String, String> rejected = new HashMap<>();
+    private final Map<String, String> rejectedSenders = new HashMap<>();
     private int interruptAfter = -1;
     private String interruptReply;
 
     private Builder() {}
 
-    /** Sets the EHLO extension lines, e.g. {@code "SIZE 1000"}, {@code "DSN"}. */
+    /**
+     * Sets the EHLO extension lines, e.g. {@code "SIZE 1000"}, {@code "DSN"} (replacing the
+     * default {@code PIPELINING} and {@code 8BITMIME}; none makes a lock-step server).
+     */
     public Builder extensions(String... lines) {
       this.extensions = List.of(lines);
       return this;
@@ -109,6 +119,12 @@ public final class SmtpSink implements AutoCloseable {
     /** Answers {@code RCPT TO:<address>} with {@code reply} (e.g. {@code "550 5.1.1 unknown"}). */
     public Builder rejectRecipient(String address, String reply) {
       rejected.put(address.toLowerCase(Locale.ROOT), reply);
+      return this;
+    }
+
+    /** Answers {@code MAIL FROM:<address>} with {@code reply} (e.g. {@code "550 5.7.1 denied"}). */
+    public Builder rejectSender(String address, String reply) {
+      rejectedSenders.put(address.toLowerCase(Locale.ROOT), reply);
       return this;
     }
 
@@ -146,12 +162,21 @@ public final class SmtpSink implements AutoCloseable {
 
   /** Returns every command line received, in order (message data excluded). */
   public List<String> commands() {
-    return List.copyOf(commands);
+    synchronized (commands) {
+      return List.copyOf(commands);
+    }
   }
 
   /** Returns the messages received so far. */
   public List<Message> messages() {
-    return List.copyOf(messages);
+    synchronized (messages) {
+      return List.copyOf(messages);
+    }
+  }
+
+  /** Returns how many messages were received so far (without copying them). */
+  public int messageCount() {
+    return messages.size();
   }
 
   /** Returns how many connections were accepted. */
@@ -173,13 +198,20 @@ public final class SmtpSink implements AutoCloseable {
     try (socket) {
       socket.setSoTimeout(60_000);
       InputStream in = new BufferedInputStream(socket.getInputStream(), BUFFER);
-      OutputStream out = socket.getOutputStream();
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+      byte[] buf = new byte[BUFFER];
       write(out, "220 sink.test ESMTP inetkit testkit sink\r\n");
       String mailFrom = null;
       List<String> rcpts = new ArrayList<>();
       int accepted = 0;
       String line;
-      while ((line = Upstream.readLine(in)) != null) {
+      while (true) {
+        if (in.available() == 0) {
+          out.flush(); // the client waits: answer what it sent together (RFC 2920)
+        }
+        if ((line = Upstream.readLine(in)) == null) {
+          break;
+        }
         commands.add(line);
         String verb = StartTlsDialogue.verb(line);
         switch (verb) {
@@ -195,15 +227,21 @@ public final class SmtpSink implements AutoCloseable {
             if (first && accepted == interruptAfter) {
               if (interruptReply != null) {
                 write(out, interruptReply + "\r\n");
+                out.flush();
               }
               return;
+            }
+            String refusal = rejectedSenders.get(address(line));
+            if (refusal != null) {
+              write(out, refusal + "\r\n");
+              continue;
             }
             mailFrom = line;
             rcpts.clear();
             write(out, "250 2.1.0 Ok\r\n");
           }
           case "RCPT" -> {
-            String reply = rejected.get(address(line));
+            String reply = mailFrom == null ? "503 5.5.1 need MAIL first" : rejected.get(address(line));
             if (reply == null) {
               rcpts.add(line);
               write(out, "250 2.1.5 Ok\r\n");
@@ -217,7 +255,8 @@ public final class SmtpSink implements AutoCloseable {
               continue;
             }
             write(out, "354 End data with <CR><LF>.<CR><LF>\r\n");
-            Message m = readData(in, mailFrom, rcpts);
+            out.flush();
+            Message m = readData(in, buf, mailFrom, rcpts);
             if (m == null) {
               return;
             }
@@ -229,6 +268,7 @@ public final class SmtpSink implements AutoCloseable {
           }
           case "QUIT" -> {
             write(out, "221 2.0.0 Bye\r\n");
+            out.flush();
             return;
           }
           default -> write(out, "500 5.5.2 Error: command not recognized\r\n");
@@ -253,9 +293,9 @@ public final class SmtpSink implements AutoCloseable {
   }
 
   /** Reads data up to CRLF.CRLF, counting; returns null if the client hung up first. */
-  private static Message readData(InputStream in, String mailFrom, List<String> rcpts) throws IOException {
+  private static Message readData(InputStream in, byte[] buf, String mailFrom, List<String> rcpts)
+      throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
-    byte[] buf = new byte[BUFFER];
     long size = 0;
     int state = 2; // 0 none, 1 CR, 2 CRLF (line start), 3 CRLF ".", 4 CRLF "." CR
     while (true) {
@@ -291,9 +331,9 @@ public final class SmtpSink implements AutoCloseable {
     }
   }
 
+  /** Buffers a reply; the loop flushes when the client has sent nothing more yet. */
   private static void write(OutputStream out, String s) throws IOException {
     out.write(s.getBytes(StandardCharsets.US_ASCII));
-    out.flush();
   }
 
   /** Stops the sink and closes every connection. */
