@@ -15,6 +15,7 @@ import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
+import io.inetkit.mail.internal.StrictImapCommand;
 import io.inetkit.mail.internal.SyncJournal;
 import io.inetkit.mail.internal.UidSets;
 import jakarta.mail.Folder;
@@ -986,14 +987,14 @@ public final class ImapSession implements Closeable {
 
   /**
    * Sends one command on the selected folder's connection; untagged responses other than FETCH
-   * go to Angus's handlers (EXISTS, EXPUNGE keep its state right), and a NO/BAD becomes an
-   * exception.
+   * go to Angus's handlers (EXISTS, EXPUNGE keep its state right), a NO/BAD becomes an
+   * exception, and so does a malformed response (see {@link StrictImapCommand}).
    */
   Response[] uidCommand(IMAPFolder f, String command, Argument args) throws MessagingException {
     return (Response[])
         f.doCommand(
             p -> {
-              Response[] r = p.command(command, args);
+              Response[] r = StrictImapCommand.send(p, command, args);
               List<Response> others = new ArrayList<>();
               for (int i = 0; i < r.length - 1; i++) {
                 if (!(r[i] instanceof FetchResponse)) {

@@ -7,6 +7,7 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
@@ -83,6 +84,47 @@ class HostileServerTest {
           .isInstanceOf(InetkitException.class)
           .hasMessageContaining(s.host() + ":" + s.port());
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  @Test
+  void imapGarbageFetchResponseIsAProtocolViolationQuotingTheReply() throws Exception {
+    ScriptedImap responder =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1",
+            (tag, command) ->
+                command.startsWith("UID FETCH")
+                    ? "* 1 FETCH (UID 1 RFC822.SIZE 10 X-GARBAGE \"zz\")\r\n" + tag + " OK done\r\n"
+                    : null);
+    MessageRef ref = new MessageRef("INBOX", ScriptedImap.UIDVALIDITY, 1);
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.download(ref, new java.io.ByteArrayOutputStream()))
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("* 1 FETCH (UID 1 RFC822.SIZE 10 X-GARBAGE \"zz\")")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThatThrownBy(() -> session.summaries(java.util.List.of(ref)))
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("X-GARBAGE");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK.overall());
+      // the command's completion was read: the next command gets its own answer
+      assertThat(session.search("INBOX", SearchCriteria.all())).containsExactly(ref);
+    }
+  }
+
+  @Test
+  void imapEndlessFetchLineIsCutAtTheLimit() throws Exception {
+    ScriptedImap responder =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1",
+            (tag, command) -> command.startsWith("UID FETCH") ? "* 1 FETCH (UID 1 X" + "x".repeat(200_000) : null);
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      assertThatThrownBy(
+              () -> session.download(new MessageRef("INBOX", ScriptedImap.UIDVALIDITY, 1), new java.io.ByteArrayOutputStream()))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("line longer than 65536 bytes");
     }
   }
 
