@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
-import io.inetkit.core.TlsMode;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.time.Duration;
@@ -100,7 +99,7 @@ class ImapWatchTest {
   @Test
   void reconnectsAfterADropAndReportsWhatArrivedMeanwhile() throws Exception {
     try (DropProxy proxy = new DropProxy(server.port(MailProtocol.IMAP))) {
-      ImapClient client = plainThrough(proxy);
+      ImapClient client = ReadFixture.plain(proxy.port());
       WatchOptions options =
           WatchOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
       try (ImapWatch watch = client.watch("INBOX", options, events::add)) {
@@ -125,7 +124,7 @@ class ImapWatchTest {
     }
     try (DropProxy proxy = new DropProxy(server.port(MailProtocol.IMAP));
         ImapWatch watch =
-            plainThrough(proxy).watch("Work", WatchOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)), events::add)) {
+            ReadFixture.plain(proxy.port()).watch("Work", WatchOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)), events::add)) {
       long after;
       try (ImapSession imap = direct.open()) {
         imap.deleteFolder("Work");
@@ -153,15 +152,6 @@ class ImapWatchTest {
         imap.deleteFolder("Work");
       }
     }
-  }
-
-  private static ImapClient plainThrough(DropProxy proxy) {
-    return ImapClient.builder()
-        .endpoint("127.0.0.1", proxy.port())
-        .tlsMode(TlsMode.NONE)
-        .credentials(Credentials.password(ReadFixture.USER, ReadFixture.PASSWORD.toCharArray()))
-        .timeouts(ReadFixture.FAST)
-        .build();
   }
 
   @Test
