@@ -61,7 +61,7 @@ class ImapSessionTest {
   }
 
   @Test
-  void certificateForAnotherHostIsRefusedBeforeLogin() throws Exception {
+  void certificateFromAnUntrustedCaIsRefusedBeforeLogin() throws Exception {
     TestPki other = TestPki.create();
     ImapClient client =
         ReadFixture.imap(server, MailProtocol.IMAPS).newBuilder().trust(other.clientTrust()).build();

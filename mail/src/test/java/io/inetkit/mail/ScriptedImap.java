@@ -35,7 +35,17 @@ final class ScriptedImap implements java.util.function.Function<String, String> 
 
   /** Starts a fault server that greets, then answers every line with {@code responder}. */
   static FaultServer start(ScriptedImap responder) throws Exception {
-    return FaultServer.start(FaultScript.create().send("* OK fault IMAP ready\r\n").respond(responder));
+    return FaultServer.start(greeting().respond(responder));
+  }
+
+  /** Returns a script that sends the greeting; add the rest. */
+  static FaultScript greeting() {
+    return FaultScript.create().send("* OK fault IMAP ready\r\n");
+  }
+
+  /** Returns the tag of a client's command line. */
+  static String tag(String line) {
+    return line.split(" ", 2)[0];
   }
 
   /** Returns the commands received so far, without tags, in order. */
@@ -45,9 +55,8 @@ final class ScriptedImap implements java.util.function.Function<String, String> 
 
   @Override
   public String apply(String line) {
-    String[] parts = line.split(" ", 2);
-    String tag = parts[0];
-    String command = parts.length > 1 ? parts[1] : "";
+    String tag = tag(line);
+    String command = line.length() > tag.length() ? line.substring(tag.length() + 1) : "";
     commands.add(command);
     String s = special.apply(tag, command);
     if (s != null) {
