@@ -59,7 +59,7 @@ import org.eclipse.angus.mail.pop3.POP3Store;
  * }</pre>
  */
 public final class Pop3Session implements Closeable {
-  /** The most header bytes {@link #headers} returns. */
+  /** The longest reply to TOP (status line and headers) {@link #headers} accepts: 1 MiB. */
   public static final int MAX_HEADER_BYTES = 1024 * 1024;
 
   private final Pop3Client client;
@@ -154,15 +154,21 @@ public final class Pop3Session implements Closeable {
         });
   }
 
-  /** Returns the header section of a message (TOP n 0), at most {@link #MAX_HEADER_BYTES}. */
+  /**
+   * Returns the header section of a message (TOP n 0), decoded as ISO-8859-1.
+   *
+   * @throws io.inetkit.core.LimitExceededException when the server's reply to TOP is longer than
+   *     {@link #MAX_HEADER_BYTES} (Angus Mail reads it whole into memory, so it is counted as it
+   *     arrives); the connection is closed at once, without QUIT, so no deletion is committed
+   */
   public String headers(String uidl) throws InetkitException {
     return call(
         "TOP " + uidl,
         () -> {
           POP3Message m = message(uidl);
+          sockets.limitReply(MAX_HEADER_BYTES, "TOP");
           try (InputStream in = m.top(0)) {
-            byte[] bytes = in.readNBytes(MAX_HEADER_BYTES);
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
           }
         });
   }

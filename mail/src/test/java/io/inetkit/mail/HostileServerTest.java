@@ -252,6 +252,33 @@ class HostileServerTest {
   }
 
   @Test
+  void pop3TopReplyIsCutAtTheHeaderLimitAndTheConnectionClosedWithoutQuit() throws Exception {
+    String junk = "X-Junk: " + "a".repeat(70) + "\r\n";
+    String endlessHeaders = "+OK\r\n" + junk.repeat(2 * Pop3Session.MAX_HEADER_BYTES / junk.length()) + ".\r\n";
+    FaultScript server =
+        FaultScript.create()
+            .send("+OK fault POP3\r\n")
+            .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n"
+                : line.startsWith("STAT") ? "+OK 1 100\r\n"
+                : line.startsWith("LIST") ? "+OK\r\n1 100\r\n.\r\n"
+                : line.startsWith("UIDL") ? "+OK\r\n1 uid-1\r\n.\r\n"
+                : line.startsWith("TOP") ? endlessHeaders
+                : "+OK\r\n");
+    try (FaultServer s = FaultServer.start(server)) {
+      Pop3Session session = pop3(s).open();
+      session.delete("uid-1");
+      assertThatThrownBy(() -> session.headers("uid-1"))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("reply to TOP is longer than " + Pop3Session.MAX_HEADER_BYTES + " bytes")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThatThrownBy(() -> session.download("uid-1", new java.io.ByteArrayOutputStream()))
+          .isInstanceOf(InetkitException.class); // the connection is gone
+      session.close();
+      assertThat(s.received()).contains("TOP 1 0").doesNotContain("QUIT");
+    }
+  }
+
+  @Test
   void pop3EndlessLineAndStall() throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().send("+OK ").endlessLine('y'))) {
       assertThatThrownBy(() -> pop3(s).open())
