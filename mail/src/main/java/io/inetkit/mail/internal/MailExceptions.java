@@ -5,6 +5,7 @@ import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.Inputs;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.Reply;
@@ -152,9 +153,16 @@ public final class MailExceptions {
         return new io.inetkit.core.ProtocolViolationException(
             what + ": malformed response from " + endpoint + ": " + t.getMessage(), endpoint, failure);
       }
-      if (t instanceof org.eclipse.angus.mail.iap.ConnectionException) {
+      if (t instanceof org.eclipse.angus.mail.iap.ConnectionException ce) {
+        org.eclipse.angus.mail.iap.Response r = ce.getResponse();
+        if (r != null && !r.isBYE() && !r.isSynthetic()) {
+          // e.g. a greeting that is neither OK, PREAUTH nor BYE
+          return new io.inetkit.core.ProtocolViolationException(
+              what + ": unexpected response from " + endpoint + ": " + Inputs.quote(r.toString()),
+              endpoint, failure);
+        }
         return new ConnectionClosedException(
-            what + ": connection closed: " + t.getMessage(), endpoint, failure);
+            what + ": connection closed: " + printable(String.valueOf(t.getMessage())), endpoint, failure);
       }
     }
     if (failure instanceof MessagingException me) {
@@ -164,6 +172,11 @@ public final class MailExceptions {
       return Connector.translate(io, what, endpoint, timeouts.read());
     }
     return new InetkitException(what + " failed: " + failure, endpoint, failure);
+  }
+
+  /** Returns short, clean server text as it is, and anything else {@linkplain Inputs#quote quoted}. */
+  private static String printable(String text) {
+    return text.length() <= 200 && text.chars().allMatch(c -> c >= ' ' && c < 0x7f) ? text : Inputs.quote(text);
   }
 
   private static Throwable next(Throwable t) {

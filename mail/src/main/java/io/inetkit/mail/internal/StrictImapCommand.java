@@ -1,5 +1,6 @@
 package io.inetkit.mail.internal;
 
+import io.inetkit.core.Inputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,6 @@ import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
  * }</pre>
  */
 public final class StrictImapCommand {
-  /** How many characters of a malformed response the exception quotes. */
-  static final int QUOTE_LIMIT = 200;
-
   private StrictImapCommand() {}
 
   /**
@@ -69,7 +67,7 @@ public final class StrictImapCommand {
           try {
             r = new FetchResponse(r, p.getFetchItems(), p);
           } catch (IOException | ProtocolException e) {
-            malformed = malformed != null ? malformed : e.getMessage() + "; the server sent: " + quote(r.toString());
+            malformed = malformed != null ? malformed : e.getMessage() + "; the server sent: " + Inputs.quote(r.toString());
             continue;
           }
         }
@@ -89,21 +87,6 @@ public final class StrictImapCommand {
       }
       return responses.toArray(new Response[0]);
     }
-  }
-
-  /** Returns the start of {@code text}, control characters shown as {@code \xNN}, at most {@link #QUOTE_LIMIT} long. */
-  static String quote(String text) {
-    StringBuilder b = new StringBuilder("\"");
-    int i = 0;
-    for (; i < text.length() && b.length() <= QUOTE_LIMIT; i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f || c > 0xff) {
-        b.append(String.format("\\x%02x", (int) c & 0xff));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append(i < text.length() ? "...\"" : "\"").toString();
   }
 
   private static String commandName(String command) {
