@@ -802,8 +802,9 @@ public final class ImapSession implements Closeable {
   /**
    * Copies every message of {@code folder} not yet in {@code maildir} into it (see {@link
    * Maildir}), then with {@link AfterDownload#DELETE_FROM_SERVER} deletes on the server the
-   * messages whose local files are durable. Safe to interrupt at any moment: the next run loses
-   * nothing and downloads nothing twice.
+   * messages whose local files are durable (UID EXPUNGE of exactly those; without UIDPLUS they
+   * stay flagged {@code \Deleted}, as with {@link #delete}). Safe to interrupt at any moment: the
+   * next run loses nothing and downloads nothing twice.
    *
    * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir
    *     was synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
