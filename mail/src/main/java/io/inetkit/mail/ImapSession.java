@@ -996,13 +996,6 @@ public final class ImapSession implements Closeable {
         f.doCommand(
             p -> {
               Response[] r = StrictImapCommand.send(p, command, args);
-              List<Response> others = new ArrayList<>();
-              for (int i = 0; i < r.length - 1; i++) {
-                if (!(r[i] instanceof FetchResponse)) {
-                  others.add(r[i]);
-                }
-              }
-              p.notifyResponseHandlers(others.toArray(new Response[0]));
               p.handleResult(r[r.length - 1]);
               return r;
             });

@@ -117,6 +117,22 @@ class HostileServerTest {
   }
 
   @Test
+  void imapFloodOfGarbageUntaggedLinesEndsInATimeout() throws Exception {
+    String flood = "* XGARBAGE " + "g".repeat(100) + "\r\n";
+    ScriptedImap responder =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1", (tag, command) -> command.startsWith("UID SEARCH") ? flood.repeat(50_000) : null);
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.search("INBOX", SearchCriteria.all()))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK.overall());
+    }
+  }
+
+  @Test
   void imapEndlessFetchLineIsCutAtTheLimit() throws Exception {
     ScriptedImap responder =
         ScriptedImap.normalExcept(

@@ -24,13 +24,16 @@ final class GuardedInputStream extends FilterInputStream {
   private final MailLimits limits;
   private final Deadline deadline;
   private final Runnable onLimit;
+  private final Duration readTimeout;
   private final byte[] tail = new byte[24]; // last bytes of the current line, for "{123}\r\n"
   private long lineLength;
   private long literalRemaining;
 
   GuardedInputStream(
-      InputStream in, Endpoint endpoint, MailLimits limits, Deadline deadline, Runnable onLimit) {
+      InputStream in, Endpoint endpoint, MailLimits limits, Deadline deadline, Runnable onLimit,
+      Duration readTimeout) {
     super(in);
+    this.readTimeout = readTimeout;
     this.endpoint = endpoint;
     this.limits = limits;
     this.deadline = deadline;
@@ -50,6 +53,12 @@ final class GuardedInputStream extends FilterInputStream {
     int n;
     try {
       n = super.read(b, off, len);
+    } catch (java.net.SocketTimeoutException e) {
+      // recorded: Angus turns it into a "connection closed" (a synthetic BYE) and may drop it
+      IOException explained = deadline.explain(e, endpoint);
+      throw explained != e
+          ? explained
+          : deadline.record(new InetkitTimeoutException("read from " + endpoint, endpoint, readTimeout, e));
     } catch (IOException e) {
       throw deadline.explain(e, endpoint);
     }

@@ -15,7 +15,10 @@ import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
  * Sends one IMAP command and collects its responses as Angus Mail's {@code Protocol.command}
- * does, with one difference: Angus logs and <em>skips</em> a response it cannot parse (a garbage
+ * does, with two differences. Untagged responses other than FETCH and SEARCH go to the
+ * connection's response handlers as they arrive instead of being collected, so a server flooding
+ * untagged lines holds one line in memory until the operation's deadline ends it. And Angus logs
+ * and <em>skips</em> a response it cannot parse (a garbage
  * {@code FETCH}), so a download would look like a missing message and a listing would silently
  * lose an entry. Here the command's responses are still read to its tagged completion (the
  * connection stays in step), and then the malformed response is reported as a {@link
@@ -31,8 +34,9 @@ public final class StrictImapCommand {
   private StrictImapCommand() {}
 
   /**
-   * Sends {@code command} and returns every response up to and including the tagged completion
-   * (or a synthetic BYE when the connection failed, last), like {@code Protocol.command}.
+   * Sends {@code command} and returns its FETCH and SEARCH responses and the tagged completion
+   * (or a synthetic BYE when the connection failed, last); other untagged responses have gone to
+   * the response handlers.
    *
    * @throws ParsingException when a response could not be parsed (and no BYE ended the
    *     connection); the command's completion has been read
@@ -74,6 +78,12 @@ public final class StrictImapCommand {
         if (r.isBYE()) {
           bye = r;
           continue; // read on until the server closes, as Angus does
+        }
+        if (r.isUnTagged() && !(r instanceof FetchResponse) && !r.keyEquals("SEARCH")) {
+          // EXISTS, EXPUNGE, FLAGS, OK [...] and whatever else: Angus's handlers keep its state
+          // right; not kept, so a flood of untagged lines costs one line of memory, not all
+          p.notifyResponseHandlers(new Response[] {r});
+          continue;
         }
         responses.add(r);
         if (r.isTagged() && tag.equals(r.getTag())) {
