@@ -132,15 +132,17 @@ public final class ImapWatch implements Closeable {
                 emit(new WatchEvent(WatchEvent.Kind.EXPUNGED, List.of(), e.getMessages().length, null));
               }
             });
+        boolean offersIdle = session.hasCapability("IDLE");
+        if (options.mode() == WatchOptions.Mode.IDLE && !offersIdle) {
+          throw new MissingExtensionException("IDLE", "the watch was asked to IDLE", client.endpoint());
+        }
+        boolean idle = options.mode() != WatchOptions.Mode.POLL && offersIdle;
         current = f;
         if (first) {
           first = false;
           started.countDown();
         }
         backoff = options.initialBackoff();
-        boolean idle =
-            options.mode() == WatchOptions.Mode.IDLE
-                || options.mode() == WatchOptions.Mode.AUTO && session.hasCapability("IDLE");
         while (!stopping) {
           reportNew(session, f);
           if (stopping) {

@@ -1,6 +1,7 @@
 package io.inetkit.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
@@ -102,6 +103,17 @@ class ImapFallbackTest {
       assertThat(watch.idleCount()).isZero();
       assertThat(commands(proxy, "IDLE")).isEmpty();
       assertThat(commands(proxy, "NOOP")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void withoutIdleAWatchThatMustIdleFailsAtStart() throws Exception {
+    try (DropProxy proxy = DropProxy.hidingCapabilities(server.port(MailProtocol.IMAP), "IDLE")) {
+      WatchOptions idleOnly = WatchOptions.defaults().withMode(WatchOptions.Mode.IDLE);
+      assertThatThrownBy(() -> through(proxy).watch("INBOX", idleOnly, e -> {}))
+          .isInstanceOfSatisfying(MissingExtensionException.class, e -> assertThat(e.extension()).isEqualTo("IDLE"))
+          .hasMessageContaining("127.0.0.1:" + proxy.port());
+      assertThat(commands(proxy, "IDLE")).isEmpty();
     }
   }
 }
