@@ -102,6 +102,7 @@ public final class ImapSession implements Closeable {
   private final IMAPStore store;
   private IMAPFolder selected;
   private boolean closed;
+  private int depth;
 
   ImapSession(ImapClient client) throws InetkitException {
     this.client = client;
@@ -932,7 +933,10 @@ public final class ImapSession implements Closeable {
     if (closed) {
       throw new IllegalStateException("session is closed");
     }
-    sockets.startOperation(client.timeouts().overall());
+    boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
+    if (outermost) {
+      sockets.startOperation(client.timeouts().overall());
+    }
     try {
       return op.run();
     } catch (InetkitException e) {
@@ -944,7 +948,10 @@ public final class ImapSession implements Closeable {
       }
       throw MailExceptions.translateAny(e, what, AngusProtocol.IMAP, endpoint, client.timeouts());
     } finally {
-      sockets.endOperation();
+      depth--;
+      if (outermost) {
+        sockets.endOperation();
+      }
     }
   }
 

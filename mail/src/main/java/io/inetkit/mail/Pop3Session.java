@@ -69,6 +69,7 @@ public final class Pop3Session implements Closeable {
   private POP3Folder inbox;
   private Map<String, Pop3Message> byUidl;
   private boolean closed;
+  private int depth;
 
   Pop3Session(Pop3Client client) throws InetkitException {
     this.client = client;
@@ -242,6 +243,7 @@ public final class Pop3Session implements Closeable {
                 new MaildirSync.Source() {
                   @Override
                   public long download(String key, OutputStream out) throws IOException {
+                    sockets.startOperation(client.timeouts().overall()); // each message is one
                     return Pop3Session.this.download(key, out);
                   }
 
@@ -319,7 +321,10 @@ public final class Pop3Session implements Closeable {
     if (closed) {
       throw new IllegalStateException("session is closed");
     }
-    sockets.startOperation(client.timeouts().overall());
+    boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
+    if (outermost) {
+      sockets.startOperation(client.timeouts().overall());
+    }
     try {
       return op.run();
     } catch (InetkitException e) {
@@ -331,7 +336,10 @@ public final class Pop3Session implements Closeable {
       }
       throw MailExceptions.translateAny(e, what, AngusProtocol.POP3, endpoint, client.timeouts());
     } finally {
-      sockets.endOperation();
+      depth--;
+      if (outermost) {
+        sockets.endOperation();
+      }
     }
   }
 

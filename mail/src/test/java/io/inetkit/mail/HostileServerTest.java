@@ -270,20 +270,23 @@ class HostileServerTest {
     }
   }
 
+  /** A POP3 server holding one message, UIDL {@code uid-1}, that answers TOP with {@code topReply}. */
+  private static FaultScript pop3WithOneMessage(String topReply) {
+    return FaultScript.create()
+        .send("+OK fault POP3\r\n")
+        .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n"
+            : line.startsWith("STAT") ? "+OK 1 100\r\n"
+            : line.startsWith("LIST") ? "+OK\r\n1 100\r\n.\r\n"
+            : line.startsWith("UIDL") ? "+OK\r\n1 uid-1\r\n.\r\n"
+            : line.startsWith("TOP") ? topReply
+            : "+OK\r\n");
+  }
+
   @Test
   void pop3TopReplyIsCutAtTheHeaderLimitAndTheConnectionClosedWithoutQuit() throws Exception {
     String junk = "X-Junk: " + "a".repeat(70) + "\r\n";
     String endlessHeaders = "+OK\r\n" + junk.repeat(2 * Pop3Session.MAX_HEADER_BYTES / junk.length()) + ".\r\n";
-    FaultScript server =
-        FaultScript.create()
-            .send("+OK fault POP3\r\n")
-            .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n"
-                : line.startsWith("STAT") ? "+OK 1 100\r\n"
-                : line.startsWith("LIST") ? "+OK\r\n1 100\r\n.\r\n"
-                : line.startsWith("UIDL") ? "+OK\r\n1 uid-1\r\n.\r\n"
-                : line.startsWith("TOP") ? endlessHeaders
-                : "+OK\r\n");
-    try (FaultServer s = FaultServer.start(server)) {
+    try (FaultServer s = FaultServer.start(pop3WithOneMessage(endlessHeaders))) {
       Pop3Session session = pop3(s).open();
       session.delete("uid-1");
       assertThatThrownBy(() -> session.headers("uid-1"))
@@ -294,6 +297,21 @@ class HostileServerTest {
           .isInstanceOf(InetkitException.class); // the connection is gone
       session.close();
       assertThat(s.received()).contains("TOP 1 0").doesNotContain("QUIT");
+    }
+  }
+
+  @Test
+  void pop3HeadersOnAFreshSessionStayUnderTheOverallDeadline() throws Exception {
+    FaultScript stallsInTop = pop3WithOneMessage("+OK\r\nX-A: 1\r\n"); // and then nothing
+    // headers() lists first (UIDL, LIST) in a nested step; it must not end the deadline of TOP
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofMillis(1500));
+    try (FaultServer s = FaultServer.start(stallsInTop);
+        Pop3Session session = pop3(s).newBuilder().timeouts(t).build().open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.headers("uid-1"))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("1.5 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
   }
 
