@@ -316,6 +316,20 @@ class HostileServerTest {
   }
 
   @Test
+  void pop3GarbageGreetingIsATypedErrorWithinTheTimeout() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().garbage(200_000).stall())) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> pop3(s).open())
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("unexpected response")
+          .hasMessageContaining(s.host() + ":" + s.port())
+          .message()
+          .hasSizeLessThan(400); // quoted and cut, not the garbage itself
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK.overall());
+    }
+  }
+
+  @Test
   void pop3EndlessLineAndStall() throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().send("+OK ").endlessLine('y'))) {
       assertThatThrownBy(() -> pop3(s).open())

@@ -41,6 +41,8 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * }</pre>
  */
 public final class MailExceptions {
+  private static final String POP3_GARBAGE = "Unexpected response: ";
+
   private MailExceptions() {}
 
   /**
@@ -148,6 +150,13 @@ public final class MailExceptions {
         String status = t instanceof BadCommandException ? "BAD" : "NO";
         return new ProtocolReplyException(
             what, endpoint, new Reply(status, text, Reply.Kind.PERMANENT_NEGATIVE), failure);
+      }
+      if (t instanceof IOException && String.valueOf(t.getMessage()).startsWith(POP3_GARBAGE)) {
+        // Angus POP3: a reply line that is neither +OK, -ERR nor a continuation
+        return new io.inetkit.core.ProtocolViolationException(
+            what + ": unexpected response from " + endpoint + ": "
+                + Inputs.quote(t.getMessage().substring(POP3_GARBAGE.length())),
+            endpoint, failure);
       }
       if (t instanceof org.eclipse.angus.mail.iap.ParsingException) {
         return new io.inetkit.core.ProtocolViolationException(
