@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <p>Defaults are safe: implicit TLS on port 993 and STARTTLS required elsewhere, the system
  * trust store with host-name verification, finite {@link Timeouts#DEFAULT timeouts}, and bounds
  * on what a server may send (a line of 1 MiB, a literal of the fetch size or 1 MiB, whichever is
- * larger), so a hostile server cannot exhaust memory.
+ * larger, plus 64 KiB), so a hostile server cannot exhaust memory.
  *
  * <pre>{@code
  * ImapClient client = ImapClient.builder()

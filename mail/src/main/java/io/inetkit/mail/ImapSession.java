@@ -15,6 +15,7 @@ import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
+import io.inetkit.mail.internal.StrictImapCommand;
 import io.inetkit.mail.internal.SyncJournal;
 import io.inetkit.mail.internal.UidSets;
 import jakarta.mail.Folder;
@@ -101,6 +102,7 @@ public final class ImapSession implements Closeable {
   private final IMAPStore store;
   private IMAPFolder selected;
   private boolean closed;
+  private int depth;
 
   ImapSession(ImapClient client) throws InetkitException {
     this.client = client;
@@ -801,8 +803,9 @@ public final class ImapSession implements Closeable {
   /**
    * Copies every message of {@code folder} not yet in {@code maildir} into it (see {@link
    * Maildir}), then with {@link AfterDownload#DELETE_FROM_SERVER} deletes on the server the
-   * messages whose local files are durable. Safe to interrupt at any moment: the next run loses
-   * nothing and downloads nothing twice.
+   * messages whose local files are durable (UID EXPUNGE of exactly those; without UIDPLUS they
+   * stay flagged {@code \Deleted}, as with {@link #delete}). Safe to interrupt at any moment: the
+   * next run loses nothing and downloads nothing twice.
    *
    * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir
    *     was synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
@@ -930,7 +933,10 @@ public final class ImapSession implements Closeable {
     if (closed) {
       throw new IllegalStateException("session is closed");
     }
-    sockets.startOperation(client.timeouts().overall());
+    boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
+    if (outermost) {
+      sockets.startOperation(client.timeouts().overall());
+    }
     try {
       return op.run();
     } catch (InetkitException e) {
@@ -942,7 +948,10 @@ public final class ImapSession implements Closeable {
       }
       throw MailExceptions.translateAny(e, what, AngusProtocol.IMAP, endpoint, client.timeouts());
     } finally {
-      sockets.endOperation();
+      depth--;
+      if (outermost) {
+        sockets.endOperation();
+      }
     }
   }
 
@@ -986,21 +995,14 @@ public final class ImapSession implements Closeable {
 
   /**
    * Sends one command on the selected folder's connection; untagged responses other than FETCH
-   * go to Angus's handlers (EXISTS, EXPUNGE keep its state right), and a NO/BAD becomes an
-   * exception.
+   * go to Angus's handlers (EXISTS, EXPUNGE keep its state right), a NO/BAD becomes an
+   * exception, and so does a malformed response (see {@link StrictImapCommand}).
    */
   Response[] uidCommand(IMAPFolder f, String command, Argument args) throws MessagingException {
     return (Response[])
         f.doCommand(
             p -> {
-              Response[] r = p.command(command, args);
-              List<Response> others = new ArrayList<>();
-              for (int i = 0; i < r.length - 1; i++) {
-                if (!(r[i] instanceof FetchResponse)) {
-                  others.add(r[i]);
-                }
-              }
-              p.notifyResponseHandlers(others.toArray(new Response[0]));
+              Response[] r = StrictImapCommand.send(p, command, args);
               p.handleResult(r[r.length - 1]);
               return r;
             });

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * UID SEARCH above that baseline, so a message arriving before IDLE is established is still
  * reported, exactly once.
  *
+ * <p>When the folder's UIDVALIDITY differs after a reconnection (the server rebuilt it), the
+ * watch reports {@link WatchEvent.Kind#UIDVALIDITY_CHANGED} carrying a {@link
+ * UidValidityException} (earlier refs are void), then every message the folder now holds as
+ * {@link WatchEvent.Kind#NEW_MESSAGES} with fresh refs.
+ *
  * <pre>{@code
  * try (ImapWatch watch = client.watch("INBOX", WatchOptions.defaults(), event -> {
  *   for (MessageRef ref : event.messages()) System.out.println("new mail: " + ref.uid());
@@ -113,9 +118,10 @@ public final class ImapWatch implements Closeable {
           }
         } else {
           if (v != validity) {
+            UidValidityException changed = new UidValidityException(folder, validity, v, client.endpoint());
             validity = v;
-            lastUid = 0;
-            emit(new WatchEvent(WatchEvent.Kind.UIDVALIDITY_CHANGED, List.of(), 0, null));
+            lastUid = 0; // every message now in the folder is new to the listener
+            emit(new WatchEvent(WatchEvent.Kind.UIDVALIDITY_CHANGED, List.of(), 0, changed));
           }
           emit(new WatchEvent(WatchEvent.Kind.RECONNECTED, List.of(), 0, null));
         }
@@ -126,15 +132,17 @@ public final class ImapWatch implements Closeable {
                 emit(new WatchEvent(WatchEvent.Kind.EXPUNGED, List.of(), e.getMessages().length, null));
               }
             });
+        boolean offersIdle = session.hasCapability("IDLE");
+        if (options.mode() == WatchOptions.Mode.IDLE && !offersIdle) {
+          throw new MissingExtensionException("IDLE", "the watch was asked to IDLE", client.endpoint());
+        }
+        boolean idle = options.mode() != WatchOptions.Mode.POLL && offersIdle;
         current = f;
         if (first) {
           first = false;
           started.countDown();
         }
         backoff = options.initialBackoff();
-        boolean idle =
-            options.mode() == WatchOptions.Mode.IDLE
-                || options.mode() == WatchOptions.Mode.AUTO && session.hasCapability("IDLE");
         while (!stopping) {
           reportNew(session, f);
           if (stopping) {

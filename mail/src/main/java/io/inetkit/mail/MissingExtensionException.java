@@ -4,8 +4,10 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 
 /**
- * The message needs an SMTP extension the server did not offer in its EHLO reply, for example
- * {@code SMTPUTF8} for an internationalised address. Nothing of the message was sent.
+ * The task needs an extension the server did not offer: an SMTP extension missing from the EHLO
+ * reply, for example {@code SMTPUTF8} for an internationalised address (nothing of the message
+ * was sent), or an IMAP capability such as {@code IDLE} for a watch in {@link
+ * WatchOptions.Mode#IDLE} mode.
  *
  * <pre>{@code
  * catch (MissingExtensionException e) {
@@ -19,7 +21,7 @@ public class MissingExtensionException extends InetkitException {
   private final String extension;
 
   /**
-   * @param extension the missing EHLO keyword
+   * @param extension the missing EHLO keyword or IMAP capability
    * @param why what needed it
    * @param endpoint the server
    */
@@ -28,7 +30,7 @@ public class MissingExtensionException extends InetkitException {
     this.extension = extension;
   }
 
-  /** Returns the EHLO keyword that was missing. */
+  /** Returns the EHLO keyword or IMAP capability that was missing. */
   public String extension() {
     return extension;
   }

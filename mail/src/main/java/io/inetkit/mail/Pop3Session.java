@@ -59,7 +59,7 @@ import org.eclipse.angus.mail.pop3.POP3Store;
  * }</pre>
  */
 public final class Pop3Session implements Closeable {
-  /** The most header bytes {@link #headers} returns. */
+  /** The longest reply to TOP (status line and headers) {@link #headers} accepts: 1 MiB. */
   public static final int MAX_HEADER_BYTES = 1024 * 1024;
 
   private final Pop3Client client;
@@ -69,6 +69,7 @@ public final class Pop3Session implements Closeable {
   private POP3Folder inbox;
   private Map<String, Pop3Message> byUidl;
   private boolean closed;
+  private int depth;
 
   Pop3Session(Pop3Client client) throws InetkitException {
     this.client = client;
@@ -154,15 +155,21 @@ public final class Pop3Session implements Closeable {
         });
   }
 
-  /** Returns the header section of a message (TOP n 0), at most {@link #MAX_HEADER_BYTES}. */
+  /**
+   * Returns the header section of a message (TOP n 0), decoded as ISO-8859-1.
+   *
+   * @throws io.inetkit.core.LimitExceededException when the server's reply to TOP is longer than
+   *     {@link #MAX_HEADER_BYTES} (Angus Mail reads it whole into memory, so it is counted as it
+   *     arrives); the connection is closed at once, without QUIT, so no deletion is committed
+   */
   public String headers(String uidl) throws InetkitException {
     return call(
         "TOP " + uidl,
         () -> {
           POP3Message m = message(uidl);
+          sockets.limitReply(MAX_HEADER_BYTES, "TOP");
           try (InputStream in = m.top(0)) {
-            byte[] bytes = in.readNBytes(MAX_HEADER_BYTES);
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
           }
         });
   }
@@ -236,6 +243,7 @@ public final class Pop3Session implements Closeable {
                 new MaildirSync.Source() {
                   @Override
                   public long download(String key, OutputStream out) throws IOException {
+                    sockets.startOperation(client.timeouts().overall()); // each message is one
                     return Pop3Session.this.download(key, out);
                   }
 
@@ -313,7 +321,10 @@ public final class Pop3Session implements Closeable {
     if (closed) {
       throw new IllegalStateException("session is closed");
     }
-    sockets.startOperation(client.timeouts().overall());
+    boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
+    if (outermost) {
+      sockets.startOperation(client.timeouts().overall());
+    }
     try {
       return op.run();
     } catch (InetkitException e) {
@@ -325,7 +336,10 @@ public final class Pop3Session implements Closeable {
       }
       throw MailExceptions.translateAny(e, what, AngusProtocol.POP3, endpoint, client.timeouts());
     } finally {
-      sockets.endOperation();
+      depth--;
+      if (outermost) {
+        sockets.endOperation();
+      }
     }
   }
 

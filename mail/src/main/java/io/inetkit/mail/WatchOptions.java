@@ -24,7 +24,7 @@ public record WatchOptions(
   public enum Mode {
     /** IDLE when the server announces it, else polling. */
     AUTO,
-    /** Always IDLE (fails on servers without it). */
+    /** Always IDLE: {@link ImapClient#watch} throws {@link MissingExtensionException} on a server without it. */
     IDLE,
     /** Always poll. */
     POLL

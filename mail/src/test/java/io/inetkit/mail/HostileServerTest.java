@@ -7,6 +7,7 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
@@ -80,9 +81,69 @@ class HostileServerTest {
     try (FaultServer s = FaultServer.start(FaultScript.create().garbage(200_000).stall())) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
-          .isInstanceOf(InetkitException.class)
-          .hasMessageContaining(s.host() + ":" + s.port());
+          .isInstanceOf(ProtocolViolationException.class) // a greeting that is not OK, PREAUTH or BYE
+          .hasMessageContaining("unexpected response")
+          .hasMessageContaining(s.host() + ":" + s.port())
+          .message()
+          .hasSizeLessThan(400); // quoted and cut, not the garbage itself
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  @Test
+  void imapGarbageFetchResponseIsAProtocolViolationQuotingTheReply() throws Exception {
+    ScriptedImap responder =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1",
+            (tag, command) ->
+                command.startsWith("UID FETCH")
+                    ? "* 1 FETCH (UID 1 RFC822.SIZE 10 X-GARBAGE \"zz\")\r\n" + tag + " OK done\r\n"
+                    : null);
+    MessageRef ref = new MessageRef("INBOX", ScriptedImap.UIDVALIDITY, 1);
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.download(ref, new java.io.ByteArrayOutputStream()))
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("* 1 FETCH (UID 1 RFC822.SIZE 10 X-GARBAGE \\\"zz\\\")")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThatThrownBy(() -> session.summaries(java.util.List.of(ref)))
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("X-GARBAGE");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK.overall());
+      // the command's completion was read: the next command gets its own answer
+      assertThat(session.search("INBOX", SearchCriteria.all())).containsExactly(ref);
+    }
+  }
+
+  @Test
+  void imapFloodOfGarbageUntaggedLinesEndsInATimeout() throws Exception {
+    String flood = "* XGARBAGE " + "g".repeat(100) + "\r\n";
+    ScriptedImap responder =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1", (tag, command) -> command.startsWith("UID SEARCH") ? flood.repeat(50_000) : null);
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.search("INBOX", SearchCriteria.all()))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK.overall());
+    }
+  }
+
+  @Test
+  void imapEndlessFetchLineIsCutAtTheLimit() throws Exception {
+    ScriptedImap responder =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1",
+            (tag, command) -> command.startsWith("UID FETCH") ? "* 1 FETCH (UID 1 X" + "x".repeat(200_000) : null);
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, TlsMode.NONE).open()) {
+      assertThatThrownBy(
+              () -> session.download(new MessageRef("INBOX", ScriptedImap.UIDVALIDITY, 1), new java.io.ByteArrayOutputStream()))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("line longer than 65536 bytes");
     }
   }
 
@@ -206,6 +267,65 @@ class HostileServerTest {
       Pop3Client client = pop3(s).newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build();
       assertThatThrownBy(client::open).isInstanceOf(TlsException.class).hasMessageContaining(s.host());
       assertThat(s.received()).doesNotContain("USER").doesNotContain("PASS").doesNotContain("secret-pw");
+    }
+  }
+
+  /** A POP3 server holding one message, UIDL {@code uid-1}, that answers TOP with {@code topReply}. */
+  private static FaultScript pop3WithOneMessage(String topReply) {
+    return FaultScript.create()
+        .send("+OK fault POP3\r\n")
+        .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n"
+            : line.startsWith("STAT") ? "+OK 1 100\r\n"
+            : line.startsWith("LIST") ? "+OK\r\n1 100\r\n.\r\n"
+            : line.startsWith("UIDL") ? "+OK\r\n1 uid-1\r\n.\r\n"
+            : line.startsWith("TOP") ? topReply
+            : "+OK\r\n");
+  }
+
+  @Test
+  void pop3TopReplyIsCutAtTheHeaderLimitAndTheConnectionClosedWithoutQuit() throws Exception {
+    String junk = "X-Junk: " + "a".repeat(70) + "\r\n";
+    String endlessHeaders = "+OK\r\n" + junk.repeat(2 * Pop3Session.MAX_HEADER_BYTES / junk.length()) + ".\r\n";
+    try (FaultServer s = FaultServer.start(pop3WithOneMessage(endlessHeaders))) {
+      Pop3Session session = pop3(s).open();
+      session.delete("uid-1");
+      assertThatThrownBy(() -> session.headers("uid-1"))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("reply to TOP is longer than " + Pop3Session.MAX_HEADER_BYTES + " bytes")
+          .hasMessageContaining(s.host() + ":" + s.port());
+      assertThatThrownBy(() -> session.download("uid-1", new java.io.ByteArrayOutputStream()))
+          .isInstanceOf(InetkitException.class); // the connection is gone
+      session.close();
+      assertThat(s.received()).contains("TOP 1 0").doesNotContain("QUIT");
+    }
+  }
+
+  @Test
+  void pop3HeadersOnAFreshSessionStayUnderTheOverallDeadline() throws Exception {
+    FaultScript stallsInTop = pop3WithOneMessage("+OK\r\nX-A: 1\r\n"); // and then nothing
+    // headers() lists first (UIDL, LIST) in a nested step; it must not end the deadline of TOP
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofMillis(1500));
+    try (FaultServer s = FaultServer.start(stallsInTop);
+        Pop3Session session = pop3(s).newBuilder().timeouts(t).build().open()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.headers("uid-1"))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("1.5 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
+  void pop3GarbageGreetingIsATypedErrorWithinTheTimeout() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().garbage(200_000).stall())) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> pop3(s).open())
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("unexpected response")
+          .hasMessageContaining(s.host() + ":" + s.port())
+          .message()
+          .hasSizeLessThan(400); // quoted and cut, not the garbage itself
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK.overall());
     }
   }
 

@@ -61,7 +61,7 @@ class ImapSessionTest {
   }
 
   @Test
-  void certificateForAnotherHostIsRefusedBeforeLogin() throws Exception {
+  void certificateFromAnUntrustedCaIsRefusedBeforeLogin() throws Exception {
     TestPki other = TestPki.create();
     ImapClient client =
         ReadFixture.imap(server, MailProtocol.IMAPS).newBuilder().trust(other.clientTrust()).build();
@@ -167,7 +167,9 @@ class ImapSessionTest {
       MessageRef ref = imap.search("INBOX", SearchCriteria.all()).get(0);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       long n = imap.download(ref, out);
-      String expected = server.received().get(0).raw() == null ? "" : new String(server.received().get(0).raw(), StandardCharsets.UTF_8);
+      byte[] stored = server.received().get(0).raw();
+      assertThat(stored).isNotNull();
+      String expected = new String(stored, StandardCharsets.UTF_8);
       assertThat(n).isEqualTo(out.size());
       assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected).contains("x".repeat(300_000));
 
@@ -234,10 +236,8 @@ class ImapSessionTest {
       Instant date = Instant.parse("2020-01-02T03:04:05Z");
       MessageRef appended = imap.append("INBOX", eml, Set.of(Flag.DRAFT), date);
       List<MessageRef> inbox = imap.search("INBOX", SearchCriteria.all());
-      assertThat(inbox).hasSize(1);
-      if (appended != null) {
-        assertThat(inbox).containsExactly(appended);
-      }
+      assertThat(appended).isNotNull(); // GreenMail offers UIDPLUS, so APPENDUID names it
+      assertThat(inbox).containsExactly(appended);
       MessageSummary s = imap.summaries(inbox).get(0);
       assertThat(s.subject()).isEqualTo("c");
       assertThat(s.flags()).contains(Flag.DRAFT);

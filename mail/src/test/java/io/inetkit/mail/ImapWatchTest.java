@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
-import io.inetkit.core.TlsMode;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -99,13 +99,7 @@ class ImapWatchTest {
   @Test
   void reconnectsAfterADropAndReportsWhatArrivedMeanwhile() throws Exception {
     try (DropProxy proxy = new DropProxy(server.port(MailProtocol.IMAP))) {
-      ImapClient client =
-          ImapClient.builder()
-              .endpoint("127.0.0.1", proxy.port())
-              .tlsMode(TlsMode.NONE)
-              .credentials(Credentials.password(ReadFixture.USER, ReadFixture.PASSWORD.toCharArray()))
-              .timeouts(ReadFixture.FAST)
-              .build();
+      ImapClient client = ReadFixture.plain(proxy.port());
       WatchOptions options =
           WatchOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
       try (ImapWatch watch = client.watch("INBOX", options, events::add)) {
@@ -116,6 +110,46 @@ class ImapWatchTest {
         assertThat(next(WatchEvent.Kind.NEW_MESSAGES).messages()).hasSize(1);
         assertThat(proxy.connections()).isGreaterThanOrEqualTo(2);
         assertThat(watch.isRunning()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aRebuiltFolderIsReportedAsUidValidityChangedThenItsMessagesWithFreshRefs() throws Exception {
+    ImapClient direct = ReadFixture.imap(server, MailProtocol.IMAPS);
+    long before;
+    try (ImapSession imap = direct.open()) {
+      imap.createFolder("Work");
+      before = imap.status("Work").uidValidity();
+    }
+    try (DropProxy proxy = new DropProxy(server.port(MailProtocol.IMAP));
+        ImapWatch watch =
+            ReadFixture.plain(proxy.port()).watch("Work", WatchOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)), events::add)) {
+      long after;
+      try (ImapSession imap = direct.open()) {
+        imap.deleteFolder("Work");
+        Thread.sleep(1100); // GreenMail's UIDVALIDITY is the folder's creation second
+        imap.createFolder("Work");
+        imap.append("Work", MailMessage.builder().from("bob@example.org").to(ReadFixture.USER).subject("rebuilt").text("r").build(), Set.of(), null);
+        after = imap.status("Work").uidValidity();
+      }
+      assertThat(after).isNotEqualTo(before);
+      proxy.dropAll();
+
+      WatchEvent changed = next(WatchEvent.Kind.UIDVALIDITY_CHANGED);
+      assertThat(changed.error())
+          .isInstanceOfSatisfying(
+              UidValidityException.class,
+              e -> {
+                assertThat(e.expected()).isEqualTo(before);
+                assertThat(e.actual()).isEqualTo(after);
+              });
+      WatchEvent fresh = next(WatchEvent.Kind.NEW_MESSAGES);
+      assertThat(fresh.messages()).hasSize(1).allMatch(ref -> ref.uidValidity() == after);
+      assertThat(watch.isRunning()).isTrue();
+    } finally {
+      try (ImapSession imap = direct.open()) {
+        imap.deleteFolder("Work");
       }
     }
   }

@@ -80,6 +80,41 @@ class MaildirSyncIntegrationTest {
   }
 
   @Test
+  void imapSyncOfARebuiltFolderIsAUidValidityErrorAndDownloadsNothing() throws Exception {
+    Maildir maildir = Maildir.open(dir.resolve("work"));
+    Path eml = dir.resolve("m.eml");
+    Files.write(eml, ReadFixture.message("first", "1"));
+    ImapClient client = ReadFixture.imap(server, MailProtocol.IMAPS);
+    try (ImapSession imap = client.open()) {
+      imap.createFolder("Work");
+      imap.append("Work", eml, java.util.Set.of(), null);
+      assertThat(imap.syncTo("Work", maildir, AfterDownload.KEEP_ON_SERVER).downloaded()).isEqualTo(1);
+      long before = imap.status("Work").uidValidity();
+
+      imap.deleteFolder("Work");
+      Thread.sleep(1100); // GreenMail's UIDVALIDITY is the folder's creation second
+      imap.createFolder("Work");
+      Files.write(eml, ReadFixture.message("second", "2"));
+      imap.append("Work", eml, java.util.Set.of(), null); // UID 1 again, another message
+      long after = imap.status("Work").uidValidity();
+      assertThat(after).isNotEqualTo(before);
+
+      assertThatThrownBy(() -> imap.syncTo("Work", maildir, AfterDownload.DELETE_FROM_SERVER))
+          .isInstanceOfSatisfying(
+              UidValidityException.class,
+              e -> {
+                assertThat(e.expected()).isEqualTo(before);
+                assertThat(e.actual()).isEqualTo(after);
+                assertThat(e.folder()).isEqualTo("Work");
+              })
+          .hasMessageContaining("changed from " + before + " to " + after);
+      assertThat(imap.status("Work").messages()).isEqualTo(1); // nothing deleted on the server
+      imap.deleteFolder("Work");
+    }
+    assertThat(contents(maildir)).hasSize(1).allMatch(m -> m.contains("Subject: first"));
+  }
+
+  @Test
   void pop3SyncWithDeleteEmptiesTheMaildrop() throws Exception {
     Maildir maildir = Maildir.open(dir.resolve("pop"));
     server.deliver(ReadFixture.USER, ReadFixture.message("p1", "one"));

@@ -25,6 +25,16 @@ final class ReadFixture {
         .build();
   }
 
+  /** A client for a plain-text IMAP port on 127.0.0.1 (a proxy in front of the server). */
+  static ImapClient plain(int port) {
+    return ImapClient.builder()
+        .endpoint("127.0.0.1", port)
+        .tlsMode(io.inetkit.core.TlsMode.NONE)
+        .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
+        .timeouts(FAST)
+        .build();
+  }
+
   static Pop3Client pop3(MailServer server, MailProtocol protocol) {
     return Pop3Client.builder()
         .endpoint(server.endpoint(protocol))

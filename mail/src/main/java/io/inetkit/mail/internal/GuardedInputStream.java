@@ -12,23 +12,32 @@ import java.time.Duration;
  * Watches what a mail server sends, below Angus Mail's parser, and stops a hostile server before
  * it can exhaust memory: Angus buffers a whole response line, and a whole IMAP literal, in one
  * growing array. This stream throws {@link LimitExceededException} as soon as a line (outside
- * literals) exceeds its limit or an IMAP literal announces more bytes than allowed, and {@link
- * InetkitTimeoutException} when the current operation's overall deadline has passed (a server
- * trickling one byte per read timeout). Not part of the public API.
+ * literals) exceeds its limit, an IMAP literal announces more bytes than allowed or a reply
+ * exceeds the byte budget its operation set (POP3 TOP), and {@link InetkitTimeoutException} when
+ * the current operation's overall deadline has passed (a server trickling one byte per read
+ * timeout). After a limit is crossed the connection is out of step with the server, so {@code
+ * onLimit} closes it before the exception is thrown: nothing more is sent on it (no POP3 QUIT
+ * that would commit deletions). Not part of the public API.
  */
 final class GuardedInputStream extends FilterInputStream {
   private final Endpoint endpoint;
   private final MailLimits limits;
   private final Deadline deadline;
+  private final Runnable onLimit;
+  private final Duration readTimeout;
   private final byte[] tail = new byte[24]; // last bytes of the current line, for "{123}\r\n"
   private long lineLength;
   private long literalRemaining;
 
-  GuardedInputStream(InputStream in, Endpoint endpoint, MailLimits limits, Deadline deadline) {
+  GuardedInputStream(
+      InputStream in, Endpoint endpoint, MailLimits limits, Deadline deadline, Runnable onLimit,
+      Duration readTimeout) {
     super(in);
+    this.readTimeout = readTimeout;
     this.endpoint = endpoint;
     this.limits = limits;
     this.deadline = deadline;
+    this.onLimit = onLimit;
   }
 
   @Override
@@ -44,17 +53,29 @@ final class GuardedInputStream extends FilterInputStream {
     int n;
     try {
       n = super.read(b, off, len);
+    } catch (java.net.SocketTimeoutException e) {
+      // recorded: Angus turns it into a "connection closed" (a synthetic BYE) and may drop it
+      IOException explained = deadline.explain(e, endpoint);
+      throw explained != e
+          ? explained
+          : deadline.record(new InetkitTimeoutException("read from " + endpoint, endpoint, readTimeout, e));
     } catch (IOException e) {
       throw deadline.explain(e, endpoint);
     }
-    for (int i = 0; i < n; i++) {
-      if (literalRemaining > 0) {
-        long skip = Math.min(literalRemaining, n - i);
-        literalRemaining -= skip;
-        i += (int) skip - 1;
-        continue;
+    try {
+      deadline.consume(n, endpoint);
+      for (int i = 0; i < n; i++) {
+        if (literalRemaining > 0) {
+          long skip = Math.min(literalRemaining, n - i);
+          literalRemaining -= skip;
+          i += (int) skip - 1;
+          continue;
+        }
+        inspect(b[off + i]);
       }
-      inspect(b[off + i]);
+    } catch (LimitExceededException e) {
+      onLimit.run();
+      throw e;
     }
     return n;
   }
@@ -109,11 +130,17 @@ final class GuardedInputStream extends FilterInputStream {
     return value;
   }
 
-  /** An overall time limit for the operation in progress, shared by a session's sockets. */
+  /**
+   * The bounds of the operation in progress, shared by a session's sockets: an overall time
+   * limit and, when the operation sets one, a byte budget for its reply.
+   */
   static final class Deadline {
     private volatile long deadlineNanos; // 0: none
     private volatile Duration limit = Duration.ZERO;
     private volatile boolean expired;
+    private volatile long budget = -1; // -1: none
+    private volatile long bytesLeft;
+    private volatile String budgetFor = "";
 
     private volatile io.inetkit.core.InetkitException failure;
 
@@ -122,10 +149,33 @@ final class GuardedInputStream extends FilterInputStream {
       this.expired = false;
       this.failure = null;
       this.deadlineNanos = System.nanoTime() + limit.toNanos();
+      this.budget = -1;
     }
 
     void clear() {
       this.deadlineNanos = 0;
+      this.budget = -1;
+    }
+
+    /** Allows the rest of this operation's reply at most {@code bytes} bytes. */
+    void limitReply(long bytes, String command) {
+      this.budgetFor = command;
+      this.bytesLeft = bytes;
+      this.budget = bytes;
+    }
+
+    /** Counts {@code n} bytes received against the budget, if any. */
+    void consume(int n, Endpoint endpoint) throws LimitExceededException {
+      long b = budget;
+      if (b < 0 || n <= 0) {
+        return;
+      }
+      bytesLeft -= n;
+      if (bytesLeft < 0) {
+        budget = -1;
+        throw record(new LimitExceededException(
+            "the reply to " + budgetFor + " is longer than " + b + " bytes", endpoint, b));
+      }
     }
 
     /** Called by the watchdog just before it closes the sockets of an overdue operation. */

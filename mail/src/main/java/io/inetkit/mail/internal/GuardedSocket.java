@@ -67,7 +67,8 @@ final class GuardedSocket extends Socket {
     }
     if (in == null) {
       InputStream raw = tls != null ? tls.getInputStream() : super.getInputStream();
-      in = new GuardedInputStream(raw, settings.endpoint(), settings.limits(), settings.deadline());
+      in = new GuardedInputStream(raw, settings.endpoint(), settings.limits(), settings.deadline(), this::abort,
+          settings.timeouts().read());
     }
     return in;
   }

@@ -100,6 +100,15 @@ public final class GuardedSockets {
     watchdog = WATCHDOG.schedule(this::expire, limit.toMillis() + 100, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Allows the rest of the current operation's reply at most {@code bytes} bytes (e.g. POP3
+   * TOP, which Angus reads whole into memory); more is a {@link
+   * io.inetkit.core.LimitExceededException} and closes the connection. Ends with the operation.
+   */
+  public void limitReply(long bytes, String command) {
+    settings.deadline().limitReply(bytes, command);
+  }
+
   /** Ends the current operation's deadline (before a long IDLE wait, and when done). */
   public synchronized void endOperation() {
     settings.deadline().clear();

@@ -5,6 +5,7 @@ import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.Inputs;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.Reply;
@@ -40,6 +41,8 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * }</pre>
  */
 public final class MailExceptions {
+  private static final String POP3_GARBAGE = "Unexpected response: ";
+
   private MailExceptions() {}
 
   /**
@@ -148,13 +151,27 @@ public final class MailExceptions {
         return new ProtocolReplyException(
             what, endpoint, new Reply(status, text, Reply.Kind.PERMANENT_NEGATIVE), failure);
       }
+      if (t instanceof IOException && String.valueOf(t.getMessage()).startsWith(POP3_GARBAGE)) {
+        // Angus POP3: a reply line that is neither +OK, -ERR nor a continuation
+        return new io.inetkit.core.ProtocolViolationException(
+            what + ": unexpected response from " + endpoint + ": "
+                + Inputs.quote(t.getMessage().substring(POP3_GARBAGE.length())),
+            endpoint, failure);
+      }
       if (t instanceof org.eclipse.angus.mail.iap.ParsingException) {
         return new io.inetkit.core.ProtocolViolationException(
             what + ": malformed response from " + endpoint + ": " + t.getMessage(), endpoint, failure);
       }
-      if (t instanceof org.eclipse.angus.mail.iap.ConnectionException) {
+      if (t instanceof org.eclipse.angus.mail.iap.ConnectionException ce) {
+        org.eclipse.angus.mail.iap.Response r = ce.getResponse();
+        if (r != null && !r.isBYE() && !r.isSynthetic()) {
+          // e.g. a greeting that is neither OK, PREAUTH nor BYE
+          return new io.inetkit.core.ProtocolViolationException(
+              what + ": unexpected response from " + endpoint + ": " + Inputs.quote(r.toString()),
+              endpoint, failure);
+        }
         return new ConnectionClosedException(
-            what + ": connection closed: " + t.getMessage(), endpoint, failure);
+            what + ": connection closed: " + printable(String.valueOf(t.getMessage())), endpoint, failure);
       }
     }
     if (failure instanceof MessagingException me) {
@@ -164,6 +181,11 @@ public final class MailExceptions {
       return Connector.translate(io, what, endpoint, timeouts.read());
     }
     return new InetkitException(what + " failed: " + failure, endpoint, failure);
+  }
+
+  /** Returns short, clean server text as it is, and anything else {@linkplain Inputs#quote quoted}. */
+  private static String printable(String text) {
+    return text.length() <= 200 && text.chars().allMatch(c -> c >= ' ' && c < 0x7f) ? text : Inputs.quote(text);
   }
 
   private static Throwable next(Throwable t) {

@@ -44,6 +44,8 @@ public final class FaultScript {
 
   record Respond(Function<String, String> responder) implements Step {}
 
+  record RespondOnce(Function<String, String> responder) implements Step {}
+
   private final List<Step> steps = new ArrayList<>();
 
   private FaultScript() {}
@@ -116,6 +118,24 @@ public final class FaultScript {
   /** Upgrades the connection to TLS as the server side (after a STARTTLS reply). */
   public FaultScript startTls(SSLContext serverContext) {
     steps.add(new StartTls(Objects.requireNonNull(serverContext)));
+    return this;
+  }
+
+  /**
+   * Reads one line from the client and sends what {@code responder} returns for it (include
+   * line ends), then goes on with the next step; {@code null} closes the connection. For
+   * dialogues that change mid-way, such as answering STARTTLS before {@link #startTls}:
+   *
+   * <pre>{@code
+   * FaultScript.create()
+   *     .send("* OK ready\r\n")
+   *     .respondOnce(line -> tag(line) + " OK begin TLS\r\n")   // the client's STARTTLS
+   *     .startTls(context)
+   *     .respond(line -> tag(line) + " NO\r\n");
+   * }</pre>
+   */
+  public FaultScript respondOnce(Function<String, String> responder) {
+    steps.add(new RespondOnce(Objects.requireNonNull(responder)));
     return this;
   }
 

@@ -170,15 +170,13 @@ public final class FaultServer implements AutoCloseable {
           s = upgrade(s, tls.context());
           in = s.getInputStream();
           out = s.getOutputStream();
+        } else if (step instanceof FaultScript.RespondOnce once) {
+          if (!answer(in, out, once.responder())) {
+            return;
+          }
         } else if (step instanceof FaultScript.Respond r) {
-          String line;
-          while ((line = readLine(in)) != null) {
-            String reply = r.responder().apply(line);
-            if (reply == null) {
-              return;
-            }
-            out.write(reply.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+          while (answer(in, out, r.responder())) {
+            // until the client hangs up or the responder closes
           }
           return;
         }
@@ -228,6 +226,19 @@ public final class FaultServer implements AutoCloseable {
     } finally {
       s.setSoTimeout(0);
     }
+  }
+
+  /** Reads a line and sends the responder's reply; false when the connection should end. */
+  private boolean answer(InputStream in, OutputStream out, java.util.function.Function<String, String> responder)
+      throws IOException {
+    String line = readLine(in);
+    String reply = line == null ? null : responder.apply(line);
+    if (reply == null) {
+      return false;
+    }
+    out.write(reply.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    return true;
   }
 
   /** Reads a line (recording it), or returns null at end of stream. */

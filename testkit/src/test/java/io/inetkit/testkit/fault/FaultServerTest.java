@@ -50,6 +50,26 @@ class FaultServerTest {
   }
 
   @Test
+  void respondOnceAnswersOneLineThenTheScriptGoesOn() throws Exception {
+    try (FaultServer server =
+            FaultServer.start(
+                FaultScript.create()
+                    .respondOnce(line -> "first: " + line + "\r\n")
+                    .send("between\r\n")
+                    .respond(line -> "rest: " + line + "\r\n"));
+        Socket s = connect(server)) {
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
+      OutputStream out = s.getOutputStream();
+      out.write("a\r\nb\r\nc\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("first: a");
+      assertThat(in.readLine()).isEqualTo("between");
+      assertThat(in.readLine()).isEqualTo("rest: b");
+      assertThat(in.readLine()).isEqualTo("rest: c");
+    }
+  }
+
+  @Test
   void bindsTheLoopbackAddressItIsGivenAndNoOther() throws Exception {
     java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
     org.junit.jupiter.api.Assumptions.assumeTrue(bindable(v6), "::1 is not available here");
