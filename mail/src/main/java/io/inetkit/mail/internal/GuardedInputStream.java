@@ -47,6 +47,10 @@ final class GuardedInputStream extends FilterInputStream {
     } catch (IOException e) {
       throw deadline.explain(e, endpoint);
     }
+    if (!limits.literals()) {
+      countLines(b, off, n);
+      return n;
+    }
     for (int i = 0; i < n; i++) {
       if (literalRemaining > 0) {
         long skip = Math.min(literalRemaining, n - i);
@@ -57,6 +61,28 @@ final class GuardedInputStream extends FilterInputStream {
       inspect(b[off + i]);
     }
     return n;
+  }
+
+  /**
+   * The line-length check alone (POP3: no literals), one pass without per-byte bookkeeping: a
+   * message streamed over RETR crosses here byte by byte otherwise.
+   */
+  private void countLines(byte[] b, int off, int n) throws LimitExceededException {
+    long length = lineLength;
+    for (int i = off, end = off + n; i < end; i++) {
+      if (b[i] == '\n') {
+        length = 0;
+      } else if (++length > limits.maxLine()) {
+        throw lineTooLong();
+      }
+    }
+    lineLength = length;
+  }
+
+  private LimitExceededException lineTooLong() {
+    return deadline.record(new LimitExceededException(
+        "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
+        limits.maxLine()));
   }
 
   private void inspect(byte b) throws LimitExceededException {
@@ -76,9 +102,7 @@ final class GuardedInputStream extends FilterInputStream {
       lineLength = 0;
       java.util.Arrays.fill(tail, (byte) 0);
     } else if (lineLength > limits.maxLine()) {
-      throw deadline.record(new LimitExceededException(
-          "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
-          limits.maxLine()));
+      throw lineTooLong();
     }
   }
 
