@@ -152,6 +152,11 @@ final class GuardedInputStream extends FilterInputStream {
       this.deadlineNanos = 0;
     }
 
+    /** Returns the {@link System#nanoTime()} the operation in progress must end by, or 0. */
+    long deadlineNanos() {
+      return deadlineNanos;
+    }
+
     /** Called by the watchdog just before it closes the sockets of an overdue operation. */
     void expire() {
       expired = true;

@@ -32,7 +32,11 @@ public final class GuardedSockets {
   private final SocketSettings settings;
   private final TlsMode tlsMode;
   private final List<GuardedSocket> sockets = new CopyOnWriteArrayList<>();
-  private ScheduledFuture<?> watchdog;
+  /** How long after an operation's deadline the watchdog closes its sockets. */
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private ScheduledFuture<?> watchdog; // the pending check, or null
+  private long watchdogFiresAt;
 
   /**
    * One daemon thread for every session's deadline. Each operation (one per RETR) schedules a
@@ -106,19 +110,41 @@ public final class GuardedSockets {
    */
   public synchronized void startOperation(Duration limit) {
     settings.deadline().start(limit);
-    if (watchdog != null) {
-      watchdog.cancel(false);
+    long fireAt = System.nanoTime() + limit.toNanos() + GRACE_NANOS;
+    // One check per timeout period, not one schedule and cancel (two wake-ups of the watchdog
+    // thread) per operation: a pending check that fires no later than this deadline is kept.
+    if (watchdog == null || fireAt - watchdogFiresAt < 0) {
+      schedule(fireAt);
     }
-    watchdog = WATCHDOG.schedule(this::expire, limit.toMillis() + 100, TimeUnit.MILLISECONDS);
   }
 
   /** Ends the current operation's deadline (before a long IDLE wait, and when done). */
   public synchronized void endOperation() {
     settings.deadline().clear();
+  }
+
+  private void schedule(long fireAt) {
     if (watchdog != null) {
       watchdog.cancel(false);
-      watchdog = null;
     }
+    watchdogFiresAt = fireAt;
+    watchdog = WATCHDOG.schedule(this::check, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /** The watchdog's check: expires an overdue operation, else waits for the current one's deadline. */
+  private void check() {
+    synchronized (this) {
+      watchdog = null;
+      long deadline = settings.deadline().deadlineNanos();
+      if (deadline == 0) {
+        return; // no operation in progress
+      }
+      if (System.nanoTime() - (deadline + GRACE_NANOS) < 0) {
+        schedule(deadline + GRACE_NANOS);
+        return;
+      }
+    }
+    expire();
   }
 
   /**
