@@ -133,7 +133,11 @@ public final class Pop3Session implements Closeable {
         "LIST/UIDL",
         () -> {
           int count = inbox.getMessageCount();
-          Message[] messages = inbox.getMessages();
+          // not inbox.getMessages(): Folder's version checks isOpen(), which costs a NOOP round trip
+          Message[] messages = new Message[count];
+          for (int i = 0; i < count; i++) {
+            messages[i] = inbox.getMessage(i + 1);
+          }
           FetchProfile fp = new FetchProfile();
           fp.add(UIDFolder.FetchProfileItem.UID);
           inbox.fetch(messages, fp);
@@ -188,7 +192,7 @@ public final class Pop3Session implements Closeable {
           POP3Message m = message(uidl);
           long size = byUidl.get(uidl).size(); // from LIST: POP3Message.getSize() would cost a TOP
           ProgressTracker tracker = new ProgressTracker(uidl, size, progress, client.events(), endpoint);
-          CountingStream counting = new CountingStream(out, tracker);
+          CountingStream counting = new CountingStream(out, tracker, size);
           m.writeTo(counting);
           counting.flush();
           tracker.finish();
@@ -346,13 +350,15 @@ public final class Pop3Session implements Closeable {
   /** Counts bytes and reports progress while passing them on. */
   private static final class CountingStream extends FilterOutputStream {
     private final ProgressTracker tracker;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer;
     private int pos;
     long count;
 
-    CountingStream(OutputStream out, ProgressTracker tracker) {
+    /** {@code expectedSize} (from LIST) only sizes the buffer: a small message needs no 64 KiB. */
+    CountingStream(OutputStream out, ProgressTracker tracker, long expectedSize) {
       super(out);
       this.tracker = tracker;
+      this.buffer = new byte[(int) Math.max(1024, Math.min(64 * 1024, expectedSize + 64))];
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.TlsException;
 import io.inetkit.testkit.mail.MailProtocol;
@@ -71,6 +72,27 @@ class Pop3SessionTest {
       Path target = dir.resolve("second.eml");
       pop3.download(list.get(1).uidl(), target);
       assertThat(Files.readAllBytes(target)).isEqualTo(server.received().get(1).raw());
+    }
+  }
+
+  @Test
+  void lineLimitCountsEachLineAcrossReadsOfAStreamedMessage() throws Exception {
+    // lines just under the 8 KiB limit: 20 of them span many reads
+    String nearLimit = String.join("\r\n", java.util.Collections.nCopies(20, "x".repeat(8000)));
+    server.deliver(ReadFixture.USER, ReadFixture.message("long lines", nearLimit));
+    Pop3Client client = ReadFixture.pop3(server, MailProtocol.POP3).newBuilder().maxLineLength(8 * 1024).build();
+    try (Pop3Session pop3 = client.open()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      pop3.download(pop3.list().get(0).uidl(), out);
+      assertThat(out.toByteArray()).isEqualTo(server.received().get(0).raw());
+    }
+    server.purge();
+    server.deliver(ReadFixture.USER, ReadFixture.message("too long", "y".repeat(9000)));
+    try (Pop3Session pop3 = client.open()) {
+      String uidl = pop3.list().get(0).uidl();
+      assertThatThrownBy(() -> pop3.download(uidl, new ByteArrayOutputStream()))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("line longer than 8192 bytes");
     }
   }
 

@@ -64,6 +64,10 @@ final class GuardedInputStream extends FilterInputStream {
     }
     try {
       deadline.consume(n, endpoint);
+      if (!limits.literals()) {
+        countLines(b, off, n);
+        return n;
+      }
       for (int i = 0; i < n; i++) {
         if (literalRemaining > 0) {
           long skip = Math.min(literalRemaining, n - i);
@@ -78,6 +82,28 @@ final class GuardedInputStream extends FilterInputStream {
       throw e;
     }
     return n;
+  }
+
+  /**
+   * The line-length check alone (POP3: no literals), one pass without per-byte bookkeeping: a
+   * message streamed over RETR crosses here byte by byte otherwise.
+   */
+  private void countLines(byte[] b, int off, int n) throws LimitExceededException {
+    long length = lineLength;
+    for (int i = off, end = off + n; i < end; i++) {
+      if (b[i] == '\n') {
+        length = 0;
+      } else if (++length > limits.maxLine()) {
+        throw lineTooLong();
+      }
+    }
+    lineLength = length;
+  }
+
+  private LimitExceededException lineTooLong() {
+    return deadline.record(new LimitExceededException(
+        "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
+        limits.maxLine()));
   }
 
   private void inspect(byte b) throws LimitExceededException {
@@ -97,9 +123,7 @@ final class GuardedInputStream extends FilterInputStream {
       lineLength = 0;
       java.util.Arrays.fill(tail, (byte) 0);
     } else if (lineLength > limits.maxLine()) {
-      throw deadline.record(new LimitExceededException(
-          "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
-          limits.maxLine()));
+      throw lineTooLong();
     }
   }
 
@@ -176,6 +200,11 @@ final class GuardedInputStream extends FilterInputStream {
         throw record(new LimitExceededException(
             "the reply to " + budgetFor + " is longer than " + b + " bytes", endpoint, b));
       }
+    }
+
+    /** Returns the {@link System#nanoTime()} the operation in progress must end by, or 0. */
+    long deadlineNanos() {
+      return deadlineNanos;
     }
 
     /** Called by the watchdog just before it closes the sockets of an overdue operation. */

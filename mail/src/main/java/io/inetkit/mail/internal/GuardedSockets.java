@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -27,18 +27,34 @@ import javax.net.ssl.SSLSocketFactory;
  * #startOperation deadline} bounds each operation. Not part of the public API.
  */
 public final class GuardedSockets {
-  private static final ScheduledExecutorService WATCHDOG =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "inetkit-mail-deadline");
-            t.setDaemon(true);
-            return t;
-          });
+  private static final ScheduledExecutorService WATCHDOG = newWatchdog();
 
   private final SocketSettings settings;
   private final TlsMode tlsMode;
   private final List<GuardedSocket> sockets = new CopyOnWriteArrayList<>();
-  private ScheduledFuture<?> watchdog;
+  /** How long after an operation's deadline the watchdog closes its sockets. */
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private ScheduledFuture<?> watchdog; // the pending check, or null
+  private long watchdogFiresAt;
+
+  /**
+   * One daemon thread for every session's deadline. Each operation (one per RETR) schedules a
+   * task and cancels it when done: cancelled tasks leave the queue at once instead of waiting out
+   * their delay, so a long session does not pile up one dead task per message.
+   */
+  private static ScheduledExecutorService newWatchdog() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "inetkit-mail-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
 
   /** Creates the sockets' settings for one session. */
   public GuardedSockets(
@@ -94,10 +110,12 @@ public final class GuardedSockets {
    */
   public synchronized void startOperation(Duration limit) {
     settings.deadline().start(limit);
-    if (watchdog != null) {
-      watchdog.cancel(false);
+    long fireAt = System.nanoTime() + limit.toNanos() + GRACE_NANOS;
+    // One check per timeout period, not one schedule and cancel (two wake-ups of the watchdog
+    // thread) per operation: a pending check that fires no later than this deadline is kept.
+    if (watchdog == null || fireAt - watchdogFiresAt < 0) {
+      schedule(fireAt);
     }
-    watchdog = WATCHDOG.schedule(this::expire, limit.toMillis() + 100, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -112,10 +130,30 @@ public final class GuardedSockets {
   /** Ends the current operation's deadline (before a long IDLE wait, and when done). */
   public synchronized void endOperation() {
     settings.deadline().clear();
+  }
+
+  private void schedule(long fireAt) {
     if (watchdog != null) {
       watchdog.cancel(false);
-      watchdog = null;
     }
+    watchdogFiresAt = fireAt;
+    watchdog = WATCHDOG.schedule(this::check, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /** The watchdog's check: expires an overdue operation, else waits for the current one's deadline. */
+  private void check() {
+    synchronized (this) {
+      watchdog = null;
+      long deadline = settings.deadline().deadlineNanos();
+      if (deadline == 0) {
+        return; // no operation in progress
+      }
+      if (System.nanoTime() - (deadline + GRACE_NANOS) < 0) {
+        schedule(deadline + GRACE_NANOS);
+        return;
+      }
+    }
+    expire();
   }
 
   /**
