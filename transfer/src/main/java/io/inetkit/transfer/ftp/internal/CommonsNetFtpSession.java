@@ -303,10 +303,12 @@ public final class CommonsNetFtpSession implements FtpSession {
   private static final int MIN_BUFFER = 8 * 1024;
 
   /**
-   * Sizes Commons Net's copy buffers (it allocates two per transfer: the buffered stream and the
-   * copy loop's array) for a transfer of {@code bytes} (-1: unknown): the configured size, but no
-   * more than the file needs. A mirror of many small files otherwise allocates and zeroes half a
-   * MiB per file for a few KiB of data.
+   * Sizes the buffers of the next data connection for a transfer of {@code bytes} (-1: unknown).
+   * Commons Net's copy buffers (two per transfer: the buffered stream and the copy loop's array)
+   * get the configured size, but no more than the file needs; the data socket's kernel buffers
+   * are raised to {@link io.inetkit.core.internal.Connector#SOCKET_BUFFER} only for transfers that
+   * can use them, and otherwise left to the system's defaults. A mirror of many small files
+   * otherwise allocates half a MiB per file, and sets up large socket buffers, for a few KiB.
    */
   private void sizeBuffersFor(long bytes) {
     int size = config.bufferSize();
@@ -315,6 +317,10 @@ public final class CommonsNetFtpSession implements FtpSession {
       size = (int) Math.max(MIN_BUFFER, bytes + 1);
     }
     ftp.setBufferSize(size);
+    boolean small = bytes >= 0 && bytes < io.inetkit.core.internal.Connector.SOCKET_BUFFER;
+    int socketBuffer = small ? 0 : io.inetkit.core.internal.Connector.SOCKET_BUFFER; // 0: default
+    ftp.setReceieveDataSocketBufferSize(socketBuffer);
+    ftp.setSendDataSocketBufferSize(socketBuffer);
   }
 
   private InetkitException transferFailed(String name, IOException e, String what) {
@@ -353,6 +359,7 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
     String command = format.name() + " " + dir;
     return callData(command, () -> {
+      sizeBuffersFor(-1);
       Socket data = ftp.openData(format.name(), dir);
       if (data == null) {
         throw FtpFailures.refused(ftp, command, endpoint);
