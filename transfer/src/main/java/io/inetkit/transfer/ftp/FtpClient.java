@@ -180,7 +180,7 @@ public final class FtpClient {
     return transferType;
   }
 
-  /** Returns the copy buffer size in bytes (default 256 KiB). */
+  /** Returns the largest copy buffer a transfer uses, in bytes (default 256 KiB). */
   public int bufferSize() {
     return bufferSize;
   }
@@ -350,7 +350,10 @@ public final class FtpClient {
       return this;
     }
 
-    /** Sets the copy buffer size, 8 KiB to 16 MiB. */
+    /**
+     * Sets the copy buffer size, 8 KiB to 16 MiB: the most a transfer uses; a file whose size is
+     * known in advance and smaller gets a buffer (and data-socket buffers) sized to it.
+     */
     public Builder bufferSize(int bytes) {
       this.bufferSize = (int) Inputs.requireRange("bufferSize", bytes, 8 * 1024, 16 * 1024 * 1024);
       return this;

@@ -394,6 +394,34 @@ class FtpClientTest {
     }
   }
 
+  /**
+   * Copy buffers are sized to each file (no more than the configured size): files of 0 bytes,
+   * around the smallest buffer and around the configured one arrive whole, by get, mirror and put.
+   */
+  @Test
+  void transfersFilesAroundTheBufferSizesWhole() throws IOException {
+    int configured = 16 * 1024;
+    int[] sizes = {0, 1, 8191, 8192, 8193, configured - 1, configured, configured + 1, 3 * configured + 7};
+    for (int size : sizes) {
+      server.put("alice", "edges/f" + size + ".bin", bytes(size, size));
+    }
+    Path local = tmp.resolve("edges");
+    try (FtpSession ftp = writer().tlsMode(TlsMode.NONE).bufferSize(configured).build().open()) {
+      MirrorResult down = ftp.mirrorDown("edges", local, MirrorMode.ALL);
+      assertThat(down.transferred()).hasSize(sizes.length);
+      ftp.mkdirs("edges-up");
+      for (int size : sizes) {
+        String name = "f" + size + ".bin";
+        assertThat(Files.readAllBytes(local.resolve(name))).as(name).isEqualTo(bytes(size, size));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ftp.get("edges/" + name, out).bytes()).isEqualTo(size);
+        assertThat(out.toByteArray()).as(name).isEqualTo(bytes(size, size));
+        ftp.put(local.resolve(name), "edges-up/" + name);
+        assertThat(server.read("alice", "edges-up/" + name)).as(name).isEqualTo(bytes(size, size));
+      }
+    }
+  }
+
   @Test
   void reportsProgressAndRedactedEvents() throws IOException {
     byte[] payload = bytes(1_000_000, 11);

@@ -299,6 +299,30 @@ public final class CommonsNetFtpSession implements FtpSession {
         .ticking(() -> ftp.transferTick());
   }
 
+  /** The smallest copy buffer: below it, a shorter buffer saves nothing worth a special case. */
+  private static final int MIN_BUFFER = 8 * 1024;
+
+  /**
+   * Sizes the buffers of the next data connection for a transfer of {@code bytes} (-1: unknown).
+   * Commons Net's copy buffers (two per transfer: the buffered stream and the copy loop's array)
+   * get the configured size, but no more than the file needs; the data socket's kernel buffers
+   * are raised to {@link io.inetkit.core.internal.Connector#SOCKET_BUFFER} only for transfers that
+   * can use them, and otherwise left to the system's defaults. A mirror of many small files
+   * otherwise allocates half a MiB per file, and sets up large socket buffers, for a few KiB.
+   */
+  private void sizeBuffersFor(long bytes) {
+    int size = config.bufferSize();
+    if (bytes >= 0 && bytes < size) {
+      // one byte more than the file, so that the read that sees its end needs no second pass
+      size = (int) Math.max(MIN_BUFFER, bytes + 1);
+    }
+    ftp.setBufferSize(size);
+    boolean small = bytes >= 0 && bytes < io.inetkit.core.internal.Connector.SOCKET_BUFFER;
+    int socketBuffer = small ? 0 : io.inetkit.core.internal.Connector.SOCKET_BUFFER; // 0: default
+    ftp.setReceieveDataSocketBufferSize(socketBuffer);
+    ftp.setSendDataSocketBufferSize(socketBuffer);
+  }
+
   private InetkitException transferFailed(String name, IOException e, String what) {
     InetkitException f = FtpFailures.translate(e, what, endpoint, config.dataTimeout());
     events.transferFailed(endpoint, name, f);
@@ -335,6 +359,7 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
     String command = format.name() + " " + dir;
     return callData(command, () -> {
+      sizeBuffersFor(-1);
       Socket data = ftp.openData(format.name(), dir);
       if (data == null) {
         throw FtpFailures.refused(ftp, command, endpoint);
@@ -425,7 +450,7 @@ public final class CommonsNetFtpSession implements FtpSession {
       int reconnects = withRetries(() -> true, attempt -> {
         long offset = Files.exists(part) && !converting() ? Files.size(part) : 0;
         if (converting() || remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
-          download(src, part, offset, tracker.startingAt(offset));
+          download(src, part, offset, remoteSize, tracker.startingAt(offset));
         }
         if (!converting()) {
           requireComplete("RETR " + src, Files.size(part), remoteSize);
@@ -453,9 +478,10 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
   }
 
-  private void download(String src, Path part, long offset, ProgressTracker tracker)
+  private void download(String src, Path part, long offset, long size, ProgressTracker tracker)
       throws InetkitException {
     callData("RETR " + src, () -> {
+      sizeBuffersFor(size < 0 || converting() ? -1 : size - offset);
       try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE,
           offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE)) {
@@ -499,6 +525,7 @@ public final class CommonsNetFtpSession implements FtpSession {
       reconnects = withRetries(() -> !converting() || meter.done() == 0, attempt -> {
         long offset = meter.done();
         callData("RETR " + src, () -> {
+          sizeBuffersFor(remoteSize < 0 || converting() ? -1 : remoteSize - offset);
           ftp.setRestartOffset(offset);
           FtpFailures.require(ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
           return null;
@@ -574,6 +601,7 @@ public final class CommonsNetFtpSession implements FtpSession {
     callData("STOR " + remote, () -> {
       try (FileChannel ch = FileChannel.open(local, StandardOpenOption.READ)) {
         ch.position(offset);
+        sizeBuffersFor(converting() ? -1 : ch.size() - offset);
         InputStream in = meter(tracker, remote).wrap(Channels.newInputStream(ch));
         boolean ok;
         String verb;
@@ -628,6 +656,7 @@ public final class CommonsNetFtpSession implements FtpSession {
         .ticking(() -> ftp.transferTick()).digesting(digest);
     try {
       callData("STOR " + upload, () -> {
+        sizeBuffersFor(-1);
         FtpFailures.require(ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);
         return null;
       });
