@@ -106,6 +106,7 @@ final class FtpPutWorkload extends FtpWorkload {
       return List.of("the `FTP put (vsftpd)` rows run the same clients against vsftpd, which receives faster than testkit's Apache FtpServer.");
     }
     return List.of(
+        "an upload has no round trips after its start; a JFR recording of inetkit's upload to vsftpd has no samples in inetkit's or Commons Net's Java code (the thread sits in the blocking socket write), so what separates inetkit from curl here is how each feeds the kernel (Commons Net's 256 KiB copy loop on a blocking socket, curl's C loop), and it moves a lot between runs.",
         "the same clients as the `FTP put` rows, against vsftpd. `raw loopback` is still the server JVM's raw receiver (Java), the same as in the other rows, not vsftpd: when vsftpd receives faster than it, clients pass it.");
   }
 }
