@@ -31,18 +31,24 @@ import picocli.CommandLine.Spec;
       "  inetkit mail --help                            every command has --help with examples",
       "%nExit codes:",
       "${inetkit.exitcodes}"
-    },
-    subcommands = {
-      io.inetkit.cli.mail.MailCommand.class,
-      io.inetkit.cli.ftp.FtpCommand.class,
-      io.inetkit.cli.gopher.GopherCommand.class,
-      io.inetkit.cli.telnet.TelnetCommand.class,
-      ServeCommand.class,
-      DemoCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Inetkit implements Runnable {
+
+  /** The commands below the root, in the order help lists them. */
+  private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+    all.put("mail", io.inetkit.cli.mail.MailCommand.class);
+    all.put("ftp", io.inetkit.cli.ftp.FtpCommand.class);
+    all.put("gopher", io.inetkit.cli.gopher.GopherCommand.class);
+    all.put("telnet", io.inetkit.cli.telnet.TelnetCommand.class);
+    all.put("serve", ServeCommand.class);
+    all.put("demo", DemoCommand.class);
+    all.put("completion", CompletionCommand.class);
+    all.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(all);
+  }
 
   @Spec CommandSpec spec;
 
@@ -72,13 +78,43 @@ public final class Inetkit implements Runnable {
    * input and a terminal).
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
+    return newCommandLine(out, err, env, COMMANDS.values());
+  }
+
+  /**
+   * The commands {@code args} need: picocli builds a reflective model of every command it is
+   * given, which took most of the start-up time, so a run of {@code inetkit ftp ...} builds only
+   * {@code ftp}, and {@code --version} none. Anything else (no command, help, completion, an
+   * unknown name) gets them all, so help and error messages list every command.
+   */
+  static java.util.Collection<Class<?>> commandsFor(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return java.util.List.of();
+    }
+    if (args.length > 0) {
+      Class<?> named = COMMANDS.get(args[0]);
+      if (named != null && !args[0].equals("help") && !args[0].equals("completion")) {
+        return java.util.List.of(named);
+      }
+    }
+    return COMMANDS.values();
+  }
+
+  private static CommandLine newCommandLine(
+      PrintWriter out, PrintWriter err, CliEnvironment env, java.util.Collection<Class<?>> commands) {
     System.setProperty("inetkit.exitcodes", ExitCode.table());
     CommandLine cmd = new CommandLine(new Inetkit(env));
+    for (Class<?> command : commands) {
+      cmd.addSubcommand(command);
+    }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpWidth(100);
     appendExitCodes(cmd);
     // telnet's --send/--expect/--run are repeatable steps, recorded in order by setter methods.
-    cmd.getSubcommands().get("telnet").setOverwrittenOptionsAllowed(true);
+    CommandLine telnet = cmd.getSubcommands().get("telnet");
+    if (telnet != null) {
+      telnet.setOverwrittenOptionsAllowed(true);
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(errorHandler());
@@ -126,6 +162,6 @@ public final class Inetkit implements Runnable {
     Verbosity.configureLogging(args);
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(newCommandLine(out, err).execute(args));
+    System.exit(newCommandLine(out, err, CliEnvironment.system(), commandsFor(args)).execute(args));
   }
 }
