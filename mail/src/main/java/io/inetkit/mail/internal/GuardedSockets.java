@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -27,7 +26,11 @@ import javax.net.ssl.SSLSocketFactory;
  * #startOperation deadline} bounds each operation. Not part of the public API.
  */
 public final class GuardedSockets {
-  private static final ScheduledExecutorService WATCHDOG = newWatchdog();
+  /**
+   * One daemon thread for every session's deadline: each operation (one per RETR) schedules a
+   * check and cancels it when done.
+   */
+  private static final ScheduledExecutorService WATCHDOG = DaemonScheduler.single("inetkit-mail-deadline");
 
   private final SocketSettings settings;
   private final TlsMode tlsMode;
@@ -37,24 +40,6 @@ public final class GuardedSockets {
 
   private ScheduledFuture<?> watchdog; // the pending check, or null
   private long watchdogFiresAt;
-
-  /**
-   * One daemon thread for every session's deadline. Each operation (one per RETR) schedules a
-   * task and cancels it when done: cancelled tasks leave the queue at once instead of waiting out
-   * their delay, so a long session does not pile up one dead task per message.
-   */
-  private static ScheduledExecutorService newWatchdog() {
-    ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "inetkit-mail-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.setRemoveOnCancelPolicy(true);
-    return executor;
-  }
 
   /** Creates the sockets' settings for one session. */
   public GuardedSockets(

@@ -3,7 +3,7 @@ package io.inetkit.mail.internal;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  * a small message).
  */
 final class WriteWatchdog implements AutoCloseable {
-  private static final ScheduledThreadPoolExecutor CHECKS = checks();
+  /** A finished message cancels its check, which leaves nothing queued. */
+  private static final ScheduledExecutorService CHECKS =
+      DaemonScheduler.single("inetkit-smtp-write-watchdog");
 
   private final Socket socket;
   private final Duration limit;
@@ -49,19 +51,6 @@ final class WriteWatchdog implements AutoCloseable {
     this.task = CHECKS.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
   }
 
-  private static ScheduledThreadPoolExecutor checks() {
-    ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "inetkit-smtp-write-watchdog");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.setRemoveOnCancelPolicy(true); // a finished message leaves nothing queued
-    return executor;
-  }
-
   /** Runs on the shared thread only, so {@code last} and {@code since} need no locking. */
   private void check() {
     if (done || fired) {
@@ -74,7 +63,7 @@ final class WriteWatchdog implements AutoCloseable {
     }
     boolean stalled = System.nanoTime() - since >= limitNanos;
     boolean overdue = System.nanoTime() - deadline >= 0;
-    if (!done && (stalled || overdue)) {
+    if (!done && (stalled || overdue)) { // close() may have run meanwhile
       reason = stalled ? "the server stopped reading" : "the overall timeout expired";
       timeout = stalled ? limit : overall;
       fired = true; // later runs return at once; close() cancels the task
