@@ -99,13 +99,7 @@ public final class Runner {
   private List<Cell> runNetwork(Workload workload, Network network, Availability availability)
       throws IOException {
     long size = sizeFor(workload).applyAsLong(network);
-    // Many small items direct: a tenth of the batch leaves a JVM client still compiling its hot
-    // paths in the first measured run (a mirror's per-file cost halves only after ~1,500 files), so
-    // such a warm-up is full size. Bulk and round-trip-bound trials warm up on a tenth.
-    long warmUpSize =
-        network == Network.DIRECT && workload.metric() == Metric.ITEMS_PER_SECOND
-            ? size
-            : workload.warmUpSize(size);
+    long warmUpSize = workload.warmUpSize(network, size);
     List<Cell> cells = new ArrayList<>();
     for (Contender c : workload.contenders()) {
       Availability a = availability.available() ? c.availability() : availability;

@@ -32,9 +32,16 @@ public interface Workload extends AutoCloseable {
   /** Full-size work for one trial on {@code network} (bytes or items), before scaling. */
   long fullSize(Network network);
 
-  /** The size of the warm-up trial (discarded) before trials of {@code size}: a tenth by default. */
-  default long warmUpSize(long size) {
-    return Math.max(minSize(), size / 10);
+  /**
+   * The size of the warm-up trial (discarded) before trials of {@code size} on {@code network}: a
+   * tenth, except for many small items without latency, where a tenth leaves a JVM client still
+   * compiling its hot paths in the first measured run (a mirror's per-file cost halves only after
+   * ~1,500 files), so the warm-up is the whole batch.
+   */
+  default long warmUpSize(Network network, long size) {
+    return network == Network.DIRECT && metric() == Metric.ITEMS_PER_SECOND
+        ? size
+        : Math.max(minSize(), size / 10);
   }
 
   /** The smallest size scaling may produce. */
