@@ -1,6 +1,7 @@
 package io.inetkit.testkit.mail;
 
 import io.inetkit.core.Endpoint;
+import io.inetkit.core.Inputs;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -116,16 +117,30 @@ public final class SmtpSink implements AutoCloseable {
       return this;
     }
 
-    /** Answers {@code RCPT TO:<address>} with {@code reply} (e.g. {@code "550 5.1.1 unknown"}). */
+    /**
+     * Answers {@code RCPT TO:<address>} with {@code reply} (e.g. {@code "550 5.1.1 unknown"}).
+     *
+     * @throws io.inetkit.core.InvalidInputException if either is null or holds CR, LF or NUL
+     */
     public Builder rejectRecipient(String address, String reply) {
-      rejected.put(address.toLowerCase(Locale.ROOT), reply);
+      rejected.put(refusalKey(address, reply), reply);
       return this;
     }
 
-    /** Answers {@code MAIL FROM:<address>} with {@code reply} (e.g. {@code "550 5.7.1 denied"}). */
+    /**
+     * Answers {@code MAIL FROM:<address>} with {@code reply} (e.g. {@code "550 5.7.1 denied"}).
+     *
+     * @throws io.inetkit.core.InvalidInputException if either is null or holds CR, LF or NUL
+     */
     public Builder rejectSender(String address, String reply) {
-      rejectedSenders.put(address.toLowerCase(Locale.ROOT), reply);
+      rejectedSenders.put(refusalKey(address, reply), reply);
       return this;
+    }
+
+    /** The one-line reply is sent as given, with CRLF: the address is matched case-blind. */
+    private static String refusalKey(String address, String reply) {
+      Inputs.requireNoControl("reply", reply);
+      return Inputs.requireNoControl("address", address).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -70,4 +70,16 @@ class SmtpSinkTest {
           .singleElement().asString().contains("Subject: second");
     }
   }
+
+  @Test
+  void refusalsThatWouldBreakTheReplyFramingAreRejected() {
+    assertThatThrownBy(() -> SmtpSink.builder().rejectSender("a@example.org", "550 no\r\n250 ok"))
+        .isInstanceOf(io.inetkit.core.InvalidInputException.class)
+        .hasMessageContaining("reply");
+    assertThatThrownBy(() -> SmtpSink.builder().rejectRecipient("b@example.org\n", "550 no"))
+        .isInstanceOf(io.inetkit.core.InvalidInputException.class)
+        .hasMessageContaining("address");
+    assertThatThrownBy(() -> SmtpSink.builder().rejectRecipient("b@example.org", null))
+        .isInstanceOf(io.inetkit.core.InvalidInputException.class);
+  }
 }
