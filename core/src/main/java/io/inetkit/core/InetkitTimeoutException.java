@@ -1,22 +1,49 @@
 package io.inetkit.core;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * A configured {@link Timeouts timeout} expired: connecting, waiting for a reply, or waiting for
- * the next bytes of a transfer. The server may have acted on what was already sent.
+ * A configured {@link Timeouts timeout} expired: connecting, waiting for a reply, waiting for the
+ * next bytes of a transfer, or the overall time limit of the operation. The message names the
+ * phase (connect, greeting, TLS handshake, login, the command, the transfer) and the limit in
+ * force. The server may have acted on what was already sent.
  *
  * <pre>{@code
  * catch (InetkitTimeoutException e) {
- *   System.err.println(e.getMessage()); // "RETR 1 to mail.example.org:995 (timed out after 60 s)"
- *   Duration limit = e.timeout();       // raise Timeouts.read() if the server is just slow
+ *   System.err.println(e.getMessage());
+ *   // "RETR /big.iso (transfer) with ftp.example.org:21 (timed out after 3 s, the overall time limit)"
+ *   Duration limit = e.timeout();       // raise it if the server is just slow
+ *   e.limit();                          // Optional[OVERALL]
  * }
  * }</pre>
  */
 public class InetkitTimeoutException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
+  /** Which of the {@link Timeouts} expired. */
+  public enum Limit {
+    /** {@link Timeouts#connect()}: connecting (and, where the protocol says so, the greeting and TLS). */
+    CONNECT("the connect timeout"),
+    /** {@link Timeouts#read()}: the server stayed silent too long. */
+    READ("the read timeout"),
+    /** {@link Timeouts#overall()}: the whole operation took too long. */
+    OVERALL("the overall time limit");
+
+    private final String description;
+
+    Limit(String description) {
+      this.description = description;
+    }
+
+    /** Returns the limit in words, e.g. {@code "the overall time limit"}. */
+    public String description() {
+      return description;
+    }
+  }
+
   private final Duration timeout;
+  private final Limit limit;
 
   /**
    * @param message what was being waited for
@@ -28,10 +55,33 @@ public class InetkitTimeoutException extends InetkitException {
       String message, Endpoint endpoint, Duration timeout, Throwable cause) {
     super(message + " (timed out after " + Timeouts.format(timeout) + ")", endpoint, cause);
     this.timeout = timeout;
+    this.limit = null;
+  }
+
+  /**
+   * @param message what was being waited for (the phase: connect, greeting, the command, …)
+   * @param endpoint the server
+   * @param timeout the value of the limit that expired
+   * @param limit which limit it was
+   * @param cause the underlying exception, or {@code null}
+   */
+  public InetkitTimeoutException(
+      String message, Endpoint endpoint, Duration timeout, Limit limit, Throwable cause) {
+    super(
+        message + " (timed out after " + Timeouts.format(timeout) + ", " + limit.description() + ")",
+        endpoint,
+        cause);
+    this.timeout = timeout;
+    this.limit = limit;
   }
 
   /** Returns the limit that expired. */
   public Duration timeout() {
     return timeout;
+  }
+
+  /** Returns which of the {@link Timeouts} expired, when the code that raised this knows it. */
+  public Optional<Limit> limit() {
+    return Optional.ofNullable(limit);
   }
 }

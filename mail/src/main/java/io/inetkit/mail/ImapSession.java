@@ -901,7 +901,7 @@ public final class ImapSession implements Closeable {
       return;
     }
     closed = true;
-    sockets.startOperation(client.timeouts().read());
+    sockets.startOperation(client.timeouts().read(), "LOGOUT");
     try {
       closeSelected();
       store.close();
@@ -909,6 +909,7 @@ public final class ImapSession implements Closeable {
       // the connection is going away either way
     } finally {
       sockets.endOperation();
+      sockets.close();
       client.events().closed(endpoint);
     }
   }
@@ -935,7 +936,7 @@ public final class ImapSession implements Closeable {
     }
     boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
     if (outermost) {
-      sockets.startOperation(client.timeouts().overall());
+      sockets.startOperation(client.timeouts().overall(), what);
     }
     try {
       return op.run();

@@ -300,6 +300,7 @@ public final class Pop3Session implements Closeable {
       Connectors.closeQuietly(store);
     } finally {
       closed = true;
+      sockets.close();
     }
   }
 
@@ -327,7 +328,7 @@ public final class Pop3Session implements Closeable {
     }
     boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
     if (outermost) {
-      sockets.startOperation(client.timeouts().overall());
+      sockets.startOperation(client.timeouts().overall(), what);
     }
     try {
       return op.run();

@@ -1,6 +1,7 @@
 package io.inetkit.mail;
 
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.internal.Deadline;
 import io.inetkit.mail.internal.SmtpConnection;
 import io.inetkit.mail.internal.SmtpTransaction;
 import java.io.Closeable;
@@ -28,12 +29,23 @@ public final class SmtpSession implements Closeable {
   private static final int MAX_RETRIES = 1;
 
   private final SmtpConnection.Settings settings;
+  /** The overall time limit of the operation in progress: open, one message, QUIT. */
+  private final Deadline deadline;
   private SmtpConnection connection;
   private boolean closed;
 
   SmtpSession(SmtpConnection.Settings settings) throws InetkitException {
     this.settings = settings;
-    this.connection = SmtpConnection.open(settings);
+    this.deadline = new Deadline(settings.endpoint());
+    deadline.start(settings.timeouts().overall(), "connect");
+    try {
+      this.connection = SmtpConnection.open(settings, deadline);
+    } catch (InetkitException | RuntimeException e) {
+      deadline.close();
+      throw e;
+    } finally {
+      deadline.clear();
+    }
   }
 
   /** Returns the server's EHLO extensions (as seen after STARTTLS). */
@@ -62,6 +74,15 @@ public final class SmtpSession implements Closeable {
   public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(dsn, "dsn");
+    deadline.start(settings.timeouts().overall(), "send");
+    try {
+      return sendUnderDeadline(message, dsn);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  private SendReceipt sendUnderDeadline(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
     SmtpConnection c = usable(); // connects again if an earlier failure broke the connection
     if (c.inTransaction()) {
       try {
@@ -97,7 +118,12 @@ public final class SmtpSession implements Closeable {
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, DsnOptions dsn) {
     List<SendOutcome> outcomes = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
-      outcomes.add(sendOne(i, messages.get(i), dsn));
+      deadline.start(settings.timeouts().overall(), "send"); // each message is one operation
+      try {
+        outcomes.add(sendOne(i, messages.get(i), dsn));
+      } finally {
+        deadline.clear();
+      }
     }
     return List.copyOf(outcomes);
   }
@@ -132,7 +158,7 @@ public final class SmtpSession implements Closeable {
       connection = null;
     }
     if (connection == null) {
-      connection = SmtpConnection.open(settings);
+      connection = SmtpConnection.open(settings, deadline);
     }
     return connection;
   }
@@ -152,8 +178,13 @@ public final class SmtpSession implements Closeable {
   public void close() {
     if (!closed) {
       closed = true;
-      if (connection != null) {
-        connection.close();
+      deadline.start(settings.timeouts().read(), "QUIT");
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } finally {
+        deadline.close();
       }
     }
   }

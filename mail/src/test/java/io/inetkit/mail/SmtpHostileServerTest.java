@@ -227,9 +227,44 @@ class SmtpHostileServerTest {
       long start = System.nanoTime();
       assertThatThrownBy(() -> slow.send(message().newBuilder().attach(big).build()))
           .isInstanceOf(InetkitTimeoutException.class)
-          .hasMessageContaining("the overall timeout expired")
-          .hasMessageContaining("(timed out after 1 s)");
+          .hasMessageContaining("sending message data")
+          .hasMessageContaining("(timed out after 1 s, the overall time limit)");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void aGreetingDrippingInByteByByteEndsAtTheOverallTimeLimit() throws Exception {
+    // every byte comes within the read timeout: only the overall limit can end the wait
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(1500));
+    try (FaultServer server = FaultServer.start(FaultScript.create()
+        .drip("220 fault.test ESMTP a greeting that takes its time\r\n", Duration.ofMillis(300)))) {
+      SmtpClient patient = client(server, TlsMode.NONE).newBuilder().timeouts(t).build();
+      assertThatThrownBy(() -> patient.send(message()))
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageStartingWith("greeting with " + ep(server))
+          .hasMessageContaining("(timed out after 1.5 s, the overall time limit)");
+      assertThat(server.received()).doesNotContain("EHLO");
+    }
+  }
+
+  @Test
+  void aFinalReplyDelayedPastTheOverallTimeLimitEndsThere() throws Exception {
+    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMillis(1500));
+    FaultScript script = FaultScript.create()
+        .send("220 fault.test ESMTP\r\n").expectLine().send(EHLO_PLAIN)
+        .expectLine().send("235 ok\r\n")
+        .expectLine().send("250 ok\r\n").expectLine().send("250 ok\r\n")
+        .expectLine().send("354 go\r\n")
+        .sendAfter(Duration.ofSeconds(20), "250 queued, too late\r\n");
+    try (FaultServer server = FaultServer.start(script)) {
+      SmtpClient patient = client(server, TlsMode.NONE).newBuilder().timeouts(t).build();
+      assertThatThrownBy(() -> patient.send(message()))
+          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+              e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
+          .hasMessageContaining("waiting for the reply to the end of the message data with " + ep(server))
+          .hasMessageContaining("(timed out after 1.5 s, the overall time limit)");
+      assertThat(server.received()).contains("\r\nhello\r\n.\r\n");
     }
   }
 

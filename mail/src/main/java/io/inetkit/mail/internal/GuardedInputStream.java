@@ -22,7 +22,7 @@ import java.time.Duration;
 final class GuardedInputStream extends FilterInputStream {
   private final Endpoint endpoint;
   private final MailLimits limits;
-  private final Deadline deadline;
+  private final OperationBounds deadline;
   private final Runnable onLimit;
   private final Duration readTimeout;
   private final byte[] tail = new byte[24]; // last bytes of the current line, for "{123}\r\n"
@@ -30,7 +30,7 @@ final class GuardedInputStream extends FilterInputStream {
   private long literalRemaining;
 
   GuardedInputStream(
-      InputStream in, Endpoint endpoint, MailLimits limits, Deadline deadline, Runnable onLimit,
+      InputStream in, Endpoint endpoint, MailLimits limits, OperationBounds deadline, Runnable onLimit,
       Duration readTimeout) {
     super(in);
     this.readTimeout = readTimeout;
@@ -49,18 +49,19 @@ final class GuardedInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    deadline.check(endpoint);
+    deadline.check();
     int n;
     try {
       n = super.read(b, off, len);
     } catch (java.net.SocketTimeoutException e) {
       // recorded: Angus turns it into a "connection closed" (a synthetic BYE) and may drop it
-      IOException explained = deadline.explain(e, endpoint);
+      IOException explained = deadline.explain(e);
       throw explained != e
           ? explained
-          : deadline.record(new InetkitTimeoutException("read from " + endpoint, endpoint, readTimeout, e));
+          : deadline.record(new InetkitTimeoutException(
+              "read from " + endpoint, endpoint, readTimeout, InetkitTimeoutException.Limit.READ, e));
     } catch (IOException e) {
-      throw deadline.explain(e, endpoint);
+      throw deadline.explain(e);
     }
     try {
       deadline.consume(n, endpoint);
@@ -152,92 +153,5 @@ final class GuardedInputStream extends FilterInputStream {
       value = value * 10 + (tail[k] - '0');
     }
     return value;
-  }
-
-  /**
-   * The bounds of the operation in progress, shared by a session's sockets: an overall time
-   * limit and, when the operation sets one, a byte budget for its reply.
-   */
-  static final class Deadline {
-    private volatile long deadlineNanos; // 0: none
-    private volatile Duration limit = Duration.ZERO;
-    private volatile boolean expired;
-    private volatile long budget = -1; // -1: none
-    private volatile long bytesLeft;
-    private volatile String budgetFor = "";
-
-    private volatile io.inetkit.core.InetkitException failure;
-
-    void start(Duration limit) {
-      this.limit = limit;
-      this.expired = false;
-      this.failure = null;
-      this.deadlineNanos = System.nanoTime() + limit.toNanos();
-      this.budget = -1;
-    }
-
-    void clear() {
-      this.deadlineNanos = 0;
-      this.budget = -1;
-    }
-
-    /** Allows the rest of this operation's reply at most {@code bytes} bytes. */
-    void limitReply(long bytes, String command) {
-      this.budgetFor = command;
-      this.bytesLeft = bytes;
-      this.budget = bytes;
-    }
-
-    /** Counts {@code n} bytes received against the budget, if any. */
-    void consume(int n, Endpoint endpoint) throws LimitExceededException {
-      long b = budget;
-      if (b < 0 || n <= 0) {
-        return;
-      }
-      bytesLeft -= n;
-      if (bytesLeft < 0) {
-        budget = -1;
-        throw record(new LimitExceededException(
-            "the reply to " + budgetFor + " is longer than " + b + " bytes", endpoint, b));
-      }
-    }
-
-    /** Returns the {@link System#nanoTime()} the operation in progress must end by, or 0. */
-    long deadlineNanos() {
-      return deadlineNanos;
-    }
-
-    /** Called by the watchdog just before it closes the sockets of an overdue operation. */
-    void expire() {
-      expired = true;
-    }
-
-    /** Returns the timeout a failure really was when the watchdog caused it, else the failure. */
-    IOException explain(IOException e, Endpoint endpoint) {
-      if (expired && !(e instanceof InetkitTimeoutException)) {
-        return record(new InetkitTimeoutException("operation with " + endpoint, endpoint, limit, e));
-      }
-      return e;
-    }
-
-    /** Remembers a failure the guard raised: Angus may drop it from the exception it throws. */
-    <T extends io.inetkit.core.InetkitException> T record(T e) {
-      failure = e;
-      return e;
-    }
-
-    /** Returns (and forgets) the failure the guard raised during this operation, or null. */
-    io.inetkit.core.InetkitException takeFailure() {
-      io.inetkit.core.InetkitException f = failure;
-      failure = null;
-      return f;
-    }
-
-    void check(Endpoint endpoint) throws InetkitTimeoutException {
-      long d = deadlineNanos;
-      if (d != 0 && System.nanoTime() - d > 0) {
-        throw record(new InetkitTimeoutException("operation with " + endpoint, endpoint, limit, null));
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.inetkit.mail.internal;
 
 import io.inetkit.core.internal.Connector;
+import io.inetkit.core.internal.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ final class GuardedSocket extends Socket {
   private InputStream in;
   private OutputStream out;
   private boolean closed;
+  private String operation; // the deadline's phase before connect
 
   GuardedSocket(SocketSettings settings) {
     this.settings = settings;
@@ -33,11 +35,15 @@ final class GuardedSocket extends Socket {
     setTcpNoDelay(true);
     setKeepAlive(true);
     settings.events().connectStart(settings.endpoint());
+    Deadline deadline = settings.bounds().deadline();
+    operation = deadline.phase();
     try {
-      super.connect(address, settings.timeouts().connectMillis());
+      deadline.enter("connect");
+      super.connect(address, deadline.clamp(settings.timeouts().connectMillis()));
       setSoTimeout(settings.timeouts().readMillis());
     } catch (IOException e) {
-      var failure = Connector.translate(e, "connect", settings.endpoint(), settings.timeouts().connect());
+      var failure = Connector.translate(settings.bounds().explain(e), "connect", settings.endpoint(),
+          settings.timeouts().connect());
       settings.events().connectFailed(settings.endpoint(), failure);
       throw failure;
     }
@@ -45,6 +51,7 @@ final class GuardedSocket extends Socket {
     if (settings.implicitTls()) {
       upgradeToTls();
     }
+    deadline.phase("greeting");
   }
 
   /** Replaces the plain streams by verified TLS over this connection (after STARTTLS/STLS). */
@@ -53,9 +60,17 @@ final class GuardedSocket extends Socket {
       return;
     }
     layering = true; // from now on the TLS layer is the only reader of the raw streams
-    tls =
-        Connector.startTls(
-            this, settings.endpoint(), settings.trust(), settings.timeouts(), settings.events());
+    Deadline deadline = settings.bounds().deadline();
+    String before = deadline.phase();
+    deadline.enter("TLS handshake");
+    try {
+      tls =
+          Connector.startTls(
+              this, settings.endpoint(), settings.trust(), settings.timeouts(), settings.events());
+    } catch (IOException e) {
+      throw settings.bounds().explain(e);
+    }
+    deadline.phase(before);
     in = null;
     out = null;
   }
@@ -67,8 +82,8 @@ final class GuardedSocket extends Socket {
     }
     if (in == null) {
       InputStream raw = tls != null ? tls.getInputStream() : super.getInputStream();
-      in = new GuardedInputStream(raw, settings.endpoint(), settings.limits(), settings.deadline(), this::abort,
-          settings.timeouts().read());
+      in = new GuardedInputStream(greetingWatch(raw), settings.endpoint(), settings.limits(),
+          settings.bounds(), this::abort, settings.timeouts().read());
     }
     return in;
   }
@@ -86,7 +101,7 @@ final class GuardedSocket extends Socket {
           try {
             out.write(b, off, len);
           } catch (IOException e) {
-            throw settings.deadline().explain(e, settings.endpoint());
+            throw settings.bounds().explain(e);
           }
         }
 
@@ -95,12 +110,38 @@ final class GuardedSocket extends Socket {
           try {
             out.flush();
           } catch (IOException e) {
-            throw settings.deadline().explain(e, settings.endpoint());
+            throw settings.bounds().explain(e);
           }
         }
       };
     }
     return out;
+  }
+
+  /**
+   * Until the greeting's first line is complete the deadline's phase is "greeting"; then it is
+   * again the operation's (e.g. "login as alice").
+   */
+  private InputStream greetingWatch(InputStream raw) {
+    Deadline deadline = settings.bounds().deadline();
+    if (!"greeting".equals(deadline.phase()) || operation == null) {
+      return raw;
+    }
+    return new java.io.FilterInputStream(raw) {
+      private boolean greeted;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        for (int i = off; !greeted && i < off + n; i++) {
+          if (b[i] == '\n') {
+            greeted = true;
+            deadline.phase(operation);
+          }
+        }
+        return n;
+      }
+    };
   }
 
   /** Closes the connection at once, from another thread: unblocks a stuck read or write. */

@@ -6,6 +6,7 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
+import io.inetkit.core.internal.Deadline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -13,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -26,20 +24,9 @@ import javax.net.ssl.SSLSocketFactory;
  * #startOperation deadline} bounds each operation. Not part of the public API.
  */
 public final class GuardedSockets {
-  /**
-   * One daemon thread for every session's deadline: each operation (one per RETR) schedules a
-   * check and cancels it when done.
-   */
-  private static final ScheduledExecutorService WATCHDOG = DaemonScheduler.single("inetkit-mail-deadline");
-
   private final SocketSettings settings;
   private final TlsMode tlsMode;
   private final List<GuardedSocket> sockets = new CopyOnWriteArrayList<>();
-  /** How long after an operation's deadline the watchdog closes its sockets. */
-  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-  private ScheduledFuture<?> watchdog; // the pending check, or null
-  private long watchdogFiresAt;
 
   /** Creates the sockets' settings for one session. */
   public GuardedSockets(
@@ -58,7 +45,7 @@ public final class GuardedSockets {
             timeouts,
             events,
             limits,
-            new GuardedInputStream.Deadline());
+            new OperationBounds(new Deadline(endpoint, this::expire)));
   }
 
   /**
@@ -89,18 +76,18 @@ public final class GuardedSockets {
   }
 
   /**
-   * Starts the overall deadline of one operation. Reads check it; a watchdog closes the
-   * connection when it passes, so even a write blocked on a server that stopped reading ends,
-   * as an {@link io.inetkit.core.InetkitTimeoutException}.
+   * Starts the overall deadline of one operation (core's {@link Deadline}). Reads check it; a
+   * watchdog closes the connection when it passes, so even a write blocked on a server that
+   * stopped reading ends, as an {@link io.inetkit.core.InetkitTimeoutException} naming {@code
+   * what} (or the phase within it: connect, greeting, TLS handshake).
    */
-  public synchronized void startOperation(Duration limit) {
-    settings.deadline().start(limit);
-    long fireAt = System.nanoTime() + limit.toNanos() + GRACE_NANOS;
-    // One check per timeout period, not one schedule and cancel (two wake-ups of the watchdog
-    // thread) per operation: a pending check that fires no later than this deadline is kept.
-    if (watchdog == null || fireAt - watchdogFiresAt < 0) {
-      schedule(fireAt);
-    }
+  public void startOperation(Duration limit, String what) {
+    settings.bounds().start(limit, what);
+  }
+
+  /** {@link #startOperation(Duration, String)} of an operation without a name of its own. */
+  public void startOperation(Duration limit) {
+    startOperation(limit, "operation");
   }
 
   /**
@@ -109,36 +96,17 @@ public final class GuardedSockets {
    * io.inetkit.core.LimitExceededException} and closes the connection. Ends with the operation.
    */
   public void limitReply(long bytes, String command) {
-    settings.deadline().limitReply(bytes, command);
+    settings.bounds().limitReply(bytes, command);
   }
 
   /** Ends the current operation's deadline (before a long IDLE wait, and when done). */
-  public synchronized void endOperation() {
-    settings.deadline().clear();
+  public void endOperation() {
+    settings.bounds().clear();
   }
 
-  private void schedule(long fireAt) {
-    if (watchdog != null) {
-      watchdog.cancel(false);
-    }
-    watchdogFiresAt = fireAt;
-    watchdog = WATCHDOG.schedule(this::check, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-  }
-
-  /** The watchdog's check: expires an overdue operation, else waits for the current one's deadline. */
-  private void check() {
-    synchronized (this) {
-      watchdog = null;
-      long deadline = settings.deadline().deadlineNanos();
-      if (deadline == 0) {
-        return; // no operation in progress
-      }
-      if (System.nanoTime() - (deadline + GRACE_NANOS) < 0) {
-        schedule(deadline + GRACE_NANOS);
-        return;
-      }
-    }
-    expire();
+  /** Stops the deadline's watchdog for good: the session is closed. */
+  public void close() {
+    settings.bounds().deadline().close();
   }
 
   /**
@@ -147,11 +115,11 @@ public final class GuardedSockets {
    * closed" and drops the cause, and the guard's failure is the true one.
    */
   public io.inetkit.core.InetkitException takeGuardFailure() {
-    return settings.deadline().takeFailure();
+    return settings.bounds().takeFailure();
   }
 
+  /** The deadline's watchdog: closes every socket of the overdue operation. */
   private void expire() {
-    settings.deadline().expire();
     for (GuardedSocket s : sockets) {
       s.abort();
     }

@@ -18,6 +18,7 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.BoundedLineReader;
 import io.inetkit.core.internal.Connector;
+import io.inetkit.core.internal.Deadline;
 import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.SmtpCapabilities;
 import java.io.BufferedOutputStream;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,7 @@ public final class SmtpConnection implements Closeable {
 
   private final Settings settings;
   private final Endpoint endpoint;
+  private final Deadline deadline;
   private Socket socket;
   private BoundedLineReader in;
   private OutputStream out;
@@ -66,14 +69,16 @@ public final class SmtpConnection implements Closeable {
   private boolean dataCommitted;
   private boolean inTransaction;
 
-  private SmtpConnection(Settings settings, Socket socket) throws IOException {
+  private SmtpConnection(Settings settings, Socket socket, Deadline deadline) throws IOException {
     this.settings = settings;
     this.endpoint = settings.endpoint();
+    this.deadline = deadline;
     attach(socket);
   }
 
   private void attach(Socket s) throws IOException {
     this.socket = s;
+    deadline.watch(s);
     this.in = new BoundedLineReader(s.getInputStream(), MAX_LINE, endpoint);
     this.out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
   }
@@ -82,20 +87,32 @@ public final class SmtpConnection implements Closeable {
    * Connects, reads the greeting, says EHLO, upgrades with STARTTLS as required, and logs in
    * when credentials are set.
    *
+   * <p>Runs under {@code deadline} (the caller has started it): every step checks it, and its
+   * watchdog closes the connection when it passes, so a greeting or reply that drips in, or never
+   * comes, ends as an {@link InetkitTimeoutException} naming the step.
+   *
    * @throws TlsException when STARTTLS is required but not offered or refused (before any
    *     credentials or message bytes were sent), or TLS verification fails
    */
-  public static SmtpConnection open(Settings s) throws InetkitException {
-    Socket socket =
-        Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), s.timeouts(), s.events());
+  public static SmtpConnection open(Settings s, Deadline deadline) throws InetkitException {
+    deadline.enter(s.tlsMode().isImplicit() ? "connect and TLS handshake" : "connect");
+    Timeouts bounded =
+        s.timeouts().withConnect(Duration.ofMillis(deadline.clamp(s.timeouts().connectMillis())));
+    Socket socket;
+    try {
+      socket = Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), bounded, s.events());
+    } catch (InetkitException e) {
+      throw (InetkitException) deadline.explain(e);
+    }
     SmtpConnection c;
     try {
-      c = new SmtpConnection(s, socket);
+      c = new SmtpConnection(s, socket, deadline);
     } catch (IOException e) {
       Connector.closeQuietly(socket);
       throw Connector.translate(e, "connect", s.endpoint(), s.timeouts().connect());
     }
     try {
+      deadline.enter("greeting");
       Reply greeting = c.readReply("the greeting");
       if (greeting.code() != 220) {
         throw new ProtocolReplyException("connect (greeting)", s.endpoint(), greeting, null);
@@ -134,7 +151,15 @@ public final class SmtpConnection implements Closeable {
       LOG.warn("{} refused STARTTLS ({}); continuing in plain text (opportunistic)", endpoint, r);
       return;
     }
-    attachQuietly(Connector.startTls(socket, endpoint, settings.trust(), settings.timeouts(), settings.events()));
+    deadline.enter("TLS handshake");
+    Socket tls;
+    try {
+      tls = Connector.startTls(socket, endpoint, settings.trust(), settings.timeouts(), settings.events());
+    } catch (InetkitException e) {
+      broken = true;
+      throw (InetkitException) deadline.explain(e);
+    }
+    attachQuietly(tls);
     capabilities = ehlo(greeting);
   }
 
@@ -247,6 +272,12 @@ public final class SmtpConnection implements Closeable {
       dataCommitted = false;
       inTransaction = true;
     }
+    try {
+      deadline.enter(shown);
+    } catch (InetkitTimeoutException e) {
+      broken = true;
+      throw e;
+    }
     settings.events().commandSent(endpoint, shown);
     try {
       out.write(line.getBytes(StandardCharsets.UTF_8));
@@ -254,7 +285,7 @@ public final class SmtpConnection implements Closeable {
       out.write('\n');
     } catch (IOException e) {
       broken = true;
-      throw Connector.translate(e, "sending " + shown, endpoint, settings.timeouts().read());
+      throw Connector.translate(deadline.explain(e), "sending " + shown, endpoint, settings.timeouts().read());
     }
   }
 
@@ -263,7 +294,7 @@ public final class SmtpConnection implements Closeable {
       out.flush();
     } catch (IOException e) {
       broken = true;
-      throw Connector.translate(e, "sending " + shown, endpoint, settings.timeouts().read());
+      throw Connector.translate(deadline.explain(e), "sending " + shown, endpoint, settings.timeouts().read());
     }
   }
 
@@ -276,6 +307,7 @@ public final class SmtpConnection implements Closeable {
         String line = in.readLine();
         if (line == null) {
           broken = true;
+          deadline.check(); // the watchdog closed it
           throw new ConnectionClosedException(
               "connection closed by the server while waiting for the reply to " + what, endpoint, null);
         }
@@ -298,7 +330,8 @@ public final class SmtpConnection implements Closeable {
       throw e;
     } catch (IOException e) {
       broken = true;
-      throw Connector.translate(e, "waiting for the reply to " + what, endpoint, settings.timeouts().read());
+      throw Connector.translate(
+          deadline.explain(e), "waiting for the reply to " + what, endpoint, settings.timeouts().read());
     }
     Reply reply = Reply.numeric(code, String.join("\n", texts));
     settings.events().replyReceived(endpoint, reply.toString());
@@ -349,9 +382,8 @@ public final class SmtpConnection implements Closeable {
    */
   public Reply content(OutgoingMessage message) throws InetkitException {
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
-    WriteWatchdog watchdog =
-        new WriteWatchdog(
-            socket, settings.timeouts().read(), settings.timeouts().overall(), data::count);
+    deadline.phase("sending message data");
+    WriteWatchdog watchdog = new WriteWatchdog(socket, settings.timeouts().read(), data::count);
     try (watchdog) {
       MimeComposer.write(message, data);
       data.finish();
@@ -365,10 +397,12 @@ public final class SmtpConnection implements Closeable {
       broken = true;
       String what = "sending message data (after " + data.count() + " bytes)";
       if (watchdog.fired()) {
-        throw new InetkitTimeoutException(what + ": " + watchdog.reason(), endpoint, watchdog.timeout(), e);
+        throw new InetkitTimeoutException(what + ": the server stopped reading", endpoint,
+            settings.timeouts().read(), InetkitTimeoutException.Limit.READ, e);
       }
-      throw Connector.translate(e, what, endpoint, settings.timeouts().read());
+      throw Connector.translate(deadline.explain(e), what, endpoint, settings.timeouts().read());
     }
+    deadline.phase("waiting for the reply to the end of the message data");
     Reply fin = readReply("the end of the message data");
     if (fin.isPositive()) {
       inTransaction = false; // the server completed the transaction: no RSET needed
@@ -406,6 +440,7 @@ public final class SmtpConnection implements Closeable {
   public void abort() {
     broken = true;
     Connector.closeQuietly(socket);
+    deadline.unwatch(socket);
   }
 
   /** Says QUIT (unless broken) and closes; never throws. */
@@ -420,6 +455,7 @@ public final class SmtpConnection implements Closeable {
     }
     broken = true;
     Connector.closeQuietly(socket);
+    deadline.unwatch(socket);
     settings.events().closed(endpoint);
   }
 }

@@ -14,7 +14,7 @@ import io.inetkit.core.Trust;
  * @param timeouts connect and read timeouts
  * @param events the session's listener
  * @param limits what the server may send
- * @param deadline the overall deadline of the session's current operation
+ * @param bounds the overall deadline and reply budget of the session's current operation
  */
 record SocketSettings(
     Endpoint endpoint,
@@ -23,4 +23,4 @@ record SocketSettings(
     Timeouts timeouts,
     EventListener events,
     MailLimits limits,
-    GuardedInputStream.Deadline deadline) {}
+    OperationBounds bounds) {}

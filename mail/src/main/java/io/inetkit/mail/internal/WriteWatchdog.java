@@ -2,8 +2,8 @@ package io.inetkit.mail.internal;
 
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
  * Socket writes have no timeout in Java: a server that stops reading in the middle of a
  * message would block the sender for ever. While message data is written, this watchdog checks
  * that the byte count keeps moving; when it has not moved for the read timeout it closes the
- * socket, the blocked write fails, and the caller reports a timeout ({@link #fired()}). It also
- * enforces the overall per-operation timeout, so a server that reads one byte a second cannot
- * hold the sender for longer than that.
+ * socket, the blocked write fails, and the caller reports a timeout ({@link #fired()}). The
+ * overall time limit (a server that reads one byte a second) is core's {@link
+ * io.inetkit.core.internal.Deadline}, which covers the whole operation, not only the data.
  *
  * <p>Every watchdog is a periodic check on one shared daemon thread: watching a message costs
  * scheduling a task, not starting a thread (which used to be a good part of the time of sending
@@ -22,29 +22,21 @@ import java.util.function.LongSupplier;
 final class WriteWatchdog implements AutoCloseable {
   /** A finished message cancels its check, which leaves nothing queued. */
   private static final ScheduledExecutorService CHECKS =
-      DaemonScheduler.single("inetkit-smtp-write-watchdog");
+      io.inetkit.core.internal.DaemonScheduler.single("inetkit-smtp-write-watchdog");
 
   private final Socket socket;
-  private final Duration limit;
-  private final Duration overall;
   private final LongSupplier progress;
   private final long limitNanos;
-  private final long deadline;
   private final ScheduledFuture<?> task;
   private long last;
   private long since;
   private volatile boolean fired;
-  private volatile String reason = "";
-  private volatile Duration timeout;
   private volatile boolean done;
 
-  WriteWatchdog(Socket socket, Duration limit, Duration overall, LongSupplier progress) {
+  WriteWatchdog(Socket socket, Duration limit, LongSupplier progress) {
     this.socket = socket;
-    this.limit = limit;
-    this.overall = overall;
     this.progress = progress;
     this.limitNanos = limit.toNanos();
-    this.deadline = System.nanoTime() + overall.toNanos();
     this.last = progress.getAsLong();
     this.since = System.nanoTime();
     long tick = Math.max(20, Math.min(1000, limit.toMillis() / 4));
@@ -61,27 +53,13 @@ final class WriteWatchdog implements AutoCloseable {
       last = now;
       since = System.nanoTime();
     }
-    boolean stalled = System.nanoTime() - since >= limitNanos;
-    boolean overdue = System.nanoTime() - deadline >= 0;
-    if (!done && (stalled || overdue)) { // close() may have run meanwhile
-      reason = stalled ? "the server stopped reading" : "the overall timeout expired";
-      timeout = stalled ? limit : overall;
+    if (!done && System.nanoTime() - since >= limitNanos) { // close() may have run meanwhile
       fired = true; // later runs return at once; close() cancels the task
       io.inetkit.core.internal.Connector.closeQuietly(socket);
     }
   }
 
-  /** Returns why the watchdog closed the socket. */
-  String reason() {
-    return reason;
-  }
-
-  /** Returns the limit that expired. */
-  Duration timeout() {
-    return timeout;
-  }
-
-  /** Returns whether the watchdog closed the socket. */
+  /** Returns whether the watchdog closed the socket because the server stopped reading. */
   boolean fired() {
     return fired;
   }

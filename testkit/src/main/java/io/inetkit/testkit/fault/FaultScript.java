@@ -46,6 +46,8 @@ public final class FaultScript {
 
   record RespondOnce(Function<String, String> responder) implements Step {}
 
+  record Drip(byte[] bytes, Duration interval) implements Step {}
+
   private final List<Step> steps = new ArrayList<>();
 
   private FaultScript() {}
@@ -64,6 +66,20 @@ public final class FaultScript {
   public FaultScript send(byte[] bytes) {
     steps.add(new Send(bytes.clone()));
     return this;
+  }
+
+  /**
+   * Sends {@code text} one byte at a time, {@code interval} apart: a server slow enough to hold
+   * a client that only has a read (idle) timeout for ever, since every wait ends with a byte.
+   */
+  public FaultScript drip(String text, Duration interval) {
+    steps.add(new Drip(text.getBytes(StandardCharsets.UTF_8), Objects.requireNonNull(interval)));
+    return this;
+  }
+
+  /** Waits {@code delay} (recording what arrives meanwhile), then sends {@code text}: a late reply. */
+  public FaultScript sendAfter(Duration delay, String text) {
+    return stall(delay).send(text);
   }
 
   /** Reads one line from the client (recorded in {@link FaultServer#received()}). */

@@ -142,6 +142,12 @@ public final class FaultServer implements AutoCloseable {
         if (step instanceof FaultScript.Send send) {
           out.write(send.bytes());
           out.flush();
+        } else if (step instanceof FaultScript.Drip drip) {
+          for (byte b : drip.bytes()) {
+            stall(in, drip.interval().toMillis(), s);
+            out.write(b);
+            out.flush();
+          }
         } else if (step instanceof FaultScript.ExpectLine) {
           if (readLine(in) == null) {
             return;

@@ -1,17 +1,17 @@
-package io.inetkit.mail.internal;
+package io.inetkit.core.internal;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-/** The shared single-thread schedulers behind the mail module's watchdogs. */
-final class DaemonScheduler {
+/** The shared single-thread schedulers behind inetkit's watchdogs. Not part of the public API. */
+public final class DaemonScheduler {
   private DaemonScheduler() {}
 
   /**
    * One daemon thread named {@code threadName}. Cancelled tasks leave its queue at once instead of
    * waiting out their delay, so a long session (one task per message or operation) piles up none.
    */
-  static ScheduledExecutorService single(String threadName) {
+  public static ScheduledExecutorService single(String threadName) {
     ScheduledThreadPoolExecutor executor =
         new ScheduledThreadPoolExecutor(
             1,
