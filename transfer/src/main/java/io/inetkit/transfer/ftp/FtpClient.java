@@ -71,6 +71,8 @@ public final class FtpClient {
   private final int maxListingEntries;
   private final int retries;
   private final long rateLimit;
+  private final int maxMirrorDepth;
+  private final long maxMirrorEntries;
   private final ProgressListener progressListener;
   private final EventListener eventListener;
 
@@ -94,6 +96,8 @@ public final class FtpClient {
     this.maxListingEntries = b.maxListingEntries;
     this.retries = b.retries;
     this.rateLimit = b.rateLimit;
+    this.maxMirrorDepth = b.maxMirrorDepth;
+    this.maxMirrorEntries = b.maxMirrorEntries;
     this.progressListener = b.progressListener;
     this.eventListener = b.eventListener;
   }
@@ -210,6 +214,24 @@ public final class FtpClient {
     return rateLimit;
   }
 
+  /**
+   * Returns how many folders deep {@link FtpSession#mirrorDown mirrorDown} and {@link
+   * FtpSession#deleteRecursively deleteRecursively} go below the folder they were given (default
+   * 64): deeper is a {@link io.inetkit.core.LimitExceededException}, so a server that shows an
+   * endless tree cannot make them recurse for ever.
+   */
+  public int maxMirrorDepth() {
+    return maxMirrorDepth;
+  }
+
+  /**
+   * Returns how many entries (files and folders) one {@link FtpSession#mirrorDown mirrorDown}
+   * visits at most (default 1 000 000); more is a {@link io.inetkit.core.LimitExceededException}.
+   */
+  public long maxMirrorEntries() {
+    return maxMirrorEntries;
+  }
+
   /** Returns the progress listener (default {@link ProgressListener#NONE}). */
   public ProgressListener progressListener() {
     return progressListener;
@@ -251,6 +273,8 @@ public final class FtpClient {
     private int maxListingEntries = 100_000;
     private int retries = 3;
     private long rateLimit;
+    private int maxMirrorDepth = 64;
+    private long maxMirrorEntries = 1_000_000;
     private ProgressListener progressListener = ProgressListener.NONE;
     private EventListener eventListener = EventListener.NONE;
 
@@ -272,6 +296,8 @@ public final class FtpClient {
       maxListingEntries = c.maxListingEntries;
       retries = c.retries;
       rateLimit = c.rateLimit;
+      maxMirrorDepth = c.maxMirrorDepth;
+      maxMirrorEntries = c.maxMirrorEntries;
       progressListener = c.progressListener;
       eventListener = c.eventListener;
     }
@@ -384,6 +410,18 @@ public final class FtpClient {
     /** Sets how often a dropped transfer is reconnected and resumed, 0 to 100. */
     public Builder retries(int retries) {
       this.retries = (int) Inputs.requireRange("retries", retries, 0, 100);
+      return this;
+    }
+
+    /** Sets how many folders deep a mirror or recursive delete goes, 1 to 10 000. */
+    public Builder maxMirrorDepth(int depth) {
+      this.maxMirrorDepth = (int) Inputs.requireRange("maxMirrorDepth", depth, 1, 10_000);
+      return this;
+    }
+
+    /** Sets how many entries one mirror visits at most, 1 to 10<sup>12</sup>. */
+    public Builder maxMirrorEntries(long entries) {
+      this.maxMirrorEntries = Inputs.requireRange("maxMirrorEntries", entries, 1, 1_000_000_000_000L);
       return this;
     }
 

@@ -12,6 +12,7 @@ import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
+import io.inetkit.core.internal.Deadline;
 import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpEntry;
@@ -60,6 +61,10 @@ public final class CommonsNetFtpSession implements FtpSession {
   private final FtpClient config;
   private final Endpoint endpoint;
   private final EventListener events;
+  /** The overall time limit of the operation in progress (open, list, get, a whole mirror, …). */
+  private final Deadline deadline;
+  private volatile SecureFtpClient live; // the connection being made or in use, for the watchdog
+  private int depth; // nested operations (a mirror's gets) run under the outermost one's deadline
   private SecureFtpClient ftp;
   private FtpFeatures features = FtpFeatures.NONE;
   private String systemType;
@@ -69,21 +74,77 @@ public final class CommonsNetFtpSession implements FtpSession {
     this.config = config;
     this.endpoint = config.endpoint();
     this.events = config.eventListener();
+    this.deadline = new Deadline(endpoint, () -> {
+      SecureFtpClient c = live;
+      if (c != null) {
+        c.closeAtOnce();
+      }
+    });
   }
 
-  /** Connects, secures, logs in and reads FEAT. */
+  /** Connects, secures, logs in and reads FEAT, all within the overall time limit. */
   public static CommonsNetFtpSession open(FtpClient config) throws InetkitException {
     CommonsNetFtpSession session = new CommonsNetFtpSession(config);
-    session.ftp = session.connect();
+    try (Operation op = session.operation("connect")) {
+      session.ftp = session.connect();
+    } catch (InetkitException e) {
+      session.deadline.close();
+      throw session.explained(e);
+    }
     return session;
+  }
+
+  /**
+   * Starts an operation under the overall deadline, unless one is running already (then this
+   * is part of it: a mirror's gets, a reconnect). Close it when the operation ends.
+   */
+  private Operation operation(String what) {
+    requireOpen();
+    boolean outermost = depth++ == 0;
+    if (outermost) {
+      deadline.start(config.timeouts().overall(), what);
+    }
+    return new Operation(outermost);
+  }
+
+  /** One running operation; closing the outermost ends the deadline. */
+  private final class Operation implements AutoCloseable {
+    private final boolean outermost;
+
+    private Operation(boolean outermost) {
+      this.outermost = outermost;
+    }
+
+    @Override
+    public void close() {
+      depth--;
+      if (outermost) {
+        deadline.clear();
+      }
+    }
+  }
+
+  /**
+   * Returns the overall timeout when the deadline's watchdog had closed the connection (so
+   * {@code e} was its consequence), else {@code e}.
+   */
+  private InetkitException explained(InetkitException e) {
+    if (deadline.expired() && !(e instanceof InetkitTimeoutException)) {
+      return deadline.timeout(e);
+    }
+    return e;
   }
 
   private SecureFtpClient connect() throws InetkitException {
     SecureFtpClient c =
         new SecureFtpClient(
             endpoint, config.tlsMode(), config.trust(), config.timeouts(), events,
-            config.maxReplyLineLength(), Math.max(1 << 20, config.maxReplyLineLength() * 16));
-    c.setConnectTimeout(config.timeouts().connectMillis());
+            config.maxReplyLineLength(), Math.max(1 << 20, config.maxReplyLineLength() * 16),
+            deadline);
+    live = c;
+    // the greeting, too, is awaited up to the connect timeout (Commons Net), and both end at
+    // the deadline
+    c.setConnectTimeout(deadline.clamp(config.timeouts().connectMillis()));
     c.setDefaultTimeout(config.timeouts().readMillis());
     c.setDataTimeout(config.dataTimeout());
     c.setBufferSize(config.bufferSize());
@@ -97,11 +158,13 @@ public final class CommonsNetFtpSession implements FtpSession {
     c.setRemoteVerificationEnabled(true);
     events.connectStart(endpoint);
     try {
+      deadline.enter("connect");
       c.connect(endpoint.host(), endpoint.port());
       c.setSoTimeout(config.timeouts().readMillis());
+      c.setConnectTimeout(config.timeouts().connectMillis());
       events.connectEnd(endpoint);
     } catch (IOException e) {
-      InetkitException failure = fail(c, e, "connect");
+      InetkitException failure = fail(c, e);
       events.connectFailed(endpoint, failure);
       throw failure;
     }
@@ -111,26 +174,49 @@ public final class CommonsNetFtpSession implements FtpSession {
         c.protectDataConnections();
       }
       int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
+      deadline.enter("TYPE");
       FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
       if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
         c.enterLocalActiveMode();
       } else {
         c.enterLocalPassiveMode();
       }
+      deadline.enter("FEAT");
       features = readFeatures(c);
       return c;
     } catch (IOException e) {
-      throw fail(c, e, "login");
+      throw fail(c, e);
     }
   }
 
-  private InetkitException fail(SecureFtpClient c, IOException e, String what) {
+  /** Phases that Commons Net waits for up to the connect timeout, not the read timeout. */
+  private static final Set<String> CONNECTING = Set.of("connect", "greeting", "TLS handshake");
+
+  /**
+   * Closes {@code c} and translates the failure of the deadline's current phase (connect,
+   * greeting, TLS handshake, AUTH TLS, login, TYPE, FEAT), naming the limit that expired: the
+   * overall one, or the connect or read timeout that phase waits with.
+   */
+  private InetkitException fail(SecureFtpClient c, IOException e) {
     io.inetkit.core.internal.Connector.closeQuietly(c::disconnect);
-    return FtpFailures.translate(e, what, endpoint, config.timeouts().read());
+    String phase = deadline.phase();
+    IOException explained = deadline.explain(e);
+    if (explained != e) {
+      return (InetkitException) explained;
+    }
+    boolean connecting = CONNECTING.contains(phase);
+    java.time.Duration limit = connecting ? config.timeouts().connect() : config.timeouts().read();
+    InetkitException failure = FtpFailures.translate(e, phase, endpoint, limit);
+    if (failure instanceof InetkitTimeoutException t && !(e instanceof InetkitException)) {
+      return new InetkitTimeoutException(phase + " with " + endpoint, endpoint, t.timeout(),
+          connecting ? InetkitTimeoutException.Limit.CONNECT : InetkitTimeoutException.Limit.READ, e);
+    }
+    return failure;
   }
 
   private void login(SecureFtpClient c) throws IOException {
     String user = config.credentials().user();
+    deadline.enter("login as " + user);
     events.authStart(endpoint, user, "USER/PASS");
     if (!c.login(user, config.credentials().secretAsString())) {
       AuthenticationException failure =
@@ -176,9 +262,14 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   private <T> T call(String what, Duration timeout, Call<T> call) throws InetkitException {
     requireOpen();
+    deadline.enter(what);
     try {
       return call.run();
     } catch (IOException e) {
+      IOException explained = deadline.explain(e);
+      if (explained != e) {
+        throw (InetkitException) explained; // the overall deadline passed: the server is not asked
+      }
       InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
       if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
         // read the transfer's reply either way, so the next command gets its own
@@ -232,7 +323,7 @@ public final class CommonsNetFtpSession implements FtpSession {
         && (p.reply().code() == 421 || p.reply().code() == 425 || p.reply().code() == 426);
   }
 
-  /** Drops the current connection and logs in again on a new one. */
+  /** Drops the current connection and logs in again on a new one (within the deadline). */
   private void reconnect() throws InetkitException {
     io.inetkit.core.internal.Connector.closeQuietly(ftp::disconnect);
     ftp = connect();
@@ -343,35 +434,39 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   @Override
   public List<FtpEntry> list(String path) throws InetkitException {
-    String dir = path("path", path);
-    Listings.Format format = features.has("MLST") ? Listings.Format.MLSD : Listings.Format.LIST;
-    if (format == Listings.Format.LIST && systemType == null) {
-      systemType = call("SYST", () -> {
-        try {
-          return ftp.getSystemType();
-        } catch (IOException e) {
-          if (!ftp.isConnected()) {
-            throw e;
+    try (Operation op = operation("list " + path)) {
+      String dir = path("path", path);
+      Listings.Format format = features.has("MLST") ? Listings.Format.MLSD : Listings.Format.LIST;
+      if (format == Listings.Format.LIST && systemType == null) {
+        systemType = call("SYST", () -> {
+          try {
+            return ftp.getSystemType();
+          } catch (IOException e) {
+            if (!ftp.isConnected()) {
+              throw e;
+            }
+            return "UNIX";
           }
-          return "UNIX";
+        });
+      }
+      String command = format.name() + " " + dir;
+      return callData(command, () -> {
+        sizeBuffersFor(-1);
+        Socket data = ftp.openData(format.name(), dir);
+        if (data == null) {
+          throw FtpFailures.refused(ftp, command, endpoint);
         }
+        List<FtpEntry> entries;
+        try (Socket s = data; InputStream in = s.getInputStream()) {
+          entries = Listings.read(in, format, systemType, dir, config.maxReplyLineLength(),
+              config.maxListingEntries(), endpoint);
+        }
+        FtpFailures.require(ftp, ftp.completePendingCommand(), command, endpoint);
+        return entries;
       });
+    } catch (InetkitException e) {
+      throw explained(e);
     }
-    String command = format.name() + " " + dir;
-    return callData(command, () -> {
-      sizeBuffersFor(-1);
-      Socket data = ftp.openData(format.name(), dir);
-      if (data == null) {
-        throw FtpFailures.refused(ftp, command, endpoint);
-      }
-      List<FtpEntry> entries;
-      try (Socket s = data; InputStream in = s.getInputStream()) {
-        entries = Listings.read(in, format, systemType, dir, config.maxReplyLineLength(),
-            config.maxListingEntries(), endpoint);
-      }
-      FtpFailures.require(ftp, ftp.completePendingCommand(), command, endpoint);
-      return entries;
-    });
   }
 
   @FunctionalInterface
@@ -382,23 +477,42 @@ public final class CommonsNetFtpSession implements FtpSession {
   /**
    * Runs {@code attempt}; when the connection drops or times out, reconnects and runs it again
    * (it resumes from what arrived, or starts again), up to {@link FtpClient#retries()} times
-   * while {@code canRetry} says so. Returns the number of reconnects.
+   * while {@code canRetry} says so and the overall deadline has not passed. Returns the number of
+   * reconnects. When it gives up, the first failure is the one thrown (it is the cause; a refused
+   * reconnect is only its consequence), with the later ones suppressed.
    */
   private int withRetries(java.util.function.BooleanSupplier canRetry, Attempt attempt)
       throws IOException {
     int reconnects = 0;
+    InetkitException first = null;
     while (true) {
       try {
         attempt.run(reconnects);
         return reconnects;
       } catch (InetkitException e) {
-        if (!retriable(e) || reconnects >= config.retries() || !canRetry.getAsBoolean()) {
-          throw e;
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+        if (!retriable(e) || reconnects >= config.retries() || !canRetry.getAsBoolean()
+            || deadline.expired() || isOverallTimeout(e)) {
+          throw first;
         }
         reconnects++;
-        reconnect();
+        try {
+          reconnect();
+        } catch (InetkitException refused) {
+          first.addSuppressed(refused);
+          throw first;
+        }
       }
     }
+  }
+
+  private static boolean isOverallTimeout(InetkitException e) {
+    return e instanceof InetkitTimeoutException t
+        && t.limit().orElse(null) == InetkitTimeoutException.Limit.OVERALL;
   }
 
   /** Fails unless {@code got} bytes is the {@code expected} size (-1: unknown, accept). */
@@ -424,57 +538,61 @@ public final class CommonsNetFtpSession implements FtpSession {
    * mirror. ASCII transfers still ask, as before.
    */
   FtpTransfer get(String remote, Path local, long knownSize, TransferOption... options) throws InetkitException {
-    String src = path("remote", remote);
-    java.util.Objects.requireNonNull(local, "local");
-    Set<TransferOption> opts =
-        options(options, EnumSet.of(TransferOption.RESUME, TransferOption.VERIFY_CHECKSUM));
-    Path target = local.toAbsolutePath().normalize();
-    if (Files.isDirectory(target)) {
-      target = SafeNames.resolveInside(target, SafeNames.baseName(src), src, endpoint);
-    }
-    Path part = target.resolveSibling("." + target.getFileName() + ".inetkit-part");
-    long remoteSize = knownSize >= 0 && !converting() ? knownSize : sizeOrUnknown(src);
-    if (remoteSize > config.maxFileSize()) {
-      throw new LimitExceededException(
-          src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
-          config.maxFileSize());
-    }
-    long startNanos = System.nanoTime();
-    try {
-      if (!opts.contains(TransferOption.RESUME) || converting()
-          || (Files.exists(part) && remoteSize >= 0 && Files.size(part) > remoteSize)) {
-        Files.deleteIfExists(part);
+    try (Operation op = operation("get " + remote)) {
+      String src = path("remote", remote);
+      java.util.Objects.requireNonNull(local, "local");
+      Set<TransferOption> opts =
+          options(options, EnumSet.of(TransferOption.RESUME, TransferOption.VERIFY_CHECKSUM));
+      Path target = local.toAbsolutePath().normalize();
+      if (Files.isDirectory(target)) {
+        target = SafeNames.resolveInside(target, SafeNames.baseName(src), src, endpoint);
       }
-      long resumedFrom = Files.exists(part) ? Files.size(part) : 0;
-      ProgressTracker tracker = tracker(src, remoteSize).startingAt(resumedFrom);
-      int reconnects = withRetries(() -> true, attempt -> {
-        long offset = Files.exists(part) && !converting() ? Files.size(part) : 0;
-        if (converting() || remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
-          download(src, part, offset, remoteSize, tracker.startingAt(offset));
-        }
-        if (!converting()) {
-          requireComplete("RETR " + src, Files.size(part), remoteSize);
-        }
-      });
-      FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
-      if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
-        checksum = verify(src, part);
+      Path part = target.resolveSibling("." + target.getFileName() + ".inetkit-part");
+      long remoteSize = knownSize >= 0 && !converting() ? knownSize : sizeOrUnknown(src);
+      if (remoteSize > config.maxFileSize()) {
+        throw new LimitExceededException(
+            src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
+            config.maxFileSize());
       }
-      moveIntoPlace(part, target);
-      tracker.finish();
-      return new FtpTransfer(src, Files.size(target), resumedFrom, reconnects, checksum,
-          Duration.ofNanos(System.nanoTime() - startNanos));
-    } catch (IOException e) {
-      InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
-      if (failure instanceof ProtocolViolationException) {
-        // too large, or not what SIZE said: nothing worth resuming
-        try {
+      long startNanos = System.nanoTime();
+      try {
+        if (!opts.contains(TransferOption.RESUME) || converting()
+            || (Files.exists(part) && remoteSize >= 0 && Files.size(part) > remoteSize)) {
           Files.deleteIfExists(part);
-        } catch (IOException notDeleted) {
-          failure.addSuppressed(notDeleted);
         }
+        long resumedFrom = Files.exists(part) ? Files.size(part) : 0;
+        ProgressTracker tracker = tracker(src, remoteSize).startingAt(resumedFrom);
+        int reconnects = withRetries(() -> true, attempt -> {
+          long offset = Files.exists(part) && !converting() ? Files.size(part) : 0;
+          if (converting() || remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
+            download(src, part, offset, remoteSize, tracker.startingAt(offset));
+          }
+          if (!converting()) {
+            requireComplete("RETR " + src, Files.size(part), remoteSize);
+          }
+        });
+        FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+        if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+          checksum = verify(src, part);
+        }
+        moveIntoPlace(part, target);
+        tracker.finish();
+        return new FtpTransfer(src, Files.size(target), resumedFrom, reconnects, checksum,
+            Duration.ofNanos(System.nanoTime() - startNanos));
+      } catch (IOException e) {
+        InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
+        if (failure instanceof ProtocolViolationException) {
+          // too large, or not what SIZE said: nothing worth resuming
+          try {
+            Files.deleteIfExists(part);
+          } catch (IOException notDeleted) {
+            failure.addSuppressed(notDeleted);
+          }
+        }
+        throw failure;
       }
-      throw failure;
+    } catch (InetkitException e) {
+      throw explained(e);
     }
   }
 
@@ -504,87 +622,95 @@ public final class CommonsNetFtpSession implements FtpSession {
   @Override
   public FtpTransfer get(String remote, OutputStream out, TransferOption... options)
       throws InetkitException {
-    String src = path("remote", remote);
-    java.util.Objects.requireNonNull(out, "out");
-    Set<TransferOption> opts = options(options, EnumSet.of(TransferOption.VERIFY_CHECKSUM));
-    long remoteSize = sizeOrUnknown(src);
-    if (remoteSize > config.maxFileSize()) {
-      throw new LimitExceededException(
-          src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
-          config.maxFileSize());
-    }
-    Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
-    MessageDigest digest = method == null ? null : method.newDigest();
-    long startNanos = System.nanoTime();
-    ProgressTracker tracker = tracker(src, remoteSize);
-    TransferMeter meter = meter(tracker, src).digesting(digest);
-    OutputStream counted = meter.wrap(out);
-    int reconnects;
-    try {
-      // converted text written to the caller's stream cannot be taken back, nor resumed by offset
-      reconnects = withRetries(() -> !converting() || meter.done() == 0, attempt -> {
-        long offset = meter.done();
-        callData("RETR " + src, () -> {
-          sizeBuffersFor(remoteSize < 0 || converting() ? -1 : remoteSize - offset);
-          ftp.setRestartOffset(offset);
-          FtpFailures.require(ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
-          return null;
+    try (Operation op = operation("get " + remote)) {
+      String src = path("remote", remote);
+      java.util.Objects.requireNonNull(out, "out");
+      Set<TransferOption> opts = options(options, EnumSet.of(TransferOption.VERIFY_CHECKSUM));
+      long remoteSize = sizeOrUnknown(src);
+      if (remoteSize > config.maxFileSize()) {
+        throw new LimitExceededException(
+            src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
+            config.maxFileSize());
+      }
+      Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
+      MessageDigest digest = method == null ? null : method.newDigest();
+      long startNanos = System.nanoTime();
+      ProgressTracker tracker = tracker(src, remoteSize);
+      TransferMeter meter = meter(tracker, src).digesting(digest);
+      OutputStream counted = meter.wrap(out);
+      int reconnects;
+      try {
+        // converted text written to the caller's stream cannot be taken back, nor resumed by offset
+        reconnects = withRetries(() -> !converting() || meter.done() == 0, attempt -> {
+          long offset = meter.done();
+          callData("RETR " + src, () -> {
+            sizeBuffersFor(remoteSize < 0 || converting() ? -1 : remoteSize - offset);
+            ftp.setRestartOffset(offset);
+            FtpFailures.require(ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
+            return null;
+          });
+          if (!converting()) {
+            requireComplete("RETR " + src, meter.done(), remoteSize);
+          }
         });
-        if (!converting()) {
-          requireComplete("RETR " + src, meter.done(), remoteSize);
-        }
-      });
-    } catch (IOException e) {
-      throw transferFailed(src, e, "RETR " + src);
+      } catch (IOException e) {
+        throw transferFailed(src, e, "RETR " + src);
+      }
+      FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+      if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+        checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
+            : compare(method, src, HexFormat.of().formatHex(digest.digest()));
+      }
+      tracker.finish();
+      return new FtpTransfer(src, meter.done(), 0, reconnects, checksum,
+          Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (InetkitException e) {
+      throw explained(e);
     }
-    FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
-    if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
-      checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
-          : compare(method, src, HexFormat.of().formatHex(digest.digest()));
-    }
-    tracker.finish();
-    return new FtpTransfer(src, meter.done(), 0, reconnects, checksum,
-        Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   @Override
   public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
-    String dst = path("remote", remote);
-    java.util.Objects.requireNonNull(local, "local");
-    Set<TransferOption> opts = options(options, EnumSet.allOf(TransferOption.class));
-    String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
-    long startNanos = System.nanoTime();
-    try {
-      long size = Files.size(local);
-      long resumedFrom = opts.contains(TransferOption.RESUME) && !converting()
-          ? Math.max(0, remoteSizeOrZero(upload)) : 0;
-      if (resumedFrom > size) {
-        resumedFrom = 0;
-      }
-      ProgressTracker tracker = tracker(dst, size).startingAt(resumedFrom);
-      long first = resumedFrom;
-      int reconnects = withRetries(() -> true, attempt -> {
-        long offset = attempt == 0 || converting() ? first : Math.min(size, remoteSizeOrZero(upload));
-        if (offset < size || offset == 0) {
-          upload(local, upload, offset, tracker.startingAt(offset));
+    try (Operation op = operation("put " + remote)) {
+      String dst = path("remote", remote);
+      java.util.Objects.requireNonNull(local, "local");
+      Set<TransferOption> opts = options(options, EnumSet.allOf(TransferOption.class));
+      String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
+      long startNanos = System.nanoTime();
+      try {
+        long size = Files.size(local);
+        long resumedFrom = opts.contains(TransferOption.RESUME) && !converting()
+            ? Math.max(0, remoteSizeOrZero(upload)) : 0;
+        if (resumedFrom > size) {
+          resumedFrom = 0;
         }
-        if (!converting()) {
-          long there = sizeOrUnknown(upload);
-          requireComplete("STOR " + dst, there < 0 ? size : there, size);
+        ProgressTracker tracker = tracker(dst, size).startingAt(resumedFrom);
+        long first = resumedFrom;
+        int reconnects = withRetries(() -> true, attempt -> {
+          long offset = attempt == 0 || converting() ? first : Math.min(size, remoteSizeOrZero(upload));
+          if (offset < size || offset == 0) {
+            upload(local, upload, offset, tracker.startingAt(offset));
+          }
+          if (!converting()) {
+            long there = sizeOrUnknown(upload);
+            requireComplete("STOR " + dst, there < 0 ? size : there, size);
+          }
+        });
+        FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+        if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+          checksum = verify(upload, local);
         }
-      });
-      FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
-      if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
-        checksum = verify(upload, local);
+        if (!upload.equals(dst)) {
+          replace(upload, dst);
+        }
+        tracker.finish();
+        return new FtpTransfer(dst, size, resumedFrom, reconnects, checksum,
+            Duration.ofNanos(System.nanoTime() - startNanos));
+      } catch (IOException e) {
+        throw transferFailed(dst, e, "put " + local + " to " + dst);
       }
-      if (!upload.equals(dst)) {
-        replace(upload, dst);
-      }
-      tracker.finish();
-      return new FtpTransfer(dst, size, resumedFrom, reconnects, checksum,
-          Duration.ofNanos(System.nanoTime() - startNanos));
-    } catch (IOException e) {
-      throw transferFailed(dst, e, "put " + local + " to " + dst);
+    } catch (InetkitException e) {
+      throw explained(e);
     }
   }
 
@@ -643,38 +769,42 @@ public final class CommonsNetFtpSession implements FtpSession {
   @Override
   public FtpTransfer put(InputStream in, String remote, TransferOption... options)
       throws InetkitException {
-    String dst = path("remote", remote);
-    java.util.Objects.requireNonNull(in, "in");
-    Set<TransferOption> opts =
-        options(options, EnumSet.of(TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM));
-    String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
-    Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
-    MessageDigest digest = method == null ? null : method.newDigest();
-    long startNanos = System.nanoTime();
-    ProgressTracker tracker = tracker(dst, -1);
-    TransferMeter meter = new TransferMeter(tracker, Long.MAX_VALUE, config.rateLimit(), endpoint, dst)
-        .ticking(() -> ftp.transferTick()).digesting(digest);
-    try {
-      callData("STOR " + upload, () -> {
-        sizeBuffersFor(-1);
-        FtpFailures.require(ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);
-        return null;
-      });
+    try (Operation op = operation("put " + remote)) {
+      String dst = path("remote", remote);
+      java.util.Objects.requireNonNull(in, "in");
+      Set<TransferOption> opts =
+          options(options, EnumSet.of(TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM));
+      String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
+      Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
+      MessageDigest digest = method == null ? null : method.newDigest();
+      long startNanos = System.nanoTime();
+      ProgressTracker tracker = tracker(dst, -1);
+      TransferMeter meter = new TransferMeter(tracker, Long.MAX_VALUE, config.rateLimit(), endpoint, dst)
+          .ticking(() -> ftp.transferTick()).digesting(digest);
+      try {
+        callData("STOR " + upload, () -> {
+          sizeBuffersFor(-1);
+          FtpFailures.require(ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);
+          return null;
+        });
+      } catch (InetkitException e) {
+        events.transferFailed(endpoint, dst, e);
+        throw e;
+      }
+      FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
+      if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
+        checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
+            : compare(method, upload, HexFormat.of().formatHex(digest.digest()));
+      }
+      if (!upload.equals(dst)) {
+        replace(upload, dst);
+      }
+      tracker.finish();
+      return new FtpTransfer(dst, meter.done(), 0, 0, checksum,
+          Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (InetkitException e) {
-      events.transferFailed(endpoint, dst, e);
-      throw e;
+      throw explained(e);
     }
-    FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
-    if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
-      checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
-          : compare(method, upload, HexFormat.of().formatHex(digest.digest()));
-    }
-    if (!upload.equals(dst)) {
-      replace(upload, dst);
-    }
-    tracker.finish();
-    return new FtpTransfer(dst, meter.done(), 0, 0, checksum,
-        Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   private FtpTransfer.Checksum verify(String remote, Path local) throws IOException {
@@ -705,33 +835,45 @@ public final class CommonsNetFtpSession implements FtpSession {
   @Override
   public MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode)
       throws InetkitException {
-    return new Mirror(this, endpoint, config.timeouts().read()).down(path("remoteDir", remoteDir), localDir, mode);
+    try (Operation op = operation("mirror " + remoteDir)) {
+      return new Mirror(this, endpoint, config.timeouts().read(), config.maxMirrorDepth(), config.maxMirrorEntries()).down(path("remoteDir", remoteDir), localDir, mode);
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   @Override
   public MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode)
       throws InetkitException {
-    return new Mirror(this, endpoint, config.timeouts().read()).up(localDir, path("remoteDir", remoteDir), mode);
+    try (Operation op = operation("mirror to " + remoteDir)) {
+      return new Mirror(this, endpoint, config.timeouts().read(), config.maxMirrorDepth(), config.maxMirrorEntries()).up(localDir, path("remoteDir", remoteDir), mode);
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   @Override
   public void mkdirs(String path) throws InetkitException {
-    String dir = path("path", path);
-    StringBuilder prefix = new StringBuilder(dir.startsWith("/") ? "/" : "");
-    for (String part : dir.split("/")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      prefix.append(part);
-      String p = prefix.toString();
-      call("MKD " + p, () -> {
-        if (!ftp.makeDirectory(p) && !isDirectory(p)) {
-          ftp.makeDirectory(p); // repeat to report the server's refusal
-          throw FtpFailures.refused(ftp, "MKD " + p, endpoint);
+    try (Operation op = operation("mkdirs " + path)) {
+      String dir = path("path", path);
+      StringBuilder prefix = new StringBuilder(dir.startsWith("/") ? "/" : "");
+      for (String part : dir.split("/")) {
+        if (part.isEmpty()) {
+          continue;
         }
-        return null;
-      });
-      prefix.append('/');
+        prefix.append(part);
+        String p = prefix.toString();
+        call("MKD " + p, () -> {
+          if (!ftp.makeDirectory(p) && !isDirectory(p)) {
+            ftp.makeDirectory(p); // repeat to report the server's refusal
+            throw FtpFailures.refused(ftp, "MKD " + p, endpoint);
+          }
+          return null;
+        });
+        prefix.append('/');
+      }
+    } catch (InetkitException e) {
+      throw explained(e);
     }
   }
 
@@ -748,20 +890,38 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   @Override
   public void delete(String path) throws InetkitException {
-    String p = path("path", path);
-    call("DELE " + p, () -> {
-      FtpFailures.require(ftp, ftp.deleteFile(p), "DELE " + p, endpoint);
-      return null;
-    });
+    try (Operation op = operation("delete " + path)) {
+      String p = path("path", path);
+      call("DELE " + p, () -> {
+        FtpFailures.require(ftp, ftp.deleteFile(p), "DELE " + p, endpoint);
+        return null;
+      });
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   @Override
   public void deleteRecursively(String path) throws InetkitException {
-    String dir = path("path", path);
+    try (Operation op = operation("delete " + path)) {
+      String dir = path("path", path);
+      deleteTree(dir, dir, 0);
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
+  }
+
+  /** Deletes {@code dir} and everything below it, at most {@link FtpClient#maxMirrorDepth()} deep. */
+  private void deleteTree(String top, String dir, int depth) throws InetkitException {
+    if (depth > config.maxMirrorDepth()) {
+      throw new LimitExceededException("delete " + SafeNames.abbreviate(top) + " stopped at "
+          + SafeNames.abbreviate(dir) + ": more than " + config.maxMirrorDepth()
+          + " folders deep (maxMirrorDepth)", endpoint, config.maxMirrorDepth());
+    }
     for (FtpEntry e : list(dir)) {
       String child = SafeNames.join(dir, SafeNames.requirePlainName(e.name(), dir, endpoint));
       if (e.isDirectory()) {
-        deleteRecursively(child);
+        deleteTree(top, child, depth + 1);
       } else {
         delete(child);
       }
@@ -774,63 +934,83 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   @Override
   public void rename(String from, String to) throws InetkitException {
-    String f = path("from", from);
-    String t = path("to", to);
-    call("RNFR " + f, () -> {
-      FtpFailures.require(ftp, ftp.rename(f, t), "RNFR/RNTO " + f + " " + t, endpoint);
-      return null;
-    });
+    try (Operation op = operation("rename " + from)) {
+      String f = path("from", from);
+      String t = path("to", to);
+      call("RNFR " + f, () -> {
+        FtpFailures.require(ftp, ftp.rename(f, t), "RNFR/RNTO " + f + " " + t, endpoint);
+        return null;
+      });
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   @Override
   public long size(String path) throws InetkitException {
-    String p = path("path", path);
-    long size = sizeOrUnknown(p);
-    if (size < 0) {
-      throw new ProtocolReplyException("SIZE " + p, endpoint, FtpFailures.lastReply(ftp), null);
+    try (Operation op = operation("size of " + path)) {
+      String p = path("path", path);
+      long size = sizeOrUnknown(p);
+      if (size < 0) {
+        throw new ProtocolReplyException("SIZE " + p, endpoint, FtpFailures.lastReply(ftp), null);
+      }
+      return size;
+    } catch (InetkitException e) {
+      throw explained(e);
     }
-    return size;
   }
 
   @Override
   public Instant modificationTime(String path) throws InetkitException {
-    String p = path("path", path);
-    return call("MDTM " + p, () -> {
-      Instant t = ftp.mdtmInstant(p);
-      if (t == null) {
-        throw FtpFailures.refused(ftp, "MDTM " + p, endpoint);
-      }
-      return t;
-    });
+    try (Operation op = operation("modification time of " + path)) {
+      String p = path("path", path);
+      return call("MDTM " + p, () -> {
+        Instant t = ftp.mdtmInstant(p);
+        if (t == null) {
+          throw FtpFailures.refused(ftp, "MDTM " + p, endpoint);
+        }
+        return t;
+      });
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   @Override
   public void setModificationTime(String path, Instant time) throws InetkitException {
-    String p = path("path", path);
-    String stamp = MFMT.format(java.util.Objects.requireNonNull(time, "time"));
-    call("MFMT " + stamp + " " + p, () -> {
-      FtpFailures.require(ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
-      return null;
-    });
+    try (Operation op = operation("set modification time of " + path)) {
+      String p = path("path", path);
+      String stamp = MFMT.format(java.util.Objects.requireNonNull(time, "time"));
+      call("MFMT " + stamp + " " + p, () -> {
+        FtpFailures.require(ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
+        return null;
+      });
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   @Override
   public Reply command(String commandLine) throws InetkitException {
-    String line = Inputs.requireMaxLength("commandLine", Inputs.requireNonEmpty("commandLine", commandLine), 1024);
-    String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
-    if (Set.of("RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD", "PASV", "EPSV", "PORT",
-        "EPRT", "AUTH", "PROT", "PBSZ", "CCC", "REIN").contains(verb)) {
-      throw new InvalidInputException("commandLine", verb + " would confuse the session; use the session's methods");
-    }
-    String shown = io.inetkit.core.Redaction.command(line);
-    return call(shown, () -> {
-      int code = ftp.sendCommand(line);
-      Reply reply = FtpFailures.lastReply(ftp);
-      if (code >= 400) {
-        throw new ProtocolReplyException(shown, endpoint, reply, null);
+    try (Operation op = operation("command")) {
+      String line = Inputs.requireMaxLength("commandLine", Inputs.requireNonEmpty("commandLine", commandLine), 1024);
+      String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      if (Set.of("RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD", "PASV", "EPSV", "PORT",
+          "EPRT", "AUTH", "PROT", "PBSZ", "CCC", "REIN").contains(verb)) {
+        throw new InvalidInputException("commandLine", verb + " would confuse the session; use the session's methods");
       }
-      return reply;
-    });
+      String shown = io.inetkit.core.Redaction.command(line);
+      return call(shown, () -> {
+        int code = ftp.sendCommand(line);
+        Reply reply = FtpFailures.lastReply(ftp);
+        if (code >= 400) {
+          throw new ProtocolReplyException(shown, endpoint, reply, null);
+        }
+        return reply;
+      });
+    } catch (InetkitException e) {
+      throw explained(e);
+    }
   }
 
   /** Returns the TLS socket of the last data connection, or null; for tests of session reuse. */
@@ -858,6 +1038,7 @@ public final class CommonsNetFtpSession implements FtpSession {
       // closing anyway
     } finally {
       io.inetkit.core.internal.Connector.closeQuietly(ftp::disconnect);
+      deadline.close();
       events.closed(endpoint);
     }
   }

@@ -2,6 +2,7 @@ package io.inetkit.transfer.ftp.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.transfer.ftp.FtpEntry;
 import io.inetkit.transfer.ftp.FtpTransfer;
@@ -21,36 +22,52 @@ import java.util.stream.Stream;
 
 /**
  * Recursive mirror down and up through the public session API. Names from the server are
- * checked with {@link SafeNames} before they become local paths.
+ * checked with {@link SafeNames} before they become local paths; a mirror down goes at most
+ * {@code maxDepth} folders deep and visits at most {@code maxEntries} entries, so a server that
+ * shows an endless tree ends it with a {@link LimitExceededException}.
  */
 final class Mirror {
   private final CommonsNetFtpSession ftp;
   private final Endpoint endpoint;
   private final java.time.Duration timeout;
+  private final int maxDepth;
+  private final long maxEntries;
+  private long entries;
+  private String root = "";
   private final List<String> transferred = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
   private long bytes;
 
-  Mirror(CommonsNetFtpSession ftp, Endpoint endpoint, java.time.Duration timeout) {
+  Mirror(CommonsNetFtpSession ftp, Endpoint endpoint, java.time.Duration timeout, int maxDepth,
+      long maxEntries) {
     this.ftp = ftp;
     this.endpoint = endpoint;
     this.timeout = timeout;
+    this.maxDepth = maxDepth;
+    this.maxEntries = maxEntries;
   }
 
   MirrorResult down(String remoteDir, Path localDir, MirrorMode mode) throws InetkitException {
     try {
       Path base = localDir.toAbsolutePath().normalize();
       Files.createDirectories(base);
-      down(remoteDir, base, "", mode);
+      root = remoteDir;
+      down(remoteDir, base, "", mode, 0);
     } catch (IOException e) {
       throw FtpFailures.translate(e, "mirror " + remoteDir + " to " + localDir, endpoint, timeout);
     }
     return new MirrorResult(transferred, skipped, bytes);
   }
 
-  private void down(String remoteDir, Path localDir, String relative, MirrorMode mode)
+  private void down(String remoteDir, Path localDir, String relative, MirrorMode mode, int depth)
       throws IOException {
+    if (depth > maxDepth) {
+      throw limit("more than " + maxDepth + " folders deep (maxMirrorDepth)", remoteDir, maxDepth);
+    }
     for (FtpEntry e : ftp.list(remoteDir)) {
+      if (++entries > maxEntries) {
+        throw limit("more than " + maxEntries + " entries (maxMirrorEntries)", remoteDir, maxEntries);
+      }
       Path target = SafeNames.resolveInside(localDir, e.name(), remoteDir, endpoint);
       String remote = SafeNames.join(remoteDir, e.name());
       String rel = relative.isEmpty() ? e.name() : relative + "/" + e.name();
@@ -60,7 +77,7 @@ final class Mirror {
               "refusing to mirror into a symbolic link: " + target, endpoint, null);
         }
         Files.createDirectories(target);
-        down(remote, target, rel, mode);
+        down(remote, target, rel, mode, depth + 1);
       } else if (e.isFile()) {
         if (mode == MirrorMode.ONLY_NEWER && upToDate(e, target)) {
           skipped.add(rel);
@@ -75,6 +92,11 @@ final class Mirror {
         }
       }
     }
+  }
+
+  private LimitExceededException limit(String what, String at, long limit) {
+    return new LimitExceededException("mirror of " + SafeNames.abbreviate(root) + " stopped at "
+        + SafeNames.abbreviate(at) + ": " + what, endpoint, limit);
   }
 
   private static boolean upToDate(FtpEntry remote, Path local) throws IOException {

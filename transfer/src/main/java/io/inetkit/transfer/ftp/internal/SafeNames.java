@@ -63,4 +63,19 @@ final class SafeNames {
     int slash = remote.lastIndexOf('/');
     return slash < 0 ? "" : slash == 0 ? "/" : remote.substring(0, slash);
   }
+
+  /** The longest path an error message shows whole. */
+  private static final int SHOWN = 120;
+
+  /**
+   * Returns {@code path} for an error message: whole when short, else its start and end around
+   * an ellipsis, so that a message about a deep (or endless) tree stays one short line.
+   */
+  static String abbreviate(String path) {
+    if (path.length() <= SHOWN) {
+      return path;
+    }
+    return path.substring(0, SHOWN / 3) + "…(" + (path.length() - SHOWN) + " more)…"
+        + path.substring(path.length() - 2 * SHOWN / 3);
+  }
 }

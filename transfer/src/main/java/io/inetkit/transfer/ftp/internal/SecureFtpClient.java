@@ -8,6 +8,7 @@ import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.Connector;
+import io.inetkit.core.internal.Deadline;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,6 +38,8 @@ final class SecureFtpClient extends FTPClient {
   private final EventListener events;
   private final int maxLine;
   private final int maxReply;
+  private final Deadline deadline;
+  private volatile Socket currentData; // the data connection in use, for the deadline's watchdog
   private ControlLimitInputStream guard;
   private boolean tlsActive;
   private boolean protectData;
@@ -44,7 +47,8 @@ final class SecureFtpClient extends FTPClient {
 
   SecureFtpClient(
       Endpoint endpoint, TlsMode tlsMode, Trust trust, Timeouts timeouts, EventListener events,
-      int maxLine, int maxReply) {
+      int maxLine, int maxReply, Deadline deadline) {
+    this.deadline = deadline;
     this.endpoint = endpoint;
     this.tlsMode = tlsMode;
     this.trust = trust;
@@ -65,16 +69,20 @@ final class SecureFtpClient extends FTPClient {
   @Override
   protected void _connectAction_(Reader ignored) throws IOException {
     if (tlsMode == TlsMode.IMPLICIT) {
+      deadline.enter("TLS handshake");
       _socket_ = Connector.startTls(_socket_, endpoint, trust, timeouts, events);
       tlsActive = true;
     }
+    deadline.enter("greeting"); // Commons Net waits for it up to the connect timeout
     super._connectAction_(guardedReader(_socket_));
     if (!org.apache.commons.net.ftp.FTPReply.isPositiveCompletion(getReplyCode())) {
       throw FtpFailures.refused(this, "connect", endpoint); // a 4xx/5xx greeting
     }
     if (tlsMode.isStartTls()) {
+      deadline.enter("AUTH TLS");
       int code = sendCommand("AUTH", "TLS");
       if (code == 234) {
+        deadline.enter("TLS handshake");
         SSLSocket tls = Connector.startTls(_socket_, endpoint, trust, timeouts, events);
         _socket_ = tls;
         _input_ = tls.getInputStream();
@@ -120,8 +128,19 @@ final class SecureFtpClient extends FTPClient {
     return _socket_;
   }
 
+  /**
+   * Closes the control and the current data connection at once, from another thread (the
+   * deadline's watchdog): unblocks a stuck read or write.
+   */
+  void closeAtOnce() {
+    Connector.closeQuietly(currentData);
+    Connector.closeQuietly(_socket_);
+  }
+
   private Socket openDataSecurely(String command, String arg) throws IOException {
+    setConnectTimeout(deadline.clamp(timeouts.connectMillis()));
     Socket plain = super._openDataConnection_(command, arg);
+    currentData = plain;
     if (plain == null || !protectData) {
       return plain;
     }
@@ -153,6 +172,7 @@ final class SecureFtpClient extends FTPClient {
    * Net's own keep-alive, this never blocks the transfer and never leaves replies out of step.
    */
   void transferTick() throws IOException {
+    deadline.check(); // a transfer that drips in still ends at the overall deadline
     long now = System.nanoTime();
     if (keepAliveNanos > 0 && now - lastControlNanos > keepAliveNanos) {
       lastControlNanos = now;
