@@ -6,6 +6,7 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.internal.Deadline;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -106,9 +107,21 @@ public final class TelnetClient {
    *     longer than the connect timeout
    */
   public TelnetSession open() throws InetkitException {
-    CommonsNetTelnet connection =
-        CommonsNetTelnet.connect(endpoint, timeouts, terminalType, windowSize, options, eventListener);
-    return new TelnetSession(this, connection);
+    // connecting is one operation under the overall limit, like each session call after it
+    Deadline deadline = new Deadline(endpoint);
+    deadline.start(timeouts.overall(), "connect");
+    Timeouts bounded =
+        timeouts.withConnect(Duration.ofMillis(deadline.clamp(timeouts.connectMillis())));
+    try {
+      CommonsNetTelnet connection =
+          CommonsNetTelnet.connect(endpoint, bounded, terminalType, windowSize, options, eventListener);
+      deadline.clear();
+      return new TelnetSession(this, connection, deadline);
+    } catch (InetkitException e) {
+      InetkitException failure = (InetkitException) deadline.explain(e);
+      deadline.close();
+      throw failure;
+    }
   }
 
   /** Returns the server. */

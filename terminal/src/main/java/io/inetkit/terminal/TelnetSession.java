@@ -14,6 +14,7 @@ import io.inetkit.core.Redaction;
 import io.inetkit.core.Reply;
 import io.inetkit.core.Timeouts;
 import io.inetkit.terminal.internal.BoundedTranscript;
+import io.inetkit.core.internal.Deadline;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import io.inetkit.terminal.internal.ExpectBuffer;
 import java.io.IOException;
@@ -75,13 +76,18 @@ public final class TelnetSession implements AutoCloseable {
   private final ExpectBuffer buffer;
   private final BoundedTranscript transcript;
   private volatile boolean closed;
+  /** The overall time limit of the call in progress (expect, run, login, a send). */
+  private final Deadline deadline;
+  private int depth; // nested calls (run's expect, login's sends) run under the outer deadline
   private long lastData;
   /** The password while login waits for the server's answer, so an echo of it is masked. */
   private String secretToMask;
 
-  TelnetSession(TelnetClient client, CommonsNetTelnet connection) {
+  TelnetSession(TelnetClient client, CommonsNetTelnet connection, Deadline deadline) {
     this.client = client;
     this.connection = connection;
+    this.deadline = deadline;
+    deadline.watch(connection::abort);
     this.endpoint = connection.endpoint();
     this.events = client.eventListener();
     this.buffer = new ExpectBuffer(client.expectBufferLimit() + READ_CHUNK);
@@ -170,6 +176,11 @@ public final class TelnetSession implements AutoCloseable {
     }
     Objects.requireNonNull(timeout, "timeout");
     String what = "expect " + describe(patterns);
+    return operation(what, () -> expectWithin(patterns, what, timeout));
+  }
+
+  private ExpectMatch expectWithin(List<Pattern> patterns, String what, Duration timeout)
+      throws InetkitException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     lastData = start;
@@ -234,6 +245,13 @@ public final class TelnetSession implements AutoCloseable {
       }
     }
     Duration timeout = client.expectTimeout();
+    operation("login as " + user, () -> {
+      loginWithin(user, password, timeout);
+      return null;
+    });
+  }
+
+  private void loginWithin(String user, char[] password, Duration timeout) throws InetkitException {
     events.authStart(endpoint, user, "login prompt");
     try {
       expect(client.loginPrompt(), timeout);
@@ -282,6 +300,10 @@ public final class TelnetSession implements AutoCloseable {
    *     #inputStream()} for large output)
    */
   public String run(String command, Duration timeout) throws InetkitException {
+    return operation("run " + Redaction.command(command), () -> runWithin(command, timeout));
+  }
+
+  private String runWithin(String command, Duration timeout) throws InetkitException {
     sendLine(command);
     String out = expect(client.prompt(), timeout).before();
     if (connection.negotiated().remote().contains(TelnetOption.ECHO)) {
@@ -301,7 +323,8 @@ public final class TelnetSession implements AutoCloseable {
    */
   public void windowSize(WindowSize size) throws InetkitException {
     ensureOpen();
-    connection.windowSize(Objects.requireNonNull(size, "size"));
+    Objects.requireNonNull(size, "size");
+    operation("send window size", () -> connection.windowSize(size));
   }
 
   /**
@@ -380,6 +403,7 @@ public final class TelnetSession implements AutoCloseable {
       return;
     }
     closed = true;
+    deadline.close();
     connection.close();
     events.closed(endpoint);
   }
@@ -399,8 +423,42 @@ public final class TelnetSession implements AutoCloseable {
 
   private void sendRecorded(byte[] data, String shown) throws InetkitException {
     ensureOpen();
-    connection.write(data, 0, data.length);
+    operation("send", () -> {
+      connection.write(data, 0, data.length);
+      return null;
+    });
     transcript.add(TranscriptEntry.Direction.SENT, shown);
+  }
+
+  @FunctionalInterface
+  private interface Op<T> {
+    T run() throws InetkitException;
+  }
+
+  /**
+   * Runs one call under the overall deadline ({@link io.inetkit.core.Timeouts#overall()}),
+   * unless a call is running already (then this is part of it). A write blocked on a server
+   * that stopped reading, or a wait that only ever gets a trickle, ends at the deadline as an
+   * {@link InetkitTimeoutException} naming the call.
+   */
+  private <T> T operation(String what, Op<T> op) throws InetkitException {
+    boolean outermost = depth++ == 0;
+    if (outermost) {
+      deadline.start(client.timeouts().overall(), what);
+    }
+    try {
+      return op.run();
+    } catch (InetkitException e) {
+      if (deadline.expired() && !(e instanceof InetkitTimeoutException)) {
+        throw deadline.timeout(e); // the watchdog closed the connection
+      }
+      throw e;
+    } finally {
+      depth--;
+      if (outermost) {
+        deadline.clear();
+      }
+    }
   }
 
   private void sendSecret(char[] password) throws InetkitException {
@@ -412,7 +470,10 @@ public final class TelnetSession implements AutoCloseable {
     bytes[bytes.length - 2] = '\r';
     bytes[bytes.length - 1] = '\n';
     try {
-      connection.write(bytes, 0, bytes.length);
+      operation("send password", () -> {
+        connection.write(bytes, 0, bytes.length);
+        return null;
+      });
     } finally {
       Arrays.fill(bytes, (byte) 0);
       if (encoded.hasArray()) {
@@ -424,6 +485,14 @@ public final class TelnetSession implements AutoCloseable {
 
   /** Reads once into the buffer, or throws if the deadline or idle limit has passed. */
   private void fill(String what, Duration timeout, long deadline) throws InetkitException {
+    if (this.deadline.passed()) {
+      throw new InetkitTimeoutException(
+          what + " from " + endpoint + ": no match; last received: " + tail(),
+          endpoint,
+          this.deadline.limit(),
+          InetkitTimeoutException.Limit.OVERALL,
+          null);
+    }
     long now = System.nanoTime();
     Duration idle = client.timeouts().read();
     long idleDeadline = lastData + idle.toNanos();
@@ -435,7 +504,7 @@ public final class TelnetSession implements AutoCloseable {
           overall ? timeout : idle,
           null);
     }
-    int wait = (int) Math.max(1, (Math.min(deadline, idleDeadline) - now) / 1_000_000);
+    int wait = this.deadline.clamp((int) Math.max(1, (Math.min(deadline, idleDeadline) - now) / 1_000_000));
     int room = Math.min(READ_CHUNK, buffer.room());
     int at = buffer.length();
     int n = connection.read(buffer.array(), at, room, wait);

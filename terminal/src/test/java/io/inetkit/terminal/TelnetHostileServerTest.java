@@ -52,6 +52,35 @@ class TelnetHostileServerTest {
   }
 
   @Test
+  void anExpectFedADripStillEndsAtTheOverallTimeLimit() throws Exception {
+    // a byte every 100 ms: never silent for the read timeout, never the prompt
+    Timeouts timeouts = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
+    try (FaultServer server = FaultServer.start(
+            FaultScript.create().drip("x".repeat(200), Duration.ofMillis(100)));
+        TelnetSession s = rawLatin1(server).newBuilder().timeouts(timeouts).build().open()) {
+      assertThatThrownBy(() -> s.run("ls", Duration.ofSeconds(20)))
+          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+              e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
+          .hasMessageContaining("127.0.0.1:" + server.port())
+          .hasMessageContaining("last received: \"x")
+          .hasMessageEndingWith("(timed out after 1 s, the overall time limit)");
+    }
+  }
+
+  @Test
+  void aSendToAServerThatStoppedReadingEndsAtTheOverallTimeLimit() throws Exception {
+    Timeouts timeouts = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
+    try (FaultServer server = FaultServer.start(FaultScript.create().send("hi\r\n").stopReading(Duration.ofSeconds(20)));
+        TelnetSession s = rawLatin1(server).newBuilder().timeouts(timeouts).build().open()) {
+      byte[] big = new byte[64 << 20]; // far more than the socket buffers hold
+      assertThatThrownBy(() -> s.send(big))
+          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+              e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
+          .hasMessage("send with 127.0.0.1:" + server.port() + " (timed out after 1 s, the overall time limit)");
+    }
+  }
+
+  @Test
   void silentServerTimesOutWithTheIdleReadTimeoutWhenThatIsShorter() throws Exception {
     Timeouts timeouts = Timeouts.DEFAULT.withRead(Duration.ofMillis(300));
     try (FaultServer server = FaultServer.start(FaultScript.create().stall());

@@ -151,9 +151,14 @@ public final class Deadline implements AutoCloseable {
     return (int) Math.max(1, Math.min(timeoutMillis, left));
   }
 
+  /** Returns whether the deadline of the operation in progress has passed. */
+  public boolean passed() {
+    return active && (expired || System.nanoTime() - endNanos >= 0);
+  }
+
   /** Throws the timeout when the deadline of the operation in progress has passed. */
   public void check() throws InetkitTimeoutException {
-    if (active && (expired || System.nanoTime() - endNanos >= 0)) {
+    if (passed()) {
       throw timeout(null);
     }
   }
@@ -184,7 +189,7 @@ public final class Deadline implements AutoCloseable {
         && t.limit().orElse(null) == InetkitTimeoutException.Limit.OVERALL) {
       return e;
     }
-    if (active && (expired || System.nanoTime() - endNanos >= 0)) {
+    if (passed()) {
       return timeout(e);
     }
     return e;

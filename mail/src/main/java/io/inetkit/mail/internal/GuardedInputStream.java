@@ -63,6 +63,9 @@ final class GuardedInputStream extends FilterInputStream {
     } catch (IOException e) {
       throw deadline.explain(e);
     }
+    if (n < 0) {
+      deadline.check(); // the watchdog's close can look like the server hanging up
+    }
     try {
       deadline.consume(n, endpoint);
       if (!limits.literals()) {

@@ -51,6 +51,10 @@ public final class CommonsNetTelnet implements AutoCloseable {
       setReaderThread(false);
     }
 
+    java.net.Socket socket() {
+      return _socket_;
+    }
+
     void writeWire(byte[] b) throws IOException {
       synchronized (this) {
         _output_.write(b);
@@ -256,6 +260,14 @@ public final class CommonsNetTelnet implements AutoCloseable {
       }
     }
     return new NegotiatedOptions(local, remote);
+  }
+
+  /**
+   * Closes the socket at once, from another thread (the overall deadline's watchdog): a read or
+   * a write blocked on it fails. Never throws.
+   */
+  public void abort() {
+    Connector.closeQuietly(client.socket());
   }
 
   /** Closes the connection. Idempotent; never throws. */

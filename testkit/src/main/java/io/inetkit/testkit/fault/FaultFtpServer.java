@@ -103,11 +103,7 @@ public final class FaultFtpServer implements AutoCloseable {
    * server that went away after the first connection, for reconnect tests.
    */
   public void refuseNewConnections() {
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // already closed
-    }
+    Sockets.closeQuietly(server);
   }
 
   /** Returns the most path segments of a folder a client listed so far. */
@@ -190,13 +186,7 @@ public final class FaultFtpServer implements AutoCloseable {
       // the client hung up, or the server closes: normal for fault tests
     } finally {
       open.remove(control);
-      if (passive != null) {
-        try {
-          passive.close();
-        } catch (IOException ignored) {
-          // closing anyway
-        }
-      }
+      Sockets.closeQuietly(passive);
     }
   }
 
@@ -259,19 +249,7 @@ public final class FaultFtpServer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } catch (IOException ignored) {
-      // already closed
-    }
-    for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // already closed
-      }
-    }
+    Sockets.closeQuietly(server);
+    Sockets.closeQuietly(open);
   }
 }

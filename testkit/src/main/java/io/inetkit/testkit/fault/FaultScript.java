@@ -48,6 +48,8 @@ public final class FaultScript {
 
   record Drip(byte[] bytes, Duration interval) implements Step {}
 
+  record StopReading(Duration duration) implements Step {}
+
   private final List<Step> steps = new ArrayList<>();
 
   private FaultScript() {}
@@ -74,6 +76,15 @@ public final class FaultScript {
    */
   public FaultScript drip(String text, Duration interval) {
     steps.add(new Drip(text.getBytes(StandardCharsets.UTF_8), Objects.requireNonNull(interval)));
+    return this;
+  }
+
+  /**
+   * Neither reads nor sends for {@code duration}: what the client writes piles up in the socket
+   * buffers until its writes block (a server that stopped reading), then goes on.
+   */
+  public FaultScript stopReading(Duration duration) {
+    steps.add(new StopReading(Objects.requireNonNull(duration)));
     return this;
   }
 

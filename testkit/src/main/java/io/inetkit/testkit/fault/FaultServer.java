@@ -148,6 +148,11 @@ public final class FaultServer implements AutoCloseable {
             out.write(b);
             out.flush();
           }
+        } else if (step instanceof FaultScript.StopReading deaf) {
+          long end = System.currentTimeMillis() + deaf.duration().toMillis();
+          while (!closed && System.currentTimeMillis() < end) {
+            Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+          }
         } else if (step instanceof FaultScript.ExpectLine) {
           if (readLine(in) == null) {
             return;
@@ -189,6 +194,8 @@ public final class FaultServer implements AutoCloseable {
       }
     } catch (SocketException e) {
       // the client hung up: normal for fault tests
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       if (!closed) {
         errors.add(e);
@@ -284,17 +291,7 @@ public final class FaultServer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // already closed
-    }
-    for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // already closed
-      }
-    }
+    Sockets.closeQuietly(server);
+    Sockets.closeQuietly(open);
   }
 }

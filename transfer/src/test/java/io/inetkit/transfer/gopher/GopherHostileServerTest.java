@@ -81,7 +81,23 @@ class GopherHostileServerTest {
     try (FaultServer s = FaultServer.start(drip)) {
       assertThatThrownBy(() -> impatient.menu(url(s, "1/")))
           .isInstanceOf(InetkitTimeoutException.class)
-          .hasMessage("Gopher reply from " + ep(s) + " (timed out after 500 ms)");
+          .hasMessage("menu \"/\" with " + ep(s) + " (timed out after 500 ms, the overall time limit)");
+    }
+  }
+
+  @Test
+  void aReplyThatStallsWithinTheReadTimeoutStillEndsAtTheOverallLimit() throws Exception {
+    // silent for 8 s, read timeout 5 s: only the overall limit (1 s) ends the wait early
+    GopherClient impatient =
+        CLIENT.newBuilder()
+            .timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1)))
+            .build();
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine()
+        .sendAfter(Duration.ofSeconds(8), "iToo late\t\terror.host\t1\r\n.\r\n"))) {
+      assertThatThrownBy(() -> impatient.menu(url(s, "1/")))
+          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+              e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
+          .hasMessage("menu \"/\" with " + ep(s) + " (timed out after 1 s, the overall time limit)");
     }
   }
 

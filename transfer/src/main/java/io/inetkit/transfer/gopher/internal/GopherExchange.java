@@ -2,11 +2,14 @@ package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.Timeouts;
 import io.inetkit.core.internal.Connector;
+import io.inetkit.core.internal.Deadline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * One Gopher request: connect (with TLS for gophers), send the request line, let a handler read
@@ -35,18 +38,31 @@ public final class GopherExchange {
       throws InetkitException {
     Endpoint endpoint = target.endpoint();
     String request = extra == null ? target.selector() : target.selector() + "\t" + extra;
-    Socket socket =
-        Connector.connect(
-            endpoint, target.tls().isImplicit(), settings.trust(), settings.timeouts(), settings.events());
+    // the whole exchange, connect to the last byte, is one operation under the overall limit
+    Deadline deadline = new Deadline(endpoint);
+    deadline.start(settings.timeouts().overall(), target.tls().isImplicit() ? "connect and TLS handshake" : "connect");
+    Timeouts timeouts = settings.timeouts();
+    Timeouts bounded = timeouts.withConnect(Duration.ofMillis(deadline.clamp(timeouts.connectMillis())));
+    Socket socket;
     try {
+      socket = Connector.connect(endpoint, target.tls().isImplicit(), settings.trust(), bounded, settings.events());
+    } catch (InetkitException e) {
+      deadline.close();
+      throw (InetkitException) deadline.explain(e);
+    }
+    deadline.watch(socket);
+    try {
+      deadline.enter(what);
       settings.events().commandSent(endpoint, request);
       OutputStream out = socket.getOutputStream();
       out.write((request + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
-      return handler.handle(new GopherReply(socket.getInputStream(), endpoint, settings, target.selector()));
+      return handler.handle(
+          new GopherReply(socket.getInputStream(), endpoint, settings, target.selector(), deadline));
     } catch (IOException e) {
-      throw translate(e, what, endpoint, settings);
+      throw translate(deadline.explain(e), what, endpoint, settings);
     } finally {
+      deadline.close();
       Connector.closeQuietly(socket);
       settings.events().closed(endpoint);
     }

@@ -2,12 +2,13 @@ package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.core.internal.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * The server's side of one request: lines (bounded in length) and raw bytes, read from the
- * same buffer, under the reply's byte and time budget.
+ * same buffer, under the reply's byte budget and the exchange's overall deadline.
  */
 public final class GopherReply {
   private final LimitedInputStream in;
@@ -16,10 +17,15 @@ public final class GopherReply {
   private final GopherSettings settings;
   private final String selector;
 
+  /** A reply without a deadline of its own (bytes already in memory). */
   GopherReply(InputStream socketIn, Endpoint endpoint, GopherSettings settings, String selector) {
-    this.in =
-        new LimitedInputStream(
-            socketIn, endpoint, settings.maxTotalBytes(), settings.timeouts().overall());
+    this(socketIn, endpoint, settings, selector, new Deadline(endpoint));
+  }
+
+  /** A reply read under the exchange's overall {@code deadline}. */
+  GopherReply(InputStream socketIn, Endpoint endpoint, GopherSettings settings, String selector,
+      Deadline deadline) {
+    this.in = new LimitedInputStream(socketIn, endpoint, settings.maxTotalBytes(), deadline);
     this.reader = new BoundedLineReader(in, settings.maxLineLength(), endpoint);
     this.endpoint = endpoint;
     this.settings = settings;

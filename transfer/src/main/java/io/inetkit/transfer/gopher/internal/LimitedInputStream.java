@@ -1,31 +1,29 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
+import io.inetkit.core.internal.Deadline;
 
 /**
  * The socket's input with the two limits no single read can enforce: the byte budget of the
- * whole reply and the overall time the operation may take (a slow drip would otherwise keep
- * resetting the idle timeout forever).
+ * whole reply and the overall time the operation may take (core's {@link Deadline}, checked
+ * before each read; its watchdog ends a read that blocks past it), since a slow drip would
+ * otherwise keep resetting the idle timeout forever.
  */
 final class LimitedInputStream extends FilterInputStream {
   private final Endpoint endpoint;
   private final long maxBytes;
-  private final long deadline;
-  private final Duration overall;
+  private final Deadline deadline;
   private long count;
 
-  LimitedInputStream(InputStream in, Endpoint endpoint, long maxBytes, Duration overall) {
+  LimitedInputStream(InputStream in, Endpoint endpoint, long maxBytes, Deadline deadline) {
     super(in);
     this.endpoint = endpoint;
     this.maxBytes = maxBytes;
-    this.overall = overall;
-    this.deadline = System.nanoTime() + overall.toNanos();
+    this.deadline = deadline;
   }
 
   long count() {
@@ -41,10 +39,11 @@ final class LimitedInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (System.nanoTime() - deadline > 0) {
-      throw new InetkitTimeoutException("Gopher reply from " + endpoint, endpoint, overall, null);
-    }
+    deadline.check();
     int n = super.read(b, off, len);
+    if (n < 0) {
+      deadline.check(); // the watchdog's close can look like the end of the reply
+    }
     if (n > 0) {
       count += n;
       if (count > maxBytes) {
