@@ -118,6 +118,7 @@ public final class Inetkit implements Runnable {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(errorHandler());
+    cmd.setExecutionStrategy(Inetkit::runWithinMaxTime);
     cmd.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -141,6 +142,26 @@ public final class Inetkit implements Runnable {
       usage.footer(withCodes);
       appendExitCodes(sub);
     }
+  }
+
+  /**
+   * Runs the command; a network command given {@code --max-time} runs inside one overall
+   * deadline, so that connect, login, every command, every transfer and every retry together end
+   * by then (each library operation's deadline is bounded by it).
+   */
+  static int runWithinMaxTime(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult last = parseResult;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    if (last.commandSpec().userObject() instanceof NetworkCommand command
+        && command.timeouts.overall != null) {
+      try (io.inetkit.core.internal.Deadline.Scope scope =
+          io.inetkit.core.internal.Deadline.enclose(command.timeouts.overall)) {
+        return new CommandLine.RunLast().execute(parseResult);
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 
   /** Prints one clear line per failure (a stack trace only with -v) and maps it to an exit code. */

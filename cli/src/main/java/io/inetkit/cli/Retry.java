@@ -8,8 +8,11 @@ import java.time.Duration;
 
 /**
  * Runs an operation again after a failure that may go away: a timeout, a dropped connection, a
- * temporary (4xx) server reply. Waits {@code delay}, doubling each time up to a minute. Any other
- * failure (authentication, TLS, not found, bad input) is reported at once.
+ * temporary (4xx) server reply. Waits {@code delay}, doubling each time up to a minute, but
+ * never past {@code --max-time}. Any other failure (authentication, TLS, not found, bad input)
+ * ends the retries at once. When it gives up, the <em>first</em> failure is reported (with its
+ * exit code): a refused reconnect after a timeout is a consequence, not the cause; the later
+ * failures are attached to it as suppressed exceptions.
  *
  * <pre>{@code
  * Path file = transfer.retry(output).run(attempt -> ftp.get(url, target, attempt > 1));
@@ -32,12 +35,18 @@ public record Retry(int retries, Duration delay, OutputOptions output) {
   /** Runs {@code attempt} until it succeeds, fails permanently, or the retries are used up. */
   public <T> T run(Attempt<T> attempt) throws IOException {
     Duration wait = delay;
+    IOException first = null;
     for (int n = 1; ; n++) {
       try {
         return attempt.run(n);
       } catch (IOException e) {
-        if (n > retries || !retryable(e)) {
-          throw e;
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+        if (n > retries || !retryable(e) || !timeLeftFor(wait)) {
+          throw first;
         }
         output.note(
             "inetkit: %s; retry %d of %d in %s", e.getMessage(), n, retries, Durations.format(wait));
@@ -45,6 +54,12 @@ public record Retry(int retries, Duration delay, OutputOptions output) {
         wait = wait.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : wait.multipliedBy(2);
       }
     }
+  }
+
+  /** Returns whether {@code --max-time} (if given) leaves time to wait {@code wait} and try again. */
+  private static boolean timeLeftFor(Duration wait) {
+    io.inetkit.core.internal.Deadline.Scope scope = io.inetkit.core.internal.Deadline.enclosing();
+    return scope == null || scope.remaining().compareTo(wait) > 0;
   }
 
   /** Returns whether {@code failure} may go away when the operation is tried again. */

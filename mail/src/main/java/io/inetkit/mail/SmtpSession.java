@@ -92,7 +92,12 @@ public final class SmtpSession implements Closeable {
           throw resetFailed;
         }
         LOG.debug("RSET to {} failed ({}); connecting again", c.endpoint(), resetFailed.getMessage());
-        c = usable(); // nothing of this message was sent on the old connection
+        try {
+          c = usable(); // nothing of this message was sent on the old connection
+        } catch (InetkitException reconnectFailed) {
+          resetFailed.addSuppressed(reconnectFailed); // the first failure is the cause
+          throw resetFailed;
+        }
       }
     }
     return SmtpTransaction.send(c, message, dsn);
@@ -140,8 +145,15 @@ public final class SmtpSession implements Closeable {
       } catch (InetkitException e) {
         if (retriedAfter.size() >= MAX_RETRIES
             || connection == null || !connection.isBroken() || connection.isDataCommitted()) {
-          retriedAfter.forEach(e::addSuppressed);
-          return new SendOutcome.Failed(index, e); // a refusal, or the server may hold the message
+          if (retriedAfter.isEmpty()) {
+            return new SendOutcome.Failed(index, e); // a refusal, or the server may hold the message
+          }
+          // the first failure is the cause (a refused reconnect after a timeout is only its
+          // consequence): it is the one reported, the later ones are attached to it
+          InetkitException first = retriedAfter.get(0);
+          retriedAfter.subList(1, retriedAfter.size()).forEach(first::addSuppressed);
+          first.addSuppressed(e);
+          return new SendOutcome.Failed(index, first);
         }
         retriedAfter.add(e); // nothing of this message was committed: try it on a new connection
       }

@@ -287,4 +287,32 @@ class SmtpSessionTest {
       assertThat(sink.connections()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aRefusedReconnectDoesNotHideTheTimeoutThatCausedIt() throws Exception {
+    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(l -> {
+      if (l.startsWith("MAIL FROM")) {
+        try {
+          Thread.sleep(3000); // past the read timeout: nothing of the message was committed
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return null;
+    });
+    try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp);
+        SmtpSession session = plain(Endpoint.of(server.host(), server.port())).newBuilder()
+            .timeouts(new io.inetkit.core.Timeouts(java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(700), java.time.Duration.ofMinutes(1)))
+            .build().open()) {
+      server.refuseNewConnections(); // the retry's reconnect is refused
+      List<SendOutcome> outcomes = session.sendAll(List.of(message(0, "bob@example.org")));
+      assertThat(outcomes.get(0)).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> {
+        assertThat(f.error()).isInstanceOf(io.inetkit.core.InetkitTimeoutException.class)
+            .hasMessageContaining("MAIL FROM");
+        assertThat(f.error().getSuppressed()).singleElement()
+            .isInstanceOf(io.inetkit.core.ConnectionException.class);
+      });
+    }
+  }
 }

@@ -19,6 +19,28 @@ final class CopyOptions {
   @Option(names = "--create-dirs", description = "Create missing target folders.")
   boolean createDirs;
 
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      description = "With -r: stop (exit 76) below N folders deep (default 64).")
+  Integer maxDepth;
+
+  @Option(
+      names = "--max-entries",
+      paramLabel = "N",
+      description = "With -r: stop (exit 76) after N files and folders (default 1000000).")
+  Long maxEntries;
+
+  /** Applies {@code --max-depth} and {@code --max-entries} when given. */
+  void limits(io.inetkit.transfer.ftp.FtpClient.Builder builder) {
+    if (maxDepth != null) {
+      builder.maxMirrorDepth(maxDepth);
+    }
+    if (maxEntries != null) {
+      builder.maxMirrorEntries(maxEntries);
+    }
+  }
+
   /** Returns the mirror mode {@code --newer} asks for. */
   MirrorMode mirrorMode() {
     return onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL;

@@ -52,6 +52,7 @@ final class FtpGet extends FtpAction {
         client(u)
             .progressListener(progress);
     guards(builder, transfer);
+    copy.limits(builder);
     FtpClient client = builder.build();
     if (copy.recursive) {
       Path dir = Path.of(outputFile != null ? outputFile : u.segments().isEmpty() ? "." : last(u));

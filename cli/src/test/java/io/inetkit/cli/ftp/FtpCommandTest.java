@@ -198,4 +198,40 @@ class FtpCommandTest {
     assertThat(cli.err()).contains("--retry-delay is not supported for FTP");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void lsWithAMaxTimeShorterThanTheLoginTimesOutWithExit79() {
+    CliRun cli = cli();
+    assertThat(cli.run("ftp", "ls", base(), "--max-time", "1ms")).as(cli.err()).isEqualTo(79);
+    assertThat(cli.err()).contains("127.0.0.1:" + server.port())
+        .contains("(timed out after 1 ms, the overall time limit)");
+  }
+
+  @Test
+  void getOfAFileThatDripsInEndsAtMaxTimeWithExit79AndNoFile() throws Exception {
+    try (io.inetkit.testkit.fault.FaultFtpServer slow = io.inetkit.testkit.fault.FaultFtpServer
+        .slowFile("slow.bin", 100, java.time.Duration.ofMillis(50)).start()) {
+      Path target = dir.resolve("slow.bin");
+      CliRun cli = cli();
+      int code = cli.run("ftp", "get", "ftp://alice@127.0.0.1:" + slow.port() + "/slow.bin",
+          "-o", target.toString(), "--tls", "none", "--max-time", "1s");
+      assertThat(code).as(cli.err()).isEqualTo(79);
+      assertThat(cli.err()).contains("RETR slow.bin").contains("(timed out after 1 s, the overall time limit)");
+      assertThat(target).doesNotExist();
+    }
+  }
+
+  @Test
+  void recursiveGetOfAnEndlessTreeStopsAtMaxDepthWithAShortMessage() throws Exception {
+    try (io.inetkit.testkit.fault.FaultFtpServer endless =
+        io.inetkit.testkit.fault.FaultFtpServer.endlessTree().start()) {
+      CliRun cli = cli();
+      int code = cli.run("ftp", "get", "-r", "ftp://alice@127.0.0.1:" + endless.port() + "/",
+          "-o", dir.resolve("tree").toString(), "--tls", "none", "--max-depth", "5");
+      assertThat(code).as(cli.err()).isEqualTo(76);
+      assertThat(cli.err()).contains("more than 5 folders deep (maxMirrorDepth) (limit 5)")
+          .hasSizeLessThan(400);
+      assertThat(endless.deepestListing()).isEqualTo(5);
+    }
+  }
 }

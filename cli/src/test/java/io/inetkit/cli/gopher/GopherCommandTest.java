@@ -115,6 +115,46 @@ class GopherCommandTest {
   }
 
   @Test
+  void aRefusedRetryDoesNotHideTheTimeoutThatCausedItAndKeepsItsExitCode() throws Exception {
+    try (io.inetkit.testkit.fault.FaultServer stall =
+        io.inetkit.testkit.fault.FaultServer.start(
+            io.inetkit.testkit.fault.FaultScript.create().expectLine().stall())) {
+      Thread refuser = new Thread(() -> {
+        while (stall.connections() == 0) {
+          Thread.onSpinWait();
+        }
+        stall.refuseNewConnections(); // the server goes away after the first connection
+      });
+      refuser.start();
+      CliRun cli = cli();
+      int code =
+          cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "500ms",
+              "--retry", "2", "--retry-delay", "10ms");
+      refuser.join();
+      assertThat(code).as(cli.err()).isEqualTo(79);
+      assertThat(cli.err()).contains("retry 1 of 2").contains("(timed out after 500 ms")
+          .doesNotContain("retry 2 of 2");
+      assertThat(cli.err().lines().filter(l -> !l.contains("retry")))
+          .singleElement().asString().doesNotContain("refused");
+    }
+  }
+
+  @Test
+  void retriesNeverWaitPastMaxTime() throws Exception {
+    try (io.inetkit.testkit.fault.FaultServer stall =
+        io.inetkit.testkit.fault.FaultServer.start(
+            io.inetkit.testkit.fault.FaultScript.create().expectLine().stall())) {
+      CliRun cli = cli();
+      int code =
+          cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
+              "--retry", "3", "--retry-delay", "30s", "--max-time", "5s");
+      assertThat(code).as(cli.err()).isEqualTo(79);
+      assertThat(stall.connections()).isEqualTo(1);
+      assertThat(cli.err()).doesNotContain("retry 1 of 3");
+    }
+  }
+
+  @Test
   void progressBarIsDrawnOnATerminal() throws Exception {
     CliRun cli = cli().terminal(io.inetkit.cli.CliEnvironment.PasswordPrompt.NONE);
     Path out = dir.resolve("blob.bin");

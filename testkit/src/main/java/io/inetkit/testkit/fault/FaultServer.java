@@ -50,6 +50,7 @@ public final class FaultServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final Thread acceptor;
   private volatile boolean closed;
+  private volatile boolean refusing;
 
   private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind) throws IOException {
     if (!bind.isLoopbackAddress()) {
@@ -116,7 +117,7 @@ public final class FaultServer implements AutoCloseable {
         t.setDaemon(true);
         t.start();
       } catch (IOException e) {
-        if (!closed) {
+        if (!closed && !refusing) {
           errors.add(e);
         }
         return;
@@ -280,6 +281,15 @@ public final class FaultServer implements AutoCloseable {
       int room = MAX_RECORDED - received.size();
       received.write(b, off, Math.max(0, Math.min(room, len)));
     }
+  }
+
+  /**
+   * Stops accepting connections (new ones are refused) while those already open carry on: a
+   * server that went away, for reconnect tests.
+   */
+  public void refuseNewConnections() {
+    refusing = true; // the acceptor ends quietly
+    Sockets.closeQuietly(server);
   }
 
   /** Returns unexpected server-side errors (not client hang-ups), for debugging tests. */
