@@ -99,11 +99,15 @@ class GopherCommandTest {
     assertThat(cli.run("gopher", url)).isEqualTo(78);
   }
 
+  /** A server that reads the request and never answers. */
+  private static io.inetkit.testkit.fault.FaultServer stallingServer() throws java.io.IOException {
+    return io.inetkit.testkit.fault.FaultServer.start(
+        io.inetkit.testkit.fault.FaultScript.create().expectLine().stall());
+  }
+
   @Test
   void retryRepeatsATimedOutFetchThenReportsTheTimeout() throws Exception {
-    try (io.inetkit.testkit.fault.FaultServer stall =
-        io.inetkit.testkit.fault.FaultServer.start(
-            io.inetkit.testkit.fault.FaultScript.create().expectLine().stall())) {
+    try (io.inetkit.testkit.fault.FaultServer stall = stallingServer()) {
       CliRun cli = cli();
       int code =
           cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
@@ -116,9 +120,7 @@ class GopherCommandTest {
 
   @Test
   void aRefusedRetryDoesNotHideTheTimeoutThatCausedItAndKeepsItsExitCode() throws Exception {
-    try (io.inetkit.testkit.fault.FaultServer stall =
-        io.inetkit.testkit.fault.FaultServer.start(
-            io.inetkit.testkit.fault.FaultScript.create().expectLine().stall())) {
+    try (io.inetkit.testkit.fault.FaultServer stall = stallingServer()) {
       Thread refuser = new Thread(() -> {
         while (stall.connections() == 0) {
           Thread.onSpinWait();
@@ -141,9 +143,7 @@ class GopherCommandTest {
 
   @Test
   void retriesNeverWaitPastMaxTime() throws Exception {
-    try (io.inetkit.testkit.fault.FaultServer stall =
-        io.inetkit.testkit.fault.FaultServer.start(
-            io.inetkit.testkit.fault.FaultScript.create().expectLine().stall())) {
+    try (io.inetkit.testkit.fault.FaultServer stall = stallingServer()) {
       CliRun cli = cli();
       int code =
           cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
