@@ -59,7 +59,8 @@ final class GuardedInputStream extends FilterInputStream {
       throw explained != e
           ? explained
           : deadline.record(new InetkitTimeoutException(
-              "read from " + endpoint, endpoint, readTimeout, InetkitTimeoutException.Limit.READ, e));
+              deadline.phase() + " with " + endpoint, endpoint, readTimeout,
+              InetkitTimeoutException.Limit.READ, e));
     } catch (IOException e) {
       throw deadline.explain(e);
     }

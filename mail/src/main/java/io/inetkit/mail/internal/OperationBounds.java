@@ -30,6 +30,11 @@ final class OperationBounds {
     return deadline;
   }
 
+  /** Returns what the operation in progress is doing (e.g. "greeting", "login as alice"), or "read". */
+  String phase() {
+    return deadline.active() ? deadline.phase() : "read";
+  }
+
   /** Starts an operation: its deadline, no budget, no failure yet. */
   void start(Duration limit, String what) {
     failure = null;

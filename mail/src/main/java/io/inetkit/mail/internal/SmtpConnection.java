@@ -330,8 +330,13 @@ public final class SmtpConnection implements Closeable {
       throw e;
     } catch (IOException e) {
       broken = true;
+      IOException explained = deadline.explain(e);
+      if (explained == e && e instanceof java.net.SocketTimeoutException) {
+        throw new InetkitTimeoutException("waiting for the reply to " + what + " from " + endpoint,
+            endpoint, settings.timeouts().read(), InetkitTimeoutException.Limit.READ, e);
+      }
       throw Connector.translate(
-          deadline.explain(e), "waiting for the reply to " + what, endpoint, settings.timeouts().read());
+          explained, "waiting for the reply to " + what, endpoint, settings.timeouts().read());
     }
     Reply reply = Reply.numeric(code, String.join("\n", texts));
     settings.events().replyReceived(endpoint, reply.toString());

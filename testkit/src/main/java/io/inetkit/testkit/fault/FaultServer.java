@@ -145,7 +145,9 @@ public final class FaultServer implements AutoCloseable {
           out.flush();
         } else if (step instanceof FaultScript.Drip drip) {
           for (byte b : drip.bytes()) {
-            stall(in, drip.interval().toMillis(), s);
+            if (!stall(in, drip.interval().toMillis(), s)) {
+              return; // the client hung up: nobody left to drip to
+            }
             out.write(b);
             out.flush();
           }
@@ -159,7 +161,9 @@ public final class FaultServer implements AutoCloseable {
             return;
           }
         } else if (step instanceof FaultScript.Stall stall) {
-          stall(in, stall.duration().toMillis(), s);
+          if (!stall(in, stall.duration().toMillis(), s)) {
+            return; // the client hung up: a late reply would reach nobody
+          }
         } else if (step instanceof FaultScript.Close) {
           return;
         } else if (step instanceof FaultScript.EndlessLine endless) {
@@ -221,7 +225,8 @@ public final class FaultServer implements AutoCloseable {
     return tls;
   }
 
-  private void stall(InputStream in, long millis, Socket s) throws IOException {
+  /** Waits, recording what arrives; returns false when the client hung up meanwhile. */
+  private boolean stall(InputStream in, long millis, Socket s) throws IOException {
     long end = System.currentTimeMillis() + millis;
     byte[] buf = new byte[8192];
     s.setSoTimeout(100);
@@ -230,13 +235,14 @@ public final class FaultServer implements AutoCloseable {
         try {
           int n = in.read(buf);
           if (n < 0) {
-            return;
+            return false;
           }
           record(buf, 0, n);
         } catch (SocketTimeoutException e) {
           // keep waiting
         }
       }
+      return true;
     } finally {
       s.setSoTimeout(0);
     }

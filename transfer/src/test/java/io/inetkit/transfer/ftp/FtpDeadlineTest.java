@@ -69,6 +69,18 @@ class FtpDeadlineTest {
   }
 
   @Test
+  void aReplyLaterThanTheReadTimeoutNamesTheReadTimeout() throws IOException {
+    Timeouts t = new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofMinutes(1));
+    try (FaultFtpServer server = FaultFtpServer.empty().delayReplyTo("SIZE", Duration.ofSeconds(3)).start();
+        FtpSession ftp = client(server.host(), server.port(), t).build().open()) {
+      assertTimeoutPreemptively(GUARD, () -> assertThatThrownBy(() -> ftp.size("x"))
+          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+              e -> assertThat(e.limit()).contains(Limit.READ))
+          .hasMessage("SIZE x with 127.0.0.1:" + server.port() + " (timed out after 500 ms, the read timeout)"));
+    }
+  }
+
+  @Test
   void anOverallLimitShorterThanTheLoginEndsTheOpen() throws IOException {
     try (FaultFtpServer server = FaultFtpServer.empty().start()) {
       FtpClient hasty = client(server.host(), server.port(), overall(Duration.ofMillis(1))).build();

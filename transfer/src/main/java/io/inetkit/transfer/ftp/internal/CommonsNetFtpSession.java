@@ -206,10 +206,19 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
     boolean connecting = CONNECTING.contains(phase);
     java.time.Duration limit = connecting ? config.timeouts().connect() : config.timeouts().read();
-    InetkitException failure = FtpFailures.translate(e, phase, endpoint, limit);
-    if (failure instanceof InetkitTimeoutException t && !(e instanceof InetkitException)) {
-      return new InetkitTimeoutException(phase + " with " + endpoint, endpoint, t.timeout(),
-          connecting ? InetkitTimeoutException.Limit.CONNECT : InetkitTimeoutException.Limit.READ, e);
+    return named(FtpFailures.translate(e, phase, endpoint, limit), e, phase,
+        connecting ? InetkitTimeoutException.Limit.CONNECT : InetkitTimeoutException.Limit.READ);
+  }
+
+  /**
+   * Returns {@code failure}, or when it is the timeout of one socket wait, that timeout naming
+   * {@code phase} and the {@code limit} the wait used.
+   */
+  private InetkitException named(InetkitException failure, IOException cause, String phase,
+      InetkitTimeoutException.Limit limit) {
+    if (failure instanceof InetkitTimeoutException t && t.limit().isEmpty()
+        && !(cause instanceof InetkitException)) {
+      return new InetkitTimeoutException(phase + " with " + endpoint, endpoint, t.timeout(), limit, cause);
     }
     return failure;
   }
@@ -270,7 +279,8 @@ public final class CommonsNetFtpSession implements FtpSession {
       if (explained != e) {
         throw (InetkitException) explained; // the overall deadline passed: the server is not asked
       }
-      InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
+      InetkitException failure = named(FtpFailures.translate(e, what, endpoint, timeout), e, what,
+          InetkitTimeoutException.Limit.READ);
       if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
         // read the transfer's reply either way, so the next command gets its own
         InetkitException refusal = pendingRefusal(what);
