@@ -4,6 +4,7 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolReplyException;
@@ -115,7 +116,7 @@ public final class ImapSession implements Closeable {
             client.trust(),
             client.timeouts(),
             client.events(),
-            MailLimits.imap(client.maxLineLength(), maxLiteral));
+            MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()));
     this.mailSession = Session.getInstance(properties(client, sockets));
     try {
       this.store = (IMAPStore) mailSession.getStore("imap");
@@ -294,7 +295,12 @@ public final class ImapSession implements Closeable {
 
   // ---------------------------------------------------------------- search and summaries
 
-  /** Runs {@code criteria} on the server (UID SEARCH) and returns the matches in UID order. */
+  /**
+   * Runs {@code criteria} on the server (UID SEARCH) and returns the matches in UID order.
+   *
+   * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the
+   *     reply is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
+   */
   public List<MessageRef> search(String folder, SearchCriteria criteria) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
     Objects.requireNonNull(criteria, "criteria");
@@ -317,10 +323,17 @@ public final class ImapSession implements Closeable {
             }
           }
           List<MessageRef> refs = new ArrayList<>();
+          // Angus holds the whole reply: bound it by what maxMessages UIDs can take
+          sockets.limitReply(12L * client.maxMessages() + client.maxLineLength(), "UID SEARCH");
           for (Response r : uidCommand(f, "UID SEARCH", args)) {
             if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
               long uid;
               while ((uid = ir.readLong()) > 0) {
+                if (refs.size() >= client.maxMessages()) {
+                  throw new LimitExceededException(
+                      "UID SEARCH " + criteria + " in \"" + name + "\": more matches than ImapClient.maxMessages",
+                      endpoint, client.maxMessages());
+                }
                 refs.add(new MessageRef(name, validity, uid));
               }
             }

@@ -94,7 +94,7 @@ final class MailList extends MailAction {
       criteria = criteria.and(SearchCriteria.subject(subject));
     }
     List<MessageSummary> summaries;
-    try (ImapSession imap = imap(u).open()) {
+    try (ImapSession imap = mailbox.apply(imap(u)).open()) {
       List<MessageRef> refs = imap.search(folder(u), criteria);
       if (limit != null && refs.size() > limit) {
         refs = refs.subList(refs.size() - limit, refs.size());

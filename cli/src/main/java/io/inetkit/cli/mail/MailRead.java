@@ -62,7 +62,7 @@ final class MailRead extends MailAction {
       throw usage("which message? add ;UID=n to the URL, e.g. imaps://host/INBOX;UID=42");
     }
     ProgressListener progress = progressOptions.listener(output);
-    try (ImapSession imap = imap(u).open()) {
+    try (ImapSession imap = mailbox.apply(imap(u)).open()) {
       MessageRef ref = refs(imap, u, List.of()).get(0);
       if (attachments != null) {
         Files.createDirectories(attachments);

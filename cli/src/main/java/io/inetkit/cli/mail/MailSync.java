@@ -55,7 +55,7 @@ final class MailSync extends MailAction {
       }
     } else {
       ImapUrl u = ImapUrl.from(parsed);
-      try (ImapSession imap = imap(u).open()) {
+      try (ImapSession imap = mailbox.apply(imap(u)).open()) {
         r = imap.syncTo(folder(u), Maildir.open(maildir), after);
       }
     }

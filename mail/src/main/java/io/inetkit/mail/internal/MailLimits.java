@@ -7,16 +7,22 @@ package io.inetkit.mail.internal;
  * @param maxLine longest line outside literals, in bytes
  * @param maxLiteral largest IMAP literal, in bytes
  * @param literals whether the protocol has literals (IMAP) or only lines (POP3)
+ * @param maxMessages the largest folder an IMAP server may announce ({@code * N EXISTS})
  */
-public record MailLimits(long maxLine, long maxLiteral, boolean literals) {
+public record MailLimits(long maxLine, long maxLiteral, boolean literals, long maxMessages) {
 
-  /** Limits for IMAP: literals up to {@code maxLiteral} bytes. */
+  /** Limits for IMAP: literals up to {@code maxLiteral} bytes, the default folder size. */
   public static MailLimits imap(long maxLine, long maxLiteral) {
-    return new MailLimits(maxLine, maxLiteral, true);
+    return imap(maxLine, maxLiteral, io.inetkit.mail.ImapClient.DEFAULT_MAX_MESSAGES);
   }
 
-  /** Limits for POP3: lines only. */
+  /** Limits for IMAP: literals up to {@code maxLiteral} bytes, folders up to {@code maxMessages}. */
+  public static MailLimits imap(long maxLine, long maxLiteral, long maxMessages) {
+    return new MailLimits(maxLine, maxLiteral, true, maxMessages);
+  }
+
+  /** Limits for POP3: lines only (POP3's STAT is checked by the session). */
   public static MailLimits pop3(long maxLine) {
-    return new MailLimits(maxLine, 0, false);
+    return new MailLimits(maxLine, 0, false, Long.MAX_VALUE);
   }
 }
