@@ -128,6 +128,8 @@ public final class ImapSession implements Closeable {
         "login as " + c.user(),
         () -> {
           client.events().authStart(endpoint, c.user(), c.kind().name());
+          // Angus holds each reply whole (a multi-line CAPABILITY, untagged lines): bound them all
+          sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPABILITY and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
           } catch (MessagingException e) {

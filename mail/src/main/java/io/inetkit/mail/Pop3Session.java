@@ -95,6 +95,8 @@ public final class Pop3Session implements Closeable {
         "login as " + c.user(),
         () -> {
           client.events().authStart(endpoint, c.user(), c.kind().name());
+          // Angus holds each reply whole (a multi-line CAPA, untagged lines): bound them all
+          sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPA and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
             requireBoundedMailbox();

@@ -25,4 +25,13 @@ public record MailLimits(long maxLine, long maxLiteral, boolean literals, long m
   public static MailLimits pop3(long maxLine) {
     return new MailLimits(maxLine, 0, false, Long.MAX_VALUE);
   }
+
+  /**
+   * Returns the most bytes the server may send from the greeting to the end of the login
+   * (capability lists, untagged lines included), which Angus Mail holds reply by reply: four of
+   * the longest lines accepted. Legitimate logins send a few KiB.
+   */
+  public static long loginReplyBytes(long maxLine) {
+    return 4 * maxLine;
+  }
 }
