@@ -54,6 +54,28 @@ class FtpTruthfulResultsTest {
   }
 
   @Test
+  void aListingBeyondItsEntryOrByteLimitIsRefusedNotHeld() throws IOException {
+    String line = "-rw-r--r--   1 u g   5 Jan 01  2020 %s\r\n";
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 11; i++) {
+      many.append(String.format(line, "f" + i));
+    }
+    try (FakeFtp fake = new FakeFtp(EMPTY, many.toString().getBytes(UTF_8), FakeFtp.Data.NORMAL, 0);
+        FtpSession ftp = fake.client().maxListingEntries(10).build().open()) {
+      assertThatThrownBy(() -> ftp.list("/"))
+          .isInstanceOfSatisfying(io.inetkit.core.LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(10))
+          .hasMessageContaining("has too many entries");
+    }
+    String longNames = String.format(line, "n".repeat(4000)).repeat(10); // 10 entries, 40 KB
+    try (FakeFtp fake = new FakeFtp(EMPTY, longNames.getBytes(UTF_8), FakeFtp.Data.NORMAL, 0);
+        FtpSession ftp = fake.client().maxListingEntries(100).build().open()) {
+      assertThatThrownBy(() -> ftp.list("/"))
+          .isInstanceOfSatisfying(io.inetkit.core.LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(25_600))
+          .hasMessageContaining("is larger than 25600 bytes");
+    }
+  }
+
+  @Test
   void anUploadTheServerConfirmedSucceedsWhenSizeIsRefused() throws IOException {
     byte[] payload = FtpHostileServerTest.bytes(70_000);
     Path local = Files.write(tmp.resolve("up.bin"), payload);
