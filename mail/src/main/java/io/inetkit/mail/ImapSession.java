@@ -189,6 +189,7 @@ public final class ImapSession implements Closeable {
         "LIST",
         () -> {
           List<FolderInfo> result = new ArrayList<>();
+          sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LIST");
           for (Folder f : defaultFolder().list("*")) {
             String[] attrs = ((IMAPFolder) f).getAttributes();
             Set<String> set = new HashSet<>(List.of(attrs == null ? new String[0] : attrs));
@@ -288,6 +289,7 @@ public final class ImapSession implements Closeable {
   public List<String> subscribedFolders() throws InetkitException {
     return call("LSUB", () -> {
       List<String> names = new ArrayList<>();
+      sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LSUB");
       for (Folder f : defaultFolder().listSubscribed("*")) {
         names.add(f.getFullName());
       }

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A capability list (POP3 CAPA, IMAP untagged lines before the tagged reply) that never ends is
- * cut at a bound, not collected until the heap runs out: Angus Mail holds each reply whole.
+ * A capability list (POP3 CAPA, IMAP untagged lines before the tagged reply) or an IMAP folder
+ * list that never ends is cut at a bound, not collected until the heap runs out: Angus Mail holds
+ * each reply whole.
  */
 class CapabilityFloodTest {
   private static final Credentials LOGIN = Credentials.password("alice", "pw".toCharArray());
@@ -47,6 +48,22 @@ class CapabilityFloodTest {
       assertThatThrownBy(client::open)
           .isInstanceOf(LimitExceededException.class)
           .hasMessageContaining("the greeting, CAPABILITY and login");
+    }
+  }
+
+  @Test
+  void anEndlessFolderListIsALimitNotAnOutOfMemory() throws Exception {
+    ScriptedImap normal = ScriptedImap.normalExcept("IMAP4rev1", (tag, command) -> null);
+    FaultScript script = ScriptedImap.greeting().respondLazily(line ->
+        line.toUpperCase(java.util.Locale.ROOT).contains(" LIST \"\" \"*\"")
+            ? endless("* LIST () \"/\" \"folder-" + "x".repeat(60) + "\"\r\n")
+            : List.of(normal.apply(line)).iterator());
+    try (FaultServer s = FaultServer.start(script);
+        ImapSession imap = ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE)
+            .credentials(LOGIN).timeouts(ReadFixture.FAST).maxLineLength(8 * 1024).build().open()) {
+      assertThatThrownBy(imap::folders)
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("the reply to LIST is longer than " + 16 * 8 * 1024 + " bytes");
     }
   }
 }

@@ -34,4 +34,12 @@ public record MailLimits(long maxLine, long maxLiteral, boolean literals, long m
   public static long loginReplyBytes(long maxLine) {
     return 4 * maxLine;
   }
+
+  /**
+   * Returns the most bytes an IMAP folder listing (LIST, LSUB) may take, which Angus Mail holds
+   * whole: sixteen of the longest lines accepted (16 MiB by default, some 150,000 folders).
+   */
+  public static long listReplyBytes(long maxLine) {
+    return 16 * maxLine;
+  }
 }
