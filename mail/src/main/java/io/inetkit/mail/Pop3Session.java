@@ -198,13 +198,26 @@ public final class Pop3Session implements Closeable {
     return List.copyOf(result);
   }
 
-  /** Splits a listing line into message number and value. */
+  /**
+   * Splits a listing line into message number and value (what follows the value is ignored);
+   * no regular expression: this runs once per line of listings millions of lines long.
+   */
   private String[] fields(String line, String command) throws ProtocolViolationException {
-    String[] f = line.strip().split(" +", 3);
-    if (f.length < 2) {
+    String t = line.strip();
+    int space = t.indexOf(' ');
+    if (space <= 0) {
       throw malformed(command, line);
     }
-    return f;
+    int start = space + 1;
+    while (start < t.length() && t.charAt(start) == ' ') {
+      start++;
+    }
+    int end = t.indexOf(' ', start);
+    String value = t.substring(start, end < 0 ? t.length() : end);
+    if (value.isEmpty()) {
+      throw malformed(command, line);
+    }
+    return new String[] {t.substring(0, space), value};
   }
 
   private int number(String text, String line, String command) throws ProtocolViolationException {
