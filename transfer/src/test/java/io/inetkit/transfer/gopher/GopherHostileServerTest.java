@@ -179,6 +179,15 @@ class GopherHostileServerTest {
   }
 
   @Test
+  void anErrorReplyWithoutItsDotLineIsStillNotFound() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("3'/x' does not exist\t\terror.host\t1\r\n"))) {
+      assertThatThrownBy(() -> CLIENT.menu(url(s, "1/x")))
+          .isInstanceOf(io.inetkit.core.NotFoundException.class)
+          .hasMessageContaining("'/x' does not exist");
+    }
+  }
+
+  @Test
   void aMenuOrTextCutBeforeItsDotLineIsTruncated(@TempDir Path tmp) throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("0Doc\t/doc\th\t70\r\n"))) {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))

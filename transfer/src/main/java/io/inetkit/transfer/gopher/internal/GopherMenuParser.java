@@ -79,7 +79,9 @@ public final class GopherMenuParser {
    * bytes.
    *
    * @throws io.inetkit.core.ConnectionClosedException when the stream ends before the {@code .}
-   *     line (nothing at all included): a truncated menu is never taken for a short one
+   *     line (nothing at all included): a truncated menu is never taken for a short one. An
+   *     error reply (type-3 items, no link) without its {@code .} is returned, for {@link
+   *     #requireNoError} to report
    */
   public static List<GopherItem> read(GopherReply reply) throws IOException {
     GopherSettings s = reply.settings();
@@ -90,6 +92,9 @@ public final class GopherMenuParser {
     while (true) {
       line = reply.readLine();
       if (line == null) {
+        if (errorItem(items) != null) {
+          return items; // an error reply some servers end without ".": NotFound for the caller
+        }
         throw reply.truncated("menu " + Inputs.quote(reply.selector()), lines);
       }
       if (line.length == 1 && line[0] == '.') {
@@ -136,17 +141,23 @@ public final class GopherMenuParser {
    */
   public static void requireNoError(List<GopherItem> items, String what, Endpoint endpoint)
       throws NotFoundException {
+    GopherItem error = errorItem(items);
+    if (error != null) {
+      throw errorReply(what, endpoint, error.display());
+    }
+  }
+
+  /** Returns the first error item of an error reply (errors, no link), or null. */
+  private static GopherItem errorItem(List<GopherItem> items) {
     GopherItem error = null;
     for (GopherItem item : items) {
       if (item.type() == GopherItemType.ERROR) {
         error = error == null ? item : error;
       } else if (item.isLink()) {
-        return;
+        return null;
       }
     }
-    if (error != null) {
-      throw errorReply(what, endpoint, error.display());
-    }
+    return error;
   }
 
   /**
