@@ -39,6 +39,9 @@ public final class ImapClient {
   /** Default longest response line outside literals. */
   public static final int DEFAULT_MAX_LINE = 1024 * 1024;
 
+  /** The default {@link #maxMessages()}: 1,000,000. */
+  public static final int DEFAULT_MAX_MESSAGES = 1_000_000;
+
   private final Endpoint endpoint;
   private final TlsMode tlsMode;
   private final Trust trust;
@@ -47,6 +50,7 @@ public final class ImapClient {
   private final EventListener events;
   private final int fetchSize;
   private final int maxLineLength;
+  private final int maxMessages;
 
   private ImapClient(Builder b) {
     this.endpoint = b.endpoint;
@@ -57,6 +61,7 @@ public final class ImapClient {
     this.events = b.events;
     this.fetchSize = b.fetchSize;
     this.maxLineLength = b.maxLineLength;
+    this.maxMessages = b.maxMessages;
   }
 
   /** Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required. */
@@ -75,6 +80,7 @@ public final class ImapClient {
     b.events = events;
     b.fetchSize = fetchSize;
     b.maxLineLength = maxLineLength;
+    b.maxMessages = maxMessages;
     return b;
   }
 
@@ -144,6 +150,16 @@ public final class ImapClient {
     return maxLineLength;
   }
 
+  /**
+   * Returns the largest folder a session accepts, and the most UIDs one search returns. A server
+   * announcing more ({@code * N EXISTS}) fails the command with {@link
+   * io.inetkit.core.LimitExceededException} before anything is sized by the announcement (Angus
+   * Mail keeps 8-12 bytes per message of the selected folder); so does a search matching more.
+   */
+  public int maxMessages() {
+    return maxMessages;
+  }
+
   @Override
   public String toString() {
     return "ImapClient[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
@@ -159,6 +175,7 @@ public final class ImapClient {
     private EventListener events = EventListener.NONE;
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private int maxLineLength = DEFAULT_MAX_LINE;
+    private int maxMessages = DEFAULT_MAX_MESSAGES;
 
     private Builder() {}
 
@@ -210,6 +227,15 @@ public final class ImapClient {
      */
     public Builder fetchSize(int bytes) {
       this.fetchSize = (int) Inputs.requireRange("fetchSize", bytes, 16 * 1024, 16 * 1024 * 1024);
+      return this;
+    }
+
+    /**
+     * Sets the largest folder accepted and the most UIDs one search returns (default {@value
+     * ImapClient#DEFAULT_MAX_MESSAGES}); see {@link ImapClient#maxMessages()}.
+     */
+    public Builder maxMessages(int messages) {
+      this.maxMessages = (int) Inputs.requireRange("maxMessages", messages, 1, Integer.MAX_VALUE);
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolReplyException;
@@ -115,7 +116,7 @@ public final class ImapSession implements Closeable {
             client.trust(),
             client.timeouts(),
             client.events(),
-            MailLimits.imap(client.maxLineLength(), maxLiteral));
+            MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()));
     this.mailSession = Session.getInstance(properties(client, sockets));
     try {
       this.store = (IMAPStore) mailSession.getStore("imap");
@@ -127,6 +128,8 @@ public final class ImapSession implements Closeable {
         "login as " + c.user(),
         () -> {
           client.events().authStart(endpoint, c.user(), c.kind().name());
+          // Angus holds each reply whole (a multi-line CAPABILITY, untagged lines): bound them all
+          sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPABILITY and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
           } catch (MessagingException e) {
@@ -186,6 +189,7 @@ public final class ImapSession implements Closeable {
         "LIST",
         () -> {
           List<FolderInfo> result = new ArrayList<>();
+          sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LIST");
           for (Folder f : defaultFolder().list("*")) {
             String[] attrs = ((IMAPFolder) f).getAttributes();
             Set<String> set = new HashSet<>(List.of(attrs == null ? new String[0] : attrs));
@@ -285,6 +289,7 @@ public final class ImapSession implements Closeable {
   public List<String> subscribedFolders() throws InetkitException {
     return call("LSUB", () -> {
       List<String> names = new ArrayList<>();
+      sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LSUB");
       for (Folder f : defaultFolder().listSubscribed("*")) {
         names.add(f.getFullName());
       }
@@ -294,7 +299,12 @@ public final class ImapSession implements Closeable {
 
   // ---------------------------------------------------------------- search and summaries
 
-  /** Runs {@code criteria} on the server (UID SEARCH) and returns the matches in UID order. */
+  /**
+   * Runs {@code criteria} on the server (UID SEARCH) and returns the matches in UID order.
+   *
+   * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the
+   *     reply is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
+   */
   public List<MessageRef> search(String folder, SearchCriteria criteria) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
     Objects.requireNonNull(criteria, "criteria");
@@ -317,10 +327,17 @@ public final class ImapSession implements Closeable {
             }
           }
           List<MessageRef> refs = new ArrayList<>();
+          // Angus holds the whole reply: bound it by what maxMessages UIDs can take
+          sockets.limitReply(12L * client.maxMessages() + client.maxLineLength(), "UID SEARCH");
           for (Response r : uidCommand(f, "UID SEARCH", args)) {
             if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
               long uid;
               while ((uid = ir.readLong()) > 0) {
+                if (refs.size() >= client.maxMessages()) {
+                  throw new LimitExceededException(
+                      "UID SEARCH " + criteria + " in \"" + name + "\": more matches than ImapClient.maxMessages",
+                      endpoint, client.maxMessages());
+                }
                 refs.add(new MessageRef(name, validity, uid));
               }
             }
@@ -611,24 +628,52 @@ public final class ImapSession implements Closeable {
 
   // ---------------------------------------------------------------- changes
 
-  /** Adds system flags to the messages (UID STORE +FLAGS.SILENT). */
-  public void addFlags(Collection<MessageRef> refs, Flag... flags) throws InetkitException {
-    store(refs, "+FLAGS.SILENT", flagList(flags, List.of()));
+  /*
+   * Servers answer OK to UID commands whose set matches nothing, so every change below first
+   * asks which of the UIDs exist (one UID SEARCH UID per batch), changes exactly those, and
+   * returns how many there were: a count the caller can report truthfully. None at all is a
+   * NotFoundException, never a silent success.
+   */
+
+  /**
+   * Adds system flags to the messages (UID STORE +FLAGS.SILENT).
+   *
+   * @return the number of messages that exist and were changed (refs to messages that no
+   *     longer exist are left out)
+   * @throws NotFoundException when none of the messages exists
+   */
+  public int addFlags(Collection<MessageRef> refs, Flag... flags) throws InetkitException {
+    return store(refs, "+FLAGS.SILENT", flagList(flags, List.of()));
   }
 
-  /** Removes system flags from the messages. */
-  public void removeFlags(Collection<MessageRef> refs, Flag... flags) throws InetkitException {
-    store(refs, "-FLAGS.SILENT", flagList(flags, List.of()));
+  /**
+   * Removes system flags from the messages.
+   *
+   * @return the number of messages that exist and were changed
+   * @throws NotFoundException when none of the messages exists
+   */
+  public int removeFlags(Collection<MessageRef> refs, Flag... flags) throws InetkitException {
+    return store(refs, "-FLAGS.SILENT", flagList(flags, List.of()));
   }
 
-  /** Adds custom keywords ({@code $Label1}, {@code Work}) to the messages. */
-  public void addKeywords(Collection<MessageRef> refs, String... keywords) throws InetkitException {
-    store(refs, "+FLAGS.SILENT", flagList(new Flag[0], List.of(keywords)));
+  /**
+   * Adds custom keywords ({@code $Label1}, {@code Work}) to the messages.
+   *
+   * @return the number of messages that exist and were changed
+   * @throws NotFoundException when none of the messages exists
+   */
+  public int addKeywords(Collection<MessageRef> refs, String... keywords) throws InetkitException {
+    return store(refs, "+FLAGS.SILENT", flagList(new Flag[0], List.of(keywords)));
   }
 
-  /** Removes custom keywords from the messages. */
-  public void removeKeywords(Collection<MessageRef> refs, String... keywords) throws InetkitException {
-    store(refs, "-FLAGS.SILENT", flagList(new Flag[0], List.of(keywords)));
+  /**
+   * Removes custom keywords from the messages.
+   *
+   * @return the number of messages that exist and were changed
+   * @throws NotFoundException when none of the messages exists
+   */
+  public int removeKeywords(Collection<MessageRef> refs, String... keywords) throws InetkitException {
+    return store(refs, "-FLAGS.SILENT", flagList(new Flag[0], List.of(keywords)));
   }
 
   private static String flagList(Flag[] flags, List<String> keywords) {
@@ -645,26 +690,34 @@ public final class ImapSession implements Closeable {
     return "(" + String.join(" ", all) + ")";
   }
 
-  private void store(Collection<MessageRef> refs, String op, String flags) throws InetkitException {
-    forEachBatch(refs, "UID STORE " + op + " " + flags, (f, set) -> uidCommand(f, "UID STORE " + set + " " + op + " " + flags, null));
+  private int store(Collection<MessageRef> refs, String op, String flags) throws InetkitException {
+    return forEachBatch(refs, "UID STORE " + op + " " + flags, (f, set) -> uidCommand(f, "UID STORE " + set + " " + op + " " + flags, null));
   }
 
-  /** Copies the messages to {@code target} (UID COPY). */
-  public void copy(Collection<MessageRef> refs, String target) throws InetkitException {
+  /**
+   * Copies the messages to {@code target} (UID COPY).
+   *
+   * @return the number of messages that exist and were copied
+   * @throws NotFoundException when none of the messages exists
+   */
+  public int copy(Collection<MessageRef> refs, String target) throws InetkitException {
     String to = ImapNames.folder("target", target);
-    forEachBatch(refs, "UID COPY to " + to, (f, set) -> uidCommand(f, "UID COPY", setAndMailbox(set, to)));
+    return forEachBatch(refs, "UID COPY to " + to, (f, set) -> uidCommand(f, "UID COPY", setAndMailbox(set, to)));
   }
 
   /**
    * Moves the messages to {@code target}: UID MOVE when the server offers MOVE, otherwise UID
    * COPY, {@code \Deleted} and UID EXPUNGE of exactly these UIDs (needs UIDPLUS; without it the
    * originals stay, marked {@code \Deleted}, rather than expunging other messages).
+   *
+   * @return the number of messages that exist and were moved
+   * @throws NotFoundException when none of the messages exists
    */
-  public void move(Collection<MessageRef> refs, String target) throws InetkitException {
+  public int move(Collection<MessageRef> refs, String target) throws InetkitException {
     String to = ImapNames.folder("target", target);
     boolean move = hasCapability("MOVE");
     boolean uidplus = hasCapability("UIDPLUS");
-    forEachBatch(
+    return forEachBatch(
         refs,
         "move to " + to,
         (f, set) -> {
@@ -683,10 +736,13 @@ public final class ImapSession implements Closeable {
   /**
    * Deletes the messages: {@code \Deleted} and UID EXPUNGE of exactly these UIDs (UIDPLUS), or
    * only the flag when the server lacks UIDPLUS (then call {@link #expunge}).
+   *
+   * @return the number of messages that exist and were deleted
+   * @throws NotFoundException when none of the messages exists
    */
-  public void delete(Collection<MessageRef> refs) throws InetkitException {
+  public int delete(Collection<MessageRef> refs) throws InetkitException {
     boolean uidplus = hasCapability("UIDPLUS");
-    forEachBatch(
+    return forEachBatch(
         refs,
         "delete",
         (f, set) -> {
@@ -956,20 +1012,61 @@ public final class ImapSession implements Closeable {
     }
   }
 
-  private void forEachBatch(Collection<MessageRef> refs, String what, BatchOp op) throws InetkitException {
+  /**
+   * Runs {@code op} on the UIDs of {@code refs} that exist, folder by folder and batch by batch,
+   * and returns how many existed; none at all is a {@link NotFoundException}.
+   */
+  private int forEachBatch(Collection<MessageRef> refs, String what, BatchOp op) throws InetkitException {
     Map<String, List<Long>> groups = byFolder(refs);
+    int affected = 0;
     for (Map.Entry<String, List<Long>> e : groups.entrySet()) {
       long validity = refs.stream().filter(r -> r.folder().equals(e.getKey())).findFirst().get().uidValidity();
-      call(
-          what,
-          () -> {
-            IMAPFolder f = selectChecked(e.getKey(), validity);
-            for (String set : UidSets.batches(e.getValue())) {
-              op.run(f, set);
-            }
-            return null;
-          });
+      affected +=
+          call(
+              what,
+              () -> {
+                IMAPFolder f = selectChecked(e.getKey(), validity);
+                Set<Long> asked = new HashSet<>(e.getValue());
+                int n = 0;
+                for (String set : UidSets.batches(e.getValue())) {
+                  List<Long> existing = existing(f, set, asked);
+                  if (!existing.isEmpty()) {
+                    op.run(f, UidSets.batches(existing).get(0));
+                    n += existing.size();
+                  }
+                }
+                return n;
+              });
     }
+    if (affected == 0 && !groups.isEmpty()) {
+      Map.Entry<String, List<Long>> first = groups.entrySet().iterator().next();
+      throw new NotFoundException(
+          what,
+          endpoint,
+          new Reply("NO", "no message with UID " + UidSets.batches(first.getValue()).get(0)
+              + " in folder \"" + first.getKey() + "\"", Reply.Kind.PERMANENT_NEGATIVE),
+          null);
+    }
+    return affected;
+  }
+
+  /**
+   * Returns the UIDs of {@code set} that exist in {@code f} (UID SEARCH UID): only UIDs that were
+   * {@code asked} for, however many others a server names.
+   */
+  private List<Long> existing(IMAPFolder f, String set, Set<Long> asked) throws MessagingException {
+    Set<Long> uids = new TreeSet<>();
+    for (Response r : uidCommand(f, "UID SEARCH UID " + set, null)) {
+      if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+        long uid;
+        while ((uid = ir.readLong()) > 0) {
+          if (asked.contains(uid)) {
+            uids.add(uid);
+          }
+        }
+      }
+    }
+    return List.copyOf(uids);
   }
 
   private static Map<String, List<Long>> byFolder(Collection<MessageRef> refs) {

@@ -33,6 +33,10 @@ public final class Pop3Client {
   private final Timeouts timeouts;
   private final EventListener events;
   private final int maxLineLength;
+  private final int maxMessages;
+
+  /** The default {@link #maxMessages()}: 100,000. */
+  public static final int DEFAULT_MAX_MESSAGES = 100_000;
 
   private Pop3Client(Builder b) {
     this.endpoint = b.endpoint;
@@ -42,6 +46,7 @@ public final class Pop3Client {
     this.timeouts = b.timeouts;
     this.events = b.events;
     this.maxLineLength = b.maxLineLength;
+    this.maxMessages = b.maxMessages;
   }
 
   /** Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required. */
@@ -59,6 +64,7 @@ public final class Pop3Client {
     b.timeouts = timeouts;
     b.events = events;
     b.maxLineLength = maxLineLength;
+    b.maxMessages = maxMessages;
     return b;
   }
 
@@ -108,6 +114,17 @@ public final class Pop3Client {
     return maxLineLength;
   }
 
+  /**
+   * Returns the largest mailbox a session accepts: when STAT announces more messages, {@link
+   * #open()} fails with {@link io.inetkit.core.LimitExceededException} before anything is sized
+   * by the announcement. Memory grows with it: Angus Mail keeps one slot per message (4-8
+   * bytes), and {@link Pop3Session#list()} returns every message (about 150 bytes each), while
+   * {@link Pop3Session#list(int)} holds only the messages it returns.
+   */
+  public int maxMessages() {
+    return maxMessages;
+  }
+
   @Override
   public String toString() {
     return "Pop3Client[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
@@ -122,8 +139,18 @@ public final class Pop3Client {
     private Timeouts timeouts = Timeouts.DEFAULT;
     private EventListener events = EventListener.NONE;
     private int maxLineLength = ImapClient.DEFAULT_MAX_LINE;
+    private int maxMessages = DEFAULT_MAX_MESSAGES;
 
     private Builder() {}
+
+    /**
+     * Sets the largest mailbox a session accepts (default {@value
+     * Pop3Client#DEFAULT_MAX_MESSAGES}); see {@link Pop3Client#maxMessages()}.
+     */
+    public Builder maxMessages(int messages) {
+      this.maxMessages = (int) Inputs.requireRange("maxMessages", messages, 1, Integer.MAX_VALUE);
+      return this;
+    }
 
     /** Sets the server. */
     public Builder endpoint(Endpoint endpoint) {

@@ -3,6 +3,8 @@ package io.inetkit.mail;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProgressListener;
@@ -11,18 +13,16 @@ import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
+import io.inetkit.mail.internal.Pop3Wire;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncJournal;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.UIDFolder;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -67,7 +67,8 @@ public final class Pop3Session implements Closeable {
   private final GuardedSockets sockets;
   private final POP3Store store;
   private POP3Folder inbox;
-  private Map<String, Pop3Message> byUidl;
+  /** The messages a listing or a lookup named so far, by UIDL. */
+  private final Map<String, Pop3Message> known = new HashMap<>();
   private boolean closed;
   private int depth;
 
@@ -94,8 +95,11 @@ public final class Pop3Session implements Closeable {
         "login as " + c.user(),
         () -> {
           client.events().authStart(endpoint, c.user(), c.kind().name());
+          // Angus holds each reply whole (a multi-line CAPA, untagged lines): bound them all
+          sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPA and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
+            requireBoundedMailbox();
             inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
           } catch (MessagingException e) {
@@ -127,36 +131,138 @@ public final class Pop3Session implements Closeable {
     return call("STAT", () -> new Pop3Status(inbox.getMessageCount(), inbox.getSize()));
   }
 
-  /** Lists every message with size (LIST) and unique id (UIDL): two commands in all. */
+  /**
+   * Lists every message with unique id (UIDL) and size (LIST): two commands in all, read line by
+   * line as they arrive. Holds every message (about 150 bytes each; the mailbox has at most
+   * {@link Pop3Client#maxMessages()}); {@link #list(int)} holds only the newest few.
+   *
+   * @throws io.inetkit.core.ConnectionClosedException when a listing ends early (never a list
+   *     with sizes or ids missing)
+   * @throws io.inetkit.core.ProtocolViolationException when a listing line is malformed or a
+   *     message has no line
+   */
   public List<Pop3Message> list() throws InetkitException {
-    return call(
-        "LIST/UIDL",
-        () -> {
-          int count = inbox.getMessageCount();
-          // not inbox.getMessages(): Folder's version checks isOpen(), which costs a NOOP round trip
-          Message[] messages = new Message[count];
-          for (int i = 0; i < count; i++) {
-            messages[i] = inbox.getMessage(i + 1);
-          }
-          FetchProfile fp = new FetchProfile();
-          fp.add(UIDFolder.FetchProfileItem.UID);
-          inbox.fetch(messages, fp);
-          int[] sizes = inbox.getSizes();
-          List<Pop3Message> result = new ArrayList<>(count);
-          Map<String, Pop3Message> index = new HashMap<>();
-          for (int i = 0; i < count; i++) {
-            String uidl = inbox.getUID(messages[i]);
-            if (uidl == null) {
-              throw new ProtocolReplyException(
-                  "UIDL", endpoint, new Reply("-ERR", "the server does not support UIDL", Reply.Kind.PERMANENT_NEGATIVE), null);
-            }
-            Pop3Message m = new Pop3Message(i + 1, sizes[i], uidl);
-            result.add(m);
-            index.put(uidl, m);
-          }
-          byUidl = index;
-          return List.copyOf(result);
-        });
+    return call("LIST/UIDL", () -> newest(inbox.getMessageCount()));
+  }
+
+  /**
+   * Lists the newest {@code n} messages (the highest numbers) with size and UIDL, oldest first.
+   * Memory is O(n) whatever the mailbox holds: LIST and UIDL are read line by line and only the
+   * lines of these messages are kept.
+   */
+  public List<Pop3Message> list(int n) throws InetkitException {
+    Inputs.requireRange("n", n, 1, Integer.MAX_VALUE);
+    return call("LIST/UIDL", () -> newest(n));
+  }
+
+  private List<Pop3Message> newest(int n) throws IOException, MessagingException {
+    int count = inbox.getMessageCount(); // STAT's count, kept by Angus since the folder opened
+    int first = Math.max(1, count - n + 1);
+    int k = count - first + 1;
+    long[] sizes = new long[k];
+    java.util.Arrays.fill(sizes, -1);
+    String[] uidls = new String[k];
+    Pop3Wire wire = wire();
+    try {
+      wire.listing("UIDL", line -> {
+        String[] f = fields(line, "UIDL");
+        int i = number(f[0], line, "UIDL") - first;
+        if (i >= 0 && i < k) {
+          uidls[i] = f[1];
+        }
+      });
+    } catch (ProtocolReplyException e) {
+      throw new ProtocolReplyException(
+          "UIDL", endpoint, new Reply("-ERR", "the server does not support UIDL: " + e.reply().text(),
+              Reply.Kind.PERMANENT_NEGATIVE), e);
+    }
+    wire.listing("LIST", line -> {
+      String[] f = fields(line, "LIST");
+      int i = number(f[0], line, "LIST") - first;
+      if (i >= 0 && i < k) {
+        sizes[i] = size(f[1], line);
+      }
+    });
+    List<Pop3Message> result = new ArrayList<>(k);
+    known.clear();
+    for (int i = 0; i < k; i++) {
+      if (sizes[i] < 0 || uidls[i] == null) {
+        throw new ProtocolViolationException(
+            (sizes[i] < 0 ? "LIST" : "UIDL") + " has no line for message " + (first + i) + " of " + count,
+            endpoint, null);
+      }
+      Pop3Message m = new Pop3Message(first + i, sizes[i], uidls[i]);
+      result.add(m);
+      known.put(m.uidl(), m);
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * Splits a listing line into message number and value (what follows the value is ignored);
+   * no regular expression: this runs once per line of listings millions of lines long.
+   */
+  private String[] fields(String line, String command) throws ProtocolViolationException {
+    String t = line.strip();
+    int space = t.indexOf(' ');
+    if (space <= 0) {
+      throw malformed(command, line);
+    }
+    int start = space + 1;
+    while (start < t.length() && t.charAt(start) == ' ') {
+      start++;
+    }
+    int end = t.indexOf(' ', start);
+    String value = t.substring(start, end < 0 ? t.length() : end);
+    if (value.isEmpty()) {
+      throw malformed(command, line);
+    }
+    return new String[] {t.substring(0, space), value};
+  }
+
+  private int number(String text, String line, String command) throws ProtocolViolationException {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw malformed(command, line);
+    }
+  }
+
+  private long size(String text, String line) throws ProtocolViolationException {
+    try {
+      long size = Long.parseLong(text);
+      if (size >= 0) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw malformed("LIST", line);
+  }
+
+  private ProtocolViolationException malformed(String command, String line) {
+    return new ProtocolViolationException(
+        command + ": malformed listing line: " + Inputs.quote(line), endpoint, null);
+  }
+
+  /**
+   * STAT on the logged-in connection before Angus opens the folder (and allocates a slot per
+   * announced message): more than {@link Pop3Client#maxMessages()} fails here.
+   */
+  private void requireBoundedMailbox() throws IOException {
+    long count = wire().stat();
+    if (count > client.maxMessages()) {
+      Connectors.closeQuietly(store);
+      throw new LimitExceededException(
+          "STAT: the server announces " + count + " messages, more than this client accepts"
+              + " (Pop3Client.Builder.maxMessages, CLI --max-messages)",
+          endpoint,
+          client.maxMessages());
+    }
+  }
+
+  private Pop3Wire wire() {
+    return new Pop3Wire(sockets.connection(), endpoint, client.maxLineLength());
   }
 
   /**
@@ -190,7 +296,7 @@ public final class Pop3Session implements Closeable {
         "RETR " + uidl,
         () -> {
           POP3Message m = message(uidl);
-          long size = byUidl.get(uidl).size(); // from LIST: POP3Message.getSize() would cost a TOP
+          long size = known.get(uidl).size(); // from LIST: POP3Message.getSize() would cost a TOP
           ProgressTracker tracker = new ProgressTracker(uidl, size, progress, client.events(), endpoint);
           CountingStream counting = new CountingStream(out, tracker, size);
           m.writeTo(counting);
@@ -304,17 +410,47 @@ public final class Pop3Session implements Closeable {
     }
   }
 
-  private POP3Message message(String uidl) throws MessagingException, InetkitException {
+  private POP3Message message(String uidl) throws MessagingException, IOException {
     Inputs.requireToken("uidl", uidl, 70);
-    if (byUidl == null) {
-      list();
+    Pop3Message m = known.get(uidl);
+    if (m == null) {
+      m = lookUp(uidl);
+      known.put(uidl, m);
     }
-    Pop3Message known = byUidl.get(uidl);
-    if (known == null) {
+    return (POP3Message) inbox.getMessage(m.number());
+  }
+
+  /**
+   * Finds a message no listing named yet: streams UIDL, then LIST, keeping only the lines of
+   * the match. Memory stays O(1) whatever the mailbox holds.
+   */
+  private Pop3Message lookUp(String uidl) throws IOException, MessagingException {
+    int count = inbox.getMessageCount();
+    int[] number = {0};
+    Pop3Wire wire = wire();
+    wire.listing("UIDL", line -> {
+      String[] f = fields(line, "UIDL");
+      int n = number(f[0], line, "UIDL");
+      if (number[0] == 0 && f[1].equals(uidl) && n >= 1 && n <= count) {
+        number[0] = n;
+      }
+    });
+    if (number[0] == 0) {
       throw new NotFoundException(
           "UIDL " + uidl, endpoint, new Reply("-ERR", "no message with UIDL " + uidl, Reply.Kind.PERMANENT_NEGATIVE), null);
     }
-    return (POP3Message) inbox.getMessage(known.number());
+    long[] size = {-1};
+    wire.listing("LIST", line -> {
+      String[] f = fields(line, "LIST");
+      if (number(f[0], line, "LIST") == number[0]) {
+        size[0] = size(f[1], line);
+      }
+    });
+    if (size[0] < 0) {
+      throw new ProtocolViolationException(
+          "LIST has no line for message " + number[0] + " (UIDL " + uidl + ")", endpoint, null);
+    }
+    return new Pop3Message(number[0], size[0], uidl);
   }
 
   @FunctionalInterface

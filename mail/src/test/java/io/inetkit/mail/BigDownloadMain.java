@@ -41,12 +41,7 @@ public final class BigDownloadMain {
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    long peak = 0;
-    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
+    long peak = ChildJvm.peakHeapUsed();
     System.out.println(
         protocol + " bytes=" + bytes + " millis=" + millis + " maxHeap=" + Runtime.getRuntime().maxMemory()
             + " peakHeapUsed=" + peak);

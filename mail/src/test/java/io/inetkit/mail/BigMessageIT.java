@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,23 +63,9 @@ class BigMessageIT {
   }
 
   private List<String> runChild(String protocol, int port, Path target) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx64m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(BigDownloadMain.class.getName());
-    cmd.addAll(List.of(protocol, "127.0.0.1:" + port, server.pki().caPemFile().toString(),
-        ReadFixture.USER, ReadFixture.PASSWORD, target.toString(), Integer.toString(4 * 1024 * 1024)));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String output;
-    try (InputStream in = p.getInputStream()) {
-      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    System.out.println(output);
-    assertThat(p.exitValue()).as(output).isZero();
-    return output.lines().toList();
+    return ChildJvm.run(BigDownloadMain.class, List.of(protocol, "127.0.0.1:" + port,
+        server.pki().caPemFile().toString(), ReadFixture.USER, ReadFixture.PASSWORD, target.toString(),
+        Integer.toString(4 * 1024 * 1024)));
   }
 
   private static String sha(Path file) throws Exception {

@@ -249,6 +249,37 @@ class ImapSessionTest {
   }
 
   @Test
+  void changesReportTheMessagesActuallyAffectedAndNoneIsNotFound() throws Exception {
+    server.deliver(ReadFixture.USER, ReadFixture.message("a", "a"));
+    server.deliver(ReadFixture.USER, ReadFixture.message("b", "b"));
+    try (ImapSession imap = open()) {
+      imap.createFolder("Archive");
+      List<MessageRef> refs = imap.search("INBOX", SearchCriteria.all());
+      long validity = refs.get(0).uidValidity();
+      MessageRef missing = new MessageRef("INBOX", validity, refs.get(1).uid() + 1000);
+      List<MessageRef> oneMissing = List.of(missing);
+
+      // servers answer OK to UID commands that match nothing: each is NotFound, nothing changes
+      assertThatThrownBy(() -> imap.delete(oneMissing))
+          .isInstanceOfSatisfying(io.inetkit.core.NotFoundException.class,
+              e -> assertThat(e.reply().text()).isEqualTo("no message with UID " + missing.uid() + " in folder \"INBOX\""));
+      assertThatThrownBy(() -> imap.move(oneMissing, "Archive")).isInstanceOf(io.inetkit.core.NotFoundException.class);
+      assertThatThrownBy(() -> imap.addFlags(oneMissing, Flag.FLAGGED)).isInstanceOf(io.inetkit.core.NotFoundException.class);
+      assertThatThrownBy(() -> imap.copy(oneMissing, "Archive")).isInstanceOf(io.inetkit.core.NotFoundException.class);
+      assertThat(imap.status("Archive").messages()).isZero();
+
+      // a mix counts only the messages that exist, and touches only them
+      assertThat(imap.addFlags(List.of(refs.get(0), missing), Flag.FLAGGED)).isEqualTo(1);
+      assertThat(imap.search("INBOX", SearchCriteria.flagged())).containsExactly(refs.get(0));
+      assertThat(imap.move(List.of(refs.get(1), missing), "Archive")).isEqualTo(1);
+      assertThat(imap.delete(List.of(refs.get(0), missing))).isEqualTo(1);
+      assertThat(imap.search("INBOX", SearchCriteria.all())).isEmpty();
+      assertThat(imap.status("Archive").messages()).isEqualTo(1);
+      imap.deleteFolder("Archive");
+    }
+  }
+
+  @Test
   void appendFromTheMessageModelKeepsBccOutAndStreamsAttachments() throws Exception {
     Path report = dir.resolve("report.bin");
     byte[] data = new byte[300_000];

@@ -140,7 +140,8 @@ class MaildirSyncIntegrationTest {
         .expectLine().send("+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n") // CAPA
         .expectLine().send("+OK\r\n") // USER
         .expectLine().send("+OK\r\n") // PASS
-        .expectLine().send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT
+        .expectLine().send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT (inetkit's bound check)
+        .expectLine().send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT (Angus's folder open)
         .expectLine().send("+OK\r\n1 uid-one\r\n2 uid-two\r\n.\r\n") // UIDL
         .expectLine().send("+OK\r\n1 " + M1.length() + "\r\n2 " + M2.length() + "\r\n.\r\n"); // LIST
   }

@@ -53,21 +53,39 @@ public final class TelnetTerminalBridge {
   private final TelnetSession session;
   private final KeySource keys;
   private final OutputStream screen;
+  private final OutputStream status;
   private final Object screenLock = new Object();
   private volatile boolean remoteClosed;
   private volatile boolean stopped;
   private volatile InetkitException remoteFailure;
 
-  private TelnetTerminalBridge(TelnetSession session, KeySource keys, OutputStream screen) {
+  private TelnetTerminalBridge(
+      TelnetSession session, KeySource keys, OutputStream screen, OutputStream status) {
     this.session = Objects.requireNonNull(session, "session");
     this.keys = keys;
     this.screen = Objects.requireNonNull(screen, "screen");
+    this.status = Objects.requireNonNull(status, "status");
   }
 
-  /** Returns a bridge between {@code session} and a keyboard and screen given as streams. */
+  /**
+   * Returns a bridge between {@code session} and a keyboard and screen given as streams, like a
+   * terminal: the bridge's own words (the {@code telnet>} prompt, "Connection closed by foreign
+   * host.") appear on {@code screen} among what the server sent.
+   */
   public static TelnetTerminalBridge forStreams(
       TelnetSession session, InputStream keyboard, OutputStream screen) {
-    return new TelnetTerminalBridge(session, new StreamKeySource(keyboard), screen);
+    return forStreams(session, keyboard, screen, screen);
+  }
+
+  /**
+   * Returns a bridge whose {@code screen} gets exactly the bytes the server sent and nothing
+   * else, and whose own words (the {@code telnet>} prompt and its answers, "Connection closed by
+   * foreign host.") go to {@code status}: for piping a session's data, with status on standard
+   * error (or {@link OutputStream#nullOutputStream()}).
+   */
+  public static TelnetTerminalBridge forStreams(
+      TelnetSession session, InputStream keyboard, OutputStream screen, OutputStream status) {
+    return new TelnetTerminalBridge(session, new StreamKeySource(keyboard), screen, status);
   }
 
   /**
@@ -88,7 +106,8 @@ public final class TelnetTerminalBridge {
     Attributes saved = JLineTerminals.enterRaw(terminal);
     try {
       TelnetTerminalBridge bridge =
-          new TelnetTerminalBridge(session, JLineTerminals.keys(terminal), terminal.output());
+          new TelnetTerminalBridge(
+              session, JLineTerminals.keys(terminal), terminal.output(), terminal.output());
       WindowSize size = JLineTerminals.size(terminal);
       if (size != null) {
         bridge.windowSizeChanged(size);
@@ -264,10 +283,11 @@ public final class TelnetTerminalBridge {
     remoteClosed = true;
   }
 
+  /** Writes the bridge's own words (never the server's data) to the status stream. */
   private void show(String text) throws IOException {
     synchronized (screenLock) {
-      screen.write(text.getBytes(StandardCharsets.UTF_8));
-      screen.flush();
+      status.write(text.getBytes(StandardCharsets.UTF_8));
+      status.flush();
     }
   }
 }

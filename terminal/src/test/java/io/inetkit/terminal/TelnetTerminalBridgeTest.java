@@ -122,6 +122,18 @@ class TelnetTerminalBridgeTest {
   }
 
   @Test
+  void withAStatusStreamTheScreenGetsOnlyTheServersBytes() throws Exception {
+    ByteArrayOutputStream status = new ByteArrayOutputStream();
+    TelnetTerminalBridge bridge =
+        TelnetTerminalBridge.forStreams(session, new PipedInputStream(keyboard, 4096), screen, status);
+    CompletableFuture<TelnetTerminalBridge.Exit> exit = startAtPrompt(bridge);
+    type("exit\r");
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(TelnetTerminalBridge.Exit.REMOTE_CLOSED);
+    assertThat(screen.toString(StandardCharsets.UTF_8)).endsWith("logout\r\n");
+    assertThat(status.toString(StandardCharsets.UTF_8)).isEqualTo("\r\nConnection closed by foreign host.\r\n");
+  }
+
+  @Test
   void endsWhenTheKeyboardInputEnds() throws Exception {
     CompletableFuture<TelnetTerminalBridge.Exit> exit = startAtPrompt(streamBridge());
     keyboard.close();

@@ -26,8 +26,7 @@ final class MailDelete extends MailAction {
     ImapUrl u = imapUrl(selection.url);
     try (ImapSession imap = imap(u).open()) {
       List<MessageRef> refs = refs(imap, u, selection.uids);
-      imap.delete(refs);
-      output.note("deleted %d message(s)", refs.size());
+      output.note("deleted %d message(s)", imap.delete(refs)); // those that existed
     }
     return 0;
   }

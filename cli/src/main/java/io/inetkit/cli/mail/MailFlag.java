@@ -36,13 +36,14 @@ final class MailFlag extends MailAction {
     ImapUrl u = imapUrl(selection.url);
     try (ImapSession imap = imap(u).open()) {
       List<MessageRef> refs = refs(imap, u, selection.uids);
+      int updated = 0; // the messages that existed
       if (add != null && !add.isEmpty()) {
-        imap.addFlags(refs, add.toArray(Flag[]::new));
+        updated = imap.addFlags(refs, add.toArray(Flag[]::new));
       }
       if (remove != null && !remove.isEmpty()) {
-        imap.removeFlags(refs, remove.toArray(Flag[]::new));
+        updated = Math.max(updated, imap.removeFlags(refs, remove.toArray(Flag[]::new)));
       }
-      output.note("updated %d message(s)", refs.size());
+      output.note("updated %d message(s)", updated);
     }
     return 0;
   }

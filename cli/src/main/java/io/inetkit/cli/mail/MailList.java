@@ -41,6 +41,8 @@ import picocli.CommandLine.Parameters;
       "  inetkit mail list pop3s://alice@mx.example --limit 10"
     })
 final class MailList extends MailAction {
+  @Mixin MailboxLimitOption mailbox;
+
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
   /** One IMAP table row: UID, date, flags, size, sender, subject; the header row uses it too. */
@@ -92,7 +94,7 @@ final class MailList extends MailAction {
       criteria = criteria.and(SearchCriteria.subject(subject));
     }
     List<MessageSummary> summaries;
-    try (ImapSession imap = imap(u).open()) {
+    try (ImapSession imap = mailbox.apply(imap(u)).open()) {
       List<MessageRef> refs = imap.search(folder(u), criteria);
       if (limit != null && refs.size() > limit) {
         refs = refs.subList(refs.size() - limit, refs.size());
@@ -125,11 +127,9 @@ final class MailList extends MailAction {
       throw usage("POP3 cannot search: --unseen, --since, --from and --subject need an IMAP URL");
     }
     List<Pop3Message> messages;
-    try (Pop3Session pop3 = pop3(parsed).open()) {
-      messages = pop3.list();
-    }
-    if (limit != null && messages.size() > limit) {
-      messages = messages.subList(messages.size() - limit, messages.size());
+    try (Pop3Session pop3 = mailbox.apply(pop3(parsed)).open()) {
+      // --limit N holds only N messages: LIST and UIDL are read line by line
+      messages = limit != null ? pop3.list(limit) : pop3.list();
     }
     PrintWriter out = output.out();
     if (json.enabled()) {

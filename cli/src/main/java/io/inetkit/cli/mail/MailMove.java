@@ -30,8 +30,7 @@ final class MailMove extends MailAction {
     ImapUrl u = imapUrl(selection.url);
     try (ImapSession imap = imap(u).open()) {
       List<MessageRef> refs = refs(imap, u, selection.uids);
-      imap.move(refs, target);
-      output.note("moved %d message(s) to %s", refs.size(), target);
+      output.note("moved %d message(s) to %s", imap.move(refs, target), target); // those that existed
     }
     return 0;
   }

@@ -31,6 +31,8 @@ import picocli.CommandLine.Parameters;
       "Quote the URL: ';' ends a command in the shell."
     })
 final class MailRead extends MailAction {
+  @Mixin MailboxLimitOption mailbox;
+
 
   @Mixin ProgressOptions progressOptions;
 
@@ -60,7 +62,7 @@ final class MailRead extends MailAction {
       throw usage("which message? add ;UID=n to the URL, e.g. imaps://host/INBOX;UID=42");
     }
     ProgressListener progress = progressOptions.listener(output);
-    try (ImapSession imap = imap(u).open()) {
+    try (ImapSession imap = mailbox.apply(imap(u)).open()) {
       MessageRef ref = refs(imap, u, List.of()).get(0);
       if (attachments != null) {
         Files.createDirectories(attachments);
@@ -86,7 +88,7 @@ final class MailRead extends MailAction {
       throw usage("--attachments needs an IMAP URL (POP3 cannot list a message's parts)");
     }
     ProgressListener progress = progressOptions.listener(output);
-    try (Pop3Session pop3 = pop3(parsed).open()) {
+    try (Pop3Session pop3 = mailbox.apply(pop3(parsed)).open()) {
       String id = uidl(pop3, parsed, uidl);
       if (outputFile != null) {
         // Pop3Session has no Path download with progress: the file is written atomically instead.

@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
       "JSON: {\"downloaded\",\"alreadySynced\",\"deletedOnServer\",\"recovered\",\"bytes\",\"maildir\"}"
     })
 final class MailSync extends MailAction {
+  @Mixin MailboxLimitOption mailbox;
+
 
   @Mixin JsonOption json;
 
@@ -48,12 +50,12 @@ final class MailSync extends MailAction {
     AfterDownload after = delete ? AfterDownload.DELETE_FROM_SERVER : AfterDownload.KEEP_ON_SERVER;
     SyncResult r;
     if (isPop3(parsed)) {
-      try (Pop3Session pop3 = pop3(parsed).open()) {
+      try (Pop3Session pop3 = mailbox.apply(pop3(parsed)).open()) {
         r = pop3.syncTo(Maildir.open(maildir), after);
       }
     } else {
       ImapUrl u = ImapUrl.from(parsed);
-      try (ImapSession imap = imap(u).open()) {
+      try (ImapSession imap = mailbox.apply(imap(u)).open()) {
         r = imap.syncTo(folder(u), Maildir.open(maildir), after);
       }
     }

@@ -16,6 +16,7 @@ import io.inetkit.terminal.TelnetTerminalBridge;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,11 +161,36 @@ public final class TelnetCommand implements Callable<Integer> {
     } else {
       // After piped input ends, wait for the server to answer and close (at most --timeout).
       InputStream keys = new LingeringInputStream(env.stdin(), timeouts.timeouts().read());
-      exit = TelnetTerminalBridge.forStreams(session, keys, env.stdout()).run();
+      // standard output carries only what the server sent; the bridge's words are notes
+      exit = TelnetTerminalBridge.forStreams(session, keys, env.stdout(), notes()).run();
       env.stdout().flush();
     }
     output.note("Connection to %s closed (%s).", session.endpoint(), exit.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     return 0;
+  }
+
+  /** Returns a stream to standard error for the bridge's own words, or nowhere with -q. */
+  private OutputStream notes() {
+    if (output.quiet()) {
+      return OutputStream.nullOutputStream();
+    }
+    PrintWriter err = output.err();
+    return new OutputStream() {
+      @Override
+      public void write(int b) {
+        err.write(b & 0xff);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        err.write(new String(b, off, len, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void flush() {
+        err.flush();
+      }
+    };
   }
 
   private InetkitUrl url() {

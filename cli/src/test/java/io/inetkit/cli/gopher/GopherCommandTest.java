@@ -155,6 +155,24 @@ class GopherCommandTest {
   }
 
   @Test
+  void aServerThatClosesBeforeSendingAnythingIs75AndSavesNoFile() throws Exception {
+    try (io.inetkit.testkit.fault.FaultServer silent =
+        io.inetkit.testkit.fault.FaultServer.start(
+            io.inetkit.testkit.fault.FaultScript.create().expectLine().close())) {
+      String base = "gopher://127.0.0.1:" + silent.port();
+      CliRun cli = cli();
+      assertThat(cli.run("gopher", base + "/1/")).isEqualTo(75);
+      assertThat(cli.out()).isEmpty();
+      assertThat(cli.err()).contains("truncated reply").contains("before sending anything");
+      for (String url : new String[] {base + "/1/", base + "/0/t.txt"}) {
+        Path target = dir.resolve("saved.txt");
+        assertThat(cli.run("gopher", url, "-o", target.toString())).isEqualTo(75);
+        assertThat(target).doesNotExist();
+      }
+    }
+  }
+
+  @Test
   void progressBarIsDrawnOnATerminal() throws Exception {
     CliRun cli = cli().terminal(io.inetkit.cli.CliEnvironment.PasswordPrompt.NONE);
     Path out = dir.resolve("blob.bin");

@@ -156,6 +156,20 @@ class MailReadCommandsTest {
     assertThat(cli.run(args("mail", "flag", first, "--add", "shiny"))).isEqualTo(2);
   }
 
+  @Test
+  void changingAUidThatDoesNotExistIs66NotASuccess() throws Exception {
+    server.deliver("alice@example.org", message("a", "1"));
+    createArchive();
+    String nope = String.valueOf(uids().get(0) + 1000);
+    CliRun cli = cli();
+    assertThat(cli.run(args("mail", "delete", inbox(), "--uid", nope))).isEqualTo(66);
+    assertThat(cli.err()).contains("no message with UID " + nope).doesNotContain("deleted");
+    assertThat(cli.run(args("mail", "move", inbox(), "--uid", nope, "--to", "Archive"))).isEqualTo(66);
+    assertThat(cli.run(args("mail", "flag", inbox() + ";UID=" + nope, "--add", "seen"))).isEqualTo(66);
+    assertThat(cli.run(args("mail", "delete", inbox(), "--uid", uids().get(0) + "," + nope))).isZero();
+    assertThat(cli.err()).contains("deleted 1 message(s)");
+  }
+
   /** Creates the Archive folder through the library (the CLI has no folder commands). */
   private static void createArchive() throws Exception {
     io.inetkit.mail.ImapClient client =

@@ -80,6 +80,25 @@ class TelnetCommandTest {
   }
 
   @Test
+  void standardOutputCarriesOnlyWhatTheServerSentEvenWhenItCloses() {
+    for (boolean quiet : new boolean[] {false, true}) {
+      CliRun cli = cli().stdin("echo last-line\nexit\n");
+      String port = String.valueOf(server.port());
+      int code = quiet
+          ? cli.run("telnet", "-q", "127.0.0.1", port, "--user", "alice")
+          : cli.run("telnet", "127.0.0.1", port, "--user", "alice");
+      assertThat(code).isZero();
+      String out = new String(cli.stdoutBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(out).contains("last-line").doesNotContain("foreign host").endsWith("logout\r\n");
+      if (quiet) {
+        assertThat(cli.err()).isEmpty();
+      } else {
+        assertThat(cli.err()).contains("Connection closed by foreign host.");
+      }
+    }
+  }
+
+  @Test
   void wrongPasswordIs77AndNeverPrinted() {
     CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "bad-secret");
     assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice", "--run", "whoami"))

@@ -25,7 +25,8 @@ final class GuardedInputStream extends FilterInputStream {
   private final OperationBounds deadline;
   private final Runnable onLimit;
   private final Duration readTimeout;
-  private final byte[] tail = new byte[24]; // last bytes of the current line, for "{123}\r\n"
+  // last bytes of the current line, for "{123}\r\n" and a whole "* 123 EXISTS\r\n"
+  private final byte[] tail = new byte[48];
   private long lineLength;
   private long literalRemaining;
 
@@ -124,12 +125,38 @@ final class GuardedInputStream extends FilterInputStream {
               limits.maxLiteral()));
         }
         literalRemaining = Math.max(literal, 0);
+        long exists = existsAnnounced();
+        if (exists > limits.maxMessages()) {
+          throw deadline.record(new LimitExceededException(
+              "the server announced a folder of " + exists + " messages (EXISTS), more than"
+                  + " ImapClient.maxMessages", endpoint, limits.maxMessages()));
+        }
       }
       lineLength = 0;
       java.util.Arrays.fill(tail, (byte) 0);
     } else if (lineLength > limits.maxLine()) {
       throw lineTooLong();
     }
+  }
+
+  /**
+   * Returns N when the line is {@code * N EXISTS} (the folder's message count, which Angus sizes
+   * arrays by), else -1. Such a line is short: it is whole in {@link #tail}.
+   */
+  private long existsAnnounced() {
+    if (lineLength > tail.length || lineLength < 12) {
+      return -1;
+    }
+    String line = new String(tail, tail.length - (int) lineLength, (int) lineLength,
+        java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+    if (!line.startsWith("* ") || !line.regionMatches(true, line.length() - 7, " EXISTS", 0, 7)) {
+      return -1;
+    }
+    String number = line.substring(2, line.length() - 7);
+    if (number.isEmpty() || number.length() > 18 || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    return Long.parseLong(number);
   }
 
   /** Returns N when the line so far ends with {@code {N}\r\n}, else -1. */

@@ -125,6 +125,23 @@ public final class GuardedSockets {
     }
   }
 
+  /**
+   * Returns the open connection Angus talks through, for a command inetkit sends itself between
+   * two of Angus's (when Angus would read a whole reply into memory): Angus has no reply pending
+   * then, so the streams carry exactly that command and its reply.
+   *
+   * @throws IllegalStateException when no connection is open
+   */
+  public Socket connection() {
+    for (int i = sockets.size() - 1; i >= 0; i--) {
+      GuardedSocket s = sockets.get(i);
+      if (!s.isClosed()) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("no open connection");
+  }
+
   /** Returns the endpoint the sockets connect to. */
   public Endpoint endpoint() {
     return settings.endpoint();

@@ -3,6 +3,7 @@ package io.inetkit.testkit.fault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -49,6 +50,7 @@ public final class FaultScript {
   record Drip(byte[] bytes, Duration interval) implements Step {}
 
   record StopReading(Duration duration) implements Step {}
+  record RespondLazily(Function<String, Iterator<String>> responder) implements Step {}
 
   private final List<Step> steps = new ArrayList<>();
 
@@ -173,6 +175,37 @@ public final class FaultScript {
   public FaultScript respond(Function<String, String> responder) {
     steps.add(new Respond(Objects.requireNonNull(responder)));
     return this;
+  }
+
+  /**
+   * For the rest of the connection: reads each line and sends the pieces {@code responder}
+   * returns for it, generating each piece only when the previous one was written, so a reply of
+   * any length (millions of listing lines) costs the server no memory; {@code null} closes the
+   * connection.
+   */
+  public FaultScript respondLazily(Function<String, Iterator<String>> responder) {
+    steps.add(new RespondLazily(Objects.requireNonNull(responder)));
+    return this;
+  }
+
+  /**
+   * A POP3 server (any USER/PASS logs in) whose mailbox announces {@code messages} messages of
+   * 100 bytes each, UIDL {@code uid-N}: STAT, LIST and UIDL (with or without a number), RETR and
+   * TOP of any of them (a small message), DELE, NOOP, RSET, QUIT. The LIST and UIDL listings are
+   * generated line by line as they are sent: a 2,000,000-message mailbox costs the server
+   * nothing, the client whatever it keeps.
+   *
+   * <pre>{@code
+   * try (FaultServer pop3 = FaultServer.start(FaultScript.pop3Mailbox(2_000_000))) {
+   *   // Pop3Client.builder().endpoint(pop3.host(), pop3.port())...build().open().list(5)
+   * }
+   * }</pre>
+   */
+  public static FaultScript pop3Mailbox(long messages) {
+    if (messages < 0) {
+      throw new IllegalArgumentException("messages must not be negative: " + messages);
+    }
+    return create().send("+OK fault POP3 mailbox\r\n").respondLazily(new Pop3Mailbox(messages)::answer);
   }
 
   List<Step> steps() {

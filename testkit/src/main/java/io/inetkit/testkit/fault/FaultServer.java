@@ -195,6 +195,12 @@ public final class FaultServer implements AutoCloseable {
             // until the client hangs up or the responder closes
           }
           return;
+        } else if (step instanceof FaultScript.RespondLazily lazy) {
+          OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+          while (answerLazily(in, buffered, lazy.responder())) {
+            // until the client hangs up or the responder closes
+          }
+          return;
         }
       }
     } catch (SocketException e) {
@@ -257,6 +263,22 @@ public final class FaultServer implements AutoCloseable {
       return false;
     }
     out.write(reply.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    return true;
+  }
+
+  /** Reads a line and sends the responder's pieces one by one; false when the connection should end. */
+  private boolean answerLazily(
+      InputStream in, OutputStream out, java.util.function.Function<String, java.util.Iterator<String>> responder)
+      throws IOException {
+    String line = readLine(in);
+    java.util.Iterator<String> reply = line == null ? null : responder.apply(line);
+    if (reply == null) {
+      return false;
+    }
+    while (reply.hasNext() && !closed) {
+      out.write(reply.next().getBytes(StandardCharsets.UTF_8));
+    }
     out.flush();
     return true;
   }

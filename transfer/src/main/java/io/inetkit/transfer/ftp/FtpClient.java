@@ -199,7 +199,11 @@ public final class FtpClient {
     return maxReplyLineLength;
   }
 
-  /** Returns the most entries one listing may have (default 100 000). */
+  /**
+   * Returns the most entries one listing may have (default 100 000); a listing may also have at
+   * most 256 bytes per allowed entry in all (25.6 MB by default), so memory stays bounded
+   * whatever the server sends. More is a {@link io.inetkit.core.LimitExceededException}.
+   */
   public int maxListingEntries() {
     return maxListingEntries;
   }

@@ -45,6 +45,9 @@ public interface FtpSession extends Closeable {
    * @throws io.inetkit.core.ProtocolViolationException when a line cannot be parsed (never a
    *     silently short list)
    * @throws io.inetkit.core.LimitExceededException when a line or the entry count passes its limit
+   * @throws io.inetkit.core.NotFoundException when the folder does not exist, also on servers that
+   *     answer LIST of a missing folder with an empty listing (an empty listing is confirmed with
+   *     one MLST, or CWD there and back; a listing with entries costs no extra round trip)
    */
   List<FtpEntry> list(String path) throws InetkitException;
 

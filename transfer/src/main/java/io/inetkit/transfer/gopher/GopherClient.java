@@ -40,8 +40,10 @@ import java.util.Objects;
  * List<GopherItem> hits = gopher.search(GopherUrl.parse("gopher://gopher.example.org/7/find"), "java");
  * }</pre>
  *
- * <p>Robust against sloppy servers (LF without CR, missing fields or terminator, trailing
- * blanks), bounded against hostile ones: lines longer than {@link #maxLineLength()}, menus with
+ * <p>Robust against sloppy servers (LF without CR, missing fields, trailing blanks), truthful
+ * about truncation (a menu or text that ends without its lone {@code .} line, an empty reply
+ * included, fails with {@link io.inetkit.core.ConnectionClosedException}, and no file is
+ * renamed into place), bounded against hostile ones: lines longer than {@link #maxLineLength()}, menus with
  * more than {@link #maxMenuItems()} items or {@link #maxMenuBytes()} bytes, and replies larger
  * than {@link #maxTotalBytes()} fail with {@link io.inetkit.core.LimitExceededException}; a
  * server that stalls fails with {@link io.inetkit.core.InetkitTimeoutException}. Selectors and

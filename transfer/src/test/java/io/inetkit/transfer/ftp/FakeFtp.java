@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the first download and the first upload part-way, serve a given listing, or stall or flood the
  * data connection. Speaks PORT and, when bound to {@code ::1}, EPSV/EPRT for IPv6 clients (on
  * IPv4 it refuses EPSV, so clients fall back to the PASV reply with the foreign address).
- * The SYST, FEAT and SIZE replies and the reply that ends a RETR can be replaced to play other
+ * The SYST, FEAT, SIZE and CWD replies and the reply that ends a RETR can be replaced to play other
  * (or lying) servers.
  */
 final class FakeFtp implements AutoCloseable {
@@ -45,6 +45,8 @@ final class FakeFtp implements AutoCloseable {
   volatile String feat = "211-Features:\r\n SIZE\r\n REST STREAM\r\n211 End\r\n";
   /** The SIZE reply, or null to tell the truth. */
   volatile String sizeReply;
+  /** The reply to CWD (the default: a server without it). */
+  volatile String cwdReply = "502 not implemented\r\n";
   /** The reply after a RETR's data went out (unless the transfer is dropped). */
   volatile String retrEnd = "226 done\r\n";
   private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
@@ -150,6 +152,8 @@ final class FakeFtp implements AutoCloseable {
           serve(listing, false);
           yield "150 listing\r\n226 done\r\n";
         }
+        case "CWD" -> cwdReply;
+        case "PWD" -> "257 \"/\" is the current folder\r\n";
         case "QUIT" -> "221 bye\r\n";
         default -> "502 not implemented\r\n";
       };

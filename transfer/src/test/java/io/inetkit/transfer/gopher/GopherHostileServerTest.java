@@ -158,7 +158,7 @@ class GopherHostileServerTest {
 
   @Test
   void sloppyServerMenuIsAccepted() throws Exception {
-    String sloppy = "iWelcome   \n0Doc\t/doc\n1Dir\t/dir\tother.example\n\nQOdd\t/odd\thost\t70x\n";
+    String sloppy = "iWelcome   \n0Doc\t/doc\n1Dir\t/dir\tother.example\n\nQOdd\t/odd\thost\t70x\n.\n";
     try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send(sloppy))) {
       assertThat(CLIENT.menu(url(s, "1/")))
           .containsExactly(
@@ -170,11 +170,50 @@ class GopherHostileServerTest {
   }
 
   @Test
-  void sloppyTextWithoutTerminatorOrCr() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("one\n..two\nthree   "))) {
+  void sloppyTextWithoutCr() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("one\n..two\nthree   \n.\n"))) {
       StringWriter out = new StringWriter();
       assertThat(CLIENT.text(url(s, "0/t"), out)).isEqualTo(3);
       assertThat(out.toString()).isEqualTo("one\n.two\nthree   \n");
+    }
+  }
+
+  @Test
+  void aServerThatClosesBeforeSendingAnythingIsATruncatedReplyNotAnEmptyMenu(@TempDir Path tmp) throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().close())) {
+      assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
+          .isInstanceOf(ConnectionClosedException.class)
+          .hasMessage("menu \"/\": truncated reply: the server closed the connection before sending"
+              + " anything, without the \".\" line that ends it [" + ep(s) + "]");
+      Path target = tmp.resolve("t.txt");
+      assertThatThrownBy(() -> CLIENT.text(url(s, "0/t"), target))
+          .isInstanceOf(ConnectionClosedException.class)
+          .hasMessageContaining("text \"/t\": truncated reply");
+      assertThat(target).doesNotExist();
+      assertThat(tmp.toFile().list()).as("no temp file left").isEmpty();
+    }
+  }
+
+  @Test
+  void anErrorReplyWithoutItsDotLineIsStillNotFound() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("3'/x' does not exist\t\terror.host\t1\r\n"))) {
+      assertThatThrownBy(() -> CLIENT.menu(url(s, "1/x")))
+          .isInstanceOf(io.inetkit.core.NotFoundException.class)
+          .hasMessageContaining("'/x' does not exist");
+    }
+  }
+
+  @Test
+  void aMenuOrTextCutBeforeItsDotLineIsTruncated(@TempDir Path tmp) throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("0Doc\t/doc\th\t70\r\n"))) {
+      assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
+          .isInstanceOf(ConnectionClosedException.class)
+          .hasMessageContaining("closed the connection after 1 line(s)");
+      Path target = tmp.resolve("t.txt");
+      assertThatThrownBy(() -> CLIENT.text(url(s, "0/t"), target))
+          .isInstanceOf(ConnectionClosedException.class)
+          .hasMessageContaining("closed the connection after 1 line(s)");
+      assertThat(target).doesNotExist();
     }
   }
 

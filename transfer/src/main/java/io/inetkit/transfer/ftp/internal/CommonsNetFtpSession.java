@@ -339,12 +339,15 @@ public final class CommonsNetFtpSession implements FtpSession {
     ftp = connect();
   }
 
-  /** Returns SIZE of {@code remote}, or -1 when the server does not support SIZE. */
+  /**
+   * Returns SIZE of {@code remote}, or -1 when the server does not support SIZE or answers
+   * something that is not a size (as other clients do, the transfer then goes on without one).
+   */
   private long sizeOrUnknown(String remote) throws InetkitException {
     return call("SIZE " + remote, () -> {
       String reply = ftp.getSize(remote);
       if (reply != null) {
-        return parseSize(reply.strip(), remote);
+        return parseSize(reply.strip());
       }
       int code = ftp.getReplyCode();
       if (code == 500 || code == 502 || code == 504) {
@@ -354,17 +357,30 @@ public final class CommonsNetFtpSession implements FtpSession {
     });
   }
 
-  private long parseSize(String text, String remote) throws ProtocolViolationException {
+  /**
+   * The size an upload's verification compares: SIZE of {@code remote}, or -1 when the server
+   * will not tell it. A write-only upload folder answers 550 even for the file it just stored
+   * with 226, so any permanent refusal means "unknown", never "failed".
+   */
+  private long sizeAfterUpload(String remote) throws InetkitException {
+    try {
+      return sizeOrUnknown(remote);
+    } catch (ProtocolReplyException e) {
+      if (e.reply().isPermanent()) {
+        return -1;
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the size a SIZE reply's text gives, or -1 when it is not a size. */
+  private static long parseSize(String text) {
     try {
       long size = Long.parseLong(text.split(" ")[0]);
-      if (size >= 0) {
-        return size;
-      }
+      return size >= 0 ? size : -1;
     } catch (NumberFormatException e) {
-      // reported below
+      return -1;
     }
-    throw new ProtocolViolationException(
-        "SIZE " + remote + ": not a size: " + Inputs.quote(text), endpoint, null);
   }
 
   private Set<TransferOption> options(TransferOption[] options, Set<TransferOption> allowed) {
@@ -472,10 +488,29 @@ public final class CommonsNetFtpSession implements FtpSession {
               config.maxListingEntries(), endpoint);
         }
         FtpFailures.require(ftp, ftp.completePendingCommand(), command, endpoint);
+        if (entries.isEmpty()) {
+          requireFolder(dir, command);
+        }
         return entries;
       });
     } catch (InetkitException e) {
       throw explained(e);
+    }
+  }
+
+  /**
+   * Confirms that {@code dir}, whose listing came back empty, exists: some servers (vsftpd among
+   * them) answer LIST of a missing folder with an empty 150/226 rather than 550. Costs one MLST
+   * (or CWD there and back) for empty listings only; entries prove the folder by themselves. A
+   * server that cannot say (no MLST, CWD not understood) keeps the empty listing.
+   *
+   * @throws io.inetkit.core.NotFoundException when the server answers 550 to the check
+   */
+  private void requireFolder(String dir, String command) throws IOException {
+    boolean found = features.has("MLST") ? ftp.mlistFile(dir) != null : isDirectory(dir);
+    if (!found && ftp.getReplyCode() == 550) {
+      throw new io.inetkit.core.NotFoundException(
+          command + ": no such folder", endpoint, FtpFailures.lastReply(ftp), null);
     }
   }
 
@@ -702,7 +737,7 @@ public final class CommonsNetFtpSession implements FtpSession {
             upload(local, upload, offset, tracker.startingAt(offset));
           }
           if (!converting()) {
-            long there = sizeOrUnknown(upload);
+            long there = sizeAfterUpload(upload);
             requireComplete("STOR " + dst, there < 0 ? size : there, size);
           }
         });
@@ -961,6 +996,10 @@ public final class CommonsNetFtpSession implements FtpSession {
     try (Operation op = operation("size of " + path)) {
       String p = path("path", path);
       long size = sizeOrUnknown(p);
+      if (size < 0 && FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
+        throw new ProtocolViolationException(
+            "SIZE " + p + ": not a size: " + Inputs.quote(ftp.getReplyString().strip()), endpoint, null);
+      }
       if (size < 0) {
         throw new ProtocolReplyException("SIZE " + p, endpoint, FtpFailures.lastReply(ftp), null);
       }

@@ -39,7 +39,14 @@ final class Listings {
     List<FtpEntry> entries = new ArrayList<>();
     byte[] raw;
     int lines = 0;
+    long bytes = 0;
+    long maxBytes = maxListingBytes(maxEntries);
     while ((raw = reader.readLineBytes()) != null) {
+      bytes += raw.length + 2;
+      if (bytes > maxBytes) {
+        throw new LimitExceededException(
+            "listing of " + Inputs.quote(path) + " is larger than " + maxBytes + " bytes", endpoint, maxBytes);
+      }
       String line = new String(raw, StandardCharsets.UTF_8);
       if (line.isBlank() || (format == Format.LIST && isTotalLine(line))) {
         continue;
@@ -66,6 +73,14 @@ final class Listings {
       }
     }
     return entries;
+  }
+
+  /**
+   * The most bytes a listing of at most {@code maxEntries} entries may have: 256 per entry (a
+   * typical line has 60-100), so that long lines cannot multiply the entry limit's memory.
+   */
+  static long maxListingBytes(int maxEntries) {
+    return 256L * maxEntries;
   }
 
   private static boolean isTotalLine(String line) {

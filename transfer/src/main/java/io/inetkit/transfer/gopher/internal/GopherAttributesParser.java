@@ -23,7 +23,10 @@ import java.util.Map;
 public final class GopherAttributesParser {
   private GopherAttributesParser() {}
 
-  /** Reads every item's attributes until the {@code .} line or the end of the stream. */
+  /**
+   * Reads every item's attributes until the {@code .} line; a stream that ends before it is a
+   * truncated reply ({@link io.inetkit.core.ConnectionClosedException}).
+   */
   public static List<GopherAttributes> read(GopherReply reply) throws IOException {
     GopherSettings s = reply.settings();
     List<GopherAttributes> result = new ArrayList<>();
@@ -32,7 +35,11 @@ public final class GopherAttributesParser {
     long bytes = 0;
     long lines = 0;
     byte[] raw;
-    while ((raw = reply.readLine()) != null) {
+    while (true) {
+      raw = reply.readLine();
+      if (raw == null) {
+        throw reply.truncated("attributes of " + Inputs.quote(reply.selector()), lines);
+      }
       if (raw.length == 1 && raw[0] == '.') {
         break;
       }

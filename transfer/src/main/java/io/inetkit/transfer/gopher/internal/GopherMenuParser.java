@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Parses RFC 1436 menus the way real servers send them. Tolerated: LF without CR, blank lines,
  * trailing white space, missing trailing fields (host and port default to the server the menu
- * came from), a non-numeric port (0), a missing {@code .} terminator, lines without any TAB
+ * came from), a non-numeric port (0), lines without any TAB
  * ({@code iText} and {@code 3Text} keep their type; anything else becomes an info line with the
  * whole text). Refused with {@link ProtocolViolationException}: NUL bytes, and control
  * characters in a selector or host (they could never be sent back). Control characters in the
@@ -75,18 +75,32 @@ public final class GopherMenuParser {
   }
 
   /**
-   * Reads a menu until its {@code .} line or the end of the stream, within the limits on line
-   * length, item count and bytes.
+   * Reads a menu until its {@code .} line, within the limits on line length, item count and
+   * bytes.
+   *
+   * @throws io.inetkit.core.ConnectionClosedException when the stream ends before the {@code .}
+   *     line (nothing at all included): a truncated menu is never taken for a short one. An
+   *     error reply (type-3 items, no link) without its {@code .} is returned, for {@link
+   *     #requireNoError} to report
    */
   public static List<GopherItem> read(GopherReply reply) throws IOException {
     GopherSettings s = reply.settings();
     List<GopherItem> items = new ArrayList<>();
     long bytes = 0;
+    long lines = 0;
     byte[] line;
-    while ((line = reply.readLine()) != null) {
+    while (true) {
+      line = reply.readLine();
+      if (line == null) {
+        if (errorItem(items) != null) {
+          return items; // an error reply some servers end without ".": NotFound for the caller
+        }
+        throw reply.truncated("menu " + Inputs.quote(reply.selector()), lines);
+      }
       if (line.length == 1 && line[0] == '.') {
         break;
       }
+      lines++;
       bytes += line.length + 2;
       if (bytes > s.maxMenuBytes()) {
         throw new LimitExceededException(
@@ -127,17 +141,23 @@ public final class GopherMenuParser {
    */
   public static void requireNoError(List<GopherItem> items, String what, Endpoint endpoint)
       throws NotFoundException {
+    GopherItem error = errorItem(items);
+    if (error != null) {
+      throw errorReply(what, endpoint, error.display());
+    }
+  }
+
+  /** Returns the first error item of an error reply (errors, no link), or null. */
+  private static GopherItem errorItem(List<GopherItem> items) {
     GopherItem error = null;
     for (GopherItem item : items) {
       if (item.type() == GopherItemType.ERROR) {
         error = error == null ? item : error;
       } else if (item.isLink()) {
-        return;
+        return null;
       }
     }
-    if (error != null) {
-      throw errorReply(what, endpoint, error.display());
-    }
+    return error;
   }
 
   /**

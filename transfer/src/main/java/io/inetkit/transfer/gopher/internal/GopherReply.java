@@ -1,5 +1,6 @@
 package io.inetkit.transfer.gopher.internal;
 
+import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.internal.BoundedLineReader;
 import io.inetkit.core.internal.Deadline;
@@ -55,6 +56,22 @@ public final class GopherReply {
   /** Returns the client's settings and limits. */
   public GopherSettings settings() {
     return settings;
+  }
+
+  /**
+   * Returns the failure for a dot-terminated reply (menu, text) that ended without its lone
+   * {@code .} line: the server closed early, so what arrived may be only part of it.
+   *
+   * @param what the reply, e.g. {@code menu "/"}
+   * @param lines how many lines arrived before the end
+   */
+  public ConnectionClosedException truncated(String what, long lines) {
+    String got = lines == 0 && in.count() == 0 ? "before sending anything" : "after " + lines + " line(s)";
+    return new ConnectionClosedException(
+        what + ": truncated reply: the server closed the connection " + got
+            + ", without the \".\" line that ends it",
+        endpoint,
+        null);
   }
 
   /** Returns the selector that was asked for, for messages. */

@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * Reads dot-terminated text (type 0 documents, Gopher+ {@code +-1} data): stops at the lone
- * {@code .} line or at the end of the stream (sloppy servers omit it), removes the extra dot of
+ * {@code .} line (a stream that ends before it is a truncated reply, {@link
+ * io.inetkit.core.ConnectionClosedException}), removes the extra dot of
  * stuffed lines ({@code ..x} becomes {@code .x}; an unstuffed {@code .x} is kept as it is), and
  * hands each line to a sink. A first line shaped like an error item ({@code 3…} with three TABs)
  * is thrown as {@link io.inetkit.core.NotFoundException}.
@@ -31,7 +32,11 @@ public final class GopherTextCopy {
       throws IOException {
     long lines = 0;
     byte[] line;
-    while ((line = reply.readLine()) != null) {
+    while (true) {
+      line = reply.readLine();
+      if (line == null) {
+        throw reply.truncated(what, lines);
+      }
       tracker.add(line.length + 2L);
       if (line.length == 1 && line[0] == '.') {
         break;

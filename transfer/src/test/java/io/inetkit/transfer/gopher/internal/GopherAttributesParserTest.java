@@ -83,10 +83,10 @@ class GopherAttributesParserTest {
 
   @Test
   void malformedBlocks() {
-    assertThatThrownBy(() -> GopherAttributesParser.read(reply("+VIEWS:\r\n text/plain: <1k>\r\n")))
+    assertThatThrownBy(() -> GopherAttributesParser.read(reply("+VIEWS:\r\n text/plain: <1k>\r\n.\r\n")))
         .isInstanceOf(ProtocolViolationException.class)
         .hasMessageContaining("block +VIEWS before +INFO");
-    assertThatThrownBy(() -> GopherAttributesParser.read(reply("+INFO:\r\n")))
+    assertThatThrownBy(() -> GopherAttributesParser.read(reply("+INFO:\r\n.\r\n")))
         .isInstanceOf(ProtocolViolationException.class)
         .hasMessageContaining("empty +INFO block");
   }

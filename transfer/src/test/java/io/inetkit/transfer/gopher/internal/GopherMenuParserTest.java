@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
+import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolViolationException;
@@ -131,11 +132,14 @@ class GopherMenuParserTest {
   }
 
   @Test
-  void missingTerminatorIsAccepted() throws Exception {
-    assertThat(parse("0Doc\t/doc\th\t70\r\n1Dir\t/dir\th\t70", DEFAULTS))
-        .extracting(GopherItem::selector)
-        .containsExactly("/doc", "/dir");
-    assertThat(parse("", DEFAULTS)).isEmpty();
+  void aMenuWithoutItsTerminatorIsTruncatedNotShort() {
+    assertThatThrownBy(() -> parse("0Doc\t/doc\th\t70\r\n1Dir\t/dir\th\t70", DEFAULTS))
+        .isInstanceOf(ConnectionClosedException.class)
+        .hasMessage("menu \"\": truncated reply: the server closed the connection after 2 line(s),"
+            + " without the \".\" line that ends it [origin.example:7070]");
+    assertThatThrownBy(() -> parse("", DEFAULTS))
+        .isInstanceOf(ConnectionClosedException.class)
+        .hasMessageContaining("closed the connection before sending anything");
   }
 
   @Test
@@ -160,7 +164,7 @@ class GopherMenuParserTest {
     assertThatThrownBy(() -> GopherMenuParser.requireNoError(error, "menu \"/x\"", ORIGIN))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("menu \"/x\" refused: 3 '/x' does not exist [origin.example:7070]");
-    List<GopherItem> mixed = parse("3warning\t\terror.host\t1\r\n0Doc\t/doc\th\t70\r\n", DEFAULTS);
+    List<GopherItem> mixed = parse("3warning\t\terror.host\t1\r\n0Doc\t/doc\th\t70\r\n.\r\n", DEFAULTS);
     GopherMenuParser.requireNoError(mixed, "menu", ORIGIN); // a link is present: a real menu
   }
 
