@@ -17,6 +17,7 @@ import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.core.internal.ReplyText;
 import io.inetkit.core.internal.Connector;
 import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.SmtpCapabilities;
@@ -278,6 +279,10 @@ public final class SmtpConnection implements Closeable {
           broken = true;
           throw new ConnectionClosedException(
               "connection closed by the server while waiting for the reply to " + what, endpoint, null);
+        }
+        if (line.indexOf('\0') >= 0) {
+          broken = true;
+          throw ReplyText.nulByte("waiting for the reply to " + what, endpoint, line);
         }
         int c = parseCode(line, what);
         if (code >= 0 && c != code) {
