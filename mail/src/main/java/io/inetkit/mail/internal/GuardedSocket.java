@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class GuardedSocket extends Socket {
   private final SocketSettings settings;
+  private final WireWatch wire;
   private volatile SSLSocket tls;
   private volatile boolean layering;
   private InputStream in;
@@ -24,6 +25,12 @@ final class GuardedSocket extends Socket {
 
   GuardedSocket(SocketSettings settings) {
     this.settings = settings;
+    this.wire = new WireWatch(settings.endpoint(), settings.limits().literals(), settings.deadline());
+  }
+
+  /** Returns what crossed this connection's wire. */
+  WireWatch wire() {
+    return wire;
   }
 
   @Override
@@ -67,7 +74,7 @@ final class GuardedSocket extends Socket {
     }
     if (in == null) {
       InputStream raw = tls != null ? tls.getInputStream() : super.getInputStream();
-      in = new GuardedInputStream(raw, settings.endpoint(), settings.limits(), settings.deadline(), this::abort,
+      in = new GuardedInputStream(wire.input(raw), settings.endpoint(), settings.limits(), settings.deadline(), this::abort,
           settings.timeouts().read());
     }
     return in;
@@ -79,7 +86,7 @@ final class GuardedSocket extends Socket {
       return super.getOutputStream();
     }
     if (out == null) {
-      OutputStream raw = tls != null ? tls.getOutputStream() : super.getOutputStream();
+      OutputStream raw = wire.output(tls != null ? tls.getOutputStream() : super.getOutputStream());
       out = new java.io.FilterOutputStream(raw) {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
