@@ -9,6 +9,7 @@ import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
@@ -178,6 +179,8 @@ public final class CommonsNetFtpSession implements FtpSession {
     requireOpen();
     try {
       return call.run();
+    } catch (IllegalArgumentException e) {
+      throw FtpFailures.unusableReply(e, what, ftp, endpoint);
     } catch (IOException e) {
       InetkitException failure = FtpFailures.translate(e, what, endpoint, timeout);
       if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
@@ -432,6 +435,7 @@ public final class CommonsNetFtpSession implements FtpSession {
     if (Files.isDirectory(target)) {
       target = SafeNames.resolveInside(target, SafeNames.baseName(src), src, endpoint);
     }
+    LocalPaths.downloadTarget(target, SafeNames.baseName(src), "download"); // before any command
     Path part = target.resolveSibling("." + target.getFileName() + ".inetkit-part");
     long remoteSize = knownSize >= 0 && !converting() ? knownSize : sizeOrUnknown(src);
     if (remoteSize > config.maxFileSize()) {
@@ -466,7 +470,7 @@ public final class CommonsNetFtpSession implements FtpSession {
           Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (IOException e) {
       InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
-      if (failure instanceof ProtocolViolationException) {
+      if (failure instanceof ProtocolViolationException || isEmptyFile(part)) {
         // too large, or not what SIZE said: nothing worth resuming
         try {
           Files.deleteIfExists(part);
@@ -491,6 +495,15 @@ public final class CommonsNetFtpSession implements FtpSession {
       }
       return null;
     });
+  }
+
+  /** Whether {@code part} exists and holds nothing: not worth keeping to resume from. */
+  private static boolean isEmptyFile(Path part) {
+    try {
+      return Files.isRegularFile(part) && Files.size(part) == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void moveIntoPlace(Path part, Path target) throws IOException {
@@ -550,7 +563,7 @@ public final class CommonsNetFtpSession implements FtpSession {
   @Override
   public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
     String dst = path("remote", remote);
-    java.util.Objects.requireNonNull(local, "local");
+    LocalPaths.uploadSource(java.util.Objects.requireNonNull(local, "local")); // before any command
     Set<TransferOption> opts = options(options, EnumSet.allOf(TransferOption.class));
     String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
     long startNanos = System.nanoTime();
