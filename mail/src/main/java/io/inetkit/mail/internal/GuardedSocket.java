@@ -51,6 +51,8 @@ final class GuardedSocket extends Socket {
     settings.events().connectEnd(settings.endpoint());
     if (settings.implicitTls()) {
       upgradeToTls();
+    } else {
+      Connector.expectPlainGreeting(this, settings.endpoint(), settings.limits().literals() ? "imaps" : "pop3s");
     }
   }
 

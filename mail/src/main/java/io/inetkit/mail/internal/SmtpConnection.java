@@ -91,6 +91,9 @@ public final class SmtpConnection implements Closeable {
         Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), s.timeouts(), s.events());
     SmtpConnection c;
     try {
+      if (!s.tlsMode().isImplicit()) {
+        Connector.expectPlainGreeting(socket, s.endpoint(), "smtps"); // not an SMTPS port in silence
+      }
       c = new SmtpConnection(s, socket);
     } catch (IOException e) {
       Connector.closeQuietly(socket);

@@ -67,6 +67,8 @@ final class SecureFtpClient extends FTPClient {
     if (tlsMode == TlsMode.IMPLICIT) {
       _socket_ = Connector.startTls(_socket_, endpoint, trust, timeouts, events);
       tlsActive = true;
+    } else {
+      Connector.expectPlainGreeting(_socket_, endpoint, "ftps"); // not an FTPS port in silence
     }
     super._connectAction_(guardedReader(_socket_));
     if (!org.apache.commons.net.ftp.FTPReply.isPositiveCompletion(getReplyCode())) {
