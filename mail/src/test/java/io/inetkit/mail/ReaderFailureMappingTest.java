@@ -119,6 +119,16 @@ class ReaderFailureMappingTest {
   }
 
   @Test
+  void angusFailingOnAPositiveReplyIsAViolationNotTheServersErr() throws Exception {
+    try (FaultServer s = FaultServer.start(FaultScenarios.pop3(Map.of("STAT", "+OK -1 -1")))) {
+      assertThatThrownBy(() -> pop3(s, TlsMode.NONE).open())
+          .isInstanceOf(ProtocolViolationException.class)
+          .hasMessageContaining("the server's reply to STAT could not be used: \"+OK -1 -1\"")
+          .hasMessageNotContaining("-ERR");
+    }
+  }
+
+  @Test
   void nulBytesInReplyLinesAreProtocolViolations() throws Exception {
     try (FaultServer s = FaultServer.start(FaultScenarios.pop3(Map.of("STAT", "+OK 1\0 0")))) {
       assertThatThrownBy(() -> pop3(s, TlsMode.NONE).open())

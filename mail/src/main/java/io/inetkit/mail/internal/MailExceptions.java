@@ -151,6 +151,10 @@ public final class MailExceptions {
         return Connector.translate((IOException) t, what, endpoint, timeouts.read());
       }
     }
+    InetkitException noStartTls = missingStartTls(failure, what, endpoint);
+    if (noStartTls != null) {
+      return noStartTls;
+    }
     InetkitException seenOnWire = wire == null ? null : fromWire(failure, what, protocol, endpoint, wire);
     if (seenOnWire != null) {
       return seenOnWire;
@@ -164,13 +168,6 @@ public final class MailExceptions {
     }
     seen.clear();
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
-        // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
-        return new TlsException(
-            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
-            endpoint, failure);
-      }
       if (t instanceof BadCommandException || t instanceof CommandFailedException) {
         org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
         String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();
@@ -210,6 +207,21 @@ public final class MailExceptions {
     return new InetkitException(what + " failed: " + failure, endpoint, failure);
   }
 
+  /** A required STARTTLS/STLS the server does not offer, as Angus words it; else null. */
+  private static TlsException missingStartTls(Throwable failure, String what, Endpoint endpoint) {
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
+        // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
+        return new TlsException(
+            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
+            endpoint, failure);
+      }
+    }
+    return null;
+  }
+
   private static final Set<String> LOGIN_VERBS = Set.of("USER", "PASS", "APOP", "AUTH", "LOGIN", "AUTHENTICATE");
 
   /** The translation the wire's facts decide, or null when they decide nothing. */
@@ -233,6 +245,13 @@ public final class MailExceptions {
       return LOGIN_VERBS.contains(verb)
           ? new AuthenticationException(what, endpoint, reply, failure)
           : new ProtocolReplyException(verb + " (" + what + ")", endpoint, reply, failure);
+    }
+    if (status.startsWith("+OK")) {
+      // the server said yes, and Angus could not use what it said: not the server's refusal
+      return new io.inetkit.core.ProtocolViolationException(
+          what + ": the server's reply to " + verb + " could not be used: " + Inputs.quote(status)
+              + " (Angus Mail: " + failure.getMessage() + ")",
+          endpoint, failure);
     }
     if (status.isEmpty() && failure instanceof AuthenticationFailedException) {
       // Angus's "EOF on socket": the server never answered

@@ -21,8 +21,8 @@ import java.util.Locale;
  * Angus's messages, which mix the server's text with Angus's own (an {@code EOF on socket}
  * shown as if it were the server's {@code -ERR}).
  *
- * <p>Its streams also enforce what Angus lets through: a NUL byte in a reply line (IMAP: anywhere,
- * RFC 3501 excludes it even from literals; POP3: in status lines), a greeting that is not one,
+ * <p>Its streams also enforce what Angus lets through: a NUL byte in a reply line (IMAP: outside
+ * literals; POP3: in status lines; message data may hold one), a greeting that is not one,
  * and a connection closed or reset before the greeting (a {@link ConnectionClosedException},
  * where Angus would report a failed login). Failures are {@linkplain
  * GuardedInputStream.Deadline#record recorded} so the session reports them even when Angus
@@ -40,7 +40,8 @@ public final class WireWatch {
   private volatile boolean inStatusLine = true; // the greeting is the first status line
   private volatile boolean continuation;
   private volatile String refusedVerb = "";
-  private volatile String refusal = ""; // the server's last line asked for more ("+ ...")
+  private volatile String refusal = "";
+  private long literalLeft; // IMAP: bytes of a literal still to come // the server's last line asked for more ("+ ...")
   private final StringBuilder status = new StringBuilder();
   private final StringBuilder command = new StringBuilder();
 
@@ -50,7 +51,10 @@ public final class WireWatch {
     this.deadline = deadline;
   }
 
-  /** Returns the upper-case verb of the last command sent ({@code STLS}, {@code PASS}), or "". */
+  /**
+   * Returns the upper-case verb of the last command sent ({@code STLS}, {@code PASS}), or "";
+   * QUIT and LOGOUT are not counted.
+   */
   public String lastVerb() {
     return lastVerb;
   }
@@ -65,8 +69,7 @@ public final class WireWatch {
 
   /**
    * Returns the verb of the last command the server refused ({@code -ERR}, {@code NO}, {@code
-   * BAD}) when no command but QUIT/LOGOUT was sent after it, else "": Angus says goodbye before
-   * it reports a refusal, and the refusal is what matters.
+   * BAD}) when no command was sent after it, else "".
    */
   public String refusedVerb() {
     return refusedVerb;
@@ -150,12 +153,17 @@ public final class WireWatch {
 
   private void inspect(byte b) throws ProtocolViolationException {
     boolean greeting = received++ == 0 || (lastStatus.isEmpty() && lastVerb.isEmpty());
+    if (literalLeft > 0) {
+      literalLeft--; // an IMAP literal (message data) is not a reply line
+      return;
+    }
     if (!inStatusLine && !imap) {
       return; // a POP3 multi-line body: only its status line is a reply line
     }
     if (b == '\n') {
       String line = status.toString().strip();
       status.setLength(0);
+      literalLeft = imap ? literalAnnounced(line) : 0;
       continuation = line.startsWith("+") && (imap || !line.startsWith("+OK"));
       if (inStatusLine) {
         lastStatus = line;
@@ -183,6 +191,22 @@ public final class WireWatch {
     }
   }
 
+  /** Returns N when an IMAP line ends with {@code {N}} or {@code {N+}} (a literal follows), else 0. */
+  static long literalAnnounced(String line) {
+    int open = line.lastIndexOf('{');
+    if (!line.endsWith("}") || open < 0) {
+      return 0;
+    }
+    String digits = line.substring(open + 1, line.length() - 1);
+    if (digits.endsWith("+")) {
+      digits = digits.substring(0, digits.length() - 1);
+    }
+    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+      return 0;
+    }
+    return Long.parseLong(digits);
+  }
+
   private void checkGreeting(String line) throws ProtocolViolationException {
     String upper = line.toUpperCase(Locale.ROOT);
     for (String prefix : imap ? new String[] {"* OK", "* PREAUTH", "* BYE"} : new String[] {"+OK", "-ERR"}) {
@@ -205,11 +229,11 @@ public final class WireWatch {
       String[] words = line.split(" ", 3);
       int at = imap ? 1 : 0;
       String verb = words.length > at ? words[at].toUpperCase(Locale.ROOT) : "";
-      if (verb.matches("[A-Z]{2,16}")) {
-        if (!verb.equals("QUIT") && !verb.equals("LOGOUT")) {
-          refusedVerb = "";
-          refusal = "";
-        }
+      if (verb.matches("[A-Z]{2,16}") && !verb.equals("QUIT") && !verb.equals("LOGOUT")) {
+        // a goodbye is not recorded: Angus says it after its own decision, and what came
+        // before it is what explains a failure
+        refusedVerb = "";
+        refusal = "";
         lastVerb = verb;
         lastStatus = "";
         inStatusLine = true;
