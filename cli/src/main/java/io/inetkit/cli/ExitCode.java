@@ -6,6 +6,7 @@ import io.inetkit.core.ConnectionException;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.LocalFileException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
@@ -68,6 +69,9 @@ public enum ExitCode {
   public static ExitCode of(Throwable failure) {
     if (failure instanceof InvalidInputException || failure instanceof IllegalArgumentException) {
       return USAGE;
+    }
+    if (failure instanceof LocalFileException) {
+      return LOCAL_IO;
     }
     if (failure instanceof AuthenticationException) {
       return AUTH;

@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.PeerCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class Trust {
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trustStore);
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
+      ctx.init(null, PeerCertificates.recording(tmf.getTrustManagers()), null);
       return new Trust("key store", ctx, true);
     } catch (GeneralSecurityException e) {
       throw new InvalidInputException("trustStore", "unusable trust store: " + e.getMessage());
@@ -141,13 +142,31 @@ public final class Trust {
 
   /** Returns the SSL context that carries this trust. */
   public SSLContext sslContext() {
-    if (context != null) {
-      return context;
-    }
-    try {
-      return SSLContext.getDefault();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("TLS is not available in this JDK", e);
+    return context != null ? context : SystemContext.INSTANCE;
+  }
+
+  /**
+   * The JDK's default trust (its {@code cacerts}, or {@code javax.net.ssl.trustStore}) in a
+   * context that records the certificates servers present, so a failed verification can be
+   * explained; the JDK's default context itself when {@code javax.net.ssl.keyStore} asks for a
+   * client certificate. Created on first use.
+   */
+  private static final class SystemContext {
+    static final SSLContext INSTANCE = create();
+
+    private static SSLContext create() {
+      try {
+        if (System.getProperty("javax.net.ssl.keyStore") != null) {
+          return SSLContext.getDefault();
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, PeerCertificates.recording(tmf.getTrustManagers()), null);
+        return ctx;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("TLS is not available in this JDK", e);
+      }
     }
   }
 

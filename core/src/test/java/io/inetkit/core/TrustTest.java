@@ -128,10 +128,22 @@ class TrustTest {
   }
 
   @Test
-  void systemIsTheJdkDefault() throws Exception {
-    assertThat(Trust.system().sslContext()).isSameAs(SSLContext.getDefault());
+  void systemIsTheJdkTrustStoreAndExplainsWhatItRefuses() throws Exception {
+    assertThat(Trust.system().sslContext()).isSameAs(Trust.system().sslContext());
     assertThat(Trust.system()).hasToString("Trust[system]");
     assertThat(Trust.system().verifiesHostname()).isTrue();
+    // the JDK's CAs do not include a self-signed test certificate, and the refusal says why and what to do
+    assertThatThrownBy(() -> greeting(goodServer, Trust.system()))
+        .isInstanceOf(TlsException.class)
+        .hasMessageContaining("the server's certificate (CN=loopback, issued by CN=loopback)")
+        .hasMessageContaining("is not signed by a CA this client trusts: trust that CA with --cacert FILE");
+  }
+
+  @Test
+  void hostNameMismatchListsTheNamesTheCertificateHolds() {
+    assertThatThrownBy(() -> greeting(wrongServer, Trust.fromFile(wrongName.pem())))
+        .isInstanceOf(TlsException.class)
+        .hasMessageContaining("the server's certificate is issued for wrong.example, not 127.0.0.1");
   }
 
   @Test

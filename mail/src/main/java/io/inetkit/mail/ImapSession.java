@@ -8,6 +8,7 @@ import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.internal.GuardedSockets;
@@ -132,12 +133,11 @@ public final class ImapSession implements Closeable {
           sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPABILITY and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
-          } catch (MessagingException e) {
-            InetkitException guard = sockets.takeGuardFailure();
-            InetkitException failure =
-                guard != null
-                    ? guard
-                    : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
+          } catch (MessagingException | RuntimeException e) {
+            if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
+              throw r;
+            }
+            InetkitException failure = sockets.failure(e, "login as " + c.user(), AngusProtocol.IMAP);
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }
@@ -221,6 +221,10 @@ public final class ImapSession implements Closeable {
                   defaultFolder()
                       .doCommand(
                           p -> p.status(name, new String[] {"MESSAGES", "UNSEEN", "UIDNEXT", "UIDVALIDITY"}));
+          if (s == null) {
+            throw new ProtocolViolationException(
+                "STATUS " + name + ": the server answered OK without a STATUS response", endpoint, null);
+          }
           return new FolderStatus(name, s.total, s.unseen, s.uidnext, s.uidvalidity);
         });
   }
@@ -998,12 +1002,11 @@ public final class ImapSession implements Closeable {
       return op.run();
     } catch (InetkitException e) {
       throw e;
-    } catch (MessagingException | ProtocolException | IOException e) {
-      InetkitException guard = sockets.takeGuardFailure();
-      if (guard != null) {
-        throw guard;
+    } catch (MessagingException | ProtocolException | IOException | RuntimeException e) {
+      if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
+        throw r;
       }
-      throw MailExceptions.translateAny(e, what, AngusProtocol.IMAP, endpoint, client.timeouts());
+      throw sockets.failure(e, what, AngusProtocol.IMAP);
     } finally {
       depth--;
       if (outermost) {

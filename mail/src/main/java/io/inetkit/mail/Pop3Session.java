@@ -102,12 +102,11 @@ public final class Pop3Session implements Closeable {
             requireBoundedMailbox();
             inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-          } catch (MessagingException e) {
-            InetkitException guard = sockets.takeGuardFailure();
-            InetkitException failure =
-                guard != null
-                    ? guard
-                    : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.POP3, endpoint, client.timeouts());
+          } catch (MessagingException | RuntimeException e) {
+            if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
+              throw r;
+            }
+            InetkitException failure = sockets.failure(e, "login as " + c.user(), AngusProtocol.POP3);
             client.events().authFailed(endpoint, c.user(), failure);
             Connectors.closeQuietly(store);
             throw failure;
@@ -470,12 +469,11 @@ public final class Pop3Session implements Closeable {
       return op.run();
     } catch (InetkitException e) {
       throw e;
-    } catch (MessagingException | IOException e) {
-      InetkitException guard = sockets.takeGuardFailure();
-      if (guard != null) {
-        throw guard;
+    } catch (MessagingException | IOException | RuntimeException e) {
+      if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
+        throw r;
       }
-      throw MailExceptions.translateAny(e, what, AngusProtocol.POP3, endpoint, client.timeouts());
+      throw sockets.failure(e, what, AngusProtocol.POP3);
     } finally {
       depth--;
       if (outermost) {

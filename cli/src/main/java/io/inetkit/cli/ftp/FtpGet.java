@@ -2,6 +2,7 @@ package io.inetkit.cli.ftp;
 
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
@@ -71,15 +72,19 @@ final class FtpGet extends FtpAction {
       throw usage(u + " names a folder: use 'inetkit ftp ls' or get -r");
     }
     TransferOption[] options = copy.resume ? new TransferOption[] {TransferOption.RESUME} : new TransferOption[0];
+    Path target = null;
+    if (!"-".equals(outputFile)) { // the local side is checked before connecting
+      target = Path.of(outputFile != null ? outputFile : last(u));
+      if (copy.createDirs && target.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+      }
+      target = LocalPaths.downloadTarget(target, last(u), "download");
+    }
     try (FtpSession ftp = client.open()) {
-      if ("-".equals(outputFile)) {
+      if (target == null) {
         ftp.get(u.path(), output.environment().stdout(), options);
         output.environment().stdout().flush();
         return 0;
-      }
-      Path target = Path.of(outputFile != null ? outputFile : last(u));
-      if (copy.createDirs && target.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(target.toAbsolutePath().getParent());
       }
       FtpTransfer t = ftp.get(u.path(), target, options);
       output.note("saved %s (%d bytes%s)", target, t.bytes(), resumed(t));

@@ -2,6 +2,8 @@ package io.inetkit.cli.ftp;
 
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
+import io.inetkit.core.LocalFileException;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
@@ -56,8 +58,14 @@ final class FtpPut extends FtpAction {
       throw usage("standard input cannot hold both the password and the file");
     }
     Path local = stdin ? null : Path.of(file);
+    if (!stdin && !Files.exists(local)) { // the local side is checked before connecting
+      throw new LocalFileException("cannot upload " + file + ": no such file or folder", local, null);
+    }
     if (!stdin && copy.recursive != Files.isDirectory(local)) {
       throw usage(copy.recursive ? file + " is not a folder" : file + " is a folder: add -r");
+    }
+    if (!stdin && !copy.recursive) {
+      LocalPaths.uploadSource(local);
     }
     ProgressListener progress = transfer.progress(output);
     FtpClient.Builder builder = client(u).progressListener(progress);

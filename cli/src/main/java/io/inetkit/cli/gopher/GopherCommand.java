@@ -7,6 +7,7 @@ import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.Scheme;
 import io.inetkit.transfer.gopher.GopherClient;
@@ -81,6 +82,9 @@ public final class GopherCommand extends NetworkCommand {
             .eventListener(output.events())
             .maxTotalBytes(transfer.maxFileSize() > 0 ? transfer.maxFileSize() : Long.MAX_VALUE)
             .build();
+    if (outputFile != null) { // a folder receives the item under its selector's name, as in ftp get
+      outputFile = LocalPaths.intoFolder(outputFile, gopher.selector(), "gopher-item");
+    }
     GopherItemType type = GopherItemType.of(gopher.itemType());
     if (query != null && type != GopherItemType.SEARCH) {
       throw usage("--search needs a type-7 (search) URL, got type " + gopher.itemType());

@@ -2,6 +2,8 @@ package io.inetkit.cli.mail;
 
 import io.inetkit.cli.ProgressOptions;
 import io.inetkit.core.ImapUrl;
+import io.inetkit.core.LocalPaths;
+import io.inetkit.core.Pop3Url;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.mail.Pop3Session;
 import io.inetkit.core.ProgressListener;
@@ -55,11 +57,19 @@ final class MailRead extends MailAction {
   public Integer call() throws Exception {
     InetkitUrl parsed = readUrl(url);
     if (isPop3(parsed)) {
+      if (outputFile != null) { // the local side is checked before connecting
+        String number = Pop3Url.from(parsed).messageNumber().stream().mapToObj(Integer::toString)
+            .findFirst().orElse("message");
+        outputFile = LocalPaths.downloadTarget(outputFile, (uidl != null ? uidl : number) + ".eml", "message.eml");
+      }
       return readPop3(parsed);
     }
     ImapUrl u = ImapUrl.from(parsed);
     if (u.uid().isEmpty()) {
       throw usage("which message? add ;UID=n to the URL, e.g. imaps://host/INBOX;UID=42");
+    }
+    if (outputFile != null) { // a folder receives UID.eml, as ftp get -o FOLDER keeps the name
+      outputFile = LocalPaths.downloadTarget(outputFile, u.uid().getAsLong() + ".eml", "message.eml");
     }
     ProgressListener progress = progressOptions.listener(output);
     try (ImapSession imap = mailbox.apply(imap(u)).open()) {

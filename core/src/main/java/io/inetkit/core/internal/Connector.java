@@ -88,6 +88,7 @@ public final class Connector {
       trust.configure(tls, endpoint.host());
       int readTimeout = plain.getSoTimeout();
       tls.setSoTimeout(timeouts.connectMillis());
+      PeerCertificates.clear(); // what this handshake presents explains its failure
       tls.startHandshake();
       tls.setSoTimeout(readTimeout);
       events.tlsEnd(endpoint, tls.getSession().getProtocol(), tls.getSession().getCipherSuite());
@@ -118,14 +119,65 @@ public final class Connector {
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return new ConnectionException(what + " to " + endpoint + " failed: " + detail, endpoint, e);
     }
-    if (e instanceof SSLException) {
-      return new TlsException(what + " with " + endpoint + " failed: " + detail, endpoint, e);
+    if (e instanceof SSLException ssl) {
+      return TlsFailures.translate(ssl, what, endpoint);
     }
     if (e instanceof EOFException || e instanceof SocketException) {
       return new ConnectionClosedException(
           what + ": connection to " + endpoint + " closed: " + detail, endpoint, e);
     }
     return new InetkitException(what + " with " + endpoint + " failed: " + detail, endpoint, e);
+  }
+
+  /** How long a server on a port that looks like implicit TLS may stay silent before its greeting. */
+  static final long GREETING_GRACE_MILLIS = 1000;
+
+  /**
+   * Returns whether {@code port} looks like a port where servers speak TLS from the first byte:
+   * 465 (SMTPS), 990 (FTPS), 993 (IMAPS), 995 (POP3S), and ports ending in the same three digits
+   * (test servers' 3465, 3993, 1993).
+   */
+  public static boolean looksLikeImplicitTls(int port) {
+    int tail = port % 1000;
+    return tail == 465 || tail == 990 || tail == 993 || tail == 995;
+  }
+
+  /**
+   * For protocols whose server speaks first (SMTP, POP3, IMAP, FTP) over a plain-text
+   * connection: on a port that {@linkplain #looksLikeImplicitTls looks like implicit TLS}, waits
+   * at most one second for the greeting's first bytes, and fails fast when none come, since an
+   * implicit-TLS server waits in silence for the client's TLS hello, and the client would
+   * otherwise wait the whole read timeout. Returns at once on other ports, and as soon as bytes
+   * are there; reads nothing.
+   *
+   * @param implicitScheme the URL scheme with implicit TLS, for the hint ({@code smtps})
+   * @throws TlsException when the server stayed silent, saying which TLS mode to use
+   */
+  public static void expectPlainGreeting(Socket socket, Endpoint endpoint, String implicitScheme)
+      throws InetkitException {
+    if (!looksLikeImplicitTls(endpoint.port())) {
+      return;
+    }
+    try {
+      java.io.InputStream in = socket.getInputStream();
+      long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(GREETING_GRACE_MILLIS);
+      while (in.available() == 0) {
+        if (System.nanoTime() - end > 0) {
+          throw new TlsException(
+              "no greeting from " + endpoint + " within " + GREETING_GRACE_MILLIS / 1000 + " s in plain text:"
+                  + " port " + endpoint.port() + " is usually implicit TLS, where the server waits for"
+                  + " the client to start TLS. Use " + implicitScheme + "://, --tls implicit or"
+                  + " TlsMode.IMPLICIT",
+              endpoint, null);
+        }
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InetkitException("connect to " + endpoint + " interrupted", endpoint, e);
+    } catch (IOException e) {
+      throw translate(e, "waiting for the greeting", endpoint, java.time.Duration.ofMillis(GREETING_GRACE_MILLIS));
+    }
   }
 
   /** Closes without throwing; for clean-up on failure paths. */

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class GuardedSocket extends Socket {
   private final SocketSettings settings;
+  private final WireWatch wire;
   private volatile SSLSocket tls;
   private volatile boolean layering;
   private InputStream in;
@@ -26,6 +27,12 @@ final class GuardedSocket extends Socket {
 
   GuardedSocket(SocketSettings settings) {
     this.settings = settings;
+    this.wire = new WireWatch(settings.endpoint(), settings.limits().literals(), settings.bounds());
+  }
+
+  /** Returns what crossed this connection's wire. */
+  WireWatch wire() {
+    return wire;
   }
 
   @Override
@@ -50,6 +57,8 @@ final class GuardedSocket extends Socket {
     settings.events().connectEnd(settings.endpoint());
     if (settings.implicitTls()) {
       upgradeToTls();
+    } else {
+      Connector.expectPlainGreeting(this, settings.endpoint(), settings.limits().literals() ? "imaps" : "pop3s");
     }
     deadline.phase("greeting");
   }
@@ -82,8 +91,8 @@ final class GuardedSocket extends Socket {
     }
     if (in == null) {
       InputStream raw = tls != null ? tls.getInputStream() : super.getInputStream();
-      in = new GuardedInputStream(greetingWatch(raw), settings.endpoint(), settings.limits(),
-          settings.bounds(), this::abort, settings.timeouts().read());
+      in = new GuardedInputStream(greetingWatch(wire.input(raw)), settings.endpoint(),
+          settings.limits(), settings.bounds(), this::abort, settings.timeouts().read());
     }
     return in;
   }
@@ -94,7 +103,7 @@ final class GuardedSocket extends Socket {
       return super.getOutputStream();
     }
     if (out == null) {
-      OutputStream raw = tls != null ? tls.getOutputStream() : super.getOutputStream();
+      OutputStream raw = wire.output(tls != null ? tls.getOutputStream() : super.getOutputStream());
       out = new java.io.FilterOutputStream(raw) {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {

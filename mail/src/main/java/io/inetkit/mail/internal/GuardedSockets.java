@@ -142,6 +142,27 @@ public final class GuardedSockets {
     throw new IllegalStateException("no open connection");
   }
 
+  /**
+   * Translates a failure met while doing {@code what} at the reading side's one boundary: the
+   * guard's own failure when it raised one, else {@link MailExceptions#translateAny} with what
+   * the {@linkplain #wire() wire} saw.
+   */
+  public io.inetkit.core.InetkitException failure(Throwable e, String what, AngusProtocol protocol) {
+    io.inetkit.core.InetkitException guard = takeGuardFailure();
+    return guard != null
+        ? guard
+        : MailExceptions.translateAny(e, what, protocol, settings.endpoint(), settings.timeouts(), wire());
+  }
+
+  /** Returns what crossed the wire of the session's latest connection, or null before one. */
+  public WireWatch wire() {
+    GuardedSocket last = null;
+    for (GuardedSocket s : sockets) {
+      last = s;
+    }
+    return last == null ? null : last.wire();
+  }
+
   /** Returns the endpoint the sockets connect to. */
   public Endpoint endpoint() {
     return settings.endpoint();

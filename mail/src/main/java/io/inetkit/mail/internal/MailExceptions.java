@@ -126,6 +126,22 @@ public final class MailExceptions {
    */
   public static InetkitException translateAny(
       Throwable failure, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts) {
+    return translateAny(failure, what, protocol, endpoint, timeouts, null);
+  }
+
+  /**
+   * {@link #translateAny(Throwable, String, AngusProtocol, Endpoint, Timeouts)} that trusts what
+   * {@code wire} saw over Angus's words: a refused STARTTLS/STLS is a {@link TlsException}, a
+   * POP3 {@code -ERR} is reported with the server's own text (an {@link AuthenticationException}
+   * only when it answered the login), a login the server never answered is a closed
+   * connection, and an Angus Mail internal error (an unchecked exception from its parser) is a
+   * {@link ProtocolViolationException}, never shown as if the server had said it.
+   *
+   * @param wire the session's latest connection, or null when unknown
+   */
+  public static InetkitException translateAny(
+      Throwable failure, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts,
+      WireWatch wire) {
     Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
       if (t instanceof InetkitException ie) {
@@ -135,15 +151,23 @@ public final class MailExceptions {
         return Connector.translate((IOException) t, what, endpoint, timeouts.read());
       }
     }
+    InetkitException noStartTls = missingStartTls(failure, what, endpoint);
+    if (noStartTls != null) {
+      return noStartTls;
+    }
+    InetkitException seenOnWire = wire == null ? null : fromWire(failure, what, protocol, endpoint, wire);
+    if (seenOnWire != null) {
+      return seenOnWire;
+    }
+    if (failure instanceof RuntimeException internal) {
+      return new io.inetkit.core.ProtocolViolationException(
+          what + ": Angus Mail could not make sense of the server's responses ("
+              + internal.getClass().getSimpleName() + ")"
+              + (wire == null || wire.lastStatus().isEmpty() ? "" : "; last line: " + Inputs.quote(wire.lastStatus())),
+          endpoint, failure);
+    }
     seen.clear();
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
-        // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
-        return new TlsException(
-            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
-            endpoint, failure);
-      }
       if (t instanceof BadCommandException || t instanceof CommandFailedException) {
         org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
         String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();
@@ -181,6 +205,95 @@ public final class MailExceptions {
       return Connector.translate(io, what, endpoint, timeouts.read());
     }
     return new InetkitException(what + " failed: " + failure, endpoint, failure);
+  }
+
+  /** A required STARTTLS/STLS the server does not offer, as Angus words it; else null. */
+  private static TlsException missingStartTls(Throwable failure, String what, Endpoint endpoint) {
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
+        // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
+        return new TlsException(
+            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
+            endpoint, failure);
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> LOGIN_VERBS = Set.of("USER", "PASS", "APOP", "AUTH", "LOGIN", "AUTHENTICATE");
+
+  /** The translation the wire's facts decide, or null when they decide nothing. */
+  private static InetkitException fromWire(
+      Throwable failure, String what, AngusProtocol protocol, Endpoint endpoint, WireWatch wire) {
+    boolean refused = !wire.refusedVerb().isEmpty();
+    String verb = refused ? wire.refusedVerb() : wire.lastVerb();
+    String status = refused ? wire.refusal() : wire.lastStatus();
+    boolean io = transportFailure(failure);
+    if ((verb.equals("STLS") || verb.equals("STARTTLS")) && !io) {
+      return new TlsException(
+          what + ": the server refused " + verb + (status.isEmpty() ? "" : ": " + printable(untagged(status)))
+              + "; nothing else was sent",
+          endpoint, failure);
+    }
+    if (protocol != AngusProtocol.POP3 || io || verb.isEmpty()) {
+      return null;
+    }
+    if (status.startsWith("-ERR")) {
+      Reply reply = protocol.negativeReply(status);
+      return LOGIN_VERBS.contains(verb)
+          ? new AuthenticationException(what, endpoint, reply, failure)
+          : new ProtocolReplyException(verb + " (" + what + ")", endpoint, reply, failure);
+    }
+    if (status.startsWith("+OK")) {
+      // the server said yes, and Angus could not use what it said: not the server's refusal
+      return new io.inetkit.core.ProtocolViolationException(
+          what + ": the server's reply to " + verb + " could not be used: " + Inputs.quote(status)
+              + " (Angus Mail: " + failure.getMessage() + ")",
+          endpoint, failure);
+    }
+    if (status.isEmpty() && failure instanceof AuthenticationFailedException) {
+      // Angus's "EOF on socket": the server never answered
+      return new ConnectionClosedException(
+          what + ": the server closed the connection without answering " + verb, endpoint, failure);
+    }
+    return null;
+  }
+
+  /** Whether the socket itself failed (reset, closed, timed out, TLS): not a server's reply. */
+  private static boolean transportFailure(Throwable failure) {
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+      if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
+          || t instanceof java.io.InterruptedIOException || t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns an IMAP line without its tag ("A3 NO x" -> "NO x"); POP3 lines as they are. */
+  private static String untagged(String line) {
+    return line.matches("[A-Za-z0-9]+ (OK|NO|BAD)( .*)?") ? line.substring(line.indexOf(' ') + 1) : line;
+  }
+
+  /**
+   * Returns whether {@code e} was thrown inside Jakarta/Angus Mail (its own code, or the JDK
+   * called from it) rather than by inetkit: an internal error of the library, caused by server
+   * output it did not expect.
+   */
+  public static boolean fromMailLibrary(RuntimeException e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String c = frame.getClassName();
+      if (c.startsWith("io.inetkit.")) {
+        return false;
+      }
+      if (c.startsWith("org.eclipse.angus.") || c.startsWith("jakarta.mail.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns short, clean server text as it is, and anything else {@linkplain Inputs#quote quoted}. */

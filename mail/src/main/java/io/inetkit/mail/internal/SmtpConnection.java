@@ -17,6 +17,7 @@ import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.core.internal.ReplyText;
 import io.inetkit.core.internal.Connector;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.mail.OutgoingMessage;
@@ -106,6 +107,9 @@ public final class SmtpConnection implements Closeable {
     }
     SmtpConnection c;
     try {
+      if (!s.tlsMode().isImplicit()) {
+        Connector.expectPlainGreeting(socket, s.endpoint(), "smtps"); // not an SMTPS port in silence
+      }
       c = new SmtpConnection(s, socket, deadline);
     } catch (IOException e) {
       Connector.closeQuietly(socket);
@@ -310,6 +314,10 @@ public final class SmtpConnection implements Closeable {
           deadline.check(); // the watchdog closed it
           throw new ConnectionClosedException(
               "connection closed by the server while waiting for the reply to " + what, endpoint, null);
+        }
+        if (line.indexOf('\0') >= 0) {
+          broken = true;
+          throw ReplyText.nulByte("waiting for the reply to " + what, endpoint, line);
         }
         int c = parseCode(line, what);
         if (code >= 0 && c != code) {

@@ -61,6 +61,23 @@ public final class FaultScript {
     return new FaultScript();
   }
 
+  /**
+   * Returns a server that accepts each connection and closes it at once, before a word: the
+   * client reads end of stream where it expected a greeting.
+   */
+  public static FaultScript closeOnAccept() {
+    return create().close();
+  }
+
+  /**
+   * Returns a server that accepts each connection and resets it at once (TCP RST), like a
+   * crashed server or a firewall: the client reads "connection reset" where it expected a
+   * greeting.
+   */
+  public static FaultScript resetOnAccept() {
+    return create().reset();
+  }
+
   /** Sends {@code text} as UTF-8, exactly as given (include the {@code \r\n} yourself). */
   public FaultScript send(String text) {
     return send(text.getBytes(StandardCharsets.UTF_8));
@@ -141,6 +158,12 @@ public final class FaultScript {
   /** Sends the first {@code dropAfter} bytes of {@code text}, then drops the connection (RST). */
   public FaultScript sendThenDrop(String text, int dropAfter) {
     steps.add(new SendThenDrop(text.getBytes(StandardCharsets.UTF_8), dropAfter));
+    return this;
+  }
+
+  /** Drops the connection with a TCP reset (RST) instead of an orderly close. */
+  public FaultScript reset() {
+    steps.add(new SendThenDrop(new byte[0], 0));
     return this;
   }
 

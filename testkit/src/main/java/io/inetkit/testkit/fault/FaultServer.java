@@ -53,13 +53,23 @@ public final class FaultServer implements AutoCloseable {
   private volatile boolean refusing;
 
   private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind) throws IOException {
+    this(script, implicitTls, bind, 0);
+  }
+
+  private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind, int port)
+      throws IOException {
     if (!bind.isLoopbackAddress()) {
       throw new IllegalArgumentException("a fault server binds only a loopback address, not " + bind);
     }
     this.script = script;
     this.implicitTls = implicitTls;
     this.server = new ServerSocket();
-    server.bind(new InetSocketAddress(bind, 0), 50);
+    try {
+      server.bind(new InetSocketAddress(bind, port), 50);
+    } catch (IOException e) {
+      server.close();
+      throw e;
+    }
     this.acceptor = new Thread(this::acceptLoop, "fault-server-" + server.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
@@ -83,6 +93,26 @@ public final class FaultServer implements AutoCloseable {
   /** Starts a fault server that speaks TLS from the first byte with {@code serverContext}. */
   public static FaultServer startTls(FaultScript script, SSLContext serverContext) throws IOException {
     return new FaultServer(script, serverContext, InetAddress.getLoopbackAddress());
+  }
+
+  /**
+   * Starts a fault server that speaks TLS from the first byte on the first free loopback port
+   * ending in {@code lastDigits} (e.g. 465: 20465, 21465, ...), for tests of what clients infer
+   * from a port number; every other test should let the system choose the port.
+   *
+   * @throws IOException when no such port is free
+   */
+  public static FaultServer startTlsOnPortEndingIn(int lastDigits, FaultScript script, SSLContext serverContext)
+      throws IOException {
+    IOException last = null;
+    for (int port = 20_000 + lastDigits; port < 65_536; port += 1000) {
+      try {
+        return new FaultServer(script, serverContext, InetAddress.getLoopbackAddress(), port);
+      } catch (java.net.BindException taken) {
+        last = taken;
+      }
+    }
+    throw new IOException("no free loopback port ends in " + lastDigits, last);
   }
 
   /** Returns the host clients should connect to: {@code 127.0.0.1}, or the address it was bound to. */

@@ -70,7 +70,9 @@ public final class TestPki {
   private TestPki() throws GeneralSecurityException {
     this.caKeys = newKeyPair();
     X500Name caName = new X500Name("CN=inetkit testkit CA " + SERIAL.get());
-    this.caCert = sign(caName, caName, caKeys.getPublic(), caKeys, true, List.of());
+    Instant now = Instant.now();
+    this.caCert = sign(caName, caName, caKeys.getPublic(), caKeys, true, List.of(),
+        now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
     this.server = issue(LOCAL_NAMES.toArray(String[]::new));
   }
 
@@ -151,6 +153,20 @@ public final class TestPki {
    * Issues a server certificate for {@code names} (DNS names or IP literals), signed by this CA.
    */
   public ServerIdentity issue(String... names) {
+    Instant now = Instant.now();
+    return issue(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), names);
+  }
+
+  /**
+   * Issues a server certificate for {@code names} valid from {@code notBefore} to {@code
+   * notAfter}: in the past for an expired certificate, in the future for one not yet valid.
+   *
+   * <pre>{@code
+   * ServerIdentity expired = pki.issue(Instant.now().minus(Duration.ofDays(30)),
+   *     Instant.now().minus(Duration.ofDays(1)), "localhost", "127.0.0.1");
+   * }</pre>
+   */
+  public ServerIdentity issue(Instant notBefore, Instant notAfter, String... names) {
     try {
       KeyPair keys = newKeyPair();
       X509Certificate cert =
@@ -160,7 +176,9 @@ public final class TestPki {
               keys.getPublic(),
               caKeys,
               false,
-              List.of(names));
+              List.of(names),
+              notBefore,
+              notAfter);
       return new ServerIdentity(keys, cert, caCert);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot issue certificate for " + List.of(names), e);
@@ -265,16 +283,17 @@ public final class TestPki {
       java.security.PublicKey subjectKey,
       KeyPair issuerKeys,
       boolean ca,
-      List<String> names)
+      List<String> names,
+      Instant notBefore,
+      Instant notAfter)
       throws GeneralSecurityException {
     try {
-      Instant now = Instant.now();
       X509v3CertificateBuilder b =
           new JcaX509v3CertificateBuilder(
               issuer,
               BigInteger.valueOf(SERIAL.incrementAndGet()),
-              Date.from(now.minus(Duration.ofHours(1))),
-              Date.from(now.plus(Duration.ofDays(30))),
+              Date.from(notBefore),
+              Date.from(notAfter),
               subject,
               subjectKey);
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();

@@ -125,15 +125,27 @@ public final class FtpClient {
     return CommonsNetFtpSession.open(this);
   }
 
-  /** Opens a session, downloads {@code remote} to {@code local}, and closes. */
+  /**
+   * Opens a session, downloads {@code remote} to {@code local} (a file, or an existing folder
+   * that receives the remote name), and closes. The local folder is checked before connecting.
+   *
+   * @throws io.inetkit.core.LocalFileException when the folder to save into does not exist
+   */
   public FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException {
+    io.inetkit.core.LocalPaths.downloadTarget(local, remote, "download");
     try (FtpSession session = open()) {
       return session.get(remote, local, options);
     }
   }
 
-  /** Opens a session, uploads {@code local} to {@code remote}, and closes. */
+  /**
+   * Opens a session, uploads {@code local} to {@code remote}, and closes. The local file is
+   * checked before connecting.
+   *
+   * @throws io.inetkit.core.LocalFileException when {@code local} is missing, a folder or unreadable
+   */
   public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
+    io.inetkit.core.LocalPaths.uploadSource(local);
     try (FtpSession session = open()) {
       return session.put(local, remote, options);
     }

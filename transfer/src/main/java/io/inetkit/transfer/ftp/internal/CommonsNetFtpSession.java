@@ -9,6 +9,7 @@ import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
@@ -274,6 +275,8 @@ public final class CommonsNetFtpSession implements FtpSession {
     deadline.enter(what);
     try {
       return call.run();
+    } catch (IllegalArgumentException e) {
+      throw FtpFailures.unusableReply(e, what, ftp, endpoint);
     } catch (IOException e) {
       IOException explained = deadline.explain(e);
       if (explained != e) {
@@ -592,6 +595,7 @@ public final class CommonsNetFtpSession implements FtpSession {
       if (Files.isDirectory(target)) {
         target = SafeNames.resolveInside(target, SafeNames.baseName(src), src, endpoint);
       }
+      LocalPaths.downloadTarget(target, SafeNames.baseName(src), "download"); // before any command
       Path part = target.resolveSibling("." + target.getFileName() + ".inetkit-part");
       long remoteSize = knownSize >= 0 && !converting() ? knownSize : sizeOrUnknown(src);
       if (remoteSize > config.maxFileSize()) {
@@ -626,7 +630,7 @@ public final class CommonsNetFtpSession implements FtpSession {
             Duration.ofNanos(System.nanoTime() - startNanos));
       } catch (IOException e) {
         InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
-        if (failure instanceof ProtocolViolationException) {
+        if (failure instanceof ProtocolViolationException || isEmptyFile(part)) {
           // too large, or not what SIZE said: nothing worth resuming
           try {
             Files.deleteIfExists(part);
@@ -654,6 +658,15 @@ public final class CommonsNetFtpSession implements FtpSession {
       }
       return null;
     });
+  }
+
+  /** Whether {@code part} exists and holds nothing: not worth keeping to resume from. */
+  private static boolean isEmptyFile(Path part) {
+    try {
+      return Files.isRegularFile(part) && Files.size(part) == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void moveIntoPlace(Path part, Path target) throws IOException {

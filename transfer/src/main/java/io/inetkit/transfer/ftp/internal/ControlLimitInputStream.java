@@ -7,7 +7,8 @@ import java.io.InputStream;
 /**
  * Guards the control connection against a hostile server: fails as soon as one line grows past
  * {@code maxLine} bytes or one reply (everything since the last command) past {@code maxReply}
- * bytes, so Commons Net's unbounded line reader never holds more than that.
+ * bytes, so Commons Net's unbounded line reader never holds more than that, and at the first NUL
+ * byte (which Commons Net would pass on silently).
  */
 final class ControlLimitInputStream extends FilterInputStream {
   private final int maxLine;
@@ -44,7 +45,10 @@ final class ControlLimitInputStream extends FilterInputStream {
     return n;
   }
 
-  private void count(byte b) throws ReplyTooLongException {
+  private void count(byte b) throws IOException {
+    if (b == 0) {
+      throw new NulInReplyException();
+    }
     reply++;
     line = b == '\n' ? 0 : line + 1;
     if (line > maxLine) {
@@ -52,6 +56,15 @@ final class ControlLimitInputStream extends FilterInputStream {
     }
     if (reply > maxReply) {
       throw new ReplyTooLongException("reply longer than " + maxReply + " bytes", maxReply);
+    }
+  }
+
+  /** The server's reply holds a NUL byte; translated to {@code ProtocolViolationException}. */
+  static final class NulInReplyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NulInReplyException() {
+      super("the server sent a NUL byte in a reply line");
     }
   }
 

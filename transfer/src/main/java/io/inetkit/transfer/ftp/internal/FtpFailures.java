@@ -5,6 +5,7 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
@@ -38,12 +39,20 @@ final class FtpFailures {
     if (e instanceof InetkitException ie) {
       return ie;
     }
+    if (e instanceof java.nio.file.FileSystemException local) {
+      // a local file, not the server: the file to upload vanished, the disk is full
+      return LocalPaths.failure(what + ": local file " + local.getFile(),
+          local.getFile() == null ? null : java.nio.file.Path.of(local.getFile()), local);
+    }
     if (e instanceof CopyStreamException copy && copy.getIOException() != null) {
       return translate(copy.getIOException(), what, endpoint, timeout);
     }
     if (e instanceof ControlLimitInputStream.ReplyTooLongException tooLong) {
       return new LimitExceededException(
           what + ": " + tooLong.getMessage() + " from " + endpoint, endpoint, tooLong.limit);
+    }
+    if (e instanceof ControlLimitInputStream.NulInReplyException) {
+      return new ProtocolViolationException(what + ": " + e.getMessage(), endpoint, e);
     }
     if (e instanceof FTPConnectionClosedException) {
       return new ConnectionClosedException(
@@ -60,6 +69,18 @@ final class FtpFailures {
       return translate(cause, what, endpoint, timeout);
     }
     return Connector.translate(e, what, endpoint, timeout);
+  }
+
+  /**
+   * Translates the unchecked exception Commons Net throws when a server reply holds a value it
+   * cannot use (a PASV/EPSV reply naming a port out of range, a number too large): the server
+   * broke the protocol, so this is a {@link ProtocolViolationException} quoting its last reply.
+   */
+  static ProtocolViolationException unusableReply(
+      IllegalArgumentException e, String what, FTPClient client, Endpoint endpoint) {
+    String reply = client == null ? null : client.getReplyString();
+    return new ProtocolViolationException(
+        what + ": the server's reply " + quoted(reply) + " is unusable: " + e.getMessage(), endpoint, e);
   }
 
   private static String quoted(String s) {

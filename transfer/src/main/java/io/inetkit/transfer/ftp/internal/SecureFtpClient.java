@@ -72,6 +72,8 @@ final class SecureFtpClient extends FTPClient {
       deadline.enter("TLS handshake");
       _socket_ = Connector.startTls(_socket_, endpoint, trust, timeouts, events);
       tlsActive = true;
+    } else {
+      Connector.expectPlainGreeting(_socket_, endpoint, "ftps"); // not an FTPS port in silence
     }
     deadline.enter("greeting"); // Commons Net waits for it up to the connect timeout
     super._connectAction_(guardedReader(_socket_));

@@ -1,6 +1,7 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.LocalPaths;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ public final class AtomicFile {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       if (e instanceof IOException io && !(e instanceof InetkitException)) {
-        throw new InetkitException("cannot write " + target + ": " + io.getMessage(), null, io);
+        throw LocalPaths.failure("cannot save to " + target, target, io);
       }
       throw e;
     }

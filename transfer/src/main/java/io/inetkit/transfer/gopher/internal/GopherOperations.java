@@ -1,6 +1,7 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolViolationException;
@@ -81,7 +82,7 @@ public final class GopherOperations {
 
   /** Writes a text document as UTF-8 into a file (temp + rename); returns the number of lines. */
   public long text(GopherTarget t, Path target) throws InetkitException {
-    return toFile(target, out -> text(t, out));
+    return toFile(target, t, out -> text(t, out));
   }
 
   private long text(GopherTarget t, GopherTextCopy.LineSink sink, java.io.Flushable flush)
@@ -117,7 +118,7 @@ public final class GopherOperations {
 
   /** Downloads a binary item into a file (temp + rename); returns the number of bytes. */
   public long download(GopherTarget t, Path target, ProgressListener progress) throws InetkitException {
-    return toFile(target, out -> download(t, out, progress));
+    return toFile(target, t, out -> download(t, out, progress));
   }
 
   /** Asks for one item's Gopher+ attributes ({@code !}). */
@@ -186,7 +187,7 @@ public final class GopherOperations {
 
   /** Fetches a Gopher+ view into a file (temp + rename). */
   public long view(GopherTarget t, GopherView view, Path target) throws InetkitException {
-    return toFile(target, out -> view(t, view, out, ProgressListener.NONE));
+    return toFile(target, t, out -> view(t, view, out, ProgressListener.NONE));
   }
 
   @FunctionalInterface
@@ -217,14 +218,19 @@ public final class GopherOperations {
         });
   }
 
-  private static long toFile(Path target, AtomicFile.Writer<Long> writer) throws InetkitException {
-    Objects.requireNonNull(target, "target");
+  /**
+   * Writes to {@code target}, or into it under the selector's last segment when it is an
+   * existing folder (as FTP does); missing folders are created.
+   */
+  private static long toFile(Path target, GopherTarget t, AtomicFile.Writer<Long> writer)
+      throws InetkitException {
+    Path file = LocalPaths.intoFolder(Objects.requireNonNull(target, "target"), t.selector(), "gopher-item");
     try {
-      return AtomicFile.write(target, writer);
+      return AtomicFile.write(file, writer);
     } catch (InetkitException e) {
       throw e;
     } catch (IOException e) {
-      throw new InetkitException("cannot write " + target + ": " + e.getMessage(), null, e);
+      throw LocalPaths.failure("cannot save to " + file, file, e);
     }
   }
 }

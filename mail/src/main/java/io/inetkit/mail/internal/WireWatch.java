@@ -1,0 +1,245 @@
+package io.inetkit.mail.internal;
+
+import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.internal.ReplyText;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+/**
+ * What actually crossed the wire of an IMAP or POP3 connection, seen below Angus Mail: the verb
+ * of the last command sent (never its arguments), the status line of the last POP3 reply, and
+ * whether the server said anything at all. {@link MailExceptions} uses these facts instead of
+ * Angus's messages, which mix the server's text with Angus's own (an {@code EOF on socket}
+ * shown as if it were the server's {@code -ERR}).
+ *
+ * <p>Its streams also enforce what Angus lets through: a NUL byte in a reply line (IMAP: outside
+ * literals; POP3: in status lines; message data may hold one), a greeting that is not one,
+ * and a connection closed or reset before the greeting (a {@link ConnectionClosedException},
+ * where Angus would report a failed login). Failures are {@linkplain
+ * OperationBounds#record recorded} so the session reports them even when Angus
+ * drops the cause. One per connection. Not part of the public API.
+ */
+public final class WireWatch {
+  private static final int STATUS_KEEP = 512;
+
+  private final Endpoint endpoint;
+  private final boolean imap;
+  private final OperationBounds deadline;
+  private volatile long received;
+  private volatile String lastVerb = "";
+  private volatile String lastStatus = "";
+  private volatile boolean inStatusLine = true; // the greeting is the first status line
+  private volatile boolean continuation;
+  private volatile String refusedVerb = "";
+  private volatile String refusal = "";
+  private long literalLeft; // IMAP: bytes of a literal still to come // the server's last line asked for more ("+ ...")
+  private final StringBuilder status = new StringBuilder();
+  private final StringBuilder command = new StringBuilder();
+
+  WireWatch(Endpoint endpoint, boolean imap, OperationBounds deadline) {
+    this.endpoint = endpoint;
+    this.imap = imap;
+    this.deadline = deadline;
+  }
+
+  /**
+   * Returns the upper-case verb of the last command sent ({@code STLS}, {@code PASS}), or "";
+   * QUIT and LOGOUT are not counted.
+   */
+  public String lastVerb() {
+    return lastVerb;
+  }
+
+  /**
+   * Returns the last complete POP3 status line ({@code +OK ...} or {@code -ERR ...}: the
+   * greeting, or the first line of the reply to the last command), or "" when none came yet.
+   */
+  public String lastStatus() {
+    return lastStatus;
+  }
+
+  /**
+   * Returns the verb of the last command the server refused ({@code -ERR}, {@code NO}, {@code
+   * BAD}) when no command was sent after it, else "".
+   */
+  public String refusedVerb() {
+    return refusedVerb;
+  }
+
+  /** Returns the refusal {@link #refusedVerb()} received, or "". */
+  public String refusal() {
+    return refusal;
+  }
+
+  /** Returns whether the server sent at least one byte on this connection. */
+  public boolean heardFromServer() {
+    return received > 0;
+  }
+
+  InputStream input(InputStream raw) {
+    return new FilterInputStream(raw) {
+      @Override
+      public int read() throws IOException {
+        int c = arrived(in::read);
+        if (c >= 0) {
+          inspect((byte) c);
+        }
+        return c;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = arrived(() -> in.read(b, off, len));
+        for (int i = 0; i < n; i++) {
+          inspect(b[off + i]);
+        }
+        return n;
+      }
+    };
+  }
+
+  /** One read from the raw stream. */
+  @FunctionalInterface
+  private interface RawRead {
+    int read() throws IOException;
+  }
+
+  /** Runs {@code read}, turning a reset or end of stream before the greeting into its failure. */
+  private int arrived(RawRead read) throws IOException {
+    int n;
+    try {
+      n = read.read();
+    } catch (SocketTimeoutException | InetkitException e) {
+      throw e; // the deadline guard explains these
+    } catch (IOException e) {
+      throw received == 0 ? deadline.record(beforeGreeting("reset the connection", e)) : e;
+    }
+    if (n < 0 && received == 0) {
+      throw deadline.record(beforeGreeting("closed the connection", null));
+    }
+    return n;
+  }
+
+  OutputStream output(OutputStream raw) {
+    return new FilterOutputStream(raw) {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        for (int i = 0; i < len; i++) {
+          sent(b[off + i]);
+        }
+        out.write(b, off, len);
+      }
+    };
+  }
+
+  private ConnectionClosedException beforeGreeting(String what, IOException cause) {
+    return new ConnectionClosedException(
+        "the server " + what + " before its greeting", endpoint, cause);
+  }
+
+  private void inspect(byte b) throws ProtocolViolationException {
+    boolean greeting = received++ == 0 || (lastStatus.isEmpty() && lastVerb.isEmpty());
+    if (literalLeft > 0) {
+      literalLeft--; // an IMAP literal (message data) is not a reply line
+      return;
+    }
+    if (!inStatusLine && !imap) {
+      return; // a POP3 multi-line body: only its status line is a reply line
+    }
+    if (b == '\n') {
+      String line = status.toString().strip();
+      status.setLength(0);
+      literalLeft = imap ? literalAnnounced(line) : 0;
+      continuation = line.startsWith("+") && (imap || !line.startsWith("+OK"));
+      if (inStatusLine) {
+        lastStatus = line;
+        if (line.startsWith("-ERR") || line.matches("[A-Za-z0-9.]+ (NO|BAD)( .*)?")) {
+          refusedVerb = lastVerb;
+          refusal = line;
+        }
+        inStatusLine = imap;
+        if (greeting) {
+          checkGreeting(line);
+        }
+      }
+      return;
+    }
+    if (status.length() < STATUS_KEEP) {
+      status.append((char) (b & 0xff));
+    }
+    if (b == 0) {
+      if (greeting) {
+        checkGreeting(status.toString());
+      }
+      throw deadline.record(ReplyText.nulByte(
+          lastVerb.isEmpty() ? "waiting for the greeting" : "waiting for the reply to " + lastVerb,
+          endpoint, status.toString()));
+    }
+  }
+
+  /** Returns N when an IMAP line ends with {@code {N}} or {@code {N+}} (a literal follows), else 0. */
+  static long literalAnnounced(String line) {
+    int open = line.lastIndexOf('{');
+    if (!line.endsWith("}") || open < 0) {
+      return 0;
+    }
+    String digits = line.substring(open + 1, line.length() - 1);
+    if (digits.endsWith("+")) {
+      digits = digits.substring(0, digits.length() - 1);
+    }
+    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+      return 0;
+    }
+    return Long.parseLong(digits);
+  }
+
+  private void checkGreeting(String line) throws ProtocolViolationException {
+    String upper = line.toUpperCase(Locale.ROOT);
+    for (String prefix : imap ? new String[] {"* OK", "* PREAUTH", "* BYE"} : new String[] {"+OK", "-ERR"}) {
+      if (upper.startsWith(prefix)) {
+        return;
+      }
+    }
+    throw deadline.record(new ProtocolViolationException(
+        "unexpected response instead of " + (imap ? "an IMAP" : "a POP3") + " greeting: " + Inputs.quote(line),
+        endpoint, null));
+  }
+
+  private void sent(byte b) {
+    if (b == '\n') {
+      String line = command.toString().strip();
+      command.setLength(0);
+      if (continuation) {
+        return; // the client's answer to a "+" continuation: credentials or literal data
+      }
+      String[] words = line.split(" ", 3);
+      int at = imap ? 1 : 0;
+      String verb = words.length > at ? words[at].toUpperCase(Locale.ROOT) : "";
+      if (verb.matches("[A-Z]{2,16}") && !verb.equals("QUIT") && !verb.equals("LOGOUT")) {
+        // a goodbye is not recorded: Angus says it after its own decision, and what came
+        // before it is what explains a failure
+        refusedVerb = "";
+        refusal = "";
+        lastVerb = verb;
+        lastStatus = "";
+        inStatusLine = true;
+      }
+    } else if (command.length() < 24 && command.chars().filter(c -> c == ' ').count() < (imap ? 2 : 1)) {
+      command.append((char) (b & 0xff)); // the tag and verb, never the arguments (a password)
+    }
+  }
+}
