@@ -86,6 +86,30 @@ class MailSendAndPop3Test {
   }
 
   @Test
+  void sendJsonMessageIdHasBracketsAsMailListHasAndComesFromAPreparedFile() throws Exception {
+    Path eml =
+        Files.writeString(
+            dir.resolve("with-id.eml"),
+            "From: alice@example.org\r\nTo: bob@example.org\r\nMessage-ID: <eml-7@example.org>\r\n"
+                + "Subject: prepared\r\n\r\nas is\r\n");
+    CliRun cli = cli();
+    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--eml", eml.toString(), "--json")))
+        .isZero();
+    assertThat(cli.out()).startsWith("{\"messageId\":\"<eml-7@example.org>\",");
+
+    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
+            "--to", "bob@example.org", "--subject", "composed", "--text", "x", "--json")))
+        .isZero();
+    String sent = cli.out().replaceFirst("(?s)^\\{\"messageId\":\"([^\"]*)\".*", "$1");
+    assertThat(sent).matches("<[^<>]+@example.org>");
+    server.waitForMessages(2, Duration.ofSeconds(10));
+    CliRun bob = new CliRun(dir).variable("INETKIT_PASSWORD", "bob-pw");
+    assertThat(bob.run(tls("mail", "list", server.url(MailProtocol.IMAPS, "bob") + "/INBOX", "--json")))
+        .isZero();
+    assertThat(bob.out()).contains("\"messageId\":\"" + sent + "\"").contains("\"messageId\":\"<eml-7@example.org>\"");
+  }
+
+  @Test
   void sendRejectsBadInputBeforeConnecting() {
     CliRun cli = cli();
     assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
