@@ -4,36 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.cli.CliRun;
 import io.inetkit.testkit.mail.MailProtocol;
-import io.inetkit.testkit.mail.MailServer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --cacert} with a password-protected PKCS#12 trust store (a Java truststore.p12). */
 class CacertPasswordTest {
-  static MailServer server;
+  @RegisterExtension static final MailCliServer mail = new MailCliServer();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = MailServer.start();
-    server.user("alice@example.org", "alice", "alice-pw");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private Path trustStore() throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
-    store.setCertificateEntry("ca", server.pki().caCertificate());
+    store.setCertificateEntry("ca", mail.server().pki().caCertificate());
     Path file = dir.resolve("truststore.p12");
     try (OutputStream out = Files.newOutputStream(file)) {
       store.store(out, "changeit".toCharArray());
@@ -42,12 +29,12 @@ class CacertPasswordTest {
   }
 
   private CliRun cli() {
-    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-pw").variable("TRUST_PW", "changeit");
+    return mail.cli(dir).variable("TRUST_PW", "changeit");
   }
 
   @Test
   void passwordProtectedTrustStoreWorksWithItsPasswordFromTheEnvironmentOrAFile() throws Exception {
-    String inbox = server.url(MailProtocol.IMAPS, "alice") + "/INBOX";
+    String inbox = mail.url(MailProtocol.IMAPS) + "/INBOX";
     String store = trustStore().toString();
     CliRun cli = cli();
     assertThat(cli.run("mail", "list", inbox, "--cacert", store, "--cacert-password-env", "TRUST_PW"))
@@ -61,7 +48,7 @@ class CacertPasswordTest {
 
   @Test
   void missingOrWrongPasswordIsAUsageErrorThatNamesTheFileButNoSecret() throws Exception {
-    String inbox = server.url(MailProtocol.IMAPS, "alice") + "/INBOX";
+    String inbox = mail.url(MailProtocol.IMAPS) + "/INBOX";
     String store = trustStore().toString();
     CliRun cli = cli().variable("BAD_PW", "hunter2");
     assertThat(cli.run("mail", "list", inbox, "--cacert", store)).isEqualTo(2);

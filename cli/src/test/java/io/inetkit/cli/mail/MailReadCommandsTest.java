@@ -156,7 +156,7 @@ class MailReadCommandsTest {
     assertThat(cli.run(args("mail", "flag", first, "--add", "shiny"))).isEqualTo(2);
   }
 
-  /** Creates the Archive folder through the library (the CLI has no folder commands). */
+  /** Creates the Archive folder through the library (the CLI way is MailFoldersCommandTest). */
   private static void createArchive() throws Exception {
     io.inetkit.mail.ImapClient client =
         io.inetkit.mail.ImapClient.builder()
