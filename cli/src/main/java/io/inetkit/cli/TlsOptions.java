@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import java.io.BufferedReader;
@@ -87,6 +88,27 @@ public final class TlsOptions {
   /** Returns the TLS mode chosen with {@code --tls}, else {@code schemeDefault}. */
   public TlsMode mode(TlsMode schemeDefault) {
     return choice == null ? schemeDefault : choice.mode();
+  }
+
+  /**
+   * Returns {@link PlaintextLogin#ALLOWED} when the user said {@code --tls none} (the explicit
+   * opt-in to a password in clear text), else {@link PlaintextLogin#REFUSED}. With {@code
+   * loggingIn} and {@code --tls none}, warns on standard error (even with {@code --quiet}) that
+   * the password travels in clear text.
+   */
+  public PlaintextLogin plaintextLogin(boolean loggingIn) {
+    if (choice != Choice.none) {
+      return PlaintextLogin.REFUSED;
+    }
+    if (loggingIn) {
+      mixee
+          .commandLine()
+          .getErr()
+          .println(
+              "inetkit: WARNING: --tls none: the password is sent in clear text; anyone on the"
+                  + " network path can read it.");
+    }
+    return PlaintextLogin.ALLOWED;
   }
 
   /** Returns whether {@code --tls} was given. */

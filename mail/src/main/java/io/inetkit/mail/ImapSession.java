@@ -13,6 +13,7 @@ import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.CleartextLogins;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.StrictImapCommand;
@@ -117,7 +118,10 @@ public final class ImapSession implements Closeable {
             client.timeouts(),
             client.events(),
             MailLimits.imap(client.maxLineLength(), maxLiteral));
-    this.mailSession = Session.getInstance(properties(client, sockets));
+    Properties props = properties(client, sockets);
+    CleartextLogins.apply(
+        props, AngusProtocol.IMAP, client.tlsMode(), client.plaintextLogin(), client.credentials(), endpoint);
+    this.mailSession = Session.getInstance(props);
     try {
       this.store = (IMAPStore) mailSession.getStore("imap");
     } catch (MessagingException e) {

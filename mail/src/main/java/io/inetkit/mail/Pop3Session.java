@@ -13,6 +13,7 @@ import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.CleartextLogins;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncJournal;
@@ -83,6 +84,8 @@ public final class Pop3Session implements Closeable {
     p.setProperty("mail.pop3.filecache.enable", "false");
     p.setProperty("mail.pop3.cachewriteto", "false");
     p.setProperty("mail.pop3.keepmessagecontent", "false");
+    CleartextLogins.apply(
+        p, AngusProtocol.POP3, client.tlsMode(), client.plaintextLogin(), client.credentials(), endpoint);
     Session session = Session.getInstance(p);
     try {
       this.store = (POP3Store) session.getStore("pop3");

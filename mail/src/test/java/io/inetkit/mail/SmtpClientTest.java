@@ -60,6 +60,7 @@ class SmtpClientTest {
     return SmtpClient.builder()
         .endpoint(server.endpoint(p))
         .tlsMode(p.tlsMode())
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED) // the plain-text listener
         .trust(server.clientTrust())
         .credentials(Credentials.password("alice", "alice-secret".toCharArray()))
         .timeouts(FAST)

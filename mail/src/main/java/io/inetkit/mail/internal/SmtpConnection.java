@@ -8,6 +8,7 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Redaction;
@@ -54,7 +55,8 @@ public final class SmtpConnection implements Closeable {
       Credentials credentials,
       Timeouts timeouts,
       String ehloName,
-      EventListener events) {}
+      EventListener events,
+      PlaintextLogin plaintextLogin) {}
 
   private final Settings settings;
   private final Endpoint endpoint;
@@ -86,6 +88,9 @@ public final class SmtpConnection implements Closeable {
    *     credentials or message bytes were sent), or TLS verification fails
    */
   public static SmtpConnection open(Settings s) throws InetkitException {
+    if (s.credentials() != null && s.tlsMode() == TlsMode.NONE) {
+      s.plaintextLogin().checkCleartext("AUTH as " + s.credentials().user(), s.endpoint()); // before connecting
+    }
     Socket socket =
         Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), s.timeouts(), s.events());
     SmtpConnection c;
@@ -183,6 +188,11 @@ public final class SmtpConnection implements Closeable {
   /** Returns the server's address. */
   public Endpoint endpoint() {
     return endpoint;
+  }
+
+  /** Returns whether the connection is encrypted (implicit TLS or after STARTTLS). */
+  public boolean isTls() {
+    return socket instanceof javax.net.ssl.SSLSocket;
   }
 
   /** Returns the settings this connection was opened with. */
