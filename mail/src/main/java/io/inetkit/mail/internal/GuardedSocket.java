@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class GuardedSocket extends Socket {
   private final SocketSettings settings;
+  private final WireTrace trace; // null when nobody listens
   private volatile SSLSocket tls;
   private volatile boolean layering;
   private InputStream in;
@@ -24,6 +25,7 @@ final class GuardedSocket extends Socket {
 
   GuardedSocket(SocketSettings settings) {
     this.settings = settings;
+    this.trace = WireTrace.of(settings.events(), settings.endpoint(), settings.limits().literals());
   }
 
   @Override
@@ -70,7 +72,7 @@ final class GuardedSocket extends Socket {
       in = new GuardedInputStream(raw, settings.endpoint(), settings.limits(), settings.deadline(), this::abort,
           settings.timeouts().read());
     }
-    return in;
+    return trace == null ? in : trace.input(in);
   }
 
   @Override
@@ -100,7 +102,7 @@ final class GuardedSocket extends Socket {
         }
       };
     }
-    return out;
+    return trace == null ? out : trace.output(out);
   }
 
   /** Closes the connection at once, from another thread: unblocks a stuck read or write. */
