@@ -184,4 +184,27 @@ class MailSendAndPop3Test {
     assertThat(cli.run(tls("mail", "list", box))).isZero();
     assertThat(cli.out().lines().toList()).containsExactly("NUMBER       SIZE  UIDL");
   }
+
+  @Test
+  void pop3ReadSavesAttachmentsLikeImap() throws Exception {
+    String eml =
+        "Subject: att\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+            + "--B\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--B\r\n"
+            + "Content-Type: application/octet-stream; name=\"../report.bin\"\r\n"
+            + "Content-Disposition: attachment; filename=\"../report.bin\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\nAAECAwQ=\r\n--B--\r\n";
+    server.deliver("alice@example.org", eml.getBytes(UTF_8));
+    Path att = dir.resolve("att");
+    CliRun cli = cli();
+    assertThat(cli.run(tls("mail", "read", server.url(MailProtocol.POP3S, "alice") + "/1", "--attachments",
+            att.toString())))
+        .as(cli.err())
+        .isZero();
+    assertThat(cli.err()).contains("saved attachment " + att.resolve("report.bin"));
+    assertThat(Files.readAllBytes(att.resolve("report.bin"))).containsExactly(0, 1, 2, 3, 4);
+    assertThat(cli.stdoutBytes()).isEmpty();
+    try (Stream<Path> files = Files.list(att)) {
+      assertThat(files).containsExactly(att.resolve("report.bin"));
+    }
+  }
 }
