@@ -7,6 +7,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
@@ -46,7 +49,9 @@ public final class LocalAttachments {
 
   private static void walk(Part part, String prefix, Path directory, List<Path> saved)
       throws MessagingException, IOException {
-    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multi) {
+    if (part.isMimeType("multipart/*") && part instanceof MimePart mime) {
+      // Parsed directly, not through getContent(): no mailcap lookup (absent in a shaded jar).
+      Multipart multi = new MimeMultipart(new MimePartDataSource(mime));
       for (int i = 0; i < multi.getCount(); i++) {
         BodyPart child = multi.getBodyPart(i);
         walk(child, prefix.isEmpty() ? "" + (i + 1) : prefix + "." + (i + 1), directory, saved);

@@ -88,8 +88,8 @@ public final class SmtpConnection implements Closeable {
    *     credentials or message bytes were sent), or TLS verification fails
    */
   public static SmtpConnection open(Settings s) throws InetkitException {
-    if (s.credentials() != null && s.tlsMode() == TlsMode.NONE) {
-      s.plaintextLogin().checkCleartext("AUTH as " + s.credentials().user(), s.endpoint()); // before connecting
+    if (s.credentials() != null && s.tlsMode() == TlsMode.NONE && s.plaintextLogin() == PlaintextLogin.REFUSED) {
+      s.plaintextLogin().checkCleartext("AUTH as " + s.credentials().user(), s.endpoint()); // throws: no connection
     }
     Socket socket =
         Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), s.timeouts(), s.events());
