@@ -1,7 +1,12 @@
 package io.inetkit.cli;
 
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,8 +14,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The TLS options every network command shares: {@code --tls}, {@code --cacert}, {@code
- * --insecure}. The default trusts the system CAs and checks host names; {@code --insecure}
+ * The TLS options every network command shares: {@code --tls}, {@code --cacert} (with {@code
+ * --cacert-password-env}/{@code -file} for a PKCS#12 trust store), {@code --insecure}. The
+ * default trusts the system CAs and checks host names; {@code --cacert} replaces them; {@code
+ * --insecure}
  * prints a loud warning on standard error, even with {@code --quiet}.
  *
  * <pre>{@code
@@ -56,8 +63,22 @@ public final class TlsOptions {
   @Option(
       names = "--cacert",
       paramLabel = "FILE",
-      description = "Trust the CA certificates in FILE (PEM or PKCS#12) instead of the system's.")
+      description =
+          "Trust only the CA certificates in FILE (PEM, or PKCS#12 such as a Java truststore.p12):"
+              + " they replace the system's CAs, they are not added to them.")
   Path caFile;
+
+  @Option(
+      names = "--cacert-password-env",
+      paramLabel = "NAME",
+      description = "The password of a PKCS#12 --cacert file is in environment variable NAME.")
+  String caPasswordEnv;
+
+  @Option(
+      names = "--cacert-password-file",
+      paramLabel = "FILE",
+      description = "The password of a PKCS#12 --cacert file is the first line of FILE.")
+  Path caPasswordFile;
 
   @Option(
       names = {"-k", "--insecure"},
@@ -69,6 +90,27 @@ public final class TlsOptions {
     return choice == null ? schemeDefault : choice.mode();
   }
 
+  /**
+   * Returns {@link PlaintextLogin#ALLOWED} when the user said {@code --tls none} (the explicit
+   * opt-in to a password in clear text), else {@link PlaintextLogin#REFUSED}. With {@code
+   * loggingIn} and {@code --tls none}, warns on standard error (even with {@code --quiet}) that
+   * the password travels in clear text.
+   */
+  public PlaintextLogin plaintextLogin(boolean loggingIn) {
+    if (choice != Choice.none) {
+      return PlaintextLogin.REFUSED;
+    }
+    if (loggingIn) {
+      mixee
+          .commandLine()
+          .getErr()
+          .println(
+              "inetkit: WARNING: --tls none: the password is sent in clear text; anyone on the"
+                  + " network path can read it.");
+    }
+    return PlaintextLogin.ALLOWED;
+  }
+
   /** Returns whether {@code --tls} was given. */
   public boolean explicit() {
     return choice != null;
@@ -78,10 +120,12 @@ public final class TlsOptions {
    * Returns the trust to use: system CAs, the {@code --cacert} file, or (with a warning on
    * standard error) none at all.
    *
-   * @throws ParameterException when {@code --cacert} and {@code --insecure} are both given
+   * @throws ParameterException when {@code --cacert} and {@code --insecure} are both given, or a
+   *     {@code --cacert} password option is wrong
+   * @throws IOException when {@code --cacert-password-file} cannot be read
    */
-  public Trust trust() {
-    if (insecure && caFile != null) {
+  public Trust trust() throws IOException {
+    if (insecure && (caFile != null || caPasswordEnv != null || caPasswordFile != null)) {
       throw new ParameterException(mixee.commandLine(), "--cacert and --insecure exclude each other");
     }
     if (insecure) {
@@ -93,6 +137,42 @@ public final class TlsOptions {
                   + " anyone on the network path can read and change this connection.");
       return Trust.insecure();
     }
-    return caFile == null ? Trust.system() : Trust.fromFile(caFile);
+    char[] password = caPassword();
+    if (caFile == null) {
+      if (password != null) {
+        throw new ParameterException(mixee.commandLine(), "a --cacert password was given but no --cacert FILE");
+      }
+      return Trust.system();
+    }
+    try {
+      return Trust.fromFile(caFile, password);
+    } finally {
+      if (password != null) {
+        java.util.Arrays.fill(password, '\0');
+      }
+    }
+  }
+
+  /** Returns the PKCS#12 password from {@code --cacert-password-env} or {@code -file}, or null. */
+  private char[] caPassword() throws IOException {
+    if (caPasswordEnv != null && caPasswordFile != null) {
+      throw new ParameterException(
+          mixee.commandLine(), "give only one of --cacert-password-env, --cacert-password-file");
+    }
+    if (caPasswordEnv != null) {
+      String value = ((Inetkit) mixee.root().userObject()).environment().variable(caPasswordEnv);
+      if (value == null) {
+        throw new ParameterException(
+            mixee.commandLine(), "--cacert-password-env: environment variable " + caPasswordEnv + " is not set");
+      }
+      return value.toCharArray();
+    }
+    if (caPasswordFile != null) {
+      try (BufferedReader r = Files.newBufferedReader(caPasswordFile, StandardCharsets.UTF_8)) {
+        String line = r.readLine();
+        return line == null ? new char[0] : line.toCharArray();
+      }
+    }
+    return null;
   }
 }

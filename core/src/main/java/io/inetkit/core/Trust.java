@@ -55,23 +55,49 @@ public final class Trust {
 
   /**
    * Returns trust in the CA certificates of a PEM file (one or more {@code BEGIN CERTIFICATE}
-   * blocks) or a PKCS#12 file without password, plus host-name verification.
+   * blocks) or a PKCS#12 file without password, plus host-name verification. Only these CAs are
+   * trusted: the file <em>replaces</em> the system's trust store, it does not add to it.
    *
    * @throws InvalidInputException when the file cannot be read or holds no certificate
    */
   public static Trust fromFile(Path caFile) {
+    return fromFile(caFile, null);
+  }
+
+  /**
+   * Returns trust in the CA certificates of a PEM file or of a password-protected PKCS#12 trust
+   * store (such as a Java {@code truststore.p12} made by {@code keytool}), plus host-name
+   * verification. Only these CAs are trusted: the file <em>replaces</em> the system's trust
+   * store. The password array is not kept; the caller may clear it afterwards.
+   *
+   * <pre>{@code
+   * Trust corporate = Trust.fromFile(Path.of("truststore.p12"), "changeit".toCharArray());
+   * }</pre>
+   *
+   * @param password the PKCS#12 password, or {@code null} for a file without one (a PEM file
+   *     has none; a password given for it is refused)
+   * @throws InvalidInputException when the file cannot be read, the password is wrong or
+   *     missing, or the file holds no certificate
+   */
+  public static Trust fromFile(Path caFile, char[] password) {
     Objects.requireNonNull(caFile, "caFile");
     try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      String name = caFile.getFileName() == null ? "" : caFile.getFileName().toString();
-      if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+      if (isPkcs12(caFile)) {
         KeyStore p12 = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(caFile)) {
-          p12.load(in, new char[0]);
+          p12.load(in, password == null ? new char[0] : password);
+        }
+        if (p12.size() == 0) {
+          throw new InvalidInputException("caFile", "no certificate in " + caFile);
         }
         return fromKeyStore(p12).describedAs("CA file " + caFile);
       }
+      if (password != null) {
+        throw new InvalidInputException(
+            "caFile", caFile + " is a PEM file, which has no password: give the password only for PKCS#12");
+      }
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
       Collection<? extends Certificate> certs;
       try (InputStream in = Files.newInputStream(caFile)) {
         certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -85,7 +111,26 @@ public final class Trust {
       }
       return fromKeyStore(store).describedAs("CA file " + caFile);
     } catch (IOException | GeneralSecurityException e) {
-      throw new InvalidInputException("caFile", "cannot read CA certificates from " + caFile + ": " + e.getMessage());
+      boolean badPassword = e.getCause() instanceof java.security.UnrecoverableKeyException;
+      throw new InvalidInputException(
+          "caFile",
+          "cannot read CA certificates from " + caFile + ": "
+              + (badPassword
+                  ? (password == null
+                      ? "the PKCS#12 file is password-protected and no password was given"
+                      : "wrong password for the PKCS#12 file")
+                  : e.getMessage()));
+    }
+  }
+
+  /** A PKCS#12 file by its name ({@code .p12}, {@code .pfx}) or, failing that, its first byte (DER). */
+  private static boolean isPkcs12(Path file) throws IOException {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+      return true;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x30; // a DER SEQUENCE; PEM starts with text
     }
   }
 

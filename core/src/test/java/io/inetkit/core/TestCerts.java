@@ -89,7 +89,8 @@ public final class TestCerts {
     return certs;
   }
 
-  private static Process keytool(String... args) throws IOException {
+  /** Starts the JDK's keytool with {@code args}. */
+  static Process keytool(String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     cmd.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC")); // starts faster

@@ -119,6 +119,30 @@ class TrustTest {
   }
 
   @Test
+  void passwordProtectedJavaTrustStoreNeedsItsPassword() throws Exception {
+    Path store = dir.resolve("truststore.p12"); // as keytool -importcert makes a Java trust store
+    Process keytool =
+        TestCerts.keytool(
+            "-importcert", "-noprompt", "-alias", "ca", "-file", good.pem().toString(),
+            "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+    assertThat(keytool.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).isZero();
+
+    assertThat(greeting(goodServer, Trust.fromFile(store, "changeit".toCharArray()))).isEqualTo("hello");
+    assertThatThrownBy(() -> Trust.fromFile(store))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("truststore.p12")
+        .hasMessageContaining("password-protected");
+    assertThatThrownBy(() -> Trust.fromFile(store, "wrong".toCharArray()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("wrong password")
+        .hasMessageNotContaining("changeit");
+    assertThatThrownBy(() -> Trust.fromFile(good.pem(), "changeit".toCharArray()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("PEM");
+  }
+
+  @Test
   void customSslContextKeepsHostNameVerification() throws Exception {
     SSLContext ctx = Trust.fromFile(wrongName.pem()).sslContext();
     Trust custom = Trust.fromSslContext(ctx);

@@ -5,6 +5,7 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -48,6 +49,7 @@ public final class ImapClient {
   private final Credentials credentials;
   private final Timeouts timeouts;
   private final EventListener events;
+  private final PlaintextLogin plaintextLogin;
   private final int fetchSize;
   private final int maxLineLength;
   private final int maxMessages;
@@ -59,6 +61,7 @@ public final class ImapClient {
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
     this.events = b.events;
+    this.plaintextLogin = b.plaintextLogin;
     this.fetchSize = b.fetchSize;
     this.maxLineLength = b.maxLineLength;
     this.maxMessages = b.maxMessages;
@@ -78,6 +81,7 @@ public final class ImapClient {
     b.credentials = credentials;
     b.timeouts = timeouts;
     b.events = events;
+    b.plaintextLogin = plaintextLogin;
     b.fetchSize = fetchSize;
     b.maxLineLength = maxLineLength;
     b.maxMessages = maxMessages;
@@ -160,6 +164,11 @@ public final class ImapClient {
     return maxMessages;
   }
 
+  /** Returns whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
+  public PlaintextLogin plaintextLogin() {
+    return plaintextLogin;
+  }
+
   @Override
   public String toString() {
     return "ImapClient[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
@@ -173,6 +182,7 @@ public final class ImapClient {
     private Credentials credentials;
     private Timeouts timeouts = Timeouts.DEFAULT;
     private EventListener events = EventListener.NONE;
+    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private int maxLineLength = DEFAULT_MAX_LINE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
@@ -242,6 +252,18 @@ public final class ImapClient {
     /** Sets the longest response line accepted outside literals, 8 KiB to 64 MiB (default 1 MiB). */
     public Builder maxLineLength(int bytes) {
       this.maxLineLength = (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
+      return this;
+    }
+
+    /**
+     * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
+     * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
+     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated
+     * as required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged
+     * warning.
+     */
+    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
+      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
       return this;
     }
 

@@ -15,6 +15,7 @@ import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.CleartextLogins;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.StrictImapCommand;
@@ -64,6 +65,7 @@ import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
@@ -118,7 +120,10 @@ public final class ImapSession implements Closeable {
             client.timeouts(),
             client.events(),
             MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()));
-    this.mailSession = Session.getInstance(properties(client, sockets));
+    Properties props = properties(client, sockets);
+    CleartextLogins.apply(
+        props, AngusProtocol.IMAP, client.tlsMode(), client.plaintextLogin(), client.credentials(), endpoint);
+    this.mailSession = Session.getInstance(props);
     try {
       this.store = (IMAPStore) mailSession.getStore("imap");
     } catch (MessagingException e) {
@@ -167,7 +172,7 @@ public final class ImapSession implements Closeable {
         () -> {
           @SuppressWarnings("unchecked")
           Map<String, String> caps =
-              (Map<String, String>) defaultFolder().doCommand(IMAPProtocol::getCapabilities);
+              (Map<String, String>) storeCommand(IMAPProtocol::getCapabilities);
           Set<String> result = new TreeSet<>();
           caps.keySet().forEach(k -> result.add(k.toUpperCase(Locale.ROOT)));
           result.remove("__PRELOGIN__");
@@ -190,9 +195,9 @@ public final class ImapSession implements Closeable {
         () -> {
           List<FolderInfo> result = new ArrayList<>();
           sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LIST");
-          for (Folder f : defaultFolder().list("*")) {
-            String[] attrs = ((IMAPFolder) f).getAttributes();
-            Set<String> set = new HashSet<>(List.of(attrs == null ? new String[0] : attrs));
+          ListInfo[] infos = (ListInfo[]) storeCommand(p -> p.list("", "*"));
+          for (ListInfo info : infos == null ? new ListInfo[0] : infos) {
+            Set<String> set = new HashSet<>(List.of(info.attrs == null ? new String[0] : info.attrs));
             SpecialUse use = SpecialUse.NONE;
             boolean selectable = true;
             for (String a : set) {
@@ -204,7 +209,7 @@ public final class ImapSession implements Closeable {
                 selectable = false;
               }
             }
-            result.add(new FolderInfo(f.getFullName(), set, use, selectable));
+            result.add(new FolderInfo(info.name, set, use, selectable));
           }
           return List.copyOf(result);
         });
@@ -218,9 +223,8 @@ public final class ImapSession implements Closeable {
         () -> {
           Status s =
               (Status)
-                  defaultFolder()
-                      .doCommand(
-                          p -> p.status(name, new String[] {"MESSAGES", "UNSEEN", "UIDNEXT", "UIDVALIDITY"}));
+                  storeCommand(
+                      p -> p.status(name, new String[] {"MESSAGES", "UNSEEN", "UIDNEXT", "UIDVALIDITY"}));
           if (s == null) {
             throw new ProtocolViolationException(
                 "STATUS " + name + ": the server answered OK without a STATUS response", endpoint, null);
@@ -229,64 +233,65 @@ public final class ImapSession implements Closeable {
         });
   }
 
-  /** Creates a folder (that can hold messages). */
+  /**
+   * Creates a folder (CREATE).
+   *
+   * @throws ProtocolReplyException with the server's reply when it refuses (the folder exists,
+   *     say)
+   */
   public void createFolder(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
-    call(
-        "CREATE " + name,
-        () -> {
-          if (!store.getFolder(name).create(Folder.HOLDS_MESSAGES)) {
-            throw refused("CREATE " + name, "the server refused to create the folder");
-          }
-          return null;
-        });
+    call("CREATE " + name, () -> storeCommand(p -> {
+      p.create(name);
+      return null;
+    }));
   }
 
-  /** Renames a folder. */
+  /** Renames a folder (RENAME); a selected folder of that name is closed first. */
   public void renameFolder(String from, String to) throws InetkitException {
     String source = ImapNames.folder("from", from);
     String target = ImapNames.folder("to", to);
     call(
         "RENAME " + source,
         () -> {
-          closeSelected();
-          if (!store.getFolder(source).renameTo(store.getFolder(target))) {
-            throw refused("RENAME " + source, "the server refused to rename the folder");
-          }
-          return null;
+          closeSelected(source);
+          return storeCommand(p -> {
+            p.rename(source, target);
+            return null;
+          });
         });
   }
 
-  /** Deletes a folder and the messages in it. */
+  /** Deletes a folder and the messages in it (DELETE); a selected folder of that name is closed first. */
   public void deleteFolder(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
     call(
         "DELETE " + name,
         () -> {
-          closeSelected();
-          if (!store.getFolder(name).delete(false)) {
-            throw refused("DELETE " + name, "the server refused to delete the folder");
-          }
-          return null;
+          closeSelected(name);
+          return storeCommand(p -> {
+            p.delete(name);
+            return null;
+          });
         });
   }
 
-  /** Subscribes to a folder. */
+  /** Subscribes to a folder (SUBSCRIBE). */
   public void subscribe(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
-    call("SUBSCRIBE " + name, () -> {
-      store.getFolder(name).setSubscribed(true);
+    call("SUBSCRIBE " + name, () -> storeCommand(p -> {
+      p.subscribe(name);
       return null;
-    });
+    }));
   }
 
-  /** Unsubscribes from a folder. */
+  /** Unsubscribes from a folder (UNSUBSCRIBE). */
   public void unsubscribe(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
-    call("UNSUBSCRIBE " + name, () -> {
-      store.getFolder(name).setSubscribed(false);
+    call("UNSUBSCRIBE " + name, () -> storeCommand(p -> {
+      p.unsubscribe(name);
       return null;
-    });
+    }));
   }
 
   /** Returns the names of the subscribed folders (LSUB). */
@@ -294,8 +299,9 @@ public final class ImapSession implements Closeable {
     return call("LSUB", () -> {
       List<String> names = new ArrayList<>();
       sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LSUB");
-      for (Folder f : defaultFolder().listSubscribed("*")) {
-        names.add(f.getFullName());
+      ListInfo[] infos = (ListInfo[]) storeCommand(p -> p.lsub("", "*"));
+      for (ListInfo info : infos == null ? new ListInfo[0] : infos) {
+        names.add(info.name);
       }
       return List.copyOf(names);
     });
@@ -853,7 +859,7 @@ public final class ImapSession implements Closeable {
           Date internalDate = date == null ? null : Date.from(date);
           AppendUID uid =
               (AppendUID)
-                  defaultFolder().doCommand(p -> p.appenduid(name, angusFlags, internalDate, literal));
+                  storeCommand(p -> p.appenduid(name, angusFlags, internalDate, literal));
           return uid == null ? null : new MessageRef(name, uid.uidvalidity, uid.uid);
         });
   }
@@ -1114,8 +1120,15 @@ public final class ImapSession implements Closeable {
     return u != null && u.uid == uid;
   }
 
-  private IMAPFolder defaultFolder() throws MessagingException {
-    return (IMAPFolder) store.getDefaultFolder();
+  /**
+   * Runs a command that needs no selected folder (CAPABILITY, LIST, STATUS, CREATE, APPEND, …)
+   * on the selected folder's connection when there is one, else on the store's: Angus would
+   * otherwise open a second connection for the store while a folder holds the first, which
+   * servers that allow one session per user refuse. One session is one connection.
+   */
+  private Object storeCommand(IMAPFolder.ProtocolCommand command) throws MessagingException {
+    IMAPFolder f = selected != null && selected.isOpen() ? selected : (IMAPFolder) store.getDefaultFolder();
+    return f.doCommand(command);
   }
 
   IMAPFolder select(String name) throws MessagingException {
@@ -1136,6 +1149,13 @@ public final class ImapSession implements Closeable {
       throw new UidValidityException(name, uidValidity, actual, endpoint);
     }
     return f;
+  }
+
+  /** Closes the selected folder if it is {@code name} (before renaming or deleting it). */
+  private void closeSelected(String name) throws MessagingException {
+    if (selected != null && selected.getFullName().equals(name)) {
+      closeSelected();
+    }
   }
 
   private void closeSelected() throws MessagingException {

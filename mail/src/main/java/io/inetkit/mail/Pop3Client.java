@@ -5,6 +5,7 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -32,6 +33,7 @@ public final class Pop3Client {
   private final Credentials credentials;
   private final Timeouts timeouts;
   private final EventListener events;
+  private final PlaintextLogin plaintextLogin;
   private final int maxLineLength;
   private final int maxMessages;
 
@@ -45,6 +47,7 @@ public final class Pop3Client {
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
     this.events = b.events;
+    this.plaintextLogin = b.plaintextLogin;
     this.maxLineLength = b.maxLineLength;
     this.maxMessages = b.maxMessages;
   }
@@ -63,6 +66,7 @@ public final class Pop3Client {
     b.credentials = credentials;
     b.timeouts = timeouts;
     b.events = events;
+    b.plaintextLogin = plaintextLogin;
     b.maxLineLength = maxLineLength;
     b.maxMessages = maxMessages;
     return b;
@@ -125,6 +129,11 @@ public final class Pop3Client {
     return maxMessages;
   }
 
+  /** Returns whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
+  public PlaintextLogin plaintextLogin() {
+    return plaintextLogin;
+  }
+
   @Override
   public String toString() {
     return "Pop3Client[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
@@ -138,6 +147,7 @@ public final class Pop3Client {
     private Credentials credentials;
     private Timeouts timeouts = Timeouts.DEFAULT;
     private EventListener events = EventListener.NONE;
+    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
     private int maxLineLength = ImapClient.DEFAULT_MAX_LINE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
 
@@ -196,6 +206,18 @@ public final class Pop3Client {
     /** Sets the longest line accepted from the server, 8 KiB to 64 MiB (default 1 MiB). */
     public Builder maxLineLength(int bytes) {
       this.maxLineLength = (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
+      return this;
+    }
+
+    /**
+     * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
+     * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
+     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated
+     * as required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged
+     * warning.
+     */
+    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
+      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
       return this;
     }
 

@@ -12,10 +12,12 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.internal.GuardedSockets;
+import io.inetkit.mail.internal.LocalAttachments;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.Pop3Wire;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
+import io.inetkit.mail.internal.CleartextLogins;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncJournal;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +87,8 @@ public final class Pop3Session implements Closeable {
     p.setProperty("mail.pop3.filecache.enable", "false");
     p.setProperty("mail.pop3.cachewriteto", "false");
     p.setProperty("mail.pop3.keepmessagecontent", "false");
+    CleartextLogins.apply(
+        p, AngusProtocol.POP3, client.tlsMode(), client.plaintextLogin(), client.credentials(), endpoint);
     Session session = Session.getInstance(p);
     try {
       this.store = (POP3Store) session.getStore("pop3");
@@ -320,6 +325,33 @@ public final class Pop3Session implements Closeable {
       return null;
     });
     return n[0];
+  }
+
+  /**
+   * Saves every attachment of a message into {@code directory}, decoded, as {@link
+   * ImapSession#saveAttachments} does: POP3 has no BODYSTRUCTURE, so the message is downloaded
+   * (RETR) into a private temporary file in {@code directory}, its MIME structure read from there
+   * (never the whole message in memory), and the file deleted afterwards. File names are
+   * sanitised ({@code ../../x} lands as {@code x}); clashes get {@code name (2).ext}.
+   *
+   * @return the files written, in part order
+   */
+  public List<Path> saveAttachments(String uidl, Path directory) throws InetkitException {
+    Objects.requireNonNull(directory, "directory");
+    return call(
+        "save attachments of " + uidl,
+        () -> {
+          Files.createDirectories(directory);
+          Path message = Files.createTempFile(directory, ".inetkit-", ".eml.part"); // 0600
+          try {
+            try (OutputStream out = Files.newOutputStream(message)) {
+              download(uidl, out);
+            }
+            return LocalAttachments.save(message, directory);
+          } finally {
+            Files.deleteIfExists(message);
+          }
+        });
   }
 
   /** Marks a message for deletion; the server deletes it at QUIT ({@link #close()}). */

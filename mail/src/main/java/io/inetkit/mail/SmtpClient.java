@@ -5,6 +5,7 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * {@link #open()} makes one, {@link #send} opens, sends and closes.
  *
  * <p>Safe by default: STARTTLS is required on every port except 465 (implicit TLS), plain text
- * only when {@link TlsMode#NONE} is asked for; certificates and host names are verified with
+ * only when {@link TlsMode#NONE} is asked for, and a password in plain text only with {@link
+ * Builder#plaintextLogin PlaintextLogin.ALLOWED} as well; certificates and host names are verified with
  * {@link Trust#system()}; timeouts are {@link Timeouts#DEFAULT}.
  *
  * <pre>{@code
@@ -45,6 +47,7 @@ public final class SmtpClient {
   private final Timeouts timeouts;
   private final String ehloName;
   private final EventListener events;
+  private final PlaintextLogin plaintextLogin;
 
   private SmtpClient(Builder b) {
     if (b.endpoint == null) {
@@ -60,6 +63,7 @@ public final class SmtpClient {
     this.timeouts = b.timeouts;
     this.ehloName = b.ehloName;
     this.events = b.events;
+    this.plaintextLogin = b.plaintextLogin;
   }
 
   /** Returns a new builder (no endpoint yet). */
@@ -77,6 +81,7 @@ public final class SmtpClient {
     b.timeouts = timeouts;
     b.ehloName = ehloName;
     b.events = events;
+    b.plaintextLogin = plaintextLogin;
     return b;
   }
 
@@ -115,17 +120,25 @@ public final class SmtpClient {
     return events;
   }
 
+  /** Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
+  public PlaintextLogin plaintextLogin() {
+    return plaintextLogin;
+  }
+
   /**
    * Connects, says EHLO, upgrades to TLS as configured and logs in.
    *
    * @throws io.inetkit.core.TlsException when TLS is required but not offered, refused or not
-   *     verifiable; no credentials and no message were sent
+   *     verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is
+   *     {@link PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS
+   *     (a submission port that wants STARTTLS first). No credentials and no message were sent
    * @throws io.inetkit.core.AuthenticationException when the server refuses the credentials
    * @throws InetkitException for connection failures and timeouts
    */
   public SmtpSession open() throws InetkitException {
     return new SmtpSession(
-        new SmtpConnection.Settings(endpoint, tlsMode, trust, credentials, timeouts, ehloName, events));
+        new SmtpConnection.Settings(
+            endpoint, tlsMode, trust, credentials, timeouts, ehloName, events, plaintextLogin));
   }
 
   /** Opens a session, sends one message and closes; see {@link SmtpSession#send}. */
@@ -163,6 +176,7 @@ public final class SmtpClient {
     private Timeouts timeouts = Timeouts.DEFAULT;
     private String ehloName = "localhost";
     private EventListener events = EventListener.NONE;
+    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
 
     private Builder() {}
 
@@ -215,6 +229,17 @@ public final class SmtpClient {
     /** Sets the event listener (default {@link EventListener#NONE}). */
     public Builder events(EventListener events) {
       this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * Sets whether credentials may be sent over a connection without TLS ({@link TlsMode#NONE},
+     * or an opportunistic STARTTLS the server did not offer). Default {@link
+     * PlaintextLogin#REFUSED}: such a login fails with a {@link io.inetkit.core.TlsException}
+     * before the password leaves; {@link PlaintextLogin#ALLOWED} sends it with a logged warning.
+     */
+    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
+      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
       return this;
     }
 

@@ -16,6 +16,7 @@ public final class BigAttachmentSender {
     SmtpClient client = SmtpClient.builder()
         .endpoint(Endpoint.of(args[0], Integer.parseInt(args[1])))
         .tlsMode(TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .build();
     MailMessage message = MailMessage.builder()
         .from("alice@example.org").to("bob@example.org")

@@ -83,5 +83,6 @@ class KilledSyncTest {
       }
     }
     assertThat(subjects).doesNotHaveDuplicates().hasSize(MESSAGES);
+    assertThat(count(root.resolve("tmp"))).as("the killed run's partial file was cleaned").isZero();
   }
 }

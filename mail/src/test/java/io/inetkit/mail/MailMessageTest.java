@@ -62,7 +62,7 @@ class MailMessageTest {
     Path eml = Files.writeString(dir.resolve("ok.eml"), "From: a@example.org\nTo: b@example.org\n\nhi\n");
     try (FaultServer server = ScriptedSmtp.start(ScriptedSmtp.normalExcept(l -> null))) {
       SmtpClient client = SmtpClient.builder().endpoint(server.host(), server.port())
-          .tlsMode(io.inetkit.core.TlsMode.NONE).build();
+          .tlsMode(io.inetkit.core.TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).build();
       rejects(() -> client.send(valid().subject("x\ry").build()), "subject", "\\r");
       rejects(() -> client.send(valid().header("X-Ok", "v\nBcc: victim@example.org").build()),
           "header value", "\\n");

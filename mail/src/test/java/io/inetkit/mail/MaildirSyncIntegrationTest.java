@@ -150,6 +150,7 @@ class MaildirSyncIntegrationTest {
     return Pop3Client.builder()
         .endpoint(s.host(), s.port())
         .tlsMode(TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .credentials(Credentials.password("u", "p".toCharArray()))
         .timeouts(ReadFixture.FAST)
         .build();

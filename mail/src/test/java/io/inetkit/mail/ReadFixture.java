@@ -19,6 +19,7 @@ final class ReadFixture {
     return ImapClient.builder()
         .endpoint(server.endpoint(protocol))
         .tlsMode(protocol.tlsMode())
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED) // the plain-text listeners
         .trust(server.clientTrust())
         .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
         .timeouts(FAST)
@@ -30,6 +31,7 @@ final class ReadFixture {
     return ImapClient.builder()
         .endpoint("127.0.0.1", port)
         .tlsMode(io.inetkit.core.TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
         .timeouts(FAST)
         .build();
@@ -39,6 +41,7 @@ final class ReadFixture {
     return Pop3Client.builder()
         .endpoint(server.endpoint(protocol))
         .tlsMode(protocol.tlsMode())
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED) // the plain-text listeners
         .trust(server.clientTrust())
         .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
         .timeouts(FAST)

@@ -19,6 +19,7 @@ class ReadLoginTest {
     return ImapClient.builder()
         .endpoint(s.host(), s.port())
         .tlsMode(TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .credentials(credentials)
         .timeouts(ReadFixture.FAST)
         .build();
@@ -88,7 +89,7 @@ class ReadLoginTest {
                   : "+OK\r\n");
       try (FaultServer s = FaultServer.start(script);
           Pop3Session session =
-              Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).credentials(PASSWORD)
+              Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(PASSWORD)
                   .timeouts(ReadFixture.FAST).build().open()) {
         if (sasl) {
           assertThat(s.received()).contains("AUTH PLAIN").doesNotContain("PASS ");

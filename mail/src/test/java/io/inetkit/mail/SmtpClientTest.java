@@ -60,6 +60,7 @@ class SmtpClientTest {
     return SmtpClient.builder()
         .endpoint(server.endpoint(p))
         .tlsMode(p.tlsMode())
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED) // the plain-text listener
         .trust(server.clientTrust())
         .credentials(Credentials.password("alice", "alice-secret".toCharArray()))
         .timeouts(FAST)
@@ -84,7 +85,7 @@ class SmtpClientTest {
     SendReceipt receipt = client(p).send(message);
 
     assertThat(receipt.finalReply().code()).isEqualTo(250);
-    assertThat(receipt.messageId()).isEqualTo(message.messageId());
+    assertThat(receipt.messageId()).isEqualTo("<" + message.messageId() + ">"); // as in the header
     assertThat(receipt.accepted())
         .extracting(r -> r.recipient().address())
         .containsExactly("bob@example.org", "carol@example.org", "hidden@example.org");
@@ -165,6 +166,7 @@ class SmtpClientTest {
 
     assertThat(receipt.accepted()).extracting(r -> r.recipient().address())
         .containsExactly("bob@example.org", "eve@example.org", "mallory@example.org");
+    assertThat(receipt.messageId()).isEmpty(); // the file has none
     List<ReceivedMail> got = server.waitForMessages(3, Duration.ofSeconds(5));
     assertThat(got).extracting(ReceivedMail::recipient)
         .containsExactlyInAnyOrder("bob@example.org", "eve@example.org", "mallory@example.org");
@@ -178,6 +180,16 @@ class SmtpClientTest {
       assertThat(copy.text().split("\r\n\r\n", 2)[0].lines())
           .noneMatch(l -> l.regionMatches(true, 0, "bcc:", 0, 4) || l.regionMatches(true, 0, "resent-bcc:", 0, 11));
     }
+  }
+
+  @Test
+  void receiptOfAPreparedFileCarriesTheFilesOwnMessageIdWithBrackets() throws Exception {
+    String eml =
+        "From: dora@example.org\r\nTo: bob@example.org\r\nMessage-ID:\r\n <prepared.42@example.org>\r\n"
+            + "Subject: id\r\n\r\nbody\r\n";
+    Path file = Files.writeString(dir.resolve("with-id.eml"), eml);
+    SendReceipt receipt = client(MailProtocol.SMTP).send(PreparedMessage.of(file));
+    assertThat(receipt.messageId()).isEqualTo("<prepared.42@example.org>");
   }
 
   @Test

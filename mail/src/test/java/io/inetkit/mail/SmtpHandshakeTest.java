@@ -28,7 +28,7 @@ class SmtpHandshakeTest {
 
   private static SmtpClient.Builder client(FaultServer server) {
     return SmtpClient.builder().endpoint(Endpoint.of(server.host(), server.port()))
-        .tlsMode(TlsMode.NONE).timeouts(QUICK);
+        .tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).timeouts(QUICK);
   }
 
   private static String b64(String s) {

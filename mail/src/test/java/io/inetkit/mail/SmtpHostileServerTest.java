@@ -40,6 +40,7 @@ class SmtpHostileServerTest {
     return SmtpClient.builder()
         .endpoint(server.host(), server.port())
         .tlsMode(mode)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .trust(PKI.clientTrust())
         .credentials(Credentials.password("alice", "alice-secret".toCharArray()))
         .timeouts(QUICK)
@@ -344,7 +345,7 @@ class SmtpHostileServerTest {
       }
       return null;
     }))) {
-      SmtpClient client = SmtpClient.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE).timeouts(QUICK)
+      SmtpClient client = SmtpClient.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).timeouts(QUICK)
           .credentials(Credentials.oauth2("alice@example.org", () -> "token-" + asked.incrementAndGet()))
           .build();
       SendReceipt r = client.send(message());

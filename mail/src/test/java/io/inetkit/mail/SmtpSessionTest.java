@@ -22,7 +22,7 @@ class SmtpSessionTest {
       new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1));
 
   static SmtpClient plain(Endpoint ep) {
-    return SmtpClient.builder().endpoint(ep).tlsMode(TlsMode.NONE).timeouts(FAST).build();
+    return SmtpClient.builder().endpoint(ep).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).timeouts(FAST).build();
   }
 
   static MailMessage message(int i, String... to) {

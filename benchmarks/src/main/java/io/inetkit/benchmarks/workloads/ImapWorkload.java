@@ -65,7 +65,7 @@ final class ImapWorkload extends MailWorkload {
         Peers.inProcess(Workloads.INETKIT, trial -> {
           fill(trial.size());
           ImapClient client =
-              ImapClient.builder().endpoint(HOST, mailPort("imap", trial.network())).tlsMode(TlsMode.NONE).credentials(credentials()).build();
+              ImapClient.builder().endpoint(HOST, mailPort("imap", trial.network())).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(credentials()).build();
           AtomicLong count = new AtomicLong();
           var s = Peers.timed(() -> {
             try (ImapSession session = client.open()) {

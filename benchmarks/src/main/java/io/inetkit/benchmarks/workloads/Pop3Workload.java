@@ -35,7 +35,7 @@ final class Pop3Workload extends MailWorkload {
 
   private long download(Trial trial) throws Exception {
     Pop3Client client =
-        Pop3Client.builder().endpoint(HOST, mailPort("pop3", trial.network())).tlsMode(TlsMode.NONE).credentials(credentials()).build();
+        Pop3Client.builder().endpoint(HOST, mailPort("pop3", trial.network())).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(credentials()).build();
     long count = 0;
     try (Pop3Session session = client.open()) {
       for (Pop3Message m : session.list()) {

@@ -52,13 +52,15 @@ abstract class MailAction extends NetworkCommand {
 
   /** Returns a POP3 client for {@code url} with every shared option applied. */
   Pop3Client pop3(InetkitUrl u) throws IOException {
+    Credentials login = login(u);
     return Pop3Client.builder()
         .endpoint(u.endpoint())
         .tlsMode(tls.mode(u.tlsMode()))
         .trust(tls.trust())
         .timeouts(timeouts.timeouts())
         .events(output.events())
-        .credentials(login(u))
+        .credentials(login)
+        .plaintextLogin(tls.plaintextLogin(true))
         .build();
   }
 
@@ -74,8 +76,9 @@ abstract class MailAction extends NetworkCommand {
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
             .events(output.events());
-    auth.credentials(u).ifPresent(b::credentials);
-    return b.build();
+    java.util.Optional<Credentials> login = auth.credentials(u);
+    login.ifPresent(b::credentials);
+    return b.plaintextLogin(tls.plaintextLogin(login.isPresent())).build();
   }
 
   /**
@@ -117,13 +120,15 @@ abstract class MailAction extends NetworkCommand {
   /** Returns an IMAP client for {@code url} with every shared option applied. */
   ImapClient imap(ImapUrl url) throws IOException {
     InetkitUrl u = url.url();
+    Credentials login = login(u);
     return ImapClient.builder()
         .endpoint(u.endpoint())
         .tlsMode(tls.mode(u.tlsMode()))
         .trust(tls.trust())
         .timeouts(timeouts.timeouts())
         .events(output.events())
-        .credentials(login(u))
+        .credentials(login)
+        .plaintextLogin(tls.plaintextLogin(true))
         .build();
   }
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       MailSync.class,
       MailWatch.class,
       MailMove.class,
+      MailFolders.class,
       MailFlag.class,
       MailDelete.class,
       MailCapabilities.class

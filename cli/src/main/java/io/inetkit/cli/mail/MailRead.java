@@ -23,13 +23,14 @@ import picocli.CommandLine.Parameters;
     name = "read",
     mixinStandardHelpOptions = true,
     header = "Fetch one message to standard output or a file; save its attachments.",
-    description = "The raw RFC 5322 message is streamed to standard output or -o FILE; with --attachments DIR its attachments are also saved there (file names sanitised). POP3: give the message number in the URL or --uidl.",
+    description = "The raw RFC 5322 message is streamed to standard output or -o FILE; with --attachments DIR its attachments are saved there (file names sanitised) and the message itself only with -o FILE. IMAP and POP3 alike (POP3, having no BODYSTRUCTURE, downloads the message for its attachments, and again for -o). POP3: give the message number in the URL or --uidl.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42'",
       "  inetkit mail read 'imaps://alice@mx.example/INBOX;UIDVALIDITY=7/;UID=42' -o msg.eml",
       "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42' --attachments ./att -q",
       "  inetkit mail read pop3s://alice@mx.example/3 -o msg.eml",
+      "  inetkit mail read pop3s://alice@mx.example/3 --attachments ./att",
       "Quote the URL: ';' ends a command in the shell."
     })
 final class MailRead extends MailAction {
@@ -94,16 +95,18 @@ final class MailRead extends MailAction {
   }
 
   private int readPop3(InetkitUrl parsed) throws java.io.IOException {
-    if (attachments != null) {
-      throw usage("--attachments needs an IMAP URL (POP3 cannot list a message's parts)");
-    }
     ProgressListener progress = progressOptions.listener(output);
     try (Pop3Session pop3 = mailbox.apply(pop3(parsed)).open()) {
       String id = uidl(pop3, parsed, uidl);
+      if (attachments != null) {
+        for (Path saved : pop3.saveAttachments(id, attachments)) {
+          output.note("saved attachment %s", saved);
+        }
+      }
       if (outputFile != null) {
         // Pop3Session has no Path download with progress: the file is written atomically instead.
         saved(pop3.download(id, outputFile));
-      } else {
+      } else if (attachments == null) {
         OutputStream stdout = output.environment().stdout();
         pop3.download(id, stdout, progress);
         stdout.flush();

@@ -170,7 +170,7 @@ class MailReadCommandsTest {
     assertThat(cli.err()).contains("deleted 1 message(s)");
   }
 
-  /** Creates the Archive folder through the library (the CLI has no folder commands). */
+  /** Creates the Archive folder through the library (the CLI way is MailFoldersCommandTest). */
   private static void createArchive() throws Exception {
     io.inetkit.mail.ImapClient client =
         io.inetkit.mail.ImapClient.builder()

@@ -86,6 +86,30 @@ class MailSendAndPop3Test {
   }
 
   @Test
+  void sendJsonMessageIdHasBracketsAsMailListHasAndComesFromAPreparedFile() throws Exception {
+    Path eml =
+        Files.writeString(
+            dir.resolve("with-id.eml"),
+            "From: alice@example.org\r\nTo: bob@example.org\r\nMessage-ID: <eml-7@example.org>\r\n"
+                + "Subject: prepared\r\n\r\nas is\r\n");
+    CliRun cli = cli();
+    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--eml", eml.toString(), "--json")))
+        .isZero();
+    assertThat(cli.out()).startsWith("{\"messageId\":\"<eml-7@example.org>\",");
+
+    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
+            "--to", "bob@example.org", "--subject", "composed", "--text", "x", "--json")))
+        .isZero();
+    String sent = cli.out().replaceFirst("(?s)^\\{\"messageId\":\"([^\"]*)\".*", "$1");
+    assertThat(sent).matches("<[^<>]+@example.org>");
+    server.waitForMessages(2, Duration.ofSeconds(10));
+    CliRun bob = new CliRun(dir).variable("INETKIT_PASSWORD", "bob-pw");
+    assertThat(bob.run(tls("mail", "list", server.url(MailProtocol.IMAPS, "bob") + "/INBOX", "--json")))
+        .isZero();
+    assertThat(bob.out()).contains("\"messageId\":\"" + sent + "\"").contains("\"messageId\":\"<eml-7@example.org>\"");
+  }
+
+  @Test
   void sendRejectsBadInputBeforeConnecting() {
     CliRun cli = cli();
     assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
@@ -159,5 +183,28 @@ class MailSendAndPop3Test {
     assertThat(cli.out()).startsWith("2 downloaded").contains("2 deleted on the server");
     assertThat(cli.run(tls("mail", "list", box))).isZero();
     assertThat(cli.out().lines().toList()).containsExactly("NUMBER       SIZE  UIDL");
+  }
+
+  @Test
+  void pop3ReadSavesAttachmentsLikeImap() throws Exception {
+    String eml =
+        "Subject: att\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+            + "--B\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--B\r\n"
+            + "Content-Type: application/octet-stream; name=\"../report.bin\"\r\n"
+            + "Content-Disposition: attachment; filename=\"../report.bin\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\nAAECAwQ=\r\n--B--\r\n";
+    server.deliver("alice@example.org", eml.getBytes(UTF_8));
+    Path att = dir.resolve("att");
+    CliRun cli = cli();
+    assertThat(cli.run(tls("mail", "read", server.url(MailProtocol.POP3S, "alice") + "/1", "--attachments",
+            att.toString())))
+        .as(cli.err())
+        .isZero();
+    assertThat(cli.err()).contains("saved attachment " + att.resolve("report.bin"));
+    assertThat(Files.readAllBytes(att.resolve("report.bin"))).containsExactly(0, 1, 2, 3, 4);
+    assertThat(cli.stdoutBytes()).isEmpty();
+    try (Stream<Path> files = Files.list(att)) {
+      assertThat(files).containsExactly(att.resolve("report.bin"));
+    }
   }
 }

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSocket;
 final class GuardedSocket extends Socket {
   private final SocketSettings settings;
   private final WireWatch wire;
+  private final WireTrace trace; // null when nobody listens
   private volatile SSLSocket tls;
   private volatile boolean layering;
   private InputStream in;
@@ -28,6 +29,7 @@ final class GuardedSocket extends Socket {
   GuardedSocket(SocketSettings settings) {
     this.settings = settings;
     this.wire = new WireWatch(settings.endpoint(), settings.limits().literals(), settings.bounds());
+    this.trace = WireTrace.of(settings.events(), settings.endpoint(), settings.limits().literals());
   }
 
   /** Returns what crossed this connection's wire. */
@@ -94,7 +96,7 @@ final class GuardedSocket extends Socket {
       in = new GuardedInputStream(greetingWatch(wire.input(raw)), settings.endpoint(),
           settings.limits(), settings.bounds(), this::abort, settings.timeouts().read());
     }
-    return in;
+    return trace == null ? in : trace.input(in);
   }
 
   @Override
@@ -124,7 +126,7 @@ final class GuardedSocket extends Socket {
         }
       };
     }
-    return out;
+    return trace == null ? out : trace.output(out);
   }
 
   /**

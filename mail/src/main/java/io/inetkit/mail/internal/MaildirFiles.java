@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -27,16 +31,38 @@ public final class MaildirFiles {
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String HOST = safeHostName();
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  /** Creates {@code root/tmp}, {@code root/new} and {@code root/cur} if missing. */
+  /**
+   * Creates {@code root/tmp}, {@code root/new} and {@code root/cur} if missing; folders it creates
+   * are private to the user (0700 where the file system has POSIX permissions), as Dovecot's own.
+   * Existing folders keep their permissions.
+   */
   public static void create(Path root) throws InetkitException {
     try {
       for (String sub : new String[] {"tmp", "new", "cur"}) {
-        Files.createDirectories(root.resolve(sub));
+        createPrivateDirectories(root.resolve(sub));
       }
     } catch (IOException e) {
       throw new InetkitException("cannot create Maildir " + root + ": " + e, null, e);
     }
+  }
+
+  /** Creates {@code dir} and missing parents, each new one readable only by the user (0700). */
+  public static void createPrivateDirectories(Path dir) throws IOException {
+    if (POSIX) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  /** The attributes of a new file readable and writable only by the user (0600), where supported. */
+  public static FileAttribute<?>[] privateFile() {
+    return POSIX
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        : new FileAttribute<?>[0];
   }
 
   /**
@@ -72,8 +98,8 @@ public final class MaildirFiles {
       this.channel =
           FileChannel.open(
               root.resolve("tmp").resolve(name),
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE);
+              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              privateFile()); // 0600: mail is private, as Dovecot and mail read -o keep it
       this.out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
     }
 
@@ -153,6 +179,11 @@ public final class MaildirFiles {
       }
       // Windows cannot open a directory as a channel; its renames are durable on NTFS anyway.
     }
+  }
+
+  /** Returns this host's name as it appears at the end of {@link #uniqueName()}. */
+  static String hostName() {
+    return HOST;
   }
 
   private static String safeHostName() {

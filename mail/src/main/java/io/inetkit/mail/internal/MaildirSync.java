@@ -32,11 +32,14 @@ public final class MaildirSync {
   /**
    * Downloads every key of {@code remoteKeys} (in order) not yet in the journal; then, with
    * {@link AfterDownload#DELETE_FROM_SERVER}, deletes on the server every remote key the journal
-   * holds.
+   * holds. First removes the partial files killed syncs left in {@code tmp/} (see {@link
+   * StaleTmpFiles}); the journal, opened already, has renamed its own finished ones into {@code
+   * new/}.
    */
   public static SyncResult run(
       Path root, SyncJournal journal, List<String> remoteKeys, Source source, AfterDownload after)
       throws IOException {
+    StaleTmpFiles.clean(root, java.time.Instant.now());
     int downloaded = 0;
     int already = 0;
     long bytes = 0;

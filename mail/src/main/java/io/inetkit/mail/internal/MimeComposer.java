@@ -313,6 +313,20 @@ public final class MimeComposer {
     }
   }
 
+  /**
+   * Returns the Message-ID of a prepared file as its header has it (with angle brackets,
+   * unfolded and trimmed), or {@code ""} when it has none or cannot be read. Only the header
+   * section is read.
+   */
+  public static String readMessageId(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      String value = new InternetHeaders(in).getHeader("Message-ID", null);
+      return value == null ? "" : MimeUtility.unfold(value).strip();
+    } catch (IOException | MessagingException e) {
+      return ""; // the message was sent already; a receipt without its id is no failure
+    }
+  }
+
   private static List<MailAddress> parse(InternetHeaders headers, String name) throws MessagingException {
     String value = headers.getHeader(name, ",");
     List<MailAddress> out = new ArrayList<>();

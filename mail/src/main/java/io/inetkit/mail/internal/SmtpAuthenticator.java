@@ -4,6 +4,7 @@ import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Reply;
+import io.inetkit.core.TlsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -20,10 +21,21 @@ final class SmtpAuthenticator {
     Set<String> offered = c.capabilities().authMechanisms();
     String user = credentials.user();
     String mechanism = choose(credentials, offered);
+    if (!c.isTls() && offered.isEmpty() && c.capabilities().supports("STARTTLS")) {
+      // A submission port that takes logins only after STARTTLS (Postfix smtpd_tls_auth_only).
+      throw new TlsException(
+          "AUTH as " + user + ": the server offers no AUTH mechanism without TLS but offers"
+              + " STARTTLS, so it takes logins only over TLS: use STARTTLS instead of no TLS (--tls none);"
+              + " nothing secret was sent",
+          c.endpoint(), null);
+    }
     if (mechanism == null) {
       throw new AuthenticationException(
           "AUTH as " + user + ": the server offers no usable mechanism (offered " + offered + ")",
           c.endpoint(), null, null);
+    }
+    if (!c.isTls()) {
+      c.settings().plaintextLogin().checkCleartext("AUTH as " + user, c.endpoint()); // opportunistic without TLS
     }
     c.settings().events().authStart(c.endpoint(), user, mechanism);
     try {

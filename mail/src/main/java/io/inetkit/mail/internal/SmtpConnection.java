@@ -8,6 +8,7 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Redaction;
@@ -57,7 +58,8 @@ public final class SmtpConnection implements Closeable {
       Credentials credentials,
       Timeouts timeouts,
       String ehloName,
-      EventListener events) {}
+      EventListener events,
+      PlaintextLogin plaintextLogin) {}
 
   private final Settings settings;
   private final Endpoint endpoint;
@@ -96,6 +98,9 @@ public final class SmtpConnection implements Closeable {
    *     credentials or message bytes were sent), or TLS verification fails
    */
   public static SmtpConnection open(Settings s, Deadline deadline) throws InetkitException {
+    if (s.credentials() != null && s.tlsMode() == TlsMode.NONE && s.plaintextLogin() == PlaintextLogin.REFUSED) {
+      s.plaintextLogin().checkCleartext("AUTH as " + s.credentials().user(), s.endpoint()); // throws: no connection
+    }
     deadline.enter(s.tlsMode().isImplicit() ? "connect and TLS handshake" : "connect");
     Timeouts bounded =
         s.timeouts().withConnect(Duration.ofMillis(deadline.clamp(s.timeouts().connectMillis())));
@@ -212,6 +217,11 @@ public final class SmtpConnection implements Closeable {
   /** Returns the server's address. */
   public Endpoint endpoint() {
     return endpoint;
+  }
+
+  /** Returns whether the connection is encrypted (implicit TLS or after STARTTLS). */
+  public boolean isTls() {
+    return socket instanceof javax.net.ssl.SSLSocket;
   }
 
   /** Returns the settings this connection was opened with. */

@@ -9,6 +9,7 @@ import io.inetkit.mail.AllRecipientsRejectedException;
 import io.inetkit.mail.DsnOptions;
 import io.inetkit.mail.MailAddress;
 import io.inetkit.mail.MailMessage;
+import io.inetkit.mail.PreparedMessage;
 import io.inetkit.mail.MissingExtensionException;
 import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.RecipientReply;
@@ -132,7 +133,10 @@ public final class SmtpTransaction {
     if (!fin.isPositive()) {
       throw new ProtocolReplyException("end of message data (the message was not accepted)", ep, fin, null);
     }
-    String id = message instanceof MailMessage m ? m.messageId() : "";
+    String id =
+        message instanceof MailMessage m
+            ? "<" + m.messageId() + ">"
+            : message instanceof PreparedMessage p ? MimeComposer.readMessageId(p.file()) : "";
     return new SendReceipt(id, accepted, rejected, fin);
   }
 

@@ -61,10 +61,12 @@ public final class SyncJournal implements AutoCloseable {
     Path file = dir.resolve(syncId + ".journal");
     FileChannel channel = null;
     try {
-      Files.createDirectories(dir);
+      MaildirFiles.createPrivateDirectories(dir);
       channel =
           FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              file,
+              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              MaildirFiles.privateFile());
       FileLock lock;
       try {
         lock = channel.tryLock();

@@ -1,0 +1,44 @@
+package io.inetkit.cli.mail;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inetkit mail folders}: list, create, rename, delete and (un)subscribe IMAP folders, the
+ * folder named by the URL's path as everywhere in {@code inetkit mail}.
+ *
+ * <pre>{@code
+ * inetkit mail folders list imaps://alice@mx.example --json
+ * inetkit mail folders create imaps://alice@mx.example/Archive
+ * }</pre>
+ */
+@Command(
+    name = "folders",
+    mixinStandardHelpOptions = true,
+    header = "List, create, rename, delete and subscribe IMAP folders.",
+    description = "The folder is the URL's path (imaps://alice@mx.example/Archive); names with a hierarchy use the server's delimiter (Work/2026).",
+    subcommands = {
+      FolderList.class,
+      FolderCreate.class,
+      FolderRename.class,
+      FolderDelete.class,
+      FolderSubscribe.class,
+      FolderUnsubscribe.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  inetkit mail folders list imaps://alice@mx.example",
+      "  inetkit mail folders create imaps://alice@mx.example/Archive",
+      "  inetkit mail folders rename imaps://alice@mx.example/Archive --to Archive-2026",
+      "  inetkit mail folders delete imaps://alice@mx.example/Old",
+      "  inetkit mail folders subscribe imaps://alice@mx.example/Archive"
+    })
+final class MailFolders implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
