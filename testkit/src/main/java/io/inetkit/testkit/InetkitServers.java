@@ -26,6 +26,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * One entry point to the testkit servers: starts any subset of SMTP, IMAP, POP3, FTP, Telnet and
@@ -57,11 +58,11 @@ import java.util.stream.Stream;
  * <p>Telnet's {@code cat} and Gopher serve one shared folder, {@link #files()}.
  */
 public final class InetkitServers implements AutoCloseable {
-  /** The default user who may write on FTP. */
-  public static final FtpUser ALICE = new FtpUser("alice", "alice-secret", FtpUser.Access.READ_WRITE);
+  /** The default user who may write on FTP: {@link FtpUser#ALICE}, {@code alice}/{@code alice-secret}. */
+  public static final FtpUser ALICE = FtpUser.ALICE;
 
-  /** The default user who may only read on FTP. */
-  public static final FtpUser BOB = new FtpUser("bob", "bob-secret", FtpUser.Access.READ_ONLY);
+  /** The default user who may only read on FTP: {@link FtpUser#BOB}, {@code bob}/{@code bob-secret}. */
+  public static final FtpUser BOB = FtpUser.BOB;
 
   /** The mail domain of every user: mail for {@code alice@inetkit.test} lands in alice's INBOX. */
   public static final String MAIL_DOMAIN = "inetkit.test";
@@ -170,7 +171,7 @@ public final class InetkitServers implements AutoCloseable {
   private final Set<Service> started;
   private final List<FtpUser> users;
   private final TestPki pki;
-  private final Path files;
+  private Path files; // made on first use (Telnet and Gopher at start): SecureRandom names it
   private final MailServer mail;
   private final FtpServer ftp;
   private final TelnetServer telnet;
@@ -179,26 +180,18 @@ public final class InetkitServers implements AutoCloseable {
   private InetkitServers(Builder b) throws IOException {
     this.started = Collections.unmodifiableSet(EnumSet.copyOf(b.services));
     this.users = List.copyOf(b.users.values());
-    this.files = Files.createTempDirectory("inetkit-files-");
-    ExecutorService pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "inetkit-servers-start");
-              t.setDaemon(true);
-              return t;
-            });
+    // Bind SLF4J on this thread first: when the servers' threads all make their first logger at
+    // once, SLF4J queues those calls while it initialises and warns that it "replayed" them.
+    LoggerFactory.getILoggerFactory();
+    // One server group starts on this thread; several start side by side (and their heavy
+    // classes load ahead on spare threads), since in a fresh JVM class loading is most of the time.
+    ExecutorService pool = serverGroups() > 1 ? Executors.newCachedThreadPool(InetkitServers::startThread) : null;
     try {
-      // In a fresh JVM, class loading dominates: make the PKI while the servers' classes load.
-      CompletableFuture<TestPki> pkiReady =
-          b.pki == null
-              ? CompletableFuture.supplyAsync(TestPki::create, pool)
-              : CompletableFuture.completedFuture(b.pki);
-      warmUp(pool);
-      try {
-        this.pki = pkiReady.join();
-      } catch (CompletionException e) {
-        deleteTree(files, true);
-        throw new IllegalStateException("cannot create the test PKI", e.getCause());
+      // The shared PKI makes its CA on first use: FTP and Gopher need it at start, mail on the
+      // first TLS client, so a mail-only start never waits for it.
+      this.pki = b.pki == null ? TestPki.shared() : b.pki;
+      if (pool != null) {
+        warmUp(pool);
       }
       CompletableFuture<MailServer> m = async(pool, mailWanted(), () -> startMail(b.portBase));
       CompletableFuture<FtpServer> f = async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
@@ -211,7 +204,7 @@ public final class InetkitServers implements AutoCloseable {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
       } catch (CompletionException e) {
         all.forEach(InetkitServers::closeIfStarted);
-        deleteTree(files, true);
+        deleteFiles();
         Throwable cause = e.getCause();
         if (cause instanceof UncheckedIOException io) {
           throw new IOException("cannot start the inetkit servers: " + io.getCause().getMessage(), io.getCause());
@@ -223,18 +216,22 @@ public final class InetkitServers implements AutoCloseable {
       this.telnet = t.join();
       this.gopher = g.join();
     } finally {
-      pool.shutdown();
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 
   /**
-   * Starts loading the heavy classes of the chosen servers on other threads while the PKI is
-   * made (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
+   * Starts loading the heavy classes of the chosen servers on other threads while the others
+   * start (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
    */
   private void warmUp(ExecutorService pool) {
     List<String> classes = new ArrayList<>();
     if (mailWanted()) {
       classes.add("com.icegreen.greenmail.util.GreenMail");
+    }
+    if (started.contains(Service.IMAP)) {
       classes.add("com.icegreen.greenmail.imap.ImapServer");
     }
     if (started.contains(Service.FTP)) {
@@ -258,9 +255,28 @@ public final class InetkitServers implements AutoCloseable {
     T start() throws IOException;
   }
 
+  private static Thread startThread(Runnable r) {
+    Thread t = new Thread(r, "inetkit-servers-start");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private int serverGroups() {
+    return (mailWanted() ? 1 : 0)
+        + Stream.of(Service.FTP, Service.TELNET, Service.GOPHER).mapToInt(s -> started.contains(s) ? 1 : 0).sum();
+  }
+
+  /** Starts on {@code pool}, or on this thread when there is no pool (one group only). */
   private static <T> CompletableFuture<T> async(ExecutorService pool, boolean wanted, Starter<T> starter) {
     if (!wanted) {
       return CompletableFuture.completedFuture(null);
+    }
+    if (pool == null) {
+      try {
+        return CompletableFuture.completedFuture(starter.start());
+      } catch (IOException | RuntimeException e) {
+        return CompletableFuture.failedFuture(e instanceof IOException io ? new UncheckedIOException(io) : e);
+      }
     }
     return CompletableFuture.supplyAsync(
         () -> {
@@ -315,14 +331,14 @@ public final class InetkitServers implements AutoCloseable {
 
   private TelnetServer startTelnet(int base) throws IOException {
     TelnetServer.Builder builder =
-        TelnetServer.builder().files(files).port(portFor(base, Listener.TELNET));
+        TelnetServer.builder().files(files()).port(portFor(base, Listener.TELNET));
     users.forEach(u -> builder.user(u.name(), u.password()));
     return builder.start();
   }
 
   private GopherServer startGopher(int base) throws IOException {
     return GopherServer.builder()
-        .root(files)
+        .root(files())
         .tls(pki)
         .port(portFor(base, Listener.GOPHER))
         .tlsPort(portFor(base, Listener.GOPHERS))
@@ -333,7 +349,7 @@ public final class InetkitServers implements AutoCloseable {
     return base == 0 ? 0 : base + listener.offset();
   }
 
-  /** Starts all six protocols on free ports with the default users and a fresh {@link TestPki}. */
+  /** Starts all six protocols on free ports with the default users and {@link TestPki#shared()}. */
   public static InetkitServers start() throws IOException {
     return builder().start();
   }
@@ -457,7 +473,14 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /** Returns the folder Gopher serves and Telnet's {@code cat} reads (deleted on close). */
-  public Path files() {
+  public synchronized Path files() {
+    if (files == null) {
+      try {
+        files = Files.createTempDirectory("inetkit-files-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the files folder", e);
+      }
+    }
     return files;
   }
 
@@ -478,14 +501,28 @@ public final class InetkitServers implements AutoCloseable {
     if (gopher != null) {
       gopher.reset();
     }
-    deleteTree(files, false);
+    Path folder = filesIfMade();
+    if (folder != null) {
+      deleteTree(folder, false);
+    }
   }
 
   /** Stops every server and deletes {@link #files()}. Idempotent. */
   @Override
   public void close() {
     Stream.of(telnet, gopher, ftp, mail).filter(Objects::nonNull).forEach(InetkitServers::closeQuietly);
-    deleteTree(files, true);
+    deleteFiles();
+  }
+
+  private synchronized Path filesIfMade() {
+    return files;
+  }
+
+  private void deleteFiles() {
+    Path folder = filesIfMade();
+    if (folder != null) {
+      deleteTree(folder, true);
+    }
   }
 
   private static void closeQuietly(AutoCloseable server) {
@@ -533,8 +570,7 @@ public final class InetkitServers implements AutoCloseable {
     private TestPki pki;
 
     private Builder() {
-      users.put(ALICE.name(), ALICE);
-      users.put(BOB.name(), BOB);
+      FtpUser.DEFAULTS.forEach(u -> users.put(u.name(), u));
     }
 
     /** Starts only these protocols (default: all six). */
@@ -576,7 +612,7 @@ public final class InetkitServers implements AutoCloseable {
       return this;
     }
 
-    /** Uses this TLS material on every listener (default: a fresh {@link TestPki}). */
+    /** Uses this TLS material on every listener (default: {@link TestPki#shared()}, one CA per JVM). */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;

@@ -43,12 +43,13 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * and lists it (and {@code EPSV}) in {@code FEAT}, for clients that verify checksums.
  *
  * <p>Each user has a home folder under a temp directory that {@link #close()} deletes. By
- * default there is a writable user {@code alice}/{@code alice-pw} and a read-only user {@code
- * reader}/{@code reader-pw}.
+ * default there are the testkit's default users (as on every testkit server): a writable user
+ * {@code alice}/{@code alice-secret} and a read-only user {@code bob}/{@code bob-secret}
+ * ({@link FtpUser#DEFAULTS}).
  *
  * <pre>{@code
  * try (FtpServer ftp = FtpServer.start()) {
- *   ftp.put("reader", "pub/hello.txt", "hi".getBytes(UTF_8));   // a file to download
+ *   ftp.put("bob", "pub/hello.txt", "hi".getBytes(UTF_8));      // a file to download
  *   FTPSClient client = ...;                                      // connect to ftp.endpoint()
  *   client.login(ftp.writer().name(), ftp.writer().password());
  *   ...
@@ -57,11 +58,11 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * }</pre>
  */
 public final class FtpServer implements AutoCloseable {
-  /** The default writable user. */
-  public static final FtpUser DEFAULT_WRITER = new FtpUser("alice", "alice-pw", FtpUser.Access.READ_WRITE);
+  /** The default writable user: {@link FtpUser#ALICE} ({@code alice}/{@code alice-secret}). */
+  public static final FtpUser DEFAULT_WRITER = FtpUser.ALICE;
 
-  /** The default read-only user. */
-  public static final FtpUser DEFAULT_READER = new FtpUser("reader", "reader-pw", FtpUser.Access.READ_ONLY);
+  /** The default read-only user: {@link FtpUser#BOB} ({@code bob}/{@code bob-secret}). */
+  public static final FtpUser DEFAULT_READER = FtpUser.BOB;
 
   private static final String HOST = "127.0.0.1";
 
@@ -73,7 +74,7 @@ public final class FtpServer implements AutoCloseable {
   private final int implicitTlsPort;
 
   private FtpServer(Builder b) throws IOException {
-    this.pki = b.pki == null ? TestPki.create() : b.pki;
+    this.pki = b.pki == null ? TestPki.shared() : b.pki;
     this.users = new LinkedHashMap<>(b.users);
     this.root = Files.createTempDirectory("inetkit-ftp-");
     boolean started = false;
@@ -362,7 +363,7 @@ public final class FtpServer implements AutoCloseable {
       return this;
     }
 
-    /** Uses this TLS material instead of a fresh {@link TestPki}. */
+    /** Uses this TLS material instead of {@link TestPki#shared()}. */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;

@@ -2,6 +2,7 @@ package io.inetkit.testkit.mail;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -10,10 +11,10 @@ import javax.net.ssl.SSLSocket;
  * relays the decrypted bytes to GreenMail's plain listener, greeting included.
  */
 final class ImplicitTlsFront implements FrontListener.Handler {
-  private final SSLContext context;
+  private final Supplier<SSLContext> context; // made on the first TLS client, then cached
   private final int upstreamPort;
 
-  ImplicitTlsFront(SSLContext context, int upstreamPort) {
+  ImplicitTlsFront(Supplier<SSLContext> context, int upstreamPort) {
     this.context = context;
     this.upstreamPort = upstreamPort;
   }
@@ -21,7 +22,7 @@ final class ImplicitTlsFront implements FrontListener.Handler {
   @Override
   public void handle(Socket client) throws IOException {
     client.setSoTimeout(30_000); // bound the handshake
-    SSLSocket tls = Upstream.serverTls(client, context);
+    SSLSocket tls = Upstream.serverTls(client, context.get());
     tls.setSoTimeout(0);
     Relay.start(tls, Upstream.connect(upstreamPort), "implicit-tls-relay");
   }

@@ -53,22 +53,20 @@ public final class MailServer implements AutoCloseable {
   private final List<FrontListener> fronts = new ArrayList<>();
 
   private MailServer(Builder b) throws IOException {
-    this.pki = b.pki == null ? TestPki.create() : b.pki;
+    this.pki = b.pki == null ? TestPki.shared() : b.pki;
+    // Only the plain protocols in use: each TLS listener relays to its protocol's plain one.
+    Set<MailProtocol> plainInUse = EnumSet.noneOf(MailProtocol.class);
+    b.protocols.forEach(p -> plainInUse.add(p.plain()));
     this.greenMail =
         new NoDelayGreenMail(
-            new ServerSetup[] {
-              new ServerSetup(b.port(MailProtocol.SMTP), HOST, ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(b.port(MailProtocol.IMAP), HOST, ServerSetup.PROTOCOL_IMAP),
-              new ServerSetup(b.port(MailProtocol.POP3), HOST, ServerSetup.PROTOCOL_POP3)
-            });
+            plainInUse.stream()
+                .map(p -> new ServerSetup(b.port(p), HOST, greenMailProtocol(p)))
+                .toArray(ServerSetup[]::new));
     greenMail.start();
     try {
-      Map<MailProtocol, Integer> plain =
-          Map.of(
-              MailProtocol.SMTP, greenMail.port(ServerSetup.PROTOCOL_SMTP),
-              MailProtocol.IMAP, greenMail.port(ServerSetup.PROTOCOL_IMAP),
-              MailProtocol.POP3, greenMail.port(ServerSetup.PROTOCOL_POP3));
-      SSLContext tls = pki.serverSslContext();
+      Map<MailProtocol, Integer> plain = new EnumMap<>(MailProtocol.class);
+      plainInUse.forEach(p -> plain.put(p, greenMail.port(greenMailProtocol(p))));
+      Supplier<SSLContext> tls = pki::serverSslContext; // built on the first TLS client, not at start
       for (MailProtocol p : b.protocols) {
         int upstream = plain.get(p.plain());
         if (p == p.plain()) {
@@ -85,7 +83,15 @@ public final class MailServer implements AutoCloseable {
     }
   }
 
-  private static FrontListener.Handler handler(MailProtocol p, SSLContext tls, int upstream) {
+  private static String greenMailProtocol(MailProtocol plain) {
+    return switch (plain) {
+      case SMTP -> ServerSetup.PROTOCOL_SMTP;
+      case IMAP -> ServerSetup.PROTOCOL_IMAP;
+      default -> ServerSetup.PROTOCOL_POP3;
+    };
+  }
+
+  private static FrontListener.Handler handler(MailProtocol p, Supplier<SSLContext> tls, int upstream) {
     Supplier<StartTlsDialogue> dialogue =
         switch (p.plain()) {
           case SMTP -> SmtpStartTlsFront::new;
@@ -97,7 +103,7 @@ public final class MailServer implements AutoCloseable {
         : new StartTlsFront(dialogue, tls, upstream);
   }
 
-  /** Starts a server with every {@link MailProtocol} listener and a fresh {@link TestPki}. */
+  /** Starts a server with every {@link MailProtocol} listener and the {@linkplain TestPki#shared() shared} {@link TestPki}. */
   public static MailServer start() throws IOException {
     return builder().start();
   }
@@ -117,7 +123,7 @@ public final class MailServer implements AutoCloseable {
 
     /**
      * Binds {@code protocol}'s listener to a fixed port instead of a free one (default 0: free).
-     * The plain SMTP, IMAP and POP3 servers always run (the TLS listeners relay to them), so
+     * The plain listener of every protocol in use always runs (its TLS listeners relay to it), so
      * a fixed port for a plain protocol applies even when only its TLS variants are listed.
      */
     public Builder port(MailProtocol protocol, int port) {
@@ -139,7 +145,7 @@ public final class MailServer implements AutoCloseable {
       return this;
     }
 
-    /** Uses this PKI's server certificate on the TLS listeners (default: a fresh one). */
+    /** Uses this PKI's server certificate on the TLS listeners (default: {@link TestPki#shared()}). */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;

@@ -16,10 +16,10 @@ import javax.net.ssl.SSLSocket;
  */
 final class StartTlsFront implements FrontListener.Handler {
   private final Supplier<StartTlsDialogue> dialogues;
-  private final SSLContext context;
+  private final Supplier<SSLContext> context; // made on the first TLS client, then cached
   private final int upstreamPort;
 
-  StartTlsFront(Supplier<StartTlsDialogue> dialogues, SSLContext context, int upstreamPort) {
+  StartTlsFront(Supplier<StartTlsDialogue> dialogues, Supplier<SSLContext> context, int upstreamPort) {
     this.dialogues = dialogues;
     this.context = context;
     this.upstreamPort = upstreamPort;
@@ -48,7 +48,7 @@ final class StartTlsFront implements FrontListener.Handler {
         break;
       }
     }
-    SSLSocket tls = Upstream.serverTls(client, context);
+    SSLSocket tls = Upstream.serverTls(client, context.get());
     tls.setSoTimeout(0);
     Socket upstream = Upstream.connect(upstreamPort);
     dialogue.swallowGreeting(upstream.getInputStream());
