@@ -10,6 +10,7 @@ import io.inetkit.testkit.tls.TestPki;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -308,21 +309,12 @@ public final class MailServer implements AutoCloseable {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
         String[] from = m.getHeader("From");
-        return new ReceivedMail(
-            recipient, from == null ? "" : decode(from[0]), m.getSubject(), raw.toByteArray());
+        String decodedFrom = from == null ? "" : MimeView.decode(MimeUtility.unfold(from[0]));
+        return new ReceivedMail(recipient, decodedFrom, m.getSubject(), raw.toByteArray());
       } catch (MessagingException e) {
         throw new IllegalStateException("cannot read a stored message", e);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      }
-    }
-
-    private static String decode(String header) {
-      try {
-        return jakarta.mail.internet.MimeUtility.decodeText(
-            jakarta.mail.internet.MimeUtility.unfold(header));
-      } catch (java.io.UnsupportedEncodingException e) {
-        return header;
       }
     }
   }
