@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -169,7 +170,7 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   private final Set<Service> started;
-  private final List<FtpUser> users;
+  private final List<FtpUser> users; // copy-on-write: user(...) adds while running
   private final TestPki pki;
   private Path files; // made on first use (Telnet and Gopher at start): SecureRandom names it
   private final MailServer mail;
@@ -179,7 +180,7 @@ public final class InetkitServers implements AutoCloseable {
 
   private InetkitServers(Builder b) throws IOException {
     this.started = Collections.unmodifiableSet(EnumSet.copyOf(b.services));
-    this.users = List.copyOf(b.users.values());
+    this.users = new CopyOnWriteArrayList<>(b.users.values());
     // Bind SLF4J on this thread first: when the servers' threads all make their first logger at
     // once, SLF4J queues those calls while it initialises and warns that it "replayed" them.
     LoggerFactory.getILoggerFactory();
@@ -376,7 +377,33 @@ public final class InetkitServers implements AutoCloseable {
 
   /** Returns the users configured on every protocol (by default {@link #ALICE} and {@link #BOB}). */
   public List<FtpUser> users() {
-    return users;
+    return List.copyOf(users);
+  }
+
+  /**
+   * Adds (or replaces) a user on every running protocol while the servers run: a mailbox {@code
+   * name@inetkit.test} with IMAP/POP3/SMTP login {@code name}, an FTP home with {@code
+   * user.access()}, and a Telnet login. {@link #reset()} keeps added users.
+   */
+  public synchronized InetkitServers user(FtpUser user) {
+    Objects.requireNonNull(user, "user");
+    if (mail != null) {
+      mail.user(email(user.name()), user.name(), user.password());
+    }
+    if (ftp != null) {
+      ftp.user(user);
+    }
+    if (telnet != null) {
+      telnet.user(user.name(), user.password());
+    }
+    for (int i = 0; i < users.size(); i++) {
+      if (users.get(i).name().equals(user.name())) {
+        users.set(i, user);
+        return this;
+      }
+    }
+    users.add(user);
+    return this;
   }
 
   /** Returns {@code 127.0.0.1}, the address every listener binds. */

@@ -193,4 +193,41 @@ class InetkitServersTest {
     }
     return true;
   }
+
+  @Test
+  void usersAddedWhileRunningLogInOnMailFtpAndTelnet() throws Exception {
+    try (InetkitServers some = InetkitServers.builder().services(Service.IMAP, Service.FTP, Service.TELNET).start()) {
+      some.user(new io.inetkit.testkit.ftp.FtpUser("carol", "carol-secret", io.inetkit.testkit.ftp.FtpUser.Access.READ_ONLY));
+      some.user(new io.inetkit.testkit.ftp.FtpUser("alice", "new-secret", io.inetkit.testkit.ftp.FtpUser.Access.READ_WRITE));
+      assertThat(some.users()).extracting(io.inetkit.testkit.ftp.FtpUser::name).containsExactly("alice", "bob", "carol");
+
+      org.apache.commons.net.ftp.FTPClient ftp = new org.apache.commons.net.ftp.FTPClient();
+      ftp.connect(some.host(), some.port(Listener.FTP));
+      assertThat(ftp.login("carol", "carol-secret")).isTrue();
+      assertThat(ftp.storeFile("x.txt", new java.io.ByteArrayInputStream(new byte[1]))).isFalse(); // read-only
+      ftp.disconnect();
+
+      jakarta.mail.Store imap = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+      imap.connect(some.host(), some.port(Listener.IMAP), "carol", "carol-secret");
+      assertThat(imap.getFolder("INBOX").exists()).isTrue();
+      imap.close();
+      assertThatThrownBy(() -> jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap")
+              .connect(some.host(), some.port(Listener.IMAP), "alice", "alice-secret"))
+          .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+
+      try (java.net.Socket telnet = new java.net.Socket(some.host(), some.port(Listener.TELNET))) {
+        telnet.setSoTimeout(5_000);
+        java.io.OutputStream out = telnet.getOutputStream();
+        out.write("carol\r\ncarol-secret\r\nwhoami\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder seen = new StringBuilder();
+        InputStream in = telnet.getInputStream();
+        while (!seen.toString().contains("carol\r\n$")) {
+          int b = in.read();
+          assertThat(b).as(seen.toString()).isNotNegative();
+          seen.append((char) b);
+        }
+      }
+    }
+  }
 }

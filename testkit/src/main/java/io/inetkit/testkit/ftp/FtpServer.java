@@ -69,7 +69,8 @@ public final class FtpServer implements AutoCloseable {
   private final org.apache.ftpserver.FtpServer server;
   private final TestPki pki;
   private final Path root;
-  private final Map<String, FtpUser> users;
+  private final Map<String, FtpUser> users; // guarded by this: user(...) adds while running
+  private volatile UserManager userManager;
   private final int port;
   private final int implicitTlsPort;
 
@@ -80,7 +81,8 @@ public final class FtpServer implements AutoCloseable {
     boolean started = false;
     try {
       FtpServerFactory factory = new FtpServerFactory();
-      factory.setUserManager(userManager());
+      this.userManager = userManager();
+      factory.setUserManager(userManager);
       CommandFactoryFactory commands = new CommandFactoryFactory();
       commands.addCommand("FEAT", new FeatCommand());
       // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as SHA256.
@@ -150,22 +152,43 @@ public final class FtpServer implements AutoCloseable {
     factory.setPasswordEncryptor(new ClearTextPasswordEncryptor());
     UserManager manager = factory.createUserManager();
     for (FtpUser user : users.values()) {
-      Path home = Files.createDirectories(root.resolve(user.name()));
-      BaseUser u = new BaseUser();
-      u.setName(user.name());
-      u.setPassword(user.password());
-      u.setHomeDirectory(home.toString());
-      u.setEnabled(true);
-      List<Authority> authorities = new ArrayList<>();
-      authorities.add(new ConcurrentLoginPermission(0, 0));
-      authorities.add(new TransferRatePermission(0, 0));
-      if (user.access() == FtpUser.Access.READ_WRITE) {
-        authorities.add(new WritePermission());
-      }
-      u.setAuthorities(authorities);
-      manager.save(u);
+      save(manager, user);
     }
     return manager;
+  }
+
+  private void save(UserManager manager, FtpUser user) throws FtpException, IOException {
+    Path home = Files.createDirectories(root.resolve(user.name()));
+    BaseUser u = new BaseUser();
+    u.setName(user.name());
+    u.setPassword(user.password());
+    u.setHomeDirectory(home.toString());
+    u.setEnabled(true);
+    List<Authority> authorities = new ArrayList<>();
+    authorities.add(new ConcurrentLoginPermission(0, 0));
+    authorities.add(new TransferRatePermission(0, 0));
+    if (user.access() == FtpUser.Access.READ_WRITE) {
+      authorities.add(new WritePermission());
+    }
+    u.setAuthorities(authorities);
+    manager.save(u);
+  }
+
+  /**
+   * Adds (or replaces) a user while the server runs, with an empty home folder if it had none;
+   * the next login may use it.
+   */
+  public synchronized FtpServer user(FtpUser user) {
+    Objects.requireNonNull(user, "user");
+    try {
+      save(userManager, user);
+    } catch (FtpException e) {
+      throw new IllegalStateException("cannot add FTP user " + user.name() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    users.put(user.name(), user);
+    return this;
   }
 
   /** Returns {@code 127.0.0.1}. */
@@ -214,11 +237,11 @@ public final class FtpServer implements AutoCloseable {
   }
 
   /** Returns every configured user. */
-  public List<FtpUser> users() {
+  public synchronized List<FtpUser> users() {
     return List.copyOf(users.values());
   }
 
-  private FtpUser firstWith(FtpUser.Access access) {
+  private synchronized FtpUser firstWith(FtpUser.Access access) {
     return users.values().stream()
         .filter(u -> u.access() == access && !u.name().equals("anonymous"))
         .findFirst()
@@ -226,7 +249,7 @@ public final class FtpServer implements AutoCloseable {
   }
 
   /** Returns the home folder of {@code user} on the local disk. */
-  public Path home(String user) {
+  public synchronized Path home(String user) {
     if (!users.containsKey(user)) {
       throw new InvalidInputException("user", "no such FTP user: " + user);
     }

@@ -108,6 +108,15 @@ public final class TelnetServer implements AutoCloseable {
     return "127.0.0.1";
   }
 
+  /**
+   * Adds (or changes the password of) a user while the server runs; the next login may use it.
+   * A server started without users asks for a login from then on.
+   */
+  public TelnetServer user(String name, String password) {
+    settings.users().put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+    return this;
+  }
+
   /** Returns the port the server listens on. */
   public int port() {
     return server.getLocalPort();
@@ -277,7 +286,7 @@ public final class TelnetServer implements AutoCloseable {
       commands.put("logout", new ExitCommand());
       return new TelnetServer(
           new Settings(
-              Map.copyOf(users),
+              new ConcurrentHashMap<>(users), // user(...) adds more while running
               files,
               prompt,
               loginPrompt,
