@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.InetkitServers;
 import io.inetkit.testkit.ServiceInfo;
 import io.inetkit.testkit.ftp.FtpUser;
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
       "  inetkit serve --only smtp,imap --json",
       "  inetkit serve --port-base 20000",
       "  inetkit serve --user carol:carol-secret --control-port 8025",
+      "  inetkit serve --bind 0.0.0.0 --tls-name mail.test     # reachable from other hosts",
       "  curl -s http://127.0.0.1:8025/messages"
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -87,6 +89,22 @@ public final class ServeCommand implements Callable<Integer> {
   List<FtpUser> users = new ArrayList<>();
 
   @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      converter = BindConverter.class,
+      description = "Listen on this IPv4 address instead of 127.0.0.1 (e.g. 0.0.0.0 for a container"
+          + " next to this one). Anyone who can reach it can log in with the test users; the"
+          + " control endpoint stays on 127.0.0.1.")
+  BindAddress bind = BindAddress.LOOPBACK;
+
+  @Option(
+      names = "--tls-name",
+      paramLabel = "NAME",
+      description = "Add a DNS name or IP to the TLS certificate (repeatable), for clients that"
+          + " connect by another name than localhost/127.0.0.1.")
+  List<String> tlsNames = new ArrayList<>();
+
+  @Option(
       names = "--control-port",
       paramLabel = "PORT",
       description = "Port of the HTTP control endpoint on 127.0.0.1 (default: a free port, printed).")
@@ -103,6 +121,16 @@ public final class ServeCommand implements Callable<Integer> {
       builder.services(only);
     }
     users.forEach(builder::user);
+    builder.bindAddress(bind);
+    try {
+      tlsNames.forEach(builder::tlsName);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-name: " + e.getMessage());
+    }
+    if (!bind.isLoopback()) {
+      spec.commandLine().getErr().println("inetkit serve: listening on " + bind
+          + ", not only 127.0.0.1: anyone who can reach it can log in with the test users below");
+    }
     InetkitServers servers = builder.start();
     ServeControl control;
     try {
@@ -160,7 +188,7 @@ public final class ServeCommand implements Callable<Integer> {
         width[i] = Math.max(width[i], row[i].length());
       }
     }
-    StringBuilder sb = new StringBuilder("inetkit test servers on ").append(servers.host())
+    StringBuilder sb = new StringBuilder("inetkit test servers on ").append(servers.bindAddress())
         .append(" (Ctrl-C stops them)").append(System.lineSeparator()).append(System.lineSeparator());
     for (String[] row : rows) {
       for (int i = 0; i < width.length; i++) {
@@ -191,6 +219,7 @@ public final class ServeCommand implements Callable<Integer> {
     root.put("caFile", servers.caPemFile());
     root.put("mailDomain", InetkitServers.MAIL_DOMAIN);
     root.put("filesFolder", servers.files());
+    root.put("bindAddress", servers.bindAddress());
     root.put("control", controlUrl);
     List<Map<String, Object>> users = new ArrayList<>();
     for (FtpUser u : servers.users()) {
@@ -218,6 +247,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
     root.put("services", services);
     return Json.write(root) + System.lineSeparator();
+  }
+
+  /** Reads an IPv4 literal as a {@link BindAddress}. */
+  static final class BindConverter implements ITypeConverter<BindAddress> {
+    @Override
+    public BindAddress convert(String value) {
+      try {
+        return BindAddress.of(value.trim());
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage() + " (--bind takes an IPv4 address such as 0.0.0.0)");
+      }
+    }
   }
 
   /** Reads {@code NAME:PASSWORD} (split at the first colon) as a read-write {@link FtpUser}. */

@@ -173,4 +173,47 @@ class ServeCommandTest {
       assertThat(in.readLine()).startsWith("250");
     }
   }
+
+  @Test
+  void bindMovesTheListenersAndTlsNamesJoinTheCertificate() throws Exception {
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serving = new Thread(() -> exit.set(
+        run("serve", "--only", "smtp", "--bind", "127.0.0.2", "--tls-name", "mail.test", "--json")));
+    serving.start();
+    String json = awaitOutput("]}");
+    try {
+      assertThat(json).startsWith("{\"host\":\"127.0.0.2\",").contains("\"bindAddress\":\"127.0.0.2\"")
+          .contains("\"url\":\"smtps://127.0.0.2:");
+      int smtps = port(json, "smtps");
+      Matcher ca = Pattern.compile("\"caFile\":\"([^\"]+)\"").matcher(json);
+      assertThat(ca.find()).isTrue();
+      java.security.cert.X509Certificate cert;
+      javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+      trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+        @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+          return new java.security.cert.X509Certificate[0];
+        }
+      }}, null);
+      try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory().createSocket("127.0.0.2", smtps)) {
+        s.startHandshake();
+        cert = (java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0];
+      }
+      assertThat(cert.getSubjectAlternativeNames()).contains(java.util.List.of(7, "127.0.0.2"), java.util.List.of(2, "mail.test"));
+      assertThatThrownBy(() -> new Socket("127.0.0.1", smtps).close()).isInstanceOf(ConnectException.class);
+    } finally {
+      serving.interrupt();
+      serving.join(10_000);
+    }
+    assertThat(exit.get()).isZero();
+  }
+
+  @Test
+  void bindTakesIpv4LiteralsOnly() {
+    assertThat(run("serve", "--bind", "localhost", "--exit-after", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("not an IPv4 address: localhost");
+    assertThat(run("serve", "--tls-name", "bad name", "--exit-after", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--tls-name: not a DNS name or IP literal: bad name");
+  }
 }

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,6 @@ public final class InetkitServers implements AutoCloseable {
   /** The mail domain of every user: mail for {@code alice@inetkit.test} lands in alice's INBOX. */
   public static final String MAIL_DOMAIN = "inetkit.test";
 
-  private static final String HOST = "127.0.0.1";
 
   /**
    * The protocols {@link InetkitServers} can start; each brings all of its listeners.
@@ -172,6 +172,8 @@ public final class InetkitServers implements AutoCloseable {
   private final Set<Service> started;
   private final List<FtpUser> users; // copy-on-write: user(...) adds while running
   private final TestPki pki;
+  private final BindAddress bind;
+  private final TestPki.ServerIdentity identity; // null: the PKI's own certificate for LOCAL_NAMES
   private Path files; // made on first use (Telnet and Gopher at start): SecureRandom names it
   private final MailServer mail;
   private final FtpServer ftp;
@@ -191,6 +193,8 @@ public final class InetkitServers implements AutoCloseable {
       // The shared PKI makes its CA on first use: FTP and Gopher need it at start, mail on the
       // first TLS client, so a mail-only start never waits for it.
       this.pki = b.pki == null ? TestPki.shared() : b.pki;
+      this.bind = b.bind;
+      this.identity = identityFor(pki, b.bind, b.tlsNames);
       if (pool != null) {
         warmUp(pool);
       }
@@ -307,9 +311,22 @@ public final class InetkitServers implements AutoCloseable {
     return started.contains(Service.SMTP) || started.contains(Service.IMAP) || started.contains(Service.POP3);
   }
 
+  /** A certificate that also names the bind address and the extra names, when there are any. */
+  private static TestPki.ServerIdentity identityFor(TestPki pki, BindAddress bind, List<String> tlsNames) {
+    Set<String> names = new LinkedHashSet<>(TestPki.LOCAL_NAMES);
+    if (!bind.address().isAnyLocalAddress()) {
+      names.add(bind.toString());
+    }
+    names.addAll(tlsNames);
+    return names.size() == TestPki.LOCAL_NAMES.size() ? null : pki.issue(names.toArray(String[]::new));
+  }
+
   private MailServer startMail(int base) throws IOException {
     List<MailProtocol> protocols = new ArrayList<>();
-    MailServer.Builder builder = MailServer.builder().pki(pki);
+    MailServer.Builder builder = MailServer.builder().pki(pki).bindAddress(bind);
+    if (identity != null) {
+      builder.identity(identity);
+    }
     for (Listener l : listeners()) {
       if (l.service() == Service.SMTP || l.service() == Service.IMAP || l.service() == Service.POP3) {
         MailProtocol p = MailProtocol.valueOf(l.name());
@@ -325,22 +342,29 @@ public final class InetkitServers implements AutoCloseable {
 
   private FtpServer startFtp(int base) throws IOException {
     FtpServer.Builder builder =
-        FtpServer.builder().pki(pki).ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
+        FtpServer.builder().pki(pki).bindAddress(bind).ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
+    if (identity != null) {
+      builder.identity(identity);
+    }
     users.forEach(builder::user);
     return builder.start();
   }
 
   private TelnetServer startTelnet(int base) throws IOException {
     TelnetServer.Builder builder =
-        TelnetServer.builder().files(files()).port(portFor(base, Listener.TELNET));
+        TelnetServer.builder().bindAddress(bind).files(files()).port(portFor(base, Listener.TELNET));
     users.forEach(u -> builder.user(u.name(), u.password()));
     return builder.start();
   }
 
   private GopherServer startGopher(int base) throws IOException {
-    return GopherServer.builder()
-        .root(files())
-        .tls(pki)
+    GopherServer.Builder builder = GopherServer.builder().bindAddress(bind).root(files());
+    if (identity == null) {
+      builder.tls(pki);
+    } else {
+      builder.tls(identity.sslContext());
+    }
+    return builder
         .port(portFor(base, Listener.GOPHER))
         .tlsPort(portFor(base, Listener.GOPHERS))
         .build();
@@ -406,9 +430,17 @@ public final class InetkitServers implements AutoCloseable {
     return this;
   }
 
-  /** Returns {@code 127.0.0.1}, the address every listener binds. */
+  /**
+   * Returns where clients on this machine connect: {@code 127.0.0.1}, or the address given to
+   * {@link Builder#bindAddress(BindAddress)} ({@code 127.0.0.1} for {@code 0.0.0.0}).
+   */
   public String host() {
-    return HOST;
+    return bind.urlHost();
+  }
+
+  /** Returns the address every listener binds. */
+  public BindAddress bindAddress() {
+    return bind;
   }
 
   /**
@@ -430,7 +462,7 @@ public final class InetkitServers implements AutoCloseable {
 
   /** Returns {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher. */
   public String url(Listener listener) {
-    String url = listener.scheme() + "://" + HOST + ":" + port(listener);
+    String url = listener.scheme() + "://" + host() + ":" + port(listener);
     return listener.service() == Service.GOPHER ? url + "/" : url;
   }
 
@@ -595,6 +627,8 @@ public final class InetkitServers implements AutoCloseable {
     private final Map<String, FtpUser> users = new LinkedHashMap<>();
     private int portBase;
     private TestPki pki;
+    private BindAddress bind = BindAddress.LOOPBACK;
+    private final List<String> tlsNames = new ArrayList<>();
 
     private Builder() {
       FtpUser.DEFAULTS.forEach(u -> users.put(u.name(), u));
@@ -636,6 +670,28 @@ public final class InetkitServers implements AutoCloseable {
     /** Adds (or replaces) a user on every protocol, with its FTP access. */
     public Builder user(FtpUser user) {
       users.put(Objects.requireNonNull(user, "user").name(), user);
+      return this;
+    }
+
+    /**
+     * Listens on {@code address} instead of {@code 127.0.0.1} (every listener). A specific address
+     * is added to the TLS certificate's names; for {@code 0.0.0.0} add the names clients use with
+     * {@link #tlsName(String)}. Anyone who can reach the address can log in with the test users.
+     */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Adds a DNS name or IP literal to the TLS certificate of every listener (besides localhost,
+     * 127.0.0.1 and ::1), for clients that connect by another name.
+     */
+    public Builder tlsName(String name) {
+      if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9.:-]+")) {
+        throw new IllegalArgumentException("not a DNS name or IP literal: " + name);
+      }
+      tlsNames.add(name);
       return this;
     }
 

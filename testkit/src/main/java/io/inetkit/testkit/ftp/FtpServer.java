@@ -3,6 +3,7 @@ package io.inetkit.testkit.ftp;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Trust;
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.tls.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public final class FtpServer implements AutoCloseable {
   /** The default read-only user: {@link FtpUser#BOB} ({@code bob}/{@code bob-secret}). */
   public static final FtpUser DEFAULT_READER = FtpUser.BOB;
 
-  private static final String HOST = "127.0.0.1";
+  private final String host;
 
   private final org.apache.ftpserver.FtpServer server;
   private final TestPki pki;
@@ -76,6 +77,7 @@ public final class FtpServer implements AutoCloseable {
 
   private FtpServer(Builder b) throws IOException {
     this.pki = b.pki == null ? TestPki.shared() : b.pki;
+    this.host = b.bind.urlHost();
     this.users = new LinkedHashMap<>(b.users);
     this.root = Files.createTempDirectory("inetkit-ftp-");
     boolean started = false;
@@ -100,8 +102,8 @@ public final class FtpServer implements AutoCloseable {
           new LoopbackSslConfiguration(
               b.identity == null ? pki.serverSslContext() : b.identity.sslContext(),
               b.tlsProtocols);
-      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds, b.port));
-      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds, b.implicitTlsPort));
+      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds, b.bind, b.port));
+      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds, b.bind, b.implicitTlsPort));
       this.server = factory.createServer();
       server.start();
       this.port = ((Listener) factory.getListener("default")).getPort();
@@ -127,17 +129,20 @@ public final class FtpServer implements AutoCloseable {
   }
 
   private static Listener listener(
-      LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds, int port) {
+      LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds, BindAddress bind, int port) {
     DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-    data.setPassiveAddress(HOST);
-    data.setPassiveExternalAddress(HOST);
+    if (!bind.address().isAnyLocalAddress()) {
+      // on 0.0.0.0, passive data ports open on the address the control connection came in on
+      data.setPassiveAddress(bind.toString());
+      data.setPassiveExternalAddress(bind.toString());
+      data.setActiveLocalAddress(bind.toString());
+    }
     data.setPassivePorts("0");
-    data.setActiveLocalAddress(HOST);
     data.setIdleTime(idleSeconds);
     data.setSslConfiguration(ssl);
     data.setImplicitSsl(implicit);
     ListenerFactory listener = new ListenerFactory();
-    listener.setServerAddress(HOST);
+    listener.setServerAddress(bind.toString());
     listener.setPort(port);
     listener.setIdleTimeout(idleSeconds);
     listener.setSslConfiguration(ssl);
@@ -191,9 +196,9 @@ public final class FtpServer implements AutoCloseable {
     return this;
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  /** Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound elsewhere. */
   public String host() {
-    return HOST;
+    return host;
   }
 
   /** Returns the port of the plain FTP listener, which also offers explicit FTPS (AUTH TLS). */
@@ -208,12 +213,12 @@ public final class FtpServer implements AutoCloseable {
 
   /** Returns {@code 127.0.0.1:port()}. */
   public Endpoint endpoint() {
-    return Endpoint.of(HOST, port);
+    return Endpoint.of(host, port);
   }
 
   /** Returns {@code 127.0.0.1:implicitTlsPort()}. */
   public Endpoint implicitTlsEndpoint() {
-    return Endpoint.of(HOST, implicitTlsPort);
+    return Endpoint.of(host, implicitTlsPort);
   }
 
   /** Returns the TLS material the server presents (its CA is what clients must trust). */
@@ -346,11 +351,18 @@ public final class FtpServer implements AutoCloseable {
     private TestPki.ServerIdentity identity;
     private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private int idleTimeoutSeconds = 60;
+    private BindAddress bind = BindAddress.LOOPBACK;
     private boolean defaults = true;
     private int port;
     private int implicitTlsPort;
 
     private Builder() {}
+
+    /** Listens (control and passive data) on {@code address} instead of {@code 127.0.0.1}. */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
 
     /**
      * Binds the plain/explicit-FTPS listener and the implicit-FTPS listener to these fixed ports

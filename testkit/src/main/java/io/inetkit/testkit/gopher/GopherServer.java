@@ -2,10 +2,10 @@ package io.inetkit.testkit.gopher;
 
 import static io.inetkit.core.internal.Connector.closeQuietly;
 
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.tls.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -67,9 +67,10 @@ import javax.net.ssl.SSLContext;
  * than {@link Builder#maxRequestLength(int)} get an error item.
  */
 public final class GopherServer implements AutoCloseable {
-  /** The host every listener binds and every menu line names. */
+  /** The host every listener binds and every menu line names unless bound elsewhere. */
   public static final String HOST = "127.0.0.1";
 
+  private final BindAddress bind;
   private final GopherCatalog catalog;
   private final boolean ownsRoot;
   private final int maxRequestLength;
@@ -92,11 +93,12 @@ public final class GopherServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.plain = bind(new ServerSocket(), b.port);
+    this.bind = b.bind;
+    this.plain = bind(new ServerSocket(), b.bind, b.port);
     this.tls =
         b.tlsContext == null
             ? null
-            : bind(b.tlsContext.getServerSocketFactory().createServerSocket(), b.tlsPort);
+            : bind(b.tlsContext.getServerSocketFactory().createServerSocket(), b.bind, b.tlsPort);
     startAcceptor(plain);
     if (tls != null) {
       startAcceptor(tls);
@@ -125,6 +127,7 @@ public final class GopherServer implements AutoCloseable {
     private int maxRequestLength = 4096;
     private int port;
     private int tlsPort;
+    private BindAddress bind = BindAddress.LOOPBACK;
 
     private Builder() {}
 
@@ -171,6 +174,12 @@ public final class GopherServer implements AutoCloseable {
       return this;
     }
 
+    /** Listens on {@code address} (and names it in menus) instead of {@code 127.0.0.1}. */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
     /** Sets the longest request line accepted (default 4096 bytes). */
     public Builder maxRequestLength(int maxRequestLength) {
       if (maxRequestLength < 1) {
@@ -194,8 +203,8 @@ public final class GopherServer implements AutoCloseable {
     }
   }
 
-  private static ServerSocket bind(ServerSocket s, int port) throws IOException {
-    s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 50);
+  private static ServerSocket bind(ServerSocket s, BindAddress bind, int port) throws IOException {
+    s.bind(new InetSocketAddress(bind.address(), port), 50);
     return s;
   }
 
@@ -214,7 +223,7 @@ public final class GopherServer implements AutoCloseable {
             () -> {
               try {
                 new GopherConnection(
-                        s, catalog, HOST, listener.getLocalPort(), maxRequestLength, requests::add)
+                        s, catalog, bind.urlHost(), listener.getLocalPort(), maxRequestLength, requests::add)
                     .run();
               } finally {
                 open.remove(s);
@@ -228,7 +237,7 @@ public final class GopherServer implements AutoCloseable {
 
   /** Returns {@code 127.0.0.1}. */
   public String host() {
-    return HOST;
+    return bind.urlHost();
   }
 
   /** Returns the port of the plain Gopher listener. */
@@ -255,7 +264,7 @@ public final class GopherServer implements AutoCloseable {
 
   /** Returns {@code gopher://127.0.0.1:<port>/<typeAndSelector>}, e.g. {@code url("1/docs")}. */
   public String url(String typeAndSelector) {
-    return "gopher://" + HOST + ":" + port() + "/" + typeAndSelector;
+    return "gopher://" + host() + ":" + port() + "/" + typeAndSelector;
   }
 
   /** Writes a UTF-8 text file below the root (creating folders) and returns its path. */

@@ -1,6 +1,7 @@
 package io.inetkit.testkit.mail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -12,11 +13,11 @@ import javax.net.ssl.SSLSocket;
  */
 final class ImplicitTlsFront implements FrontListener.Handler {
   private final Supplier<SSLContext> context; // made on the first TLS client, then cached
-  private final int upstreamPort;
+  private final InetSocketAddress upstream;
 
-  ImplicitTlsFront(Supplier<SSLContext> context, int upstreamPort) {
+  ImplicitTlsFront(Supplier<SSLContext> context, InetSocketAddress upstream) {
     this.context = context;
-    this.upstreamPort = upstreamPort;
+    this.upstream = upstream;
   }
 
   @Override
@@ -24,6 +25,6 @@ final class ImplicitTlsFront implements FrontListener.Handler {
     client.setSoTimeout(30_000); // bound the handshake
     SSLSocket tls = Upstream.serverTls(client, context.get());
     tls.setSoTimeout(0);
-    Relay.start(tls, Upstream.connect(upstreamPort), "implicit-tls-relay");
+    Relay.start(tls, Upstream.connect(upstream), "implicit-tls-relay");
   }
 }

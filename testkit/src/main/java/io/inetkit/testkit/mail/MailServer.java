@@ -6,6 +6,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.Trust;
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.tls.TestPki;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,8 +48,8 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  */
 public final class MailServer implements AutoCloseable {
-  private static final String HOST = "127.0.0.1";
-
+  private final BindAddress bind;
+  private final String host;
   private final NoDelayGreenMail greenMail;
   private final TestPki pki;
   private final Map<MailProtocol, Integer> ports = new EnumMap<>(MailProtocol.class);
@@ -55,25 +57,34 @@ public final class MailServer implements AutoCloseable {
 
   private MailServer(Builder b) throws IOException {
     this.pki = b.pki == null ? TestPki.shared() : b.pki;
+    this.bind = b.bind;
+    this.host = bind.urlHost();
     // Only the plain protocols in use: each TLS listener relays to its protocol's plain one.
     Set<MailProtocol> plainInUse = EnumSet.noneOf(MailProtocol.class);
     b.protocols.forEach(p -> plainInUse.add(p.plain()));
     this.greenMail =
         new NoDelayGreenMail(
             plainInUse.stream()
-                .map(p -> new ServerSetup(b.port(p), HOST, greenMailProtocol(p)))
+                .map(p -> new ServerSetup(b.port(p), bind.toString(), greenMailProtocol(p)))
                 .toArray(ServerSetup[]::new));
     greenMail.start();
     try {
       Map<MailProtocol, Integer> plain = new EnumMap<>(MailProtocol.class);
       plainInUse.forEach(p -> plain.put(p, greenMail.port(greenMailProtocol(p))));
-      Supplier<SSLContext> tls = pki::serverSslContext; // built on the first TLS client, not at start
+      // built on the first TLS client, not at start
+      Supplier<SSLContext> tls = b.identity == null ? pki::serverSslContext : b.identity::sslContext;
+      InetSocketAddress upstreamHost = new InetSocketAddress(bind.connectAddress(), 0);
       for (MailProtocol p : b.protocols) {
         int upstream = plain.get(p.plain());
         if (p == p.plain()) {
           ports.put(p, upstream);
         } else {
-          FrontListener front = new FrontListener(p.name().toLowerCase(), handler(p, tls, upstream), b.port(p));
+          FrontListener front =
+              new FrontListener(
+                  p.name().toLowerCase(),
+                  handler(p, tls, new InetSocketAddress(upstreamHost.getAddress(), upstream)),
+                  bind.address(),
+                  b.port(p));
           fronts.add(front);
           ports.put(p, front.port());
         }
@@ -92,7 +103,7 @@ public final class MailServer implements AutoCloseable {
     };
   }
 
-  private static FrontListener.Handler handler(MailProtocol p, Supplier<SSLContext> tls, int upstream) {
+  private static FrontListener.Handler handler(MailProtocol p, Supplier<SSLContext> tls, InetSocketAddress upstream) {
     Supplier<StartTlsDialogue> dialogue =
         switch (p.plain()) {
           case SMTP -> SmtpStartTlsFront::new;
@@ -118,6 +129,8 @@ public final class MailServer implements AutoCloseable {
   public static final class Builder {
     private Set<MailProtocol> protocols = EnumSet.allOf(MailProtocol.class);
     private TestPki pki;
+    private TestPki.ServerIdentity identity;
+    private BindAddress bind = BindAddress.LOOPBACK;
     private final Map<MailProtocol, Integer> fixedPorts = new EnumMap<>(MailProtocol.class);
 
     private Builder() {}
@@ -152,6 +165,21 @@ public final class MailServer implements AutoCloseable {
       return this;
     }
 
+    /** Listens on {@code address} instead of {@code 127.0.0.1} (every listener). */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Presents {@code identity} on the TLS listeners instead of the PKI's default server
+     * certificate (say, one issued for the bind address).
+     */
+    public Builder identity(TestPki.ServerIdentity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
     /** Starts the server; all listeners are accepting when this returns. */
     public MailServer start() throws IOException {
       return new MailServer(this);
@@ -172,9 +200,12 @@ public final class MailServer implements AutoCloseable {
     return user(email, email, password);
   }
 
-  /** Returns the host every listener binds: {@code 127.0.0.1}. */
+  /**
+   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless the server
+   * was bound to another address.
+   */
   public String host() {
-    return HOST;
+    return host;
   }
 
   /**
@@ -207,19 +238,19 @@ public final class MailServer implements AutoCloseable {
 
   /** Returns the listener's address as a core {@link Endpoint}. */
   public Endpoint endpoint(MailProtocol protocol) {
-    return Endpoint.of(HOST, port(protocol));
+    return Endpoint.of(host, port(protocol));
   }
 
   /** Returns {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}. */
   public String url(MailProtocol protocol) {
-    return protocol.scheme() + "://" + HOST + ":" + port(protocol);
+    return protocol.scheme() + "://" + host + ":" + port(protocol);
   }
 
   /** Returns {@code scheme://user@127.0.0.1:port} with the user name URL-encoded. */
   public String url(MailProtocol protocol, String user) {
     return protocol.scheme() + "://"
         + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)
-        + "@" + HOST + ":" + port(protocol);
+        + "@" + host + ":" + port(protocol);
   }
 
   /** Returns the TLS material the fronts present. */

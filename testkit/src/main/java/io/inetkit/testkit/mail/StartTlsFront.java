@@ -3,6 +3,7 @@ package io.inetkit.testkit.mail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -17,12 +18,12 @@ import javax.net.ssl.SSLSocket;
 final class StartTlsFront implements FrontListener.Handler {
   private final Supplier<StartTlsDialogue> dialogues;
   private final Supplier<SSLContext> context; // made on the first TLS client, then cached
-  private final int upstreamPort;
+  private final InetSocketAddress upstream;
 
-  StartTlsFront(Supplier<StartTlsDialogue> dialogues, Supplier<SSLContext> context, int upstreamPort) {
+  StartTlsFront(Supplier<StartTlsDialogue> dialogues, Supplier<SSLContext> context, InetSocketAddress upstream) {
     this.dialogues = dialogues;
     this.context = context;
-    this.upstreamPort = upstreamPort;
+    this.upstream = upstream;
   }
 
   @Override
@@ -50,9 +51,9 @@ final class StartTlsFront implements FrontListener.Handler {
     }
     SSLSocket tls = Upstream.serverTls(client, context.get());
     tls.setSoTimeout(0);
-    Socket upstream = Upstream.connect(upstreamPort);
-    dialogue.swallowGreeting(upstream.getInputStream());
-    Relay.start(tls, upstream, "starttls-relay");
+    Socket plain = Upstream.connect(upstream);
+    dialogue.swallowGreeting(plain.getInputStream());
+    Relay.start(tls, plain, "starttls-relay");
   }
 
   private static void write(OutputStream out, String text) throws IOException {
