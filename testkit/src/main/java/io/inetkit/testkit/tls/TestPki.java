@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
@@ -294,10 +293,8 @@ public final class TestPki {
 
     private SSLContext newSslContext() {
       try {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore(), STORE_PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, new SecureRandom());
+        ctx.init(new javax.net.ssl.KeyManager[] {new SingleKeyManager(keys.getPrivate(), cert, ca)}, null, null);
         return ctx;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
