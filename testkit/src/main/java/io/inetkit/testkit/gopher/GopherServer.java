@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An embedded Gopher server on 127.0.0.1 that serves a folder, for tests: RFC 1436 menus, text
@@ -76,6 +77,7 @@ public final class GopherServer implements AutoCloseable {
   private final int maxRequestLength;
   private final ServerSocket plain;
   private final ServerSocket tls;
+  private final SSLContext tlsContext;
   private final ExecutorService pool;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -95,13 +97,13 @@ public final class GopherServer implements AutoCloseable {
             });
     this.bind = b.bind;
     this.plain = bind(new ServerSocket(), b.bind, b.port);
-    this.tls =
-        b.tlsContext == null
-            ? null
-            : bind(b.tlsContext.getServerSocketFactory().createServerSocket(), b.bind, b.tlsPort);
-    startAcceptor(plain);
+    // gophers accepts plain TCP and starts TLS per connection, so the TLS context (and a test
+    // PKI's CA) is made on the first TLS client rather than at start
+    this.tlsContext = b.tlsContext;
+    this.tls = tlsContext == null ? null : bind(new ServerSocket(), b.bind, b.tlsPort);
+    startAcceptor(plain, false);
     if (tls != null) {
-      startAcceptor(tls);
+      startAcceptor(tls, true);
     }
   }
 
@@ -208,13 +210,13 @@ public final class GopherServer implements AutoCloseable {
     return s;
   }
 
-  private void startAcceptor(ServerSocket listener) {
-    Thread t = new Thread(() -> acceptLoop(listener), "gopher-accept-" + listener.getLocalPort());
+  private void startAcceptor(ServerSocket listener, boolean secure) {
+    Thread t = new Thread(() -> acceptLoop(listener, secure), "gopher-accept-" + listener.getLocalPort());
     t.setDaemon(true);
     t.start();
   }
 
-  private void acceptLoop(ServerSocket listener) {
+  private void acceptLoop(ServerSocket listener, boolean secure) {
     while (!closed) {
       try {
         Socket s = listener.accept();
@@ -223,8 +225,11 @@ public final class GopherServer implements AutoCloseable {
             () -> {
               try {
                 new GopherConnection(
-                        s, catalog, bind.urlHost(), listener.getLocalPort(), maxRequestLength, requests::add)
+                        secure ? serverTls(s) : s, catalog, bind.urlHost(), listener.getLocalPort(),
+                        maxRequestLength, requests::add)
                     .run();
+              } catch (IOException e) {
+                closeQuietly(s); // TLS could not start on this connection
               } finally {
                 open.remove(s);
               }
@@ -233,6 +238,12 @@ public final class GopherServer implements AutoCloseable {
         return; // closed
       }
     }
+  }
+
+  private SSLSocket serverTls(Socket s) throws IOException {
+    SSLSocket ssl = (SSLSocket) tlsContext.getSocketFactory().createSocket(s, null, s.getPort(), true);
+    ssl.setUseClientMode(false);
+    return ssl;
   }
 
   /** Returns {@code 127.0.0.1}. */

@@ -58,6 +58,7 @@ public final class TestPki {
   private static final Duration LIFETIME = Duration.ofDays(30);
 
   private final Lazy<Ca> ca = new Lazy<>(TestPki::newCa); // a server that never speaks TLS never pays
+  private final SSLContext serverContext = new DeferredSslContext(() -> server().sslContext());
   private Path caPemFile;
 
   /** The CA's keys and certificate, and the default server identity it issued. */
@@ -117,9 +118,13 @@ public final class TestPki {
     return ca().server();
   }
 
-  /** Returns an {@link SSLContext} that presents {@link #server()}: for servers. */
+  /**
+   * Returns an {@link SSLContext} that presents {@link #server()}: for servers. The CA, the key
+   * and the JDK's TLS machinery are made on its first use (a handshake, a socket factory), so a
+   * server can be given it at start for free.
+   */
   public SSLContext serverSslContext() {
-    return server().sslContext();
+    return serverContext;
   }
 
   /** Returns the inetkit {@link Trust} that accepts exactly this CA, with host-name checks. */
