@@ -115,8 +115,8 @@ final class TestkitStartWorkload implements Workload {
     return List.of(
         "issue 16: an SMTP-only `@InetkitTest` class took 0.9-3.0 s to start against GreenMail's 0.07-0.5 s, most of it"
             + " Bouncy Castle making a throwaway CA per test class (1.2-2.2 s). The CA is now made once per JVM"
-            + " (`TestPki.shared()`) with the JDK alone, and the TLS context of the mail listeners is made"
-            + " on the first TLS connection, so a class that never uses TLS never pays for it.",
+            + " (`TestPki.shared()`) with the JDK alone, and it and the TLS context are made on the first TLS"
+            + " handshake, so a class that never uses TLS never pays for them.",
         "`first class` is the first start in a fresh JVM (what a suite's first test class, or a one-class run in an"
             + " IDE, waits for: class loading included); `next class` starts and stops once untimed, then times"
             + " the second start (every later class of the suite). GreenMail runs plain SMTP only, as"
