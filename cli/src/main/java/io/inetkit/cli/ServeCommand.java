@@ -1,8 +1,10 @@
 package io.inetkit.cli;
 
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.InetkitServers;
 import io.inetkit.testkit.ServiceInfo;
 import io.inetkit.testkit.ftp.FtpUser;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
  * inetkit serve                              # everything, free ports, table
  * inetkit serve --only smtp,imap --json      # machine-readable
  * inetkit serve --port-base 20000            # fixed ports: smtp 20000 … gophers 20013
+ * inetkit serve --user carol:c-secret        # one more user on every protocol
+ * curl http://127.0.0.1:PORT/messages         # the control endpoint (see ServeControl)
  * }</pre>
  */
 @Command(
@@ -35,7 +39,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Start the inetkit test servers on 127.0.0.1 until Ctrl-C and print their URLs, users,"
           + " passwords and the CA file to trust.",
-      "Every TLS listener presents a certificate for localhost and 127.0.0.1 from one throwaway CA."
+      "Every TLS listener presents a certificate for localhost and 127.0.0.1 from one throwaway CA.",
+      "Default users on every protocol: alice / alice-secret (FTP read-write), bob / bob-secret"
+          + " (FTP read-only); --user adds more.",
+      "An HTTP control endpoint on 127.0.0.1 lists received mail, purges mailboxes and adds users:"
+          + " GET /servers, GET /messages[?to=ADDRESS], DELETE /messages, POST /users (body"
+          + " NAME:PASSWORD), POST /reset."
     },
     footerHeading = "%nPort offsets with --port-base N:%n",
     footer = {
@@ -45,7 +54,10 @@ import picocli.CommandLine.Spec;
       "%nExamples:",
       "  inetkit serve",
       "  inetkit serve --only smtp,imap --json",
-      "  inetkit serve --port-base 20000"
+      "  inetkit serve --port-base 20000",
+      "  inetkit serve --user carol:carol-secret --control-port 8025",
+      "  inetkit serve --bind 0.0.0.0 --tls-name mail.test     # reachable from other hosts",
+      "  curl -s http://127.0.0.1:8025/messages"
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -68,6 +80,36 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the servers as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--user",
+      paramLabel = "NAME:PASSWORD",
+      converter = UserConverter.class,
+      description = "Add a user on every protocol (FTP read-write; repeatable). A throwaway test"
+          + " password: other local users can see it in the process list.")
+  List<FtpUser> users = new ArrayList<>();
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      converter = BindConverter.class,
+      description = "Listen on this IPv4 address instead of 127.0.0.1 (e.g. 0.0.0.0 for a container"
+          + " next to this one). Anyone who can reach it can log in with the test users; the"
+          + " control endpoint stays on 127.0.0.1.")
+  BindAddress bind = BindAddress.LOOPBACK;
+
+  @Option(
+      names = "--tls-name",
+      paramLabel = "NAME",
+      description = "Add a DNS name or IP to the TLS certificate (repeatable), for clients that"
+          + " connect by another name than localhost/127.0.0.1.")
+  List<String> tlsNames = new ArrayList<>();
+
+  @Option(
+      names = "--control-port",
+      paramLabel = "PORT",
+      description = "Port of the HTTP control endpoint on 127.0.0.1 (default: a free port, printed).")
+  int controlPort;
+
   /** For scripts and tests: stop after this many seconds instead of waiting for Ctrl-C. */
   @Option(names = "--exit-after", hidden = true, paramLabel = "SECONDS")
   Long exitAfterSeconds;
@@ -78,13 +120,31 @@ public final class ServeCommand implements Callable<Integer> {
     if (!only.isEmpty()) {
       builder.services(only);
     }
+    users.forEach(builder::user);
+    builder.bindAddress(bind);
+    try {
+      tlsNames.forEach(builder::tlsName);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-name: " + e.getMessage());
+    }
+    if (!bind.isLoopback()) {
+      spec.commandLine().getErr().println("inetkit serve: listening on " + bind
+          + ", not only 127.0.0.1: anyone who can reach it can log in with the test users below");
+    }
     InetkitServers servers = builder.start();
-    Thread hook = new Thread(servers::close, "inetkit-serve-shutdown");
+    ServeControl control;
+    try {
+      control = ServeControl.start(servers, controlPort);
+    } catch (IOException | RuntimeException e) {
+      servers.close();
+      throw e;
+    }
+    Thread hook = new Thread(() -> stop(control, servers), "inetkit-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     try {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? json(servers) : table(servers));
+      out.print(json ? json(servers, control.url()) : table(servers, control.url()));
       out.flush();
       if (exitAfterSeconds == null) {
         new CountDownLatch(1).await(); // until Ctrl-C (the hook closes the servers) or interrupt
@@ -94,13 +154,18 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       interrupted = true; // stop serving; re-flag only after the servers closed cleanly
     } finally {
-      servers.close();
+      stop(control, servers);
       removeHook(hook);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
     return ExitCode.OK.code();
+  }
+
+  private static void stop(ServeControl control, InetkitServers servers) {
+    control.close();
+    servers.close();
   }
 
   private static void removeHook(Thread hook) {
@@ -111,7 +176,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  static String table(InetkitServers servers) {
+  static String table(InetkitServers servers, String controlUrl) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"SERVICE", "URL", "USER", "PASSWORD", "NOTE"});
     for (ServiceInfo s : servers.services()) {
@@ -123,7 +188,7 @@ public final class ServeCommand implements Callable<Integer> {
         width[i] = Math.max(width[i], row[i].length());
       }
     }
-    StringBuilder sb = new StringBuilder("inetkit test servers on ").append(servers.host())
+    StringBuilder sb = new StringBuilder("inetkit test servers on ").append(servers.bindAddress())
         .append(" (Ctrl-C stops them)").append(System.lineSeparator()).append(System.lineSeparator());
     for (String[] row : rows) {
       for (int i = 0; i < width.length; i++) {
@@ -142,15 +207,20 @@ public final class ServeCommand implements Callable<Integer> {
         .append(System.lineSeparator());
     sb.append("Files folder (Gopher serves it, Telnet's cat reads it): ").append(servers.files())
         .append(System.lineSeparator());
+    sb.append("Control endpoint: ").append(controlUrl)
+        .append(" (GET servers, GET messages, DELETE messages, POST users, POST reset)")
+        .append(System.lineSeparator());
     return sb.toString();
   }
 
-  static String json(InetkitServers servers) {
+  static String json(InetkitServers servers, String controlUrl) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("host", servers.host());
     root.put("caFile", servers.caPemFile());
     root.put("mailDomain", InetkitServers.MAIL_DOMAIN);
     root.put("filesFolder", servers.files());
+    root.put("bindAddress", servers.bindAddress());
+    root.put("control", controlUrl);
     List<Map<String, Object>> users = new ArrayList<>();
     for (FtpUser u : servers.users()) {
       Map<String, Object> user = new LinkedHashMap<>();
@@ -177,6 +247,44 @@ public final class ServeCommand implements Callable<Integer> {
     }
     root.put("services", services);
     return Json.write(root) + System.lineSeparator();
+  }
+
+  /** Reads an IPv4 literal as a {@link BindAddress}. */
+  static final class BindConverter implements ITypeConverter<BindAddress> {
+    @Override
+    public BindAddress convert(String value) {
+      try {
+        return BindAddress.of(value.trim());
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage() + " (--bind takes an IPv4 address such as 0.0.0.0)");
+      }
+    }
+  }
+
+  /** Reads {@code NAME:PASSWORD} (split at the first colon) as a read-write {@link FtpUser}. */
+  static final class UserConverter implements ITypeConverter<FtpUser> {
+    @Override
+    public FtpUser convert(String value) {
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+
+    /** Parses {@code NAME:PASSWORD}; the message of a refusal never repeats the password. */
+    static FtpUser parse(String value) {
+      int colon = value.indexOf(':');
+      if (colon <= 0 || colon == value.length() - 1) {
+        throw new IllegalArgumentException("a user is NAME:PASSWORD, both non-empty");
+      }
+      try {
+        return new FtpUser(value.substring(0, colon), value.substring(colon + 1), FtpUser.Access.READ_WRITE);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "not a usable user name or password for " + value.substring(0, colon) + " (no spaces, slashes or control characters)", e);
+      }
+    }
   }
 
   /** Reads {@code smtp}, {@code IMAP}, … as a {@link InetkitServers.Service}. */

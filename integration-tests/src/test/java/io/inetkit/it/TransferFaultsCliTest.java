@@ -48,7 +48,7 @@ class TransferFaultsCliTest {
   }
 
   private CliJar.Result ftp(String... args) throws Exception {
-    return new CliJar(home).env("INETKIT_PASSWORD", "alice-pw").run(args);
+    return new CliJar(home).env("INETKIT_PASSWORD", "alice-secret").run(args);
   }
 
   private static String via(CuttingRelay relay, String path) {
@@ -66,7 +66,7 @@ class TransferFaultsCliTest {
       assertThat(relay.cuts()).isEqualTo(1);
       assertThat(cut.code()).as(cut.err()).isEqualTo(75);
       assertThat(cut.err().lines()).hasSize(1).allMatch(l -> l.startsWith("inetkit: "));
-      assertThat(cut.err()).contains("127.0.0.1:" + relay.port()).doesNotContain("alice-pw");
+      assertThat(cut.err()).contains("127.0.0.1:" + relay.port()).doesNotContain("alice-secret");
       assertThat(target).doesNotExist();
       long kept = Files.size(part);
       assertThat(kept).isBetween(1L, 400_000L);
@@ -134,7 +134,7 @@ class TransferFaultsCliTest {
   void progressBarOnlyWhenStandardErrorIsATerminal() throws Exception {
     assumeTrue(CliJar.canRunOnTerminal(), "util-linux script is not installed");
     String url = "ftp://alice@127.0.0.1:" + ftp.port() + "/faults/big.bin";
-    CliJar person = new CliJar(home).env("INETKIT_PASSWORD", "alice-pw");
+    CliJar person = new CliJar(home).env("INETKIT_PASSWORD", "alice-secret");
     CliJar.Result tty = person.runOnTerminal("", "ftp", "get", url, "-o", "tty.bin");
     assertThat(tty.code()).as(tty.out()).isZero();
     assertThat(tty.out()).contains("\r").contains("100% 1.4 MiB / 1.4 MiB");

@@ -97,7 +97,7 @@ class SmtpClientTest {
     ReceivedMail bob = server.receivedBy("bob@example.org").get(0);
     assertThat(bob.subject()).isEqualTo("Grüße über " + p + " ✓");
     assertThat(bob.from()).isEqualTo("Alice Ärger <alice@example.org>");
-    assertThat(bob.text())
+    assertThat(bob.rawText())
         .contains("Subject: =?UTF-8?")
         .contains("Message-ID: <" + message.messageId() + ">")
         .contains("\r\n.a line starting with a dot\r\n")
@@ -175,9 +175,9 @@ class SmtpClientTest {
             + "X-Not-Bcc: exactly this\r\n\r\nline one\r\nBcc: a body line stays\r\n.dot line\r\nlast";
     for (ReceivedMail copy : got) {
       // GreenMail stores the data without the CRLF that precedes the final dot.
-      assertThat(copy.text()).endsWith(expected)
+      assertThat(copy.rawText()).endsWith(expected)
           .doesNotContain("eve@").doesNotContain("mallory@").doesNotContain("trent@");
-      assertThat(copy.text().split("\r\n\r\n", 2)[0].lines())
+      assertThat(copy.rawText().split("\r\n\r\n", 2)[0].lines())
           .noneMatch(l -> l.regionMatches(true, 0, "bcc:", 0, 4) || l.regionMatches(true, 0, "resent-bcc:", 0, 11));
     }
   }

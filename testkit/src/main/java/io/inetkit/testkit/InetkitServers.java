@@ -17,15 +17,18 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * One entry point to the testkit servers: starts any subset of SMTP, IMAP, POP3, FTP, Telnet and
@@ -57,16 +60,15 @@ import java.util.stream.Stream;
  * <p>Telnet's {@code cat} and Gopher serve one shared folder, {@link #files()}.
  */
 public final class InetkitServers implements AutoCloseable {
-  /** The default user who may write on FTP. */
-  public static final FtpUser ALICE = new FtpUser("alice", "alice-secret", FtpUser.Access.READ_WRITE);
+  /** The default user who may write on FTP: {@link FtpUser#ALICE}, {@code alice}/{@code alice-secret}. */
+  public static final FtpUser ALICE = FtpUser.ALICE;
 
-  /** The default user who may only read on FTP. */
-  public static final FtpUser BOB = new FtpUser("bob", "bob-secret", FtpUser.Access.READ_ONLY);
+  /** The default user who may only read on FTP: {@link FtpUser#BOB}, {@code bob}/{@code bob-secret}. */
+  public static final FtpUser BOB = FtpUser.BOB;
 
   /** The mail domain of every user: mail for {@code alice@inetkit.test} lands in alice's INBOX. */
   public static final String MAIL_DOMAIN = "inetkit.test";
 
-  private static final String HOST = "127.0.0.1";
 
   /**
    * The protocols {@link InetkitServers} can start; each brings all of its listeners.
@@ -168,9 +170,11 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   private final Set<Service> started;
-  private final List<FtpUser> users;
+  private final List<FtpUser> users; // copy-on-write: user(...) adds while running
   private final TestPki pki;
-  private final Path files;
+  private final BindAddress bind;
+  private final TestPki.ServerIdentity identity; // null: the PKI's own certificate for LOCAL_NAMES
+  private Path files; // made on first use (Telnet and Gopher at start): SecureRandom names it
   private final MailServer mail;
   private final FtpServer ftp;
   private final TelnetServer telnet;
@@ -178,27 +182,21 @@ public final class InetkitServers implements AutoCloseable {
 
   private InetkitServers(Builder b) throws IOException {
     this.started = Collections.unmodifiableSet(EnumSet.copyOf(b.services));
-    this.users = List.copyOf(b.users.values());
-    this.files = Files.createTempDirectory("inetkit-files-");
-    ExecutorService pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "inetkit-servers-start");
-              t.setDaemon(true);
-              return t;
-            });
+    this.users = new CopyOnWriteArrayList<>(b.users.values());
+    // Bind SLF4J on this thread first: when the servers' threads all make their first logger at
+    // once, SLF4J queues those calls while it initialises and warns that it "replayed" them.
+    LoggerFactory.getILoggerFactory();
+    // One server group starts on this thread; several start side by side (and their heavy
+    // classes load ahead on spare threads), since in a fresh JVM class loading is most of the time.
+    ExecutorService pool = serverGroups() > 1 ? Executors.newCachedThreadPool(InetkitServers::startThread) : null;
     try {
-      // In a fresh JVM, class loading dominates: make the PKI while the servers' classes load.
-      CompletableFuture<TestPki> pkiReady =
-          b.pki == null
-              ? CompletableFuture.supplyAsync(TestPki::create, pool)
-              : CompletableFuture.completedFuture(b.pki);
-      warmUp(pool);
-      try {
-        this.pki = pkiReady.join();
-      } catch (CompletionException e) {
-        deleteTree(files, true);
-        throw new IllegalStateException("cannot create the test PKI", e.getCause());
+      // The shared PKI makes its CA on first use: FTP and Gopher need it at start, mail on the
+      // first TLS client, so a mail-only start never waits for it.
+      this.pki = b.pki == null ? TestPki.shared() : b.pki;
+      this.bind = b.bind;
+      this.identity = identityFor(pki, b.bind, b.tlsNames);
+      if (pool != null) {
+        warmUp(pool);
       }
       CompletableFuture<MailServer> m = async(pool, mailWanted(), () -> startMail(b.portBase));
       CompletableFuture<FtpServer> f = async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
@@ -211,7 +209,7 @@ public final class InetkitServers implements AutoCloseable {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
       } catch (CompletionException e) {
         all.forEach(InetkitServers::closeIfStarted);
-        deleteTree(files, true);
+        deleteFiles();
         Throwable cause = e.getCause();
         if (cause instanceof UncheckedIOException io) {
           throw new IOException("cannot start the inetkit servers: " + io.getCause().getMessage(), io.getCause());
@@ -223,18 +221,22 @@ public final class InetkitServers implements AutoCloseable {
       this.telnet = t.join();
       this.gopher = g.join();
     } finally {
-      pool.shutdown();
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 
   /**
-   * Starts loading the heavy classes of the chosen servers on other threads while the PKI is
-   * made (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
+   * Starts loading the heavy classes of the chosen servers on other threads while the others
+   * start (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
    */
   private void warmUp(ExecutorService pool) {
     List<String> classes = new ArrayList<>();
     if (mailWanted()) {
       classes.add("com.icegreen.greenmail.util.GreenMail");
+    }
+    if (started.contains(Service.IMAP)) {
       classes.add("com.icegreen.greenmail.imap.ImapServer");
     }
     if (started.contains(Service.FTP)) {
@@ -258,9 +260,28 @@ public final class InetkitServers implements AutoCloseable {
     T start() throws IOException;
   }
 
+  private static Thread startThread(Runnable r) {
+    Thread t = new Thread(r, "inetkit-servers-start");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private int serverGroups() {
+    return (mailWanted() ? 1 : 0)
+        + Stream.of(Service.FTP, Service.TELNET, Service.GOPHER).mapToInt(s -> started.contains(s) ? 1 : 0).sum();
+  }
+
+  /** Starts on {@code pool}, or on this thread when there is no pool (one group only). */
   private static <T> CompletableFuture<T> async(ExecutorService pool, boolean wanted, Starter<T> starter) {
     if (!wanted) {
       return CompletableFuture.completedFuture(null);
+    }
+    if (pool == null) {
+      try {
+        return CompletableFuture.completedFuture(starter.start());
+      } catch (IOException | RuntimeException e) {
+        return CompletableFuture.failedFuture(e instanceof IOException io ? new UncheckedIOException(io) : e);
+      }
     }
     return CompletableFuture.supplyAsync(
         () -> {
@@ -290,9 +311,22 @@ public final class InetkitServers implements AutoCloseable {
     return started.contains(Service.SMTP) || started.contains(Service.IMAP) || started.contains(Service.POP3);
   }
 
+  /** A certificate that also names the bind address and the extra names, when there are any. */
+  private static TestPki.ServerIdentity identityFor(TestPki pki, BindAddress bind, List<String> tlsNames) {
+    Set<String> names = new LinkedHashSet<>(TestPki.LOCAL_NAMES);
+    if (!bind.address().isAnyLocalAddress()) {
+      names.add(bind.toString());
+    }
+    names.addAll(tlsNames);
+    return names.size() == TestPki.LOCAL_NAMES.size() ? null : pki.issue(names.toArray(String[]::new));
+  }
+
   private MailServer startMail(int base) throws IOException {
     List<MailProtocol> protocols = new ArrayList<>();
-    MailServer.Builder builder = MailServer.builder().pki(pki);
+    MailServer.Builder builder = MailServer.builder().pki(pki).bindAddress(bind);
+    if (identity != null) {
+      builder.identity(identity);
+    }
     for (Listener l : listeners()) {
       if (l.service() == Service.SMTP || l.service() == Service.IMAP || l.service() == Service.POP3) {
         MailProtocol p = MailProtocol.valueOf(l.name());
@@ -308,22 +342,29 @@ public final class InetkitServers implements AutoCloseable {
 
   private FtpServer startFtp(int base) throws IOException {
     FtpServer.Builder builder =
-        FtpServer.builder().pki(pki).ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
+        FtpServer.builder().pki(pki).bindAddress(bind).ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
+    if (identity != null) {
+      builder.identity(identity);
+    }
     users.forEach(builder::user);
     return builder.start();
   }
 
   private TelnetServer startTelnet(int base) throws IOException {
     TelnetServer.Builder builder =
-        TelnetServer.builder().files(files).port(portFor(base, Listener.TELNET));
+        TelnetServer.builder().bindAddress(bind).files(files()).port(portFor(base, Listener.TELNET));
     users.forEach(u -> builder.user(u.name(), u.password()));
     return builder.start();
   }
 
   private GopherServer startGopher(int base) throws IOException {
-    return GopherServer.builder()
-        .root(files)
-        .tls(pki)
+    GopherServer.Builder builder = GopherServer.builder().bindAddress(bind).root(files());
+    if (identity == null) {
+      builder.tls(pki);
+    } else {
+      builder.tls(identity.sslContext());
+    }
+    return builder
         .port(portFor(base, Listener.GOPHER))
         .tlsPort(portFor(base, Listener.GOPHERS))
         .build();
@@ -333,7 +374,7 @@ public final class InetkitServers implements AutoCloseable {
     return base == 0 ? 0 : base + listener.offset();
   }
 
-  /** Starts all six protocols on free ports with the default users and a fresh {@link TestPki}. */
+  /** Starts all six protocols on free ports with the default users and {@link TestPki#shared()}. */
   public static InetkitServers start() throws IOException {
     return builder().start();
   }
@@ -360,12 +401,46 @@ public final class InetkitServers implements AutoCloseable {
 
   /** Returns the users configured on every protocol (by default {@link #ALICE} and {@link #BOB}). */
   public List<FtpUser> users() {
-    return users;
+    return List.copyOf(users);
   }
 
-  /** Returns {@code 127.0.0.1}, the address every listener binds. */
+  /**
+   * Adds (or replaces) a user on every running protocol while the servers run: a mailbox {@code
+   * name@inetkit.test} with IMAP/POP3/SMTP login {@code name}, an FTP home with {@code
+   * user.access()}, and a Telnet login. {@link #reset()} keeps added users.
+   */
+  public synchronized InetkitServers user(FtpUser user) {
+    Objects.requireNonNull(user, "user");
+    if (mail != null) {
+      mail.user(email(user.name()), user.name(), user.password());
+    }
+    if (ftp != null) {
+      ftp.user(user);
+    }
+    if (telnet != null) {
+      telnet.user(user.name(), user.password());
+    }
+    for (int i = 0; i < users.size(); i++) {
+      if (users.get(i).name().equals(user.name())) {
+        users.set(i, user);
+        return this;
+      }
+    }
+    users.add(user);
+    return this;
+  }
+
+  /**
+   * Returns where clients on this machine connect: {@code 127.0.0.1}, or the address given to
+   * {@link Builder#bindAddress(BindAddress)} ({@code 127.0.0.1} for {@code 0.0.0.0}).
+   */
   public String host() {
-    return HOST;
+    return bind.urlHost();
+  }
+
+  /** Returns the address every listener binds. */
+  public BindAddress bindAddress() {
+    return bind;
   }
 
   /**
@@ -387,7 +462,7 @@ public final class InetkitServers implements AutoCloseable {
 
   /** Returns {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher. */
   public String url(Listener listener) {
-    String url = listener.scheme() + "://" + HOST + ":" + port(listener);
+    String url = listener.scheme() + "://" + host() + ":" + port(listener);
     return listener.service() == Service.GOPHER ? url + "/" : url;
   }
 
@@ -457,7 +532,14 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /** Returns the folder Gopher serves and Telnet's {@code cat} reads (deleted on close). */
-  public Path files() {
+  public synchronized Path files() {
+    if (files == null) {
+      try {
+        files = Files.createTempDirectory("inetkit-files-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the files folder", e);
+      }
+    }
     return files;
   }
 
@@ -478,14 +560,28 @@ public final class InetkitServers implements AutoCloseable {
     if (gopher != null) {
       gopher.reset();
     }
-    deleteTree(files, false);
+    Path folder = filesIfMade();
+    if (folder != null) {
+      deleteTree(folder, false);
+    }
   }
 
   /** Stops every server and deletes {@link #files()}. Idempotent. */
   @Override
   public void close() {
     Stream.of(telnet, gopher, ftp, mail).filter(Objects::nonNull).forEach(InetkitServers::closeQuietly);
-    deleteTree(files, true);
+    deleteFiles();
+  }
+
+  private synchronized Path filesIfMade() {
+    return files;
+  }
+
+  private void deleteFiles() {
+    Path folder = filesIfMade();
+    if (folder != null) {
+      deleteTree(folder, true);
+    }
   }
 
   private static void closeQuietly(AutoCloseable server) {
@@ -531,10 +627,11 @@ public final class InetkitServers implements AutoCloseable {
     private final Map<String, FtpUser> users = new LinkedHashMap<>();
     private int portBase;
     private TestPki pki;
+    private BindAddress bind = BindAddress.LOOPBACK;
+    private final List<String> tlsNames = new ArrayList<>();
 
     private Builder() {
-      users.put(ALICE.name(), ALICE);
-      users.put(BOB.name(), BOB);
+      FtpUser.DEFAULTS.forEach(u -> users.put(u.name(), u));
     }
 
     /** Starts only these protocols (default: all six). */
@@ -576,7 +673,29 @@ public final class InetkitServers implements AutoCloseable {
       return this;
     }
 
-    /** Uses this TLS material on every listener (default: a fresh {@link TestPki}). */
+    /**
+     * Listens on {@code address} instead of {@code 127.0.0.1} (every listener). A specific address
+     * is added to the TLS certificate's names; for {@code 0.0.0.0} add the names clients use with
+     * {@link #tlsName(String)}. Anyone who can reach the address can log in with the test users.
+     */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Adds a DNS name or IP literal to the TLS certificate of every listener (besides localhost,
+     * 127.0.0.1 and ::1), for clients that connect by another name.
+     */
+    public Builder tlsName(String name) {
+      if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9.:-]+")) {
+        throw new IllegalArgumentException("not a DNS name or IP literal: " + name);
+      }
+      tlsNames.add(name);
+      return this;
+    }
+
+    /** Uses this TLS material on every listener (default: {@link TestPki#shared()}, one CA per JVM). */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;

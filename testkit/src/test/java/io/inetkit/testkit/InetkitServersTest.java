@@ -193,4 +193,84 @@ class InetkitServersTest {
     }
     return true;
   }
+
+  @Test
+  void usersAddedWhileRunningLogInOnMailFtpAndTelnet() throws Exception {
+    try (InetkitServers some = InetkitServers.builder().services(Service.IMAP, Service.FTP, Service.TELNET).start()) {
+      some.user(new io.inetkit.testkit.ftp.FtpUser("carol", "carol-secret", io.inetkit.testkit.ftp.FtpUser.Access.READ_ONLY));
+      some.user(new io.inetkit.testkit.ftp.FtpUser("alice", "new-secret", io.inetkit.testkit.ftp.FtpUser.Access.READ_WRITE));
+      assertThat(some.users()).extracting(io.inetkit.testkit.ftp.FtpUser::name).containsExactly("alice", "bob", "carol");
+
+      org.apache.commons.net.ftp.FTPClient ftp = new org.apache.commons.net.ftp.FTPClient();
+      ftp.connect(some.host(), some.port(Listener.FTP));
+      assertThat(ftp.login("carol", "carol-secret")).isTrue();
+      assertThat(ftp.storeFile("x.txt", new java.io.ByteArrayInputStream(new byte[1]))).isFalse(); // read-only
+      ftp.disconnect();
+
+      jakarta.mail.Store imap = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+      imap.connect(some.host(), some.port(Listener.IMAP), "carol", "carol-secret");
+      assertThat(imap.getFolder("INBOX").exists()).isTrue();
+      imap.close();
+      assertThatThrownBy(() -> jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap")
+              .connect(some.host(), some.port(Listener.IMAP), "alice", "alice-secret"))
+          .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+
+      try (java.net.Socket telnet = new java.net.Socket(some.host(), some.port(Listener.TELNET))) {
+        telnet.setSoTimeout(5_000);
+        java.io.OutputStream out = telnet.getOutputStream();
+        out.write("carol\r\ncarol-secret\r\nwhoami\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder seen = new StringBuilder();
+        InputStream in = telnet.getInputStream();
+        while (!seen.toString().contains("carol\r\n$")) {
+          int b = in.read();
+          assertThat(b).as(seen.toString()).isNotNegative();
+          seen.append((char) b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void bindAddressMovesEveryListenerAndTheCertificateNamesIt() throws Exception {
+    BindAddress other = BindAddress.of("127.0.0.2"); // loopback too, but not 127.0.0.1
+    try (InetkitServers some = InetkitServers.builder()
+        .services(Service.SMTP, Service.FTP, Service.TELNET, Service.GOPHER)
+        .bindAddress(other)
+        .start()) {
+      assertThat(some.host()).isEqualTo("127.0.0.2");
+      assertThat(some.url(Listener.SMTPS)).startsWith("smtps://127.0.0.2:");
+      for (Listener l : some.listeners()) {
+        new java.net.Socket("127.0.0.2", some.port(l)).close();
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", some.port(l)).close())
+            .as(l.id()).isInstanceOf(java.net.ConnectException.class);
+      }
+      try (java.net.Socket tls = io.inetkit.core.internal.Connector.connect(
+          io.inetkit.core.Endpoint.of("127.0.0.2", some.port(Listener.SMTPS)), true, some.clientTrust(),
+          io.inetkit.core.Timeouts.DEFAULT, io.inetkit.core.EventListener.NONE)) {
+        assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII))
+            .readLine()).startsWith("220");
+      }
+      org.apache.commons.net.ftp.FTPClient ftp = new org.apache.commons.net.ftp.FTPClient();
+      ftp.connect("127.0.0.2", some.port(Listener.FTP));
+      assertThat(ftp.login("alice", "alice-secret")).isTrue();
+      ftp.enterLocalPassiveMode();
+      assertThat(ftp.storeFile("up.txt", new java.io.ByteArrayInputStream("hi".getBytes(StandardCharsets.US_ASCII)))).isTrue();
+      assertThat(ftp.getPassiveHost()).isEqualTo("127.0.0.2");
+      ftp.disconnect();
+      assertThat(some.ftp().read("alice", "up.txt")).isEqualTo("hi".getBytes(StandardCharsets.US_ASCII));
+      assertThat(some.gopher().url("1/")).startsWith("gopher://127.0.0.2:");
+    }
+  }
+
+  @Test
+  void bindAddressAcceptsIpv4LiteralsOnly() {
+    assertThat(BindAddress.of("0.0.0.0").urlHost()).isEqualTo("127.0.0.1");
+    assertThat(BindAddress.of("0.0.0.0").isLoopback()).isFalse();
+    assertThat(BindAddress.LOOPBACK.isLoopback()).isTrue();
+    assertThatThrownBy(() -> BindAddress.of("localhost")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not an IPv4 address: localhost");
+    assertThatThrownBy(() -> BindAddress.of("::1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InetkitServers.builder().tlsName("bad name")).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link FtpHome}).
  *
  * <pre>{@code
- * services=ftp   ->   READY ftp.port=40127 ftp.user=alice ftp.password=alice-pw ftp.ca=/tmp/ca.pem ...
+ * services=ftp   ->   READY ftp.port=40127 ftp.user=alice ftp.password=alice-secret ftp.ca=/tmp/ca.pem ...
  * }</pre>
  */
 final class FtpService implements HostedService {

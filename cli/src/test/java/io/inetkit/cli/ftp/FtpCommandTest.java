@@ -33,7 +33,7 @@ class FtpCommandTest {
   }
 
   private CliRun cli() {
-    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-pw");
+    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-secret");
   }
 
   @Test
@@ -155,7 +155,7 @@ class FtpCommandTest {
   void verboseTracesTheConversationWithThePasswordRedacted() {
     CliRun cli = cli();
     assertThat(cli.run("ftp", "ls", base(), "-v")).as(cli.err()).isZero();
-    assertThat(cli.err()).contains("> USER alice").contains("> PASS ***").doesNotContain("alice-pw");
+    assertThat(cli.err()).contains("> USER alice").contains("> PASS ***").doesNotContain("alice-secret");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.inetkit.testkit.ftp;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Trust;
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.tls.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,12 +44,13 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * and lists it (and {@code EPSV}) in {@code FEAT}, for clients that verify checksums.
  *
  * <p>Each user has a home folder under a temp directory that {@link #close()} deletes. By
- * default there is a writable user {@code alice}/{@code alice-pw} and a read-only user {@code
- * reader}/{@code reader-pw}.
+ * default there are the testkit's default users (as on every testkit server): a writable user
+ * {@code alice}/{@code alice-secret} and a read-only user {@code bob}/{@code bob-secret}
+ * ({@link FtpUser#DEFAULTS}).
  *
  * <pre>{@code
  * try (FtpServer ftp = FtpServer.start()) {
- *   ftp.put("reader", "pub/hello.txt", "hi".getBytes(UTF_8));   // a file to download
+ *   ftp.put("bob", "pub/hello.txt", "hi".getBytes(UTF_8));      // a file to download
  *   FTPSClient client = ...;                                      // connect to ftp.endpoint()
  *   client.login(ftp.writer().name(), ftp.writer().password());
  *   ...
@@ -57,29 +59,32 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * }</pre>
  */
 public final class FtpServer implements AutoCloseable {
-  /** The default writable user. */
-  public static final FtpUser DEFAULT_WRITER = new FtpUser("alice", "alice-pw", FtpUser.Access.READ_WRITE);
+  /** The default writable user: {@link FtpUser#ALICE} ({@code alice}/{@code alice-secret}). */
+  public static final FtpUser DEFAULT_WRITER = FtpUser.ALICE;
 
-  /** The default read-only user. */
-  public static final FtpUser DEFAULT_READER = new FtpUser("reader", "reader-pw", FtpUser.Access.READ_ONLY);
+  /** The default read-only user: {@link FtpUser#BOB} ({@code bob}/{@code bob-secret}). */
+  public static final FtpUser DEFAULT_READER = FtpUser.BOB;
 
-  private static final String HOST = "127.0.0.1";
+  private final String host;
 
   private final org.apache.ftpserver.FtpServer server;
   private final TestPki pki;
   private final Path root;
-  private final Map<String, FtpUser> users;
+  private final Map<String, FtpUser> users; // guarded by this: user(...) adds while running
+  private volatile UserManager userManager;
   private final int port;
   private final int implicitTlsPort;
 
   private FtpServer(Builder b) throws IOException {
-    this.pki = b.pki == null ? TestPki.create() : b.pki;
+    this.pki = b.pki == null ? TestPki.shared() : b.pki;
+    this.host = b.bind.urlHost();
     this.users = new LinkedHashMap<>(b.users);
     this.root = Files.createTempDirectory("inetkit-ftp-");
     boolean started = false;
     try {
       FtpServerFactory factory = new FtpServerFactory();
-      factory.setUserManager(userManager());
+      this.userManager = userManager();
+      factory.setUserManager(userManager);
       CommandFactoryFactory commands = new CommandFactoryFactory();
       commands.addCommand("FEAT", new FeatCommand());
       // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as SHA256.
@@ -97,8 +102,8 @@ public final class FtpServer implements AutoCloseable {
           new LoopbackSslConfiguration(
               b.identity == null ? pki.serverSslContext() : b.identity.sslContext(),
               b.tlsProtocols);
-      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds, b.port));
-      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds, b.implicitTlsPort));
+      factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds, b.bind, b.port));
+      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds, b.bind, b.implicitTlsPort));
       this.server = factory.createServer();
       server.start();
       this.port = ((Listener) factory.getListener("default")).getPort();
@@ -124,17 +129,20 @@ public final class FtpServer implements AutoCloseable {
   }
 
   private static Listener listener(
-      LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds, int port) {
+      LoopbackSslConfiguration ssl, boolean implicit, int idleSeconds, BindAddress bind, int port) {
     DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-    data.setPassiveAddress(HOST);
-    data.setPassiveExternalAddress(HOST);
+    if (!bind.address().isAnyLocalAddress()) {
+      // on 0.0.0.0, passive data ports open on the address the control connection came in on
+      data.setPassiveAddress(bind.toString());
+      data.setPassiveExternalAddress(bind.toString());
+      data.setActiveLocalAddress(bind.toString());
+    }
     data.setPassivePorts("0");
-    data.setActiveLocalAddress(HOST);
     data.setIdleTime(idleSeconds);
     data.setSslConfiguration(ssl);
     data.setImplicitSsl(implicit);
     ListenerFactory listener = new ListenerFactory();
-    listener.setServerAddress(HOST);
+    listener.setServerAddress(bind.toString());
     listener.setPort(port);
     listener.setIdleTimeout(idleSeconds);
     listener.setSslConfiguration(ssl);
@@ -149,27 +157,48 @@ public final class FtpServer implements AutoCloseable {
     factory.setPasswordEncryptor(new ClearTextPasswordEncryptor());
     UserManager manager = factory.createUserManager();
     for (FtpUser user : users.values()) {
-      Path home = Files.createDirectories(root.resolve(user.name()));
-      BaseUser u = new BaseUser();
-      u.setName(user.name());
-      u.setPassword(user.password());
-      u.setHomeDirectory(home.toString());
-      u.setEnabled(true);
-      List<Authority> authorities = new ArrayList<>();
-      authorities.add(new ConcurrentLoginPermission(0, 0));
-      authorities.add(new TransferRatePermission(0, 0));
-      if (user.access() == FtpUser.Access.READ_WRITE) {
-        authorities.add(new WritePermission());
-      }
-      u.setAuthorities(authorities);
-      manager.save(u);
+      save(manager, user);
     }
     return manager;
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  private void save(UserManager manager, FtpUser user) throws FtpException, IOException {
+    Path home = Files.createDirectories(root.resolve(user.name()));
+    BaseUser u = new BaseUser();
+    u.setName(user.name());
+    u.setPassword(user.password());
+    u.setHomeDirectory(home.toString());
+    u.setEnabled(true);
+    List<Authority> authorities = new ArrayList<>();
+    authorities.add(new ConcurrentLoginPermission(0, 0));
+    authorities.add(new TransferRatePermission(0, 0));
+    if (user.access() == FtpUser.Access.READ_WRITE) {
+      authorities.add(new WritePermission());
+    }
+    u.setAuthorities(authorities);
+    manager.save(u);
+  }
+
+  /**
+   * Adds (or replaces) a user while the server runs, with an empty home folder if it had none;
+   * the next login may use it.
+   */
+  public synchronized FtpServer user(FtpUser user) {
+    Objects.requireNonNull(user, "user");
+    try {
+      save(userManager, user);
+    } catch (FtpException e) {
+      throw new IllegalStateException("cannot add FTP user " + user.name() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    users.put(user.name(), user);
+    return this;
+  }
+
+  /** Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound elsewhere. */
   public String host() {
-    return HOST;
+    return host;
   }
 
   /** Returns the port of the plain FTP listener, which also offers explicit FTPS (AUTH TLS). */
@@ -184,12 +213,12 @@ public final class FtpServer implements AutoCloseable {
 
   /** Returns {@code 127.0.0.1:port()}. */
   public Endpoint endpoint() {
-    return Endpoint.of(HOST, port);
+    return Endpoint.of(host, port);
   }
 
   /** Returns {@code 127.0.0.1:implicitTlsPort()}. */
   public Endpoint implicitTlsEndpoint() {
-    return Endpoint.of(HOST, implicitTlsPort);
+    return Endpoint.of(host, implicitTlsPort);
   }
 
   /** Returns the TLS material the server presents (its CA is what clients must trust). */
@@ -213,11 +242,11 @@ public final class FtpServer implements AutoCloseable {
   }
 
   /** Returns every configured user. */
-  public List<FtpUser> users() {
+  public synchronized List<FtpUser> users() {
     return List.copyOf(users.values());
   }
 
-  private FtpUser firstWith(FtpUser.Access access) {
+  private synchronized FtpUser firstWith(FtpUser.Access access) {
     return users.values().stream()
         .filter(u -> u.access() == access && !u.name().equals("anonymous"))
         .findFirst()
@@ -225,7 +254,7 @@ public final class FtpServer implements AutoCloseable {
   }
 
   /** Returns the home folder of {@code user} on the local disk. */
-  public Path home(String user) {
+  public synchronized Path home(String user) {
     if (!users.containsKey(user)) {
       throw new InvalidInputException("user", "no such FTP user: " + user);
     }
@@ -322,11 +351,18 @@ public final class FtpServer implements AutoCloseable {
     private TestPki.ServerIdentity identity;
     private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private int idleTimeoutSeconds = 60;
+    private BindAddress bind = BindAddress.LOOPBACK;
     private boolean defaults = true;
     private int port;
     private int implicitTlsPort;
 
     private Builder() {}
+
+    /** Listens (control and passive data) on {@code address} instead of {@code 127.0.0.1}. */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
 
     /**
      * Binds the plain/explicit-FTPS listener and the implicit-FTPS listener to these fixed ports
@@ -362,7 +398,7 @@ public final class FtpServer implements AutoCloseable {
       return this;
     }
 
-    /** Uses this TLS material instead of a fresh {@link TestPki}. */
+    /** Uses this TLS material instead of {@link TestPki#shared()}. */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;

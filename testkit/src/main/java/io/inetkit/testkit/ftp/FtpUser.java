@@ -2,6 +2,7 @@ package io.inetkit.testkit.ftp;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Inputs;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,19 @@ import java.util.Objects;
  * @param access whether the user may change files
  */
 public record FtpUser(String name, String password, Access access) {
+
+  /**
+   * The testkit's default user who may write: {@code alice} / {@code alice-secret}. {@link
+   * io.inetkit.testkit.InetkitServers}, {@code inetkit serve} and {@link FtpServer#start()} all
+   * start with {@link #ALICE} and {@link #BOB}.
+   */
+  public static final FtpUser ALICE = new FtpUser("alice", "alice-secret", Access.READ_WRITE);
+
+  /** The testkit's default user who may only read (on FTP): {@code bob} / {@code bob-secret}. */
+  public static final FtpUser BOB = new FtpUser("bob", "bob-secret", Access.READ_ONLY);
+
+  /** The default users, {@link #ALICE} then {@link #BOB}. */
+  public static final List<FtpUser> DEFAULTS = List.of(ALICE, BOB);
 
   /** What a user may do in the home folder. */
   public enum Access {

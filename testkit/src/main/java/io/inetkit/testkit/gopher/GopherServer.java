@@ -2,10 +2,10 @@ package io.inetkit.testkit.gopher;
 
 import static io.inetkit.core.internal.Connector.closeQuietly;
 
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.tls.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An embedded Gopher server on 127.0.0.1 that serves a folder, for tests: RFC 1436 menus, text
@@ -67,14 +68,16 @@ import javax.net.ssl.SSLContext;
  * than {@link Builder#maxRequestLength(int)} get an error item.
  */
 public final class GopherServer implements AutoCloseable {
-  /** The host every listener binds and every menu line names. */
+  /** The host every listener binds and every menu line names unless bound elsewhere. */
   public static final String HOST = "127.0.0.1";
 
+  private final BindAddress bind;
   private final GopherCatalog catalog;
   private final boolean ownsRoot;
   private final int maxRequestLength;
   private final ServerSocket plain;
   private final ServerSocket tls;
+  private final SSLContext tlsContext;
   private final ExecutorService pool;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -92,14 +95,15 @@ public final class GopherServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.plain = bind(new ServerSocket(), b.port);
-    this.tls =
-        b.tlsContext == null
-            ? null
-            : bind(b.tlsContext.getServerSocketFactory().createServerSocket(), b.tlsPort);
-    startAcceptor(plain);
+    this.bind = b.bind;
+    this.plain = bind(new ServerSocket(), b.bind, b.port);
+    // gophers accepts plain TCP and starts TLS per connection, so the TLS context (and a test
+    // PKI's CA) is made on the first TLS client rather than at start
+    this.tlsContext = b.tlsContext;
+    this.tls = tlsContext == null ? null : bind(new ServerSocket(), b.bind, b.tlsPort);
+    startAcceptor(plain, false);
     if (tls != null) {
-      startAcceptor(tls);
+      startAcceptor(tls, true);
     }
   }
 
@@ -125,6 +129,7 @@ public final class GopherServer implements AutoCloseable {
     private int maxRequestLength = 4096;
     private int port;
     private int tlsPort;
+    private BindAddress bind = BindAddress.LOOPBACK;
 
     private Builder() {}
 
@@ -171,6 +176,12 @@ public final class GopherServer implements AutoCloseable {
       return this;
     }
 
+    /** Listens on {@code address} (and names it in menus) instead of {@code 127.0.0.1}. */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
     /** Sets the longest request line accepted (default 4096 bytes). */
     public Builder maxRequestLength(int maxRequestLength) {
       if (maxRequestLength < 1) {
@@ -194,18 +205,18 @@ public final class GopherServer implements AutoCloseable {
     }
   }
 
-  private static ServerSocket bind(ServerSocket s, int port) throws IOException {
-    s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 50);
+  private static ServerSocket bind(ServerSocket s, BindAddress bind, int port) throws IOException {
+    s.bind(new InetSocketAddress(bind.address(), port), 50);
     return s;
   }
 
-  private void startAcceptor(ServerSocket listener) {
-    Thread t = new Thread(() -> acceptLoop(listener), "gopher-accept-" + listener.getLocalPort());
+  private void startAcceptor(ServerSocket listener, boolean secure) {
+    Thread t = new Thread(() -> acceptLoop(listener, secure), "gopher-accept-" + listener.getLocalPort());
     t.setDaemon(true);
     t.start();
   }
 
-  private void acceptLoop(ServerSocket listener) {
+  private void acceptLoop(ServerSocket listener, boolean secure) {
     while (!closed) {
       try {
         Socket s = listener.accept();
@@ -214,8 +225,11 @@ public final class GopherServer implements AutoCloseable {
             () -> {
               try {
                 new GopherConnection(
-                        s, catalog, HOST, listener.getLocalPort(), maxRequestLength, requests::add)
+                        secure ? serverTls(s) : s, catalog, bind.urlHost(), listener.getLocalPort(),
+                        maxRequestLength, requests::add)
                     .run();
+              } catch (IOException e) {
+                closeQuietly(s); // TLS could not start on this connection
               } finally {
                 open.remove(s);
               }
@@ -226,9 +240,15 @@ public final class GopherServer implements AutoCloseable {
     }
   }
 
+  private SSLSocket serverTls(Socket s) throws IOException {
+    SSLSocket ssl = (SSLSocket) tlsContext.getSocketFactory().createSocket(s, null, s.getPort(), true);
+    ssl.setUseClientMode(false);
+    return ssl;
+  }
+
   /** Returns {@code 127.0.0.1}. */
   public String host() {
-    return HOST;
+    return bind.urlHost();
   }
 
   /** Returns the port of the plain Gopher listener. */
@@ -255,7 +275,7 @@ public final class GopherServer implements AutoCloseable {
 
   /** Returns {@code gopher://127.0.0.1:<port>/<typeAndSelector>}, e.g. {@code url("1/docs")}. */
   public String url(String typeAndSelector) {
-    return "gopher://" + HOST + ":" + port() + "/" + typeAndSelector;
+    return "gopher://" + host() + ":" + port() + "/" + typeAndSelector;
   }
 
   /** Writes a UTF-8 text file below the root (creating folders) and returns its path. */

@@ -201,7 +201,7 @@ public final class InetkitExtension implements BeforeAllCallback, BeforeEachCall
       return then(b -> b.user(user));
     }
 
-    /** Uses this TLS material (default: a fresh {@link TestPki} per test class). */
+    /** Uses this TLS material (default: {@link TestPki#shared()}, one CA per JVM). */
     public Builder pki(TestPki pki) {
       Objects.requireNonNull(pki, "pki");
       return then(b -> b.pki(pki));

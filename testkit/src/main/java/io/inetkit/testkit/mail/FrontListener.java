@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listener on 127.0.0.1 and a free port that hands each accepted connection, on its own daemon
+ * A listener on an address (127.0.0.1 unless told otherwise) and a free port that hands each accepted connection, on its own daemon
  * thread, to a {@link Handler}. Closing it closes every connection it accepted.
  */
 final class FrontListener implements AutoCloseable {
@@ -33,15 +33,15 @@ final class FrontListener implements AutoCloseable {
   private volatile boolean closed;
 
   FrontListener(String name, Handler handler) throws IOException {
-    this(name, handler, 0);
+    this(name, handler, InetAddress.getLoopbackAddress(), 0);
   }
 
-  FrontListener(String name, Handler handler, int port) throws IOException {
+  FrontListener(String name, Handler handler, InetAddress address, int port) throws IOException {
     this.name = name;
     this.handler = handler;
     this.server = new ServerSocket();
     server.setReceiveBufferSize(Relay.BUFFER);
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+    server.bind(new InetSocketAddress(address, port), 50);
     Thread acceptor = new Thread(this::acceptLoop, name + "-" + port());
     acceptor.setDaemon(true);
     acceptor.start();

@@ -1,7 +1,9 @@
 package io.inetkit.testkit.mail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -10,19 +12,19 @@ import javax.net.ssl.SSLSocket;
  * relays the decrypted bytes to GreenMail's plain listener, greeting included.
  */
 final class ImplicitTlsFront implements FrontListener.Handler {
-  private final SSLContext context;
-  private final int upstreamPort;
+  private final Supplier<SSLContext> context; // made on the first TLS client, then cached
+  private final InetSocketAddress upstream;
 
-  ImplicitTlsFront(SSLContext context, int upstreamPort) {
+  ImplicitTlsFront(Supplier<SSLContext> context, InetSocketAddress upstream) {
     this.context = context;
-    this.upstreamPort = upstreamPort;
+    this.upstream = upstream;
   }
 
   @Override
   public void handle(Socket client) throws IOException {
     client.setSoTimeout(30_000); // bound the handshake
-    SSLSocket tls = Upstream.serverTls(client, context);
+    SSLSocket tls = Upstream.serverTls(client, context.get());
     tls.setSoTimeout(0);
-    Relay.start(tls, Upstream.connect(upstreamPort), "implicit-tls-relay");
+    Relay.start(tls, Upstream.connect(upstream), "implicit-tls-relay");
   }
 }

@@ -6,14 +6,17 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.Trust;
+import io.inetkit.testkit.BindAddress;
 import io.inetkit.testkit.tls.TestPki;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,36 +48,43 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  */
 public final class MailServer implements AutoCloseable {
-  private static final String HOST = "127.0.0.1";
-
+  private final BindAddress bind;
+  private final String host;
   private final NoDelayGreenMail greenMail;
   private final TestPki pki;
   private final Map<MailProtocol, Integer> ports = new EnumMap<>(MailProtocol.class);
   private final List<FrontListener> fronts = new ArrayList<>();
 
   private MailServer(Builder b) throws IOException {
-    this.pki = b.pki == null ? TestPki.create() : b.pki;
+    this.pki = b.pki == null ? TestPki.shared() : b.pki;
+    this.bind = b.bind;
+    this.host = bind.urlHost();
+    // Only the plain protocols in use: each TLS listener relays to its protocol's plain one.
+    Set<MailProtocol> plainInUse = EnumSet.noneOf(MailProtocol.class);
+    b.protocols.forEach(p -> plainInUse.add(p.plain()));
     this.greenMail =
         new NoDelayGreenMail(
-            new ServerSetup[] {
-              new ServerSetup(b.port(MailProtocol.SMTP), HOST, ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(b.port(MailProtocol.IMAP), HOST, ServerSetup.PROTOCOL_IMAP),
-              new ServerSetup(b.port(MailProtocol.POP3), HOST, ServerSetup.PROTOCOL_POP3)
-            });
+            plainInUse.stream()
+                .map(p -> new ServerSetup(b.port(p), bind.toString(), greenMailProtocol(p)))
+                .toArray(ServerSetup[]::new));
     greenMail.start();
     try {
-      Map<MailProtocol, Integer> plain =
-          Map.of(
-              MailProtocol.SMTP, greenMail.port(ServerSetup.PROTOCOL_SMTP),
-              MailProtocol.IMAP, greenMail.port(ServerSetup.PROTOCOL_IMAP),
-              MailProtocol.POP3, greenMail.port(ServerSetup.PROTOCOL_POP3));
-      SSLContext tls = pki.serverSslContext();
+      Map<MailProtocol, Integer> plain = new EnumMap<>(MailProtocol.class);
+      plainInUse.forEach(p -> plain.put(p, greenMail.port(greenMailProtocol(p))));
+      // built on the first TLS client, not at start
+      Supplier<SSLContext> tls = b.identity == null ? pki::serverSslContext : b.identity::sslContext;
+      InetSocketAddress upstreamHost = new InetSocketAddress(bind.connectAddress(), 0);
       for (MailProtocol p : b.protocols) {
         int upstream = plain.get(p.plain());
         if (p == p.plain()) {
           ports.put(p, upstream);
         } else {
-          FrontListener front = new FrontListener(p.name().toLowerCase(), handler(p, tls, upstream), b.port(p));
+          FrontListener front =
+              new FrontListener(
+                  p.name().toLowerCase(),
+                  handler(p, tls, new InetSocketAddress(upstreamHost.getAddress(), upstream)),
+                  bind.address(),
+                  b.port(p));
           fronts.add(front);
           ports.put(p, front.port());
         }
@@ -85,7 +95,15 @@ public final class MailServer implements AutoCloseable {
     }
   }
 
-  private static FrontListener.Handler handler(MailProtocol p, SSLContext tls, int upstream) {
+  private static String greenMailProtocol(MailProtocol plain) {
+    return switch (plain) {
+      case SMTP -> ServerSetup.PROTOCOL_SMTP;
+      case IMAP -> ServerSetup.PROTOCOL_IMAP;
+      default -> ServerSetup.PROTOCOL_POP3;
+    };
+  }
+
+  private static FrontListener.Handler handler(MailProtocol p, Supplier<SSLContext> tls, InetSocketAddress upstream) {
     Supplier<StartTlsDialogue> dialogue =
         switch (p.plain()) {
           case SMTP -> SmtpStartTlsFront::new;
@@ -97,7 +115,7 @@ public final class MailServer implements AutoCloseable {
         : new StartTlsFront(dialogue, tls, upstream);
   }
 
-  /** Starts a server with every {@link MailProtocol} listener and a fresh {@link TestPki}. */
+  /** Starts a server with every {@link MailProtocol} listener and the {@linkplain TestPki#shared() shared} {@link TestPki}. */
   public static MailServer start() throws IOException {
     return builder().start();
   }
@@ -111,13 +129,15 @@ public final class MailServer implements AutoCloseable {
   public static final class Builder {
     private Set<MailProtocol> protocols = EnumSet.allOf(MailProtocol.class);
     private TestPki pki;
+    private TestPki.ServerIdentity identity;
+    private BindAddress bind = BindAddress.LOOPBACK;
     private final Map<MailProtocol, Integer> fixedPorts = new EnumMap<>(MailProtocol.class);
 
     private Builder() {}
 
     /**
      * Binds {@code protocol}'s listener to a fixed port instead of a free one (default 0: free).
-     * The plain SMTP, IMAP and POP3 servers always run (the TLS listeners relay to them), so
+     * The plain listener of every protocol in use always runs (its TLS listeners relay to it), so
      * a fixed port for a plain protocol applies even when only its TLS variants are listed.
      */
     public Builder port(MailProtocol protocol, int port) {
@@ -139,9 +159,24 @@ public final class MailServer implements AutoCloseable {
       return this;
     }
 
-    /** Uses this PKI's server certificate on the TLS listeners (default: a fresh one). */
+    /** Uses this PKI's server certificate on the TLS listeners (default: {@link TestPki#shared()}). */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
+      return this;
+    }
+
+    /** Listens on {@code address} instead of {@code 127.0.0.1} (every listener). */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Presents {@code identity} on the TLS listeners instead of the PKI's default server
+     * certificate (say, one issued for the bind address).
+     */
+    public Builder identity(TestPki.ServerIdentity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 
@@ -165,9 +200,12 @@ public final class MailServer implements AutoCloseable {
     return user(email, email, password);
   }
 
-  /** Returns the host every listener binds: {@code 127.0.0.1}. */
+  /**
+   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless the server
+   * was bound to another address.
+   */
   public String host() {
-    return HOST;
+    return host;
   }
 
   /**
@@ -200,19 +238,19 @@ public final class MailServer implements AutoCloseable {
 
   /** Returns the listener's address as a core {@link Endpoint}. */
   public Endpoint endpoint(MailProtocol protocol) {
-    return Endpoint.of(HOST, port(protocol));
+    return Endpoint.of(host, port(protocol));
   }
 
   /** Returns {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}. */
   public String url(MailProtocol protocol) {
-    return protocol.scheme() + "://" + HOST + ":" + port(protocol);
+    return protocol.scheme() + "://" + host + ":" + port(protocol);
   }
 
   /** Returns {@code scheme://user@127.0.0.1:port} with the user name URL-encoded. */
   public String url(MailProtocol protocol, String user) {
     return protocol.scheme() + "://"
         + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)
-        + "@" + HOST + ":" + port(protocol);
+        + "@" + host + ":" + port(protocol);
   }
 
   /** Returns the TLS material the fronts present. */
@@ -302,21 +340,12 @@ public final class MailServer implements AutoCloseable {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
         String[] from = m.getHeader("From");
-        return new ReceivedMail(
-            recipient, from == null ? "" : decode(from[0]), m.getSubject(), raw.toByteArray());
+        String decodedFrom = from == null ? "" : MimeView.decode(MimeUtility.unfold(from[0]));
+        return new ReceivedMail(recipient, decodedFrom, m.getSubject(), raw.toByteArray());
       } catch (MessagingException e) {
         throw new IllegalStateException("cannot read a stored message", e);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      }
-    }
-
-    private static String decode(String header) {
-      try {
-        return jakarta.mail.internet.MimeUtility.decodeText(
-            jakarta.mail.internet.MimeUtility.unfold(header));
-      } catch (java.io.UnsupportedEncodingException e) {
-        return header;
       }
     }
   }

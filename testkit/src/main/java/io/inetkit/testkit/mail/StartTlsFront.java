@@ -3,6 +3,7 @@ package io.inetkit.testkit.mail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -16,13 +17,13 @@ import javax.net.ssl.SSLSocket;
  */
 final class StartTlsFront implements FrontListener.Handler {
   private final Supplier<StartTlsDialogue> dialogues;
-  private final SSLContext context;
-  private final int upstreamPort;
+  private final Supplier<SSLContext> context; // made on the first TLS client, then cached
+  private final InetSocketAddress upstream;
 
-  StartTlsFront(Supplier<StartTlsDialogue> dialogues, SSLContext context, int upstreamPort) {
+  StartTlsFront(Supplier<StartTlsDialogue> dialogues, Supplier<SSLContext> context, InetSocketAddress upstream) {
     this.dialogues = dialogues;
     this.context = context;
-    this.upstreamPort = upstreamPort;
+    this.upstream = upstream;
   }
 
   @Override
@@ -48,11 +49,11 @@ final class StartTlsFront implements FrontListener.Handler {
         break;
       }
     }
-    SSLSocket tls = Upstream.serverTls(client, context);
+    SSLSocket tls = Upstream.serverTls(client, context.get());
     tls.setSoTimeout(0);
-    Socket upstream = Upstream.connect(upstreamPort);
-    dialogue.swallowGreeting(upstream.getInputStream());
-    Relay.start(tls, upstream, "starttls-relay");
+    Socket plain = Upstream.connect(upstream);
+    dialogue.swallowGreeting(plain.getInputStream());
+    Relay.start(tls, plain, "starttls-relay");
   }
 
   private static void write(OutputStream out, String text) throws IOException {

@@ -3,7 +3,6 @@ package io.inetkit.testkit.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +24,13 @@ final class Upstream {
     return tls;
   }
 
-  /** Connects to GreenMail's plain listener on 127.0.0.1:{@code port}. */
-  static Socket connect(int port) throws IOException {
+  /** Connects to GreenMail's plain listener at {@code address}. */
+  static Socket connect(InetSocketAddress address) throws IOException {
     Socket s = new Socket();
     s.setReceiveBufferSize(Relay.BUFFER);
     s.setSendBufferSize(Relay.BUFFER);
     s.setTcpNoDelay(true);
-    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+    s.connect(address, 10_000);
     return s;
   }
 

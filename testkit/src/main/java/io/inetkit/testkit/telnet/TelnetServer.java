@@ -2,9 +2,9 @@ package io.inetkit.testkit.telnet;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.internal.Connector;
+import io.inetkit.testkit.BindAddress;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -67,15 +67,17 @@ public final class TelnetServer implements AutoCloseable {
       Map<String, ShellCommand> commands) {}
 
   private final Settings settings;
+  private final BindAddress bind;
   private final ServerSocket server;
   private final List<TelnetConnectionRecord> records = new CopyOnWriteArrayList<>();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private TelnetServer(Settings settings, int port) throws IOException {
+  private TelnetServer(Settings settings, BindAddress bind, int port) throws IOException {
     this.settings = settings;
+    this.bind = bind;
     this.server = new ServerSocket();
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+    server.bind(new InetSocketAddress(bind.address(), port), 50);
     Thread acceptor = new Thread(this::acceptLoop, "telnet-server-" + server.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
@@ -103,9 +105,18 @@ public final class TelnetServer implements AutoCloseable {
     return FloodCommand.content(total);
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  /** Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound elsewhere. */
   public String host() {
-    return "127.0.0.1";
+    return bind.urlHost();
+  }
+
+  /**
+   * Adds (or changes the password of) a user while the server runs; the next login may use it.
+   * A server started without users asks for a login from then on.
+   */
+  public TelnetServer user(String name, String password) {
+    settings.users().put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+    return this;
   }
 
   /** Returns the port the server listens on. */
@@ -181,6 +192,7 @@ public final class TelnetServer implements AutoCloseable {
   /** Configures a {@link TelnetServer}; {@link #start()} binds it. */
   public static final class Builder {
     private final Map<String, String> users = new LinkedHashMap<>();
+    private BindAddress bind = BindAddress.LOOPBACK;
     private Path files;
     private String prompt = "$ ";
     private String loginPrompt = "login: ";
@@ -204,6 +216,12 @@ public final class TelnetServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535, was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /** Listens on {@code address} instead of {@code 127.0.0.1}. */
+    public Builder bindAddress(BindAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
       return this;
     }
 
@@ -277,7 +295,7 @@ public final class TelnetServer implements AutoCloseable {
       commands.put("logout", new ExitCommand());
       return new TelnetServer(
           new Settings(
-              Map.copyOf(users),
+              new ConcurrentHashMap<>(users), // user(...) adds more while running
               files,
               prompt,
               loginPrompt,
@@ -287,6 +305,7 @@ public final class TelnetServer implements AutoCloseable {
               negotiationTimeout,
               idleTimeout,
               Map.copyOf(commands)),
+          bind,
           port);
     }
   }

@@ -3,7 +3,6 @@ package io.inetkit.testkit.tls;
 import io.inetkit.core.Trust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,46 +13,40 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.io.pem.PemObject;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Throwaway TLS material made at run time: a private CA and server certificates it issues, so
  * tests exercise real certificate and host-name verification instead of trusting everything.
  *
  * <pre>{@code
- * TestPki pki = TestPki.create();                       // CA + cert for localhost, 127.0.0.1, ::1
+ * TestPki pki = TestPki.shared();                       // one CA per JVM, made on first use
  * SSLContext serverSide = pki.serverSslContext();        // give this to a server
  * Trust clientSide = pki.clientTrust();                  // give this to an inetkit client
  * Path caPem = pki.caPemFile();                          // or this to curl --cacert
  * TestPki.ServerIdentity other = pki.issue("wrong.example"); // for host-name mismatch tests
+ * TestPki.ServerIdentity expired =                        // for validity tests
+ *     pki.issue(Instant.now().minus(Duration.ofDays(2)), Instant.now().minus(Duration.ofDays(1)), "localhost");
+ * TestPki fresh = TestPki.create();                      // a CA nobody trusts yet
  * }</pre>
  *
- * Keys are EC P-256 (fast to generate). Certificates are valid from one hour ago for 30 days.
+ * <p>Keys are EC P-256 (fast to generate). Certificates are X.509 v3, encoded and signed with the
+ * JDK alone (no Bouncy Castle), and valid from one hour ago for 30 days unless issued with other
+ * dates. The server certificate's subjectAltName lists {@link #LOCAL_NAMES}; it carries
+ * basicConstraints (not a CA), keyUsage digitalSignature and keyAgreement, and extendedKeyUsage
+ * serverAuth; the CA certificate carries basicConstraints cA and keyUsage keyCertSign, cRLSign.
+ *
+ * <p>The servers of this testkit use {@link #shared()} unless given another, so the CA and its
+ * PEM file are made once per JVM rather than once per test class.
  */
 public final class TestPki {
   /** Names the default server certificate covers. */
@@ -61,43 +54,77 @@ public final class TestPki {
 
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
   private static final char[] STORE_PASSWORD = "changeit".toCharArray();
+  private static final Duration BACKDATE = Duration.ofHours(1);
+  private static final Duration LIFETIME = Duration.ofDays(30);
 
-  private final KeyPair caKeys;
-  private final X509Certificate caCert;
-  private final ServerIdentity server;
+  private final Lazy<Ca> ca = new Lazy<>(TestPki::newCa); // a server that never speaks TLS never pays
+  private final SSLContext serverContext = new DeferredSslContext(() -> server().sslContext());
   private Path caPemFile;
 
-  private TestPki() throws GeneralSecurityException {
-    this.caKeys = newKeyPair();
-    X500Name caName = new X500Name("CN=inetkit testkit CA " + SERIAL.get());
-    Instant now = Instant.now();
-    this.caCert = sign(caName, caName, caKeys.getPublic(), caKeys, true, List.of(),
-        now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
-    this.server = issue(LOCAL_NAMES.toArray(String[]::new));
+  /** The CA's keys and certificate, and the default server identity it issued. */
+  private record Ca(KeyPair keys, X509Certificate cert, ServerIdentity server) {}
+
+  private TestPki() {}
+
+  private Ca ca() {
+    return ca.get();
   }
 
-  /** Creates a new CA and a server certificate for {@link #LOCAL_NAMES}. */
-  public static TestPki create() {
+  private static Ca newCa() {
     try {
-      return new TestPki();
+      Instant now = Instant.now();
+      KeyPair keys = newKeyPair();
+      X509Certificate cert =
+          CertificateEncoder.ca(
+              new X500Principal("CN=inetkit testkit CA " + SERIAL.get()),
+              keys,
+              nextSerial(),
+              now.minus(BACKDATE),
+              now.plus(LIFETIME));
+      return new Ca(keys, cert, issue(keys, cert, now.minus(BACKDATE), now.plus(LIFETIME), LOCAL_NAMES));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create test PKI", e);
     }
   }
 
+  /** Creates a new CA and a server certificate for {@link #LOCAL_NAMES}, right away. */
+  public static TestPki create() {
+    TestPki pki = new TestPki();
+    pki.ca();
+    return pki;
+  }
+
+  /**
+   * Returns the PKI every testkit server uses when given none: one per JVM, its CA and keys made
+   * when first needed (the first TLS handshake, {@link #caPemFile()}, ...), not before. Use {@link #create()} for a CA of your own (say, one the
+   * client must not trust).
+   */
+  public static TestPki shared() {
+    return Shared.PKI;
+  }
+
+  /** Holder: the JVM creates the shared PKI on first access, exactly once. */
+  private static final class Shared {
+    static final TestPki PKI = new TestPki();
+  }
+
   /** Returns the CA certificate. */
   public X509Certificate caCertificate() {
-    return caCert;
+    return ca().cert();
   }
 
   /** Returns the server identity for localhost, 127.0.0.1 and ::1. */
   public ServerIdentity server() {
-    return server;
+    return ca().server();
   }
 
-  /** Returns an {@link SSLContext} that presents {@link #server()}: for servers. */
+  /**
+   * Returns an {@link SSLContext} that presents {@link #server()}: for servers. The CA, the key
+   * and the JDK's TLS machinery are made on its first use (a handshake, a socket factory), so a
+   * server can be given it at start for free.
+   */
   public SSLContext serverSslContext() {
-    return server.sslContext();
+    return serverContext;
   }
 
   /** Returns the inetkit {@link Trust} that accepts exactly this CA, with host-name checks. */
@@ -110,7 +137,7 @@ public final class TestPki {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
-      ks.setCertificateEntry("inetkit-test-ca", caCert);
+      ks.setCertificateEntry("inetkit-test-ca", caCertificate());
       return ks;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
@@ -137,10 +164,7 @@ public final class TestPki {
       try {
         Path file = Files.createTempFile("inetkit-test-ca-", ".pem");
         file.toFile().deleteOnExit();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-            JcaPEMWriter pem = new JcaPEMWriter(w)) {
-          pem.writeObject(caCert);
-        }
+        Files.writeString(file, pem(caCertificate()), StandardCharsets.US_ASCII);
         caPemFile = file;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -150,39 +174,51 @@ public final class TestPki {
   }
 
   /**
-   * Issues a server certificate for {@code names} (DNS names or IP literals), signed by this CA.
+   * Issues a server certificate for {@code names} (DNS names or IP literals), signed by this CA,
+   * valid from one hour ago for 30 days.
    */
   public ServerIdentity issue(String... names) {
     Instant now = Instant.now();
-    return issue(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), names);
+    return issue(now.minus(BACKDATE), now.plus(LIFETIME), names);
   }
 
   /**
    * Issues a server certificate for {@code names} valid from {@code notBefore} to {@code
-   * notAfter}: in the past for an expired certificate, in the future for one not yet valid.
+   * notAfter}: dates in the past make an expired certificate, dates in the future one that is
+   * not yet valid (clients must refuse both).
    *
-   * <pre>{@code
-   * ServerIdentity expired = pki.issue(Instant.now().minus(Duration.ofDays(30)),
-   *     Instant.now().minus(Duration.ofDays(1)), "localhost", "127.0.0.1");
-   * }</pre>
+   * @throws IllegalArgumentException when no name is given or {@code notAfter} is before {@code
+   *     notBefore}
    */
   public ServerIdentity issue(Instant notBefore, Instant notAfter, String... names) {
+    Objects.requireNonNull(notBefore, "notBefore");
+    Objects.requireNonNull(notAfter, "notAfter");
+    if (names.length == 0) {
+      throw new IllegalArgumentException("at least one name is needed");
+    }
+    if (notAfter.isBefore(notBefore)) {
+      throw new IllegalArgumentException("notAfter " + notAfter + " is before notBefore " + notBefore);
+    }
+    for (String name : names) {
+      if (name == null || name.isBlank() || !StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
+        throw new IllegalArgumentException("not a DNS name or IP literal: " + name);
+      }
+    }
+    Ca issuer = ca();
     try {
-      KeyPair keys = newKeyPair();
-      X509Certificate cert =
-          sign(
-              new X500Name("CN=" + names[0]),
-              new X500Name(caCert.getSubjectX500Principal().getName()),
-              keys.getPublic(),
-              caKeys,
-              false,
-              List.of(names),
-              notBefore,
-              notAfter);
-      return new ServerIdentity(keys, cert, caCert);
+      return issue(issuer.keys(), issuer.cert(), notBefore, notAfter, List.of(names));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot issue certificate for " + List.of(names), e);
     }
+  }
+
+  private static ServerIdentity issue(
+      KeyPair caKeys, X509Certificate caCert, Instant notBefore, Instant notAfter, List<String> names)
+      throws GeneralSecurityException {
+    KeyPair keys = newKeyPair();
+    X509Certificate cert =
+        CertificateEncoder.server(names, keys.getPublic(), caCert, caKeys, nextSerial(), notBefore, notAfter);
+    return new ServerIdentity(keys, cert, caCert);
   }
 
   /** A server's key and certificate chain. */
@@ -190,6 +226,7 @@ public final class TestPki {
     private final KeyPair keys;
     private final X509Certificate cert;
     private final X509Certificate ca;
+    private final Lazy<SSLContext> sslContext = new Lazy<>(this::newSslContext);
 
     private ServerIdentity(KeyPair keys, X509Certificate cert, X509Certificate ca) {
       this.keys = keys;
@@ -234,36 +271,35 @@ public final class TestPki {
     }
 
     /**
-     * Writes the certificate chain (server, then CA) and the unencrypted private key as PEM files,
-     * for servers configured with files (vsftpd's {@code rsa_cert_file} and {@code
+     * Writes the certificate chain (server, then CA) and the unencrypted PKCS#8 private key as PEM
+     * files, for servers configured with files (vsftpd's {@code rsa_cert_file} and {@code
      * rsa_private_key_file}); the key file is readable by its owner only.
      */
     public void writePem(Path chainFile, Path keyFile) {
       try {
-        try (Writer w = Files.newBufferedWriter(chainFile, StandardCharsets.US_ASCII);
-            JcaPEMWriter pem = new JcaPEMWriter(w)) {
-          pem.writeObject(cert);
-          pem.writeObject(ca);
-        }
+        Files.writeString(chainFile, pem(cert) + pem(ca), StandardCharsets.US_ASCII);
         Files.deleteIfExists(keyFile);
         Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rw-------")));
-        try (Writer w = Files.newBufferedWriter(keyFile, StandardCharsets.US_ASCII);
-            JcaPEMWriter pem = new JcaPEMWriter(w)) {
-          pem.writeObject(new PemObject("PRIVATE KEY", keys.getPrivate().getEncoded()));
-        }
+        Files.writeString(
+            keyFile, CertificateEncoder.pem("PRIVATE KEY", keys.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
-    /** Returns an {@link SSLContext} that presents this identity. */
+    /**
+     * Returns an {@link SSLContext} that presents this identity: made on the first call, then the
+     * same context (an initialised context is safe to share between servers and threads).
+     */
     public SSLContext sslContext() {
+      return sslContext.get();
+    }
+
+    private SSLContext newSslContext() {
       try {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore(), STORE_PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, new SecureRandom());
+        ctx.init(new javax.net.ssl.KeyManager[] {new SingleKeyManager(keys.getPrivate(), cert, ca)}, null, null);
         return ctx;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
@@ -277,52 +313,15 @@ public final class TestPki {
     return gen.generateKeyPair();
   }
 
-  private static X509Certificate sign(
-      X500Name subject,
-      X500Name issuer,
-      java.security.PublicKey subjectKey,
-      KeyPair issuerKeys,
-      boolean ca,
-      List<String> names,
-      Instant notBefore,
-      Instant notAfter)
-      throws GeneralSecurityException {
+  private static BigInteger nextSerial() {
+    return BigInteger.valueOf(SERIAL.incrementAndGet());
+  }
+
+  private static String pem(X509Certificate cert) {
     try {
-      X509v3CertificateBuilder b =
-          new JcaX509v3CertificateBuilder(
-              issuer,
-              BigInteger.valueOf(SERIAL.incrementAndGet()),
-              Date.from(notBefore),
-              Date.from(notAfter),
-              subject,
-              subjectKey);
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-      if (ca) {
-        b.addExtension(
-            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      } else {
-        b.addExtension(
-            Extension.authorityKeyIdentifier,
-            false,
-            ext.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
-        b.addExtension(
-            Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-        b.addExtension(
-            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        List<GeneralName> sans = new ArrayList<>();
-        for (String n : names) {
-          boolean ip = n.matches("[0-9.]+") || n.contains(":");
-          sans.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, n));
-        }
-        b.addExtension(
-            Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
-      }
-      ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
-      return new JcaX509CertificateConverter().getCertificate(b.build(signer));
-    } catch (org.bouncycastle.operator.OperatorCreationException | IOException e) {
-      throw new GeneralSecurityException(e);
+      return CertificateEncoder.pem("CERTIFICATE", cert.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

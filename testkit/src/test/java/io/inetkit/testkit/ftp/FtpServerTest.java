@@ -81,7 +81,7 @@ class FtpServerTest {
   void smallDownloadsDoNotWaitForTheClientsDelayedAck() throws IOException {
     int files = 20;
     for (int i = 0; i <= files; i++) {
-      ftp.put("reader", "small/" + i + ".bin", randomBytes(4096));
+      ftp.put("bob", "small/" + i + ".bin", randomBytes(4096));
     }
     FTPClient client = new FTPClient();
     client.connect(ftp.host(), ftp.port());
@@ -207,7 +207,7 @@ class FtpServerTest {
 
   @Test
   void readOnlyUserCannotUpload() throws IOException {
-    ftp.put("reader", "pub/readme.txt", "read me".getBytes(UTF_8));
+    ftp.put("bob", "pub/readme.txt", "read me".getBytes(UTF_8));
     FTPClient client = new FTPClient();
     client.connect(ftp.host(), ftp.port());
     try {
@@ -217,7 +217,7 @@ class FtpServerTest {
       ByteArrayOutputStream got = new ByteArrayOutputStream();
       assertThat(client.retrieveFile("pub/readme.txt", got)).isTrue();
       assertThat(got.toString(UTF_8)).isEqualTo("read me");
-      assertThat(ftp.exists("reader", "x.bin")).isFalse();
+      assertThat(ftp.exists("bob", "x.bin")).isFalse();
     } finally {
       client.disconnect();
     }
@@ -240,6 +240,11 @@ class FtpServerTest {
   @Test
   void closeDeletesHomesAndHelpersRefuseEscapes() throws IOException {
     FtpServer other = FtpServer.start();
+    // one set of default users on every testkit server: alice/alice-secret writes, bob/bob-secret reads
+    try (var all = io.inetkit.testkit.InetkitServers.builder().services(io.inetkit.testkit.InetkitServers.Service.FTP).start()) {
+      assertThat(other.users()).containsExactlyElementsOf(all.users()).containsExactly(FtpUser.ALICE, FtpUser.BOB);
+    }
+    assertThat(other.reader().credentials().secretAsString()).isEqualTo("bob-secret");
     Path home = other.home("alice");
     other.put("alice", "a/b/c.txt", new byte[] {1, 2, 3});
     assertThat(other.read("alice", "/a/b/c.txt")).containsExactly(1, 2, 3);
@@ -255,7 +260,7 @@ class FtpServerTest {
 
   @Test
   void usersNeverShowPasswords() {
-    assertThat(ftp.writer().toString()).doesNotContain("alice-pw").contains("alice");
-    assertThat(ftp.writer().credentials().secretAsString()).isEqualTo("alice-pw");
+    assertThat(ftp.writer().toString()).doesNotContain("alice-secret").contains("alice");
+    assertThat(ftp.writer().credentials().secretAsString()).isEqualTo("alice-secret");
   }
 }

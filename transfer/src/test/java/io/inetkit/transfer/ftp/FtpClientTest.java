@@ -142,7 +142,7 @@ class FtpClientTest {
             }
           };
       plain.connect("localhost", tls12.port());
-      plain.login("alice", "alice-pw");
+      plain.login("alice", "alice-secret");
       plain.execPBSZ(0);
       plain.execPROT("P");
       plain.enterLocalPassiveMode();
@@ -196,7 +196,7 @@ class FtpClientTest {
 
   @Test
   void anonymousLoginAndReadOnlyRefusal() throws IOException {
-    server.put("reader", "pub/readme.txt", "hello".getBytes(UTF_8));
+    server.put("bob", "pub/readme.txt", "hello".getBytes(UTF_8));
     FtpClient reader = writer().credentials(server.reader().credentials()).build();
     try (FtpSession ftp = reader.open()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
