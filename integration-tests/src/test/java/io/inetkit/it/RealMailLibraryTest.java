@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
-import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.TlsMode;
+import io.inetkit.it.LibraryMailJourney.Target;
 import io.inetkit.it.realserver.Dovecot;
 import io.inetkit.it.realserver.MailUser;
 import io.inetkit.it.realserver.Postfix;
@@ -18,20 +18,18 @@ import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.ImapClient;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.Maildir;
-import io.inetkit.mail.MessageRef;
 import io.inetkit.mail.Pop3Client;
-import io.inetkit.mail.Pop3Message;
 import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.PreparedMessage;
 import io.inetkit.mail.SearchCriteria;
-import io.inetkit.mail.SendReceipt;
 import io.inetkit.mail.SmtpClient;
 import io.inetkit.mail.SyncResult;
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -42,20 +40,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The mail library against Debian's Postfix and Dovecot ({@link RealMail}): a message sent
- * through each Postfix service comes back as the same bytes over each Dovecot listener; Maildir
+ * through each Postfix service comes back as the same bytes over each Dovecot listener, with TLS
+ * 1.3 (the JDK's choice, in this JVM) and TLS 1.2 (in a child JVM that disables 1.3); Maildir
  * sync over IMAP and POP3, again (nothing new), and with delete; submission refuses mail without
- * AUTH. The JDK negotiates TLS 1.3 here; {@link RealMailCliTest} also runs TLS 1.2. Runs in the
- * {@code real-servers} profile, as root; skipped with the reason otherwise.
+ * AUTH and a wrong password. Runs in the {@code real-servers} profile, as root; skipped with the
+ * reason otherwise.
  */
 @Tag("real-server")
 class RealMailLibraryTest {
+  private static final String TLS12_SUFFIX = "12";
   private static RealMail mail;
+  private static Target target;
   @TempDir Path tmp;
 
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(RealMail.unavailable().isEmpty(), () -> RealMail.unavailable().orElseThrow());
-    mail = RealMail.start(List.of("alice", "mx", "smtps", "sub", "isync", "psync"));
+    List<String> logins = new ArrayList<>(List.of("alice", "isync", "psync"));
+    for (PostfixRoute route : PostfixRoute.values()) {
+      logins.add(route.recipient);
+      logins.add(route.recipient + TLS12_SUFFIX);
+    }
+    mail = RealMail.start(logins);
+    target = Target.of(mail, logins);
   }
 
   @AfterAll
@@ -65,77 +72,25 @@ class RealMailLibraryTest {
     }
   }
 
-  /** Records the TLS versions negotiated. */
-  static final class TlsVersions extends EventListener {
-    final List<String> protocols = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void tlsEnd(Endpoint endpoint, String protocol, String cipherSuite) {
-      protocols.add(protocol);
-    }
-  }
-
-  private static SmtpClient smtp(PostfixRoute route, EventListener events) {
-    SmtpClient.Builder b = SmtpClient.builder().endpoint("127.0.0.1", mail.port(route.listener))
-        .tlsMode(route.tls).trust(mail.trust()).events(events);
-    if (route.login) {
-      b.credentials(login(mail.user("alice")));
-    }
-    return b.build();
-  }
-
-  private static Credentials login(MailUser user) {
-    return Credentials.password(user.login(), user.password().toCharArray());
-  }
-
-  private static ImapClient imap(MailUser user, Dovecot.Listener listener, EventListener events) {
-    return ImapClient.builder().endpoint("127.0.0.1", mail.port(listener))
-        .tlsMode(listener == Dovecot.Listener.IMAPS ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-        .trust(mail.trust()).credentials(login(user)).events(events).build();
-  }
-
-  private static Pop3Client pop3(MailUser user, Dovecot.Listener listener, EventListener events) {
-    return Pop3Client.builder().endpoint("127.0.0.1", mail.port(listener))
-        .tlsMode(listener == Dovecot.Listener.POP3S ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-        .trust(mail.trust()).credentials(login(user)).events(events).build();
-  }
-
-  private Path send(PostfixRoute route, MailUser to, String token, TlsVersions tls) throws Exception {
-    Path eml = RealMailMessages.write(tmp, mail.user("alice"), to, token);
-    SendReceipt receipt = smtp(route, tls).send(PreparedMessage.of(eml));
-    assertThat(receipt.accepted()).extracting(r -> r.recipient().address()).containsExactly(to.address());
-    assertThat(receipt.finalReply().code()).isEqualTo(250);
-    return eml;
-  }
-
   @ParameterizedTest
   @EnumSource(PostfixRoute.class)
   void aMessageSentThroughPostfixReadsBackAsTheSameBytesOverEveryDovecotListener(PostfixRoute route) throws Exception {
-    MailUser to = mail.user(route.recipient);
-    TlsVersions tls = new TlsVersions();
-    Path eml = send(route, to, "lib-" + route.name().toLowerCase(java.util.Locale.ROOT), tls);
-    mail.awaitDelivered(to, 1);
+    List<String> tls = LibraryMailJourney.sendAndReadBack(target, route, route.recipient, tmp);
+    assertThat(tls).as("negotiated TLS versions (SMTP and four reads)").hasSize(5).containsOnly("TLSv1.3");
+  }
 
-    for (Dovecot.Listener listener : List.of(Dovecot.Listener.IMAP, Dovecot.Listener.IMAPS)) {
-      try (ImapSession session = imap(to, listener, tls).open()) {
-        List<MessageRef> refs = session.search("INBOX", SearchCriteria.all());
-        assertThat(refs).as(listener.name()).hasSize(1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        session.download(refs.get(0), out);
-        RealMailMessages.assertSameBytes(out.toByteArray(), eml, route + " -> " + listener);
-      }
-    }
-    for (Dovecot.Listener listener : List.of(Dovecot.Listener.POP3, Dovecot.Listener.POP3S)) {
-      try (Pop3Session session = pop3(to, listener, tls).open()) {
-        List<Pop3Message> messages = session.list();
-        assertThat(messages).as(listener.name()).hasSize(1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        session.download(messages.get(0).uidl(), out);
-        RealMailMessages.assertSameBytes(out.toByteArray(), eml, route + " -> " + listener);
-      }
-    }
-    // one SMTP handshake (none for plain SMTP without STARTTLS is allowed: every route uses TLS)
-    assertThat(tls.protocols).as("negotiated TLS versions").hasSize(5).containsOnly("TLSv1.3");
+  @Test
+  void theSameJourneysWithTls12() throws Exception {
+    Path targetFile = tmp.resolve("target.properties");
+    target.write(targetFile);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        LibraryMailJourney.class.getName(), "TLSv1.2", targetFile.toString(), tmp.toString(), TLS12_SUFFIX)
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).as(output).contains("OK [TLSv1.2").doesNotContain("TLSv1.3");
   }
 
   /** One sync run over a fresh session. */
@@ -144,14 +99,19 @@ class RealMailLibraryTest {
     SyncResult sync(Maildir maildir, AfterDownload after) throws Exception;
   }
 
+  private Path send(PostfixRoute route, String to, String token) throws Exception {
+    Path eml = RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, to + "@" + MailUser.DOMAIN, token);
+    LibraryMailJourney.send(target, route, eml, to, EventListener.NONE);
+    return eml;
+  }
+
   @Test
   void imapSyncCopiesThenFindsNothingNewThenDeletesOnTheServer() throws Exception {
-    MailUser to = mail.user("isync");
-    Path first = send(PostfixRoute.SUBMISSION_STARTTLS_AUTH, to, "isync-1", new TlsVersions());
-    Path second = send(PostfixRoute.SUBMISSION_STARTTLS_AUTH, to, "isync-2", new TlsVersions());
-    ImapClient client = imap(to, Dovecot.Listener.IMAPS, EventListener.NONE);
+    Path first = send(PostfixRoute.SUBMISSION_STARTTLS_AUTH, "isync", "isync-1");
+    Path second = send(PostfixRoute.SMTPS, "isync", "isync-2");
+    ImapClient client = target.imap("isync", Dovecot.Listener.IMAPS, EventListener.NONE);
     // IMAP asks only for UIDs above the last one synced: the second run skips nothing it counts
-    assertSyncJourney(to, 0, (maildir, after) -> {
+    assertSyncJourney(mail.user("isync"), 0, (maildir, after) -> {
       try (ImapSession session = client.open()) {
         return session.syncTo("INBOX", maildir, after);
       }
@@ -163,11 +123,10 @@ class RealMailLibraryTest {
 
   @Test
   void pop3SyncCopiesThenFindsNothingNewThenDeletesOnTheServer() throws Exception {
-    MailUser to = mail.user("psync");
-    Path first = send(PostfixRoute.SMTPS, to, "psync-1", new TlsVersions());
-    Path second = send(PostfixRoute.SMTP_STARTTLS, to, "psync-2", new TlsVersions());
-    Pop3Client client = pop3(to, Dovecot.Listener.POP3, EventListener.NONE);
-    assertSyncJourney(to, 2, (maildir, after) -> {
+    Path first = send(PostfixRoute.SMTPS, "psync", "psync-1");
+    Path second = send(PostfixRoute.SMTP_STARTTLS, "psync", "psync-2");
+    Pop3Client client = target.pop3("psync", Dovecot.Listener.POP3, EventListener.NONE);
+    assertSyncJourney(mail.user("psync"), 2, (maildir, after) -> {
       try (Pop3Session session = client.open()) {
         return session.syncTo(maildir, after);
       }
@@ -197,20 +156,19 @@ class RealMailLibraryTest {
 
   @Test
   void submissionRefusesMailWithoutAuthentication() throws Exception {
-    MailUser to = mail.user("sub");
-    Path eml = RealMailMessages.write(tmp, mail.user("alice"), to, "lib-noauth");
+    Path eml = RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, "sub@" + MailUser.DOMAIN, "lib-noauth");
     SmtpClient anonymous = SmtpClient.builder().endpoint("127.0.0.1", mail.port(Postfix.Listener.SUBMISSION))
         .tlsMode(TlsMode.STARTTLS_REQUIRED).trust(mail.trust()).build();
     assertThatThrownBy(() -> anonymous.send(PreparedMessage.of(eml)))
         .isInstanceOf(InetkitException.class)
         .hasMessageContaining("554")
+        .hasMessageContaining("Access denied")
         .hasMessageContaining("127.0.0.1:" + mail.port(Postfix.Listener.SUBMISSION));
   }
 
   @Test
   void submissionRefusesAWrongPasswordAsAnAuthenticationFailure() throws Exception {
-    MailUser to = mail.user("sub");
-    Path eml = RealMailMessages.write(tmp, mail.user("alice"), to, "lib-badpw");
+    Path eml = RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, "sub@" + MailUser.DOMAIN, "lib-badpw");
     SmtpClient wrong = SmtpClient.builder().endpoint("127.0.0.1", mail.port(Postfix.Listener.SUBMISSION))
         .tlsMode(TlsMode.STARTTLS_REQUIRED).trust(mail.trust())
         .credentials(Credentials.password("alice", "not-the-password".toCharArray())).build();
@@ -232,18 +190,7 @@ class RealMailLibraryTest {
     List<Path> files = maildir.messages();
     assertThat(files).hasSize(sent.length);
     for (Path eml : sent) {
-      String token = eml.getFileName().toString().replace(".eml", "");
-      Path copy = files.stream().filter(f -> contains(f, token)).findFirst().orElseThrow(
-          () -> new AssertionError("no Maildir file holds " + token + ": " + files));
-      RealMailMessages.assertSameBytes(Files.readAllBytes(copy), eml, "Maildir copy of " + token);
-    }
-  }
-
-  private static boolean contains(Path file, String token) {
-    try {
-      return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).contains("<" + token + "@");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      RealMailMessages.assertSameBytes(RealMailMessages.copyOf(files, eml), eml, "Maildir copy of " + eml);
     }
   }
 }

@@ -2,13 +2,13 @@ package io.inetkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inetkit.it.realserver.MailUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -22,13 +22,13 @@ final class RealMailMessages {
   private RealMailMessages() {}
 
   /** Writes the message from {@code from} to {@code to}, tagged {@code token}, as a CRLF file. */
-  static Path write(Path dir, MailUser from, MailUser to, String token) throws IOException {
+  static Path write(Path dir, String from, String to, String token) throws IOException {
     byte[] attachment = new byte[48 * 1024];
     new Random(token.hashCode()).nextBytes(attachment);
     String base64 = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
     String text = String.join("\r\n",
-        "From: Alice <" + from.address() + ">",
-        "To: <" + to.address() + ">",
+        "From: Alice <" + from + ">",
+        "To: <" + to + ">",
         "Subject: real-server journey " + token,
         "Date: Mon, 07 Dec 2026 06:00:00 +0000",
         "Message-ID: <" + token + "@inetkit.test>",
@@ -52,6 +52,21 @@ final class RealMailMessages {
         "--b-" + token + "--",
         "");
     return Files.write(dir.resolve(token + ".eml"), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Returns the bytes of the file among {@code files} (a Maildir's messages) that holds the
+   * message {@link #write} wrote to {@code sent}, found by its Message-ID.
+   */
+  static byte[] copyOf(List<Path> files, Path sent) throws IOException {
+    String messageId = "Message-ID: <" + sent.getFileName().toString().replace(".eml", "") + "@";
+    for (Path file : files) {
+      byte[] bytes = Files.readAllBytes(file);
+      if (new String(bytes, StandardCharsets.UTF_8).contains(messageId)) {
+        return bytes;
+      }
+    }
+    throw new AssertionError("no file holds " + messageId + ": " + files);
   }
 
   /**
