@@ -154,7 +154,8 @@ class RealMailCliTest {
 
     CliJar.Result again = cli.run("mail", "sync", url, "--cacert", ca(), "--maildir", maildir.toString(), "--json");
     assertThat(again.code()).as(again.err()).isZero();
-    assertThat(Json.object(again.out())).containsEntry("downloaded", 0L).containsEntry("bytes", 0L);
+    assertThat(Json.object(again.out())).containsEntry("downloaded", 0L).containsEntry("alreadySynced", 2L)
+        .containsEntry("bytes", 0L);
 
     CliJar.Result deleting = cli.run("mail", "sync", url, "--cacert", ca(), "--maildir", maildir.toString(),
         "--delete-after-download", "--json");
