@@ -23,8 +23,7 @@ final class RealMailMessages {
 
   /** Writes the message from {@code from} to {@code to}, tagged {@code token}, as a CRLF file. */
   static Path write(Path dir, String from, String to, String token) throws IOException {
-    byte[] attachment = new byte[48 * 1024];
-    new Random(token.hashCode()).nextBytes(attachment);
+    byte[] attachment = attachment(token);
     String base64 = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
     String text = String.join("\r\n",
         "From: Alice <" + from + ">",
@@ -52,6 +51,13 @@ final class RealMailMessages {
         "--b-" + token + "--",
         "");
     return Files.write(dir.resolve(token + ".eml"), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The attachment ({@code data.bin}) of the message {@link #write} writes for {@code token}. */
+  static byte[] attachment(String token) {
+    byte[] attachment = new byte[48 * 1024];
+    new Random(token.hashCode()).nextBytes(attachment);
+    return attachment;
   }
 
   /**

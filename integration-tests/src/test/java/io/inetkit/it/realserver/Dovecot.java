@@ -17,7 +17,7 @@ import java.util.Map;
  * its folder. Needs root.
  *
  * <pre>{@code
- * try (Dovecot dovecot = Dovecot.start(dir, pki, users)) {
+ * try (Dovecot dovecot = Dovecot.start(dir, pki, users, List.of())) {
  *   int imaps = dovecot.port(Dovecot.Listener.IMAPS);
  * }
  * }</pre>
@@ -60,9 +60,12 @@ public final class Dovecot implements AutoCloseable {
    * Starts Dovecot for {@code users} with its files in a new folder under {@code parent} and waits
    * until every listener accepts connections.
    *
+   * @param settings extra {@code dovecot.conf} lines, e.g. {@code mail_max_userip_connections = 1}
+   *     for a server that allows one session per user
    * @throws IOException when it does not come up; the message holds its log
    */
-  public static Dovecot start(Path parent, RealServerPki pki, List<MailUser> users) throws IOException {
+  public static Dovecot start(Path parent, RealServerPki pki, List<MailUser> users, List<String> settings)
+      throws IOException {
     Path dir = Files.createTempDirectory(parent, "dovecot-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Map<Listener, Integer> ports = ServerProcess.freePorts(Listener.class);
@@ -78,7 +81,7 @@ public final class Dovecot implements AutoCloseable {
     Files.setPosixFilePermissions(passwdFile, PosixFilePermissions.fromString("rw-r-----"));
     Commands.run(List.of("chgrp", "dovecot", passwdFile.toString()));
     Path conf = dir.resolve("dovecot.conf");
-    Files.writeString(conf, configuration(dir, pki, passwdFile, ports));
+    Files.writeString(conf, configuration(dir, pki, passwdFile, ports) + String.join("\n", settings) + "\n");
     return new Dovecot(dir, ServerProcess.start("dovecot", dir, List.of(EXECUTABLE.toString(), "-F", "-c",
         conf.toString()), List.of(), ports, List.of(dir.resolve("dovecot.log"))));
   }

@@ -57,6 +57,14 @@ public final class RealMail implements AutoCloseable {
    * @throws IOException when a server does not come up (everything made so far is removed)
    */
   public static RealMail start(List<String> logins) throws IOException {
+    return start(logins, List.of());
+  }
+
+  /**
+   * Like {@link #start(List)}, with extra {@code dovecot.conf} lines ({@code
+   * mail_max_userip_connections = 1}: a server that allows one session per user).
+   */
+  public static RealMail start(List<String> logins, List<String> dovecotSettings) throws IOException {
     Path dir = Files.createTempDirectory("inetkit-real-mail-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     RealMail mail = new RealMail(dir);
@@ -73,7 +81,7 @@ public final class RealMail implements AutoCloseable {
       }
       mail.pki = RealServerPki.create(dir);
       List<MailUser> all = List.copyOf(mail.users.values());
-      mail.dovecot = Dovecot.start(dir, mail.pki, all);
+      mail.dovecot = Dovecot.start(dir, mail.pki, all, dovecotSettings);
       mail.postfix = Postfix.start(dir, mail.pki, all, mail.dovecot.authSocket());
       return mail;
     } catch (IOException | RuntimeException e) {
