@@ -1,12 +1,12 @@
 package io.inetkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.inetkit.it.realserver.Dovecot;
 import io.inetkit.it.realserver.MailUser;
 import io.inetkit.it.realserver.Postfix;
 import io.inetkit.it.realserver.RealMail;
+import io.inetkit.it.realserver.RealMailCondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs in the {@code real-servers} profile, as root; skipped with the reason otherwise.
  */
 @Tag("real-server")
+@ExtendWith(RealMailCondition.class)
 class RealMailCliTest {
   private static final List<String> TLS_VERSIONS = List.of("TLSv1.2", "TLSv1.3");
   private static RealMail mail;
@@ -40,7 +42,6 @@ class RealMailCliTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(RealMail.unavailable().isEmpty(), () -> RealMail.unavailable().orElseThrow());
     List<String> logins = new ArrayList<>(List.of("alice", "isync", "psync", "submit"));
     for (PostfixRoute route : PostfixRoute.values()) {
       for (String version : TLS_VERSIONS) {

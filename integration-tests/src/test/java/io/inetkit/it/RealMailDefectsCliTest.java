@@ -1,12 +1,12 @@
 package io.inetkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.inetkit.it.realserver.Dovecot;
 import io.inetkit.it.realserver.MailUser;
 import io.inetkit.it.realserver.Postfix;
 import io.inetkit.it.realserver.RealMail;
+import io.inetkit.it.realserver.RealMailCondition;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submission port, attachments over POP3. Runs in the {@code real-servers} profile, as root.
  */
 @Tag("real-server")
+@ExtendWith(RealMailCondition.class)
 @Disabled("the fixes are on branch mail-cli-defects (issue 15 defects 3, 4, 6, 7, 8, 11): remove this once merged")
 class RealMailDefectsCliTest {
   private static RealMail mail;
@@ -44,7 +46,6 @@ class RealMailDefectsCliTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(RealMail.unavailable().isEmpty(), () -> RealMail.unavailable().orElseThrow());
     mail = RealMail.start(List.of("alice", "single", "trace", "p12", "folders", "json", "attach"),
         List.of("mail_max_userip_connections = 1"));
   }

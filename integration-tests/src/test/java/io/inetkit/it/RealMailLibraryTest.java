@@ -2,7 +2,6 @@ package io.inetkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
@@ -14,6 +13,7 @@ import io.inetkit.it.realserver.Dovecot;
 import io.inetkit.it.realserver.MailUser;
 import io.inetkit.it.realserver.Postfix;
 import io.inetkit.it.realserver.RealMail;
+import io.inetkit.it.realserver.RealMailCondition;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.ImapClient;
 import io.inetkit.mail.ImapSession;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reason otherwise.
  */
 @Tag("real-server")
+@ExtendWith(RealMailCondition.class)
 class RealMailLibraryTest {
   private static final String TLS12_SUFFIX = "12";
   private static RealMail mail;
@@ -55,7 +57,6 @@ class RealMailLibraryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(RealMail.unavailable().isEmpty(), () -> RealMail.unavailable().orElseThrow());
     List<String> logins = new ArrayList<>(List.of("alice", "isync", "psync"));
     for (PostfixRoute route : PostfixRoute.values()) {
       logins.add(route.recipient);

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * one temp folder. {@link #close()} stops both servers, removes the users and deletes the folder.
  *
  * <pre>{@code
- * assumeTrue(RealMail.unavailable().isEmpty(), () -> RealMail.unavailable().get());
+ * // in a class annotated @ExtendWith(RealMailCondition.class): skipped with the reason if it cannot run
  * try (RealMail mail = RealMail.start(List.of("alice", "bob"))) {
  *   MailUser bob = mail.user("bob");           // bob.address() is bob@inetkit.test
  *   // send to bob through mail.port(Postfix.Listener.SUBMISSION) as alice, then
