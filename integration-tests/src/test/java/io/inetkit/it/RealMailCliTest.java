@@ -183,6 +183,19 @@ class RealMailCliTest {
   }
 
   @Test
+  void capabilitiesShowWhatEachServerOffersWithItsArguments() throws Exception {
+    MailUser user = mail.user("submit");
+    CliJar.Result pop3 = cli(user, "TLSv1.3").run("mail", "capabilities", url("pop3s", Dovecot.Listener.POP3S, user, ""),
+        "--cacert", ca());
+    assertThat(pop3.code()).as(pop3.err()).isZero();
+    assertThat(pop3.out()).containsPattern("(?m)^SASL +PLAIN LOGIN$").containsPattern("(?m)^UIDL\\b");
+    CliJar.Result smtp = cli(user, "TLSv1.3").run("mail", "capabilities",
+        "smtp://127.0.0.1:" + mail.port(Postfix.Listener.SUBMISSION), "--cacert", ca());
+    assertThat(smtp.code()).as(smtp.err()).isZero();
+    assertThat(smtp.out()).containsPattern("(?m)^AUTH +PLAIN LOGIN$");
+  }
+
+  @Test
   void submissionWithoutLoginIsRefusedAndAWrongPasswordExits77() throws Exception {
     MailUser to = mail.user("submit");
     Path eml = RealMailMessages.write(home, mail.user("alice").address(), to.address(), "cli-submit");
