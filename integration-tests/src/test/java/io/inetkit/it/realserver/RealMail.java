@@ -36,6 +36,9 @@ public final class RealMail implements AutoCloseable {
 
   private final Path dir;
   private final Map<String, MailUser> users = new LinkedHashMap<>();
+  /** Stops the servers and removes the users if the JVM exits (say, a killed build) before close. */
+  private final Thread cleanUpOnExit = new Thread(this::closeQuietly, "real-mail-cleanup");
+  private boolean closed;
   private SystemUsers accounts;
   private RealServerPki pki;
   private Dovecot dovecot;
@@ -83,6 +86,7 @@ public final class RealMail implements AutoCloseable {
       List<MailUser> all = List.copyOf(mail.users.values());
       mail.dovecot = Dovecot.start(dir, mail.pki, all, dovecotSettings);
       mail.postfix = Postfix.start(dir, mail.pki, all, mail.dovecot.authSocket());
+      Runtime.getRuntime().addShutdownHook(mail.cleanUpOnExit);
       return mail;
     } catch (IOException | RuntimeException e) {
       mail.close();
@@ -164,9 +168,26 @@ public final class RealMail implements AutoCloseable {
     return (postfix == null ? "" : postfix.logText()) + (dovecot == null ? "" : dovecot.logText());
   }
 
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      System.err.println("real mail servers: clean-up failed: " + e.getMessage());
+    }
+  }
+
   /** Stops Postfix and Dovecot, removes the system users and deletes the folder. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+    } catch (IllegalStateException | IllegalArgumentException exitingOrNotRegistered) {
+      // the JVM is exiting (this is the hook) or start() failed before registering it
+    }
     try {
       if (postfix != null) {
         postfix.close();
