@@ -50,7 +50,16 @@ public final class RealMail implements AutoCloseable {
 
   /** Why the servers cannot run here (not root, Dovecot or Postfix missing), or empty. */
   public static Optional<String> unavailable() {
-    return RealServers.unavailable(Dovecot.EXECUTABLE, Postfix.EXECUTABLE);
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return Optional.of("real-server tests need root (run .ci/install-real-servers, then mvn -B verify"
+          + " -Preal-servers as root)");
+    }
+    for (Path executable : List.of(Dovecot.EXECUTABLE, Postfix.EXECUTABLE)) {
+      if (!Files.isExecutable(executable)) {
+        return Optional.of(executable + " is not installed (run .ci/install-real-servers as root)");
+      }
+    }
+    return Optional.empty();
   }
 
   /**
