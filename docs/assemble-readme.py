@@ -39,6 +39,7 @@ ORDER = [
     ("cli.md", 0),
     ("demo.md", 0),
     ("benchmarks.md", 0),
+    ("real-servers.md", 0),
 ]
 SERVE_HEADING = "## `inetkit serve`"
 

@@ -904,7 +904,10 @@ public final class ImapSession implements Closeable {
             }
             keys.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
             boolean uidplus = hasCapability("UIDPLUS");
-            return MaildirSync.run(
+            // An incremental run asks only for UIDs above the last one synced; the folder's other
+            // messages were copied by earlier runs and count as already synced, as with POP3.
+            int older = from > 1 ? Math.max(0, f.getMessageCount() - keys.size()) : 0;
+            SyncResult result = MaildirSync.run(
                 maildir.root(),
                 journal,
                 keys,
@@ -939,6 +942,8 @@ public final class ImapSession implements Closeable {
                   }
                 },
                 after);
+            return new SyncResult(result.downloaded(), result.alreadySynced() + older,
+                result.deletedOnServer(), result.recovered(), result.bytes());
           }
         });
   }

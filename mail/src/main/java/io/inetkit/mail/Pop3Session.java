@@ -121,11 +121,19 @@ public final class Pop3Session implements Closeable {
         });
   }
 
-  /** Returns the server's capabilities (CAPA), upper-case names: {@code TOP}, {@code UIDL}, …. */
+  /**
+   * Returns the server's capabilities (CAPA), one per line: the name upper-case, then its
+   * arguments as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, ….
+   */
   public Set<String> capabilities() throws InetkitException {
     return call("CAPA", () -> {
       Set<String> result = new TreeSet<>();
-      store.capabilities().keySet().forEach(k -> result.add(k.toUpperCase(Locale.ROOT)));
+      store.capabilities().forEach((name, line) -> {
+        String upper = name.toUpperCase(Locale.ROOT);
+        String args = line == null ? "" : line.strip();
+        int space = args.indexOf(' ');
+        result.add(space < 0 ? upper : upper + " " + args.substring(space + 1).strip());
+      });
       return Set.copyOf(result);
     });
   }

@@ -65,6 +65,7 @@ class MaildirSyncIntegrationTest {
     try (ImapSession imap = client.open()) {
       SyncResult second = imap.syncTo("INBOX", maildir, AfterDownload.KEEP_ON_SERVER);
       assertThat(second.downloaded()).isEqualTo(1);
+      assertThat(second.alreadySynced()).as("the three copied by the first run").isEqualTo(3);
       SyncResult third = imap.syncTo("INBOX", maildir, AfterDownload.DELETE_FROM_SERVER);
       assertThat(third.downloaded()).isZero();
       assertThat(third.alreadySynced()).isEqualTo(4);

@@ -151,7 +151,7 @@ class MailSendAndPop3Test {
     assertThat(cli.run(tls("mail", "capabilities", server.url(MailProtocol.IMAPS, "alice"), "--json"))).isZero();
     assertThat(cli.out()).startsWith("{\"server\":").contains("\"protocol\":\"imap\"").contains("{\"name\":\"IMAP4REV1\"");
     assertThat(cli.run(tls("mail", "capabilities", server.url(MailProtocol.POP3S, "alice")))).isZero();
-    assertThat(cli.out()).contains("UIDL");
+    assertThat(cli.out()).contains("UIDL").contains("SASL PLAIN XOAUTH2"); // CAPA arguments kept
   }
 
   @Test
