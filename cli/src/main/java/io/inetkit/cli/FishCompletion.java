@@ -54,7 +54,7 @@ final class FishCompletion {
           }
           out.append("complete -c ").append(tool).append(" -n '").append(here).append("' -a ")
               .append(name).append(" -d ")
-              .append(quote(first(sub.getCommandSpec().usageMessage().description()))).append('\n');
+              .append(quote(summary(sub))).append('\n');
           List<String> next = new ArrayList<>(path);
           next.add(name);
           command(tool, sub, next, out);
@@ -75,6 +75,12 @@ final class FishCompletion {
       }
     }
     return String.join("; and ", parts);
+  }
+
+  /** The line picocli shows for a command in its parent's command list: the header, else the description. */
+  private static String summary(CommandLine cmd) {
+    var usage = cmd.getCommandSpec().usageMessage();
+    return first(usage.header().length > 0 ? usage.header() : usage.description());
   }
 
   private static String first(String[] lines) {
