@@ -106,12 +106,15 @@ public enum ExitCode {
     return INTERNAL;
   }
 
-  /** Returns the table of exit codes for help texts. */
-  public static String table() {
-    StringBuilder sb = new StringBuilder();
+  /**
+   * Returns code and meaning of every exit code, in order, for picocli's exit-code list (the
+   * top-level help and the man page).
+   */
+  public static java.util.Map<String, String> list() {
+    java.util.Map<String, String> list = new java.util.LinkedHashMap<>();
     for (ExitCode c : values()) {
-      sb.append(String.format("  %3d  %s%n", c.code, c.meaning));
+      list.put(String.format("%3d", c.code), c.meaning);
     }
-    return sb.toString();
+    return list;
   }
 }

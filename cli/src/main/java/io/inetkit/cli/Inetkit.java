@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
       "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami",
       "  inetkit serve --only ftp,imap                  test servers for other languages' suites",
       "  inetkit mail --help                            every command has --help with examples",
-      "%nExit codes:",
-      "${inetkit.exitcodes}"
+      "  inetkit help ftp get                           the same as inetkit ftp get --help"
     })
 public final class Inetkit implements Runnable {
 
@@ -46,7 +45,7 @@ public final class Inetkit implements Runnable {
     all.put("serve", ServeCommand.class);
     all.put("demo", DemoCommand.class);
     all.put("completion", CompletionCommand.class);
-    all.put("help", CommandLine.HelpCommand.class);
+    all.put("help", HelpCommand.class);
     return java.util.Collections.unmodifiableMap(all);
   }
 
@@ -88,7 +87,7 @@ public final class Inetkit implements Runnable {
    * unknown name) gets them all, so help and error messages list every command.
    */
   static java.util.Collection<Class<?>> commandsFor(String[] args) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+    if (isVersionOnly(args)) {
       return java.util.List.of();
     }
     if (args.length > 0) {
@@ -100,16 +99,23 @@ public final class Inetkit implements Runnable {
     return COMMANDS.values();
   }
 
+  /** Returns whether {@code args} ask for the version and nothing else. */
+  static boolean isVersionOnly(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+  }
+
   private static CommandLine newCommandLine(
       PrintWriter out, PrintWriter err, CliEnvironment env, java.util.Collection<Class<?>> commands) {
-    System.setProperty("inetkit.exitcodes", ExitCode.table());
     CommandLine cmd = new CommandLine(new Inetkit(env));
     for (Class<?> command : commands) {
       cmd.addSubcommand(command);
     }
+    // Set after the subcommands are added, so they do not inherit it: the exit codes are listed
+    // once, in the top-level help and the inetkit(1) man page.
+    cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+    cmd.getCommandSpec().usageMessage().exitCodeList(ExitCode.list());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpWidth(100);
-    appendExitCodes(cmd);
     // telnet's --send/--expect/--run are repeatable steps, recorded in order by setter methods.
     CommandLine telnet = cmd.getSubcommands().get("telnet");
     if (telnet != null) {
@@ -123,25 +129,14 @@ public final class Inetkit implements Runnable {
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("inetkit: " + ex.getMessage());
+          String suggestion = Suggestions.forFailure(ex); // `inetkit mial`, `--ouput`
+          if (suggestion != null) {
+            c.getErr().println(suggestion);
+          }
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.USAGE.code();
         });
     return cmd;
-  }
-
-  /** Appends the exit-code table to the help of every command below the root. */
-  private static void appendExitCodes(CommandLine cmd) {
-    for (CommandLine sub : cmd.getSubcommands().values()) {
-      var usage = sub.getCommandSpec().usageMessage();
-      if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
-        continue;
-      }
-      String[] footer = usage.footer();
-      String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
-      withCodes[footer.length] = "%nExit codes:%n" + ExitCode.table().replace("%", "%%");
-      usage.footer(withCodes);
-      appendExitCodes(sub);
-    }
   }
 
   /**
@@ -180,6 +175,14 @@ public final class Inetkit implements Runnable {
 
   /** Runs the command and exits with its exit code. */
   public static void main(String[] args) {
+    if (isVersionOnly(args)) {
+      // The answer needs no parser: picocli's model of even the root command took most of the
+      // start-up of `inetkit --version`.
+      for (String line : new VersionProvider().getVersion()) {
+        System.out.println(line);
+      }
+      System.exit(ExitCode.OK.code());
+    }
     Verbosity.configureLogging(args);
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's --help (groups and the root too) renders cleanly, shows examples and the exit codes. */
+/**
+ * Every command's --help (groups and the root too) renders cleanly and shows examples; the exit
+ * codes are listed once, on the root; help reaches nested commands; typos get suggestions.
+ */
 class HelpTest {
 
   /** Collects the path of {@code cmd} and of every command below it, groups included. */
@@ -31,7 +34,7 @@ class HelpTest {
   }
 
   @Test
-  void everyCommandAndGroupHasHelpWithExamplesAndExitCodesAndNoFormatWarnings() {
+  void everyCommandAndGroupHasHelpWithExamplesAndNoFormatWarnings() {
     CommandLine root =
         Inetkit.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<List<String>> commands = new ArrayList<>();
@@ -55,12 +58,52 @@ class HelpTest {
         assertThat(out.toString())
             .as(String.join(" ", command))
             .contains(("Usage: inetkit " + String.join(" ", command)).strip())
-            .contains("Examples:")
-            .contains("77  authentication failed");
+            .contains("Examples:");
+        if (command.isEmpty()) {
+          assertThat(out.toString()).contains("Exit codes:").containsPattern(" 77 +authentication failed");
+        } else {
+          assertThat(out.toString()).as(String.join(" ", command)).doesNotContain("Exit codes:");
+        }
       }
     } finally {
       System.setErr(saved);
     }
     assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void helpShowsTheHelpOfANestedCommand() {
+    String[] result = run("help", "ftp", "get");
+    assertThat(result[0]).isEqualTo("0");
+    assertThat(result[1]).contains("Usage: inetkit ftp get ").isEqualTo(run("ftp", "get", "--help")[1]);
+  }
+
+  @Test
+  void helpOfAnUnknownNestedCommandIsAUsageErrorWithASuggestion() {
+    String[] result = run("help", "ftp", "gte");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[2]).contains("'gte'").contains("Did you mean: inetkit ftp get?");
+  }
+
+  @Test
+  void aMistypedCommandSuggestsTheNearestOne() {
+    String[] result = run("mial");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[2]).contains("'mial'").contains("Did you mean: inetkit mail?");
+  }
+
+  @Test
+  void aMistypedOptionSuggestsTheNearestOne() {
+    String[] result = run("ftp", "get", "ftp://127.0.0.1:1/f", "--ouput", "f");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[2]).contains("'--ouput'").contains("Did you mean: --output?");
   }
 }
