@@ -731,7 +731,7 @@ public final class CommonsNetFtpSession implements FtpSession {
   public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
     try (Operation op = operation("put " + remote)) {
       String dst = path("remote", remote);
-      java.util.Objects.requireNonNull(local, "local");
+      LocalPaths.uploadSource(java.util.Objects.requireNonNull(local, "local")); // before any command
       Set<TransferOption> opts = options(options, EnumSet.allOf(TransferOption.class));
       String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
       long startNanos = System.nanoTime();
