@@ -30,7 +30,7 @@ class CapabilityFloodTest {
         line.startsWith("CAPA") ? Stream.concat(Stream.of("+OK\r\n"), Stream.generate(() -> "X-FLOOD some capability\r\n")).iterator()
             : List.of("+OK\r\n").iterator());
     try (FaultServer s = FaultServer.start(script)) {
-      Pop3Client client = Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE)
+      Pop3Client client = Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
           .credentials(LOGIN).timeouts(ReadFixture.FAST).maxLineLength(8 * 1024).build();
       assertThatThrownBy(client::open)
           .isInstanceOf(LimitExceededException.class)
@@ -43,7 +43,7 @@ class CapabilityFloodTest {
   void anEndlessRunOfUntaggedImapLinesIsALimitNotAnOutOfMemory() throws Exception {
     FaultScript script = ScriptedImap.greeting().respondLazily(line -> endless("* OK still talking\r\n"));
     try (FaultServer s = FaultServer.start(script)) {
-      ImapClient client = ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE)
+      ImapClient client = ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
           .credentials(LOGIN).timeouts(ReadFixture.FAST).maxLineLength(8 * 1024).build();
       assertThatThrownBy(client::open)
           .isInstanceOf(LimitExceededException.class)
@@ -59,7 +59,7 @@ class CapabilityFloodTest {
             ? endless("* LIST () \"/\" \"folder-" + "x".repeat(60) + "\"\r\n")
             : List.of(normal.apply(line)).iterator());
     try (FaultServer s = FaultServer.start(script);
-        ImapSession imap = ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE)
+        ImapSession imap = ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
             .credentials(LOGIN).timeouts(ReadFixture.FAST).maxLineLength(8 * 1024).build().open()) {
       assertThatThrownBy(imap::folders)
           .isInstanceOf(LimitExceededException.class)

@@ -19,7 +19,7 @@ public final class HugeMailboxMain {
     Pop3Client client =
         Pop3Client.builder()
             .endpoint(Endpoint.parse(args[0], 0))
-            .tlsMode(TlsMode.NONE)
+            .tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
             .credentials(Credentials.password("u", "p".toCharArray()))
             .maxMessages(Integer.parseInt(args[1]))
             .build();

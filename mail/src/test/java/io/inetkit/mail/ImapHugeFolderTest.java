@@ -20,7 +20,7 @@ class ImapHugeFolderTest {
   private static ImapClient imap(FaultServer s, int maxMessages) {
     return ImapClient.builder()
         .endpoint(s.host(), s.port())
-        .tlsMode(TlsMode.NONE)
+        .tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .credentials(Credentials.password("alice", "pw".toCharArray()))
         .timeouts(ReadFixture.FAST)
         .maxMessages(maxMessages)

@@ -25,7 +25,7 @@ class Pop3ListingTest {
   }
 
   private static Pop3Client client(FaultServer s) {
-    return Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE)
+    return Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .credentials(Credentials.password("u", "p".toCharArray())).timeouts(ReadFixture.FAST).build();
   }
 

@@ -30,11 +30,11 @@ class ReaderFailureMappingTest {
   private static final Credentials ALICE = Credentials.password("alice", "s3cret-pw".toCharArray());
 
   private static Pop3Client pop3(FaultServer s, TlsMode mode) {
-    return Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(mode).credentials(ALICE).timeouts(QUICK).build();
+    return Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(mode).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
   }
 
   private static ImapClient imap(FaultServer s, TlsMode mode) {
-    return ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(mode).credentials(ALICE).timeouts(QUICK).build();
+    return ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(mode).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
   }
 
   @Test
