@@ -123,7 +123,8 @@ class ReaderFailureMappingTest {
     try (FaultServer s = FaultServer.start(FaultScenarios.pop3(Map.of("STAT", "+OK -1 -1")))) {
       assertThatThrownBy(() -> pop3(s, TlsMode.NONE).open())
           .isInstanceOf(ProtocolViolationException.class)
-          .hasMessageContaining("the server's reply to STAT could not be used: \"+OK -1 -1\"")
+          .hasMessageContaining("STAT") // read by inetkit's own STAT (bounded mailbox), or Angus's
+          .hasMessageContaining("\"+OK -1 -1\"")
           .hasMessageNotContaining("-ERR");
     }
   }
