@@ -140,6 +140,7 @@ public final class ImapSession implements Closeable {
                 guard != null
                     ? guard
                     : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.IMAP, endpoint, client.timeouts());
+            failure = CleartextLogins.explain(failure, client.tlsMode(), "login as " + c.user(), endpoint);
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }

@@ -109,6 +109,7 @@ public final class Pop3Session implements Closeable {
                 guard != null
                     ? guard
                     : MailExceptions.translateAny(e, "login as " + c.user(), AngusProtocol.POP3, endpoint, client.timeouts());
+            failure = CleartextLogins.explain(failure, client.tlsMode(), "login as " + c.user(), endpoint);
             client.events().authFailed(endpoint, c.user(), failure);
             Connectors.closeQuietly(store);
             throw failure;
