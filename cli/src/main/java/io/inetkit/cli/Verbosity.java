@@ -19,6 +19,8 @@ final class Verbosity {
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
     setIfAbsent("org.slf4j.simpleLogger.showLogName", verbose ? "true" : "false");
     setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "true");
+    // TlsOptions prints its own --tls none warning once; the library's would repeat it per login.
+    setIfAbsent("org.slf4j.simpleLogger.log.io.inetkit.core.PlaintextLogin", "error");
   }
 
   /** Returns whether -v was given. */

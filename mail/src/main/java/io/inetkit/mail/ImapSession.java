@@ -143,6 +143,7 @@ public final class ImapSession implements Closeable {
               throw r;
             }
             InetkitException failure = sockets.failure(e, "login as " + c.user(), AngusProtocol.IMAP);
+            failure = CleartextLogins.explain(failure, client.tlsMode(), "login as " + c.user(), endpoint);
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }

@@ -112,6 +112,7 @@ public final class Pop3Session implements Closeable {
               throw r;
             }
             InetkitException failure = sockets.failure(e, "login as " + c.user(), AngusProtocol.POP3);
+            failure = CleartextLogins.explain(failure, client.tlsMode(), "login as " + c.user(), endpoint);
             client.events().authFailed(endpoint, c.user(), failure);
             Connectors.closeQuietly(store);
             throw failure;

@@ -100,4 +100,36 @@ class PlaintextLoginTest {
       assertThat(server.received()).doesNotContain("LOGIN").doesNotContain("alice-secret");
     }
   }
+
+  @Test
+  void imapServerThatRefusesLoginsWithoutTlsIsATlsFailureThatSaysSo() throws Exception {
+    ScriptedImap imap = ScriptedImap.normalExcept("IMAP4rev1 STARTTLS LOGINDISABLED", (tag, command) -> null);
+    try (FaultServer server = ScriptedImap.start(imap)) {
+      ImapClient client = ImapClient.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE)
+          .plaintextLogin(PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
+      assertThatThrownBy(client::open)
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("LOGINDISABLED")
+          .hasMessageContaining("--tls none");
+      assertThat(server.received()).doesNotContain("alice-secret");
+    }
+  }
+
+  @Test
+  void pop3ServerThatRefusesLoginsWithoutTlsIsATlsFailureThatSaysSo() throws Exception {
+    try (FaultServer server = FaultServer.start(io.inetkit.testkit.fault.FaultScript.create()
+        .send("+OK Dovecot ready.\r\n")
+        .respond(l -> l.startsWith("CAPA") ? "+OK\r\nTOP\r\nUIDL\r\nSTLS\r\nUSER\r\n.\r\n"
+            : l.startsWith("USER") || l.startsWith("AUTH")
+                ? "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n"
+                : l.startsWith("QUIT") ? "+OK bye\r\n" : "-ERR no\r\n"))) {
+      Pop3Client client = Pop3Client.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE)
+          .plaintextLogin(PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
+      assertThatThrownBy(client::open)
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("Plaintext authentication disallowed")
+          .hasMessageContaining("--tls none");
+      assertThat(server.received()).doesNotContain("alice-secret");
+    }
+  }
 }

@@ -64,4 +64,21 @@ class MailPlaintextLoginTest {
       assertThat(server.received()).doesNotContain("AUTH").doesNotContain("MAIL FROM");
     }
   }
+
+  @Test
+  void pop3ServerThatTakesLoginsOnlyOverTlsIs78WithTheHint() throws Exception {
+    try (FaultServer server =
+        FaultServer.start(
+            FaultScript.create()
+                .send("+OK Dovecot ready.\r\n")
+                .respond(l -> l.startsWith("CAPA") ? "+OK\r\nUIDL\r\nSTLS\r\nUSER\r\n.\r\n"
+                    : l.startsWith("QUIT") ? "+OK bye\r\n"
+                    : "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n"))) {
+      CliRun cli = mail.cli(dir);
+      assertThat(cli.run("mail", "list", "pop3://alice@" + server.host() + ":" + server.port(), "--tls", "none"))
+          .isEqualTo(78);
+      assertThat(cli.err()).contains("takes logins only over TLS").contains("--tls none");
+      assertThat(server.received()).doesNotContain(MailCliServer.PASSWORD);
+    }
+  }
 }

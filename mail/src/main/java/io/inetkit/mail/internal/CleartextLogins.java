@@ -2,9 +2,11 @@ package io.inetkit.mail.internal;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
+import io.inetkit.core.InetkitException;
 import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -35,5 +37,34 @@ public final class CleartextLogins {
     } else if (tlsMode == TlsMode.STARTTLS_OPPORTUNISTIC && policy == PlaintextLogin.REFUSED) {
       props.setProperty("mail." + protocol.provider(TlsMode.NONE) + ".starttls.required", "true");
     }
+  }
+
+  /**
+   * Returns {@code failure} of a login over a connection without TLS as a {@link TlsException}
+   * when the server refused because there is no TLS (IMAP {@code LOGINDISABLED}, which Angus
+   * reports as "No login methods supported", or {@code [PRIVACYREQUIRED]}; Dovecot's "Plaintext
+   * authentication disallowed"), so the user learns to use TLS rather than to check the password;
+   * any other failure unchanged.
+   */
+  public static InetkitException explain(InetkitException failure, TlsMode tlsMode, String what, Endpoint endpoint) {
+    if (tlsMode != TlsMode.NONE || failure instanceof TlsException) {
+      return failure;
+    }
+    String text = String.valueOf(failure.getMessage());
+    String lower = text.toLowerCase(Locale.ROOT);
+    String reason =
+        lower.contains("no login methods supported")
+            ? "announced LOGINDISABLED"
+            : lower.contains("privacyrequired") || lower.contains("plaintext authentication disallowed")
+                ? "said: " + text
+                : null;
+    if (reason == null) {
+      return failure;
+    }
+    return new TlsException(
+            what + ": the server takes logins only over TLS (it " + reason + "); use STARTTLS or"
+                + " implicit TLS instead of no TLS (--tls none)",
+            endpoint,
+            failure);
   }
 }
