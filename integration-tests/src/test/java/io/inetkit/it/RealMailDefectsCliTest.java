@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 @ExtendWith(RealMailCondition.class)
-@Disabled("the fixes are on branch mail-cli-defects (issue 15 defects 3, 4, 6, 7, 8, 11): remove this once merged")
+@Disabled("the fixes are on branch mail-cli-defects (issue 15 defects 3, 4, 6, 7, 8, 11; all six pass merged with"
+    + " its 4c152cb): remove this once merged")
 class RealMailDefectsCliTest {
   private static RealMail mail;
   @TempDir Path home;
