@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 @ExtendWith(RealMailCondition.class)
-@Disabled("the fixes are on branch mail-cli-defects (issue 15 defects 3, 4, 6, 7, 8, 11; all six pass merged with"
-    + " its 4c152cb): remove this once merged")
 class RealMailDefectsCliTest {
   private static RealMail mail;
   @TempDir Path home;
