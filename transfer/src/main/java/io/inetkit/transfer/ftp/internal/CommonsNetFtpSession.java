@@ -60,6 +60,8 @@ public final class CommonsNetFtpSession implements FtpSession {
   private final FtpClient config;
   private final Endpoint endpoint;
   private final EventListener events;
+  /** The client's trust on a context of this session's own that vsftpd's TLS 1.2 reuse accepts. */
+  private final io.inetkit.core.Trust trust;
   private SecureFtpClient ftp;
   private FtpFeatures features = FtpFeatures.NONE;
   private String systemType;
@@ -69,6 +71,10 @@ public final class CommonsNetFtpSession implements FtpSession {
     this.config = config;
     this.endpoint = config.endpoint();
     this.events = config.eventListener();
+    // Data connections must resume the control connection's TLS session; with TLS 1.2, OpenSSL
+    // servers (vsftpd) accept that by session ID but not by the JDK's stateless tickets.
+    this.trust = config.tlsMode() == io.inetkit.core.TlsMode.NONE
+        ? config.trust() : config.trust().withSessionIdResumption();
   }
 
   /** Connects, secures, logs in and reads FEAT. */
@@ -78,10 +84,55 @@ public final class CommonsNetFtpSession implements FtpSession {
     return session;
   }
 
+  /**
+   * Connects, secures (per the client's TLS mode), asks FEAT without logging in (RFC 2389 allows
+   * it before USER; servers such as vsftpd refuse an anonymous login that would be useless here)
+   * and closes. Only a server that answers FEAT with 530 (not logged in) gets a login first.
+   */
+  public static FtpFeatures features(FtpClient config) throws InetkitException {
+    CommonsNetFtpSession session = new CommonsNetFtpSession(config);
+    SecureFtpClient c = session.connectOnly();
+    try {
+      FtpFeatures features = session.readFeatures(c);
+      if (features == FtpFeatures.NONE && c.getReplyCode() == 530) {
+        session.login(c); // a server that answers FEAT only after a login (Apache FtpServer)
+        features = session.readFeatures(c);
+      }
+      return features;
+    } catch (IOException e) {
+      throw session.fail(c, e, "FEAT");
+    } finally {
+      io.inetkit.core.internal.Connector.closeQuietly(c::logout);
+      io.inetkit.core.internal.Connector.closeQuietly(c::disconnect);
+    }
+  }
+
   private SecureFtpClient connect() throws InetkitException {
+    SecureFtpClient c = connectOnly();
+    try {
+      login(c);
+      if (c.tlsActive()) {
+        c.protectDataConnections();
+      }
+      int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
+      FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
+      if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
+        c.enterLocalActiveMode();
+      } else {
+        c.enterLocalPassiveMode();
+      }
+      features = readFeatures(c);
+      return c;
+    } catch (IOException e) {
+      throw fail(c, e, "login");
+    }
+  }
+
+  /** Connects and secures the control connection (per the TLS mode); no login. */
+  private SecureFtpClient connectOnly() throws InetkitException {
     SecureFtpClient c =
         new SecureFtpClient(
-            endpoint, config.tlsMode(), config.trust(), config.timeouts(), events,
+            endpoint, config.tlsMode(), trust, config.timeouts(), events,
             config.maxReplyLineLength(), Math.max(1 << 20, config.maxReplyLineLength() * 16));
     c.setConnectTimeout(config.timeouts().connectMillis());
     c.setDefaultTimeout(config.timeouts().readMillis());
@@ -105,23 +156,7 @@ public final class CommonsNetFtpSession implements FtpSession {
       events.connectFailed(endpoint, failure);
       throw failure;
     }
-    try {
-      login(c);
-      if (c.tlsActive()) {
-        c.protectDataConnections();
-      }
-      int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
-      FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
-      if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
-        c.enterLocalActiveMode();
-      } else {
-        c.enterLocalPassiveMode();
-      }
-      features = readFeatures(c);
-      return c;
-    } catch (IOException e) {
-      throw fail(c, e, "login");
-    }
+    return c;
   }
 
   private InetkitException fail(SecureFtpClient c, IOException e, String what) {
@@ -776,10 +811,36 @@ public final class CommonsNetFtpSession implements FtpSession {
   public void rename(String from, String to) throws InetkitException {
     String f = path("from", from);
     String t = path("to", to);
+    // Two steps, so a missing source (550 to RNFR) is told apart from a refused target.
     call("RNFR " + f, () -> {
-      FtpFailures.require(ftp, ftp.rename(f, t), "RNFR/RNTO " + f + " " + t, endpoint);
+      if (!FTPReply.isPositiveIntermediate(ftp.rnfr(f))) {
+        throw FtpFailures.refused(ftp, "RNFR " + f, endpoint);
+      }
       return null;
     });
+    InetkitException refused = call("RNTO " + t, () -> {
+      int code = ftp.rnto(t);
+      return FTPReply.isPositiveCompletion(code) ? null : FtpFailures.refused(ftp, "RNTO " + t, endpoint);
+    });
+    if (refused instanceof ProtocolReplyException p && !sourceExists(f)) {
+      // some servers (Apache FtpServer) accept RNFR for any name and refuse only RNTO
+      throw new io.inetkit.core.NotFoundException("RNFR " + f, endpoint, p.reply(), p);
+    }
+    if (refused != null) {
+      throw refused;
+    }
+  }
+
+  /** Whether {@code path} is listed in its folder (after a refused rename, to tell why). */
+  private boolean sourceExists(String path) {
+    int slash = path.lastIndexOf('/');
+    String parent = slash < 0 ? "." : slash == 0 ? "/" : path.substring(0, slash);
+    String name = path.substring(slash + 1);
+    try {
+      return list(parent).stream().anyMatch(e -> e.name().equals(name));
+    } catch (InetkitException cannotTell) {
+      return true; // keep the server's own refusal
+    }
   }
 
   @Override
@@ -808,6 +869,14 @@ public final class CommonsNetFtpSession implements FtpSession {
   public void setModificationTime(String path, Instant time) throws InetkitException {
     String p = path("path", path);
     String stamp = MFMT.format(java.util.Objects.requireNonNull(time, "time"));
+    if (!features.has("MFMT") && features.has("MDTM")) {
+      // vsftpd and others set times with "MDTM time path" (mdtm_write) and have no MFMT
+      call("MDTM " + stamp + " " + p, () -> {
+        FtpFailures.require(ftp, ftp.sendCommand("MDTM", stamp + " " + p), "MDTM " + stamp + " " + p, endpoint);
+        return null;
+      });
+      return;
+    }
     call("MFMT " + stamp + " " + p, () -> {
       FtpFailures.require(ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
       return null;
