@@ -1,5 +1,7 @@
 package io.inetkit.cli.ftp;
 
+import io.inetkit.cli.MaxFileSizeOption;
+import io.inetkit.cli.RateLimitOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
 import io.inetkit.core.ProgressListener;
@@ -32,6 +34,10 @@ final class FtpGet extends FtpAction {
 
   @Mixin TransferOptions transfer;
 
+  @Mixin MaxFileSizeOption maxSize;
+
+  @Mixin RateLimitOption rate;
+
   @Parameters(index = "0", paramLabel = "URL", description = "The file (or with -r the folder).")
   String url;
 
@@ -51,7 +57,7 @@ final class FtpGet extends FtpAction {
     FtpClient.Builder builder =
         client(u)
             .progressListener(progress);
-    guards(builder, transfer);
+    guards(builder, transfer, maxSize, rate);
     FtpClient client = builder.build();
     if (copy.recursive) {
       Path dir = Path.of(outputFile != null ? outputFile : u.segments().isEmpty() ? "." : last(u));

@@ -3,6 +3,7 @@ package io.inetkit.cli.gopher;
 import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.cli.NetworkCommand;
+import io.inetkit.cli.MaxFileSizeOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitUrl;
@@ -56,6 +57,8 @@ public final class GopherCommand extends NetworkCommand {
 
   @Mixin TransferOptions transfer;
 
+  @Mixin MaxFileSizeOption maxSize;
+
   @Parameters(index = "0", paramLabel = "URL", description = "gopher:// or gophers:// URL.")
   String url;
 
@@ -72,14 +75,13 @@ public final class GopherCommand extends NetworkCommand {
   public Integer call() throws Exception {
     InetkitUrl parsed = url(url, Scheme.GOPHER, Scheme.GOPHERS);
     GopherUrl gopher = GopherUrl.from(parsed);
-    transfer.requireSupported("Gopher (the Gopher client has no rate limit)", true, false);
     GopherClient client =
         GopherClient.builder()
             .tlsMode(tls.mode(parsed.tlsMode()))
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
             .eventListener(output.events())
-            .maxTotalBytes(transfer.maxFileSize() > 0 ? transfer.maxFileSize() : Long.MAX_VALUE)
+            .maxTotalBytes(maxSize.maxFileSize() > 0 ? maxSize.maxFileSize() : Long.MAX_VALUE)
             .build();
     GopherItemType type = GopherItemType.of(gopher.itemType());
     if (query != null && type != GopherItemType.SEARCH) {
