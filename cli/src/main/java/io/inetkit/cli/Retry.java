@@ -12,7 +12,7 @@ import java.time.Duration;
  * failure (authentication, TLS, not found, bad input) is reported at once.
  *
  * <pre>{@code
- * Path file = transfer.retry(output).run(attempt -> ftp.get(url, target, attempt > 1));
+ * Path file = transfer.retry(retryDelay, output).run(attempt -> ftp.get(url, target, attempt > 1));
  * }</pre>
  *
  * @param retries how many times to try again after the first attempt

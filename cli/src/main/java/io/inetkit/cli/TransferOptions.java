@@ -9,10 +9,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * Options of commands that move bytes, modelled on curl's: {@code --retry N} (which resumes,
- * where the protocol allows), {@code --retry-delay} and {@code --[no-]progress} ({@link
- * ProgressOptions}). The guards {@code --max-filesize} ({@link MaxFileSizeOption}) and {@code
- * --limit-rate} ({@link RateLimitOption}) are mixins of their own, so that a command lists only
- * what it honours.
+ * where the protocol allows) and {@code --[no-]progress} ({@link ProgressOptions}). {@code
+ * --retry-delay} ({@link RetryDelayOption}) and the guards {@code --max-filesize} ({@link
+ * MaxFileSizeOption}) and {@code --limit-rate} ({@link RateLimitOption}) are mixins of their own,
+ * so that a command lists only what it honours.
  *
  * <pre>{@code
  * @Mixin TransferOptions transfer;
@@ -32,19 +32,11 @@ public final class TransferOptions {
               + " error; FTP transfers resume where they stopped (FTP default 3, others 0).")
   Integer retries;
 
-  @Option(
-      names = "--retry-delay",
-      paramLabel = "DURATION",
-      converter = Durations.class,
-      defaultValue = "1s",
-      description = "Wait DURATION before the first retry, doubling each time (default 1s).")
-  Duration retryDelay;
-
   @Mixin ProgressOptions progressOptions;
 
   /** Returns the retry policy from {@code --retry} and {@code --retry-delay}. */
-  public Retry retry(OutputOptions output) {
-    return new Retry(retries().orElse(0), retryDelay, output);
+  public Retry retry(RetryDelayOption delay, OutputOptions output) {
+    return new Retry(retries().orElse(0), delay.retryDelay(), output);
   }
 
   /** Returns {@code --retry N} when given (0 to 100). */
@@ -67,18 +59,5 @@ public final class TransferOptions {
   /** Ends a progress bar's line if {@code listener} is one that drew something. */
   public static void finish(ProgressListener listener) {
     ProgressOptions.finish(listener);
-  }
-
-  /**
-   * Refuses {@code --retry-delay} for a command whose retries do not wait (FTP reconnects at
-   * once), rather than ignoring it.
-   *
-   * @throws picocli.CommandLine.ParameterException when {@code --retry-delay} was given
-   */
-  public void refuseRetryDelay(String what) {
-    if (mixee.commandLine().getParseResult().hasMatchedOption("--retry-delay")) {
-      throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "--retry-delay is not supported for " + what);
-    }
   }
 }

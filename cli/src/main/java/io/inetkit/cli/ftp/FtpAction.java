@@ -46,13 +46,11 @@ abstract class FtpAction extends NetworkCommand {
 
   /**
    * Applies {@code --max-filesize} ({@code maxSize} may be null for uploads), {@code --limit-rate}
-   * and {@code --retry} when given; refuses {@code --retry-delay}, since the client reconnects at
-   * once.
+   * and {@code --retry} when given (FTP reconnects and resumes at once: no {@code --retry-delay}).
    */
   static void guards(
       FtpClient.Builder builder, TransferOptions transfer, MaxFileSizeOption maxSize,
       RateLimitOption rate) {
-    transfer.refuseRetryDelay("FTP (it reconnects and resumes at once)");
     if (maxSize != null && maxSize.maxFileSize() > 0) {
       builder.maxFileSize(maxSize.maxFileSize());
     }

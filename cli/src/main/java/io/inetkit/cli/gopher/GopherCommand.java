@@ -4,6 +4,7 @@ import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.cli.NetworkCommand;
 import io.inetkit.cli.MaxFileSizeOption;
+import io.inetkit.cli.RetryDelayOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitUrl;
@@ -59,6 +60,8 @@ public final class GopherCommand extends NetworkCommand {
 
   @Mixin MaxFileSizeOption maxSize;
 
+  @Mixin RetryDelayOption retryDelay;
+
   @Parameters(index = "0", paramLabel = "URL", description = "gopher:// or gophers:// URL.")
   String url;
 
@@ -94,7 +97,7 @@ public final class GopherCommand extends NetworkCommand {
       return fetch(client, gopher, type, parsed.scheme());
     }
     // Gopher cannot resume: a retry fetches the item again from the start.
-    return transfer.retry(output).run(attempt -> fetch(client, gopher, type, parsed.scheme()));
+    return transfer.retry(retryDelay, output).run(attempt -> fetch(client, gopher, type, parsed.scheme()));
   }
 
   private int fetch(GopherClient client, GopherUrl gopher, GopherItemType type, Scheme scheme)
