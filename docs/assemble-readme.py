@@ -36,6 +36,7 @@ ORDER = [
     ("testkit-ftp.md", 1),
     ("testkit-telnet.md", 1),
     ("testkit-gopher.md", 1),
+    ("real-servers.md", 1),
     ("cli.md", 0),
     ("demo.md", 0),
     ("benchmarks.md", 0),

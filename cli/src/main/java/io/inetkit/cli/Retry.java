@@ -15,7 +15,7 @@ import java.time.Duration;
  * failures are attached to it as suppressed exceptions.
  *
  * <pre>{@code
- * Path file = transfer.retry(output).run(attempt -> ftp.get(url, target, attempt > 1));
+ * Path file = transfer.retry(retryDelay, output).run(attempt -> ftp.get(url, target, attempt > 1));
  * }</pre>
  *
  * @param retries how many times to try again after the first attempt

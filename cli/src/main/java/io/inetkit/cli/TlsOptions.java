@@ -56,8 +56,9 @@ public final class TlsOptions {
       paramLabel = "MODE",
       description =
           "TLS mode: ${COMPLETION-CANDIDATES}. Default from the URL scheme: smtps, imaps, pop3s,"
-              + " ftps, gophers are implicit; smtp, imap, pop3 require STARTTLS; ftp, gopher,"
-              + " telnet are plain.")
+              + " ftps, gophers are implicit; smtp, imap, pop3 require STARTTLS; ftp requires"
+              + " AUTH TLS when logging in with a password (none sends it in clear) and is plain"
+              + " for anonymous; gopher, telnet are plain.")
   Choice choice;
 
   @Option(

@@ -8,9 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options of commands that move bytes, modelled on curl's guards: {@code --max-filesize},
- * {@code --limit-rate}, {@code --retry N} (which resumes, where the protocol allows), and {@code
- * --[no-]progress} ({@link ProgressOptions}).
+ * Options of commands that move bytes, modelled on curl's: {@code --retry N} (which resumes,
+ * where the protocol allows) and {@code --[no-]progress} ({@link ProgressOptions}). {@code
+ * --retry-delay} ({@link RetryDelayOption}) and the guards {@code --max-filesize} ({@link
+ * MaxFileSizeOption}) and {@code --limit-rate} ({@link RateLimitOption}) are mixins of their own,
+ * so that a command lists only what it honours.
  *
  * <pre>{@code
  * @Mixin TransferOptions transfer;
@@ -23,20 +25,6 @@ public final class TransferOptions {
   CommandSpec mixee;
 
   @Option(
-      names = "--max-filesize",
-      paramLabel = "SIZE",
-      converter = ByteSizes.class,
-      description = "Refuse to download more than SIZE bytes (e.g. 10M, 1G).")
-  Long maxFileSize;
-
-  @Option(
-      names = "--limit-rate",
-      paramLabel = "RATE",
-      converter = ByteSizes.class,
-      description = "Transfer at most RATE bytes per second (e.g. 500k, 2M).")
-  Long limitRate;
-
-  @Option(
       names = "--retry",
       paramLabel = "N",
       description =
@@ -44,29 +32,11 @@ public final class TransferOptions {
               + " error; FTP transfers resume where they stopped (FTP default 3, others 0).")
   Integer retries;
 
-  @Option(
-      names = "--retry-delay",
-      paramLabel = "DURATION",
-      converter = Durations.class,
-      defaultValue = "1s",
-      description = "Wait DURATION before the first retry, doubling each time (default 1s).")
-  Duration retryDelay;
-
   @Mixin ProgressOptions progressOptions;
 
-  /** Returns the {@code --max-filesize} limit, or {@code -1} when none. */
-  public long maxFileSize() {
-    return maxFileSize == null ? -1 : maxFileSize;
-  }
-
-  /** Returns the {@code --limit-rate} in bytes per second, or {@code -1} when none. */
-  public long limitRate() {
-    return limitRate == null ? -1 : limitRate;
-  }
-
   /** Returns the retry policy from {@code --retry} and {@code --retry-delay}. */
-  public Retry retry(OutputOptions output) {
-    return new Retry(retries().orElse(0), retryDelay, output);
+  public Retry retry(RetryDelayOption delay, OutputOptions output) {
+    return new Retry(retries().orElse(0), delay.retryDelay(), output);
   }
 
   /** Returns {@code --retry N} when given (0 to 100). */
@@ -89,35 +59,5 @@ public final class TransferOptions {
   /** Ends a progress bar's line if {@code listener} is one that drew something. */
   public static void finish(ProgressListener listener) {
     ProgressOptions.finish(listener);
-  }
-
-  /**
-   * Refuses {@code --retry-delay} for a command whose retries do not wait (FTP reconnects at
-   * once), rather than ignoring it.
-   *
-   * @throws picocli.CommandLine.ParameterException when {@code --retry-delay} was given
-   */
-  public void refuseRetryDelay(String what) {
-    if (mixee.commandLine().getParseResult().hasMatchedOption("--retry-delay")) {
-      throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "--retry-delay is not supported for " + what);
-    }
-  }
-
-  /**
-   * Refuses an option this command cannot honour, rather than ignoring it.
-   *
-   * @throws picocli.CommandLine.ParameterException when {@code --max-filesize} ({@code
-   *     maxFileSize} false) or {@code --limit-rate} ({@code limitRate} false) was given
-   */
-  public void requireSupported(String what, boolean maxFileSize, boolean limitRate) {
-    if (!maxFileSize && this.maxFileSize != null) {
-      throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "--max-filesize is not supported for " + what);
-    }
-    if (!limitRate && this.limitRate != null) {
-      throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "--limit-rate is not supported for " + what);
-    }
   }
 }

@@ -17,6 +17,7 @@ public final class CliRun {
   private StringWriter out = new StringWriter();
   private StringWriter err = new StringWriter();
   private final Map<String, java.util.function.Supplier<Object>> extraCommands = new HashMap<>();
+  private String[] trailing = new String[0];
 
   /** An environment with no variables, empty stdin, no terminal, and {@code home} as home. */
   public CliRun(Path home) {
@@ -59,6 +60,12 @@ public final class CliRun {
     return this;
   }
 
+  /** Appends {@code args} to every command line this runs (such as {@code --cacert FILE}). */
+  public CliRun trailing(String... args) {
+    trailing = args.clone();
+    return this;
+  }
+
   /** Runs the command line; output is read with {@link #out()} and {@link #err()}. */
   public int run(String... args) {
     out = new StringWriter();
@@ -69,7 +76,9 @@ public final class CliRun {
             new PrintWriter(out, true), new PrintWriter(err, true), env.withVariables(variables));
     extraCommands.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
     cmd.setOut(cmd.getOut()).setErr(cmd.getErr()).setCaseInsensitiveEnumValuesAllowed(true);
-    return cmd.execute(args);
+    String[] all = java.util.Arrays.copyOf(args, args.length + trailing.length);
+    System.arraycopy(trailing, 0, all, args.length, trailing.length);
+    return cmd.execute(all);
   }
 
   public String out() {

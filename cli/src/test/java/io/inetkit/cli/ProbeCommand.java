@@ -18,6 +18,8 @@ class ProbeCommand implements Callable<Integer> {
   @Mixin AuthOptions auth;
   @Mixin TimeoutOptions timeouts;
   @Mixin TransferOptions transfer;
+  @Mixin MaxFileSizeOption maxSize;
+  @Mixin RateLimitOption rate;
 
   @Parameters(index = "0")
   String url;
@@ -31,7 +33,7 @@ class ProbeCommand implements Callable<Integer> {
     output.out().println("tls=" + tls.mode(parsed.tlsMode()));
     output.out().println("trust=" + tls.trust());
     output.out().println("timeouts=" + timeouts.timeouts());
-    output.out().println("max=" + transfer.maxFileSize() + " rate=" + transfer.limitRate());
+    output.out().println("max=" + maxSize.maxFileSize() + " rate=" + rate.limitRate());
     var bar = transfer.progress(output);
     bar.progress(new TransferProgress("f", 50, 100, Duration.ofSeconds(1)));
     TransferOptions.finish(bar);

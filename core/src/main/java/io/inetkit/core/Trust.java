@@ -38,14 +38,26 @@ public final class Trust {
 
   private static final Trust SYSTEM = new Trust("system", null, true);
 
+  /** The JDK property that decides, when an SSLContext is made, whether it resumes TLS 1.2 by ticket. */
+  static final String TICKETS_PROPERTY = "jdk.tls.client.enableSessionTicketExtension";
+
+  private static final Object TICKETS_LOCK = new Object();
+
   private final String description;
   private final SSLContext context; // null: the JDK default, created lazily
   private final boolean verifyHostname;
+  /** The trust managers {@link #context} was made with; null for the JDK's or a caller's context. */
+  private final TrustManager[] managers;
 
   private Trust(String description, SSLContext context, boolean verifyHostname) {
+    this(description, context, verifyHostname, null);
+  }
+
+  private Trust(String description, SSLContext context, boolean verifyHostname, TrustManager[] managers) {
     this.description = description;
     this.context = context;
     this.verifyHostname = verifyHostname;
+    this.managers = managers;
   }
 
   /** Returns the JDK's default trust store with host-name verification. */
@@ -142,8 +154,9 @@ public final class Trust {
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trustStore);
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, PeerCertificates.recording(tmf.getTrustManagers()), null);
-      return new Trust("key store", ctx, true);
+      TrustManager[] managers = PeerCertificates.recording(tmf.getTrustManagers());
+      ctx.init(null, managers, null);
+      return new Trust("key store", ctx, true, managers);
     } catch (GeneralSecurityException e) {
       throw new InvalidInputException("trustStore", "unusable trust store: " + e.getMessage());
     }
@@ -163,16 +176,62 @@ public final class Trust {
    */
   public static Trust insecure() {
     try {
+      TrustManager[] acceptAll = {new AcceptAll()};
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new AcceptAll()}, null);
-      return new Trust("INSECURE (any certificate, any host)", ctx, false);
+      ctx.init(null, acceptAll, null);
+      return new Trust("INSECURE (any certificate, any host)", ctx, false, acceptAll);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS is not available in this JDK", e);
     }
   }
 
   private Trust describedAs(String description) {
-    return new Trust(description, context, verifyHostname);
+    return new Trust(description, context, verifyHostname, managers);
+  }
+
+  /**
+   * Returns the same trust on a TLS context of its own that resumes TLS 1.2 sessions by session
+   * ID instead of the JDK's stateless session tickets (TLS 1.3 resumption is unchanged). For
+   * protocols whose servers insist that a second connection resume the first one's TLS session:
+   * FTPS data connections, where vsftpd ({@code require_ssl_reuse=YES}, its default) on OpenSSL
+   * does not accept the JDK's TLS 1.2 ticket resumption and answers {@code 522}. The same as
+   * starting the JVM with {@code -Djdk.tls.client.enableSessionTicketExtension=false}, for this
+   * trust's connections only.
+   *
+   * <p>Returns this trust unchanged when that JVM property is set (the caller's choice wins) or
+   * when it came from {@link #fromSslContext} (a caller's context cannot be remade).
+   */
+  public Trust withSessionIdResumption() {
+    if (this != SYSTEM && managers == null) {
+      return this;
+    }
+    try {
+      TrustManager[] tms = managers;
+      if (tms == null) {
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        tms = PeerCertificates.recording(tmf.getTrustManagers());
+      }
+      SSLContext ctx;
+      // The JDK reads the property once, when a context's session cache is made; set it for that
+      // moment only. Another context made meanwhile would resume by ID too, which is harmless.
+      synchronized (TICKETS_LOCK) {
+        if (System.getProperty(TICKETS_PROPERTY) != null) {
+          return this;
+        }
+        System.setProperty(TICKETS_PROPERTY, "false");
+        try {
+          ctx = SSLContext.getInstance("TLS");
+          ctx.init(null, tms, null);
+        } finally {
+          System.clearProperty(TICKETS_PROPERTY);
+        }
+      }
+      return new Trust(description, ctx, verifyHostname, tms);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available in this JDK", e);
+    }
   }
 
   /** Returns whether the certificate must match the host name (false only for insecure). */

@@ -47,8 +47,12 @@ class TransferFaultsCliTest {
     return b;
   }
 
+  /** Runs inetkit over plain FTP ({@code --tls none}): the relays cut plain bytes. */
   private CliJar.Result ftp(String... args) throws Exception {
-    return new CliJar(home).env("INETKIT_PASSWORD", "alice-secret").run(args);
+    String[] plain = java.util.Arrays.copyOf(args, args.length + 2);
+    plain[args.length] = "--tls";
+    plain[args.length + 1] = "none";
+    return new CliJar(home).env("INETKIT_PASSWORD", "alice-secret").run(plain);
   }
 
   private static String via(CuttingRelay relay, String path) {
@@ -135,20 +139,20 @@ class TransferFaultsCliTest {
     assumeTrue(CliJar.canRunOnTerminal(), "util-linux script is not installed");
     String url = "ftp://alice@127.0.0.1:" + ftp.port() + "/faults/big.bin";
     CliJar person = new CliJar(home).env("INETKIT_PASSWORD", "alice-secret");
-    CliJar.Result tty = person.runOnTerminal("", "ftp", "get", url, "-o", "tty.bin");
+    CliJar.Result tty = person.runOnTerminal("", "ftp", "get", url, "-o", "tty.bin", "--tls", "none");
     assertThat(tty.code()).as(tty.out()).isZero();
     assertThat(tty.out()).contains("\r").contains("100% 1.4 MiB / 1.4 MiB");
     assertThat(home.resolve("tty.bin")).hasBinaryContent(DATA);
 
     // The same person at the same terminal, but standard error goes to a file: no bar anywhere.
-    CliJar.Result logged = person.runOnTerminal("2>err.txt", "ftp", "get", url, "-o", "log.bin");
+    CliJar.Result logged = person.runOnTerminal("2>err.txt", "ftp", "get", url, "-o", "log.bin", "--tls", "none");
     assertThat(logged.code()).as(logged.out()).isZero();
     String err = Files.readString(home.resolve("err.txt"));
     assertThat(err).contains("saved log.bin").doesNotContain("\r").doesNotContain("%");
     assertThat(logged.out()).doesNotContain("%");
     assertThat(home.resolve("log.bin")).hasBinaryContent(DATA);
 
-    CliJar.Result refused = person.runOnTerminal("", "ftp", "get", url, "-o", "q.bin", "--no-progress");
+    CliJar.Result refused = person.runOnTerminal("", "ftp", "get", url, "-o", "q.bin", "--no-progress", "--tls", "none");
     assertThat(refused.code()).as(refused.out()).isZero();
     assertThat(refused.out()).doesNotContain("%").contains("saved q.bin");
   }

@@ -8,6 +8,7 @@ import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
+import io.inetkit.terminal.internal.ControlSequences;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,9 +25,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * TelnetClient client = TelnetClient.builder()
  *     .endpoint("127.0.0.1", 2323)
- *     .terminalType("XTERM")
  *     .windowSize(new WindowSize(132, 43))
- *     .prompt(Pattern.compile("[$#] \\z"))
  *     .build();
  * try (TelnetSession s = client.open()) {
  *   s.login("alice", "secret".toCharArray());
@@ -35,21 +34,36 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Defaults: {@link Timeouts#DEFAULT}, 30 s for each expect/run/login, terminal type {@code
- * VT100}, 80x24, options SUPPRESS-GO-AHEAD, ECHO, TERMINAL-TYPE and NAWS (add BINARY for 8-bit
+ * dumb} ({@link #SCRIPTED_TERMINAL_TYPE}; set the user's real one for interactive use), 80x24, options SUPPRESS-GO-AHEAD, ECHO, TERMINAL-TYPE and NAWS (add BINARY for 8-bit
  * data), shell prompt {@code [$#>%] \z} (a prompt character and a space at the end of what has
  * arrived), UTF-8, an expect buffer of 256 KiB and a transcript of the last 64 KiB.
  */
 public final class TelnetClient {
-  /** Default shell prompt: {@code $}, {@code #}, {@code >} or {@code %} and a space, at the end. */
-  public static final Pattern DEFAULT_PROMPT = Pattern.compile("[$#>%] \\z");
+  /** Terminal control sequences a prompt may end with, then the end of what has arrived. */
+  private static final String TRAILING_CONTROLS = "(?:" + ControlSequences.CSI + ")*\\z";
+
+  /**
+   * Default shell prompt: {@code $}, {@code #}, {@code >} or {@code %} and a space, at the end,
+   * followed by nothing but terminal control sequences (bash writes {@code ESC[K} or
+   * bracketed-paste switches there on some terminals).
+   */
+  public static final Pattern DEFAULT_PROMPT = Pattern.compile("[$#>%] " + TRAILING_CONTROLS);
 
   /** Default login prompt: {@code login:}, {@code Username:}, at the end. */
   public static final Pattern DEFAULT_LOGIN_PROMPT =
-      Pattern.compile("(?i)(login|user ?name)[ \\t]*:[ \\t]*\\z");
+      Pattern.compile("(?i)(login|user ?name)[ \\t]*:[ \\t]*" + TRAILING_CONTROLS);
 
   /** Default password prompt: {@code Password:}, at the end. */
   public static final Pattern DEFAULT_PASSWORD_PROMPT =
-      Pattern.compile("(?i)password[ \\t]*:[ \\t]*\\z");
+      Pattern.compile("(?i)password[ \\t]*:[ \\t]*" + TRAILING_CONTROLS);
+
+  /**
+   * The terminal type scripted sessions announce by default: {@code dumb}, which shells and
+   * readline treat as a terminal without cursor control, so they send no bracketed-paste
+   * switches, colours or line editing, and {@code run} gets the command's plain output.
+   * Interactive sessions should announce the user's real terminal ({@code $TERM}).
+   */
+  public static final String SCRIPTED_TERMINAL_TYPE = "dumb";
 
   /** Default text that tells a login was refused. */
   public static final Pattern DEFAULT_LOGIN_FAILURE =
@@ -204,7 +218,7 @@ public final class TelnetClient {
     private Endpoint endpoint;
     private Timeouts timeouts = Timeouts.DEFAULT;
     private Duration expectTimeout = Duration.ofSeconds(30);
-    private String terminalType = "VT100";
+    private String terminalType = SCRIPTED_TERMINAL_TYPE;
     private WindowSize windowSize = WindowSize.DEFAULT;
     private Set<TelnetOption> options =
         EnumSet.of(

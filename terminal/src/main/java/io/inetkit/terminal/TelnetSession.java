@@ -16,6 +16,7 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.terminal.internal.BoundedTranscript;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
+import io.inetkit.terminal.internal.ControlSequences;
 import io.inetkit.terminal.internal.ExpectBuffer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * try (TelnetSession s = client.open()) {
  *   s.login("alice", "secret".toCharArray());        // login: / Password: / prompt
- *   String who = s.run("whoami");                     // "alice\n": output up to the next prompt
+ *   String who = s.run("whoami");                     // "alice\n": the output, without the prompt
  *   s.sendLine("sleep 2 tick");
  *   ExpectMatch tick = s.expect(Pattern.compile("tick (\\d+)"), Duration.ofSeconds(5));
  *   s.expect(client.prompt(), Duration.ofSeconds(5));
@@ -291,8 +292,12 @@ public final class TelnetSession implements AutoCloseable {
 
   /**
    * Sends {@code command} as a line and returns its output up to the next {@linkplain
-   * TelnetClient#prompt() prompt}: the server's echo of the command removed, CR LF turned into
-   * {@code \n}.
+   * TelnetClient#prompt() prompt}, as the command wrote it: the server's echo of the command
+   * removed, terminal control sequences (bracketed-paste switches, colours, erase-line) and NULs
+   * removed, CR LF turned into {@code \n} and other CRs dropped, and the prompt's own line (the
+   * text after the last line break, such as {@code alice@host:~} before {@code $ }) left out. So
+   * {@code run("whoami")} against bash is {@code "alice\n"}; output that does not end with a
+   * line break runs into the prompt's line and is left out with it.
    *
    * @throws InvalidInputException when the command holds CR, LF or NUL (nothing is sent)
    * @throws InetkitTimeoutException when the prompt did not come back within {@code timeout}
@@ -305,7 +310,7 @@ public final class TelnetSession implements AutoCloseable {
 
   private String runWithin(String command, Duration timeout) throws InetkitException {
     sendLine(command);
-    String out = expect(client.prompt(), timeout).before();
+    String out = ControlSequences.strip(expect(client.prompt(), timeout).before());
     if (connection.negotiated().remote().contains(TelnetOption.ECHO)) {
       if (out.startsWith(command + "\r\n")) {
         out = out.substring(command.length() + 2);
@@ -313,7 +318,8 @@ public final class TelnetSession implements AutoCloseable {
         out = out.substring(command.length() + 1);
       }
     }
-    return out.replace("\r\n", "\n");
+    out = out.replace("\r\n", "\n").replace("\r", "");
+    return out.substring(0, out.lastIndexOf('\n') + 1); // without the prompt's line
   }
 
   /**

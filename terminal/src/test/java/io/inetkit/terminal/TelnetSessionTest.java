@@ -214,7 +214,7 @@ class TelnetSessionTest {
       s.login("alice", "s3cret!".toCharArray());
       assertThatThrownBy(() -> s.run("sleep 3", Duration.ofMillis(300)))
           .isInstanceOf(InetkitTimeoutException.class)
-          .hasMessageContaining("expect /[$#>%] \\z/")
+          .hasMessageContaining("expect /[$#>%] (?:\\e\\[[0-?]*[ -/]*[@-~])*\\z/")
           .hasMessageContaining(server.endpoint().toString())
           .hasMessageContaining("timed out after 300 ms")
           .hasMessageContaining("sleep 3")

@@ -63,7 +63,7 @@ final class FtpGetWorkload extends FtpWorkload {
               Workloads.INETKIT_CLI,
               tools().cli(),
               trial -> List.of(
-                  Tools.javaCommand(), "-jar", tools().cliJar().toString(), "ftp", "get", "-q", "--no-progress",
+                  Tools.javaCommand(), "-jar", tools().cliJar().toString(), "ftp", "get", "-q", "--no-progress", "--tls", "none",
                   curlUrl(trial.network(), bigFile(trial.size())), "-o", "out.bin"),
               Peers.fileSize("out.bin", t -> t.size())));
     }

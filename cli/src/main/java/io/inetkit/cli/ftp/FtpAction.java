@@ -1,7 +1,9 @@
 package io.inetkit.cli.ftp;
 
 import io.inetkit.cli.AuthOptions;
+import io.inetkit.cli.MaxFileSizeOption;
 import io.inetkit.cli.NetworkCommand;
+import io.inetkit.cli.RateLimitOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
 import io.inetkit.core.InetkitUrl;
@@ -27,11 +29,15 @@ abstract class FtpAction extends NetworkCommand {
     FtpClient.Builder b =
         FtpClient.builder()
             .endpoint(u.endpoint())
-            .tlsMode(tls.mode(u.tlsMode()))
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
             .eventListener(output.events());
     auth.credentials(u).ifPresentOrElse(b::credentials, b::anonymous);
+    // --tls, or ftps:// (implicit); else the library's rule: TLS required with a password,
+    // plain for anonymous, implicit on port 990 (FtpClient.defaultTlsMode).
+    if (tls.explicit() || u.scheme() == Scheme.FTPS) {
+      b.tlsMode(tls.mode(u.tlsMode()));
+    }
     url.typeCode()
         .filter(t -> t == FtpUrl.TypeCode.ASCII)
         .ifPresent(t -> b.transferType(TransferType.ASCII));
@@ -39,16 +45,17 @@ abstract class FtpAction extends NetworkCommand {
   }
 
   /**
-   * Applies {@code --max-filesize}, {@code --limit-rate} and {@code --retry} when given; refuses
-   * {@code --retry-delay}, since the client reconnects at once.
+   * Applies {@code --max-filesize} ({@code maxSize} may be null for uploads), {@code --limit-rate}
+   * and {@code --retry} when given (FTP reconnects and resumes at once: no {@code --retry-delay}).
    */
-  static void guards(FtpClient.Builder builder, TransferOptions transfer) {
-    transfer.refuseRetryDelay("FTP (it reconnects and resumes at once)");
-    if (transfer.maxFileSize() > 0) {
-      builder.maxFileSize(transfer.maxFileSize());
+  static void guards(
+      FtpClient.Builder builder, TransferOptions transfer, MaxFileSizeOption maxSize,
+      RateLimitOption rate) {
+    if (maxSize != null && maxSize.maxFileSize() > 0) {
+      builder.maxFileSize(maxSize.maxFileSize());
     }
-    if (transfer.limitRate() > 0) {
-      builder.rateLimit(transfer.limitRate());
+    if (rate.limitRate() > 0) {
+      builder.rateLimit(rate.limitRate());
     }
     transfer.retries().ifPresent(builder::retries);
   }

@@ -3,7 +3,7 @@ package io.inetkit.cli.ftp;
 import io.inetkit.cli.Capabilities;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.core.FtpUrl;
-import io.inetkit.transfer.ftp.FtpSession;
+import io.inetkit.transfer.ftp.FtpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "capabilities",
     mixinStandardHelpOptions = true,
-    description = "Print what the server offers (its FEAT reply), one feature per line.",
+    description = "Print what the server offers (its FEAT reply), one feature per line. No login: FEAT is asked before USER.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit ftp capabilities ftp://ftp.example/",
@@ -28,9 +28,9 @@ final class FtpCapabilities extends FtpAction {
   @Override
   public Integer call() throws Exception {
     FtpUrl u = ftpUrl(url);
-    try (FtpSession ftp = client(u).build().open()) {
-      Capabilities.print(output, json, "ftp", ftp.endpoint(), ftp.features().features());
-    }
+    // FEAT needs no login: no credentials are sent (servers may refuse anonymous logins).
+    FtpClient client = client(u).build();
+    Capabilities.print(output, json, "ftp", client.endpoint(), client.features().features());
     return 0;
   }
 }

@@ -1,5 +1,7 @@
 package io.inetkit.cli.ftp;
 
+import io.inetkit.cli.MaxFileSizeOption;
+import io.inetkit.cli.RateLimitOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
 import io.inetkit.core.LocalPaths;
@@ -33,6 +35,10 @@ final class FtpGet extends FtpAction {
 
   @Mixin TransferOptions transfer;
 
+  @Mixin MaxFileSizeOption maxSize;
+
+  @Mixin RateLimitOption rate;
+
   @Parameters(index = "0", paramLabel = "URL", description = "The file (or with -r the folder).")
   String url;
 
@@ -52,7 +58,7 @@ final class FtpGet extends FtpAction {
     FtpClient.Builder builder =
         client(u)
             .progressListener(progress);
-    guards(builder, transfer);
+    guards(builder, transfer, maxSize, rate);
     copy.limits(builder);
     FtpClient client = builder.build();
     if (copy.recursive) {

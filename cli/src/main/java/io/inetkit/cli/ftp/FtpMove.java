@@ -4,6 +4,7 @@ import io.inetkit.core.FtpUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.transfer.ftp.FtpSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code inetkit ftp mv URL NEWPATH}: rename or move a file or folder on the server. */
@@ -15,6 +16,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/a.txt",
+      "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/2026/a.txt --create-dirs",
+      "A missing file exits 66, like ftp rm."
     })
 final class FtpMove extends FtpAction {
 
@@ -23,6 +26,9 @@ final class FtpMove extends FtpAction {
 
   @Parameters(index = "1", paramLabel = "NEWPATH", description = "Its new path.")
   String newPath;
+
+  @Option(names = "--create-dirs", description = "Create the missing folders of NEWPATH first.")
+  boolean createDirs;
 
   @Override
   public Integer call() throws Exception {
@@ -33,6 +39,10 @@ final class FtpMove extends FtpAction {
       throw usage("the URL names no file");
     }
     try (FtpSession ftp = client(u).build().open()) {
+      int slash = newPath.lastIndexOf('/');
+      if (createDirs && slash > 0) {
+        ftp.mkdirs(newPath.substring(0, slash));
+      }
       ftp.rename(u.path(), newPath);
     }
     output.note("renamed %s to %s", u.path(), newPath);

@@ -1,5 +1,6 @@
 package io.inetkit.cli.ftp;
 
+import io.inetkit.cli.RateLimitOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
 import io.inetkit.core.LocalFileException;
@@ -36,6 +37,8 @@ final class FtpPut extends FtpAction {
 
   @Mixin TransferOptions transfer;
 
+  @Mixin RateLimitOption rate;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The local file or folder, or -.")
   String file;
 
@@ -52,7 +55,6 @@ final class FtpPut extends FtpAction {
   @Override
   public Integer call() throws Exception {
     FtpUrl u = ftpUrl(url);
-    transfer.requireSupported("uploads", false, true);
     boolean stdin = file.equals("-");
     if (stdin && auth.readsStdin()) {
       throw usage("standard input cannot hold both the password and the file");
@@ -69,7 +71,7 @@ final class FtpPut extends FtpAction {
     }
     ProgressListener progress = transfer.progress(output);
     FtpClient.Builder builder = client(u).progressListener(progress);
-    guards(builder, transfer);
+    guards(builder, transfer, null, rate);
     try (FtpSession ftp = builder.build().open()) {
       if (copy.recursive) {
         MirrorResult r =

@@ -3,6 +3,8 @@ package io.inetkit.cli.gopher;
 import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.cli.NetworkCommand;
+import io.inetkit.cli.MaxFileSizeOption;
+import io.inetkit.cli.RetryDelayOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitUrl;
@@ -57,6 +59,10 @@ public final class GopherCommand extends NetworkCommand {
 
   @Mixin TransferOptions transfer;
 
+  @Mixin MaxFileSizeOption maxSize;
+
+  @Mixin RetryDelayOption retryDelay;
+
   @Parameters(index = "0", paramLabel = "URL", description = "gopher:// or gophers:// URL.")
   String url;
 
@@ -73,14 +79,13 @@ public final class GopherCommand extends NetworkCommand {
   public Integer call() throws Exception {
     InetkitUrl parsed = url(url, Scheme.GOPHER, Scheme.GOPHERS);
     GopherUrl gopher = GopherUrl.from(parsed);
-    transfer.requireSupported("Gopher (the Gopher client has no rate limit)", true, false);
     GopherClient client =
         GopherClient.builder()
             .tlsMode(tls.mode(parsed.tlsMode()))
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
             .eventListener(output.events())
-            .maxTotalBytes(transfer.maxFileSize() > 0 ? transfer.maxFileSize() : Long.MAX_VALUE)
+            .maxTotalBytes(maxSize.maxFileSize() > 0 ? maxSize.maxFileSize() : Long.MAX_VALUE)
             .build();
     if (outputFile != null) { // a folder receives the item under its selector's name, as in ftp get
       outputFile = LocalPaths.intoFolder(outputFile, gopher.selector(), "gopher-item");
@@ -96,7 +101,7 @@ public final class GopherCommand extends NetworkCommand {
       return fetch(client, gopher, type, parsed.scheme());
     }
     // Gopher cannot resume: a retry fetches the item again from the start.
-    return transfer.retry(output).run(attempt -> fetch(client, gopher, type, parsed.scheme()));
+    return transfer.retry(retryDelay, output).run(attempt -> fetch(client, gopher, type, parsed.scheme()));
   }
 
   private int fetch(GopherClient client, GopherUrl gopher, GopherItemType type, Scheme scheme)

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
     name = "telnet",
     mixinStandardHelpOptions = true,
     header = "Open a Telnet session: interactive, or scripted (send, expect, run, login).",
-    description = "Without steps the session is interactive: on a terminal in raw mode like the classic telnet command (Ctrl-] opens the telnet> prompt: quit, status, send escape), otherwise standard input goes to the server and its output to standard output (after the input ends, the session waits up to --timeout for the server to close). --send, --expect and --run run in the order given (or the steps of --script FILE). With --user the session first logs in at the login: and Password: prompts (unless the script has a login step). What the server says is printed on standard output.",
+    description = "Without steps the session is interactive: on a terminal in raw mode like the classic telnet command (Ctrl-] opens the telnet> prompt: quit, status, send escape), otherwise standard input goes to the server and its output to standard output (after the input ends, the session waits up to --timeout for the server to close); the server is told the terminal type in $TERM. --send, --expect and --run run in the order given (or the steps of --script FILE); scripted sessions announce the terminal type 'dumb', so shells send plain text, and --run prints exactly the command's output (control sequences and the prompt's line removed). With --user the session first logs in at the login: and Password: prompts (unless the script has a login step). What the server says is printed on standard output.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami --run 'echo hi'",
@@ -119,6 +119,11 @@ public final class TelnetCommand implements Callable<Integer> {
             .eventListener(output.events());
     if (prompt != null) {
       builder.prompt(prompt);
+    }
+    if (plan.isEmpty()) {
+      // Interactive: the user's own terminal, so full-screen programs work. Scripted sessions
+      // keep the library's "dumb", so shells send plain output without control sequences.
+      builder.terminalType(interactiveTerminalType(output.environment().variable("TERM")));
     }
     PrintWriter out = output.out();
     try (TelnetSession session = builder.build().open()) {
@@ -191,6 +196,13 @@ public final class TelnetCommand implements Callable<Integer> {
         err.flush();
       }
     };
+  }
+
+  /** Returns {@code $TERM} when it is a usable terminal type, else {@code VT100}. */
+  static String interactiveTerminalType(String term) {
+    boolean usable = term != null && term.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,39}")
+        && !term.equals(TelnetClient.SCRIPTED_TERMINAL_TYPE);
+    return usable ? term : "VT100";
   }
 
   private InetkitUrl url() {

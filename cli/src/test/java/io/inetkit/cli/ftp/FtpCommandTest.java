@@ -32,8 +32,10 @@ class FtpCommandTest {
     return "ftp://alice@127.0.0.1:" + server.port() + "/";
   }
 
+  /** Logged in as alice: by default over AUTH TLS, verified against the test CA. */
   private CliRun cli() {
-    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-secret");
+    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-secret")
+        .trailing("--cacert", server.pki().caPemFile().toString());
   }
 
   @Test
@@ -96,6 +98,14 @@ class FtpCommandTest {
     assertThat(Files.readString(mirror.resolve("b/c/x.txt"))).isEqualTo("x");
     assertThat(Files.readString(mirror.resolve("b/z.txt"))).isEqualTo("y");
 
+    // a missing file is 66 (as for rm); --create-dirs makes the target's folders
+    assertThat(cli.run("ftp", "mv", base() + "a/none.txt", "a/b/none.txt")).as(cli.err()).isEqualTo(66);
+    assertThat(cli.err()).contains("RNFR a/none.txt");
+    server.put("alice", "a/w.txt", "w".getBytes(UTF_8));
+    assertThat(cli.run("ftp", "mv", base() + "a/w.txt", "a/new/deeper/w.txt")).isEqualTo(76);
+    assertThat(cli.run("ftp", "mv", base() + "a/w.txt", "a/new/deeper/w.txt", "--create-dirs")).isZero();
+    assertThat(server.exists("alice", "a/new/deeper/w.txt")).isTrue();
+
     assertThat(cli.run("ftp", "rm", base() + "a/b/z.txt")).isZero();
     assertThat(server.exists("alice", "a/b/z.txt")).isFalse();
     assertThat(cli.run("ftp", "rm", "-r", base() + "a/")).isZero();
@@ -137,18 +147,20 @@ class FtpCommandTest {
     Path out = dir.resolve("tls.txt");
     assertThat(
             cli.run(
-                "ftp", "get", base() + "tls.txt", "-o", out.toString(), "--tls", "starttls",
-                "--cacert", server.pki().caPemFile().toString()))
+                "ftp", "get", base() + "tls.txt", "-o", out.toString(), "--tls", "starttls"))
         .isZero();
     assertThat(Files.readString(out)).isEqualTo("secret bytes");
   }
 
   @Test
   void untrustedCertificateIsATlsFailure78() {
-    CliRun cli = cli();
+    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "alice-pw");
     assertThat(cli.run("ftp", "ls", base(), "--tls", "starttls")).isEqualTo(78);
     assertThat(cli.err()).startsWith("inetkit: ").contains("127.0.0.1:" + server.port());
     assertThat(cli.err().lines().count()).isEqualTo(1);
+    // ftp:// with a password: AUTH TLS by default, verified like every TLS connection
+    assertThat(cli.run("ftp", "ls", base())).isEqualTo(78);
+    assertThat(cli.run("ftp", "ls", base(), "--tls", "none")).as(cli.err()).isZero();
   }
 
   @Test
@@ -160,7 +172,8 @@ class FtpCommandTest {
 
   @Test
   void wrongPasswordIsAnAuthenticationFailure77() {
-    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "wrong");
+    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "wrong")
+        .trailing("--cacert", server.pki().caPemFile().toString());
     assertThat(cli.run("ftp", "ls", base())).isEqualTo(77);
     assertThat(cli.err()).contains("127.0.0.1:" + server.port()).doesNotContain("wrong");
   }
@@ -195,7 +208,9 @@ class FtpCommandTest {
     assertThat(out).doesNotExist();
     assertThat(cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--retry-delay", "2s"))
         .isEqualTo(2);
-    assertThat(cli.err()).contains("--retry-delay is not supported for FTP");
+    assertThat(cli.err()).contains("Unknown option").contains("--retry-delay"); // not listed either
+    assertThat(cli.run("ftp", "get", "--help")).isZero();
+    assertThat(cli.out()).contains("--retry").doesNotContain("--retry-delay");
     assertThat(out).doesNotExist();
   }
 

@@ -231,6 +231,25 @@ public final class FaultScript {
     return create().send("+OK fault POP3 mailbox\r\n").respondLazily(new Pop3Mailbox(messages)::answer);
   }
 
+  /**
+   * An FTP server without TLS, for tests of what a client sends in clear: greets, refuses {@code
+   * AUTH} with 502, asks for a password after {@code USER} (331), refuses {@code PASS} with 530,
+   * answers anything else with 502, and hangs up at {@code QUIT}. {@link FaultServer#received()}
+   * then tells whether the client sent its password.
+   */
+  public static FaultScript ftpWithoutTls() {
+    return create().send("220 plain FTP only\r\n").respond(line -> {
+      String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      return switch (verb) {
+        case "AUTH" -> "502 AUTH not implemented\r\n";
+        case "USER" -> "331 Password required\r\n";
+        case "PASS" -> "530 Login incorrect\r\n";
+        case "QUIT" -> null;
+        default -> "502 Command not implemented\r\n";
+      };
+    });
+  }
+
   List<Step> steps() {
     return List.copyOf(steps);
   }

@@ -18,9 +18,18 @@ final class FeatCommand implements Command {
     "End"
   };
 
+  private final String[] features;
+
+  /** Announces {@link #FEATURES}, without MLST when {@code mlst} is false. */
+  FeatCommand(boolean mlst) {
+    this.features = java.util.Arrays.stream(FEATURES)
+        .filter(f -> mlst || !f.startsWith(" MLST"))
+        .toArray(String[]::new);
+  }
+
   @Override
   public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) {
     session.resetState();
-    session.write(new DefaultFtpReply(211, FEATURES));
+    session.write(new DefaultFtpReply(211, features));
   }
 }

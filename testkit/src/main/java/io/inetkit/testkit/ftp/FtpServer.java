@@ -86,7 +86,7 @@ public final class FtpServer implements AutoCloseable {
       this.userManager = userManager();
       factory.setUserManager(userManager);
       CommandFactoryFactory commands = new CommandFactoryFactory();
-      commands.addCommand("FEAT", new FeatCommand());
+      commands.addCommand("FEAT", new FeatCommand(b.mlst));
       // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as SHA256.
       commands.addCommand("SHA256", new Xsha256Command());
       factory.setCommandFactory(commands.createCommandFactory());
@@ -352,6 +352,7 @@ public final class FtpServer implements AutoCloseable {
     private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private int idleTimeoutSeconds = 60;
     private BindAddress bind = BindAddress.LOOPBACK;
+    private boolean mlst = true;
     private boolean defaults = true;
     private int port;
     private int implicitTlsPort;
@@ -429,6 +430,15 @@ public final class FtpServer implements AutoCloseable {
         throw new InvalidInputException("idle", "must be 1 s to 1 h, was " + idle);
       }
       this.idleTimeoutSeconds = (int) s;
+      return this;
+    }
+
+    /**
+     * Leaves MLST out of FEAT, so clients list with LIST, whose times have minute precision for
+     * recent files (as on vsftpd, which has no MLST); MDTM still gives exact times.
+     */
+    public Builder withoutMlst() {
+      this.mlst = false;
       return this;
     }
 

@@ -17,8 +17,11 @@ import java.util.Objects;
 
 /**
  * An immutable, thread-safe FTP/FTPS client configuration; {@link #open()} connects a {@link
- * FtpSession}. Defaults are the safe ones, not Commons Net's: explicit FTPS required ({@code AUTH
- * TLS}, then {@code PROT P}; implicit on port 990) with certificate and host-name verification,
+ * FtpSession}. Defaults are the safe ones, not Commons Net's: a login with a password requires
+ * explicit FTPS ({@code AUTH TLS}, then {@code PROT P}; implicit on port 990) with certificate
+ * and host-name verification, and never sends the password in clear (a server without TLS fails
+ * with {@link io.inetkit.core.TlsException} before it, unless {@link TlsMode#NONE} is chosen);
+ * anonymous logins stay plain (see {@link #defaultTlsMode}),
  * passive mode that always connects to the control connection's peer, binary type, 256 KiB
  * buffers, finite timeouts, bounded replies and listings, and three automatic
  * reconnect-and-resume retries for {@link Path} transfers.
@@ -36,11 +39,11 @@ import java.util.Objects;
  *
  * <p><b>TLS session reuse.</b> Every data connection resumes the control connection's TLS
  * session, as vsftpd demands by default ({@code require_ssl_reuse=YES}). With TLS 1.3 that works
- * as is. With TLS 1.2, vsftpd (on OpenSSL) does not accept the JDK's session-ticket resumption and
- * answers {@code 522}; the transfer then fails with an {@link io.inetkit.core.TlsException} that
- * says so and names the remedies: allow TLS 1.3 on the server, or start the JVM with {@code
- * -Djdk.tls.client.enableSessionTicketExtension=false} (the JDK then resumes by session ID,
- * which vsftpd accepts).
+ * as is. With TLS 1.2, vsftpd (on OpenSSL) accepts resumption by session ID but not the JDK's
+ * session tickets, so each session uses {@link Trust#withSessionIdResumption()}: no JVM flag is
+ * needed. If the JVM property {@code jdk.tls.client.enableSessionTicketExtension} is set, it
+ * wins; a {@code 522} then fails the transfer with an {@link io.inetkit.core.TlsException} that
+ * names the remedies.
  *
  * <p><b>Listings</b> use MLSD when the server's FEAT lists MLST, else LIST parsed for the
  * server's SYST type (Unix, Windows and the other Commons Net parsers). <b>IPv6</b> servers are
@@ -58,6 +61,8 @@ public final class FtpClient {
 
   private final Endpoint endpoint;
   private final TlsMode tlsMode;
+  /** As set on the builder; null when derived, so a variant recomputes it. */
+  private final TlsMode requestedTlsMode;
   private final Trust trust;
   private final Credentials credentials;
   private final Timeouts timeouts;
@@ -81,8 +86,8 @@ public final class FtpClient {
       throw new IllegalStateException("endpoint is required");
     }
     this.endpoint = b.endpoint;
-    this.tlsMode = b.tlsMode != null ? b.tlsMode
-        : b.endpoint.port() == 990 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+    this.requestedTlsMode = b.tlsMode;
+    this.tlsMode = b.tlsMode != null ? b.tlsMode : defaultTlsMode(b.endpoint, b.credentials);
     this.trust = b.trust;
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
@@ -100,6 +105,21 @@ public final class FtpClient {
     this.maxMirrorEntries = b.maxMirrorEntries;
     this.progressListener = b.progressListener;
     this.eventListener = b.eventListener;
+  }
+
+  /**
+   * The TLS mode used when none is set, one rule for the library and the {@code inetkit ftp}
+   * command: {@link TlsMode#IMPLICIT} on port 990; {@link TlsMode#NONE} for an anonymous login
+   * (user {@code anonymous} or {@code ftp}: public servers, nothing secret to protect); {@link
+   * TlsMode#STARTTLS_REQUIRED} for any other login, so a password goes only over verified TLS.
+   */
+  public static TlsMode defaultTlsMode(Endpoint endpoint, Credentials credentials) {
+    if (endpoint.port() == 990) {
+      return TlsMode.IMPLICIT;
+    }
+    String user = credentials.user();
+    boolean anonymous = user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp");
+    return anonymous ? TlsMode.NONE : TlsMode.STARTTLS_REQUIRED;
   }
 
   /** Returns a builder with the safe defaults. */
@@ -124,6 +144,21 @@ public final class FtpClient {
   public FtpSession open() throws InetkitException {
     return CommonsNetFtpSession.open(this);
   }
+
+  /**
+   * Asks the server what it offers (its FEAT reply) without logging in: connects, secures per
+   * {@link #tlsMode()}, sends FEAT, and closes. No credentials are sent (so this works on servers
+   * that refuse anonymous logins) unless the server answers FEAT with 530, not logged in; then it
+   * logs in and asks again.
+   *
+   * @return the features; {@link FtpFeatures#NONE} when the server does not know FEAT
+   * @throws io.inetkit.core.ConnectionException when the server cannot be reached
+   * @throws io.inetkit.core.TlsException when TLS fails or {@code AUTH TLS} is refused while required
+   */
+  public FtpFeatures features() throws InetkitException {
+    return CommonsNetFtpSession.features(this);
+  }
+
 
   /**
    * Opens a session, downloads {@code remote} to {@code local} (a file, or an existing folder
@@ -156,7 +191,7 @@ public final class FtpClient {
     return endpoint;
   }
 
-  /** Returns how TLS is used (default STARTTLS_REQUIRED, IMPLICIT on port 990). */
+  /** Returns how TLS is used (default: {@link #defaultTlsMode}). */
   public TlsMode tlsMode() {
     return tlsMode;
   }
@@ -298,7 +333,7 @@ public final class FtpClient {
 
     private Builder(FtpClient c) {
       endpoint = c.endpoint;
-      tlsMode = c.tlsMode;
+      tlsMode = c.requestedTlsMode;
       trust = c.trust;
       credentials = c.credentials;
       timeouts = c.timeouts;
@@ -336,6 +371,7 @@ public final class FtpClient {
     /**
      * Sets how TLS is used: {@link TlsMode#NONE}, {@link TlsMode#STARTTLS_REQUIRED} (explicit FTPS,
      * {@code AUTH TLS}), {@link TlsMode#STARTTLS_OPPORTUNISTIC}, or {@link TlsMode#IMPLICIT}.
+     * Unset, it follows {@link FtpClient#defaultTlsMode}.
      */
     public Builder tlsMode(TlsMode tlsMode) {
       this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");

@@ -66,6 +66,8 @@ public final class CommonsNetFtpSession implements FtpSession {
   private final Deadline deadline;
   private volatile SecureFtpClient live; // the connection being made or in use, for the watchdog
   private int depth; // nested operations (a mirror's gets) run under the outermost one's deadline
+  /** The client's trust on a context of this session's own that vsftpd's TLS 1.2 reuse accepts. */
+  private final io.inetkit.core.Trust trust;
   private SecureFtpClient ftp;
   private FtpFeatures features = FtpFeatures.NONE;
   private String systemType;
@@ -81,6 +83,10 @@ public final class CommonsNetFtpSession implements FtpSession {
         c.closeAtOnce();
       }
     });
+    // Data connections must resume the control connection's TLS session; with TLS 1.2, OpenSSL
+    // servers (vsftpd) accept that by session ID but not by the JDK's stateless tickets.
+    this.trust = config.tlsMode() == io.inetkit.core.TlsMode.NONE
+        ? config.trust() : config.trust().withSessionIdResumption();
   }
 
   /** Connects, secures, logs in and reads FEAT, all within the overall time limit. */
@@ -136,10 +142,69 @@ public final class CommonsNetFtpSession implements FtpSession {
     return e;
   }
 
+  /**
+   * Connects, secures (per the client's TLS mode), asks FEAT without logging in (RFC 2389 allows
+   * it before USER; servers such as vsftpd refuse an anonymous login that would be useless here)
+   * and closes. Only a server that answers FEAT with 530 (not logged in) gets a login first.
+   */
+  public static FtpFeatures features(FtpClient config) throws InetkitException {
+    CommonsNetFtpSession session = new CommonsNetFtpSession(config);
+    try (Operation op = session.operation("FEAT")) {
+      return session.featuresWithoutLogin();
+    } catch (InetkitException e) {
+      throw session.explained(e);
+    } finally {
+      session.deadline.close();
+    }
+  }
+
+  private FtpFeatures featuresWithoutLogin() throws InetkitException {
+    SecureFtpClient c = connectOnly();
+    try {
+      deadline.enter("FEAT");
+      FtpFeatures features = readFeatures(c);
+      if (features == FtpFeatures.NONE && c.getReplyCode() == 530) {
+        login(c); // a server that answers FEAT only after a login (Apache FtpServer)
+        deadline.enter("FEAT");
+        features = readFeatures(c);
+      }
+      return features;
+    } catch (IOException e) {
+      throw fail(c, e);
+    } finally {
+      io.inetkit.core.internal.Connector.closeQuietly(c::logout);
+      io.inetkit.core.internal.Connector.closeQuietly(c::disconnect);
+    }
+  }
+
   private SecureFtpClient connect() throws InetkitException {
+    SecureFtpClient c = connectOnly();
+    try {
+      login(c);
+      if (c.tlsActive()) {
+        c.protectDataConnections();
+      }
+      int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
+      deadline.enter("TYPE");
+      FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
+      if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
+        c.enterLocalActiveMode();
+      } else {
+        c.enterLocalPassiveMode();
+      }
+      deadline.enter("FEAT");
+      features = readFeatures(c);
+      return c;
+    } catch (IOException e) {
+      throw fail(c, e);
+    }
+  }
+
+  /** Connects and secures the control connection (per the TLS mode); no login. */
+  private SecureFtpClient connectOnly() throws InetkitException {
     SecureFtpClient c =
         new SecureFtpClient(
-            endpoint, config.tlsMode(), config.trust(), config.timeouts(), events,
+            endpoint, config.tlsMode(), trust, config.timeouts(), events,
             config.maxReplyLineLength(), Math.max(1 << 20, config.maxReplyLineLength() * 16),
             deadline);
     live = c;
@@ -169,25 +234,7 @@ public final class CommonsNetFtpSession implements FtpSession {
       events.connectFailed(endpoint, failure);
       throw failure;
     }
-    try {
-      login(c);
-      if (c.tlsActive()) {
-        c.protectDataConnections();
-      }
-      int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
-      deadline.enter("TYPE");
-      FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
-      if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
-        c.enterLocalActiveMode();
-      } else {
-        c.enterLocalPassiveMode();
-      }
-      deadline.enter("FEAT");
-      features = readFeatures(c);
-      return c;
-    } catch (IOException e) {
-      throw fail(c, e);
-    }
+    return c;
   }
 
   /** Phases that Commons Net waits for up to the connect timeout, not the read timeout. */
@@ -995,12 +1042,38 @@ public final class CommonsNetFtpSession implements FtpSession {
     try (Operation op = operation("rename " + from)) {
       String f = path("from", from);
       String t = path("to", to);
+      // Two steps, so a missing source (550 to RNFR) is told apart from a refused target.
       call("RNFR " + f, () -> {
-        FtpFailures.require(ftp, ftp.rename(f, t), "RNFR/RNTO " + f + " " + t, endpoint);
+        if (!FTPReply.isPositiveIntermediate(ftp.rnfr(f))) {
+          throw FtpFailures.refused(ftp, "RNFR " + f, endpoint);
+        }
         return null;
       });
+      InetkitException refused = call("RNTO " + t, () -> {
+        int code = ftp.rnto(t);
+        return FTPReply.isPositiveCompletion(code) ? null : FtpFailures.refused(ftp, "RNTO " + t, endpoint);
+      });
+      if (refused instanceof ProtocolReplyException p && !sourceExists(f)) {
+        // some servers (Apache FtpServer) accept RNFR for any name and refuse only RNTO
+        throw new io.inetkit.core.NotFoundException("RNFR " + f, endpoint, p.reply(), p);
+      }
+      if (refused != null) {
+        throw refused;
+      }
     } catch (InetkitException e) {
       throw explained(e);
+    }
+  }
+
+  /** Whether {@code path} is listed in its folder (after a refused rename, to tell why). */
+  private boolean sourceExists(String path) {
+    int slash = path.lastIndexOf('/');
+    String parent = slash < 0 ? "." : slash == 0 ? "/" : path.substring(0, slash);
+    String name = path.substring(slash + 1);
+    try {
+      return list(parent).stream().anyMatch(e -> e.name().equals(name));
+    } catch (InetkitException cannotTell) {
+      return true; // keep the server's own refusal
     }
   }
 
@@ -1043,6 +1116,14 @@ public final class CommonsNetFtpSession implements FtpSession {
     try (Operation op = operation("set modification time of " + path)) {
       String p = path("path", path);
       String stamp = MFMT.format(java.util.Objects.requireNonNull(time, "time"));
+      if (!features.has("MFMT") && features.has("MDTM")) {
+        // vsftpd and others set times with "MDTM time path" (mdtm_write) and have no MFMT
+        call("MDTM " + stamp + " " + p, () -> {
+          FtpFailures.require(ftp, ftp.sendCommand("MDTM", stamp + " " + p), "MDTM " + stamp + " " + p, endpoint);
+          return null;
+        });
+        return;
+      }
       call("MFMT " + stamp + " " + p, () -> {
         FtpFailures.require(ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
         return null;

@@ -116,9 +116,12 @@ final class FtpFailures {
       return new io.inetkit.core.TlsException(
           refusal.getMessage() + ": the server requires the data connection to resume the control"
               + " connection's TLS session and did not accept it. inetkit offers the session on"
-              + " every data connection; with TLS 1.2 some servers (vsftpd on OpenSSL) reject the"
-              + " JDK's session-ticket resumption: allow TLS 1.3 on the server, or start the JVM"
-              + " with -Djdk.tls.client.enableSessionTicketExtension=false",
+              + " every data connection, by session ID with TLS 1.2 unless the JVM property"
+              + " jdk.tls.client.enableSessionTicketExtension is set (some servers, vsftpd on"
+              + " OpenSSL, reject the JDK's TLS 1.2 ticket resumption): start the JVM with"
+              + " -Djdk.tls.client.enableSessionTicketExtension=false (for the inetkit command:"
+              + " INETKIT_JAVA_OPTS=-Djdk.tls.client.enableSessionTicketExtension=false), or allow"
+              + " TLS 1.3 on the server",
           endpoint,
           refusal);
     }

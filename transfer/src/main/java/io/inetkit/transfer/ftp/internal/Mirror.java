@@ -5,6 +5,7 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.transfer.ftp.FtpEntry;
+import io.inetkit.transfer.ftp.FtpFeatures;
 import io.inetkit.transfer.ftp.FtpTransfer;
 import io.inetkit.transfer.ftp.MirrorMode;
 import io.inetkit.transfer.ftp.MirrorResult;
@@ -109,6 +110,25 @@ final class Mirror {
     return sameSize && notOlder;
   }
 
+  /**
+   * The server's modification time of {@code remote}, exact enough to compare with {@code
+   * localTime}: a LIST time (the server has no MLST) has minute precision, so when it falls in the
+   * minute before {@code localTime}, MDTM (when offered) is asked for the exact time.
+   */
+  private Instant remoteTime(String remote, Instant listed, Instant localTime) throws InetkitException {
+    FtpFeatures features = ftp.features();
+    boolean imprecise = !features.has("MLST");
+    boolean undecided = listed.isBefore(localTime.minusSeconds(1)) && !listed.isBefore(localTime.minusSeconds(60));
+    if (imprecise && undecided && features.has("MDTM")) {
+      try {
+        return ftp.modificationTime(remote);
+      } catch (ProtocolReplyException noMdtm) {
+        return listed;
+      }
+    }
+    return listed;
+  }
+
   MirrorResult up(Path localDir, String remoteDir, MirrorMode mode) throws InetkitException {
     Path base = localDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(base)) {
@@ -144,7 +164,7 @@ final class Mirror {
         Instant localTime = Files.getLastModifiedTime(child).toInstant();
         if (mode == MirrorMode.ONLY_NEWER && existing != null && existing.isFile()
             && existing.size() == Files.size(child) && existing.modified() != null
-            && !existing.modified().isBefore(localTime.minusSeconds(1))) {
+            && !remoteTime(remote, existing.modified(), localTime).isBefore(localTime.minusSeconds(1))) {
           skipped.add(rel);
           continue;
         }

@@ -95,8 +95,10 @@ final class SecureFtpClient extends FTPClient {
         tlsActive = true;
       } else if (tlsMode == TlsMode.STARTTLS_REQUIRED) {
         throw new TlsException(
-            "AUTH TLS refused, and TLS is required: nothing more was sent: "
-                + Reply.numeric(code, getReplyString().strip()),
+            "AUTH TLS refused, and TLS is required: nothing more was sent (no login, no"
+                + " password): " + Reply.numeric(code, getReplyString().strip())
+                + "; to log in over plain FTP anyway, with the password in clear, choose TLS"
+                + " mode NONE (inetkit: --tls none)",
             endpoint,
             null);
       }
