@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each fault the server can script, observed by a client over a real socket. */
@@ -66,6 +67,51 @@ class FaultServerTest {
       assertThat(in.readLine()).isEqualTo("between");
       assertThat(in.readLine()).isEqualTo("rest: b");
       assertThat(in.readLine()).isEqualTo("rest: c");
+    }
+  }
+
+  @Test
+  void pop3MailboxAnswersFromItsCountAndGeneratesListingsAsTheyAreSent() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.pop3Mailbox(3));
+        Socket s = connect(server)) {
+      s.setSoTimeout(10_000);
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
+      OutputStream out = s.getOutputStream();
+      out.write("USER u\r\nPASS p\r\nSTAT\r\nLIST\r\nUIDL 2\r\nRETR 3\r\nLIST 4\r\nQUIT\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("+OK fault POP3 mailbox");
+      assertThat(in.readLine()).isEqualTo("+OK");
+      assertThat(in.readLine()).isEqualTo("+OK");
+      assertThat(in.readLine()).isEqualTo("+OK 3 300");
+      assertThat(List.of(in.readLine(), in.readLine(), in.readLine(), in.readLine(), in.readLine()))
+          .containsExactly("+OK 3 messages", "1 100", "2 100", "3 100", ".");
+      assertThat(in.readLine()).isEqualTo("+OK 2 uid-2");
+      assertThat(in.readLine()).isEqualTo("+OK");
+      StringBuilder message = new StringBuilder();
+      for (String line = in.readLine(); !line.equals("."); line = in.readLine()) {
+        message.append(line).append("\r\n");
+      }
+      assertThat(message).hasSize(100).startsWith("Subject: message 3\r\n\r\n");
+      assertThat(in.readLine()).isEqualTo("-ERR no such message: 4");
+      assertThat(in.readLine()).isEqualTo("+OK bye");
+    }
+  }
+
+  @Test
+  void respondLazilySendsAnEndlessReplyWithoutHoldingIt() throws Exception {
+    try (FaultServer server = FaultServer.start(FaultScript.create().respondLazily(
+            line -> java.util.stream.LongStream.iterate(1, i -> i + 1).mapToObj(i -> line + " " + i + "\r\n").iterator()));
+        Socket s = connect(server)) {
+      s.setSoTimeout(10_000); // the first 64 KiB of pieces go out together
+      BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
+      s.getOutputStream().write("x\r\n".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      String line = null;
+      for (int i = 0; i < 1_000_000; i++) {
+        line = in.readLine();
+      }
+      assertThat(line).isEqualTo("x 1000000");
     }
   }
 

@@ -44,6 +44,12 @@ public final class VsftpdMain {
         check(ftp.list("incoming").stream().anyMatch(e -> e.name().equals("up0.bin") && e.size() == payload.length),
             "listing lacks up0.bin");
       }
+      try { // vsftpd answers LIST of a missing folder with an empty 150/226
+        ftp.list("no-such-folder/");
+        check(false, "a missing folder listed as empty");
+      } catch (io.inetkit.core.NotFoundException expected) {
+        check(expected.reply().code() == 550, "missing folder: " + expected.getMessage());
+      }
       Path down = local.resolveSibling(local.getFileName() + ".down");
       ftp.get("incoming/up2.bin", down);
       check(Arrays.equals(Files.readAllBytes(down), payload), "downloaded file differs");
