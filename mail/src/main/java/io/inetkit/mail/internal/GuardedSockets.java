@@ -85,9 +85,12 @@ public final class GuardedSockets {
     settings.bounds().start(limit, what);
   }
 
-  /** {@link #startOperation(Duration, String)} of an operation without a name of its own. */
+  /**
+   * Starts the next part of the operation in progress (each message of a sync) with a deadline
+   * of its own, keeping its name.
+   */
   public void startOperation(Duration limit) {
-    startOperation(limit, "operation");
+    startOperation(limit, settings.bounds().deadline().phase());
   }
 
   /**
