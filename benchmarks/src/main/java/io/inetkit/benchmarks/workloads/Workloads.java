@@ -37,6 +37,7 @@ public final class Workloads {
     all.add(new GopherWorkload());
     all.add(new TelnetWorkload());
     all.add(new VersionWorkload());
+    all.add(new FtpListStartupWorkload());
     return all;
   }
 }
