@@ -129,7 +129,7 @@ final class VersionWorkload implements Workload {
   private Optional<Path> newerSource() throws IOException {
     FileTime built = Files.getLastModifiedTime(tools.cliJar());
     try (Stream<Path> walk = Files.walk(tools.repoRoot())) {
-      return walk.filter(p -> !p.toString().contains("/.git/"))
+      return walk.filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/target/"))
           .filter(p -> p.getFileName().toString().equals("pom.xml") || p.toString().contains("/src/main/"))
           .filter(Files::isRegularFile)
           .filter(p -> modifiedAfter(p, built))
