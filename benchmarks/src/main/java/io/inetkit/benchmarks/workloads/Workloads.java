@@ -38,6 +38,7 @@ public final class Workloads {
     all.add(new TelnetWorkload());
     all.add(new VersionWorkload());
     all.add(new TestkitStartWorkload());
+    all.add(new FtpListStartupWorkload());
     return all;
   }
 }
