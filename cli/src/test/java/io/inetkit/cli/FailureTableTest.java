@@ -184,15 +184,18 @@ class FailureTableTest {
   private LibraryCall library(Protocol p) {
     return switch (p) {
       case SMTP -> (port, startTls) -> SmtpClient.builder().endpoint("127.0.0.1", port).tlsMode(tls(startTls))
+            .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
           .credentials(ALICE).timeouts(FAST).build().open().close();
       case POP3 -> (port, startTls) -> {
         try (Pop3Session pop3 = Pop3Client.builder().endpoint("127.0.0.1", port).tlsMode(tls(startTls))
+            .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
             .credentials(ALICE).timeouts(FAST).build().open()) {
           pop3.list();
         }
       };
       case IMAP -> (port, startTls) -> {
         try (ImapSession imap = ImapClient.builder().endpoint("127.0.0.1", port).tlsMode(tls(startTls))
+            .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
             .credentials(ALICE).timeouts(FAST).build().open()) {
           imap.status("INBOX");
         }

@@ -56,8 +56,9 @@ class LocalTargetsTest {
     Path into = Files.createDirectory(dir.resolve("into"));
     try (FtpServer ftp = FtpServer.start()) {
       ftp.put("alice", "pub/a.txt", "ftp bytes".getBytes(UTF_8));
-      assertThat(cli().run("ftp", "get", "ftp://alice@127.0.0.1:" + ftp.port() + "/pub/a.txt", "-o", into.toString()))
-          .isZero();
+      CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "alice-secret"); // testkit's default user
+      assertThat(cli.run("ftp", "get", "ftp://alice@127.0.0.1:" + ftp.port() + "/pub/a.txt", "-o", into.toString(),
+          "--tls", "none")).as(cli.err()).isZero();
     }
     try (GopherServer gopher = GopherServer.builder().build()) {
       gopher.file("docs/b.txt", "gopher text\n");

@@ -154,7 +154,7 @@ class FtpCommandTest {
 
   @Test
   void untrustedCertificateIsATlsFailure78() {
-    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "alice-pw");
+    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "alice-secret");
     assertThat(cli.run("ftp", "ls", base(), "--tls", "starttls")).isEqualTo(78);
     assertThat(cli.err()).startsWith("inetkit: ").contains("127.0.0.1:" + server.port());
     assertThat(cli.err().lines().count()).isEqualTo(1);
