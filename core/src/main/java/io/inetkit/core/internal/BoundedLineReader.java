@@ -25,6 +25,7 @@ public final class BoundedLineReader {
   private final byte[] buf = new byte[64 * 1024];
   private int pos;
   private int limit;
+  private boolean lastLineEnded = true;
 
   /**
    * @param in the stream to read
@@ -48,6 +49,9 @@ public final class BoundedLineReader {
         if (line != null && line.size() > maxLineLength) {
           throw new LimitExceededException("line too long from " + endpoint, endpoint, maxLineLength);
         }
+        if (line != null) {
+          lastLineEnded = false;
+        }
         return line == null ? null : line.toByteArray();
       }
       int start = pos;
@@ -65,6 +69,7 @@ public final class BoundedLineReader {
       line.write(buf, start, len);
       if (found) {
         pos++; // the LF
+        lastLineEnded = true;
         byte[] bytes = line.toByteArray();
         int n = bytes.length;
         if (n > 0 && bytes[n - 1] == '\r') {
@@ -76,6 +81,14 @@ public final class BoundedLineReader {
         return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
       }
     }
+  }
+
+  /**
+   * Returns whether the line {@link #readLineBytes} returned last ended with its terminator
+   * (false for a final line the stream cut off); true before any line.
+   */
+  public boolean lastLineEnded() {
+    return lastLineEnded;
   }
 
   /** Returns the next line decoded as ISO-8859-1 (byte for char), or {@code null} at the end. */

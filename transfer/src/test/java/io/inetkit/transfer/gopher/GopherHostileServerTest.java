@@ -209,11 +209,25 @@ class GopherHostileServerTest {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageContaining("closed the connection after 1 line(s)");
+    }
+    // a text cut in the middle of a line: truncated, nothing saved
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("first line\r\nsecond li"))) {
       Path target = tmp.resolve("t.txt");
       assertThatThrownBy(() -> CLIENT.text(url(s, "0/t"), target))
           .isInstanceOf(ConnectionClosedException.class)
-          .hasMessageContaining("closed the connection after 1 line(s)");
+          .hasMessageContaining("closed the connection after 2 line(s)");
       assertThat(target).doesNotExist();
+    }
+  }
+
+  @Test
+  void aTextSentAsItIsWithoutTheDotLineIsAcceptedWhenItEndsWithACompleteLine(@TempDir Path tmp)
+      throws Exception {
+    // gophernicus (and others) send a type 0 file as it is and close, without RFC 1436's '.' line
+    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("first line\nsecond line\n"))) {
+      Path target = tmp.resolve("t.txt");
+      CLIENT.text(url(s, "0/t"), target);
+      assertThat(target).hasContent("first line\nsecond line");
     }
   }
 

@@ -38,6 +38,11 @@ public final class GopherReply {
     return reader.readLineBytes();
   }
 
+  /** Returns whether the line {@link #readLine} returned last ended with its line end. */
+  public boolean lastLineEnded() {
+    return reader.lastLineEnded();
+  }
+
   /** Reads raw bytes after (or instead of) lines; -1 at the end of the stream. */
   public int read(byte[] b, int off, int len) throws IOException {
     return reader.read(b, off, len);

@@ -5,11 +5,16 @@ import java.io.IOException;
 
 /**
  * Reads dot-terminated text (type 0 documents, Gopher+ {@code +-1} data): stops at the lone
- * {@code .} line (a stream that ends before it is a truncated reply, {@link
- * io.inetkit.core.ConnectionClosedException}), removes the extra dot of
+ * {@code .} line, removes the extra dot of
  * stuffed lines ({@code ..x} becomes {@code .x}; an unstuffed {@code .x} is kept as it is), and
  * hands each line to a sink. A first line shaped like an error item ({@code 3…} with three TABs)
  * is thrown as {@link io.inetkit.core.NotFoundException}.
+ *
+ * <p>RFC 1436 ends every text with that {@code .} line, but real servers (gophernicus among
+ * them) send a text file as it is and close. So a stream that ends without the {@code .} line is
+ * accepted when it ended with a complete line; one that ends before sending anything, or in the
+ * middle of a line, is a truncated reply ({@link io.inetkit.core.ConnectionClosedException}).
+ * Menus stay strict: every server ends them with the {@code .} line.
  */
 public final class GopherTextCopy {
   private GopherTextCopy() {}
@@ -35,6 +40,9 @@ public final class GopherTextCopy {
     while (true) {
       line = reply.readLine();
       if (line == null) {
+        if (lines > 0 && reply.lastLineEnded()) {
+          break; // a server that sends the file as it is, without the '.' line
+        }
         throw reply.truncated(what, lines);
       }
       tracker.add(line.length + 2L);
