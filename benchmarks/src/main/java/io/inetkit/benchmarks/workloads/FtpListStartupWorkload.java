@@ -65,7 +65,7 @@ final class FtpListStartupWorkload extends FtpWorkload {
             Integer.MAX_VALUE,
             i -> t -> List.of(
                 Tools.javaCommand(), "-jar", tools().cliJar().toString(), "ftp", "ls",
-                curlUrl(t.network(), tree(1, 1024) + "/")),
+                curlUrl(t.network(), tree(1, 1024) + "/"), "--tls", "none"), // plain FTP, as curl
             Peers.noCheck()));
     all.add(
         Peers.perProcess(
@@ -74,7 +74,7 @@ final class FtpListStartupWorkload extends FtpWorkload {
             Integer.MAX_VALUE,
             i -> t -> List.of(
                 "env", "INETKIT_JAR=" + tools().cliJar(), "sh", distributionScript(), "ftp", "ls",
-                curlUrl(t.network(), tree(1, 1024) + "/")),
+                curlUrl(t.network(), tree(1, 1024) + "/"), "--tls", "none"), // plain FTP, as curl
             Peers.noCheck()));
     all.add(
         Peers.perProcess(
