@@ -132,6 +132,11 @@ class FailureTableTest {
         ProtocolViolationException.class, 76));
     rows.add(new Row("STATUS without data", Protocol.IMAP, FaultScenarios::imapStatusWithoutData, false,
         ProtocolViolationException.class, 76));
+    rows.add(new Row("unparsable data", Protocol.IMAP, () -> dialogue(Protocol.IMAP, Map.of(
+        "STATUS", "* STATUS INBOX (MESSAGES 1 ())\r\n{tag} OK done", // Angus's parser would loop
+        "UID FETCH", "* 1 FETCH (UID 1 FLAGS (\\Seen)))\r\n{tag} OK done",
+        "FETCH", "* 1 FETCH (UID 1 FLAGS (\\Seen)))\r\n{tag} OK done")), false,
+        ProtocolViolationException.class, 76));
     return rows.stream();
   }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
  *
  * <p>Its streams also enforce what Angus lets through: a NUL byte in a reply line (IMAP: outside
  * literals; POP3: in status lines; message data may hold one), a greeting that is not one,
+ * an untagged IMAP response of a shape Angus's parser cannot take ({@link ImapResponseShape}),
  * and a connection closed or reset before the greeting (a {@link ConnectionClosedException},
  * where Angus would report a failed login). Failures are {@linkplain
  * OperationBounds#record recorded} so the session reports them even when Angus
@@ -44,6 +45,7 @@ public final class WireWatch {
   private long literalLeft; // IMAP: bytes of a literal still to come // the server's last line asked for more ("+ ...")
   private final StringBuilder status = new StringBuilder();
   private final StringBuilder command = new StringBuilder();
+  private final ImapResponseShape shape = new ImapResponseShape();
 
   WireWatch(Endpoint endpoint, boolean imap, OperationBounds deadline) {
     this.endpoint = endpoint;
@@ -176,7 +178,13 @@ public final class WireWatch {
           checkGreeting(line);
         }
       }
+      if (imap) {
+        checkShape(line);
+      }
       return;
+    }
+    if (imap) {
+      shape.add(b);
     }
     if (status.length() < STATUS_KEEP) {
       status.append((char) (b & 0xff));
@@ -188,6 +196,19 @@ public final class WireWatch {
       throw deadline.record(ReplyText.nulByte(
           lastVerb.isEmpty() ? "waiting for the greeting" : "waiting for the reply to " + lastVerb,
           endpoint, status.toString()));
+    }
+  }
+
+  /** Throws when {@code line} ends an untagged IMAP response Angus Mail must not parse. */
+  private void checkShape(String line) throws ProtocolViolationException {
+    String problem = shape.lineEnd(line, literalLeft > 0);
+    if (problem != null) {
+      String first = shape.firstLine();
+      throw deadline.record(new ProtocolViolationException(
+          (lastVerb.isEmpty() ? "waiting for the greeting" : "reply to " + lastVerb)
+              + ": malformed response (" + problem + "): "
+              + Inputs.quote(first.equals(line) ? line : first + " ... " + line),
+          endpoint, null));
     }
   }
 
@@ -226,10 +247,13 @@ public final class WireWatch {
       if (continuation) {
         return; // the client's answer to a "+" continuation: credentials or literal data
       }
-      String[] words = line.split(" ", 3);
+      String[] words = line.split(" ", 4);
       int at = imap ? 1 : 0;
       String verb = words.length > at ? words[at].toUpperCase(Locale.ROOT) : "";
-      if (verb.matches("[A-Z]{2,16}") && !verb.equals("QUIT") && !verb.equals("LOGOUT")) {
+      if (imap && verb.equals("UID") && words.length > 2) {
+        verb += " " + words[2].toUpperCase(Locale.ROOT); // UID FETCH, UID SEARCH...
+      }
+      if (verb.matches("(UID )?[A-Z]{2,16}") && !verb.equals("QUIT") && !verb.equals("LOGOUT")) {
         // a goodbye is not recorded: Angus says it after its own decision, and what came
         // before it is what explains a failure
         refusedVerb = "";
@@ -238,8 +262,17 @@ public final class WireWatch {
         lastStatus = "";
         inStatusLine = true;
       }
-    } else if (command.length() < 24 && command.chars().filter(c -> c == ' ').count() < (imap ? 2 : 1)) {
+    } else if (command.length() < 24 && command.chars().filter(c -> c == ' ').count() < wordsKept()) {
       command.append((char) (b & 0xff)); // the tag and verb, never the arguments (a password)
     }
+  }
+
+  /** Returns how many words of a command line are kept: POP3 the verb, IMAP the tag and verb (UID's too). */
+  private int wordsKept() {
+    if (!imap) {
+      return 1;
+    }
+    String[] words = command.toString().split(" ", 3);
+    return words.length > 2 && words[1].equalsIgnoreCase("UID") ? 3 : 2;
   }
 }
