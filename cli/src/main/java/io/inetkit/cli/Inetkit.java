@@ -77,7 +77,7 @@ public final class Inetkit implements Runnable {
    * input and a terminal).
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
-    return newCommandLine(out, err, env, COMMANDS.values());
+    return newCommandLine(out, err, env, COMMANDS.values(), new String[0]);
   }
 
   /**
@@ -104,11 +104,60 @@ public final class Inetkit implements Runnable {
     return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
+  /**
+   * Builds the command line {@code main} runs for {@code args}: only the commands, and within a
+   * group such as {@code ftp} only the action, that {@code args} name (see {@link #commandsFor});
+   * tests run the CLI through this too.
+   */
+  static CommandLine newCommandLine(
+      PrintWriter out, PrintWriter err, CliEnvironment env, String[] args) {
+    return newCommandLine(out, err, env, commandsFor(args), args);
+  }
+
+  /**
+   * The action of {@code group} named at {@code args[index]}, or {@code null} when there is none
+   * (nothing, an option such as {@code --help}, a mistyped name): then every action is built, so
+   * that the group's help and its did-you-mean suggestions still list them all.
+   */
+  static Class<?> namedAction(CommandGroup group, String[] args, int index) {
+    if (index < args.length) {
+      for (Class<?> action : group.actions()) {
+        Command command = action.getAnnotation(Command.class);
+        if (command != null && command.name().equals(args[index])
+            || command != null && java.util.List.of(command.aliases()).contains(args[index])) {
+          return action;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Builds {@code command} and, if it is a {@link CommandGroup}, its actions (bottom-up, as
+   * picocli's own {@code subcommands} attribute does); {@code named} says that {@code args[index -
+   * 1]} named this command, so that only the action {@code args[index]} names is needed.
+   */
+  private static CommandLine build(Class<?> command, String[] args, int index, boolean named) {
+    CommandLine line = new CommandLine(command);
+    if (line.getCommand() instanceof CommandGroup group) {
+      Class<?> action = named ? namedAction(group, args, index) : null;
+      for (Class<?> each : action != null ? java.util.List.of(action) : group.actions()) {
+        line.addSubcommand(build(each, args, index + 1, action != null));
+      }
+    }
+    return line;
+  }
+
   private static CommandLine newCommandLine(
-      PrintWriter out, PrintWriter err, CliEnvironment env, java.util.Collection<Class<?>> commands) {
+      PrintWriter out,
+      PrintWriter err,
+      CliEnvironment env,
+      java.util.Collection<Class<?>> commands,
+      String[] args) {
     CommandLine cmd = new CommandLine(new Inetkit(env));
+    boolean named = commands.size() == 1;
     for (Class<?> command : commands) {
-      cmd.addSubcommand(command);
+      cmd.addSubcommand(build(command, args, 1, named));
     }
     // Set after the subcommands are added, so they do not inherit it: the exit codes are listed
     // once, in the top-level help and the inetkit(1) man page.
@@ -126,7 +175,7 @@ public final class Inetkit implements Runnable {
     cmd.setExecutionExceptionHandler(errorHandler());
     cmd.setExecutionStrategy(Inetkit::runWithinMaxTime);
     cmd.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, unused) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("inetkit: " + ex.getMessage());
           String suggestion = Suggestions.forFailure(ex); // `inetkit mial`, `--ouput`
@@ -186,6 +235,6 @@ public final class Inetkit implements Runnable {
     Verbosity.configureLogging(args);
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(newCommandLine(out, err, CliEnvironment.system(), commandsFor(args)).execute(args));
+    System.exit(newCommandLine(out, err, CliEnvironment.system(), args).execute(args));
   }
 }

@@ -71,13 +71,17 @@ public final class CliRun {
     out = new StringWriter();
     err = new StringWriter();
     stdout.reset();
-    CommandLine cmd =
-        Inetkit.newCommandLine(
-            new PrintWriter(out, true), new PrintWriter(err, true), env.withVariables(variables));
-    extraCommands.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
-    cmd.setOut(cmd.getOut()).setErr(cmd.getErr()).setCaseInsensitiveEnumValuesAllowed(true);
     String[] all = java.util.Arrays.copyOf(args, args.length + trailing.length);
     System.arraycopy(trailing, 0, all, args.length, trailing.length);
+    // Built for the arguments as main builds it (only the commands they name).
+    CommandLine cmd =
+        Inetkit.newCommandLine(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            env.withVariables(variables),
+            all);
+    extraCommands.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
+    cmd.setOut(cmd.getOut()).setErr(cmd.getErr()).setCaseInsensitiveEnumValuesAllowed(true);
     return cmd.execute(all);
   }
 

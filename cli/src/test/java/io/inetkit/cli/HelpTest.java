@@ -55,6 +55,15 @@ class HelpTest {
             Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
                 .execute(args.toArray(String[]::new));
         assertThat(code).as(String.join(" ", command)).isZero();
+        // main builds only the commands the arguments name; the help must not change with it.
+        StringWriter narrowed = new StringWriter();
+        Inetkit.newCommandLine(
+                new PrintWriter(narrowed, true),
+                new PrintWriter(new StringWriter(), true),
+                CliEnvironment.system(),
+                args.toArray(String[]::new))
+            .execute(args.toArray(String[]::new));
+        assertThat(narrowed.toString()).as(String.join(" ", command)).isEqualTo(out.toString());
         assertThat(out.toString())
             .as(String.join(" ", command))
             .contains(("Usage: inetkit " + String.join(" ", command)).strip())
@@ -71,11 +80,14 @@ class HelpTest {
     assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
   }
 
+  /** Runs {@code args} on the command line main builds for them (only the commands they name). */
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        Inetkit.newCommandLine(
+                new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.system(), args)
+            .execute(args);
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 
@@ -98,6 +110,16 @@ class HelpTest {
     String[] result = run("mial");
     assertThat(result[0]).isEqualTo("2");
     assertThat(result[2]).contains("'mial'").contains("Did you mean: inetkit mail?");
+  }
+
+  @Test
+  void aMistypedActionSuggestsTheNearestOne() {
+    String[] result = run("ftp", "lss", "ftp://127.0.0.1:1/");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[2]).contains("'lss'").contains("Did you mean: inetkit ftp ls?");
+    result = run("mail", "folders", "lsit", "imap://127.0.0.1:1/");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[2]).contains("'lsit'").contains("Did you mean: inetkit mail folders list?");
   }
 
   @Test

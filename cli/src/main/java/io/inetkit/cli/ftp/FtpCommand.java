@@ -1,5 +1,7 @@
 package io.inetkit.cli.ftp;
 
+import io.inetkit.cli.CommandGroup;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,15 +20,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Files over FTP and FTPS.",
     description = "ftp:// is plain unless --tls starttls (explicit FTPS); ftps:// is implicit TLS.",
-    subcommands = {
-      FtpList.class,
-      FtpGet.class,
-      FtpPut.class,
-      FtpRemove.class,
-      FtpMkdir.class,
-      FtpMove.class,
-      FtpCapabilities.class
-    },
     footerHeading = "%nURLs:%n",
     footer = {
       "  ftp://[user@]host[:port]/path   paths are relative to the login folder (RFC 1738);",
@@ -38,8 +31,24 @@ import picocli.CommandLine.Spec;
       "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/a.txt",
       "  inetkit ftp get --help              examples and options of one action"
     })
-public final class FtpCommand implements Runnable {
+public final class FtpCommand implements Runnable, CommandGroup {
+  /** The actions, in the order help lists them (added by {@link io.inetkit.cli.Inetkit}). */
+  private static final List<Class<?>> ACTIONS =
+      List.of(
+          FtpList.class,
+          FtpGet.class,
+          FtpPut.class,
+          FtpRemove.class,
+          FtpMkdir.class,
+          FtpMove.class,
+          FtpCapabilities.class);
+
   @Spec CommandSpec spec;
+
+  @Override
+  public List<Class<?>> actions() {
+    return ACTIONS;
+  }
 
   @Override
   public void run() {

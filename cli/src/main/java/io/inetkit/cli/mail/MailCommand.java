@@ -1,5 +1,7 @@
 package io.inetkit.cli.mail;
 
+import io.inetkit.cli.CommandGroup;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,18 +21,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Send mail over SMTP; list, read, sync, watch and change it over IMAP and POP3.",
     description = "smtp://, imap:// and pop3:// require STARTTLS; smtps://, imaps:// and pop3s:// are implicit TLS; --tls none is for plain-text test servers. POP3 URLs work with list, read, sync and capabilities.",
-    subcommands = {
-      MailSend.class,
-      MailList.class,
-      MailRead.class,
-      MailSync.class,
-      MailWatch.class,
-      MailMove.class,
-      MailFolders.class,
-      MailFlag.class,
-      MailDelete.class,
-      MailCapabilities.class
-    },
     footerHeading = "%nURLs (RFC 5092):%n",
     footer = {
       "  smtp://alice@mx.example                        submission on 587, login as alice",
@@ -47,8 +37,27 @@ import picocli.CommandLine.Spec;
       "  inetkit mail sync pop3s://alice@mx.example --maildir ./box",
       "  inetkit mail send --help            examples and options of one action"
     })
-public final class MailCommand implements Runnable {
+public final class MailCommand implements Runnable, CommandGroup {
+  /** The actions, in the order help lists them (added by {@link io.inetkit.cli.Inetkit}). */
+  private static final List<Class<?>> ACTIONS =
+      List.of(
+          MailSend.class,
+          MailList.class,
+          MailRead.class,
+          MailSync.class,
+          MailWatch.class,
+          MailMove.class,
+          MailFolders.class,
+          MailFlag.class,
+          MailDelete.class,
+          MailCapabilities.class);
+
   @Spec CommandSpec spec;
+
+  @Override
+  public List<Class<?>> actions() {
+    return ACTIONS;
+  }
 
   @Override
   public void run() {

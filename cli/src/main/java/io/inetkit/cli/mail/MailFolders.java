@@ -1,5 +1,7 @@
 package io.inetkit.cli.mail;
 
+import io.inetkit.cli.CommandGroup;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,14 +20,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "List, create, rename, delete and subscribe IMAP folders.",
     description = "The folder is the URL's path (imaps://alice@mx.example/Archive); names with a hierarchy use the server's delimiter (Work/2026).",
-    subcommands = {
-      FolderList.class,
-      FolderCreate.class,
-      FolderRename.class,
-      FolderDelete.class,
-      FolderSubscribe.class,
-      FolderUnsubscribe.class
-    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail folders list imaps://alice@mx.example",
@@ -34,8 +28,23 @@ import picocli.CommandLine.Spec;
       "  inetkit mail folders delete imaps://alice@mx.example/Old",
       "  inetkit mail folders subscribe imaps://alice@mx.example/Archive"
     })
-final class MailFolders implements Runnable {
+final class MailFolders implements Runnable, CommandGroup {
+  /** The actions, in the order help lists them (added by {@link io.inetkit.cli.Inetkit}). */
+  private static final List<Class<?>> ACTIONS =
+      List.of(
+          FolderList.class,
+          FolderCreate.class,
+          FolderRename.class,
+          FolderDelete.class,
+          FolderSubscribe.class,
+          FolderUnsubscribe.class);
+
   @Spec CommandSpec spec;
+
+  @Override
+  public List<Class<?>> actions() {
+    return ACTIONS;
+  }
 
   @Override
   public void run() {
