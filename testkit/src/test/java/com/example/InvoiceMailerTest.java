@@ -21,7 +21,7 @@ import java.util.Properties;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.junit.jupiter.api.Test;
 
-/** The README example ("Testing your code with inetkit testkit"), compiled and run. */
+/** The docs/testkit.md example, compiled and run. */
 @InetkitTest(services = {Service.SMTP, Service.FTP}) // omit services for all six
 class InvoiceMailerTest {
 

@@ -68,7 +68,7 @@ class TelnetdInteropTest {
 
   @Test
   void theReadmeExampleWorksAgainstBash() throws Exception {
-    // docs/readme/telnet.md: default prompt, run, expect with a regex
+    // docs/telnet.md: default prompt, run, expect with a regex
     try (TelnetSession s = client().open()) {
       s.login(user.name(), user.password().toCharArray());
       s.sendLine("sleep 1; echo tick 1");

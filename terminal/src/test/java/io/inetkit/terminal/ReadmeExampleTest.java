@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The docs/readme/telnet.md example, against the testkit server, with the events it fires. */
+/** The docs/telnet.md example, against the testkit server, with the events it fires. */
 class ReadmeExampleTest {
 
   @Test

@@ -37,7 +37,7 @@ import org.apache.commons.net.ftp.FTPSClient;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** The sample from the README: every protocol through a plain client, TLS verified. */
+/** The sample from docs/testkit.md: every protocol through a plain client, TLS verified. */
 @InetkitTest
 class InetkitTestSampleTest {
 
