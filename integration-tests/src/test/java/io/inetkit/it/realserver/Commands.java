@@ -1,24 +1,21 @@
 package io.inetkit.it.realserver;
 
+import io.inetkit.testkit.host.HostProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * What the real-server launchers share: running a system command (useradd, postfix, chown),
  * picking a free 127.0.0.1 port, waiting until a started server listens, stopping a process and
- * deleting a folder tree.
+ * deleting a folder tree. Running, free ports, deleting and logs are testkit's {@link
+ * HostProcess} (shared with its vsftpd, telnetd and gophernicus launchers); waiting for several
+ * ports (Dovecot and Postfix start slower, up to 15 s) and a gentle exit are this suite's own.
  */
 public final class Commands {
   private static final long START_TIMEOUT_MILLIS = 15_000;
@@ -32,28 +29,12 @@ public final class Commands {
    * @throws IOException when it cannot start, fails (the message holds its output) or hangs
    */
   public static String run(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (!p.waitFor(1, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new IOException(command + " did not finish in a minute: " + out);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(command + " interrupted", e);
-    }
-    if (p.exitValue() != 0) {
-      throw new IOException(command + " failed with exit code " + p.exitValue() + ": " + out);
-    }
-    return out;
+    return HostProcess.run(command);
   }
 
   /** Returns a port that was free on 127.0.0.1 a moment ago. */
   public static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
+    return HostProcess.freePort();
   }
 
   /**
@@ -105,28 +86,11 @@ public final class Commands {
 
   /** Deletes {@code dir} and everything under it, if it exists. */
   public static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HostProcess.deleteTree(dir);
   }
 
   /** Returns the text of {@code files} that exist, each under a {@code --- name ---} line. */
   public static String logs(List<Path> files) {
-    StringBuilder sb = new StringBuilder();
-    for (Path file : files) {
-      try {
-        if (Files.exists(file)) {
-          sb.append("\n--- ").append(file.getFileName()).append(" ---\n").append(Files.readString(file));
-        }
-      } catch (IOException e) {
-        sb.append("\n(cannot read ").append(file).append(": ").append(e.getMessage()).append(")");
-      }
-    }
-    return sb.toString();
+    return HostProcess.logs(files);
   }
 }
