@@ -143,13 +143,18 @@ public final class ImapWatch implements Closeable {
           started.countDown();
         }
         backoff = options.initialBackoff();
+        // The first IDLE of a connection is short: a message that arrived between the baseline
+        // UID SEARCH and the IDLE command is not announced by every server once IDLE starts
+        // (GreenMail is one), so the next SEARCH must come soon, not after reIdleAfter.
+        Duration nextIdle = FIRST_IDLE.compareTo(options.reIdleAfter()) < 0 ? FIRST_IDLE : options.reIdleAfter();
         while (!stopping) {
           reportNew(session, f);
           if (stopping) {
             break;
           }
           if (idle) {
-            idleOnce(session, f);
+            idleOnce(session, f, nextIdle);
+            nextIdle = options.reIdleAfter();
           } else {
             pollWait();
             session.call("NOOP", () -> session.uidCommand(f, "NOOP", null));
@@ -178,8 +183,11 @@ public final class ImapWatch implements Closeable {
     current = null;
   }
 
-  private void idleOnce(ImapSession session, IMAPFolder f) throws MessagingException {
-    ScheduledFuture<?> reIdle = timer.schedule(() -> abortIdle(f), options.reIdleAfter().toMillis(), TimeUnit.MILLISECONDS);
+  /** How long the first IDLE after selecting the folder lasts at most; see {@link #run}. */
+  private static final Duration FIRST_IDLE = Duration.ofSeconds(1);
+
+  private void idleOnce(ImapSession session, IMAPFolder f, Duration atMost) throws MessagingException {
+    ScheduledFuture<?> reIdle = timer.schedule(() -> abortIdle(f), atMost.toMillis(), TimeUnit.MILLISECONDS);
     session.sockets().endOperation(); // an IDLE may legitimately last for minutes
     try {
       idleCycles.incrementAndGet();
