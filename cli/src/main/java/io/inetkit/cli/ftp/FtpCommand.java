@@ -3,8 +3,6 @@ package io.inetkit.cli.ftp;
 import io.inetkit.cli.CommandGroup;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code inetkit ftp}: list, download, upload, delete, create and rename files over FTP and FTPS,
@@ -31,27 +29,17 @@ import picocli.CommandLine.Spec;
       "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/a.txt",
       "  inetkit ftp get --help              examples and options of one action"
     })
-public final class FtpCommand implements Runnable, CommandGroup {
-  /** The actions, in the order help lists them (added by {@link io.inetkit.cli.Inetkit}). */
-  private static final List<Class<?>> ACTIONS =
-      List.of(
-          FtpList.class,
-          FtpGet.class,
-          FtpPut.class,
-          FtpRemove.class,
-          FtpMkdir.class,
-          FtpMove.class,
-          FtpCapabilities.class);
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public List<Class<?>> actions() {
-    return ACTIONS;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+public final class FtpCommand extends CommandGroup {
+  /** A group of the actions below, in the order help lists them. */
+  public FtpCommand() {
+    super(
+        List.of(
+            FtpList.class,
+            FtpGet.class,
+            FtpPut.class,
+            FtpRemove.class,
+            FtpMkdir.class,
+            FtpMove.class,
+            FtpCapabilities.class));
   }
 }

@@ -3,8 +3,6 @@ package io.inetkit.cli.mail;
 import io.inetkit.cli.CommandGroup;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code inetkit mail}: send over SMTP ({@link io.inetkit.mail.SmtpClient}); list, read, sync,
@@ -37,30 +35,20 @@ import picocli.CommandLine.Spec;
       "  inetkit mail sync pop3s://alice@mx.example --maildir ./box",
       "  inetkit mail send --help            examples and options of one action"
     })
-public final class MailCommand implements Runnable, CommandGroup {
-  /** The actions, in the order help lists them (added by {@link io.inetkit.cli.Inetkit}). */
-  private static final List<Class<?>> ACTIONS =
-      List.of(
-          MailSend.class,
-          MailList.class,
-          MailRead.class,
-          MailSync.class,
-          MailWatch.class,
-          MailMove.class,
-          MailFolders.class,
-          MailFlag.class,
-          MailDelete.class,
-          MailCapabilities.class);
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public List<Class<?>> actions() {
-    return ACTIONS;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+public final class MailCommand extends CommandGroup {
+  /** A group of the actions below, in the order help lists them. */
+  public MailCommand() {
+    super(
+        List.of(
+            MailSend.class,
+            MailList.class,
+            MailRead.class,
+            MailSync.class,
+            MailWatch.class,
+            MailMove.class,
+            MailFolders.class,
+            MailFlag.class,
+            MailDelete.class,
+            MailCapabilities.class));
   }
 }

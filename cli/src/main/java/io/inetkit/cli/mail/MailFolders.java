@@ -3,8 +3,6 @@ package io.inetkit.cli.mail;
 import io.inetkit.cli.CommandGroup;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code inetkit mail folders}: list, create, rename, delete and (un)subscribe IMAP folders, the
@@ -28,26 +26,16 @@ import picocli.CommandLine.Spec;
       "  inetkit mail folders delete imaps://alice@mx.example/Old",
       "  inetkit mail folders subscribe imaps://alice@mx.example/Archive"
     })
-final class MailFolders implements Runnable, CommandGroup {
-  /** The actions, in the order help lists them (added by {@link io.inetkit.cli.Inetkit}). */
-  private static final List<Class<?>> ACTIONS =
-      List.of(
-          FolderList.class,
-          FolderCreate.class,
-          FolderRename.class,
-          FolderDelete.class,
-          FolderSubscribe.class,
-          FolderUnsubscribe.class);
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public List<Class<?>> actions() {
-    return ACTIONS;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+final class MailFolders extends CommandGroup {
+  /** A group of the actions below, in the order help lists them. */
+  public MailFolders() {
+    super(
+        List.of(
+            FolderList.class,
+            FolderCreate.class,
+            FolderRename.class,
+            FolderDelete.class,
+            FolderSubscribe.class,
+            FolderUnsubscribe.class));
   }
 }
