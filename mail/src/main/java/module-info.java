@@ -1,9 +1,8 @@
 /**
- * inetkit mail: SMTP sending, IMAP and POP3 reading, the immutable message model and Maildir
- * sync.
+ * inetkit mail: SMTP sending, IMAP and POP3 reading, the immutable message model and Maildir sync.
  *
- * <p>A modular application writes {@code requires io.inetkit.mail;}; this module brings
- * {@code io.inetkit.core}, SLF4J's API and Jakarta Mail (Angus Mail) onto the module path.
+ * <p>A modular application writes {@code requires io.inetkit.mail;}; this module brings {@code
+ * io.inetkit.core}, SLF4J's API and Jakarta Mail (Angus Mail) onto the module path.
  */
 module io.inetkit.mail {
   requires transitive io.inetkit.core;

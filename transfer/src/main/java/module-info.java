@@ -1,6 +1,6 @@
 /**
- * inetkit transfer: FTP/FTPS ({@code io.inetkit.transfer.ftp}) and Gopher
- * ({@code io.inetkit.transfer.gopher}) clients.
+ * inetkit transfer: FTP/FTPS ({@code io.inetkit.transfer.ftp}) and Gopher ({@code
+ * io.inetkit.transfer.gopher}) clients.
  */
 module io.inetkit.transfer {
   requires transitive io.inetkit.core;

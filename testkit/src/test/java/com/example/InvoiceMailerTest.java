@@ -40,19 +40,19 @@ class InvoiceMailerTest {
     m.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@inetkit.test"));
     m.setSubject("Invoice 42");
     m.setText("Please pay.");
-    Transport.send(m, "alice", "alice-secret");           // default users: alice, bob
+    Transport.send(m, "alice", "alice-secret"); // default users: alice, bob
 
     ReceivedMail got = mail.waitForMessages(1, Duration.ofSeconds(5)).get(0);
     assertThat(got.recipient()).isEqualTo("bob@inetkit.test");
     assertThat(got.subject()).isEqualTo("Invoice 42");
-  }                                                       // mail is purged before the next test
+  } // mail is purged before the next test
 
   @Test
   void downloadsOverImplicitFtps(InetkitServers servers, FtpServer ftp) throws Exception {
-    ftp.put("bob", "in/invoice-42.txt", "42 EUR".getBytes());   // bob is read-only on FTP
+    ftp.put("bob", "in/invoice-42.txt", "42 EUR".getBytes()); // bob is read-only on FTP
     FTPSClient client = new FTPSClient(true, servers.pki().clientSslContext());
     client.setEndpointCheckingEnabled(true);
-    client.setEnabledProtocols(new String[] {"TLSv1.2"});  // Commons Net and TLS 1.3: see FtpServer
+    client.setEnabledProtocols(new String[] {"TLSv1.2"}); // Commons Net and TLS 1.3: see FtpServer
     client.connect("localhost", ftp.implicitTlsPort());
     client.login("bob", "bob-secret");
     client.execPBSZ(0);

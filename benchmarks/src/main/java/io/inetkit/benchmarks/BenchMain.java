@@ -24,7 +24,9 @@ public final class BenchMain {
 
   /** Runs the benchmarks; exits 2 on bad options, 1 when a cell failed, else 0. */
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     if (args.length > 0 && args[0].equals("--jmh")) {
       org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
       return;
@@ -35,7 +37,8 @@ public final class BenchMain {
     }
     if (Arrays.asList(args).contains("--list")) {
       for (Workload w : Workloads.all()) {
-        String status = w.availability().available() ? "" : "  (" + w.availability().describe() + ")";
+        String status =
+            w.availability().available() ? "" : "  (" + w.availability().describe() + ")";
         System.out.printf("%-12s %s%s%n", w.id(), w.title(), status);
       }
       return;
@@ -51,16 +54,24 @@ public final class BenchMain {
     List<WorkloadResult> results = run(options, System.err);
     System.out.println();
     System.out.print(Report.tables(results));
-    boolean failed = results.stream().flatMap(r -> r.cells().stream()).anyMatch(c -> c.problem().startsWith("failed"));
+    boolean failed =
+        results.stream()
+            .flatMap(r -> r.cells().stream())
+            .anyMatch(c -> c.problem().startsWith("failed"));
     System.exit(failed ? 1 : 0);
   }
 
-  /** Runs the workloads {@code options} selects, writing the report when asked; progress to {@code progress}. */
-  public static List<WorkloadResult> run(BenchOptions options, PrintStream progress) throws IOException {
+  /**
+   * Runs the workloads {@code options} selects, writing the report when asked; progress to {@code
+   * progress}.
+   */
+  public static List<WorkloadResult> run(BenchOptions options, PrintStream progress)
+      throws IOException {
     Path scratch = Files.createTempDirectory("inetkit-bench");
     try {
       Tools tools = Tools.detect(repoRoot(), scratch);
-      List<Workload> selected = Workloads.all().stream().filter(w -> options.selected(w.id())).toList();
+      List<Workload> selected =
+          Workloads.all().stream().filter(w -> options.selected(w.id())).toList();
       if (selected.isEmpty()) {
         throw new IllegalArgumentException("no workload matches --only " + options.only());
       }
@@ -71,7 +82,10 @@ public final class BenchMain {
                   selected,
                   soFar -> {
                     if (options.out() != null) {
-                      Files.writeString(options.out(), Report.markdown(soFar, options, tools), StandardCharsets.UTF_8);
+                      Files.writeString(
+                          options.out(),
+                          Report.markdown(soFar, options, tools),
+                          StandardCharsets.UTF_8);
                     }
                   });
       if (options.out() != null) {
@@ -83,7 +97,10 @@ public final class BenchMain {
     }
   }
 
-  /** The repository root: {@code -Dinetkit.root}, else the nearest parent holding {@code inetkit-bench}. */
+  /**
+   * The repository root: {@code -Dinetkit.root}, else the nearest parent holding {@code
+   * inetkit-bench}.
+   */
   static Path repoRoot() {
     String prop = System.getProperty("inetkit.root");
     if (prop != null) {

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param out where to write the Markdown report, or null for none
  * @param command the command line to quote in the report
  */
-public record BenchOptions(double scale, int runs, boolean warmUp, List<String> only, Path out, String command) {
+public record BenchOptions(
+    double scale, int runs, boolean warmUp, List<String> only, Path out, String command) {
 
   /** Usage text. */
   public static final String USAGE =
@@ -59,7 +60,8 @@ public record BenchOptions(double scale, int runs, boolean warmUp, List<String> 
         case "--no-warmup" -> warmUp = false;
         case "--scale" -> scale = Double.parseDouble(value(args, ++i, a));
         case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
-        case "--only" -> only.addAll(List.of(value(args, ++i, a).toLowerCase(Locale.ROOT).split(",")));
+        case "--only" ->
+            only.addAll(List.of(value(args, ++i, a).toLowerCase(Locale.ROOT).split(",")));
         case "--out" -> out = Path.of(value(args, ++i, a));
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
@@ -67,8 +69,11 @@ public record BenchOptions(double scale, int runs, boolean warmUp, List<String> 
     if (quick) {
       scale = scale / 100;
     }
-    String command = System.getProperty("inetkit.bench.command", "java -jar inetkit-benchmarks.jar " + String.join(" ", args));
-    return new BenchOptions(scale, runs != null ? runs : quick ? 1 : 3, warmUp, only, out, command.strip());
+    String command =
+        System.getProperty(
+            "inetkit.bench.command", "java -jar inetkit-benchmarks.jar " + String.join(" ", args));
+    return new BenchOptions(
+        scale, runs != null ? runs : quick ? 1 : 3, warmUp, only, out, command.strip());
   }
 
   /** Whether {@code id} was selected. */

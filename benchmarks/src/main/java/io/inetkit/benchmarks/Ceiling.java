@@ -8,8 +8,8 @@ import java.util.Optional;
  * The arithmetic limit of a speed goal "contender >= N x baseline" on a workload counted in items,
  * computed from the run's own figures: whatever the client does, each item costs it at least a
  * floor, so it can be at most (the baseline's time per item) / (the floor) times as fast as the
- * baseline. The note says whether that limit is below the goal (no client can meet it) or how
- * close the contender comes.
+ * baseline. The note says whether that limit is below the goal (no client can meet it) or how close
+ * the contender comes.
  *
  * <ul>
  *   <li>{@link #roundTrips}: the floor is a number of protocol round trips per item through the
@@ -24,14 +24,19 @@ import java.util.Optional;
  * @param roundTrips round trips per item; 0 for {@link #serverPace}
  * @param why what the floor consists of, e.g. the commands that need a reply
  */
-public record Ceiling(String contender, String baseline, Network network, int roundTrips, String why) {
+public record Ceiling(
+    String contender, String baseline, Network network, int roundTrips, String why) {
 
-  /** With latency, every item costs at least {@code roundTrips} round trips: {@code why} names them. */
+  /**
+   * With latency, every item costs at least {@code roundTrips} round trips: {@code why} names them.
+   */
   public static Ceiling roundTrips(String contender, String baseline, int roundTrips, String why) {
     return new Ceiling(contender, baseline, Network.LATENCY, roundTrips, why);
   }
 
-  /** On {@code network} every one-connection client runs at the server's pace: {@code why} says so. */
+  /**
+   * On {@code network} every one-connection client runs at the server's pace: {@code why} says so.
+   */
   public static Ceiling serverPace(String contender, String baseline, Network network, String why) {
     return new Ceiling(contender, baseline, network, 0, why);
   }
@@ -49,7 +54,11 @@ public record Ceiling(String contender, String baseline, Network network, int ro
     }
     Optional<Goal> goal =
         w.goals().stream()
-            .filter(g -> g.kind() == Goal.Kind.SPEED_AT_LEAST && g.contender().equals(contender) && g.baseline().equals(baseline))
+            .filter(
+                g ->
+                    g.kind() == Goal.Kind.SPEED_AT_LEAST
+                        && g.contender().equals(contender)
+                        && g.baseline().equals(baseline))
             .findFirst();
     Optional<Double> baseMs = millisPerItem(result, baseline);
     Optional<Double> ownMs = millisPerItem(result, contender);
@@ -61,32 +70,67 @@ public record Ceiling(String contender, String baseline, Network network, int ro
     double floorMs;
     if (roundTrips > 0) {
       floorMs = roundTrips * roundTripMillis();
-      floorText = String.format(Locale.ROOT, "on one connection a %s costs at least %d round trips (%s), %s ms",
-          item, roundTrips, why, Sizes.figure(floorMs));
+      floorText =
+          String.format(
+              Locale.ROOT,
+              "on one connection a %s costs at least %d round trips (%s), %s ms",
+              item,
+              roundTrips,
+              why,
+              Sizes.figure(floorMs));
     } else {
       Optional<Cell> fastest =
           result.cells(network).stream()
-              .filter(c -> !c.contender().name().equals(baseline) && c.problem().isEmpty() && !c.present().isEmpty())
+              .filter(
+                  c ->
+                      !c.contender().name().equals(baseline)
+                          && c.problem().isEmpty()
+                          && !c.present().isEmpty())
               .min(Comparator.comparingDouble(c -> 1000.0 / c.stats(w.metric()).median()));
       if (fastest.isEmpty()) {
         return Optional.empty();
       }
       floorMs = 1000.0 / fastest.get().stats(w.metric()).median();
-      floorText = String.format(Locale.ROOT, "the fastest client on one connection (%s) takes %s ms per %s: %s",
-          fastest.get().contender().name(), Sizes.figure(floorMs), item, why);
+      floorText =
+          String.format(
+              Locale.ROOT,
+              "the fastest client on one connection (%s) takes %s ms per %s: %s",
+              fastest.get().contender().name(),
+              Sizes.figure(floorMs),
+              item,
+              why);
     }
     double limit = baseMs.get() / floorMs;
     double target = goal.get().target();
     String verdict =
         limit < target
-            ? String.format(Locale.ROOT, "below the goal's %sx, so no client can meet it here", number(target))
-            : String.format(Locale.ROOT, "so the goal's %sx is within reach only at or below %s ms per %s%s; %s takes %s%s",
-                number(target), Sizes.figure(baseMs.get() / target), item, roundTripsOf(baseMs.get() / target),
-                contender, Sizes.figure(ownMs.get()), roundTripsOf(ownMs.get()));
-    return Optional.of(String.format(Locale.ROOT,
-        "%s, arithmetic limit of `%s`: %s takes %s ms per %s%s; %s. At most %s / %s = %sx, %s.",
-        network.label(), goal.get().describe(), baseline, Sizes.figure(baseMs.get()), item, roundTripsOf(baseMs.get()),
-        floorText, Sizes.figure(baseMs.get()), Sizes.figure(floorMs), Sizes.figure(limit), verdict));
+            ? String.format(
+                Locale.ROOT, "below the goal's %sx, so no client can meet it here", number(target))
+            : String.format(
+                Locale.ROOT,
+                "so the goal's %sx is within reach only at or below %s ms per %s%s; %s takes %s%s",
+                number(target),
+                Sizes.figure(baseMs.get() / target),
+                item,
+                roundTripsOf(baseMs.get() / target),
+                contender,
+                Sizes.figure(ownMs.get()),
+                roundTripsOf(ownMs.get()));
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "%s, arithmetic limit of `%s`: %s takes %s ms per %s%s; %s. At most %s / %s = %sx, %s.",
+            network.label(),
+            goal.get().describe(),
+            baseline,
+            Sizes.figure(baseMs.get()),
+            item,
+            roundTripsOf(baseMs.get()),
+            floorText,
+            Sizes.figure(baseMs.get()),
+            Sizes.figure(floorMs),
+            Sizes.figure(limit),
+            verdict));
   }
 
   /** {@code files} -> {@code file}; {@code msg} stays. */
@@ -101,12 +145,17 @@ public record Ceiling(String contender, String baseline, Network network, int ro
   /** E.g. " (9.6 round trips of 20 ms)" with latency, empty direct. */
   private String roundTripsOf(double millis) {
     return network == Network.LATENCY
-        ? String.format(Locale.ROOT, " (%s round trips of %s ms)", Sizes.figure(millis / roundTripMillis()), Sizes.figure(roundTripMillis()))
+        ? String.format(
+            Locale.ROOT,
+            " (%s round trips of %s ms)",
+            Sizes.figure(millis / roundTripMillis()),
+            Sizes.figure(roundTripMillis()))
         : "";
   }
 
   private Optional<Double> millisPerItem(WorkloadResult result, String name) {
-    return result.cell(network, name)
+    return result
+        .cell(network, name)
         .filter(c -> c.problem().isEmpty() && !c.present().isEmpty())
         .map(c -> 1000.0 / c.stats(Metric.ITEMS_PER_SECOND).median());
   }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The results of one contender on one network: one sample per run (null where the run failed),
- * or the reason there are none.
+ * The results of one contender on one network: one sample per run (null where the run failed), or
+ * the reason there are none.
  */
 public final class Cell {
 
@@ -20,7 +20,8 @@ public final class Cell {
   private String failure = "";
 
   /** An empty cell for {@code runs} runs. */
-  public Cell(Network network, Contender contender, long size, int runs, Availability availability) {
+  public Cell(
+      Network network, Contender contender, long size, int runs, Availability availability) {
     this.network = network;
     this.contender = contender;
     this.size = size;

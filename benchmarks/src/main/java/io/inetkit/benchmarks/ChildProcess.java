@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a child process to completion, timing it and polling its peak resident set size
- * ({@code VmHWM} in {@code /proc/<pid>/status}) while it lives.
+ * Runs a child process to completion, timing it and polling its peak resident set size ({@code
+ * VmHWM} in {@code /proc/<pid>/status}) while it lives.
  */
 public final class ChildProcess {
 

@@ -52,10 +52,13 @@ public record Goal(Kind kind, String contender, String baseline, double target) 
   /** Returns e.g. {@code inetkit (library) >= 1.1x curl}. */
   public String describe() {
     return switch (kind) {
-      case SPEED_AT_LEAST -> String.format(Locale.ROOT, "%s >= %sx %s (speed)", contender, num(target), baseline);
-      case TIME_AT_MOST -> String.format(Locale.ROOT, "%s <= %sx the time of %s", contender, num(target), baseline);
+      case SPEED_AT_LEAST ->
+          String.format(Locale.ROOT, "%s >= %sx %s (speed)", contender, num(target), baseline);
+      case TIME_AT_MOST ->
+          String.format(Locale.ROOT, "%s <= %sx the time of %s", contender, num(target), baseline);
       case MILLIS_AT_MOST -> String.format(Locale.ROOT, "%s <= %s ms", contender, num(target));
-      case HEAP_MIB_AT_MOST -> String.format(Locale.ROOT, "%s heap <= %s MiB", contender, num(target));
+      case HEAP_MIB_AT_MOST ->
+          String.format(Locale.ROOT, "%s heap <= %s MiB", contender, num(target));
     };
   }
 

@@ -30,7 +30,12 @@ final class GoalChecker {
   private static GoalResult check(Goal goal, Network network, Cell a, Cell b) {
     for (Cell c : List.of(a, b)) {
       if (!c.problem().isEmpty()) {
-        return new GoalResult(goal, network, Stats.of(List.of()), Verdict.NOT_MEASURED, c.contender().name() + " " + c.problem());
+        return new GoalResult(
+            goal,
+            network,
+            Stats.of(List.of()),
+            Verdict.NOT_MEASURED,
+            c.contender().name() + " " + c.problem());
       }
     }
     List<Double> values = new ArrayList<>();
@@ -54,13 +59,15 @@ final class GoalChecker {
       }
     }
     if (values.isEmpty()) {
-      return new GoalResult(goal, network, Stats.of(values), Verdict.NOT_MEASURED, "no paired samples");
+      return new GoalResult(
+          goal, network, Stats.of(values), Verdict.NOT_MEASURED, "no paired samples");
     }
     Stats stats = Stats.of(values);
     if (goal.kind() == Goal.Kind.HEAP_MIB_AT_MOST) {
       stats = new Stats(stats.max(), stats.max(), stats.max(), stats.count());
     }
-    return new GoalResult(goal, network, stats, goal.met(stats.median()) ? Verdict.MET : Verdict.MISSED, "");
+    return new GoalResult(
+        goal, network, stats, goal.met(stats.median()) ? Verdict.MET : Verdict.MISSED, "");
   }
 
   private static double perUnitNanos(Sample s) {

@@ -35,6 +35,12 @@ public record GoalResult(Goal goal, Network network, Stats value, Verdict verdic
     if (value.count() == 1 || goal.kind() == Goal.Kind.HEAP_MIB_AT_MOST) {
       return Sizes.figure(value.median()) + unit;
     }
-    return Sizes.figure(value.median()) + unit + " (" + Sizes.figure(value.min()) + "-" + Sizes.figure(value.max()) + ")";
+    return Sizes.figure(value.median())
+        + unit
+        + " ("
+        + Sizes.figure(value.min())
+        + "-"
+        + Sizes.figure(value.max())
+        + ")";
   }
 }

@@ -6,8 +6,8 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * Peak Java heap of an in-process contender: the sum of every heap pool's peak usage since
- * {@link #reset()}. Garbage not yet collected counts, so the figure is an upper bound on what the
+ * Peak Java heap of an in-process contender: the sum of every heap pool's peak usage since {@link
+ * #reset()}. Garbage not yet collected counts, so the figure is an upper bound on what the
  * contender needs; the harness itself holds a few MiB at most while a contender runs.
  */
 public final class HeapMeter {

@@ -54,7 +54,8 @@ public final class LatencyProxy implements Closeable {
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private LatencyProxy(int targetPort, Duration delay, Mode mode, boolean oneShot) throws IOException {
+  private LatencyProxy(int targetPort, Duration delay, Mode mode, boolean oneShot)
+      throws IOException {
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.targetPort = targetPort;
     this.delayNanos = delay.toNanos();
@@ -64,7 +65,8 @@ public final class LatencyProxy implements Closeable {
   }
 
   /** Starts a proxy on an ephemeral 127.0.0.1 port relaying to 127.0.0.1:{@code targetPort}. */
-  public static LatencyProxy start(int targetPort, Duration oneWayDelay, Mode mode) throws IOException {
+  public static LatencyProxy start(int targetPort, Duration oneWayDelay, Mode mode)
+      throws IOException {
     return new LatencyProxy(targetPort, oneWayDelay, mode, false);
   }
 
@@ -134,10 +136,7 @@ public final class LatencyProxy implements Closeable {
     }
 
     private void read(
-        InputStream in,
-        BlockingQueue<Chunk> queue,
-        Semaphore budget,
-        boolean rewriteFtp) {
+        InputStream in, BlockingQueue<Chunk> queue, Semaphore budget, boolean rewriteFtp) {
       try {
         while (true) {
           byte[] chunk = rewriteFtp ? readFtpReplyLine(in) : readChunk(in);
@@ -159,8 +158,7 @@ public final class LatencyProxy implements Closeable {
       }
     }
 
-    private void write(
-        OutputStream out, Socket to, BlockingQueue<Chunk> queue, Semaphore budget) {
+    private void write(OutputStream out, Socket to, BlockingQueue<Chunk> queue, Semaphore budget) {
       try {
         while (true) {
           Chunk next = queue.take();
@@ -220,8 +218,13 @@ public final class LatencyProxy implements Closeable {
       if (m.find()) {
         int dataPort = Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6));
         int relay = dataRelay(dataPort);
-        text = text.substring(0, m.start()) + "127,0,0,1," + (relay / 256) + "," + (relay % 256)
-            + text.substring(m.end());
+        text =
+            text.substring(0, m.start())
+                + "127,0,0,1,"
+                + (relay / 256)
+                + ","
+                + (relay % 256)
+                + text.substring(m.end());
       }
     } else if (text.startsWith("229 ")) {
       Matcher m = EPSV.matcher(text);

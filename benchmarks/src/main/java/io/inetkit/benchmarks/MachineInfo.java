@@ -18,11 +18,23 @@ public final class MachineInfo {
   /** Returns Markdown bullet lines describing this machine. */
   public static List<String> describe(Tools tools) {
     List<String> lines = new ArrayList<>();
-    lines.add("Date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)));
-    lines.add("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores available");
+    lines.add(
+        "Date: "
+            + ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)));
+    lines.add(
+        "CPU: "
+            + cpuModel()
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores available");
     lines.add("Memory: " + memTotal());
     lines.add("OS: " + osName() + ", kernel " + read("/proc/sys/kernel/osrelease").strip());
-    lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    lines.add(
+        "JDK: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version"));
     lines.add("curl: " + orMissing(tools.curlVersion()));
     lines.add("Python: " + orMissing(tools.pythonVersion()));
     return lines;

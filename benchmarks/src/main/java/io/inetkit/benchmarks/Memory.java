@@ -45,6 +45,7 @@ public record Memory(long bytes, Kind kind) {
     if (bytes < 0) {
       return "";
     }
-    return String.format(java.util.Locale.ROOT, "%.1f MiB %s", bytes / (1024.0 * 1024.0), kind.label());
+    return String.format(
+        java.util.Locale.ROOT, "%.1f MiB %s", bytes / (1024.0 * 1024.0), kind.label());
   }
 }

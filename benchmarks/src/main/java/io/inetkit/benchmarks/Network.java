@@ -1,6 +1,8 @@
 package io.inetkit.benchmarks;
 
-/** Where a contender's connections go: straight to the server, or through a {@link LatencyProxy}. */
+/**
+ * Where a contender's connections go: straight to the server, or through a {@link LatencyProxy}.
+ */
 public enum Network {
   /** Straight to the server over loopback. */
   DIRECT("direct"),

@@ -32,7 +32,8 @@ public final class Peers {
 
   /** Runs {@code task} in this JVM, adding its peak heap. */
   public static Contender inProcess(String name, Contender.Task task) {
-    return new Contender(name, IN_PROCESS_TIMING, Availability.AVAILABLE, t -> HeapMeter.measure(task, t));
+    return new Contender(
+        name, IN_PROCESS_TIMING, Availability.AVAILABLE, t -> HeapMeter.measure(task, t));
   }
 
   /** Work done in-process that returns how much it moved (bytes or items). */
@@ -79,13 +80,16 @@ public final class Peers {
         tools.python(),
         trial -> {
           List<String> cmd = command.of(trial);
-          ChildProcess.Result r = ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
+          ChildProcess.Result r =
+              ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
           Map<String, String> out = ServerProcess.parse(lastLine(r.stdout()));
           if (!out.containsKey("elapsed")) {
-            throw new IOException("no elapsed= line from " + String.join(" ", cmd) + ": " + r.stdout());
+            throw new IOException(
+                "no elapsed= line from " + String.join(" ", cmd) + ": " + r.stdout());
           }
           check.verify(trial);
-          long rss = Math.max(r.peakRss(), Long.parseLong(out.getOrDefault("maxrss_kb", "-1")) * 1024);
+          long rss =
+              Math.max(r.peakRss(), Long.parseLong(out.getOrDefault("maxrss_kb", "-1")) * 1024);
           return new Sample(
               seconds(out.get("elapsed")),
               Long.parseLong(out.getOrDefault("units", Long.toString(trial.size()))),
@@ -100,38 +104,48 @@ public final class Peers {
         CURL_TIMING,
         tools.curl(),
         trial -> {
-          List<String> cmd = new ArrayList<>(List.of(Tools.curlCommand(), "-sS", "-w", "\\n%{time_total}\\n"));
+          List<String> cmd =
+              new ArrayList<>(List.of(Tools.curlCommand(), "-sS", "-w", "\\n%{time_total}\\n"));
           cmd.addAll(args.of(trial));
-          ChildProcess.Result r = ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
+          ChildProcess.Result r =
+              ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
           check.verify(trial);
           return new Sample(seconds(lastLine(r.stdout())), trial.size(), r.memory());
         });
   }
 
   /** One process doing the whole trial, timed by the wall clock (start-up included). */
-  public static Contender oneProcess(String name, Availability availability, Command command, Check check) {
+  public static Contender oneProcess(
+      String name, Availability availability, Command command, Check check) {
     return new Contender(
         name,
         "wall time of one process, start-up (for the CLI: JVM start) included",
         availability,
         trial -> {
           List<String> cmd = command.of(trial);
-          ChildProcess.Result r = ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
+          ChildProcess.Result r =
+              ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
           check.verify(trial);
           return new Sample(r.wall(), trial.size(), r.memory());
         });
   }
 
   /**
-   * One process per item for a sample of {@link #sample(long, int) sample(size, cap)} items,
-   * timed by the wall clock (process start-up is the cost being measured); the rate extrapolates
-   * to the full size.
+   * One process per item for a sample of {@link #sample(long, int) sample(size, cap)} items, timed
+   * by the wall clock (process start-up is the cost being measured); the rate extrapolates to the
+   * full size.
    */
   public static Contender perProcess(
-      String name, Availability availability, int cap, IntFunction<Command> itemCommand, Check check) {
+      String name,
+      Availability availability,
+      int cap,
+      IntFunction<Command> itemCommand,
+      Check check) {
     String timing =
         "wall time of one process per item, start-up included"
-            + (cap < Integer.MAX_VALUE ? "; a sample of a tenth of the items (5 to " + cap + "), reported as a rate" : "");
+            + (cap < Integer.MAX_VALUE
+                ? "; a sample of a tenth of the items (5 to " + cap + "), reported as a rate"
+                : "");
     return new Contender(
         name,
         timing,
@@ -142,16 +156,21 @@ public final class Peers {
           long peak = -1;
           for (int i = 0; i < n; i++) {
             List<String> cmd = itemCommand.apply(i).of(trial);
-            ChildProcess.Result r = ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
+            ChildProcess.Result r =
+                ChildProcess.run(cmd, trial.scratch(), PROCESS_TIMEOUT).requireSuccess(cmd);
             peak = Math.max(peak, r.peakRss());
           }
           Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
           check.verify(trial);
-          return new Sample(elapsed, n, peak < 0 ? Memory.UNKNOWN : new Memory(peak, Memory.Kind.RSS));
+          return new Sample(
+              elapsed, n, peak < 0 ? Memory.UNKNOWN : new Memory(peak, Memory.Kind.RSS));
         });
   }
 
-  /** How many items a per-process contender runs: a tenth of the size (at least 5), at most {@code cap}. */
+  /**
+   * How many items a per-process contender runs: a tenth of the size (at least 5), at most {@code
+   * cap}.
+   */
   public static long sample(long size, int cap) {
     return cap == Integer.MAX_VALUE ? size : Math.min(size, Math.min(cap, Math.max(5, size / 10)));
   }
@@ -170,7 +189,12 @@ public final class Peers {
   public static void requireSize(Path file, long expected) throws IOException {
     long actual = java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : -1;
     if (actual != expected) {
-      throw new IOException(file.getFileName() + ": expected " + expected + " bytes, found " + (actual < 0 ? "no file" : actual));
+      throw new IOException(
+          file.getFileName()
+              + ": expected "
+              + expected
+              + " bytes, found "
+              + (actual < 0 ? "no file" : actual));
     }
   }
 

@@ -18,7 +18,8 @@ import java.time.Duration;
 public final class RawClient {
 
   /** What raw timings cover. */
-  public static final String TIMING = "in-process wall time from connect to the last byte (no protocol at all)";
+  public static final String TIMING =
+      "in-process wall time from connect to the last byte (no protocol at all)";
 
   private RawClient() {}
 
@@ -28,7 +29,11 @@ public final class RawClient {
     long total = 0;
     try (SocketChannel socket = open(port);
         FileChannel file =
-            FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileChannel.open(
+                target,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
       socket.write(ByteBuffer.wrap(("GET " + name + "\n").getBytes(StandardCharsets.US_ASCII)));
       ByteBuffer buffer = ByteBuffer.allocateDirect(RawServer.BUFFER);
       while (socket.read(buffer) >= 0) {
@@ -65,7 +70,8 @@ public final class RawClient {
   public static Sample put(int port, Path source, String name) throws IOException {
     long start = System.nanoTime();
     long total;
-    try (SocketChannel socket = open(port); FileChannel file = FileChannel.open(source)) {
+    try (SocketChannel socket = open(port);
+        FileChannel file = FileChannel.open(source)) {
       socket.write(ByteBuffer.wrap(("PUT " + name + "\n").getBytes(StandardCharsets.US_ASCII)));
       long size = file.size();
       long pos = 0;
@@ -77,7 +83,8 @@ public final class RawClient {
       while (socket.read(reply) >= 0) {
         // Read "OK <bytes>" until the server closes.
       }
-      String text = new String(reply.array(), 0, reply.position(), StandardCharsets.US_ASCII).strip();
+      String text =
+          new String(reply.array(), 0, reply.position(), StandardCharsets.US_ASCII).strip();
       if (!text.equals("OK " + size)) {
         throw new IOException("raw server stored " + text + ", sent " + size);
       }

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs workloads: set-up, then per network a warm-up (discarded: full size for many small items
- * direct, else a tenth of the size) and N
- * rounds in which every contender runs once, so that ratios pair samples taken side by side.
+ * direct, else a tenth of the size) and N rounds in which every contender runs once, so that ratios
+ * pair samples taken side by side.
  */
 public final class Runner {
 
@@ -37,7 +37,8 @@ public final class Runner {
   }
 
   /** Runs every workload and returns the results in order. */
-  public List<WorkloadResult> runAll(List<Workload> workloads, Checkpoint checkpoint) throws IOException {
+  public List<WorkloadResult> runAll(List<Workload> workloads, Checkpoint checkpoint)
+      throws IOException {
     List<WorkloadResult> results = new ArrayList<>();
     try (ServerPool servers = new ServerPool(scratch)) {
       for (Workload w : workloads) {
@@ -75,7 +76,13 @@ public final class Runner {
       if (cells.isEmpty()) {
         for (Network network : workload.networks()) {
           for (Contender c : safeContenders(workload)) {
-            Cell cell = new Cell(network, c, sizeFor(workload).applyAsLong(network), options.runs(), c.availability());
+            Cell cell =
+                new Cell(
+                    network,
+                    c,
+                    sizeFor(workload).applyAsLong(network),
+                    options.runs(),
+                    c.availability());
             cell.fail(error);
             cells.add(cell);
           }
@@ -130,7 +137,10 @@ public final class Runner {
                 sample.memory().describe());
           }
         } catch (Exception e) {
-          String why = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+          String why =
+              e.getMessage() == null
+                  ? e.toString()
+                  : e.getClass().getSimpleName() + ": " + e.getMessage();
           cell.fail(why.replace('\n', ' '));
           progress.printf("   %s %s FAILED: %s%n", network, cell.contender().name(), why);
         } finally {
@@ -140,7 +150,11 @@ public final class Runner {
     }
     for (Cell cell : cells) {
       if (!cell.problem().isEmpty() && !cell.contender().availability().available()) {
-        progress.printf("   %-8s %-34s %s%n", network.name().toLowerCase(java.util.Locale.ROOT), cell.contender().name(), cell.problem());
+        progress.printf(
+            "   %-8s %-34s %s%n",
+            network.name().toLowerCase(java.util.Locale.ROOT),
+            cell.contender().name(),
+            cell.problem());
       }
     }
     return cells;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Parent side of a {@link ServerHost} child JVM: the servers live in their own process so that
- * the in-process inetkit contender's heap and CPU figures are its own.
+ * Parent side of a {@link ServerHost} child JVM: the servers live in their own process so that the
+ * in-process inetkit contender's heap and CPU figures are its own.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -32,7 +32,8 @@ public final class ServerProcess implements AutoCloseable {
   private ServerProcess(Process process, Path log) throws IOException {
     this.process = process;
     this.log = log;
-    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     String line = readLine();
     if (!line.startsWith(ServerHost.READY)) {
@@ -41,7 +42,9 @@ public final class ServerProcess implements AutoCloseable {
     this.ready = parse(line.substring(ServerHost.READY.length()));
   }
 
-  /** Starts a server JVM with {@code params} (see {@link ServerHost}); {@code dir} holds its data. */
+  /**
+   * Starts a server JVM with {@code params} (see {@link ServerHost}); {@code dir} holds its data.
+   */
   public static ServerProcess start(Map<String, String> params, Path dir) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Tools.javaCommand());

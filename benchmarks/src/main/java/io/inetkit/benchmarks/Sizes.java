@@ -6,6 +6,7 @@ import java.util.Locale;
 public final class Sizes {
   /** One mebibyte. */
   public static final long MIB = 1024L * 1024L;
+
   /** One gibibyte. */
   public static final long GIB = 1024L * MIB;
 

@@ -60,7 +60,9 @@ public final class Tools {
 
   /** Whether curl can run. */
   public Availability curl() {
-    return curlVersion.isEmpty() ? Availability.missing("curl not found on PATH") : Availability.AVAILABLE;
+    return curlVersion.isEmpty()
+        ? Availability.missing("curl not found on PATH")
+        : Availability.AVAILABLE;
   }
 
   /** Whether python3 can run. */

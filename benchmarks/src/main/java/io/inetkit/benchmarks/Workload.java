@@ -51,7 +51,9 @@ public interface Workload extends AutoCloseable {
 
   /** Formats a size for tables, e.g. {@code 1 GiB} or {@code 10,000 msg}. */
   default String describeSize(long size) {
-    return metric() == Metric.MIB_PER_SECOND ? Sizes.bytes(size) : Sizes.count(size) + " " + itemName();
+    return metric() == Metric.MIB_PER_SECOND
+        ? Sizes.bytes(size)
+        : Sizes.count(size) + " " + itemName();
   }
 
   /** Whether inetkit has what this workload needs; when not, no contender runs. */

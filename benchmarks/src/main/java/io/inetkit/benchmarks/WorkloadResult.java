@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param goals one per goal and network
  * @param error a set-up failure, or empty
  */
-public record WorkloadResult(Workload workload, List<Cell> cells, List<GoalResult> goals, String error) {
+public record WorkloadResult(
+    Workload workload, List<Cell> cells, List<GoalResult> goals, String error) {
 
   /** Copies the lists. */
   public WorkloadResult {

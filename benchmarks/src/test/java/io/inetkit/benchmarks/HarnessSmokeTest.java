@@ -22,7 +22,8 @@ class HarnessSmokeTest {
   void tinyConfigurationAccountsForEveryCell(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("BENCHMARKS.md");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    BenchOptions options = new BenchOptions(0.01, 1, false, List.of(), out, "mvn -B verify (smoke test)");
+    BenchOptions options =
+        new BenchOptions(0.01, 1, false, List.of(), out, "mvn -B verify (smoke test)");
 
     List<WorkloadResult> results =
         BenchMain.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -33,7 +34,8 @@ class HarnessSmokeTest {
       assertThat(r.error()).as(r.workload().id() + "\n" + log).isEmpty();
       assertThat(r.cells()).as(r.workload().id()).isNotEmpty();
       for (Cell c : r.cells()) {
-        String what = r.workload().id() + " " + c.network() + " " + c.contender().name() + "\n" + log;
+        String what =
+            r.workload().id() + " " + c.network() + " " + c.contender().name() + "\n" + log;
         assertThat(c.accountedFor()).as(what).isTrue();
         assertThat(c.problem()).as(what).doesNotStartWith("failed");
       }

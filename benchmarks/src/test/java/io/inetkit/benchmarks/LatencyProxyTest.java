@@ -25,7 +25,9 @@ class LatencyProxyTest {
     try (ServerSocket echo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread server = new Thread(() -> echoOnce(echo));
       server.start();
-      try (LatencyProxy proxy = LatencyProxy.start(echo.getLocalPort(), Duration.ofMillis(10), LatencyProxy.Mode.PLAIN);
+      try (LatencyProxy proxy =
+              LatencyProxy.start(
+                  echo.getLocalPort(), Duration.ofMillis(10), LatencyProxy.Mode.PLAIN);
           Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
         long start = System.nanoTime();
         s.getOutputStream().write(1);
@@ -37,7 +39,9 @@ class LatencyProxyTest {
         byte[] back = s.getInputStream().readNBytes(payload.length);
         writer.join();
 
-        assertThat(roundTripMillis).as("one byte there and back crosses two 10 ms delays").isGreaterThanOrEqualTo(20);
+        assertThat(roundTripMillis)
+            .as("one byte there and back crosses two 10 ms delays")
+            .isGreaterThanOrEqualTo(20);
         assertThat(back).isEqualTo(payload);
       }
       server.join();
@@ -50,15 +54,21 @@ class LatencyProxyTest {
     try (ServerSocket control = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         ServerSocket dataListener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int p = dataListener.getLocalPort();
-      try (LatencyProxy proxy = LatencyProxy.start(control.getLocalPort(), Duration.ofMillis(5), LatencyProxy.Mode.FTP)) {
+      try (LatencyProxy proxy =
+          LatencyProxy.start(control.getLocalPort(), Duration.ofMillis(5), LatencyProxy.Mode.FTP)) {
         Thread serverReplies =
             new Thread(
                 () -> {
                   try {
                     Socket c = control.accept();
                     c.getOutputStream()
-                        .write(("227 Entering Passive Mode (127,0,0,1," + p / 256 + "," + p % 256 + ").\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
+                        .write(
+                            ("227 Entering Passive Mode (127,0,0,1,"
+                                    + p / 256
+                                    + ","
+                                    + p % 256
+                                    + ").\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                     try (Socket d = dataListener.accept()) {
                       d.getOutputStream().write(data);
                     }
@@ -70,7 +80,8 @@ class LatencyProxyTest {
         serverReplies.start();
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
           BufferedReader in =
-              new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+              new BufferedReader(
+                  new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
           String reply = in.readLine();
           Matcher m = Pattern.compile("\\(127,0,0,1,(\\d+),(\\d+)\\)").matcher(reply);
           assertThat(m.find()).as(reply).isTrue();

@@ -17,7 +17,8 @@ class ServerProcessTest {
 
   @Test
   void rawServerInAChildJvmServesAndStoresFiles(@TempDir Path dir) throws Exception {
-    try (ServerProcess host = ServerProcess.start(Map.of("services", "raw", "files", "a.bin:300001"), dir)) {
+    try (ServerProcess host =
+        ServerProcess.start(Map.of("services", "raw", "files", "a.bin:300001"), dir)) {
       Path data = Path.of(host.get("data"));
       int port = host.port("raw.port");
 
@@ -34,7 +35,8 @@ class ServerProcessTest {
         out.write(got);
         s.shutdownOutput();
         InputStream in = s.getInputStream();
-        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("OK 300001\n");
+        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII))
+            .isEqualTo("OK 300001\n");
       }
       assertThat(Files.readAllBytes(data.resolve("b.bin"))).isEqualTo(got);
     }

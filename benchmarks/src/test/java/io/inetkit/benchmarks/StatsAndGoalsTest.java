@@ -27,7 +27,9 @@ class StatsAndGoalsTest {
     cb.record(2, sample(100, 100));
     ca.record(3, sample(100, 100));
     cb.record(3, sample(300, 100));
-    Workload w = new FixedWorkload(List.of(Goal.speedAtLeast("a", "b", 1.5), Goal.timeAtMost("a", "b", 0.4)));
+    Workload w =
+        new FixedWorkload(
+            List.of(Goal.speedAtLeast("a", "b", 1.5), Goal.timeAtMost("a", "b", 0.4)));
 
     List<GoalResult> results = GoalChecker.check(w, List.of(ca, cb));
 
@@ -52,7 +54,13 @@ class StatsAndGoalsTest {
   void aMissingPeerLeavesTheGoalUnmeasuredWithTheReason() {
     Cell ca = new Cell(Network.DIRECT, Peers.notYet("a", "x"), 1, 1, Availability.AVAILABLE);
     ca.record(1, sample(1, 1));
-    Cell cb = new Cell(Network.DIRECT, Peers.notYet("b", "x"), 1, 1, Availability.missing("curl not found on PATH"));
+    Cell cb =
+        new Cell(
+            Network.DIRECT,
+            Peers.notYet("b", "x"),
+            1,
+            1,
+            Availability.missing("curl not found on PATH"));
     Workload w = new FixedWorkload(List.of(Goal.speedAtLeast("a", "b", 1)));
 
     GoalResult r = GoalChecker.check(w, List.of(ca, cb)).get(0);
@@ -68,13 +76,21 @@ class StatsAndGoalsTest {
     Cell curl = cell(Network.LATENCY, "curl", 2000, 10);
     Ceiling ceiling = Ceiling.roundTrips("a", "curl", 2, "two commands");
 
-    String below = ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 10)), a, curl)).orElseThrow();
-    String reachable = ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 4)), a, curl)).orElseThrow();
+    String below =
+        ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 10)), a, curl)).orElseThrow();
+    String reachable =
+        ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 4)), a, curl)).orElseThrow();
 
-    assertThat(below).contains("200 ms per op (10.0 round trips", "at least 2 round trips (two commands), 40.0 ms",
-        "At most 200 / 40.0 = 5.00x, below the goal's 10x, so no client can meet it");
-    assertThat(reachable).contains("At most 200 / 40.0 = 5.00x", "within reach only at or below 50.0 ms per op",
-        "a takes 100 (5.00 round trips");
+    assertThat(below)
+        .contains(
+            "200 ms per op (10.0 round trips",
+            "at least 2 round trips (two commands), 40.0 ms",
+            "At most 200 / 40.0 = 5.00x, below the goal's 10x, so no client can meet it");
+    assertThat(reachable)
+        .contains(
+            "At most 200 / 40.0 = 5.00x",
+            "within reach only at or below 50.0 ms per op",
+            "a takes 100 (5.00 round trips");
   }
 
   @Test
@@ -84,15 +100,21 @@ class StatsAndGoalsTest {
     Cell curl = cell(Network.DIRECT, "curl", 1500, 10);
     Ceiling ceiling = Ceiling.serverPace("a", "curl", Network.DIRECT, "the server's pace");
 
-    String note = ceiling.explain(result(List.of(Goal.speedAtLeast("a", "curl", 5)), a, py, curl)).orElseThrow();
+    String note =
+        ceiling
+            .explain(result(List.of(Goal.speedAtLeast("a", "curl", 5)), a, py, curl))
+            .orElseThrow();
 
-    assertThat(note).contains("(py) takes 50.0 ms per op", "At most 150 / 50.0 = 3.00x, below the goal's 5x");
-    assertThat(ceiling.explain(result(List.of(Goal.speedAtLeast("a", "py", 5)), a, py, curl))).isEmpty();
+    assertThat(note)
+        .contains("(py) takes 50.0 ms per op", "At most 150 / 50.0 = 3.00x, below the goal's 5x");
+    assertThat(ceiling.explain(result(List.of(Goal.speedAtLeast("a", "py", 5)), a, py, curl)))
+        .isEmpty();
   }
 
   @Test
   void aWorkloadThatCannotRunHereShowsWhyInBothTables() {
-    Availability why = Availability.missing("/usr/sbin/vsftpd not installed (apt-get install vsftpd)");
+    Availability why =
+        Availability.missing("/usr/sbin/vsftpd not installed (apt-get install vsftpd)");
     Workload w = new FixedWorkload(List.of(Goal.speedAtLeast("a", "curl", 1.1)), why);
     Cell a = new Cell(Network.DIRECT, Peers.notYet("a", "x"), 1, 1, why);
     Cell curl = new Cell(Network.DIRECT, Peers.notYet("curl", "x"), 1, 1, why);
@@ -100,8 +122,12 @@ class StatsAndGoalsTest {
 
     String tables = Report.tables(List.of(new WorkloadResult(w, List.of(a, curl), goals, "")));
 
-    assertThat(tables).contains("| fixed |  |  | a, curl | _missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd)_ |");
-    assertThat(tables).contains("| a >= 1.1x curl (speed) | missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd) | not measured |");
+    assertThat(tables)
+        .contains(
+            "| fixed |  |  | a, curl | _missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd)_ |");
+    assertThat(tables)
+        .contains(
+            "| a >= 1.1x curl (speed) | missing: /usr/sbin/vsftpd not installed (apt-get install vsftpd) | not measured |");
   }
 
   private static Cell cell(Network network, String name, long millis, long items) {

@@ -16,12 +16,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Who to log in as, and where the password comes from. There is deliberately no {@code
- * --password} option (it would land in shell history and process lists). The password is taken
- * from the first of: {@code --password-env NAME}, {@code --password-file F}, {@code
- * --password-stdin}, a password in the URL (with a warning), the {@code INETKIT_PASSWORD}
- * variable, the {@code .netrc} entry for the host ({@code --netrc-file}, else {@code $NETRC},
- * else {@code ~/.netrc}), and finally a masked prompt when a person is at the terminal.
+ * Who to log in as, and where the password comes from. There is deliberately no {@code --password}
+ * option (it would land in shell history and process lists). The password is taken from the first
+ * of: {@code --password-env NAME}, {@code --password-file F}, {@code --password-stdin}, a password
+ * in the URL (with a warning), the {@code INETKIT_PASSWORD} variable, the {@code .netrc} entry for
+ * the host ({@code --netrc-file}, else {@code $NETRC}, else {@code ~/.netrc}), and finally a masked
+ * prompt when a person is at the terminal.
  *
  * <pre>{@code
  * @Mixin AuthOptions auth;
@@ -85,7 +85,8 @@ public final class AuthOptions {
               + PASSWORD_VARIABLE
               + ", --password-env, --password-file or --password-stdin");
     }
-    int explicit = (passwordEnv != null ? 1 : 0) + (passwordFile != null ? 1 : 0) + (passwordStdin ? 1 : 0);
+    int explicit =
+        (passwordEnv != null ? 1 : 0) + (passwordFile != null ? 1 : 0) + (passwordStdin ? 1 : 0);
     if (explicit > 1) {
       throw usage("give only one of --password-env, --password-file, --password-stdin");
     }
@@ -151,7 +152,8 @@ public final class AuthOptions {
       }
     }
     if (passwordStdin) {
-      BufferedReader r = new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8));
       return firstLine(r, "--password-stdin");
     }
     return null;
@@ -169,7 +171,8 @@ public final class AuthOptions {
     Path file = netrcFile;
     if (file == null) {
       String fromEnv = env.variable("NETRC");
-      file = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : env.home().resolve(".netrc");
+      file =
+          fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : env.home().resolve(".netrc");
     } else if (!Files.isReadable(file)) {
       throw usage("--netrc-file: cannot read " + file);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Prints what a server offers (SMTP EHLO, IMAP CAPABILITY, POP3 CAPA, FTP FEAT) the same way for
- * every protocol: one capability per line ({@code NAME parameters}), or with {@code --json}
- * {@code {"server":"host:port","protocol":"ftp","capabilities":[{"name":..,"parameters":..}]}}.
+ * every protocol: one capability per line ({@code NAME parameters}), or with {@code --json} {@code
+ * {"server":"host:port","protocol":"ftp","capabilities":[{"name":..,"parameters":..}]}}.
  *
  * <pre>{@code
  * Capabilities.print(output, json, "ftp", session.endpoint(), feat.features());
@@ -42,7 +42,10 @@ public final class Capabilities {
     } else {
       capabilities.forEach(
           (name, parameters) ->
-              output.out().println(parameters == null || parameters.isEmpty() ? name : name + " " + parameters));
+              output
+                  .out()
+                  .println(
+                      parameters == null || parameters.isEmpty() ? name : name + " " + parameters));
     }
     output.out().flush();
   }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the command sees of the world outside its arguments: environment variables, standard
- * input, whether a person sits at a terminal, and how to ask them for a password. Tests inject
- * their own; {@link #system()} is the real process.
+ * What the command sees of the world outside its arguments: environment variables, standard input,
+ * whether a person sits at a terminal, and how to ask them for a password. Tests inject their own;
+ * {@link #system()} is the real process.
  *
  * <pre>{@code
  * CliEnvironment env = CliEnvironment.system()
@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param variables environment variables
  * @param stdin standard input
  * @param stdout standard output as bytes, for downloads written to {@code -o -} and raw messages
- * @param terminal whether standard input and output are an interactive terminal (password
- *     prompts, Telnet's raw mode)
+ * @param terminal whether standard input and output are an interactive terminal (password prompts,
+ *     Telnet's raw mode)
  * @param stderrTerminal whether standard error is an interactive terminal (progress bars); it is
  *     not when redirected ({@code 2>log}), even if a person watches the rest
  * @param prompt asks for a password without echo; returns {@code null} when it cannot
@@ -58,9 +58,8 @@ public record CliEnvironment(
   }
 
   /**
-   * Returns the real process environment: {@link System#console()} decides whether a person
-   * answers prompts, and standard error is checked on its own for progress bars (see {@link
-   * Terminals}).
+   * Returns the real process environment: {@link System#console()} decides whether a person answers
+   * prompts, and standard error is checked on its own for progress bars (see {@link Terminals}).
    */
   public static CliEnvironment system() {
     Console console = System.console();

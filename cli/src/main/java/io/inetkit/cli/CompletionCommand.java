@@ -35,7 +35,8 @@ final class CompletionCommand implements Runnable {
       names = "--shell",
       paramLabel = "SHELL",
       defaultValue = "bash",
-      description = "bash (default), zsh or fish. zsh gets the bash script, which loads zsh's bashcompinit.")
+      description =
+          "bash (default), zsh or fish. zsh gets the bash script, which loads zsh's bashcompinit.")
   Shell shell;
 
   @Override

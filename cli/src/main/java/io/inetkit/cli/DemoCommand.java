@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code inetkit demo}: starts embedded servers on 127.0.0.1 and runs a narrated tour of every
- * protocol through the same public library API the other commands use (see {@link DemoTour}),
- * then prints a summary table. Exit code 0 only when every step worked; otherwise the code of
- * the first failure.
+ * protocol through the same public library API the other commands use (see {@link DemoTour}), then
+ * prints a summary table. Exit code 0 only when every step worked; otherwise the code of the first
+ * failure.
  *
  * <pre>{@code
  * inetkit demo
@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Start embedded servers and tour every protocol, narrated (about 5 s).",
-    description = "Starts SMTP, IMAP, POP3, FTP, Gopher and Telnet servers on 127.0.0.1 (free ports, a fresh test CA; nothing leaves this machine) and runs through the library: send a mail with an attachment over SMTP with STARTTLS, list and read it over IMAPS, sync it into a Maildir over POP3S, upload and download a file over FTPS with a progress bar, browse Gopher and fetch a text item, log in and run a command over Telnet. Every TLS connection verifies the certificate against the test CA. Ends with a summary table; the exit code is 0 only when every step worked.",
+    description =
+        "Starts SMTP, IMAP, POP3, FTP, Gopher and Telnet servers on 127.0.0.1 (free ports, a fresh test CA; nothing leaves this machine) and runs through the library: send a mail with an attachment over SMTP with STARTTLS, list and read it over IMAPS, sync it into a Maildir over POP3S, upload and download a file over FTPS with a progress bar, browse Gopher and fetch a text item, log in and run a command over Telnet. Every TLS connection verifies the certificate against the test CA. Ends with a summary table; the exit code is 0 only when every step worked.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit demo",
@@ -61,8 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = output.out();
     long start = System.nanoTime();
-    out.println("inetkit demo: every protocol against embedded servers on 127.0.0.1;"
-        + " nothing leaves this machine.");
+    out.println(
+        "inetkit demo: every protocol against embedded servers on 127.0.0.1;"
+            + " nothing leaves this machine.");
     out.flush();
     Path work = Files.createTempDirectory("inetkit-demo-");
     if (!output.verbose()) {
@@ -88,8 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns the progress bar on a terminal; without one, a plain line per quarter of each
-   * transfer; nothing with {@code --no-progress} or {@code -q}.
+   * Returns the progress bar on a terminal; without one, a plain line per quarter of each transfer;
+   * nothing with {@code --no-progress} or {@code -q}.
    */
   private ProgressListener progress() {
     ProgressListener bar = progressOptions.listener(output);
@@ -125,12 +127,13 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Keeps the embedded servers' own warnings (a client hanging up early, a passive port
-   * released) off the narration; {@code -v} shows them. Must run before the servers start,
-   * when their loggers are created.
+   * Keeps the embedded servers' own warnings (a client hanging up early, a passive port released)
+   * off the narration; {@code -v} shows them. Must run before the servers start, when their loggers
+   * are created.
    */
   private static void quietServerLogs() {
-    for (String logger : new String[] {"org.apache.ftpserver", "org.apache.mina", "com.icegreen.greenmail"}) {
+    for (String logger :
+        new String[] {"org.apache.ftpserver", "org.apache.mina", "com.icegreen.greenmail"}) {
       String key = "org.slf4j.simpleLogger.log." + logger;
       if (System.getProperty(key) == null) {
         System.setProperty(key, "error");

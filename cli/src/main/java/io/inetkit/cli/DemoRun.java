@@ -62,7 +62,13 @@ final class DemoRun {
   }
 
   /** What one step did. */
-  record Result(String protocol, String name, Outcome outcome, String detail, Duration time, Throwable failure) {}
+  record Result(
+      String protocol,
+      String name,
+      Outcome outcome,
+      String detail,
+      Duration time,
+      Throwable failure) {}
 
   private final PrintWriter out;
   private final List<Result> results = new ArrayList<>();
@@ -132,14 +138,16 @@ final class DemoRun {
     if (ok == results.size()) {
       out.printf("%nAll %d steps worked in %s.%n", results.size(), seconds(wall));
     } else {
-      out.printf("%n%d of %d steps did not work (%s).%n", results.size() - ok, results.size(), seconds(wall));
+      out.printf(
+          "%n%d of %d steps did not work (%s).%n",
+          results.size() - ok, results.size(), seconds(wall));
     }
     out.flush();
   }
 
   /**
-   * Returns 0 when every step worked, else the exit code of the first failure (a skipped step
-   * alone gives {@link ExitCode#INTERNAL}).
+   * Returns 0 when every step worked, else the exit code of the first failure (a skipped step alone
+   * gives {@link ExitCode#INTERNAL}).
    */
   int exitCode() {
     for (Result r : results) {

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 
 /**
  * The embedded servers {@code inetkit demo} talks to: testkit's {@link InetkitServers}, all six
- * protocols on 127.0.0.1 and free ports, started in parallel, every TLS certificate signed by
- * one fresh test CA. Clients trust only that CA's file, exactly as {@code --cacert} does.
+ * protocols on 127.0.0.1 and free ports, started in parallel, every TLS certificate signed by one
+ * fresh test CA. Clients trust only that CA's file, exactly as {@code --cacert} does.
  *
  * <pre>{@code
  * try (DemoServers servers = DemoServers.start()) {
@@ -65,8 +65,12 @@ final class DemoServers implements AutoCloseable {
       Path files = servers.files();
       Files.writeString(files.resolve("about.txt"), GOPHER_ABOUT, StandardCharsets.UTF_8);
       Path protocols = Files.createDirectories(files.resolve("protocols"));
-      Files.writeString(protocols.resolve("rfc1436.txt"), "RFC 1436: The Internet Gopher Protocol (March 1993)\n");
-      Files.writeString(protocols.resolve("rfc5321.txt"), "RFC 5321: Simple Mail Transfer Protocol (October 2008)\n");
+      Files.writeString(
+          protocols.resolve("rfc1436.txt"),
+          "RFC 1436: The Internet Gopher Protocol (March 1993)\n");
+      Files.writeString(
+          protocols.resolve("rfc5321.txt"),
+          "RFC 5321: Simple Mail Transfer Protocol (October 2008)\n");
     } catch (IOException | RuntimeException e) {
       servers.close();
       throw e;
@@ -97,8 +101,15 @@ final class DemoServers implements AutoCloseable {
   /** Returns one line naming the listeners the demo uses, for its header. */
   String describe() {
     StringBuilder sb = new StringBuilder();
-    for (Listener l : new Listener[] {
-        Listener.SMTP_STARTTLS, Listener.IMAPS, Listener.POP3S, Listener.FTP, Listener.GOPHER, Listener.TELNET}) {
+    for (Listener l :
+        new Listener[] {
+          Listener.SMTP_STARTTLS,
+          Listener.IMAPS,
+          Listener.POP3S,
+          Listener.FTP,
+          Listener.GOPHER,
+          Listener.TELNET
+        }) {
       sb.append(sb.length() == 0 ? "" : ", ").append(l.id()).append(" :").append(servers.port(l));
     }
     return sb.toString();

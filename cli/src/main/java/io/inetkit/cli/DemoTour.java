@@ -42,10 +42,10 @@ import java.util.stream.Collectors;
 
 /**
  * The steps of {@code inetkit demo}, each through inetkit's public library API exactly as the
- * {@code mail}, {@code ftp}, {@code gopher} and {@code telnet} commands use it: send a mail with
- * an attachment (SMTP + STARTTLS), list and read it (IMAPS), sync it into a Maildir (POP3S),
- * upload and download a file (FTPS), browse Gopher, and run a command over Telnet. Every TLS
- * connection verifies the server against the demo CA and checks the host name.
+ * {@code mail}, {@code ftp}, {@code gopher} and {@code telnet} commands use it: send a mail with an
+ * attachment (SMTP + STARTTLS), list and read it (IMAPS), sync it into a Maildir (POP3S), upload
+ * and download a file (FTPS), browse Gopher, and run a command over Telnet. Every TLS connection
+ * verifies the server against the demo CA and checks the host name.
  *
  * <pre>{@code
  * DemoRun run = new DemoRun(out, DemoTour.STEPS);
@@ -72,10 +72,15 @@ final class DemoTour {
   private GopherItem textItem;
 
   /**
-   * A tour against {@code servers}, writing local files below {@code work}; FTP transfers of
-   * {@code payloadBytes} report to {@code progress}, and every client reports to {@code events}.
+   * A tour against {@code servers}, writing local files below {@code work}; FTP transfers of {@code
+   * payloadBytes} report to {@code progress}, and every client reports to {@code events}.
    */
-  DemoTour(DemoServers servers, Path work, ProgressListener progress, EventListener events, int payloadBytes) {
+  DemoTour(
+      DemoServers servers,
+      Path work,
+      ProgressListener progress,
+      EventListener events,
+      int payloadBytes) {
     this.servers = servers;
     this.work = work;
     this.progress = progress;
@@ -85,39 +90,77 @@ final class DemoTour {
 
   /** Runs every step into {@code run}, continuing after failures. */
   void runAll(DemoRun run) {
-    run.step("SMTP", "send a mail with an attachment",
+    run.step(
+        "SMTP",
+        "send a mail with an attachment",
         "Alice mails Bob a report over SMTP, upgraded with STARTTLS; certificate checked against the demo CA",
         this::sendMail);
-    run.step("IMAP", "list the inbox",
+    run.step(
+        "IMAP",
+        "list the inbox",
         "Bob lists his INBOX over IMAPS (searched on the server)",
-        () -> { run.require("send a mail with an attachment"); return listInbox(); });
-    run.step("IMAP", "read the mail",
+        () -> {
+          run.require("send a mail with an attachment");
+          return listInbox();
+        });
+    run.step(
+        "IMAP",
+        "read the mail",
         "Bob reads the message and saves its attachment",
-        () -> { run.require("list the inbox"); return readMail(); });
-    run.step("POP3", "sync into a Maildir",
+        () -> {
+          run.require("list the inbox");
+          return readMail();
+        });
+    run.step(
+        "POP3",
+        "sync into a Maildir",
         "Bob syncs his mailbox over POP3S into a local Maildir (tmp/new/cur, fsync + rename)",
-        () -> { run.require("send a mail with an attachment"); return syncMaildir(); });
-    run.step("FTPS", "upload a file",
-        "Alice uploads " + ByteSizes.format(payloadBytes) + " over FTP with AUTH TLS (control and data encrypted)",
+        () -> {
+          run.require("send a mail with an attachment");
+          return syncMaildir();
+        });
+    run.step(
+        "FTPS",
+        "upload a file",
+        "Alice uploads "
+            + ByteSizes.format(payloadBytes)
+            + " over FTP with AUTH TLS (control and data encrypted)",
         this::upload);
-    run.step("FTPS", "download the file",
+    run.step(
+        "FTPS",
+        "download the file",
         "Alice downloads it again and compares the server's SHA-256 with her own",
-        () -> { run.require("upload a file"); return download(); });
-    run.step("Gopher", "browse a menu",
+        () -> {
+          run.require("upload a file");
+          return download();
+        });
+    run.step(
+        "Gopher",
+        "browse a menu",
         "A Gopher client browses the root menu of " + servers.gopher(""),
         this::browseGopher);
-    run.step("Gopher", "fetch a text item",
+    run.step(
+        "Gopher",
+        "fetch a text item",
         "and fetches the first text document it lists",
-        () -> { run.require("browse a menu"); return fetchGopherText(); });
-    run.step("Telnet", "log in and run a command",
+        () -> {
+          run.require("browse a menu");
+          return fetchGopherText();
+        });
+    run.step(
+        "Telnet",
+        "log in and run a command",
         "A scripted Telnet session logs in at login:/Password: and runs 'whoami'",
         this::telnet);
   }
 
   private String sendMail() throws IOException {
-    attachment = Files.writeString(work.resolve("report.txt"),
-        "Quarterly report\n================\nSMTP, IMAP, POP3, FTP, Gopher, Telnet: all green.\n".repeat(40),
-        StandardCharsets.UTF_8);
+    attachment =
+        Files.writeString(
+            work.resolve("report.txt"),
+            "Quarterly report\n================\nSMTP, IMAP, POP3, FTP, Gopher, Telnet: all green.\n"
+                .repeat(40),
+            StandardCharsets.UTF_8);
     MailMessage mail =
         MailMessage.builder()
             .from("Alice <" + DemoServers.ALICE.address() + ">")
@@ -137,8 +180,11 @@ final class DemoTour {
             .build();
     SendReceipt receipt = smtp.send(mail);
     return "accepted for "
-        + receipt.accepted().stream().map(a -> a.recipient().address()).collect(Collectors.joining(", "))
-        + ": " + receipt.finalReply();
+        + receipt.accepted().stream()
+            .map(a -> a.recipient().address())
+            .collect(Collectors.joining(", "))
+        + ": "
+        + receipt.finalReply();
   }
 
   private ImapClient imap() {
@@ -167,8 +213,13 @@ final class DemoTour {
       }
       MessageSummary s = imap.summaries(refs).get(0);
       message = s.ref();
-      return String.format("%d message: UID %d from %s, \"%s\", %s%s",
-          refs.size(), s.ref().uid(), s.from(), s.subject(), ByteSizes.format(s.size()),
+      return String.format(
+          "%d message: UID %d from %s, \"%s\", %s%s",
+          refs.size(),
+          s.ref().uid(),
+          s.from(),
+          s.subject(),
+          ByteSizes.format(s.size()),
           s.hasAttachments() ? ", with an attachment" : "");
     }
   }
@@ -177,11 +228,16 @@ final class DemoTour {
     try (ImapSession imap = imap().open()) {
       Path eml = work.resolve("message.eml");
       long bytes = imap.download(message, eml);
-      List<Path> saved = imap.saveAttachments(message, Files.createDirectories(work.resolve("attachments")));
+      List<Path> saved =
+          imap.saveAttachments(message, Files.createDirectories(work.resolve("attachments")));
       if (saved.size() != 1 || Files.mismatch(saved.get(0), attachment) != -1) {
-        throw new DemoRun.CheckFailed("expected the attachment report.txt back unchanged, got " + saved);
+        throw new DemoRun.CheckFailed(
+            "expected the attachment report.txt back unchanged, got " + saved);
       }
-      return "message.eml (" + ByteSizes.format(bytes) + "); attachment " + saved.get(0).getFileName()
+      return "message.eml ("
+          + ByteSizes.format(bytes)
+          + "); attachment "
+          + saved.get(0).getFileName()
           + " saved, identical to what Alice sent";
     }
   }
@@ -209,8 +265,13 @@ final class DemoTour {
     if (!first.contains(SUBJECT)) {
       throw new DemoRun.CheckFailed("the Maildir file is not Alice's mail: " + files.get(0));
     }
-    return r.downloaded() + " downloaded (" + ByteSizes.format(r.bytes()) + ") into "
-        + maildir.root() + "; Alice's mail is " + maildir.root().relativize(files.get(0));
+    return r.downloaded()
+        + " downloaded ("
+        + ByteSizes.format(r.bytes())
+        + ") into "
+        + maildir.root()
+        + "; Alice's mail is "
+        + maildir.root().relativize(files.get(0));
   }
 
   private FtpClient ftp() {
@@ -231,10 +292,16 @@ final class DemoTour {
     FtpTransfer t;
     try (FtpSession ftp = ftp().open()) {
       ftp.mkdirs("demo");
-      t = ftp.put(payload, "demo/payload.bin", TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM);
+      t =
+          ftp.put(
+              payload, "demo/payload.bin", TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM);
     }
-    return "demo/payload.bin, " + ByteSizes.format(t.bytes()) + " in " + DemoRun.seconds(t.elapsed())
-        + ", written under a temporary name and renamed; checksum " + checksum(t);
+    return "demo/payload.bin, "
+        + ByteSizes.format(t.bytes())
+        + " in "
+        + DemoRun.seconds(t.elapsed())
+        + ", written under a temporary name and renamed; checksum "
+        + checksum(t);
   }
 
   private String download() throws IOException {
@@ -242,10 +309,15 @@ final class DemoTour {
     FtpTransfer t = ftp().get("demo/payload.bin", copy, TransferOption.VERIFY_CHECKSUM);
     long differs = Files.mismatch(payload, copy);
     if (differs != -1) {
-      throw new DemoRun.CheckFailed("the downloaded file differs from the original at byte " + differs);
+      throw new DemoRun.CheckFailed(
+          "the downloaded file differs from the original at byte " + differs);
     }
-    return ByteSizes.format(t.bytes()) + " in " + DemoRun.seconds(t.elapsed()) + "; server checksum "
-        + checksum(t) + "; every byte identical to the original";
+    return ByteSizes.format(t.bytes())
+        + " in "
+        + DemoRun.seconds(t.elapsed())
+        + "; server checksum "
+        + checksum(t)
+        + "; every byte identical to the original";
   }
 
   private GopherClient gopher() {
@@ -259,7 +331,8 @@ final class DemoTour {
             .filter(i -> i.type() == GopherItemType.TEXT)
             .findFirst()
             .orElseThrow(() -> new DemoRun.CheckFailed("the menu lists no text document: " + menu));
-    return menu.size() + " items: "
+    return menu.size()
+        + " items: "
         + menu.stream()
             .filter(GopherItem::isLink)
             .map(i -> i.code() + " " + i.display())
@@ -288,8 +361,13 @@ final class DemoTour {
         throw new DemoRun.CheckFailed("whoami printed '" + whoami + "'");
       }
       String echo = session.run("echo hello from inetkit").strip();
-      return "logged in as " + DemoServers.ALICE.login() + "; 'whoami' printed '" + whoami
-          + "', 'echo hello from inetkit' printed '" + echo + "'";
+      return "logged in as "
+          + DemoServers.ALICE.login()
+          + "; 'whoami' printed '"
+          + whoami
+          + "', 'echo hello from inetkit' printed '"
+          + echo
+          + "'";
     }
   }
 

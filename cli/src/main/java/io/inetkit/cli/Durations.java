@@ -37,8 +37,7 @@ final class Durations implements ITypeConverter<Duration> {
           default -> amount * 1000;
         };
     if (millis < 1 || millis > Integer.MAX_VALUE) {
-      throw new TypeConversionException(
-          "'" + value + "' is out of range (1ms to about 24 days)");
+      throw new TypeConversionException("'" + value + "' is out of range (1ms to about 24 days)");
     }
     return Duration.ofMillis((long) millis);
   }

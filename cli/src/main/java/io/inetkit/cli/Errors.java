@@ -10,8 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * Turns a failure into the one line the user reads: what was attempted, against which server,
- * and what the server said (the library's exception messages carry all three).
+ * Turns a failure into the one line the user reads: what was attempted, against which server, and
+ * what the server said (the library's exception messages carry all three).
  */
 final class Errors {
   private Errors() {}
@@ -38,7 +38,10 @@ final class Errors {
                           : failure instanceof DirectoryNotEmptyException
                               ? "folder not empty"
                               : fse.getReason() == null ? "file system error" : fse.getReason();
-      return what + ": " + fse.getFile() + (fse.getOtherFile() == null ? "" : " -> " + fse.getOtherFile());
+      return what
+          + ": "
+          + fse.getFile()
+          + (fse.getOtherFile() == null ? "" : " -> " + fse.getOtherFile());
     }
     if (failure instanceof IllegalArgumentException) {
       return "invalid input: " + oneLine(message);

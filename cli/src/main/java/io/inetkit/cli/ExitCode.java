@@ -14,8 +14,8 @@ import io.inetkit.core.TlsException;
 import java.io.IOException;
 
 /**
- * The exit codes of the {@code inetkit} command, sysexits-style so scripts can tell failures
- * apart. Listed in {@code inetkit --help} and the README.
+ * The exit codes of the {@code inetkit} command, sysexits-style so scripts can tell failures apart.
+ * Listed in {@code inetkit --help} and the README.
  */
 public enum ExitCode {
   /** Everything worked. */

@@ -17,8 +17,11 @@ final class FishCompletion {
     StringBuilder out = new StringBuilder();
     String name = root.getCommandName();
     out.append("# fish completion for ").append(name).append(", generated from its commands.\n");
-    out.append("# Install: ").append(name).append(" completion --shell fish > ~/.config/fish/completions/")
-        .append(name).append(".fish\n");
+    out.append("# Install: ")
+        .append(name)
+        .append(" completion --shell fish > ~/.config/fish/completions/")
+        .append(name)
+        .append(".fish\n");
     out.append("complete -c ").append(name).append(" -f\n");
     command(name, root, List.of(), out);
     return out.toString();
@@ -43,25 +46,35 @@ final class FishCompletion {
         if (option.completionCandidates() != null) {
           option.completionCandidates().forEach(candidates::add);
         }
-        out.append(candidates.isEmpty() ? " -r -F" : " -x -a " + quote(String.join(" ", candidates)));
+        out.append(
+            candidates.isEmpty() ? " -r -F" : " -x -a " + quote(String.join(" ", candidates)));
       }
       out.append(" -d ").append(quote(first(option.description()))).append('\n');
     }
-    cmd.getSubcommands().forEach(
-        (name, sub) -> {
-          if (!name.equals(sub.getCommandName())) {
-            return; // an alias: listed once under its own name
-          }
-          out.append("complete -c ").append(tool).append(" -n '").append(here).append("' -a ")
-              .append(name).append(" -d ")
-              .append(quote(summary(sub))).append('\n');
-          List<String> next = new ArrayList<>(path);
-          next.add(name);
-          command(tool, sub, next, out);
-        });
+    cmd.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals(sub.getCommandName())) {
+                return; // an alias: listed once under its own name
+              }
+              out.append("complete -c ")
+                  .append(tool)
+                  .append(" -n '")
+                  .append(here)
+                  .append("' -a ")
+                  .append(name)
+                  .append(" -d ")
+                  .append(quote(summary(sub)))
+                  .append('\n');
+              List<String> next = new ArrayList<>(path);
+              next.add(name);
+              command(tool, sub, next, out);
+            });
   }
 
-  /** True in fish when the words typed so far name exactly {@code path}, and no subcommand of it. */
+  /**
+   * True in fish when the words typed so far name exactly {@code path}, and no subcommand of it.
+   */
   private static String condition(List<String> path, CommandLine cmd) {
     List<String> parts = new ArrayList<>();
     if (path.isEmpty()) {
@@ -71,13 +84,17 @@ final class FishCompletion {
         parts.add("__fish_seen_subcommand_from " + word);
       }
       if (!cmd.getSubcommands().isEmpty()) {
-        parts.add("not __fish_seen_subcommand_from " + String.join(" ", cmd.getSubcommands().keySet()));
+        parts.add(
+            "not __fish_seen_subcommand_from " + String.join(" ", cmd.getSubcommands().keySet()));
       }
     }
     return String.join("; and ", parts);
   }
 
-  /** The line picocli shows for a command in its parent's command list: the header, else the description. */
+  /**
+   * The line picocli shows for a command in its parent's command list: the header, else the
+   * description.
+   */
   private static String summary(CommandLine cmd) {
     var usage = cmd.getCommandSpec().usageMessage();
     return first(usage.header().length > 0 ? usage.header() : usage.description());

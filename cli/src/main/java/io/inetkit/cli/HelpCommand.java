@@ -10,8 +10,8 @@ import picocli.CommandLine.IHelpCommandInitializable2;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code inetkit help [COMMAND...]}: the help of any command, however deep ({@code inetkit help
- * ftp get} shows {@code ftp get}'s help; picocli's own help command stops at the first name).
+ * {@code inetkit help [COMMAND...]}: the help of any command, however deep ({@code inetkit help ftp
+ * get} shows {@code ftp get}'s help; picocli's own help command stops at the first name).
  */
 @Command(
     name = "help",

@@ -3,9 +3,9 @@ package io.inetkit.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -81,10 +81,10 @@ public final class Inetkit implements Runnable {
   }
 
   /**
-   * The commands {@code args} need: picocli builds a reflective model of every command it is
-   * given, which took most of the start-up time, so a run of {@code inetkit ftp ...} builds only
-   * {@code ftp}, and {@code --version} none. Anything else (no command, help, completion, an
-   * unknown name) gets them all, so help and error messages list every command.
+   * The commands {@code args} need: picocli builds a reflective model of every command it is given,
+   * which took most of the start-up time, so a run of {@code inetkit ftp ...} builds only {@code
+   * ftp}, and {@code --version} none. Anything else (no command, help, completion, an unknown name)
+   * gets them all, so help and error messages list every command.
    */
   static java.util.Collection<Class<?>> commandsFor(String[] args) {
     if (isVersionOnly(args)) {
@@ -189,9 +189,9 @@ public final class Inetkit implements Runnable {
   }
 
   /**
-   * Runs the command; a network command given {@code --max-time} runs inside one overall
-   * deadline, so that connect, login, every command, every transfer and every retry together end
-   * by then (each library operation's deadline is bounded by it).
+   * Runs the command; a network command given {@code --max-time} runs inside one overall deadline,
+   * so that connect, login, every command, every transfer and every retry together end by then
+   * (each library operation's deadline is bounded by it).
    */
   static int runWithinMaxTime(CommandLine.ParseResult parseResult) {
     CommandLine.ParseResult last = parseResult;

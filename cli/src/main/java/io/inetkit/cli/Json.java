@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tiny JSON writer for {@code --json} output, so the CLI needs no JSON library. Writes maps
- * (in their iteration order: use {@code LinkedHashMap} or {@link Map#of} for one-field objects
- * with stable names), iterables, arrays of objects, strings, numbers, booleans, enums (their
- * lower-case name), {@code Optional}, {@code null}, and anything else as its {@code toString()}
- * (instants, paths, URIs).
+ * A tiny JSON writer for {@code --json} output, so the CLI needs no JSON library. Writes maps (in
+ * their iteration order: use {@code LinkedHashMap} or {@link Map#of} for one-field objects with
+ * stable names), iterables, arrays of objects, strings, numbers, booleans, enums (their lower-case
+ * name), {@code Optional}, {@code null}, and anything else as its {@code toString()} (instants,
+ * paths, URIs).
  *
  * <pre>{@code
  * Map<String, Object> entry = new LinkedHashMap<>();
@@ -29,8 +29,8 @@ public final class Json {
   }
 
   /**
-   * Writes a JSON array of {@code items} to {@code out}, one element per line, so a long listing
-   * is streamed instead of built in memory first.
+   * Writes a JSON array of {@code items} to {@code out}, one element per line, so a long listing is
+   * streamed instead of built in memory first.
    */
   public static void writeArray(PrintWriter out, Iterable<?> items) {
     out.print("[");

@@ -3,8 +3,8 @@ package io.inetkit.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --json} option of listing commands: machine-readable output with stable field
- * names, written by {@link Json}.
+ * The {@code --json} option of listing commands: machine-readable output with stable field names,
+ * written by {@link Json}.
  *
  * <pre>{@code
  * @Mixin JsonOption json;

@@ -10,9 +10,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every command that talks to a server: the shared output, TLS and timeout options, and
- * URL parsing that names the schemes the command accepts. Protocol commands add {@link
- * AuthOptions} when they log in.
+ * Base of every command that talks to a server: the shared output, TLS and timeout options, and URL
+ * parsing that names the schemes the command accepts. Protocol commands add {@link AuthOptions}
+ * when they log in.
  *
  * <pre>{@code
  * @Command(name = "ls")

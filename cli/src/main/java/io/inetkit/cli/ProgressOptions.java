@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
  * The {@code --progress} / {@code --no-progress} options and the progress bar they control. By
  * default a bar is drawn on standard error only when standard error itself is a terminal (not when
  * it is redirected to a file or pipe, see {@link Terminals}) and {@code --quiet} was not given, so
- * scripts, logs and CI output stay clean. {@code --progress} draws it anyway; {@code
- * --no-progress} never.
+ * scripts, logs and CI output stay clean. {@code --progress} draws it anyway; {@code --no-progress}
+ * never.
  *
  * <pre>{@code
  * @Mixin ProgressOptions progress;

@@ -3,8 +3,8 @@ package io.inetkit.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --limit-rate RATE}, curl's throttle, for the commands whose client paces transfers
- * ({@code ftp get}, {@code ftp put}); commands that cannot honour it do not list it.
+ * {@code --limit-rate RATE}, curl's throttle, for the commands whose client paces transfers ({@code
+ * ftp get}, {@code ftp put}); commands that cannot honour it do not list it.
  *
  * <pre>{@code
  * @Mixin RateLimitOption rate;

@@ -8,11 +8,11 @@ import java.time.Duration;
 
 /**
  * Runs an operation again after a failure that may go away: a timeout, a dropped connection, a
- * temporary (4xx) server reply. Waits {@code delay}, doubling each time up to a minute, but
- * never past {@code --max-time}. Any other failure (authentication, TLS, not found, bad input)
- * ends the retries at once. When it gives up, the <em>first</em> failure is reported (with its
- * exit code): a refused reconnect after a timeout is a consequence, not the cause; the later
- * failures are attached to it as suppressed exceptions.
+ * temporary (4xx) server reply. Waits {@code delay}, doubling each time up to a minute, but never
+ * past {@code --max-time}. Any other failure (authentication, TLS, not found, bad input) ends the
+ * retries at once. When it gives up, the <em>first</em> failure is reported (with its exit code): a
+ * refused reconnect after a timeout is a consequence, not the cause; the later failures are
+ * attached to it as suppressed exceptions.
  *
  * <pre>{@code
  * Path file = transfer.retry(retryDelay, output).run(attempt -> ftp.get(url, target, attempt > 1));
@@ -49,14 +49,17 @@ public record Retry(int retries, Duration delay, OutputOptions output) {
           throw first;
         }
         output.note(
-            "inetkit: %s; retry %d of %d in %s", e.getMessage(), n, retries, Durations.format(wait));
+            "inetkit: %s; retry %d of %d in %s",
+            e.getMessage(), n, retries, Durations.format(wait));
         sleep(wait);
         wait = wait.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : wait.multipliedBy(2);
       }
     }
   }
 
-  /** Returns whether {@code --max-time} (if given) leaves time to wait {@code wait} and try again. */
+  /**
+   * Returns whether {@code --max-time} (if given) leaves time to wait {@code wait} and try again.
+   */
   private static boolean timeLeftFor(Duration wait) {
     io.inetkit.core.internal.Deadline.Scope scope = io.inetkit.core.internal.Deadline.enclosing();
     return scope == null || scope.remaining().compareTo(wait) > 0;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --retry-delay DURATION}, for the commands whose retries wait ({@code gopher} fetches
- * again from the start); FTP reconnects and resumes at once and does not list it.
+ * {@code --retry-delay DURATION}, for the commands whose retries wait ({@code gopher} fetches again
+ * from the start); FTP reconnects and resumes at once and does not list it.
  *
  * <pre>{@code
  * @Mixin RetryDelayOption delay;

@@ -84,30 +84,34 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--user",
       paramLabel = "NAME:PASSWORD",
       converter = UserConverter.class,
-      description = "Add a user on every protocol (FTP read-write; repeatable). A throwaway test"
-          + " password: other local users can see it in the process list.")
+      description =
+          "Add a user on every protocol (FTP read-write; repeatable). A throwaway test"
+              + " password: other local users can see it in the process list.")
   List<FtpUser> users = new ArrayList<>();
 
   @Option(
       names = "--bind",
       paramLabel = "ADDRESS",
       converter = BindConverter.class,
-      description = "Listen on this IPv4 address instead of 127.0.0.1 (e.g. 0.0.0.0 for a container"
-          + " next to this one). Anyone who can reach it can log in with the test users; the"
-          + " control endpoint stays on 127.0.0.1.")
+      description =
+          "Listen on this IPv4 address instead of 127.0.0.1 (e.g. 0.0.0.0 for a container"
+              + " next to this one). Anyone who can reach it can log in with the test users; the"
+              + " control endpoint stays on 127.0.0.1.")
   BindAddress bind = BindAddress.LOOPBACK;
 
   @Option(
       names = "--tls-name",
       paramLabel = "NAME",
-      description = "Add a DNS name or IP to the TLS certificate (repeatable), for clients that"
-          + " connect by another name than localhost/127.0.0.1.")
+      description =
+          "Add a DNS name or IP to the TLS certificate (repeatable), for clients that"
+              + " connect by another name than localhost/127.0.0.1.")
   List<String> tlsNames = new ArrayList<>();
 
   @Option(
       names = "--control-port",
       paramLabel = "PORT",
-      description = "Port of the HTTP control endpoint on 127.0.0.1 (default: a free port, printed).")
+      description =
+          "Port of the HTTP control endpoint on 127.0.0.1 (default: a free port, printed).")
   int controlPort;
 
   /** For scripts and tests: stop after this many seconds instead of waiting for Ctrl-C. */
@@ -125,11 +129,16 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       tlsNames.forEach(builder::tlsName);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-name: " + e.getMessage());
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--tls-name: " + e.getMessage());
     }
     if (!bind.isLoopback()) {
-      spec.commandLine().getErr().println("inetkit serve: listening on " + bind
-          + ", not only 127.0.0.1: anyone who can reach it can log in with the test users below");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "inetkit serve: listening on "
+                  + bind
+                  + ", not only 127.0.0.1: anyone who can reach it can log in with the test users below");
     }
     InetkitServers servers = builder.start();
     ServeControl control;
@@ -188,26 +197,40 @@ public final class ServeCommand implements Callable<Integer> {
         width[i] = Math.max(width[i], row[i].length());
       }
     }
-    StringBuilder sb = new StringBuilder("inetkit test servers on ").append(servers.bindAddress())
-        .append(" (Ctrl-C stops them)").append(System.lineSeparator()).append(System.lineSeparator());
+    StringBuilder sb =
+        new StringBuilder("inetkit test servers on ")
+            .append(servers.bindAddress())
+            .append(" (Ctrl-C stops them)")
+            .append(System.lineSeparator())
+            .append(System.lineSeparator());
     for (String[] row : rows) {
       for (int i = 0; i < width.length; i++) {
         sb.append(String.format(Locale.ROOT, "%-" + width[i] + "s  ", row[i]));
       }
       sb.append(row[4]).append(System.lineSeparator());
     }
-    sb.append(System.lineSeparator()).append("Users (every protocol; mail to <user>@")
-        .append(InetkitServers.MAIL_DOMAIN).append("):").append(System.lineSeparator());
+    sb.append(System.lineSeparator())
+        .append("Users (every protocol; mail to <user>@")
+        .append(InetkitServers.MAIL_DOMAIN)
+        .append("):")
+        .append(System.lineSeparator());
     for (FtpUser u : servers.users()) {
-      sb.append("  ").append(u.name()).append(" / ").append(u.password())
-          .append(u.access() == FtpUser.Access.READ_WRITE ? "  (FTP read-write)" : "  (FTP read-only)")
+      sb.append("  ")
+          .append(u.name())
+          .append(" / ")
+          .append(u.password())
+          .append(
+              u.access() == FtpUser.Access.READ_WRITE ? "  (FTP read-write)" : "  (FTP read-only)")
           .append(System.lineSeparator());
     }
-    sb.append("CA certificate (trust it for every TLS listener): ").append(servers.caPemFile())
+    sb.append("CA certificate (trust it for every TLS listener): ")
+        .append(servers.caPemFile())
         .append(System.lineSeparator());
-    sb.append("Files folder (Gopher serves it, Telnet's cat reads it): ").append(servers.files())
+    sb.append("Files folder (Gopher serves it, Telnet's cat reads it): ")
+        .append(servers.files())
         .append(System.lineSeparator());
-    sb.append("Control endpoint: ").append(controlUrl)
+    sb.append("Control endpoint: ")
+        .append(controlUrl)
         .append(" (GET servers, GET messages, DELETE messages, POST users, POST reset)")
         .append(System.lineSeparator());
     return sb.toString();
@@ -256,7 +279,8 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         return BindAddress.of(value.trim());
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(e.getMessage() + " (--bind takes an IPv4 address such as 0.0.0.0)");
+        throw new picocli.CommandLine.TypeConversionException(
+            e.getMessage() + " (--bind takes an IPv4 address such as 0.0.0.0)");
       }
     }
   }
@@ -279,10 +303,14 @@ public final class ServeCommand implements Callable<Integer> {
         throw new IllegalArgumentException("a user is NAME:PASSWORD, both non-empty");
       }
       try {
-        return new FtpUser(value.substring(0, colon), value.substring(colon + 1), FtpUser.Access.READ_WRITE);
+        return new FtpUser(
+            value.substring(0, colon), value.substring(colon + 1), FtpUser.Access.READ_WRITE);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "not a usable user name or password for " + value.substring(0, colon) + " (no spaces, slashes or control characters)", e);
+            "not a usable user name or password for "
+                + value.substring(0, colon)
+                + " (no spaces, slashes or control characters)",
+            e);
       }
     }
   }

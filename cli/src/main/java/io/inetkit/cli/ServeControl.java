@@ -41,7 +41,8 @@ final class ServeControl implements AutoCloseable {
 
   /** Starts the endpoint on 127.0.0.1:{@code port} (0: a free port). */
   static ServeControl start(InetkitServers servers, int port) throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     ServeControl control = new ServeControl(servers, http);
     http.createContext("/", control::handle);
     http.start();
@@ -82,8 +83,14 @@ final class ServeControl implements AutoCloseable {
         servers.reset();
         send(exchange, 204, "");
       }
-      default -> send(exchange, 404, error("no such endpoint: " + route
-          + " (GET /servers, GET /messages, DELETE /messages, POST /users, POST /reset)"));
+      default ->
+          send(
+              exchange,
+              404,
+              error(
+                  "no such endpoint: "
+                      + route
+                      + " (GET /servers, GET /messages, DELETE /messages, POST /users, POST /reset)"));
     }
   }
 

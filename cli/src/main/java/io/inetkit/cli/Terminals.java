@@ -10,10 +10,10 @@ import java.nio.file.Path;
  * Tells whether the process's standard streams are interactive terminals. Java 17 has no {@code
  * isatty}: {@link System#console()} is non-null only when standard input <em>and</em> output are a
  * terminal (and from Java 22 on, even when they are not; {@code Console.isTerminal()} is asked
- * then), and says nothing about standard error. Standard error is checked on its own through
- * {@code /proc/self/fd/2}, which on Linux links to the terminal device ({@code /dev/pts/N},
- * {@code /dev/ttyN}) or to a file or pipe; where {@code /proc} is missing the console answer is
- * the best guess.
+ * then), and says nothing about standard error. Standard error is checked on its own through {@code
+ * /proc/self/fd/2}, which on Linux links to the terminal device ({@code /dev/pts/N}, {@code
+ * /dev/ttyN}) or to a file or pipe; where {@code /proc} is missing the console answer is the best
+ * guess.
  *
  * <pre>{@code
  * boolean drawBars = Terminals.stderrIsTerminal(); // false for 2>log, 2>&1 | tee, CI

@@ -15,9 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The TLS options every network command shares: {@code --tls}, {@code --cacert} (with {@code
- * --cacert-password-env}/{@code -file} for a PKCS#12 trust store), {@code --insecure}. The
- * default trusts the system CAs and checks host names; {@code --cacert} replaces them; {@code
- * --insecure}
+ * --cacert-password-env}/{@code -file} for a PKCS#12 trust store), {@code --insecure}. The default
+ * trusts the system CAs and checks host names; {@code --cacert} replaces them; {@code --insecure}
  * prints a loud warning on standard error, even with {@code --quiet}.
  *
  * <pre>{@code
@@ -94,8 +93,8 @@ public final class TlsOptions {
   /**
    * Returns {@link PlaintextLogin#ALLOWED} when the user said {@code --tls none} (the explicit
    * opt-in to a password in clear text), else {@link PlaintextLogin#REFUSED}. With {@code
-   * loggingIn} and {@code --tls none}, warns on standard error (even with {@code --quiet}) that
-   * the password travels in clear text.
+   * loggingIn} and {@code --tls none}, warns on standard error (even with {@code --quiet}) that the
+   * password travels in clear text.
    */
   public PlaintextLogin plaintextLogin(boolean loggingIn) {
     if (choice != Choice.none) {
@@ -118,8 +117,8 @@ public final class TlsOptions {
   }
 
   /**
-   * Returns the trust to use: system CAs, the {@code --cacert} file, or (with a warning on
-   * standard error) none at all.
+   * Returns the trust to use: system CAs, the {@code --cacert} file, or (with a warning on standard
+   * error) none at all.
    *
    * @throws ParameterException when {@code --cacert} and {@code --insecure} are both given, or a
    *     {@code --cacert} password option is wrong
@@ -127,7 +126,8 @@ public final class TlsOptions {
    */
   public Trust trust() throws IOException {
     if (insecure && (caFile != null || caPasswordEnv != null || caPasswordFile != null)) {
-      throw new ParameterException(mixee.commandLine(), "--cacert and --insecure exclude each other");
+      throw new ParameterException(
+          mixee.commandLine(), "--cacert and --insecure exclude each other");
     }
     if (insecure) {
       mixee
@@ -141,7 +141,8 @@ public final class TlsOptions {
     char[] password = caPassword();
     if (caFile == null) {
       if (password != null) {
-        throw new ParameterException(mixee.commandLine(), "a --cacert password was given but no --cacert FILE");
+        throw new ParameterException(
+            mixee.commandLine(), "a --cacert password was given but no --cacert FILE");
       }
       return Trust.system();
     }
@@ -164,7 +165,8 @@ public final class TlsOptions {
       String value = ((Inetkit) mixee.root().userObject()).environment().variable(caPasswordEnv);
       if (value == null) {
         throw new ParameterException(
-            mixee.commandLine(), "--cacert-password-env: environment variable " + caPasswordEnv + " is not set");
+            mixee.commandLine(),
+            "--cacert-password-env: environment variable " + caPasswordEnv + " is not set");
       }
       return value.toCharArray();
     }

@@ -1,18 +1,17 @@
 package io.inetkit.cli;
 
 import io.inetkit.core.ProgressListener;
-import java.time.Duration;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options of commands that move bytes, modelled on curl's: {@code --retry N} (which resumes,
- * where the protocol allows) and {@code --[no-]progress} ({@link ProgressOptions}). {@code
- * --retry-delay} ({@link RetryDelayOption}) and the guards {@code --max-filesize} ({@link
- * MaxFileSizeOption}) and {@code --limit-rate} ({@link RateLimitOption}) are mixins of their own,
- * so that a command lists only what it honours.
+ * Options of commands that move bytes, modelled on curl's: {@code --retry N} (which resumes, where
+ * the protocol allows) and {@code --[no-]progress} ({@link ProgressOptions}). {@code --retry-delay}
+ * ({@link RetryDelayOption}) and the guards {@code --max-filesize} ({@link MaxFileSizeOption}) and
+ * {@code --limit-rate} ({@link RateLimitOption}) are mixins of their own, so that a command lists
+ * only what it honours.
  *
  * <pre>{@code
  * @Mixin TransferOptions transfer;

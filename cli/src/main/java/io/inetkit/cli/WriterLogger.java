@@ -7,9 +7,9 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * An SLF4J logger that prints to the command's error writer, so the {@code -v} protocol trace
- * of {@link io.inetkit.core.LoggingEventListener} (secrets already redacted) goes where the
- * user, or a test, is looking.
+ * An SLF4J logger that prints to the command's error writer, so the {@code -v} protocol trace of
+ * {@link io.inetkit.core.LoggingEventListener} (secrets already redacted) goes where the user, or a
+ * test, is looking.
  */
 final class WriterLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;

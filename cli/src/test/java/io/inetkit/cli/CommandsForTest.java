@@ -56,8 +56,7 @@ class CommandsForTest {
   @Test
   void aNamedActionOfAGroupBuildsOnlyThatAction() {
     assertThat(built(new String[] {"ftp", "ls", "ftp://127.0.0.1/"}, "ftp")).containsExactly("ls");
-    assertThat(built(new String[] {"mail", "send", "--to", "a@b"}, "mail"))
-        .containsExactly("send");
+    assertThat(built(new String[] {"mail", "send", "--to", "a@b"}, "mail")).containsExactly("send");
     assertThat(built(new String[] {"mail", "folders", "list", "imap://h"}, "mail"))
         .containsExactly("folders");
     assertThat(built(new String[] {"mail", "folders", "list", "imap://h"}, "mail", "folders"))
@@ -72,8 +71,13 @@ class CommandsForTest {
     assertThat(folders).contains("list", "create", "rename", "delete");
     for (String[] args :
         new String[][] {
-          {"ftp"}, {"ftp", "--help"}, {"ftp", "lss"}, {"ftp", "-h", "ls"}, {"help", "ftp", "ls"},
-          {"completion", "ftp", "ls"}, {"-v", "ftp", "ls"}
+          {"ftp"},
+          {"ftp", "--help"},
+          {"ftp", "lss"},
+          {"ftp", "-h", "ls"},
+          {"help", "ftp", "ls"},
+          {"completion", "ftp", "ls"},
+          {"-v", "ftp", "ls"}
         }) {
       assertThat(built(args, "ftp")).as(String.join(" ", args)).isEqualTo(ftp);
     }

@@ -12,7 +12,8 @@ class CompletionCommandTest {
   private static String completion(String... args) {
     StringWriter out = new StringWriter();
     int code =
-        Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+        Inetkit.newCommandLine(
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
             .execute(args);
     assertThat(code).isZero();
     return out.toString();
@@ -31,7 +32,8 @@ class CompletionCommandTest {
     assertThat(fish)
         .startsWith("# fish completion for inetkit")
         .contains("complete -c inetkit -f\n")
-        .contains("complete -c inetkit -n '__fish_use_subcommand' -a ftp -d 'Files over FTP and FTPS.'")
+        .contains(
+            "complete -c inetkit -n '__fish_use_subcommand' -a ftp -d 'Files over FTP and FTPS.'")
         .containsPattern(
             "complete -c inetkit -n '__fish_seen_subcommand_from ftp; and not __fish_seen_subcommand_from [a-z ]*' -a get ")
         .contains(

@@ -36,13 +36,35 @@ class HelpTest {
   @Test
   void everyCommandAndGroupHasHelpWithExamplesAndNoFormatWarnings() {
     CommandLine root =
-        Inetkit.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        Inetkit.newCommandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<List<String>> commands = new ArrayList<>();
     commands(root, List.of(), commands);
-    assertThat(commands).extracting(c -> String.join(" ", c))
-        .contains("", "mail", "ftp", "mail send", "mail list", "mail read", "mail sync", "mail watch", "mail move",
-            "mail flag", "mail delete", "mail capabilities", "ftp ls", "ftp get", "ftp put", "ftp rm",
-            "ftp mkdir", "ftp mv", "ftp capabilities", "gopher", "telnet", "completion");
+    assertThat(commands)
+        .extracting(c -> String.join(" ", c))
+        .contains(
+            "",
+            "mail",
+            "ftp",
+            "mail send",
+            "mail list",
+            "mail read",
+            "mail sync",
+            "mail watch",
+            "mail move",
+            "mail flag",
+            "mail delete",
+            "mail capabilities",
+            "ftp ls",
+            "ftp get",
+            "ftp put",
+            "ftp rm",
+            "ftp mkdir",
+            "ftp mv",
+            "ftp capabilities",
+            "gopher",
+            "telnet",
+            "completion");
     PrintStream saved = System.err;
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
     System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
@@ -52,7 +74,8 @@ class HelpTest {
         List<String> args = new ArrayList<>(command);
         args.add("--help");
         int code =
-            Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+            Inetkit.newCommandLine(
+                    new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
                 .execute(args.toArray(String[]::new));
         assertThat(code).as(String.join(" ", command)).isZero();
         // main builds only the commands the arguments name; the help must not change with it.
@@ -69,7 +92,9 @@ class HelpTest {
             .contains(("Usage: inetkit " + String.join(" ", command)).strip())
             .contains("Examples:");
         if (command.isEmpty()) {
-          assertThat(out.toString()).contains("Exit codes:").containsPattern(" 77 +authentication failed");
+          assertThat(out.toString())
+              .contains("Exit codes:")
+              .containsPattern(" 77 +authentication failed");
         } else {
           assertThat(out.toString()).as(String.join(" ", command)).doesNotContain("Exit codes:");
         }
@@ -86,7 +111,10 @@ class HelpTest {
     StringWriter err = new StringWriter();
     int code =
         Inetkit.newCommandLine(
-                new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.system(), args)
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                CliEnvironment.system(),
+                args)
             .execute(args);
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
@@ -95,7 +123,9 @@ class HelpTest {
   void helpShowsTheHelpOfANestedCommand() {
     String[] result = run("help", "ftp", "get");
     assertThat(result[0]).isEqualTo("0");
-    assertThat(result[1]).contains("Usage: inetkit ftp get ").isEqualTo(run("ftp", "get", "--help")[1]);
+    assertThat(result[1])
+        .contains("Usage: inetkit ftp get ")
+        .isEqualTo(run("ftp", "get", "--help")[1]);
   }
 
   @Test

@@ -23,7 +23,8 @@ class InetkitCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return Inetkit.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
   }
 
   @Test
@@ -50,7 +51,8 @@ class InetkitCommandTest {
   @Test
   void failuresMapToDistinctExitCodes() {
     Endpoint ep = Endpoint.of("127.0.0.1", 21);
-    assertThat(ExitCode.of(new AuthenticationException("login", ep, null, null))).isEqualTo(ExitCode.AUTH);
+    assertThat(ExitCode.of(new AuthenticationException("login", ep, null, null)))
+        .isEqualTo(ExitCode.AUTH);
     assertThat(ExitCode.of(new TlsException("tls", ep, null))).isEqualTo(ExitCode.TLS);
     assertThat(ExitCode.of(new InetkitTimeoutException("read", ep, Duration.ofSeconds(1), null)))
         .isEqualTo(ExitCode.TIMEOUT);
@@ -60,11 +62,13 @@ class InetkitCommandTest {
         .isEqualTo(ExitCode.TEMPORARY);
     assertThat(ExitCode.of(new NotFoundException("RETR x", ep, Reply.numeric(550, "no"), null)))
         .isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(ExitCode.of(new ProtocolReplyException("MAIL", ep, Reply.numeric(451, "later"), null)))
+    assertThat(
+            ExitCode.of(new ProtocolReplyException("MAIL", ep, Reply.numeric(451, "later"), null)))
         .isEqualTo(ExitCode.TEMPORARY);
     assertThat(ExitCode.of(new ProtocolReplyException("MAIL", ep, Reply.numeric(550, "no"), null)))
         .isEqualTo(ExitCode.PROTOCOL);
-    assertThat(ExitCode.of(new ConnectionException("connect", ep, null))).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(ExitCode.of(new ConnectionException("connect", ep, null)))
+        .isEqualTo(ExitCode.UNAVAILABLE);
     assertThat(ExitCode.of(new InvalidInputException("path", "bad"))).isEqualTo(ExitCode.USAGE);
     assertThat(ExitCode.of(new IOException("disk full"))).isEqualTo(ExitCode.LOCAL_IO);
     assertThat(ExitCode.of(new IllegalStateException("bug"))).isEqualTo(ExitCode.INTERNAL);

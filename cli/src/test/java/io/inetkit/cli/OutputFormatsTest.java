@@ -76,10 +76,13 @@ class OutputFormatsTest {
   void errorsAreOneLineNamingWhatAndWhere() {
     assertThat(Errors.describe(new NoSuchFileException("/tmp/x")))
         .isEqualTo("no such file or folder: /tmp/x");
-    assertThat(Errors.describe(new ProtocolReplyException("RETR x", EP, Reply.numeric(550, "No\nsuch"), null)))
+    assertThat(
+            Errors.describe(
+                new ProtocolReplyException("RETR x", EP, Reply.numeric(550, "No\nsuch"), null)))
         .isEqualTo("RETR x refused: 550 No | such [127.0.0.1:2121]");
     assertThat(Errors.describe(new IllegalStateException("boom")))
-        .isEqualTo("internal error: java.lang.IllegalStateException: boom (run with -v for the stack trace)");
+        .isEqualTo(
+            "internal error: java.lang.IllegalStateException: boom (run with -v for the stack trace)");
   }
 
   @Test

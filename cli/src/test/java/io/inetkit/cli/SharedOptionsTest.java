@@ -52,7 +52,8 @@ class SharedOptionsTest {
   void explicitSourcesWinOverTheVariable() throws Exception {
     Path file = Files.writeString(home.resolve("pw"), "fromfile\nignored\n");
     CliRun cli = cli().variable("INETKIT_PASSWORD", "fromvar").variable("MYPW", "fromenv");
-    assertThat(cli.run("probe", "--password-file", file.toString(), "ftp://alice@127.0.0.1/")).isZero();
+    assertThat(cli.run("probe", "--password-file", file.toString(), "ftp://alice@127.0.0.1/"))
+        .isZero();
     assertThat(cli.out()).contains("password=fromfile");
     assertThat(cli.run("probe", "--password-env", "MYPW", "ftp://alice@127.0.0.1/")).isZero();
     assertThat(cli.out()).contains("password=fromenv");
@@ -96,10 +97,12 @@ class SharedOptionsTest {
   void maskedPromptOnlyWhenAPersonIsAtTheTerminal() {
     StringBuilder asked = new StringBuilder();
     CliRun cli =
-        cli().terminal(text -> {
-          asked.append(text);
-          return "typed".toCharArray();
-        });
+        cli()
+            .terminal(
+                text -> {
+                  asked.append(text);
+                  return "typed".toCharArray();
+                });
     assertThat(cli.run("probe", "ftp://alice@127.0.0.1/")).isZero();
     assertThat(asked.toString()).isEqualTo("Password for alice@127.0.0.1: ");
     assertThat(cli.out()).contains("password=typed");
@@ -155,8 +158,18 @@ class SharedOptionsTest {
     CliRun cli = cli();
     assertThat(
             cli.run(
-                "probe", "--connect-timeout", "500ms", "--timeout", "2m", "--max-time", "1h",
-                "--max-filesize", "10M", "--limit-rate", "500k", "ftp://h/"))
+                "probe",
+                "--connect-timeout",
+                "500ms",
+                "--timeout",
+                "2m",
+                "--max-time",
+                "1h",
+                "--max-filesize",
+                "10M",
+                "--limit-rate",
+                "500k",
+                "ftp://h/"))
         .isZero();
     assertThat(cli.out())
         .contains("connect=PT0.5S, read=PT2M, overall=PT1H")

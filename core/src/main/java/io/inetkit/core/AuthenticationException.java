@@ -1,8 +1,8 @@
 package io.inetkit.core;
 
 /**
- * The server refused the credentials (or the offered mechanisms did not fit). Carries the
- * server's reply when there was one; never the password or token.
+ * The server refused the credentials (or the offered mechanisms did not fit). Carries the server's
+ * reply when there was one; never the password or token.
  *
  * <pre>{@code
  * catch (AuthenticationException e) {

@@ -1,9 +1,8 @@
 package io.inetkit.core;
 
 /**
- * The server closed the connection (or it was reset) before the operation finished. Whatever
- * the operation had sent may or may not have taken effect; the message says which step was
- * under way.
+ * The server closed the connection (or it was reset) before the operation finished. Whatever the
+ * operation had sent may or may not have taken effect; the message says which step was under way.
  *
  * <pre>{@code
  * try {

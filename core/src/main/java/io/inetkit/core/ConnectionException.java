@@ -1,8 +1,8 @@
 package io.inetkit.core;
 
 /**
- * The connection could not be made: unknown host, connection refused, network unreachable.
- * Nothing was sent to the server.
+ * The connection could not be made: unknown host, connection refused, network unreachable. Nothing
+ * was sent to the server.
  *
  * <pre>{@code
  * catch (ConnectionException e) {

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 /**
  * Who to log in as, and the secret that proves it: a password or an OAuth2 bearer token.
  *
- * <p>The secret is held behind a {@link Supplier} so it can come from a vault, a prompt or a
- * token service, and is asked for each time a connection authenticates (an expired OAuth2 token
- * is fetched anew). {@link #toString()} never shows it.
+ * <p>The secret is held behind a {@link Supplier} so it can come from a vault, a prompt or a token
+ * service, and is asked for each time a connection authenticates (an expired OAuth2 token is
+ * fetched anew). {@link #toString()} never shows it.
  *
  * <pre>{@code
  * Credentials alice = Credentials.password("alice", "s3cret".toCharArray());
@@ -68,7 +68,8 @@ public final class Credentials {
   public static Credentials fromEnvironment(String user, String variable) {
     Inputs.requireToken("variable", variable, 256);
     if (System.getenv(variable) == null) {
-      throw new InvalidInputException("variable", "environment variable " + variable + " is not set");
+      throw new InvalidInputException(
+          "variable", "environment variable " + variable + " is not set");
     }
     return password(user, () -> toChars(System.getenv(variable)));
   }

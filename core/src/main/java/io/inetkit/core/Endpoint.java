@@ -46,7 +46,8 @@ public record Endpoint(String host, int port) {
         return new Endpoint(host, defaultPort);
       }
       if (!rest.startsWith(":")) {
-        throw new InvalidInputException("endpoint", "expected ':port' after ']' in " + Inputs.quote(text));
+        throw new InvalidInputException(
+            "endpoint", "expected ':port' after ']' in " + Inputs.quote(text));
       }
       return new Endpoint(host, parsePort(rest.substring(1)));
     }

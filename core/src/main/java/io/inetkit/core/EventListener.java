@@ -5,8 +5,8 @@ package io.inetkit.core;
  * reply, transfers, and closing. Every method is a no-op here; override the ones you need.
  *
  * <p>Contract (as OkHttp's): methods are called on the thread doing the work, must be fast, must
- * not throw, and must not call back into the session. Commands arrive with secrets already
- * redacted ({@code PASS ***}, {@code AUTH PLAIN ***}, {@code LOGIN alice ***}).
+ * not throw, and must not call back into the session. Commands arrive with secrets already redacted
+ * ({@code PASS ***}, {@code AUTH PLAIN ***}, {@code LOGIN alice ***}).
  *
  * <pre>{@code
  * EventListener trace = new EventListener() {

@@ -6,9 +6,9 @@ import java.io.IOException;
  * Root of every checked failure inetkit reports: something went wrong on the network, at the
  * server, or in the conversation between the two.
  *
- * <p>Messages name what was attempted and against which {@code host:port}, and include the
- * server's reply where there was one. They never contain a password or token. The underlying
- * library's exception (Jakarta Mail, Commons Net, JDK) is kept as the {@link #getCause() cause}.
+ * <p>Messages name what was attempted and against which {@code host:port}, and include the server's
+ * reply where there was one. They never contain a password or token. The underlying library's
+ * exception (Jakarta Mail, Commons Net, JDK) is kept as the {@link #getCause() cause}.
  *
  * <pre>{@code
  * try (FtpSession ftp = client.open()) {

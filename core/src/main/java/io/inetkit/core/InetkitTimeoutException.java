@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * A configured {@link Timeouts timeout} expired: connecting, waiting for a reply, waiting for the
- * next bytes of a transfer, or the overall time limit of the operation. The message names the
- * phase (connect, greeting, TLS handshake, login, the command, the transfer) and the limit in
- * force. The server may have acted on what was already sent.
+ * next bytes of a transfer, or the overall time limit of the operation. The message names the phase
+ * (connect, greeting, TLS handshake, login, the command, the transfer) and the limit in force. The
+ * server may have acted on what was already sent.
  *
  * <pre>{@code
  * catch (InetkitTimeoutException e) {
@@ -23,7 +23,10 @@ public class InetkitTimeoutException extends InetkitException {
 
   /** Which of the {@link Timeouts} expired. */
   public enum Limit {
-    /** {@link Timeouts#connect()}: connecting (and, where the protocol says so, the greeting and TLS). */
+    /**
+     * {@link Timeouts#connect()}: connecting (and, where the protocol says so, the greeting and
+     * TLS).
+     */
     CONNECT("the connect timeout"),
     /** {@link Timeouts#read()}: the server stayed silent too long. */
     READ("the read timeout"),
@@ -68,7 +71,12 @@ public class InetkitTimeoutException extends InetkitException {
   public InetkitTimeoutException(
       String message, Endpoint endpoint, Duration timeout, Limit limit, Throwable cause) {
     super(
-        message + " (timed out after " + Timeouts.format(timeout) + ", " + limit.description() + ")",
+        message
+            + " (timed out after "
+            + Timeouts.format(timeout)
+            + ", "
+            + limit.description()
+            + ")",
         endpoint,
         cause);
     this.timeout = timeout;

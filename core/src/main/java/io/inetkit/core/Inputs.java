@@ -1,16 +1,16 @@
 package io.inetkit.core;
 
 /**
- * Validation of caller-supplied protocol values, shared by every module so that a CR, LF or NUL
- * can never reach the wire as part of an address, path, mailbox, selector or header.
+ * Validation of caller-supplied protocol values, shared by every module so that a CR, LF or NUL can
+ * never reach the wire as part of an address, path, mailbox, selector or header.
  *
  * <pre>{@code
  * String path = Inputs.requireNoControl("path", userPath);        // rejects CR, LF, NUL
  * String tag  = Inputs.requireToken("flag", flag, 256);            // also rejects blanks, spaces
  * }</pre>
  *
- * All methods throw {@link InvalidInputException} naming the parameter and quoting the value
- * with control characters escaped.
+ * All methods throw {@link InvalidInputException} naming the parameter and quoting the value with
+ * control characters escaped.
  */
 public final class Inputs {
   private Inputs() {}
@@ -74,8 +74,8 @@ public final class Inputs {
   }
 
   /**
-   * Returns a host name, IPv4 literal or IPv6 literal (without brackets), rejecting empty
-   * values, white space, control characters and characters no host can contain.
+   * Returns a host name, IPv4 literal or IPv6 literal (without brackets), rejecting empty values,
+   * white space, control characters and characters no host can contain.
    */
   public static String requireHost(String parameter, String host) {
     requireToken(parameter, host, MAX_HOST);
@@ -100,8 +100,8 @@ public final class Inputs {
   }
 
   /**
-   * Quotes a value for an error message: control characters escaped ({@code \r}, {@code \n},
-   * {@code \0}, {@code \xNN}) and long values cut to 200 characters.
+   * Quotes a value for an error message: control characters escaped ({@code \r}, {@code \n}, {@code
+   * \0}, {@code \xNN}) and long values cut to 200 characters.
    */
   public static String quote(String value) {
     if (value == null) {

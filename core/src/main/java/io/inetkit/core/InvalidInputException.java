@@ -1,10 +1,9 @@
 package io.inetkit.core;
 
 /**
- * A value given by the caller was rejected before anything was sent: CR, LF or NUL in an
- * address, path, mailbox, selector or header; an empty or over-long token; an out-of-range
- * number. The message names the parameter and shows the offending value with control
- * characters escaped.
+ * A value given by the caller was rejected before anything was sent: CR, LF or NUL in an address,
+ * path, mailbox, selector or header; an empty or over-long token; an out-of-range number. The
+ * message names the parameter and shows the offending value with control characters escaped.
  *
  * <pre>{@code
  * try {

@@ -1,9 +1,9 @@
 package io.inetkit.core;
 
 /**
- * The server sent more than a configured limit allows: a line longer than the maximum, more
- * menu items or listing entries than allowed, a file larger than {@code maxFileSize}. Raised as
- * soon as the limit is crossed, so memory stays bounded.
+ * The server sent more than a configured limit allows: a line longer than the maximum, more menu
+ * items or listing entries than allowed, a file larger than {@code maxFileSize}. Raised as soon as
+ * the limit is crossed, so memory stays bounded.
  *
  * <pre>{@code
  * catch (LimitExceededException e) {

@@ -8,10 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The local side of a transfer, checked before connecting, the same way by every protocol: a
- * file to upload must exist and be readable; a download target may be a file (its folder must
- * exist) or an existing folder, which receives the file under the remote name. Failures are
- * {@link LocalFileException}s that say what is wrong in a sentence.
+ * The local side of a transfer, checked before connecting, the same way by every protocol: a file
+ * to upload must exist and be readable; a download target may be a file (its folder must exist) or
+ * an existing folder, which receives the file under the remote name. Failures are {@link
+ * LocalFileException}s that say what is wrong in a sentence.
  *
  * <pre>{@code
  * Path source = LocalPaths.uploadSource(Path.of("report.pdf"));
@@ -40,40 +40,46 @@ public final class LocalPaths {
   }
 
   /**
-   * Returns where a download should be written: {@code target} itself, or {@code
-   * target/name} when {@code target} is an existing folder ({@code name} reduced to a plain file
-   * name, {@code fallback} when nothing usable is left).
+   * Returns where a download should be written: {@code target} itself, or {@code target/name} when
+   * {@code target} is an existing folder ({@code name} reduced to a plain file name, {@code
+   * fallback} when nothing usable is left).
    *
    * @throws LocalFileException when the folder to write into does not exist or is not a folder
    */
-  public static Path downloadTarget(Path target, String name, String fallback) throws LocalFileException {
+  public static Path downloadTarget(Path target, String name, String fallback)
+      throws LocalFileException {
     Path resolved = intoFolder(target, name, fallback);
     Path folder = resolved.toAbsolutePath().getParent();
     if (folder != null && !Files.isDirectory(folder)) {
       throw new LocalFileException(
-          "cannot save to " + resolved + ": "
-              + (Files.exists(folder) ? folder + " is not a folder" : "the folder " + folder + " does not exist"),
-          resolved, null);
+          "cannot save to "
+              + resolved
+              + ": "
+              + (Files.exists(folder)
+                  ? folder + " is not a folder"
+                  : "the folder " + folder + " does not exist"),
+          resolved,
+          null);
     }
     if (Files.isDirectory(resolved)) {
-      throw new LocalFileException("cannot save to " + resolved + ": it is a folder", resolved, null);
+      throw new LocalFileException(
+          "cannot save to " + resolved + ": it is a folder", resolved, null);
     }
     return resolved;
   }
 
   /**
-   * Returns {@code target/name} when {@code target} is an existing folder ({@code name} reduced
-   * to a plain file name, {@code fallback} when nothing usable is left), else {@code target}:
-   * {@link #downloadTarget} without its checks, for writers that create missing folders.
+   * Returns {@code target/name} when {@code target} is an existing folder ({@code name} reduced to
+   * a plain file name, {@code fallback} when nothing usable is left), else {@code target}: {@link
+   * #downloadTarget} without its checks, for writers that create missing folders.
    */
   public static Path intoFolder(Path target, String name, String fallback) {
     return Files.isDirectory(target) ? target.resolve(plainName(name, fallback)) : target;
   }
 
   /**
-   * Returns a failure to read or write the local file {@code file} as a {@link
-   * LocalFileException} with a sentence ({@code doing} says what was attempted, e.g. "cannot
-   * save to x.iso").
+   * Returns a failure to read or write the local file {@code file} as a {@link LocalFileException}
+   * with a sentence ({@code doing} says what was attempted, e.g. "cannot save to x.iso").
    */
   public static LocalFileException failure(String doing, Path file, IOException e) {
     if (e instanceof LocalFileException lfe) {
@@ -97,7 +103,11 @@ public final class LocalPaths {
       n = n.substring(0, n.length() - 1);
     }
     n = n.substring(n.lastIndexOf('/') + 1);
-    boolean usable = !n.isEmpty() && !n.equals(".") && !n.equals("..") && n.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    boolean usable =
+        !n.isEmpty()
+            && !n.equals(".")
+            && !n.equals("..")
+            && n.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     return usable ? n : fallback;
   }
 }

@@ -4,10 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An {@link EventListener} that logs every event through SLF4J at DEBUG (commands and replies)
- * and INFO (connections, TLS, authentication), under the logger {@code io.inetkit.wire}.
- * Secrets never reach the log: commands are {@link Redaction redacted} before listeners see
- * them, and this listener redacts again in case a caller feeds it directly.
+ * An {@link EventListener} that logs every event through SLF4J at DEBUG (commands and replies) and
+ * INFO (connections, TLS, authentication), under the logger {@code io.inetkit.wire}. Secrets never
+ * reach the log: commands are {@link Redaction redacted} before listeners see them, and this
+ * listener redacts again in case a caller feeds it directly.
  *
  * <pre>{@code
  * FtpClient ftp = FtpClient.builder().endpoint("ftp.example.org", 21)
@@ -69,7 +69,12 @@ public class LoggingEventListener extends EventListener {
 
   @Override
   public void transferEnd(Endpoint endpoint, TransferProgress p) {
-    log.info("{}: {} bytes of {} in {}", endpoint, p.bytesDone(), p.name(), Timeouts.format(p.elapsed()));
+    log.info(
+        "{}: {} bytes of {} in {}",
+        endpoint,
+        p.bytesDone(),
+        p.name(),
+        Timeouts.format(p.elapsed()));
   }
 
   @Override

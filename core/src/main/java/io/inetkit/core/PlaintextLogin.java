@@ -27,9 +27,8 @@ public enum PlaintextLogin {
   private static final Logger LOG = LoggerFactory.getLogger(PlaintextLogin.class);
 
   /**
-   * Checks a login about to happen over a connection without TLS: throws when this policy is
-   * {@link #REFUSED}, logs a warning when it is {@link #ALLOWED}. Nothing has been sent when it
-   * throws.
+   * Checks a login about to happen over a connection without TLS: throws when this policy is {@link
+   * #REFUSED}, logs a warning when it is {@link #ALLOWED}. Nothing has been sent when it throws.
    *
    * @param what the login, for the message (e.g. {@code "AUTH as alice"}, {@code "login as bob"})
    * @throws TlsException when credentials may not travel in clear text
@@ -37,7 +36,10 @@ public enum PlaintextLogin {
   public void checkCleartext(String what, Endpoint endpoint) throws TlsException {
     if (this == REFUSED) {
       throw new TlsException(
-          what + " to " + endpoint + " refused: the connection has no TLS, so the password would"
+          what
+              + " to "
+              + endpoint
+              + " refused: the connection has no TLS, so the password would"
               + " travel in clear text; use TLS, or allow it explicitly with PlaintextLogin.ALLOWED;"
               + " nothing secret was sent",
           endpoint,

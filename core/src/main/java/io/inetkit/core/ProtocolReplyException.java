@@ -3,9 +3,9 @@ package io.inetkit.core;
 import java.util.Objects;
 
 /**
- * The server answered a command with a negative reply: an SMTP or FTP 4xx/5xx, an IMAP
- * {@code NO}/{@code BAD}, a POP3 {@code -ERR}, a Gopher error item. The {@link #reply()} says
- * whether the failure is transient (worth retrying later) or permanent.
+ * The server answered a command with a negative reply: an SMTP or FTP 4xx/5xx, an IMAP {@code
+ * NO}/{@code BAD}, a POP3 {@code -ERR}, a Gopher error item. The {@link #reply()} says whether the
+ * failure is transient (worth retrying later) or permanent.
  *
  * <pre>{@code
  * catch (ProtocolReplyException e) {

@@ -1,8 +1,8 @@
 package io.inetkit.core;
 
 /**
- * The server's output broke the protocol: a malformed or garbage reply, an unparseable listing,
- * an unexpected response. The message quotes (a bounded prefix of) what was received.
+ * The server's output broke the protocol: a malformed or garbage reply, an unparseable listing, an
+ * unexpected response. The message quotes (a bounded prefix of) what was received.
  *
  * <pre>{@code
  * catch (LimitExceededException e) {      // a line or listing over the configured limit

@@ -3,9 +3,9 @@ package io.inetkit.core;
 import java.util.Locale;
 
 /**
- * Removes secrets from protocol command lines before they reach a listener, a log or an
- * exception message: the arguments of {@code PASS}, {@code AUTH}, {@code LOGIN}, {@code
- * AUTHENTICATE} and SASL continuation lines.
+ * Removes secrets from protocol command lines before they reach a listener, a log or an exception
+ * message: the arguments of {@code PASS}, {@code AUTH}, {@code LOGIN}, {@code AUTHENTICATE} and
+ * SASL continuation lines.
  *
  * <pre>{@code
  * Redaction.command("PASS hunter2");           // "PASS ***"

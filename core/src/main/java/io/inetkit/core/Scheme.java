@@ -23,7 +23,9 @@ public enum Scheme {
   POP3("pop3", 110, TlsMode.STARTTLS_REQUIRED),
   /** POP3 over implicit TLS. */
   POP3S("pop3s", 995, TlsMode.IMPLICIT),
-  /** FTP; plain unless told otherwise (many servers lack TLS; ask for explicit FTPS with AUTH TLS). */
+  /**
+   * FTP; plain unless told otherwise (many servers lack TLS; ask for explicit FTPS with AUTH TLS).
+   */
   FTP("ftp", 21, TlsMode.NONE),
   /** FTP over implicit TLS. */
   FTPS("ftps", 990, TlsMode.IMPLICIT),

@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The time limits every inetkit connection runs under. All are finite: there is no "wait
- * forever".
+ * The time limits every inetkit connection runs under. All are finite: there is no "wait forever".
  *
  * <pre>{@code
  * Timeouts t = Timeouts.DEFAULT.withRead(Duration.ofSeconds(10));
  * }</pre>
  *
  * @param connect how long to wait for the TCP (and TLS) connection; default 30 s
- * @param read how long a connection may stay silent while a reply or the next bytes of a
- *     transfer are awaited (the idle timeout); default 60 s
- * @param overall the longest any single operation (one command, one login, one whole transfer)
- *     may take, however busy the connection; default 1 h, raise it for very large transfers
+ * @param read how long a connection may stay silent while a reply or the next bytes of a transfer
+ *     are awaited (the idle timeout); default 60 s
+ * @param overall the longest any single operation (one command, one login, one whole transfer) may
+ *     take, however busy the connection; default 1 h, raise it for very large transfers
  */
 public record Timeouts(Duration connect, Duration read, Duration overall) {
 

@@ -1,10 +1,10 @@
 package io.inetkit.core;
 
 /**
- * TLS could not be established as configured: the certificate did not verify, the host name
- * did not match, the handshake failed, or the server refused or did not offer STARTTLS when the
- * {@link TlsMode} required it. When this is thrown for a required STARTTLS, no credentials and no
- * payload were sent.
+ * TLS could not be established as configured: the certificate did not verify, the host name did not
+ * match, the handshake failed, or the server refused or did not offer STARTTLS when the {@link
+ * TlsMode} required it. When this is thrown for a required STARTTLS, no credentials and no payload
+ * were sent.
  *
  * <pre>{@code
  * try (var session = client.open()) {

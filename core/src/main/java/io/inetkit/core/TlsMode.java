@@ -3,9 +3,9 @@ package io.inetkit.core;
 /**
  * How a connection uses TLS.
  *
- * <p>Defaults are chosen per protocol and port by each client (for example STARTTLS_REQUIRED
- * for SMTP on 587, IMPLICIT on 465 and 993). Plain text is only ever used when a caller asks for
- * {@link #NONE} or, knowingly, {@link #STARTTLS_OPPORTUNISTIC}.
+ * <p>Defaults are chosen per protocol and port by each client (for example STARTTLS_REQUIRED for
+ * SMTP on 587, IMPLICIT on 465 and 993). Plain text is only ever used when a caller asks for {@link
+ * #NONE} or, knowingly, {@link #STARTTLS_OPPORTUNISTIC}.
  *
  * <pre>{@code
  * TlsMode mode = InetkitUrl.parse("imaps://mail.example.org").tlsMode(); // IMPLICIT
@@ -18,14 +18,14 @@ public enum TlsMode {
   /** Plain text; no TLS at all. Credentials travel in the clear. */
   NONE,
   /**
-   * Connect in plain text and upgrade with STARTTLS / STLS / AUTH TLS before anything else is
-   * sent; if the server does not offer or refuses the upgrade, fail with {@link TlsException}
-   * without sending credentials or payload. Never downgrades.
+   * Connect in plain text and upgrade with STARTTLS / STLS / AUTH TLS before anything else is sent;
+   * if the server does not offer or refuses the upgrade, fail with {@link TlsException} without
+   * sending credentials or payload. Never downgrades.
    */
   STARTTLS_REQUIRED,
   /**
-   * Upgrade with STARTTLS when the server offers it, carry on in plain text when it does not.
-   * Open to downgrade by anyone on the path: only for servers known to lack TLS.
+   * Upgrade with STARTTLS when the server offers it, carry on in plain text when it does not. Open
+   * to downgrade by anyone on the path: only for servers known to lack TLS.
    */
   STARTTLS_OPPORTUNISTIC,
   /** TLS from the first byte (SMTPS 465, IMAPS 993, POP3S 995, FTPS 990, gophers). */

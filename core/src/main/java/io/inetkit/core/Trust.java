@@ -38,7 +38,10 @@ public final class Trust {
 
   private static final Trust SYSTEM = new Trust("system", null, true);
 
-  /** The JDK property that decides, when an SSLContext is made, whether it resumes TLS 1.2 by ticket. */
+  /**
+   * The JDK property that decides, when an SSLContext is made, whether it resumes TLS 1.2 by
+   * ticket.
+   */
   static final String TICKETS_PROPERTY = "jdk.tls.client.enableSessionTicketExtension";
 
   private static final Object TICKETS_LOCK = new Object();
@@ -46,14 +49,18 @@ public final class Trust {
   private final String description;
   private final SSLContext context; // null: the JDK default, created lazily
   private final boolean verifyHostname;
-  /** The trust managers {@link #context} was made with; null for the JDK's or a caller's context. */
+
+  /**
+   * The trust managers {@link #context} was made with; null for the JDK's or a caller's context.
+   */
   private final TrustManager[] managers;
 
   private Trust(String description, SSLContext context, boolean verifyHostname) {
     this(description, context, verifyHostname, null);
   }
 
-  private Trust(String description, SSLContext context, boolean verifyHostname, TrustManager[] managers) {
+  private Trust(
+      String description, SSLContext context, boolean verifyHostname, TrustManager[] managers) {
     this.description = description;
     this.context = context;
     this.verifyHostname = verifyHostname;
@@ -79,17 +86,17 @@ public final class Trust {
   /**
    * Returns trust in the CA certificates of a PEM file or of a password-protected PKCS#12 trust
    * store (such as a Java {@code truststore.p12} made by {@code keytool}), plus host-name
-   * verification. Only these CAs are trusted: the file <em>replaces</em> the system's trust
-   * store. The password array is not kept; the caller may clear it afterwards.
+   * verification. Only these CAs are trusted: the file <em>replaces</em> the system's trust store.
+   * The password array is not kept; the caller may clear it afterwards.
    *
    * <pre>{@code
    * Trust corporate = Trust.fromFile(Path.of("truststore.p12"), "changeit".toCharArray());
    * }</pre>
    *
-   * @param password the PKCS#12 password, or {@code null} for a file without one (a PEM file
-   *     has none; a password given for it is refused)
-   * @throws InvalidInputException when the file cannot be read, the password is wrong or
-   *     missing, or the file holds no certificate
+   * @param password the PKCS#12 password, or {@code null} for a file without one (a PEM file has
+   *     none; a password given for it is refused)
+   * @throws InvalidInputException when the file cannot be read, the password is wrong or missing,
+   *     or the file holds no certificate
    */
   public static Trust fromFile(Path caFile, char[] password) {
     Objects.requireNonNull(caFile, "caFile");
@@ -106,7 +113,8 @@ public final class Trust {
       }
       if (password != null) {
         throw new InvalidInputException(
-            "caFile", caFile + " is a PEM file, which has no password: give the password only for PKCS#12");
+            "caFile",
+            caFile + " is a PEM file, which has no password: give the password only for PKCS#12");
       }
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -126,7 +134,9 @@ public final class Trust {
       boolean badPassword = e.getCause() instanceof java.security.UnrecoverableKeyException;
       throw new InvalidInputException(
           "caFile",
-          "cannot read CA certificates from " + caFile + ": "
+          "cannot read CA certificates from "
+              + caFile
+              + ": "
               + (badPassword
                   ? (password == null
                       ? "the PKCS#12 file is password-protected and no password was given"
@@ -135,9 +145,14 @@ public final class Trust {
     }
   }
 
-  /** A PKCS#12 file by its name ({@code .p12}, {@code .pfx}) or, failing that, its first byte (DER). */
+  /**
+   * A PKCS#12 file by its name ({@code .p12}, {@code .pfx}) or, failing that, its first byte (DER).
+   */
   private static boolean isPkcs12(Path file) throws IOException {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name =
+        file.getFileName() == null
+            ? ""
+            : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".p12") || name.endsWith(".pfx")) {
       return true;
     }
@@ -190,13 +205,13 @@ public final class Trust {
   }
 
   /**
-   * Returns the same trust on a TLS context of its own that resumes TLS 1.2 sessions by session
-   * ID instead of the JDK's stateless session tickets (TLS 1.3 resumption is unchanged). For
-   * protocols whose servers insist that a second connection resume the first one's TLS session:
-   * FTPS data connections, where vsftpd ({@code require_ssl_reuse=YES}, its default) on OpenSSL
-   * does not accept the JDK's TLS 1.2 ticket resumption and answers {@code 522}. The same as
-   * starting the JVM with {@code -Djdk.tls.client.enableSessionTicketExtension=false}, for this
-   * trust's connections only.
+   * Returns the same trust on a TLS context of its own that resumes TLS 1.2 sessions by session ID
+   * instead of the JDK's stateless session tickets (TLS 1.3 resumption is unchanged). For protocols
+   * whose servers insist that a second connection resume the first one's TLS session: FTPS data
+   * connections, where vsftpd ({@code require_ssl_reuse=YES}, its default) on OpenSSL does not
+   * accept the JDK's TLS 1.2 ticket resumption and answers {@code 522}. The same as starting the
+   * JVM with {@code -Djdk.tls.client.enableSessionTicketExtension=false}, for this trust's
+   * connections only.
    *
    * <p>Returns this trust unchanged when that JVM property is set (the caller's choice wins) or
    * when it came from {@link #fromSslContext} (a caller's context cannot be remade).
@@ -250,10 +265,10 @@ public final class Trust {
   }
 
   /**
-   * The JDK's default trust (its {@code cacerts}, or {@code javax.net.ssl.trustStore}) in a
-   * context that records the certificates servers present, so a failed verification can be
-   * explained; the JDK's default context itself when {@code javax.net.ssl.keyStore} asks for a
-   * client certificate. Created on first use.
+   * The JDK's default trust (its {@code cacerts}, or {@code javax.net.ssl.trustStore}) in a context
+   * that records the certificates servers present, so a failed verification can be explained; the
+   * JDK's default context itself when {@code javax.net.ssl.keyStore} asks for a client certificate.
+   * Created on first use.
    */
   private static final class SystemContext {
     static final SSLContext INSTANCE = create();
@@ -263,7 +278,8 @@ public final class Trust {
         if (System.getProperty("javax.net.ssl.keyStore") != null) {
           return SSLContext.getDefault();
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init((KeyStore) null);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, PeerCertificates.recording(tmf.getTrustManagers()), null);
@@ -275,9 +291,9 @@ public final class Trust {
   }
 
   /**
-   * Applies this trust's policy to a socket before its handshake: host-name verification
-   * ({@code HTTPS} endpoint identification), SNI for {@code host}, TLS 1.2 and 1.3 only. Logs a
-   * warning when the trust is insecure.
+   * Applies this trust's policy to a socket before its handshake: host-name verification ({@code
+   * HTTPS} endpoint identification), SNI for {@code host}, TLS 1.2 and 1.3 only. Logs a warning
+   * when the trust is insecure.
    */
   public void configure(SSLSocket socket, String host) {
     SSLParameters params = socket.getSSLParameters();

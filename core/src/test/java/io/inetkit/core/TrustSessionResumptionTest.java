@@ -36,7 +36,8 @@ class TrustSessionResumptionTest {
     assertThat(derived).isNotSameAs(plain);
     assertThat(derived.verifiesHostname()).isTrue();
     assertThat(clientHelloExtensions(derived)).doesNotContain(SESSION_TICKET);
-    assertThat(clientHelloExtensions(Trust.system().withSessionIdResumption())).doesNotContain(SESSION_TICKET);
+    assertThat(clientHelloExtensions(Trust.system().withSessionIdResumption()))
+        .doesNotContain(SESSION_TICKET);
     assertThat(System.getProperty(Trust.TICKETS_PROPERTY)).isNull();
   }
 
@@ -55,15 +56,21 @@ class TrustSessionResumptionTest {
   /** Starts a handshake against a raw socket and returns the extension types of its ClientHello. */
   private static List<Integer> clientHelloExtensions(Trust trust) throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<Void> client = CompletableFuture.runAsync(() -> {
-        try (SSLSocket s = (SSLSocket) trust.sslContext().getSocketFactory()
-            .createSocket("127.0.0.1", server.getLocalPort())) {
-          trust.configure(s, "127.0.0.1");
-          s.startHandshake();
-        } catch (IOException expected) {
-          // the raw server hangs up after reading the ClientHello
-        }
-      });
+      CompletableFuture<Void> client =
+          CompletableFuture.runAsync(
+              () -> {
+                try (SSLSocket s =
+                    (SSLSocket)
+                        trust
+                            .sslContext()
+                            .getSocketFactory()
+                            .createSocket("127.0.0.1", server.getLocalPort())) {
+                  trust.configure(s, "127.0.0.1");
+                  s.startHandshake();
+                } catch (IOException expected) {
+                  // the raw server hangs up after reading the ClientHello
+                }
+              });
       List<Integer> types = new ArrayList<>();
       try (Socket raw = server.accept()) {
         DataInputStream in = new DataInputStream(raw.getInputStream());

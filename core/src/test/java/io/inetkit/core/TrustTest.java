@@ -123,12 +123,23 @@ class TrustTest {
     Path store = dir.resolve("truststore.p12"); // as keytool -importcert makes a Java trust store
     Process keytool =
         TestCerts.keytool(
-            "-importcert", "-noprompt", "-alias", "ca", "-file", good.pem().toString(),
-            "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+            "-importcert",
+            "-noprompt",
+            "-alias",
+            "ca",
+            "-file",
+            good.pem().toString(),
+            "-keystore",
+            store.toString(),
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "changeit");
     assertThat(keytool.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).isZero();
 
-    assertThat(greeting(goodServer, Trust.fromFile(store, "changeit".toCharArray()))).isEqualTo("hello");
+    assertThat(greeting(goodServer, Trust.fromFile(store, "changeit".toCharArray())))
+        .isEqualTo("hello");
     assertThatThrownBy(() -> Trust.fromFile(store))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("truststore.p12")
@@ -156,18 +167,21 @@ class TrustTest {
     assertThat(Trust.system().sslContext()).isSameAs(Trust.system().sslContext());
     assertThat(Trust.system()).hasToString("Trust[system]");
     assertThat(Trust.system().verifiesHostname()).isTrue();
-    // the JDK's CAs do not include a self-signed test certificate, and the refusal says why and what to do
+    // the JDK's CAs do not include a self-signed test certificate, and the refusal says why and
+    // what to do
     assertThatThrownBy(() -> greeting(goodServer, Trust.system()))
         .isInstanceOf(TlsException.class)
         .hasMessageContaining("the server's certificate (CN=loopback, issued by CN=loopback)")
-        .hasMessageContaining("is not signed by a CA this client trusts: trust that CA with --cacert FILE");
+        .hasMessageContaining(
+            "is not signed by a CA this client trusts: trust that CA with --cacert FILE");
   }
 
   @Test
   void hostNameMismatchListsTheNamesTheCertificateHolds() {
     assertThatThrownBy(() -> greeting(wrongServer, Trust.fromFile(wrongName.pem())))
         .isInstanceOf(TlsException.class)
-        .hasMessageContaining("the server's certificate is issued for wrong.example, not 127.0.0.1");
+        .hasMessageContaining(
+            "the server's certificate is issued for wrong.example, not 127.0.0.1");
   }
 
   @Test

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the packaged {@code inetkit.jar} as a child process, the way users and scripts do: its own
- * JVM, a fresh home folder ({@code HOME} and {@code user.home}: no {@code ~/.netrc}), standard input from {@code /dev/null} unless
- * given, and no inherited {@code INETKIT_PASSWORD} or {@code NETRC}.
+ * JVM, a fresh home folder ({@code HOME} and {@code user.home}: no {@code ~/.netrc}), standard
+ * input from {@code /dev/null} unless given, and no inherited {@code INETKIT_PASSWORD} or {@code
+ * NETRC}.
  *
  * <pre>{@code
  * CliJar.Result r = new CliJar(home).env("INETKIT_PASSWORD", "pw").run("ftp", "ls", url, "--json");
@@ -103,7 +104,9 @@ final class CliJar {
     return pb.start();
   }
 
-  /** Returns whether {@link #runOnTerminal} can run here (util-linux {@code script} is installed). */
+  /**
+   * Returns whether {@link #runOnTerminal} can run here (util-linux {@code script} is installed).
+   */
   static boolean canRunOnTerminal() {
     return Files.isExecutable(Path.of("/usr/bin/script"));
   }
@@ -111,8 +114,8 @@ final class CliJar {
   /**
    * Runs {@code inetkit args...} on a pseudo-terminal made by util-linux {@code script}: standard
    * input, output and error are a terminal, as for a person at a shell, unless {@code redirect}
-   * (shell syntax such as {@code "2>err.txt"}, run in the home folder) sends one elsewhere.
-   * {@link Result#out()} is what the terminal showed, {@link Result#err()} is empty.
+   * (shell syntax such as {@code "2>err.txt"}, run in the home folder) sends one elsewhere. {@link
+   * Result#out()} is what the terminal showed, {@link Result#err()} is empty.
    */
   Result runOnTerminal(String redirect, String... args) throws IOException, InterruptedException {
     StringBuilder line = new StringBuilder();
@@ -120,7 +123,9 @@ final class CliJar {
       line.append('\'').append(word.replace("'", "'\\''")).append("' ");
     }
     line.append(redirect);
-    ProcessBuilder pb = environment(new ProcessBuilder("/usr/bin/script", "-q", "-e", "-c", line.toString(), "/dev/null"));
+    ProcessBuilder pb =
+        environment(
+            new ProcessBuilder("/usr/bin/script", "-q", "-e", "-c", line.toString(), "/dev/null"));
     Path out = Files.createTempFile(home, "tty", ".txt");
     pb.redirectOutput(out.toFile()).redirectErrorStream(true);
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

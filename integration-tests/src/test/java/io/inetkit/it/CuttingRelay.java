@@ -19,14 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback TCP relay in front of a real testkit server that resets the first transfer once
- * {@code cutAfter} bytes of it have come from the server: the dropped connection of a flaky
- * network, with real client and real server on either side. Every later connection passes
- * untouched.
+ * A loopback TCP relay in front of a real testkit server that resets the first transfer once {@code
+ * cutAfter} bytes of it have come from the server: the dropped connection of a flaky network, with
+ * real client and real server on either side. Every later connection passes untouched.
  *
  * <p>{@link #tcp} cuts the first connection (Gopher). {@link #ftp} relays plain FTP: it rewrites
- * the port of each 229 (EPSV) and 227 (PASV) reply to a data relay of its own, so the cut lands
- * on the first data connection that carries more than {@code cutAfter} bytes.
+ * the port of each 229 (EPSV) and 227 (PASV) reply to a data relay of its own, so the cut lands on
+ * the first data connection that carries more than {@code cutAfter} bytes.
  *
  * <pre>{@code
  * try (CuttingRelay relay = CuttingRelay.ftp(ftp.port(), 300_000)) {
@@ -63,7 +62,9 @@ final class CuttingRelay implements AutoCloseable {
     return new CuttingRelay(port, cutAfter, false);
   }
 
-  /** Relays plain FTP to {@code port}, resetting the first data connection past {@code cutAfter}. */
+  /**
+   * Relays plain FTP to {@code port}, resetting the first data connection past {@code cutAfter}.
+   */
   static CuttingRelay ftp(int port, long cutAfter) throws IOException {
     return new CuttingRelay(port, cutAfter, true);
   }
@@ -93,7 +94,8 @@ final class CuttingRelay implements AutoCloseable {
 
   /** Copies {@code from} to {@code to}, resetting {@code to} at the cut when {@code mayCut}. */
   private void pump(Socket from, Socket to, boolean mayCut) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       byte[] buf = new byte[16 * 1024];
       long total = 0;
       for (int n; (n = in.read(buf)) >= 0; ) {
@@ -158,16 +160,17 @@ final class CuttingRelay implements AutoCloseable {
   private int dataRelay(int serverPort) throws IOException {
     ServerSocket data = listen();
     data.setSoTimeout(20_000);
-    daemon(() -> {
-      try (data) {
-        Socket client = track(data.accept());
-        Socket server = track(new Socket(LOOPBACK, serverPort));
-        daemon(() -> pump(client, server, false));
-        pump(server, client, true);
-      } catch (IOException e) {
-        // the client never came: nothing to relay
-      }
-    });
+    daemon(
+        () -> {
+          try (data) {
+            Socket client = track(data.accept());
+            Socket server = track(new Socket(LOOPBACK, serverPort));
+            daemon(() -> pump(client, server, false));
+            pump(server, client, true);
+          } catch (IOException e) {
+            // the client never came: nothing to relay
+          }
+        });
     return data.getLocalPort();
   }
 

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * A small strict JSON reader for asserting on {@code --json} output: objects become {@code
- * Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or {@code Double},
- * plus {@code String}, {@code Boolean} and {@code null}. Anything malformed, or trailing text, is
- * an {@link IllegalArgumentException}, so a test fails when the CLI prints broken JSON.
+ * Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or {@code Double}, plus
+ * {@code String}, {@code Boolean} and {@code null}. Anything malformed, or trailing text, is an
+ * {@link IllegalArgumentException}, so a test fails when the CLI prints broken JSON.
  */
 final class Json {
   private final String text;

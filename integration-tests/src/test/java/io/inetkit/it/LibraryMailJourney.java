@@ -38,8 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The mail library's main journey against {@link RealMail}: send a message through one Postfix
  * service, then read it back over IMAP (STARTTLS), IMAPS, POP3 (STLS) and POP3S and check the
- * bytes. Runs in the test JVM ({@link RealMailLibraryTest}, TLS 1.3) and, through {@link
- * #main}, in a child JVM whose JDK can only negotiate one TLS version (a JVM-wide setting).
+ * bytes. Runs in the test JVM ({@link RealMailLibraryIT}, TLS 1.3) and, through {@link #main}, in
+ * a child JVM whose JDK can only negotiate one TLS version (a JVM-wide setting).
  */
 final class LibraryMailJourney {
   private LibraryMailJourney() {}
@@ -95,8 +95,12 @@ final class LibraryMailJourney {
     }
 
     SmtpClient smtp(PostfixRoute route, EventListener events) {
-      SmtpClient.Builder b = SmtpClient.builder().endpoint("127.0.0.1", port(route.listener))
-          .tlsMode(route.tls).trust(Trust.fromFile(caPem)).events(events);
+      SmtpClient.Builder b =
+          SmtpClient.builder()
+              .endpoint("127.0.0.1", port(route.listener))
+              .tlsMode(route.tls)
+              .trust(Trust.fromFile(caPem))
+              .events(events);
       if (route.login) {
         b.credentials(login("alice"));
       }
@@ -104,15 +108,25 @@ final class LibraryMailJourney {
     }
 
     ImapClient imap(String login, Dovecot.Listener listener, EventListener events) {
-      return ImapClient.builder().endpoint("127.0.0.1", port(listener))
-          .tlsMode(listener == Dovecot.Listener.IMAPS ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-          .trust(Trust.fromFile(caPem)).credentials(login(login)).events(events).build();
+      return ImapClient.builder()
+          .endpoint("127.0.0.1", port(listener))
+          .tlsMode(
+              listener == Dovecot.Listener.IMAPS ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+          .trust(Trust.fromFile(caPem))
+          .credentials(login(login))
+          .events(events)
+          .build();
     }
 
     Pop3Client pop3(String login, Dovecot.Listener listener, EventListener events) {
-      return Pop3Client.builder().endpoint("127.0.0.1", port(listener))
-          .tlsMode(listener == Dovecot.Listener.POP3S ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-          .trust(Trust.fromFile(caPem)).credentials(login(login)).events(events).build();
+      return Pop3Client.builder()
+          .endpoint("127.0.0.1", port(listener))
+          .tlsMode(
+              listener == Dovecot.Listener.POP3S ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+          .trust(Trust.fromFile(caPem))
+          .credentials(login(login))
+          .events(events)
+          .build();
     }
   }
 
@@ -127,9 +141,11 @@ final class LibraryMailJourney {
   }
 
   /** Sends {@code eml} through {@code route} and checks that Postfix accepted it for {@code to}. */
-  static void send(Target target, PostfixRoute route, Path eml, String to, EventListener events) throws Exception {
+  static void send(Target target, PostfixRoute route, Path eml, String to, EventListener events)
+      throws Exception {
     SendReceipt receipt = target.smtp(route, events).send(PreparedMessage.of(eml));
-    assertThat(receipt.accepted()).extracting(r -> r.recipient().address())
+    assertThat(receipt.accepted())
+        .extracting(r -> r.recipient().address())
         .containsExactly(to + "@" + MailUser.DOMAIN);
     assertThat(receipt.finalReply().code()).isEqualTo(250);
   }
@@ -139,9 +155,11 @@ final class LibraryMailJourney {
    * until Dovecot has it, reads it over every Dovecot listener and checks the bytes; returns the
    * TLS versions of the five connections (one SMTP, four reading).
    */
-  static List<String> sendAndReadBack(Target target, PostfixRoute route, String to, Path dir) throws Exception {
+  static List<String> sendAndReadBack(Target target, PostfixRoute route, String to, Path dir)
+      throws Exception {
     String token = "lib-" + to + "-" + route.name().toLowerCase(Locale.ROOT);
-    Path eml = RealMailMessages.write(dir, "alice@" + MailUser.DOMAIN, to + "@" + MailUser.DOMAIN, token);
+    Path eml =
+        RealMailMessages.write(dir, "alice@" + MailUser.DOMAIN, to + "@" + MailUser.DOMAIN, token);
     TlsVersions tls = new TlsVersions();
     send(target, route, eml, to, tls);
     awaitOneMessage(target, to);
@@ -191,7 +209,8 @@ final class LibraryMailJourney {
   public static void main(String[] args) throws Exception {
     String version = args[0];
     String other = version.equals("TLSv1.2") ? "TLSv1.3" : "TLSv1.2";
-    Security.setProperty("jdk.tls.disabledAlgorithms",
+    Security.setProperty(
+        "jdk.tls.disabledAlgorithms",
         Security.getProperty("jdk.tls.disabledAlgorithms") + ", " + other);
     Target target = Target.read(Path.of(args[1]));
     List<String> all = new java.util.ArrayList<>();

@@ -4,9 +4,9 @@ import io.inetkit.core.TlsMode;
 import io.inetkit.it.realserver.Postfix;
 
 /**
- * The three ways the real-server mail journeys send into Postfix: the library's TLS mode and
- * login, the CLI's {@code --server} scheme, and the short name of the recipient each route's
- * messages go to (so every journey reads a mailbox of its own).
+ * The three ways the real-server mail journeys send into Postfix: the library's TLS mode and login,
+ * the CLI's {@code --server} scheme, and the short name of the recipient each route's messages go
+ * to (so every journey reads a mailbox of its own).
  */
 enum PostfixRoute {
   /** MX-style port, STARTTLS, no login. */
@@ -14,7 +14,8 @@ enum PostfixRoute {
   /** Implicit TLS, with login. */
   SMTPS(Postfix.Listener.SMTPS, TlsMode.IMPLICIT, "smtps", true, "smtps"),
   /** Submission: STARTTLS, then AUTH required. */
-  SUBMISSION_STARTTLS_AUTH(Postfix.Listener.SUBMISSION, TlsMode.STARTTLS_REQUIRED, "smtp", true, "sub");
+  SUBMISSION_STARTTLS_AUTH(
+      Postfix.Listener.SUBMISSION, TlsMode.STARTTLS_REQUIRED, "smtp", true, "sub");
 
   final Postfix.Listener listener;
   final TlsMode tls;
@@ -22,7 +23,8 @@ enum PostfixRoute {
   final boolean login;
   final String recipient;
 
-  PostfixRoute(Postfix.Listener listener, TlsMode tls, String scheme, boolean login, String recipient) {
+  PostfixRoute(
+      Postfix.Listener listener, TlsMode tls, String scheme, boolean login, String recipient) {
     this.listener = listener;
     this.tls = tls;
     this.scheme = scheme;
@@ -30,7 +32,10 @@ enum PostfixRoute {
     this.recipient = recipient;
   }
 
-  /** The CLI's {@code --server} URL for {@code port}, with user {@code alice} when the route logs in. */
+  /**
+   * The CLI's {@code --server} URL for {@code port}, with user {@code alice} when the route logs
+   * in.
+   */
   String server(int port) {
     return scheme + "://" + (login ? "alice@" : "") + "127.0.0.1:" + port;
   }

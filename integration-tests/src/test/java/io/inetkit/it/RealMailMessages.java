@@ -13,10 +13,10 @@ import java.util.Random;
 
 /**
  * The message the real-server mail journeys send, and the check that what comes back is the same
- * bytes. The message is what trips careless code: an 8-bit UTF-8 text part, body lines that are
- * a lone dot or start with dots (SMTP dot-stuffing), and a 48 KiB base64 attachment. Postfix and
- * Dovecot only prepend trace headers ({@code Return-Path}, {@code Delivered-To}, {@code
- * Received}), so a message read back must end with exactly the bytes sent.
+ * bytes. The message is what trips careless code: an 8-bit UTF-8 text part, body lines that are a
+ * lone dot or start with dots (SMTP dot-stuffing), and a 48 KiB base64 attachment. Postfix and
+ * Dovecot only prepend trace headers ({@code Return-Path}, {@code Delivered-To}, {@code Received}),
+ * so a message read back must end with exactly the bytes sent.
  */
 final class RealMailMessages {
   private RealMailMessages() {}
@@ -24,32 +24,36 @@ final class RealMailMessages {
   /** Writes the message from {@code from} to {@code to}, tagged {@code token}, as a CRLF file. */
   static Path write(Path dir, String from, String to, String token) throws IOException {
     byte[] attachment = attachment(token);
-    String base64 = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
-    String text = String.join("\r\n",
-        "From: Alice <" + from + ">",
-        "To: <" + to + ">",
-        "Subject: real-server journey " + token,
-        "Date: Mon, 07 Dec 2026 06:00:00 +0000",
-        "Message-ID: <" + token + "@inetkit.test>",
-        "MIME-Version: 1.0",
-        "Content-Type: multipart/mixed; boundary=\"b-" + token + "\"",
-        "",
-        "--b-" + token,
-        "Content-Type: text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding: 8bit",
-        "",
-        "Grüße über Loopback — " + token,
-        ".",
-        ".a line that starts with a dot",
-        "..two dots",
-        "--b-" + token,
-        "Content-Type: application/octet-stream; name=\"data.bin\"",
-        "Content-Transfer-Encoding: base64",
-        "Content-Disposition: attachment; filename=\"data.bin\"",
-        "",
-        base64,
-        "--b-" + token + "--",
-        "");
+    String base64 =
+        Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(attachment);
+    String text =
+        String.join(
+            "\r\n",
+            "From: Alice <" + from + ">",
+            "To: <" + to + ">",
+            "Subject: real-server journey " + token,
+            "Date: Mon, 07 Dec 2026 06:00:00 +0000",
+            "Message-ID: <" + token + "@inetkit.test>",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"b-" + token + "\"",
+            "",
+            "--b-" + token,
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+            "Grüße über Loopback — " + token,
+            ".",
+            ".a line that starts with a dot",
+            "..two dots",
+            "--b-" + token,
+            "Content-Type: application/octet-stream; name=\"data.bin\"",
+            "Content-Transfer-Encoding: base64",
+            "Content-Disposition: attachment; filename=\"data.bin\"",
+            "",
+            base64,
+            "--b-" + token + "--",
+            "");
     return Files.write(dir.resolve(token + ".eml"), text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -61,8 +65,8 @@ final class RealMailMessages {
   }
 
   /**
-   * Returns the bytes of the file among {@code files} (a Maildir's messages) that holds the
-   * message {@link #write} wrote to {@code sent}, found by its Message-ID.
+   * Returns the bytes of the file among {@code files} (a Maildir's messages) that holds the message
+   * {@link #write} wrote to {@code sent}, found by its Message-ID.
    */
   static byte[] copyOf(List<Path> files, Path sent) throws IOException {
     String messageId = "Message-ID: <" + sent.getFileName().toString().replace(".eml", "") + "@";
@@ -85,6 +89,9 @@ final class RealMailMessages {
     assertThat(received.length).as(where + ": size").isGreaterThan(original.length);
     byte[] tail = Arrays.copyOfRange(received, received.length - original.length, received.length);
     assertThat(tail).as(where + ": the bytes after the trace headers").isEqualTo(original);
-    assertThat(head).as(where + ": trace headers").startsWith("Return-Path: <").contains("Received: from ");
+    assertThat(head)
+        .as(where + ": trace headers")
+        .startsWith("Return-Path: <")
+        .contains("Received: from ");
   }
 }

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What the real-server interop tests ({@code @Tag("real-server")}, run with {@code
- * -Preal-servers} as root after {@code .ci/install-real-servers}) share: skipping with the reason
- * when a server cannot run here, test data, and comparing folder trees byte for byte.
+ * What the real-server interop tests ({@code @Tag("real-server")}, run with {@code -Preal-servers}
+ * as root after {@code .ci/install-real-servers}) share: skipping with the reason when a server
+ * cannot run here, test data, and comparing folder trees byte for byte.
  */
 final class RealServers {
   private RealServers() {}
@@ -50,8 +50,12 @@ final class RealServers {
     Map<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        map.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        map.put(
+            dir.relativize(p).toString(),
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(p))));
       }
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -24,7 +24,11 @@ public class AllRecipientsRejectedException extends ProtocolReplyException {
    * @param rejected every refused recipient with its reply (not empty)
    */
   public AllRecipientsRejectedException(Endpoint endpoint, List<RecipientReply> rejected) {
-    super("RCPT TO (all " + rejected.size() + " recipient(s))", endpoint, rejected.get(0).reply(), null);
+    super(
+        "RCPT TO (all " + rejected.size() + " recipient(s))",
+        endpoint,
+        rejected.get(0).reply(),
+        null);
     this.rejected = List.copyOf(rejected);
   }
 

@@ -1,16 +1,16 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
 import io.inetkit.mail.internal.ContentTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A file attached to a {@link MailMessage}, or an inline image referenced from the HTML body by
- * its Content-ID ({@code <img src="cid:logo">}). The content is streamed when the message is
- * sent, never held in memory; it is sent base64-encoded.
+ * A file attached to a {@link MailMessage}, or an inline image referenced from the HTML body by its
+ * Content-ID ({@code <img src="cid:logo">}). The content is streamed when the message is sent,
+ * never held in memory; it is sent base64-encoded.
  *
  * <pre>{@code
  * Attachment pdf = Attachment.of(Path.of("invoice.pdf"));                 // type detected
@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param source opens the content
  * @param contentId the Content-ID without angle brackets for an inline part, or {@code ""}
  */
-public record Attachment(String fileName, String contentType, StreamSource source, String contentId) {
+public record Attachment(
+    String fileName, String contentType, StreamSource source, String contentId) {
 
   /** Validates every value. */
   public Attachment {
@@ -32,14 +33,16 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
     Inputs.requireMaxLength("fileName", fileName, 255);
     Inputs.requireToken("contentType", contentType, 255);
     if (contentType.indexOf('/') <= 0 || contentType.endsWith("/")) {
-      throw new InvalidInputException("contentType", "not a MIME type: " + Inputs.quote(contentType));
+      throw new InvalidInputException(
+          "contentType", "not a MIME type: " + Inputs.quote(contentType));
     }
     Objects.requireNonNull(source, "source");
     contentId = contentId == null ? "" : contentId;
     if (!contentId.isEmpty()) {
       Inputs.requireToken("contentId", contentId, 255);
       if (contentId.indexOf('<') >= 0 || contentId.indexOf('>') >= 0) {
-        throw new InvalidInputException("contentId", "give the id without angle brackets: " + Inputs.quote(contentId));
+        throw new InvalidInputException(
+            "contentId", "give the id without angle brackets: " + Inputs.quote(contentId));
       }
     }
   }
@@ -59,8 +62,8 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
   }
 
   /**
-   * Attaches content from a {@link StreamSource}; its type is detected from {@code fileName}
-   * as for a file ({@code application/octet-stream} when the name says nothing).
+   * Attaches content from a {@link StreamSource}; its type is detected from {@code fileName} as for
+   * a file ({@code application/octet-stream} when the name says nothing).
    */
   public static Attachment of(String fileName, StreamSource source) {
     return detected(fileName, source, "");
@@ -72,7 +75,8 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
   }
 
   /** Attaches streamed content as an inline part. */
-  public static Attachment inline(String fileName, String contentType, StreamSource source, String contentId) {
+  public static Attachment inline(
+      String fileName, String contentType, StreamSource source, String contentId) {
     return new Attachment(fileName, contentType, source, contentId);
   }
 
@@ -95,13 +99,19 @@ public record Attachment(String fileName, String contentType, StreamSource sourc
 
   private static StreamSource open(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new InvalidInputException("file", "not a readable file: " + Inputs.quote(file.toString()));
+      throw new InvalidInputException(
+          "file", "not a readable file: " + Inputs.quote(file.toString()));
     }
     return () -> Files.newInputStream(file);
   }
 
   @Override
   public String toString() {
-    return "Attachment[" + fileName + ", " + contentType + (isInline() ? ", cid:" + contentId : "") + "]";
+    return "Attachment["
+        + fileName
+        + ", "
+        + contentType
+        + (isInline() ? ", cid:" + contentId : "")
+        + "]";
   }
 }

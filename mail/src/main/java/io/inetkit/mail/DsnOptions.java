@@ -1,7 +1,7 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Delivery status notification requests (RFC 3461), used when the server offers {@code DSN}:
- * when to notify ({@code NOTIFY}, by default and per recipient), how much of the message to
- * return ({@code RET}) and an envelope id ({@code ENVID}). Ignored, with a warning in the log,
- * when the server does not offer DSN.
+ * Delivery status notification requests (RFC 3461), used when the server offers {@code DSN}: when
+ * to notify ({@code NOTIFY}, by default and per recipient), how much of the message to return
+ * ({@code RET}) and an envelope id ({@code ENVID}). Ignored, with a warning in the log, when the
+ * server does not offer DSN.
  *
  * <pre>{@code
  * DsnOptions dsn = DsnOptions.notifyOn(DsnOptions.Notify.FAILURE, DsnOptions.Notify.DELAY)
@@ -24,12 +24,16 @@ import java.util.Set;
  * }</pre>
  *
  * @param defaultNotify default NOTIFY for every recipient (empty: let the server decide)
- * @param perRecipient NOTIFY for particular recipients (lower-cased address), overriding the default
+ * @param perRecipient NOTIFY for particular recipients (lower-cased address), overriding the
+ *     default
  * @param ret how much of the message a bounce returns, or {@code null} to let the server decide
  * @param envelopeId the ENVID, or {@code ""}
  */
 public record DsnOptions(
-    Set<Notify> defaultNotify, Map<String, Set<Notify>> perRecipient, Return ret, String envelopeId) {
+    Set<Notify> defaultNotify,
+    Map<String, Set<Notify>> perRecipient,
+    Return ret,
+    String envelopeId) {
 
   /** When a notification is wanted. */
   public enum Notify {
@@ -62,7 +66,8 @@ public record DsnOptions(
     perRecipient = Map.copyOf(copy);
     envelopeId = envelopeId == null ? "" : Inputs.requireMaxLength("envelopeId", envelopeId, 100);
     if (!envelopeId.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw new InvalidInputException("envelopeId", "printable ASCII only: " + Inputs.quote(envelopeId));
+      throw new InvalidInputException(
+          "envelopeId", "printable ASCII only: " + Inputs.quote(envelopeId));
     }
   }
 
@@ -88,7 +93,8 @@ public record DsnOptions(
 
   /** Returns a copy with RET. */
   public DsnOptions withReturn(Return ret) {
-    return new DsnOptions(defaultNotify, perRecipient, Objects.requireNonNull(ret, "ret"), envelopeId);
+    return new DsnOptions(
+        defaultNotify, perRecipient, Objects.requireNonNull(ret, "ret"), envelopeId);
   }
 
   /** Returns a copy with ENVID. */

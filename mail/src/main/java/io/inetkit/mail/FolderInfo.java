@@ -18,7 +18,8 @@ import java.util.Set;
  * @param specialUse the RFC 6154 role, or {@link SpecialUse#NONE}
  * @param selectable whether the folder can hold messages (no {@code \Noselect})
  */
-public record FolderInfo(String name, Set<String> attributes, SpecialUse specialUse, boolean selectable) {
+public record FolderInfo(
+    String name, Set<String> attributes, SpecialUse specialUse, boolean selectable) {
 
   /** Validates and copies. */
   public FolderInfo {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param uidNext the UID the next message will get
  * @param uidValidity the UIDVALIDITY: UIDs are only comparable while it stays the same
  */
-public record FolderStatus(String folder, long messages, long unseen, long uidNext, long uidValidity) {
+public record FolderStatus(
+    String folder, long messages, long unseen, long uidNext, long uidValidity) {
 
   /** Validates. */
   public FolderStatus {

@@ -13,13 +13,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * An immutable, thread-safe IMAP4 client configuration: server, TLS, trust, credentials,
- * timeouts and limits. It holds no connection; {@link #open()} returns an {@link ImapSession}.
+ * An immutable, thread-safe IMAP4 client configuration: server, TLS, trust, credentials, timeouts
+ * and limits. It holds no connection; {@link #open()} returns an {@link ImapSession}.
  *
- * <p>Defaults are safe: implicit TLS on port 993 and STARTTLS required elsewhere, the system
- * trust store with host-name verification, finite {@link Timeouts#DEFAULT timeouts}, and bounds
- * on what a server may send (a line of 1 MiB, a literal of the fetch size or 1 MiB, whichever is
- * larger, plus 64 KiB), so a hostile server cannot exhaust memory.
+ * <p>Defaults are safe: implicit TLS on port 993 and STARTTLS required elsewhere, the system trust
+ * store with host-name verification, finite {@link Timeouts#DEFAULT timeouts}, and bounds on what a
+ * server may send (a line of 1 MiB, a literal of the fetch size or 1 MiB, whichever is larger, plus
+ * 64 KiB), so a hostile server cannot exhaust memory.
  *
  * <pre>{@code
  * ImapClient client = ImapClient.builder()
@@ -56,7 +56,10 @@ public final class ImapClient {
 
   private ImapClient(Builder b) {
     this.endpoint = b.endpoint;
-    this.tlsMode = b.tlsMode != null ? b.tlsMode : b.endpoint.port() == 993 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+    this.tlsMode =
+        b.tlsMode != null
+            ? b.tlsMode
+            : b.endpoint.port() == 993 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
     this.trust = b.trust;
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
@@ -67,7 +70,9 @@ public final class ImapClient {
     this.maxMessages = b.maxMessages;
   }
 
-  /** Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required. */
+  /**
+   * Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,8 +97,8 @@ public final class ImapClient {
    * Connects, secures and logs in.
    *
    * @throws io.inetkit.core.ConnectionException when the server cannot be reached
-   * @throws io.inetkit.core.TlsException when TLS fails or STARTTLS is required but not offered;
-   *     no credentials were sent
+   * @throws io.inetkit.core.TlsException when TLS fails or STARTTLS is required but not offered; no
+   *     credentials were sent
    * @throws io.inetkit.core.AuthenticationException when the server refuses the login
    * @throws io.inetkit.core.InetkitTimeoutException when a timeout expires
    */
@@ -102,10 +107,9 @@ public final class ImapClient {
   }
 
   /**
-   * Starts watching {@code folder} on a connection of its own: {@code listener} receives each
-   * new message (and expunges) until {@link ImapWatch#close()}. Returns once the folder is
-   * selected and its baseline recorded: every message that arrives after this returns is
-   * reported.
+   * Starts watching {@code folder} on a connection of its own: {@code listener} receives each new
+   * message (and expunges) until {@link ImapWatch#close()}. Returns once the folder is selected and
+   * its baseline recorded: every message that arrives after this returns is reported.
    *
    * @throws InetkitException when the first connection fails
    */
@@ -232,8 +236,8 @@ public final class ImapClient {
 
     /**
      * Sets the bytes asked for per partial FETCH when downloading, 16 KiB to 16 MiB (default 1
-     * MiB). Larger means fewer round trips; each chunk is held in memory once while it is
-     * written out.
+     * MiB). Larger means fewer round trips; each chunk is held in memory once while it is written
+     * out.
      */
     public Builder fetchSize(int bytes) {
       this.fetchSize = (int) Inputs.requireRange("fetchSize", bytes, 16 * 1024, 16 * 1024 * 1024);
@@ -249,18 +253,20 @@ public final class ImapClient {
       return this;
     }
 
-    /** Sets the longest response line accepted outside literals, 8 KiB to 64 MiB (default 1 MiB). */
+    /**
+     * Sets the longest response line accepted outside literals, 8 KiB to 64 MiB (default 1 MiB).
+     */
     public Builder maxLineLength(int bytes) {
-      this.maxLineLength = (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
+      this.maxLineLength =
+          (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
       return this;
     }
 
     /**
      * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
      * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
-     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated
-     * as required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged
-     * warning.
+     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
+     * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");

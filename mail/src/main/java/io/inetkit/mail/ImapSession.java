@@ -11,12 +11,12 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
-import io.inetkit.mail.internal.GuardedSockets;
-import io.inetkit.mail.internal.MailLimits;
-import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.CleartextLogins;
+import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailExceptions;
+import io.inetkit.mail.internal.MailLimits;
+import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.StrictImapCommand;
 import io.inetkit.mail.internal.SyncJournal;
@@ -38,8 +38,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +60,6 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
-import org.eclipse.angus.mail.imap.protocol.ENVELOPE;
-import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
@@ -72,8 +70,8 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
  * One IMAP4 connection ({@link ImapClient#open()}): folders, search, summaries, downloads,
- * attachments, flags, copy/move/delete, append and Maildir sync. Messages are addressed by
- * {@link MessageRef} (UID plus UIDVALIDITY), never by sequence number. Not thread-safe; close it
+ * attachments, flags, copy/move/delete, append and Maildir sync. Messages are addressed by {@link
+ * MessageRef} (UID plus UIDVALIDITY), never by sequence number. Not thread-safe; close it
  * (idempotent) when done.
  *
  * <pre>{@code
@@ -90,9 +88,9 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  * }
  * }</pre>
  *
- * <p>Every method throws {@link InetkitException} subtypes: {@link ProtocolReplyException} with
- * the server's {@code NO}/{@code BAD} reply, {@link NotFoundException} for a missing folder or
- * message, {@link UidValidityException}, timeouts, closed connections; and {@link
+ * <p>Every method throws {@link InetkitException} subtypes: {@link ProtocolReplyException} with the
+ * server's {@code NO}/{@code BAD} reply, {@link NotFoundException} for a missing folder or message,
+ * {@link UidValidityException}, timeouts, closed connections; and {@link
  * io.inetkit.core.InvalidInputException} for a folder name, string or keyword with CR, LF or NUL
  * (before anything is sent).
  */
@@ -122,7 +120,12 @@ public final class ImapSession implements Closeable {
             MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()));
     Properties props = properties(client, sockets);
     CleartextLogins.apply(
-        props, AngusProtocol.IMAP, client.tlsMode(), client.plaintextLogin(), client.credentials(), endpoint);
+        props,
+        AngusProtocol.IMAP,
+        client.tlsMode(),
+        client.plaintextLogin(),
+        client.credentials(),
+        endpoint);
     this.mailSession = Session.getInstance(props);
     try {
       this.store = (IMAPStore) mailSession.getStore("imap");
@@ -135,15 +138,20 @@ public final class ImapSession implements Closeable {
         () -> {
           client.events().authStart(endpoint, c.user(), c.kind().name());
           // Angus holds each reply whole (a multi-line CAPABILITY, untagged lines): bound them all
-          sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPABILITY and login");
+          sockets.limitReply(
+              MailLimits.loginReplyBytes(client.maxLineLength()),
+              "the greeting, CAPABILITY and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
           } catch (MessagingException | RuntimeException e) {
             if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
               throw r;
             }
-            InetkitException failure = sockets.failure(e, "login as " + c.user(), AngusProtocol.IMAP);
-            failure = CleartextLogins.explain(failure, client.tlsMode(), "login as " + c.user(), endpoint);
+            InetkitException failure =
+                sockets.failure(e, "login as " + c.user(), AngusProtocol.IMAP);
+            failure =
+                CleartextLogins.explain(
+                    failure, client.tlsMode(), "login as " + c.user(), endpoint);
             client.events().authFailed(endpoint, c.user(), failure);
             throw failure;
           }
@@ -198,7 +206,8 @@ public final class ImapSession implements Closeable {
           sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LIST");
           ListInfo[] infos = (ListInfo[]) storeCommand(p -> p.list("", "*"));
           for (ListInfo info : infos == null ? new ListInfo[0] : infos) {
-            Set<String> set = new HashSet<>(List.of(info.attrs == null ? new String[0] : info.attrs));
+            Set<String> set =
+                new HashSet<>(List.of(info.attrs == null ? new String[0] : info.attrs));
             SpecialUse use = SpecialUse.NONE;
             boolean selectable = true;
             for (String a : set) {
@@ -225,10 +234,14 @@ public final class ImapSession implements Closeable {
           Status s =
               (Status)
                   storeCommand(
-                      p -> p.status(name, new String[] {"MESSAGES", "UNSEEN", "UIDNEXT", "UIDVALIDITY"}));
+                      p ->
+                          p.status(
+                              name, new String[] {"MESSAGES", "UNSEEN", "UIDNEXT", "UIDVALIDITY"}));
           if (s == null) {
             throw new ProtocolViolationException(
-                "STATUS " + name + ": the server answered OK without a STATUS response", endpoint, null);
+                "STATUS " + name + ": the server answered OK without a STATUS response",
+                endpoint,
+                null);
           }
           return new FolderStatus(name, s.total, s.unseen, s.uidnext, s.uidvalidity);
         });
@@ -237,15 +250,18 @@ public final class ImapSession implements Closeable {
   /**
    * Creates a folder (CREATE).
    *
-   * @throws ProtocolReplyException with the server's reply when it refuses (the folder exists,
-   *     say)
+   * @throws ProtocolReplyException with the server's reply when it refuses (the folder exists, say)
    */
   public void createFolder(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
-    call("CREATE " + name, () -> storeCommand(p -> {
-      p.create(name);
-      return null;
-    }));
+    call(
+        "CREATE " + name,
+        () ->
+            storeCommand(
+                p -> {
+                  p.create(name);
+                  return null;
+                }));
   }
 
   /** Renames a folder (RENAME); a selected folder of that name is closed first. */
@@ -256,56 +272,71 @@ public final class ImapSession implements Closeable {
         "RENAME " + source,
         () -> {
           closeSelected(source);
-          return storeCommand(p -> {
-            p.rename(source, target);
-            return null;
-          });
+          return storeCommand(
+              p -> {
+                p.rename(source, target);
+                return null;
+              });
         });
   }
 
-  /** Deletes a folder and the messages in it (DELETE); a selected folder of that name is closed first. */
+  /**
+   * Deletes a folder and the messages in it (DELETE); a selected folder of that name is closed
+   * first.
+   */
   public void deleteFolder(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
     call(
         "DELETE " + name,
         () -> {
           closeSelected(name);
-          return storeCommand(p -> {
-            p.delete(name);
-            return null;
-          });
+          return storeCommand(
+              p -> {
+                p.delete(name);
+                return null;
+              });
         });
   }
 
   /** Subscribes to a folder (SUBSCRIBE). */
   public void subscribe(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
-    call("SUBSCRIBE " + name, () -> storeCommand(p -> {
-      p.subscribe(name);
-      return null;
-    }));
+    call(
+        "SUBSCRIBE " + name,
+        () ->
+            storeCommand(
+                p -> {
+                  p.subscribe(name);
+                  return null;
+                }));
   }
 
   /** Unsubscribes from a folder (UNSUBSCRIBE). */
   public void unsubscribe(String folder) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
-    call("UNSUBSCRIBE " + name, () -> storeCommand(p -> {
-      p.unsubscribe(name);
-      return null;
-    }));
+    call(
+        "UNSUBSCRIBE " + name,
+        () ->
+            storeCommand(
+                p -> {
+                  p.unsubscribe(name);
+                  return null;
+                }));
   }
 
   /** Returns the names of the subscribed folders (LSUB). */
   public List<String> subscribedFolders() throws InetkitException {
-    return call("LSUB", () -> {
-      List<String> names = new ArrayList<>();
-      sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LSUB");
-      ListInfo[] infos = (ListInfo[]) storeCommand(p -> p.lsub("", "*"));
-      for (ListInfo info : infos == null ? new ListInfo[0] : infos) {
-        names.add(info.name);
-      }
-      return List.copyOf(names);
-    });
+    return call(
+        "LSUB",
+        () -> {
+          List<String> names = new ArrayList<>();
+          sockets.limitReply(MailLimits.listReplyBytes(client.maxLineLength()), "LSUB");
+          ListInfo[] infos = (ListInfo[]) storeCommand(p -> p.lsub("", "*"));
+          for (ListInfo info : infos == null ? new ListInfo[0] : infos) {
+            names.add(info.name);
+          }
+          return List.copyOf(names);
+        });
   }
 
   // ---------------------------------------------------------------- search and summaries
@@ -313,8 +344,8 @@ public final class ImapSession implements Closeable {
   /**
    * Runs {@code criteria} on the server (UID SEARCH) and returns the matches in UID order.
    *
-   * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the
-   *     reply is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
+   * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the reply
+   *     is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
    */
   public List<MessageRef> search(String folder, SearchCriteria criteria) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
@@ -346,8 +377,13 @@ public final class ImapSession implements Closeable {
               while ((uid = ir.readLong()) > 0) {
                 if (refs.size() >= client.maxMessages()) {
                   throw new LimitExceededException(
-                      "UID SEARCH " + criteria + " in \"" + name + "\": more matches than ImapClient.maxMessages",
-                      endpoint, client.maxMessages());
+                      "UID SEARCH "
+                          + criteria
+                          + " in \""
+                          + name
+                          + "\": more matches than ImapClient.maxMessages",
+                      endpoint,
+                      client.maxMessages());
                 }
                 refs.add(new MessageRef(name, validity, uid));
               }
@@ -359,21 +395,23 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Returns the summaries of {@code refs} (grouped by folder, one FETCH per 500 messages), in
-   * UID order per folder; messages that no longer exist are left out.
+   * Returns the summaries of {@code refs} (grouped by folder, one FETCH per 500 messages), in UID
+   * order per folder; messages that no longer exist are left out.
    *
    * @throws UidValidityException when a folder's UIDVALIDITY changed
    */
   public List<MessageSummary> summaries(Collection<MessageRef> refs) throws InetkitException {
     List<MessageSummary> result = new ArrayList<>();
     for (Map.Entry<String, List<Long>> e : byFolder(refs).entrySet()) {
-      long validity = refs.stream().filter(r -> r.folder().equals(e.getKey())).findFirst().get().uidValidity();
+      long validity =
+          refs.stream().filter(r -> r.folder().equals(e.getKey())).findFirst().get().uidValidity();
       call(
           "UID FETCH summaries",
           () -> {
             IMAPFolder f = selectChecked(e.getKey(), validity);
             for (String set : UidSets.batches(e.getValue())) {
-              for (Response r : uidCommand(f, "UID FETCH " + set + " (" + SUMMARY_ITEMS + ")", null)) {
+              for (Response r :
+                  uidCommand(f, "UID FETCH " + set + " (" + SUMMARY_ITEMS + ")", null)) {
                 if (r instanceof FetchResponse fr) {
                   MessageSummary s = ImapResponses.summary(e.getKey(), validity, fr);
                   if (s != null) {
@@ -389,9 +427,9 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Streams the summaries of every message in {@code folder} to {@code consumer}, {@code
-   * pageSize} messages per FETCH (1 to 10,000; 500 is a good choice). Memory stays bounded by
-   * one page however large the folder.
+   * Streams the summaries of every message in {@code folder} to {@code consumer}, {@code pageSize}
+   * messages per FETCH (1 to 10,000; 500 is a good choice). Memory stays bounded by one page
+   * however large the folder.
    *
    * @return the number of messages summarised
    */
@@ -410,7 +448,8 @@ public final class ImapSession implements Closeable {
           for (int start = 1; start <= total; start += pageSize) {
             int end = Math.min(total, start + pageSize - 1);
             sockets.startOperation(client.timeouts().overall());
-            for (Response r : uidCommand(f, "FETCH " + start + ":" + end + " (" + SUMMARY_ITEMS + ")", null)) {
+            for (Response r :
+                uidCommand(f, "FETCH " + start + ":" + end + " (" + SUMMARY_ITEMS + ")", null)) {
               if (r instanceof FetchResponse fr) {
                 MessageSummary s = ImapResponses.summary(name, validity, fr);
                 if (s != null) {
@@ -455,7 +494,8 @@ public final class ImapSession implements Closeable {
    *
    * @return the number of bytes written
    */
-  public long download(MessageRef ref, Path target, ProgressListener progress) throws InetkitException {
+  public long download(MessageRef ref, Path target, ProgressListener progress)
+      throws InetkitException {
     Objects.requireNonNull(target, "target");
     long[] bytes = new long[1];
     call(
@@ -479,7 +519,8 @@ public final class ImapSession implements Closeable {
         () -> {
           IMAPFolder f = selectChecked(ref.folder(), ref.uidValidity());
           BODYSTRUCTURE bs = null;
-          for (Response r : uidCommand(f, "UID FETCH " + ref.uid() + " (UID BODYSTRUCTURE)", null)) {
+          for (Response r :
+              uidCommand(f, "UID FETCH " + ref.uid() + " (UID BODYSTRUCTURE)", null)) {
             if (r instanceof FetchResponse fr && matches(fr, ref.uid())) {
               bs = fr.getItem(BODYSTRUCTURE.class);
             }
@@ -495,9 +536,9 @@ public final class ImapSession implements Closeable {
 
   /**
    * Saves every attachment of the message into {@code directory}, streamed and decoded, each
-   * through a temporary file. File names are sanitised: only the last path segment of the
-   * sender's name is used, without control characters or leading dots, so a name like {@code
-   * ../../x} lands as {@code x} inside {@code directory}; clashes get {@code name (2).ext}.
+   * through a temporary file. File names are sanitised: only the last path segment of the sender's
+   * name is used, without control characters or leading dots, so a name like {@code ../../x} lands
+   * as {@code x} inside {@code directory}; clashes get {@code name (2).ext}.
    *
    * @return the files written, in part order
    */
@@ -517,7 +558,8 @@ public final class ImapSession implements Closeable {
                 target,
                 out -> {
                   try (InputStream decoded =
-                      MimeUtility.decode(new BodyStream(f, ref.uid(), part.section()), part.encoding())) {
+                      MimeUtility.decode(
+                          new BodyStream(f, ref.uid(), part.section()), part.encoding())) {
                     decoded.transferTo(out);
                   } catch (MessagingException e) {
                     throw new IOException("cannot decode " + part.encoding(), e);
@@ -530,14 +572,22 @@ public final class ImapSession implements Closeable {
   }
 
   /** Copies a body section to {@code out} chunk by chunk; returns the byte count. */
-  private long copyBody(IMAPFolder f, long uid, String section, OutputStream out, ProgressListener progress)
+  private long copyBody(
+      IMAPFolder f, long uid, String section, OutputStream out, ProgressListener progress)
       throws MessagingException, IOException {
     int chunk = client.fetchSize();
     ProgressTracker tracker = null;
     long offset = 0;
     while (true) {
       String items =
-          (offset == 0 ? "UID RFC822.SIZE " : "UID ") + "BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">";
+          (offset == 0 ? "UID RFC822.SIZE " : "UID ")
+              + "BODY.PEEK["
+              + section
+              + "]<"
+              + offset
+              + "."
+              + chunk
+              + ">";
       ByteArray data = null;
       long size = -1;
       for (Response r : uidCommand(f, "UID FETCH " + uid + " (" + items + ")", null)) {
@@ -618,7 +668,8 @@ public final class ImapSession implements Closeable {
       try {
         int chunk = client.fetchSize();
         ByteArray data = null;
-        String cmd = "UID FETCH " + uid + " (UID BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">)";
+        String cmd =
+            "UID FETCH " + uid + " (UID BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">)";
         for (Response r : uidCommand(folder, cmd, null)) {
           if (r instanceof FetchResponse fr && matches(fr, uid)) {
             BODY body = fr.getItem(BODY.class);
@@ -632,7 +683,12 @@ public final class ImapSession implements Closeable {
         offset += buffer.length;
         eof = data == null || buffer.length < chunk;
       } catch (MessagingException e) {
-        throw MailExceptions.translateAny(e, "UID FETCH " + uid + " BODY[" + section + "]", AngusProtocol.IMAP, endpoint, client.timeouts());
+        throw MailExceptions.translateAny(
+            e,
+            "UID FETCH " + uid + " BODY[" + section + "]",
+            AngusProtocol.IMAP,
+            endpoint,
+            client.timeouts());
       }
     }
   }
@@ -649,8 +705,8 @@ public final class ImapSession implements Closeable {
   /**
    * Adds system flags to the messages (UID STORE +FLAGS.SILENT).
    *
-   * @return the number of messages that exist and were changed (refs to messages that no
-   *     longer exist are left out)
+   * @return the number of messages that exist and were changed (refs to messages that no longer
+   *     exist are left out)
    * @throws NotFoundException when none of the messages exists
    */
   public int addFlags(Collection<MessageRef> refs, Flag... flags) throws InetkitException {
@@ -683,7 +739,8 @@ public final class ImapSession implements Closeable {
    * @return the number of messages that exist and were changed
    * @throws NotFoundException when none of the messages exists
    */
-  public int removeKeywords(Collection<MessageRef> refs, String... keywords) throws InetkitException {
+  public int removeKeywords(Collection<MessageRef> refs, String... keywords)
+      throws InetkitException {
     return store(refs, "-FLAGS.SILENT", flagList(new Flag[0], List.of(keywords)));
   }
 
@@ -702,7 +759,10 @@ public final class ImapSession implements Closeable {
   }
 
   private int store(Collection<MessageRef> refs, String op, String flags) throws InetkitException {
-    return forEachBatch(refs, "UID STORE " + op + " " + flags, (f, set) -> uidCommand(f, "UID STORE " + set + " " + op + " " + flags, null));
+    return forEachBatch(
+        refs,
+        "UID STORE " + op + " " + flags,
+        (f, set) -> uidCommand(f, "UID STORE " + set + " " + op + " " + flags, null));
   }
 
   /**
@@ -713,13 +773,14 @@ public final class ImapSession implements Closeable {
    */
   public int copy(Collection<MessageRef> refs, String target) throws InetkitException {
     String to = ImapNames.folder("target", target);
-    return forEachBatch(refs, "UID COPY to " + to, (f, set) -> uidCommand(f, "UID COPY", setAndMailbox(set, to)));
+    return forEachBatch(
+        refs, "UID COPY to " + to, (f, set) -> uidCommand(f, "UID COPY", setAndMailbox(set, to)));
   }
 
   /**
-   * Moves the messages to {@code target}: UID MOVE when the server offers MOVE, otherwise UID
-   * COPY, {@code \Deleted} and UID EXPUNGE of exactly these UIDs (needs UIDPLUS; without it the
-   * originals stay, marked {@code \Deleted}, rather than expunging other messages).
+   * Moves the messages to {@code target}: UID MOVE when the server offers MOVE, otherwise UID COPY,
+   * {@code \Deleted} and UID EXPUNGE of exactly these UIDs (needs UIDPLUS; without it the originals
+   * stay, marked {@code \Deleted}, rather than expunging other messages).
    *
    * @return the number of messages that exist and were moved
    * @throws NotFoundException when none of the messages exists
@@ -745,8 +806,8 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Deletes the messages: {@code \Deleted} and UID EXPUNGE of exactly these UIDs (UIDPLUS), or
-   * only the flag when the server lacks UIDPLUS (then call {@link #expunge}).
+   * Deletes the messages: {@code \Deleted} and UID EXPUNGE of exactly these UIDs (UIDPLUS), or only
+   * the flag when the server lacks UIDPLUS (then call {@link #expunge}).
    *
    * @return the number of messages that exist and were deleted
    * @throws NotFoundException when none of the messages exists
@@ -772,24 +833,30 @@ public final class ImapSession implements Closeable {
 
   /**
    * Appends a prepared RFC 5322 file ({@code .eml}, CRLF line ends) to {@code folder}, streamed
-   * from disk as one literal, with {@code flags} and the internal date {@code date} ({@code
-   * null}: the server's now).
+   * from disk as one literal, with {@code flags} and the internal date {@code date} ({@code null}:
+   * the server's now).
    *
    * @return the new message's ref when the server reports it (UIDPLUS), else {@code null}
    */
   public MessageRef append(String folder, Path eml, Set<Flag> flags, Instant date)
       throws InetkitException {
     Objects.requireNonNull(eml, "eml");
-    return appendLiteral(folder, flags, date, "APPEND " + eml.getFileName(), () -> Files.size(eml), out -> {
-      try (InputStream in = Files.newInputStream(eml)) {
-        in.transferTo(out);
-      }
-    });
+    return appendLiteral(
+        folder,
+        flags,
+        date,
+        "APPEND " + eml.getFileName(),
+        () -> Files.size(eml),
+        out -> {
+          try (InputStream in = Files.newInputStream(eml)) {
+            in.transferTo(out);
+          }
+        });
   }
 
   /**
-   * Appends a message built with inetkit's message model (as {@link SmtpClient} would send it,
-   * Bcc left out, attachments streamed) to {@code folder}, e.g. a copy into "Sent".
+   * Appends a message built with inetkit's message model (as {@link SmtpClient} would send it, Bcc
+   * left out, attachments streamed) to {@code folder}, e.g. a copy into "Sent".
    *
    * @return the new message's ref when the server reports it (UIDPLUS), else {@code null}
    */
@@ -841,7 +908,8 @@ public final class ImapSession implements Closeable {
         () -> {
           long bytes = size.get();
           if (bytes > Integer.MAX_VALUE) {
-            throw new io.inetkit.core.InvalidInputException("message", "larger than 2 GiB: " + bytes);
+            throw new io.inetkit.core.InvalidInputException(
+                "message", "larger than 2 GiB: " + bytes);
           }
           jakarta.mail.Flags angusFlags = new jakarta.mail.Flags();
           fl.forEach(x -> angusFlags.add(AngusFlags.of(x)));
@@ -859,8 +927,7 @@ public final class ImapSession implements Closeable {
               };
           Date internalDate = date == null ? null : Date.from(date);
           AppendUID uid =
-              (AppendUID)
-                  storeCommand(p -> p.appenduid(name, angusFlags, internalDate, literal));
+              (AppendUID) storeCommand(p -> p.appenduid(name, angusFlags, internalDate, literal));
           return uid == null ? null : new MessageRef(name, uid.uidvalidity, uid.uid);
         });
   }
@@ -870,14 +937,15 @@ public final class ImapSession implements Closeable {
   /**
    * Copies every message of {@code folder} not yet in {@code maildir} into it (see {@link
    * Maildir}), then with {@link AfterDownload#DELETE_FROM_SERVER} deletes on the server the
-   * messages whose local files are durable (UID EXPUNGE of exactly those; without UIDPLUS they
-   * stay flagged {@code \Deleted}, as with {@link #delete}). Safe to interrupt at any moment: the
-   * next run loses nothing and downloads nothing twice.
+   * messages whose local files are durable (UID EXPUNGE of exactly those; without UIDPLUS they stay
+   * flagged {@code \Deleted}, as with {@link #delete}). Safe to interrupt at any moment: the next
+   * run loses nothing and downloads nothing twice.
    *
-   * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir
-   *     was synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
+   * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir was
+   *     synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
    */
-  public SyncResult syncTo(String folder, Maildir maildir, AfterDownload after) throws InetkitException {
+  public SyncResult syncTo(String folder, Maildir maildir, AfterDownload after)
+      throws InetkitException {
     String name = ImapNames.folder("folder", folder);
     Objects.requireNonNull(maildir, "maildir");
     Objects.requireNonNull(after, "after");
@@ -887,11 +955,14 @@ public final class ImapSession implements Closeable {
           IMAPFolder f = select(name);
           long validity = f.getUIDValidity();
           String id = syncId("imap", client.credentials().user(), endpoint, name);
-          try (SyncJournal journal = SyncJournal.open(maildir.root(), id, Long.toString(validity))) {
+          try (SyncJournal journal =
+              SyncJournal.open(maildir.root(), id, Long.toString(validity))) {
             if (!journal.validity().equals(Long.toString(validity))) {
-              throw new UidValidityException(name, Long.parseLong(journal.validity()), validity, endpoint);
+              throw new UidValidityException(
+                  name, Long.parseLong(journal.validity()), validity, endpoint);
             }
-            long from = after == AfterDownload.DELETE_FROM_SERVER ? 1 : journal.highestNumericKey() + 1;
+            long from =
+                after == AfterDownload.DELETE_FROM_SERVER ? 1 : journal.highestNumericKey() + 1;
             List<String> keys = new ArrayList<>();
             for (Response r : uidCommand(f, "UID SEARCH UID " + from + ":*", null)) {
               if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
@@ -908,43 +979,59 @@ public final class ImapSession implements Closeable {
             // An incremental run asks only for UIDs above the last one synced; the folder's other
             // messages were copied by earlier runs and count as already synced, as with POP3.
             int older = from > 1 ? Math.max(0, f.getMessageCount() - keys.size()) : 0;
-            SyncResult result = MaildirSync.run(
-                maildir.root(),
-                journal,
-                keys,
-                new MaildirSync.Source() {
-                  @Override
-                  public long download(String key, OutputStream out) throws IOException {
-                    sockets.startOperation(client.timeouts().overall()); // each message is one
-                    try {
-                      return copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
-                    } catch (MessagingException e) {
-                      throw MailExceptions.translateAny(e, "UID FETCH " + key, AngusProtocol.IMAP, endpoint, client.timeouts());
-                    }
-                  }
-
-                  @Override
-                  public void markDeleted(List<String> deleted) throws IOException {
-                    try {
-                      for (String set : UidSets.batches(deleted.stream().map(Long::parseLong).toList())) {
-                        uidCommand(f, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
-                        if (uidplus) {
-                          uidCommand(f, "UID EXPUNGE " + set, null);
+            SyncResult result =
+                MaildirSync.run(
+                    maildir.root(),
+                    journal,
+                    keys,
+                    new MaildirSync.Source() {
+                      @Override
+                      public long download(String key, OutputStream out) throws IOException {
+                        sockets.startOperation(client.timeouts().overall()); // each message is one
+                        try {
+                          return copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
+                        } catch (MessagingException e) {
+                          throw MailExceptions.translateAny(
+                              e,
+                              "UID FETCH " + key,
+                              AngusProtocol.IMAP,
+                              endpoint,
+                              client.timeouts());
                         }
                       }
-                    } catch (MessagingException e) {
-                      throw MailExceptions.translateAny(e, "UID STORE \\Deleted", AngusProtocol.IMAP, endpoint, client.timeouts());
-                    }
-                  }
 
-                  @Override
-                  public void commitDeletes() {
-                    // UID EXPUNGE already ran per batch
-                  }
-                },
-                after);
-            return new SyncResult(result.downloaded(), result.alreadySynced() + older,
-                result.deletedOnServer(), result.recovered(), result.bytes());
+                      @Override
+                      public void markDeleted(List<String> deleted) throws IOException {
+                        try {
+                          for (String set :
+                              UidSets.batches(deleted.stream().map(Long::parseLong).toList())) {
+                            uidCommand(f, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
+                            if (uidplus) {
+                              uidCommand(f, "UID EXPUNGE " + set, null);
+                            }
+                          }
+                        } catch (MessagingException e) {
+                          throw MailExceptions.translateAny(
+                              e,
+                              "UID STORE \\Deleted",
+                              AngusProtocol.IMAP,
+                              endpoint,
+                              client.timeouts());
+                        }
+                      }
+
+                      @Override
+                      public void commitDeletes() {
+                        // UID EXPUNGE already ran per batch
+                      }
+                    },
+                    after);
+            return new SyncResult(
+                result.downloaded(),
+                result.alreadySynced() + older,
+                result.deletedOnServer(),
+                result.recovered(),
+                result.bytes());
           }
         });
   }
@@ -957,7 +1044,9 @@ public final class ImapSession implements Closeable {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] digest =
-          sha.digest((protocol + "\n" + user + "\n" + endpoint.host() + "\n" + folder).getBytes(StandardCharsets.UTF_8));
+          sha.digest(
+              (protocol + "\n" + user + "\n" + endpoint.host() + "\n" + folder)
+                  .getBytes(StandardCharsets.UTF_8));
       return protocol + "-" + HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -1031,11 +1120,13 @@ public final class ImapSession implements Closeable {
    * Runs {@code op} on the UIDs of {@code refs} that exist, folder by folder and batch by batch,
    * and returns how many existed; none at all is a {@link NotFoundException}.
    */
-  private int forEachBatch(Collection<MessageRef> refs, String what, BatchOp op) throws InetkitException {
+  private int forEachBatch(Collection<MessageRef> refs, String what, BatchOp op)
+      throws InetkitException {
     Map<String, List<Long>> groups = byFolder(refs);
     int affected = 0;
     for (Map.Entry<String, List<Long>> e : groups.entrySet()) {
-      long validity = refs.stream().filter(r -> r.folder().equals(e.getKey())).findFirst().get().uidValidity();
+      long validity =
+          refs.stream().filter(r -> r.folder().equals(e.getKey())).findFirst().get().uidValidity();
       affected +=
           call(
               what,
@@ -1058,8 +1149,14 @@ public final class ImapSession implements Closeable {
       throw new NotFoundException(
           what,
           endpoint,
-          new Reply("NO", "no message with UID " + UidSets.batches(first.getValue()).get(0)
-              + " in folder \"" + first.getKey() + "\"", Reply.Kind.PERMANENT_NEGATIVE),
+          new Reply(
+              "NO",
+              "no message with UID "
+                  + UidSets.batches(first.getValue()).get(0)
+                  + " in folder \""
+                  + first.getKey()
+                  + "\"",
+              Reply.Kind.PERMANENT_NEGATIVE),
           null);
     }
     return affected;
@@ -1107,9 +1204,9 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Sends one command on the selected folder's connection; untagged responses other than FETCH
-   * go to Angus's handlers (EXISTS, EXPUNGE keep its state right), a NO/BAD becomes an
-   * exception, and so does a malformed response (see {@link StrictImapCommand}).
+   * Sends one command on the selected folder's connection; untagged responses other than FETCH go
+   * to Angus's handlers (EXISTS, EXPUNGE keep its state right), a NO/BAD becomes an exception, and
+   * so does a malformed response (see {@link StrictImapCommand}).
    */
   Response[] uidCommand(IMAPFolder f, String command, Argument args) throws MessagingException {
     return (Response[])
@@ -1127,13 +1224,14 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Runs a command that needs no selected folder (CAPABILITY, LIST, STATUS, CREATE, APPEND, …)
-   * on the selected folder's connection when there is one, else on the store's: Angus would
-   * otherwise open a second connection for the store while a folder holds the first, which
-   * servers that allow one session per user refuse. One session is one connection.
+   * Runs a command that needs no selected folder (CAPABILITY, LIST, STATUS, CREATE, APPEND, …) on
+   * the selected folder's connection when there is one, else on the store's: Angus would otherwise
+   * open a second connection for the store while a folder holds the first, which servers that allow
+   * one session per user refuse. One session is one connection.
    */
   private Object storeCommand(IMAPFolder.ProtocolCommand command) throws MessagingException {
-    IMAPFolder f = selected != null && selected.isOpen() ? selected : (IMAPFolder) store.getDefaultFolder();
+    IMAPFolder f =
+        selected != null && selected.isOpen() ? selected : (IMAPFolder) store.getDefaultFolder();
     return f.doCommand(command);
   }
 
@@ -1148,7 +1246,8 @@ public final class ImapSession implements Closeable {
     return f;
   }
 
-  private IMAPFolder selectChecked(String name, long uidValidity) throws MessagingException, InetkitException {
+  private IMAPFolder selectChecked(String name, long uidValidity)
+      throws MessagingException, InetkitException {
     IMAPFolder f = select(name);
     long actual = f.getUIDValidity();
     if (actual != uidValidity) {
@@ -1175,7 +1274,8 @@ public final class ImapSession implements Closeable {
   }
 
   private ProtocolReplyException refused(String command, String text) {
-    return new ProtocolReplyException(command, endpoint, new Reply("NO", text, Reply.Kind.PERMANENT_NEGATIVE), null);
+    return new ProtocolReplyException(
+        command, endpoint, new Reply("NO", text, Reply.Kind.PERMANENT_NEGATIVE), null);
   }
 
   private NotFoundException gone(MessageRef ref) {
@@ -1186,7 +1286,10 @@ public final class ImapSession implements Closeable {
     return new NotFoundException(
         "UID FETCH " + uid,
         endpoint,
-        new Reply("NO", "no message with UID " + uid + " in folder \"" + folder + "\"", Reply.Kind.PERMANENT_NEGATIVE),
+        new Reply(
+            "NO",
+            "no message with UID " + uid + " in folder \"" + folder + "\"",
+            Reply.Kind.PERMANENT_NEGATIVE),
         null);
   }
 

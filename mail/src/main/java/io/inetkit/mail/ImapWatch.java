@@ -24,20 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches one folder on a connection (and thread) of its own and reports new and expunged
- * messages ({@link ImapClient#watch}). Uses IMAP IDLE when offered, re-issued before the
- * server's 29-minute limit, else polls; after a dropped connection it reconnects with
- * exponential backoff and reports what arrived meanwhile. {@link #close()} stops it cleanly.
+ * Watches one folder on a connection (and thread) of its own and reports new and expunged messages
+ * ({@link ImapClient#watch}). Uses IMAP IDLE when offered, re-issued before the server's 29-minute
+ * limit, else polls; after a dropped connection it reconnects with exponential backoff and reports
+ * what arrived meanwhile. {@link #close()} stops it cleanly.
  *
  * <p>Unlike Angus Mail's {@code IdleManager.watch()}, {@link ImapClient#watch} returns only once
- * the folder is selected and the baseline (highest UID) recorded, and new messages are found by
- * UID SEARCH above that baseline, so a message arriving before IDLE is established is still
- * reported, exactly once.
+ * the folder is selected and the baseline (highest UID) recorded, and new messages are found by UID
+ * SEARCH above that baseline, so a message arriving before IDLE is established is still reported,
+ * exactly once.
  *
- * <p>When the folder's UIDVALIDITY differs after a reconnection (the server rebuilt it), the
- * watch reports {@link WatchEvent.Kind#UIDVALIDITY_CHANGED} carrying a {@link
- * UidValidityException} (earlier refs are void), then every message the folder now holds as
- * {@link WatchEvent.Kind#NEW_MESSAGES} with fresh refs.
+ * <p>When the folder's UIDVALIDITY differs after a reconnection (the server rebuilt it), the watch
+ * reports {@link WatchEvent.Kind#UIDVALIDITY_CHANGED} carrying a {@link UidValidityException}
+ * (earlier refs are void), then every message the folder now holds as {@link
+ * WatchEvent.Kind#NEW_MESSAGES} with fresh refs.
  *
  * <pre>{@code
  * try (ImapWatch watch = client.watch("INBOX", WatchOptions.defaults(), event -> {
@@ -67,7 +67,8 @@ public final class ImapWatch implements Closeable {
   private long validity;
   private long lastUid = -1;
 
-  private ImapWatch(ImapClient client, String folder, WatchOptions options, Consumer<WatchEvent> listener) {
+  private ImapWatch(
+      ImapClient client, String folder, WatchOptions options, Consumer<WatchEvent> listener) {
     this.client = client;
     this.folder = folder;
     this.options = options;
@@ -83,7 +84,8 @@ public final class ImapWatch implements Closeable {
             });
   }
 
-  static ImapWatch start(ImapClient client, String folder, WatchOptions options, Consumer<WatchEvent> listener)
+  static ImapWatch start(
+      ImapClient client, String folder, WatchOptions options, Consumer<WatchEvent> listener)
       throws InetkitException {
     java.util.Objects.requireNonNull(options, "options");
     java.util.Objects.requireNonNull(listener, "listener");
@@ -94,7 +96,8 @@ public final class ImapWatch implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       watch.close();
-      throw new InetkitException("interrupted while starting to watch " + folder, client.endpoint(), e);
+      throw new InetkitException(
+          "interrupted while starting to watch " + folder, client.endpoint(), e);
     }
     if (watch.startFailure != null) {
       watch.close();
@@ -118,7 +121,8 @@ public final class ImapWatch implements Closeable {
           }
         } else {
           if (v != validity) {
-            UidValidityException changed = new UidValidityException(folder, validity, v, client.endpoint());
+            UidValidityException changed =
+                new UidValidityException(folder, validity, v, client.endpoint());
             validity = v;
             lastUid = 0; // every message now in the folder is new to the listener
             emit(new WatchEvent(WatchEvent.Kind.UIDVALIDITY_CHANGED, List.of(), 0, changed));
@@ -129,12 +133,15 @@ public final class ImapWatch implements Closeable {
             new MessageCountAdapter() {
               @Override
               public void messagesRemoved(MessageCountEvent e) {
-                emit(new WatchEvent(WatchEvent.Kind.EXPUNGED, List.of(), e.getMessages().length, null));
+                emit(
+                    new WatchEvent(
+                        WatchEvent.Kind.EXPUNGED, List.of(), e.getMessages().length, null));
               }
             });
         boolean offersIdle = session.hasCapability("IDLE");
         if (options.mode() == WatchOptions.Mode.IDLE && !offersIdle) {
-          throw new MissingExtensionException("IDLE", "the watch was asked to IDLE", client.endpoint());
+          throw new MissingExtensionException(
+              "IDLE", "the watch was asked to IDLE", client.endpoint());
         }
         boolean idle = options.mode() != WatchOptions.Mode.POLL && offersIdle;
         current = f;
@@ -146,7 +153,8 @@ public final class ImapWatch implements Closeable {
         // The first IDLE of a connection is short: a message that arrived between the baseline
         // UID SEARCH and the IDLE command is not announced by every server once IDLE starts
         // (GreenMail is one), so the next SEARCH must come soon, not after reIdleAfter.
-        Duration nextIdle = FIRST_IDLE.compareTo(options.reIdleAfter()) < 0 ? FIRST_IDLE : options.reIdleAfter();
+        Duration nextIdle =
+            FIRST_IDLE.compareTo(options.reIdleAfter()) < 0 ? FIRST_IDLE : options.reIdleAfter();
         while (!stopping) {
           reportNew(session, f);
           if (stopping) {
@@ -165,7 +173,8 @@ public final class ImapWatch implements Closeable {
         InetkitException failure =
             e instanceof InetkitException ie
                 ? ie
-                : MailExceptions.translateAny(e, "watch " + folder, AngusProtocol.IMAP, client.endpoint(), client.timeouts());
+                : MailExceptions.translateAny(
+                    e, "watch " + folder, AngusProtocol.IMAP, client.endpoint(), client.timeouts());
         if (first) {
           startFailure = failure;
           started.countDown();
@@ -177,7 +186,10 @@ public final class ImapWatch implements Closeable {
         LOG.debug("watch of {} failed, reconnecting in {}", folder, backoff, failure);
         emit(new WatchEvent(WatchEvent.Kind.DISCONNECTED, List.of(), 0, failure));
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0
+                ? options.maxBackoff()
+                : backoff.multipliedBy(2);
       }
     }
     current = null;
@@ -186,8 +198,10 @@ public final class ImapWatch implements Closeable {
   /** How long the first IDLE after selecting the folder lasts at most; see {@link #run}. */
   private static final Duration FIRST_IDLE = Duration.ofSeconds(1);
 
-  private void idleOnce(ImapSession session, IMAPFolder f, Duration atMost) throws MessagingException {
-    ScheduledFuture<?> reIdle = timer.schedule(() -> abortIdle(f), atMost.toMillis(), TimeUnit.MILLISECONDS);
+  private void idleOnce(ImapSession session, IMAPFolder f, Duration atMost)
+      throws MessagingException {
+    ScheduledFuture<?> reIdle =
+        timer.schedule(() -> abortIdle(f), atMost.toMillis(), TimeUnit.MILLISECONDS);
     session.sockets().endOperation(); // an IDLE may legitimately last for minutes
     try {
       idleCycles.incrementAndGet();

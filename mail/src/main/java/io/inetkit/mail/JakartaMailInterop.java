@@ -15,8 +15,8 @@ public final class JakartaMailInterop {
   private JakartaMailInterop() {}
 
   /**
-   * Returns {@code message} as a Jakarta Mail {@code MimeMessage}, with the same headers and
-   * parts inetkit would send (attachments still streamed when it is written).
+   * Returns {@code message} as a Jakarta Mail {@code MimeMessage}, with the same headers and parts
+   * inetkit would send (attachments still streamed when it is written).
    *
    * @throws IllegalStateException if Jakarta Mail refuses the message (not expected)
    */

@@ -1,13 +1,13 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
 
 /**
- * An e-mail address with an optional display name. Validated when made: CR, LF, NUL, white
- * space, angle brackets and other characters that could break out of an SMTP command or a
- * header are rejected with {@link InvalidInputException} naming the offending value. Non-ASCII
- * addresses (RFC 6531) are allowed; sending them needs a server that offers SMTPUTF8.
+ * An e-mail address with an optional display name. Validated when made: CR, LF, NUL, white space,
+ * angle brackets and other characters that could break out of an SMTP command or a header are
+ * rejected with {@link InvalidInputException} naming the offending value. Non-ASCII addresses (RFC
+ * 6531) are allowed; sending them needs a server that offers SMTPUTF8.
  *
  * <pre>{@code
  * MailAddress alice = MailAddress.of("alice@example.org", "Alice Ärger");
@@ -25,7 +25,8 @@ public record MailAddress(String address, String displayName) {
   /** Validates the address and display name. */
   public MailAddress {
     Inputs.requireNonEmpty("address", address);
-    displayName = displayName == null ? "" : Inputs.requireMaxLength("displayName", displayName, 256);
+    displayName =
+        displayName == null ? "" : Inputs.requireMaxLength("displayName", displayName, 256);
     int at = address.lastIndexOf('@');
     if (at <= 0 || at == address.length() - 1 || at > MAX_LOCAL || address.length() > MAX_ADDRESS) {
       throw invalid(address);
@@ -43,7 +44,8 @@ public record MailAddress(String address, String displayName) {
   }
 
   private static InvalidInputException invalid(String address) {
-    return new InvalidInputException("address", "not a valid e-mail address: " + Inputs.quote(address));
+    return new InvalidInputException(
+        "address", "not a valid e-mail address: " + Inputs.quote(address));
   }
 
   /** Returns the address without a display name. */

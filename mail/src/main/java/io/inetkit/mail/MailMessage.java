@@ -1,7 +1,7 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.UUID;
 
 /**
  * An immutable e-mail message: sender, recipients, subject, a plain-text and/or HTML body,
- * attachments, inline images and custom headers. Subject and display names may be any Unicode
- * text (sent RFC 2047-encoded); Bcc recipients get the message but never appear in its headers.
- * A Message-ID and Date are generated when the message is built unless given.
+ * attachments, inline images and custom headers. Subject and display names may be any Unicode text
+ * (sent RFC 2047-encoded); Bcc recipients get the message but never appear in its headers. A
+ * Message-ID and Date are generated when the message is built unless given.
  *
  * <pre>{@code
  * MailMessage message = MailMessage.builder()
@@ -37,8 +37,20 @@ import java.util.UUID;
 public final class MailMessage implements OutgoingMessage {
   /** Headers the builder manages itself and {@link Builder#header} therefore refuses. */
   private static final Set<String> MANAGED =
-      Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "date", "message-id",
-          "mime-version", "content-type", "content-transfer-encoding", "content-disposition", "content-id");
+      Set.of(
+          "from",
+          "to",
+          "cc",
+          "bcc",
+          "reply-to",
+          "subject",
+          "date",
+          "message-id",
+          "mime-version",
+          "content-type",
+          "content-transfer-encoding",
+          "content-disposition",
+          "content-id");
 
   /** A custom header. */
   public record Header(String name, String value) {
@@ -46,7 +58,8 @@ public final class MailMessage implements OutgoingMessage {
     public Header {
       Inputs.requireToken("header name", name, 76);
       if (name.indexOf(':') >= 0 || !name.chars().allMatch(c -> c > 32 && c < 127)) {
-        throw new InvalidInputException("header name", "not a header field name: " + Inputs.quote(name));
+        throw new InvalidInputException(
+            "header name", "not a header field name: " + Inputs.quote(name));
       }
       Inputs.requireMaxLength("header value", value, 16 * 1024);
     }
@@ -195,8 +208,15 @@ public final class MailMessage implements OutgoingMessage {
 
   @Override
   public String toString() {
-    return "MailMessage[from=" + from.address() + ", to=" + envelopeRecipients().size()
-        + " recipient(s), subject=" + Inputs.quote(subject) + ", " + attachments.size() + " part(s)]";
+    return "MailMessage[from="
+        + from.address()
+        + ", to="
+        + envelopeRecipients().size()
+        + " recipient(s), subject="
+        + Inputs.quote(subject)
+        + ", "
+        + attachments.size()
+        + " part(s)]";
   }
 
   /** Builds a {@link MailMessage}; every setter validates its input at once. */
@@ -309,13 +329,14 @@ public final class MailMessage implements OutgoingMessage {
     /**
      * Adds a custom header (non-ASCII values are RFC 2047-encoded).
      *
-     * @throws InvalidInputException for a header the builder manages (From, Subject,
-     *     Content-Type, …) or a name or value with CR, LF or NUL
+     * @throws InvalidInputException for a header the builder manages (From, Subject, Content-Type,
+     *     …) or a name or value with CR, LF or NUL
      */
     public Builder header(String name, String value) {
       Header h = new Header(name, value);
       if (MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new InvalidInputException("header name", name + " is set by the builder's own methods");
+        throw new InvalidInputException(
+            "header name", name + " is set by the builder's own methods");
       }
       headers.add(h);
       return this;
@@ -325,7 +346,8 @@ public final class MailMessage implements OutgoingMessage {
     public Builder messageId(String messageId) {
       Inputs.requireToken("messageId", messageId, 250);
       if (messageId.indexOf('@') <= 0 || messageId.contains("<") || messageId.contains(">")) {
-        throw new InvalidInputException("messageId", "expected id@domain without brackets: " + Inputs.quote(messageId));
+        throw new InvalidInputException(
+            "messageId", "expected id@domain without brackets: " + Inputs.quote(messageId));
       }
       this.messageId = messageId;
       return this;

@@ -33,8 +33,8 @@ public final class Maildir {
   }
 
   /**
-   * Opens the Maildir at {@code root}, creating it (and {@code tmp}, {@code new}, {@code cur})
-   * when missing.
+   * Opens the Maildir at {@code root}, creating it (and {@code tmp}, {@code new}, {@code cur}) when
+   * missing.
    *
    * @throws InetkitException when the directories cannot be created
    */
@@ -51,8 +51,8 @@ public final class Maildir {
   }
 
   /**
-   * Returns the message files in {@code new/} and {@code cur/}, sorted by file name (which
-   * begins with the delivery time).
+   * Returns the message files in {@code new/} and {@code cur/}, sorted by file name (which begins
+   * with the delivery time).
    *
    * @throws InetkitException when a directory cannot be listed
    */

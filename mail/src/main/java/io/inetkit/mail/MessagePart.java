@@ -20,7 +20,12 @@ import java.util.Objects;
  * @param encoding the transfer encoding ({@code base64}, {@code 7bit}, …)
  */
 public record MessagePart(
-    String section, String contentType, String fileName, String disposition, long size, String encoding) {
+    String section,
+    String contentType,
+    String fileName,
+    String disposition,
+    long size,
+    String encoding) {
 
   /** Validates. */
   public MessagePart {
@@ -31,7 +36,9 @@ public record MessagePart(
     encoding = Objects.requireNonNullElse(encoding, "7bit");
   }
 
-  /** Returns whether this part is an attachment (disposition attachment, or a named non-text part). */
+  /**
+   * Returns whether this part is an attachment (disposition attachment, or a named non-text part).
+   */
   public boolean isAttachment() {
     if (disposition.equalsIgnoreCase("attachment")) {
       return true;

@@ -4,10 +4,10 @@ import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 
 /**
- * A message on an IMAP server, addressed by UID, never by sequence number: the folder, the
- * folder's UIDVALIDITY when the UID was obtained, and the UID. Every session method that takes a
- * ref first checks the UIDVALIDITY and throws {@link UidValidityException} if it changed, so a
- * stored ref can never silently name another message.
+ * A message on an IMAP server, addressed by UID, never by sequence number: the folder, the folder's
+ * UIDVALIDITY when the UID was obtained, and the UID. Every session method that takes a ref first
+ * checks the UIDVALIDITY and throws {@link UidValidityException} if it changed, so a stored ref can
+ * never silently name another message.
  *
  * <pre>{@code
  * MessageRef ref = imap.search("INBOX", SearchCriteria.unseen()).get(0);

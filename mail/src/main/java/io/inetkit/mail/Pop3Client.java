@@ -42,7 +42,10 @@ public final class Pop3Client {
 
   private Pop3Client(Builder b) {
     this.endpoint = b.endpoint;
-    this.tlsMode = b.tlsMode != null ? b.tlsMode : b.endpoint.port() == 995 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+    this.tlsMode =
+        b.tlsMode != null
+            ? b.tlsMode
+            : b.endpoint.port() == 995 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
     this.trust = b.trust;
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
@@ -52,7 +55,9 @@ public final class Pop3Client {
     this.maxMessages = b.maxMessages;
   }
 
-  /** Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required. */
+  /**
+   * Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -120,10 +125,10 @@ public final class Pop3Client {
 
   /**
    * Returns the largest mailbox a session accepts: when STAT announces more messages, {@link
-   * #open()} fails with {@link io.inetkit.core.LimitExceededException} before anything is sized
-   * by the announcement. Memory grows with it: Angus Mail keeps one slot per message (4-8
-   * bytes), and {@link Pop3Session#list()} returns every message (about 150 bytes each), while
-   * {@link Pop3Session#list(int)} holds only the messages it returns.
+   * #open()} fails with {@link io.inetkit.core.LimitExceededException} before anything is sized by
+   * the announcement. Memory grows with it: Angus Mail keeps one slot per message (4-8 bytes), and
+   * {@link Pop3Session#list()} returns every message (about 150 bytes each), while {@link
+   * Pop3Session#list(int)} holds only the messages it returns.
    */
   public int maxMessages() {
     return maxMessages;
@@ -205,16 +210,16 @@ public final class Pop3Client {
 
     /** Sets the longest line accepted from the server, 8 KiB to 64 MiB (default 1 MiB). */
     public Builder maxLineLength(int bytes) {
-      this.maxLineLength = (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
+      this.maxLineLength =
+          (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
       return this;
     }
 
     /**
      * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
      * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
-     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated
-     * as required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged
-     * warning.
+     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
+     * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");

@@ -3,22 +3,22 @@ package io.inetkit.mail;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
-import io.inetkit.core.LimitExceededException;
-import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolReplyException;
+import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
-import io.inetkit.mail.internal.GuardedSockets;
-import io.inetkit.mail.internal.LocalAttachments;
-import io.inetkit.mail.internal.MailLimits;
-import io.inetkit.mail.internal.Pop3Wire;
-import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.CleartextLogins;
+import io.inetkit.mail.internal.GuardedSockets;
+import io.inetkit.mail.internal.LocalAttachments;
 import io.inetkit.mail.internal.MailExceptions;
+import io.inetkit.mail.internal.MailLimits;
+import io.inetkit.mail.internal.MaildirSync;
+import io.inetkit.mail.internal.Pop3Wire;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncJournal;
 import jakarta.mail.Flags;
@@ -47,9 +47,9 @@ import org.eclipse.angus.mail.pop3.POP3Message;
 import org.eclipse.angus.mail.pop3.POP3Store;
 
 /**
- * One POP3 connection ({@link Pop3Client#open()}). Messages are addressed by UIDL. {@link
- * #delete} only marks: the server removes marked messages when {@link #close()} ends the
- * session with QUIT (the POP3 commit); a connection that drops before that deletes nothing.
+ * One POP3 connection ({@link Pop3Client#open()}). Messages are addressed by UIDL. {@link #delete}
+ * only marks: the server removes marked messages when {@link #close()} ends the session with QUIT
+ * (the POP3 commit); a connection that drops before that deletes nothing.
  *
  * <pre>{@code
  * try (Pop3Session pop3 = client.open()) {
@@ -70,8 +70,10 @@ public final class Pop3Session implements Closeable {
   private final GuardedSockets sockets;
   private final POP3Store store;
   private POP3Folder inbox;
+
   /** The messages a listing or a lookup named so far, by UIDL. */
   private final Map<String, Pop3Message> known = new HashMap<>();
+
   private boolean closed;
   private int depth;
 
@@ -80,7 +82,11 @@ public final class Pop3Session implements Closeable {
     this.endpoint = client.endpoint();
     this.sockets =
         new GuardedSockets(
-            endpoint, client.tlsMode(), client.trust(), client.timeouts(), client.events(),
+            endpoint,
+            client.tlsMode(),
+            client.trust(),
+            client.timeouts(),
+            client.events(),
             MailLimits.pop3(client.maxLineLength()));
     Properties p = sockets.properties(AngusProtocol.POP3, client.credentials());
     // RETR streams straight into the caller's stream (POP3Message.writeTo), never cached
@@ -88,7 +94,12 @@ public final class Pop3Session implements Closeable {
     p.setProperty("mail.pop3.cachewriteto", "false");
     p.setProperty("mail.pop3.keepmessagecontent", "false");
     CleartextLogins.apply(
-        p, AngusProtocol.POP3, client.tlsMode(), client.plaintextLogin(), client.credentials(), endpoint);
+        p,
+        AngusProtocol.POP3,
+        client.tlsMode(),
+        client.plaintextLogin(),
+        client.credentials(),
+        endpoint);
     Session session = Session.getInstance(p);
     try {
       this.store = (POP3Store) session.getStore("pop3");
@@ -101,7 +112,8 @@ public final class Pop3Session implements Closeable {
         () -> {
           client.events().authStart(endpoint, c.user(), c.kind().name());
           // Angus holds each reply whole (a multi-line CAPA, untagged lines): bound them all
-          sockets.limitReply(MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPA and login");
+          sockets.limitReply(
+              MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPA and login");
           try {
             store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
             requireBoundedMailbox();
@@ -111,8 +123,11 @@ public final class Pop3Session implements Closeable {
             if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
               throw r;
             }
-            InetkitException failure = sockets.failure(e, "login as " + c.user(), AngusProtocol.POP3);
-            failure = CleartextLogins.explain(failure, client.tlsMode(), "login as " + c.user(), endpoint);
+            InetkitException failure =
+                sockets.failure(e, "login as " + c.user(), AngusProtocol.POP3);
+            failure =
+                CleartextLogins.explain(
+                    failure, client.tlsMode(), "login as " + c.user(), endpoint);
             client.events().authFailed(endpoint, c.user(), failure);
             Connectors.closeQuietly(store);
             throw failure;
@@ -123,20 +138,25 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * Returns the server's capabilities (CAPA), one per line: the name upper-case, then its
-   * arguments as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, ….
+   * Returns the server's capabilities (CAPA), one per line: the name upper-case, then its arguments
+   * as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, ….
    */
   public Set<String> capabilities() throws InetkitException {
-    return call("CAPA", () -> {
-      Set<String> result = new TreeSet<>();
-      store.capabilities().forEach((name, line) -> {
-        String upper = name.toUpperCase(Locale.ROOT);
-        String args = line == null ? "" : line.strip();
-        int space = args.indexOf(' ');
-        result.add(space < 0 ? upper : upper + " " + args.substring(space + 1).strip());
-      });
-      return Set.copyOf(result);
-    });
+    return call(
+        "CAPA",
+        () -> {
+          Set<String> result = new TreeSet<>();
+          store
+              .capabilities()
+              .forEach(
+                  (name, line) -> {
+                    String upper = name.toUpperCase(Locale.ROOT);
+                    String args = line == null ? "" : line.strip();
+                    int space = args.indexOf(' ');
+                    result.add(space < 0 ? upper : upper + " " + args.substring(space + 1).strip());
+                  });
+          return Set.copyOf(result);
+        });
   }
 
   /** Returns the number of messages and their total size (STAT). */
@@ -146,11 +166,11 @@ public final class Pop3Session implements Closeable {
 
   /**
    * Lists every message with unique id (UIDL) and size (LIST): two commands in all, read line by
-   * line as they arrive. Holds every message (about 150 bytes each; the mailbox has at most
-   * {@link Pop3Client#maxMessages()}); {@link #list(int)} holds only the newest few.
+   * line as they arrive. Holds every message (about 150 bytes each; the mailbox has at most {@link
+   * Pop3Client#maxMessages()}); {@link #list(int)} holds only the newest few.
    *
-   * @throws io.inetkit.core.ConnectionClosedException when a listing ends early (never a list
-   *     with sizes or ids missing)
+   * @throws io.inetkit.core.ConnectionClosedException when a listing ends early (never a list with
+   *     sizes or ids missing)
    * @throws io.inetkit.core.ProtocolViolationException when a listing line is malformed or a
    *     message has no line
    */
@@ -177,32 +197,46 @@ public final class Pop3Session implements Closeable {
     String[] uidls = new String[k];
     Pop3Wire wire = wire();
     try {
-      wire.listing("UIDL", line -> {
-        String[] f = fields(line, "UIDL");
-        int i = number(f[0], line, "UIDL") - first;
-        if (i >= 0 && i < k) {
-          uidls[i] = f[1];
-        }
-      });
+      wire.listing(
+          "UIDL",
+          line -> {
+            String[] f = fields(line, "UIDL");
+            int i = number(f[0], line, "UIDL") - first;
+            if (i >= 0 && i < k) {
+              uidls[i] = f[1];
+            }
+          });
     } catch (ProtocolReplyException e) {
       throw new ProtocolReplyException(
-          "UIDL", endpoint, new Reply("-ERR", "the server does not support UIDL: " + e.reply().text(),
-              Reply.Kind.PERMANENT_NEGATIVE), e);
+          "UIDL",
+          endpoint,
+          new Reply(
+              "-ERR",
+              "the server does not support UIDL: " + e.reply().text(),
+              Reply.Kind.PERMANENT_NEGATIVE),
+          e);
     }
-    wire.listing("LIST", line -> {
-      String[] f = fields(line, "LIST");
-      int i = number(f[0], line, "LIST") - first;
-      if (i >= 0 && i < k) {
-        sizes[i] = size(f[1], line);
-      }
-    });
+    wire.listing(
+        "LIST",
+        line -> {
+          String[] f = fields(line, "LIST");
+          int i = number(f[0], line, "LIST") - first;
+          if (i >= 0 && i < k) {
+            sizes[i] = size(f[1], line);
+          }
+        });
     List<Pop3Message> result = new ArrayList<>(k);
     known.clear();
     for (int i = 0; i < k; i++) {
       if (sizes[i] < 0 || uidls[i] == null) {
         throw new ProtocolViolationException(
-            (sizes[i] < 0 ? "LIST" : "UIDL") + " has no line for message " + (first + i) + " of " + count,
-            endpoint, null);
+            (sizes[i] < 0 ? "LIST" : "UIDL")
+                + " has no line for message "
+                + (first + i)
+                + " of "
+                + count,
+            endpoint,
+            null);
       }
       Pop3Message m = new Pop3Message(first + i, sizes[i], uidls[i]);
       result.add(m);
@@ -212,8 +246,8 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * Splits a listing line into message number and value (what follows the value is ignored);
-   * no regular expression: this runs once per line of listings millions of lines long.
+   * Splits a listing line into message number and value (what follows the value is ignored); no
+   * regular expression: this runs once per line of listings millions of lines long.
    */
   private String[] fields(String line, String command) throws ProtocolViolationException {
     String t = line.strip();
@@ -267,7 +301,9 @@ public final class Pop3Session implements Closeable {
     if (count > client.maxMessages()) {
       Connectors.closeQuietly(store);
       throw new LimitExceededException(
-          "STAT: the server announces " + count + " messages, more than this client accepts"
+          "STAT: the server announces "
+              + count
+              + " messages, more than this client accepts"
               + " (Pop3Client.Builder.maxMessages, CLI --max-messages)",
           endpoint,
           client.maxMessages());
@@ -298,19 +334,21 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * Streams a message (RETR) to {@code out} as it arrives, never holding it in memory; {@code
-   * out} is not closed.
+   * Streams a message (RETR) to {@code out} as it arrives, never holding it in memory; {@code out}
+   * is not closed.
    *
    * @return the number of bytes written
    */
-  public long download(String uidl, OutputStream out, ProgressListener progress) throws InetkitException {
+  public long download(String uidl, OutputStream out, ProgressListener progress)
+      throws InetkitException {
     Objects.requireNonNull(out, "out");
     return call(
         "RETR " + uidl,
         () -> {
           POP3Message m = message(uidl);
           long size = known.get(uidl).size(); // from LIST: POP3Message.getSize() would cost a TOP
-          ProgressTracker tracker = new ProgressTracker(uidl, size, progress, client.events(), endpoint);
+          ProgressTracker tracker =
+              new ProgressTracker(uidl, size, progress, client.events(), endpoint);
           CountingStream counting = new CountingStream(out, tracker, size);
           m.writeTo(counting);
           counting.flush();
@@ -329,10 +367,12 @@ public final class Pop3Session implements Closeable {
   public long download(String uidl, Path target) throws InetkitException {
     Objects.requireNonNull(target, "target");
     long[] n = new long[1];
-    call("RETR " + uidl + " to " + target, () -> {
-      SafeFiles.writeAtomically(target, out -> n[0] = download(uidl, out));
-      return null;
-    });
+    call(
+        "RETR " + uidl + " to " + target,
+        () -> {
+          SafeFiles.writeAtomically(target, out -> n[0] = download(uidl, out));
+          return null;
+        });
     return n[0];
   }
 
@@ -340,8 +380,8 @@ public final class Pop3Session implements Closeable {
    * Saves every attachment of a message into {@code directory}, decoded, as {@link
    * ImapSession#saveAttachments} does: POP3 has no BODYSTRUCTURE, so the message is downloaded
    * (RETR) into a private temporary file in {@code directory}, its MIME structure read from there
-   * (never the whole message in memory), and the file deleted afterwards. File names are
-   * sanitised ({@code ../../x} lands as {@code x}); clashes get {@code name (2).ext}.
+   * (never the whole message in memory), and the file deleted afterwards. File names are sanitised
+   * ({@code ../../x} lands as {@code x}); clashes get {@code name (2).ext}.
    *
    * @return the files written, in part order
    */
@@ -365,16 +405,18 @@ public final class Pop3Session implements Closeable {
 
   /** Marks a message for deletion; the server deletes it at QUIT ({@link #close()}). */
   public void delete(String uidl) throws InetkitException {
-    call("DELE " + uidl, () -> {
-      message(uidl).setFlag(Flags.Flag.DELETED, true);
-      return null;
-    });
+    call(
+        "DELE " + uidl,
+        () -> {
+          message(uidl).setFlag(Flags.Flag.DELETED, true);
+          return null;
+        });
   }
 
   /**
    * Copies every message whose UIDL the Maildir's sync state does not know into {@code maildir};
-   * with {@link AfterDownload#DELETE_FROM_SERVER}, marks for deletion the messages whose files
-   * are durable and commits with QUIT, ending this session.
+   * with {@link AfterDownload#DELETE_FROM_SERVER}, marks for deletion the messages whose files are
+   * durable and commits with QUIT, ending this session.
    */
   public SyncResult syncTo(Maildir maildir, AfterDownload after) throws InetkitException {
     Objects.requireNonNull(maildir, "maildir");
@@ -422,16 +464,18 @@ public final class Pop3Session implements Closeable {
     if (closed) {
       return;
     }
-    call("DELE/QUIT", () -> {
-      closed = true;
-      try {
-        inbox.close(true);
-      } finally {
-        store.close();
-        client.events().closed(endpoint);
-      }
-      return null;
-    });
+    call(
+        "DELE/QUIT",
+        () -> {
+          closed = true;
+          try {
+            inbox.close(true);
+          } finally {
+            store.close();
+            client.events().closed(endpoint);
+          }
+          return null;
+        });
   }
 
   /** Ends the session: QUIT (committing deletions). Idempotent; never throws. */
@@ -461,31 +505,38 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * Finds a message no listing named yet: streams UIDL, then LIST, keeping only the lines of
-   * the match. Memory stays O(1) whatever the mailbox holds.
+   * Finds a message no listing named yet: streams UIDL, then LIST, keeping only the lines of the
+   * match. Memory stays O(1) whatever the mailbox holds.
    */
   private Pop3Message lookUp(String uidl) throws IOException, MessagingException {
     int count = inbox.getMessageCount();
     int[] number = {0};
     Pop3Wire wire = wire();
-    wire.listing("UIDL", line -> {
-      String[] f = fields(line, "UIDL");
-      int n = number(f[0], line, "UIDL");
-      if (number[0] == 0 && f[1].equals(uidl) && n >= 1 && n <= count) {
-        number[0] = n;
-      }
-    });
+    wire.listing(
+        "UIDL",
+        line -> {
+          String[] f = fields(line, "UIDL");
+          int n = number(f[0], line, "UIDL");
+          if (number[0] == 0 && f[1].equals(uidl) && n >= 1 && n <= count) {
+            number[0] = n;
+          }
+        });
     if (number[0] == 0) {
       throw new NotFoundException(
-          "UIDL " + uidl, endpoint, new Reply("-ERR", "no message with UIDL " + uidl, Reply.Kind.PERMANENT_NEGATIVE), null);
+          "UIDL " + uidl,
+          endpoint,
+          new Reply("-ERR", "no message with UIDL " + uidl, Reply.Kind.PERMANENT_NEGATIVE),
+          null);
     }
     long[] size = {-1};
-    wire.listing("LIST", line -> {
-      String[] f = fields(line, "LIST");
-      if (number(f[0], line, "LIST") == number[0]) {
-        size[0] = size(f[1], line);
-      }
-    });
+    wire.listing(
+        "LIST",
+        line -> {
+          String[] f = fields(line, "LIST");
+          if (number(f[0], line, "LIST") == number[0]) {
+            size[0] = size(f[1], line);
+          }
+        });
     if (size[0] < 0) {
       throw new ProtocolViolationException(
           "LIST has no line for message " + number[0] + " (UIDL " + uidl + ")", endpoint, null);

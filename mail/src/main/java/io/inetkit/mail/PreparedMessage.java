@@ -1,7 +1,7 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
 import io.inetkit.mail.internal.MimeComposer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A message already in RFC 5322 form (an {@code .eml} file), sent as it is: the body byte for
- * byte, only line ends normalised to CRLF and leading dots stuffed, as SMTP requires. Blind
- * copies stay blind: the header section's {@code Bcc:} and {@code Resent-Bcc:} fields (with
- * their folded lines) are left out of what is sent, as Python's {@code send_message} does. The
- * envelope comes from the caller or, with {@link #of(Path)}, from the file's From, To, Cc and
- * Bcc headers (so Bcc recipients still get the message).
+ * A message already in RFC 5322 form (an {@code .eml} file), sent as it is: the body byte for byte,
+ * only line ends normalised to CRLF and leading dots stuffed, as SMTP requires. Blind copies stay
+ * blind: the header section's {@code Bcc:} and {@code Resent-Bcc:} fields (with their folded lines)
+ * are left out of what is sent, as Python's {@code send_message} does. The envelope comes from the
+ * caller or, with {@link #of(Path)}, from the file's From, To, Cc and Bcc headers (so Bcc
+ * recipients still get the message).
  *
  * <pre>{@code
  * SendReceipt r = smtp.send(PreparedMessage.of(Path.of("newsletter.eml")));
@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param envelopeFrom the envelope sender
  * @param envelopeRecipients the envelope recipients (at least one)
  */
-public record PreparedMessage(Path file, MailAddress envelopeFrom, List<MailAddress> envelopeRecipients)
+public record PreparedMessage(
+    Path file, MailAddress envelopeFrom, List<MailAddress> envelopeRecipients)
     implements OutgoingMessage {
 
   /** Validates and copies. */
@@ -38,12 +39,14 @@ public record PreparedMessage(Path file, MailAddress envelopeFrom, List<MailAddr
       throw new InvalidInputException("envelopeRecipients", "at least one recipient is needed");
     }
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new InvalidInputException("file", "not a readable file: " + Inputs.quote(file.toString()));
+      throw new InvalidInputException(
+          "file", "not a readable file: " + Inputs.quote(file.toString()));
     }
   }
 
   /** Returns a prepared message with an explicit envelope. */
-  public static PreparedMessage of(Path file, MailAddress envelopeFrom, List<MailAddress> recipients) {
+  public static PreparedMessage of(
+      Path file, MailAddress envelopeFrom, List<MailAddress> recipients) {
     return new PreparedMessage(file, envelopeFrom, recipients);
   }
 

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * An IMAP SEARCH, built from small pieces and executed on the server; the result is UIDs ({@link
- * MessageRef}s). Pieces combine with {@link #and}, {@link #or} and {@link #not}. Strings may be
- * any Unicode (sent as UTF-8); CR, LF and NUL are rejected when the criteria are built.
+ * MessageRef}s). Pieces combine with {@link #and}, {@link #or} and {@link #not}. Strings may be any
+ * Unicode (sent as UTF-8); CR, LF and NUL are rejected when the criteria are built.
  *
  * <pre>{@code
  * SearchCriteria c = SearchCriteria.unseen()
@@ -119,7 +119,8 @@ public final class SearchCriteria {
   /** Messages with UIDs from {@code first} to {@code last} inclusive. */
   public static SearchCriteria uidRange(long first, long last) {
     if (first < 1 || last < first || last > 0xFFFF_FFFFL) {
-      throw new InvalidInputException("uid range", "need 1 <= first <= last < 2^32: " + first + ":" + last);
+      throw new InvalidInputException(
+          "uid range", "need 1 <= first <= last < 2^32: " + first + ":" + last);
     }
     return atoms("UID", first + ":" + last);
   }

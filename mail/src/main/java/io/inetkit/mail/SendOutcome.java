@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of one message in a batch ({@link SmtpSession#sendAll}): either {@link Sent} with
- * its receipt or {@link Failed} with the typed error. One failed message does not stop the batch.
+ * The result of one message in a batch ({@link SmtpSession#sendAll}): either {@link Sent} with its
+ * receipt or {@link Failed} with the typed error. One failed message does not stop the batch.
  *
  * <pre>{@code
  * for (SendOutcome o : smtp.sendAll(messages)) {
@@ -54,8 +54,8 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    * The message was not accepted.
    *
    * @param index position in the batch
-   * @param error why; its message names the server and its reply (an earlier try's failure,
-   *     if the message was tried again on a new connection, is suppressed in it)
+   * @param error why; its message names the server and its reply (an earlier try's failure, if the
+   *     message was tried again on a new connection, is suppressed in it)
    */
   record Failed(int index, InetkitException error) implements SendOutcome {
     /** Checks for null. */

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the server said it supports in its EHLO reply, as data: extension keywords (upper case)
- * with their parameters.
+ * What the server said it supports in its EHLO reply, as data: extension keywords (upper case) with
+ * their parameters.
  *
  * <pre>{@code
  * SmtpCapabilities caps = session.capabilities();

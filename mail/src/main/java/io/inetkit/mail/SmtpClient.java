@@ -6,21 +6,21 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
-import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import io.inetkit.mail.internal.SmtpConnection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable, thread-safe SMTP client: where to submit mail and how. Holds no connection;
- * {@link #open()} makes one, {@link #send} opens, sends and closes.
+ * An immutable, thread-safe SMTP client: where to submit mail and how. Holds no connection; {@link
+ * #open()} makes one, {@link #send} opens, sends and closes.
  *
- * <p>Safe by default: STARTTLS is required on every port except 465 (implicit TLS), plain text
- * only when {@link TlsMode#NONE} is asked for, and a password in plain text only with {@link
- * Builder#plaintextLogin PlaintextLogin.ALLOWED} as well; certificates and host names are verified with
- * {@link Trust#system()}; timeouts are {@link Timeouts#DEFAULT}.
+ * <p>Safe by default: STARTTLS is required on every port except 465 (implicit TLS), plain text only
+ * when {@link TlsMode#NONE} is asked for, and a password in plain text only with {@link
+ * Builder#plaintextLogin PlaintextLogin.ALLOWED} as well; certificates and host names are verified
+ * with {@link Trust#system()}; timeouts are {@link Timeouts#DEFAULT}.
  *
  * <pre>{@code
  * SmtpClient client = SmtpClient.builder()
@@ -120,7 +120,9 @@ public final class SmtpClient {
     return events;
   }
 
-  /** Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
+  /**
+   * Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}).
+   */
   public PlaintextLogin plaintextLogin() {
     return plaintextLogin;
   }
@@ -129,9 +131,9 @@ public final class SmtpClient {
    * Connects, says EHLO, upgrades to TLS as configured and logs in.
    *
    * @throws io.inetkit.core.TlsException when TLS is required but not offered, refused or not
-   *     verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is
-   *     {@link PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS
-   *     (a submission port that wants STARTTLS first). No credentials and no message were sent
+   *     verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is {@link
+   *     PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS (a
+   *     submission port that wants STARTTLS first). No credentials and no message were sent
    * @throws io.inetkit.core.AuthenticationException when the server refuses the credentials
    * @throws InetkitException for connection failures and timeouts
    */
@@ -155,7 +157,8 @@ public final class SmtpClient {
   }
 
   /** Opens a session, sends every message over it and closes; see {@link SmtpSession#sendAll}. */
-  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages) throws InetkitException {
+  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages)
+      throws InetkitException {
     try (SmtpSession session = open()) {
       return session.sendAll(messages);
     }
@@ -163,8 +166,14 @@ public final class SmtpClient {
 
   @Override
   public String toString() {
-    return "SmtpClient[" + endpoint + ", " + tlsMode + ", " + trust
-        + (credentials == null ? "" : ", " + credentials) + "]";
+    return "SmtpClient["
+        + endpoint
+        + ", "
+        + tlsMode
+        + ", "
+        + trust
+        + (credentials == null ? "" : ", " + credentials)
+        + "]";
   }
 
   /** Configures an {@link SmtpClient}; every setter validates at once. */
@@ -233,10 +242,10 @@ public final class SmtpClient {
     }
 
     /**
-     * Sets whether credentials may be sent over a connection without TLS ({@link TlsMode#NONE},
-     * or an opportunistic STARTTLS the server did not offer). Default {@link
-     * PlaintextLogin#REFUSED}: such a login fails with a {@link io.inetkit.core.TlsException}
-     * before the password leaves; {@link PlaintextLogin#ALLOWED} sends it with a logged warning.
+     * Sets whether credentials may be sent over a connection without TLS ({@link TlsMode#NONE}, or
+     * an opportunistic STARTTLS the server did not offer). Default {@link PlaintextLogin#REFUSED}:
+     * such a login fails with a {@link io.inetkit.core.TlsException} before the password leaves;
+     * {@link PlaintextLogin#ALLOWED} sends it with a logged warning.
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection, opened by {@link SmtpClient#open()}: send one message after another, or
- * a whole batch over the same connection. Not thread-safe; {@link #close()} says QUIT and is
+ * One SMTP connection, opened by {@link SmtpClient#open()}: send one message after another, or a
+ * whole batch over the same connection. Not thread-safe; {@link #close()} says QUIT and is
  * idempotent.
  *
  * <pre>{@code
@@ -29,8 +29,10 @@ public final class SmtpSession implements Closeable {
   private static final int MAX_RETRIES = 1;
 
   private final SmtpConnection.Settings settings;
+
   /** The overall time limit of the operation in progress: open, one message, QUIT. */
   private final Deadline deadline;
+
   private SmtpConnection connection;
   private boolean closed;
 
@@ -57,8 +59,8 @@ public final class SmtpSession implements Closeable {
    * Sends one message and returns what the server said about it.
    *
    * @throws AllRecipientsRejectedException when every recipient was refused (nothing was sent)
-   * @throws io.inetkit.core.ProtocolReplyException when the server refused the sender, the data
-   *     or the message (the reply says whether the failure is transient)
+   * @throws io.inetkit.core.ProtocolReplyException when the server refused the sender, the data or
+   *     the message (the reply says whether the failure is transient)
    * @throws io.inetkit.core.LimitExceededException when the message is larger than the server's
    *     SIZE (checked before anything of it was sent)
    * @throws MissingExtensionException when an internationalised address needs SMTPUTF8
@@ -70,7 +72,9 @@ public final class SmtpSession implements Closeable {
     return send(message, DsnOptions.NONE);
   }
 
-  /** Sends one message with delivery status notification options (used if the server offers DSN). */
+  /**
+   * Sends one message with delivery status notification options (used if the server offers DSN).
+   */
   public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(dsn, "dsn");
@@ -82,7 +86,8 @@ public final class SmtpSession implements Closeable {
     }
   }
 
-  private SendReceipt sendUnderDeadline(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
+  private SendReceipt sendUnderDeadline(OutgoingMessage message, DsnOptions dsn)
+      throws InetkitException {
     SmtpConnection c = usable(); // connects again if an earlier failure broke the connection
     if (c.inTransaction()) {
       try {
@@ -91,7 +96,8 @@ public final class SmtpSession implements Closeable {
         if (!c.isBroken()) {
           throw resetFailed;
         }
-        LOG.debug("RSET to {} failed ({}); connecting again", c.endpoint(), resetFailed.getMessage());
+        LOG.debug(
+            "RSET to {} failed ({}); connecting again", c.endpoint(), resetFailed.getMessage());
         try {
           c = usable(); // nothing of this message was sent on the old connection
         } catch (InetkitException reconnectFailed) {
@@ -109,16 +115,16 @@ public final class SmtpSession implements Closeable {
   }
 
   /**
-   * Sends every message over one connection. A message the server accepted ends its transaction,
-   * so the next one starts at once; RSET is sent only before a message that follows a failed or
+   * Sends every message over one connection. A message the server accepted ends its transaction, so
+   * the next one starts at once; RSET is sent only before a message that follows a failed or
    * aborted transaction (RFC 5321 section 4.1.1.4). When the server offers PIPELINING (RFC 2920)
-   * each message's MAIL FROM, RCPT TOs and DATA go out in one write. When the server says
-   * 421 or the connection drops, the session connects again and carries on; a message whose data
-   * had not been completely sent is tried once more on the new connection (one whose data had
-   * been sent is reported failed, because the server may have it). A 421 or a drop at the RSET
-   * before a message counts as a failure of that message's first try, so it is sent on the new
-   * connection; {@link SendOutcome.Sent#retriedAfter()} shows such reconnects. Never throws for
-   * a single message: each outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}.
+   * each message's MAIL FROM, RCPT TOs and DATA go out in one write. When the server says 421 or
+   * the connection drops, the session connects again and carries on; a message whose data had not
+   * been completely sent is tried once more on the new connection (one whose data had been sent is
+   * reported failed, because the server may have it). A 421 or a drop at the RSET before a message
+   * counts as a failure of that message's first try, so it is sent on the new connection; {@link
+   * SendOutcome.Sent#retriedAfter()} shows such reconnects. Never throws for a single message: each
+   * outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}.
    */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, DsnOptions dsn) {
     List<SendOutcome> outcomes = new ArrayList<>(messages.size());
@@ -144,9 +150,12 @@ public final class SmtpSession implements Closeable {
         return new SendOutcome.Sent(index, SmtpTransaction.send(c, message, dsn), retriedAfter);
       } catch (InetkitException e) {
         if (retriedAfter.size() >= MAX_RETRIES
-            || connection == null || !connection.isBroken() || connection.isDataCommitted()) {
+            || connection == null
+            || !connection.isBroken()
+            || connection.isDataCommitted()) {
           if (retriedAfter.isEmpty()) {
-            return new SendOutcome.Failed(index, e); // a refusal, or the server may hold the message
+            return new SendOutcome.Failed(
+                index, e); // a refusal, or the server may hold the message
           }
           // the first failure is the cause (a refused reconnect after a timeout is only its
           // consequence): it is the one reported, the later ones are attached to it

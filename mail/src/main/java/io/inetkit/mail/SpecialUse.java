@@ -1,8 +1,8 @@
 package io.inetkit.mail;
 
 /**
- * What a folder is for, from its RFC 6154 SPECIAL-USE attribute ({@code \Sent}, {@code \Trash},
- * …), or {@link #NONE} when the server does not say.
+ * What a folder is for, from its RFC 6154 SPECIAL-USE attribute ({@code \Sent}, {@code \Trash}, …),
+ * or {@link #NONE} when the server does not say.
  *
  * <pre>{@code
  * String trash = imap.folders().stream()

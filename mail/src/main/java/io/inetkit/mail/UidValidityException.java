@@ -4,8 +4,8 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 
 /**
- * A folder's UIDVALIDITY changed since a UID was obtained: the server renumbered its messages,
- * so the UID may now name a different message. Nothing was done with it. Search again (or, for a
+ * A folder's UIDVALIDITY changed since a UID was obtained: the server renumbered its messages, so
+ * the UID may now name a different message. Nothing was done with it. Search again (or, for a
  * Maildir sync, start a new sync state) to get fresh UIDs.
  *
  * <pre>{@code

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param kind what happened
  * @param messages the new messages ({@link Kind#NEW_MESSAGES}); empty otherwise
  * @param count how many messages arrived or were expunged
- * @param error the failure ({@link Kind#DISCONNECTED}), the {@link UidValidityException} (old
- *     and new value, {@link Kind#UIDVALIDITY_CHANGED}), else {@code null}
+ * @param error the failure ({@link Kind#DISCONNECTED}), the {@link UidValidityException} (old and
+ *     new value, {@link Kind#UIDVALIDITY_CHANGED}), else {@code null}
  */
 public record WatchEvent(Kind kind, List<MessageRef> messages, int count, InetkitException error) {
 
@@ -33,8 +33,8 @@ public record WatchEvent(Kind kind, List<MessageRef> messages, int count, Inetki
     RECONNECTED,
     /**
      * The folder's UIDVALIDITY changed (seen after a reconnection): earlier refs are void, {@link
-     * #error()} is the {@link UidValidityException}; every message the folder now holds follows
-     * as {@link #NEW_MESSAGES} with fresh refs.
+     * #error()} is the {@link UidValidityException}; every message the folder now holds follows as
+     * {@link #NEW_MESSAGES} with fresh refs.
      */
     UIDVALIDITY_CHANGED
   }

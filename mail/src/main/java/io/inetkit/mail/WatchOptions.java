@@ -11,20 +11,27 @@ import java.util.Objects;
  * }</pre>
  *
  * @param mode IDLE, polling, or IDLE when the server offers it ({@link Mode#AUTO})
- * @param reIdleAfter how long one IDLE lasts before it is ended and issued again (RFC 2177:
- *     servers may drop a client idle for 30 minutes; default 25 min)
+ * @param reIdleAfter how long one IDLE lasts before it is ended and issued again (RFC 2177: servers
+ *     may drop a client idle for 30 minutes; default 25 min)
  * @param pollInterval how often to poll (NOOP + UID SEARCH) without IDLE (default 60 s)
  * @param initialBackoff the first wait before reconnecting after a failure (default 1 s)
  * @param maxBackoff the longest wait between reconnection attempts (default 5 min)
  */
 public record WatchOptions(
-    Mode mode, Duration reIdleAfter, Duration pollInterval, Duration initialBackoff, Duration maxBackoff) {
+    Mode mode,
+    Duration reIdleAfter,
+    Duration pollInterval,
+    Duration initialBackoff,
+    Duration maxBackoff) {
 
   /** How to wait for changes. */
   public enum Mode {
     /** IDLE when the server announces it, else polling. */
     AUTO,
-    /** Always IDLE: {@link ImapClient#watch} throws {@link MissingExtensionException} on a server without it. */
+    /**
+     * Always IDLE: {@link ImapClient#watch} throws {@link MissingExtensionException} on a server
+     * without it.
+     */
     IDLE,
     /** Always poll. */
     POLL
@@ -46,7 +53,11 @@ public record WatchOptions(
   /** AUTO, 25 min IDLE, 60 s polling, backoff 1 s to 5 min. */
   public static WatchOptions defaults() {
     return new WatchOptions(
-        Mode.AUTO, Duration.ofMinutes(25), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(5));
+        Mode.AUTO,
+        Duration.ofMinutes(25),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5));
   }
 
   /** Returns a copy with another mode. */

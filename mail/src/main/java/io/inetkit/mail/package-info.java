@@ -8,9 +8,9 @@
  * io.inetkit.mail.SendReceipt}, {@link io.inetkit.mail.SendOutcome}).
  *
  * <p>Reading: {@link io.inetkit.mail.ImapClient} / {@link io.inetkit.mail.ImapSession} (folders,
- * search, summaries, downloads, attachments, flags, move, append, {@link
- * io.inetkit.mail.ImapWatch IDLE watch}), {@link io.inetkit.mail.Pop3Client} / {@link
- * io.inetkit.mail.Pop3Session}, and durable sync into a {@link io.inetkit.mail.Maildir}.
+ * search, summaries, downloads, attachments, flags, move, append, {@link io.inetkit.mail.ImapWatch
+ * IDLE watch}), {@link io.inetkit.mail.Pop3Client} / {@link io.inetkit.mail.Pop3Session}, and
+ * durable sync into a {@link io.inetkit.mail.Maildir}.
  *
  * <pre>{@code
  * try (ImapSession imap = imapClient.open()) {

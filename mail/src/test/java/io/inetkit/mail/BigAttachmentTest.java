@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Streaming: a big attachment goes out from a child JVM whose heap is 64 MiB. The size is
- * {@code -Dinetkit.test.bigAttachmentMiB} (default 1024, i.e. 1 GiB).
+ * Streaming: a big attachment goes out from a child JVM whose heap is 64 MiB. The size is {@code
+ * -Dinetkit.test.bigAttachmentMiB} (default 1024, i.e. 1 GiB).
  */
 class BigAttachmentTest {
   private static final long MIB = 1024 * 1024;
@@ -30,14 +30,22 @@ class BigAttachmentTest {
       f.setLength(size); // sparse: no disk space, reads as zeros
     }
     try (SmtpSink sink = SmtpSink.start()) {
-      String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      String classpath =
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-      Process child = new ProcessBuilder(
-              List.of(java.toString(), "-Xmx64m", "-cp", classpath,
-                  BigAttachmentSender.class.getName(), sink.host(), Integer.toString(sink.port()),
-                  file.toString()))
-          .redirectErrorStream(true)
-          .start();
+      Process child =
+          new ProcessBuilder(
+                  List.of(
+                      java.toString(),
+                      "-Xmx64m",
+                      "-cp",
+                      classpath,
+                      BigAttachmentSender.class.getName(),
+                      sink.host(),
+                      Integer.toString(sink.port()),
+                      file.toString()))
+              .redirectErrorStream(true)
+              .start();
       boolean done = child.waitFor(10, TimeUnit.MINUTES);
       String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!done) {

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Run in a child JVM with {@code -Xmx64m} by {@link BigMessageIT}: downloads the one message
- * of the mailbox over IMAP or POP3 (implicit TLS, verified) to a file, and prints the heap it
- * peaked at. Exit code 0 on success.
+ * Run in a child JVM with {@code -Xmx64m} by {@link BigMessageIT}: downloads the one message of the
+ * mailbox over IMAP or POP3 (implicit TLS, verified) to a file, and prints the heap it peaked at.
+ * Exit code 0 on success.
  */
 public final class BigDownloadMain {
   private BigDownloadMain() {}
@@ -22,20 +22,32 @@ public final class BigDownloadMain {
     Trust trust = Trust.fromFile(Path.of(args[2]));
     Credentials credentials = Credentials.password(args[3], args[4].toCharArray());
     Path target = Path.of(args[5]);
-    Timeouts timeouts = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(10));
+    Timeouts timeouts =
+        new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(10));
     long start = System.nanoTime();
     long bytes;
     if (protocol.equals("imap")) {
       ImapClient client =
-          ImapClient.builder().endpoint(endpoint).tlsMode(TlsMode.IMPLICIT).trust(trust)
-              .credentials(credentials).timeouts(timeouts).fetchSize(Integer.parseInt(args[6])).build();
+          ImapClient.builder()
+              .endpoint(endpoint)
+              .tlsMode(TlsMode.IMPLICIT)
+              .trust(trust)
+              .credentials(credentials)
+              .timeouts(timeouts)
+              .fetchSize(Integer.parseInt(args[6]))
+              .build();
       try (ImapSession imap = client.open()) {
         bytes = imap.download(imap.search("INBOX", SearchCriteria.all()).get(0), target);
       }
     } else {
       Pop3Client client =
-          Pop3Client.builder().endpoint(endpoint).tlsMode(TlsMode.IMPLICIT).trust(trust)
-              .credentials(credentials).timeouts(timeouts).build();
+          Pop3Client.builder()
+              .endpoint(endpoint)
+              .tlsMode(TlsMode.IMPLICIT)
+              .trust(trust)
+              .credentials(credentials)
+              .timeouts(timeouts)
+              .build();
       try (Pop3Session pop3 = client.open()) {
         bytes = pop3.download(pop3.list().get(0).uidl(), target);
       }
@@ -43,7 +55,14 @@ public final class BigDownloadMain {
     long millis = (System.nanoTime() - start) / 1_000_000;
     long peak = ChildJvm.peakHeapUsed();
     System.out.println(
-        protocol + " bytes=" + bytes + " millis=" + millis + " maxHeap=" + Runtime.getRuntime().maxMemory()
-            + " peakHeapUsed=" + peak);
+        protocol
+            + " bytes="
+            + bytes
+            + " millis="
+            + millis
+            + " maxHeap="
+            + Runtime.getRuntime().maxMemory()
+            + " peakHeapUsed="
+            + peak);
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A message larger than the client's whole heap is downloaded over IMAP (partial FETCH) and POP3
  * (streamed RETR) by a child JVM with {@code -Xmx64m}; the file's bytes equal what was stored.
  * Size: {@code -Dinetkit.mail.bigMessageMiB} (default 72, above the child's whole heap). GreenMail
- * keeps the message in the test JVM's heap, copies it several times on delivery and
- * re-serialises all of it for every partial FETCH: 200 MiB needs a bigger test heap ({@code
+ * keeps the message in the test JVM's heap, copies it several times on delivery and re-serialises
+ * all of it for every partial FETCH: 200 MiB needs a bigger test heap ({@code
  * -Dsurefire.argLine=-Xmx3g}); that bounds what this test's server can hold, not what the client
  * can download.
  */
@@ -49,9 +49,11 @@ class BigMessageIT {
   }
 
   static byte[] bigMessage(int mib) {
-    String head = "From: bob@example.org\r\nTo: alice@example.org\r\nSubject: big\r\n"
-        + "MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n";
-    String line = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-the-quick-brown-fox\r\n";
+    String head =
+        "From: bob@example.org\r\nTo: alice@example.org\r\nSubject: big\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n";
+    String line =
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-the-quick-brown-fox\r\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream(mib * 1024 * 1024 + 1024);
     out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
     byte[] l = line.getBytes(StandardCharsets.US_ASCII);
@@ -63,9 +65,16 @@ class BigMessageIT {
   }
 
   private List<String> runChild(String protocol, int port, Path target) throws Exception {
-    return ChildJvm.run(BigDownloadMain.class, List.of(protocol, "127.0.0.1:" + port,
-        server.pki().caPemFile().toString(), ReadFixture.USER, ReadFixture.PASSWORD, target.toString(),
-        Integer.toString(4 * 1024 * 1024)));
+    return ChildJvm.run(
+        BigDownloadMain.class,
+        List.of(
+            protocol,
+            "127.0.0.1:" + port,
+            server.pki().caPemFile().toString(),
+            ReadFixture.USER,
+            ReadFixture.PASSWORD,
+            target.toString(),
+            Integer.toString(4 * 1024 * 1024)));
   }
 
   private static String sha(Path file) throws Exception {

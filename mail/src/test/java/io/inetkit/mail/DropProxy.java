@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback TCP relay to a test server whose connections a test can cut at will, to prove
- * reconnection. Not a mock: bytes flow unchanged between real client and real server, unless it
- * was made to {@linkplain #hidingCapabilities hide capabilities}, which rewrites only the
- * server's CAPABILITY lists (to make a real server look as if it lacked an extension) and
- * records the client's lines.
+ * reconnection. Not a mock: bytes flow unchanged between real client and real server, unless it was
+ * made to {@linkplain #hidingCapabilities hide capabilities}, which rewrites only the server's
+ * CAPABILITY lists (to make a real server look as if it lacked an extension) and records the
+ * client's lines.
  */
 final class DropProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -37,8 +37,8 @@ final class DropProxy implements AutoCloseable {
   }
 
   /**
-   * A relay to a plain-text IMAP server that removes {@code capabilities} (e.g. {@code MOVE})
-   * from every {@code CAPABILITY} list the server sends and records each line the client sends.
+   * A relay to a plain-text IMAP server that removes {@code capabilities} (e.g. {@code MOVE}) from
+   * every {@code CAPABILITY} list the server sends and records each line the client sends.
    */
   static DropProxy hidingCapabilities(int targetPort, String... capabilities) throws IOException {
     Set<String> hidden = new HashSet<>();
@@ -77,10 +77,13 @@ final class DropProxy implements AutoCloseable {
           pump(client, server);
           pump(server, client);
         } else {
-          pumpLines(client, server, line -> {
-            clientLines.add(line.stripTrailing());
-            return line;
-          });
+          pumpLines(
+              client,
+              server,
+              line -> {
+                clientLines.add(line.stripTrailing());
+                return line;
+              });
           pumpLines(server, client, this::hideCapabilities);
         }
       } catch (IOException e) {
@@ -141,7 +144,8 @@ final class DropProxy implements AutoCloseable {
         new Thread(
             () -> {
               byte[] buf = new byte[64 * 1024];
-              try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                   out.write(buf, 0, n);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * time to download one 8 MiB message over IMAPS from GreenMail, the figures behind {@link
  * ImapClient#DEFAULT_FETCH_SIZE}. Run: {@code /work/mvnq -B -o -pl mail -am test
  * -Dtest=FetchSizeMeasurement -Dsurefire.failIfNoSpecifiedTests=false}. GreenMail serialises the
- * whole message again for every partial FETCH, so small chunks cost it most; a real server
- * seeks, but each chunk is still one round trip.
+ * whole message again for every partial FETCH, so small chunks cost it most; a real server seeks,
+ * but each chunk is still one round trip.
  */
 class FetchSizeMeasurement {
   @RegisterExtension static final ReadServer mail = new ReadServer();
@@ -27,7 +27,11 @@ class FetchSizeMeasurement {
     for (int round = 0; round < 2; round++) { // the first round warms up the JIT
       long base = 0;
       for (long size : sizes) {
-        ImapClient client = ReadFixture.imap(mail.server(), MailProtocol.IMAPS).newBuilder().fetchSize((int) size).build();
+        ImapClient client =
+            ReadFixture.imap(mail.server(), MailProtocol.IMAPS)
+                .newBuilder()
+                .fetchSize((int) size)
+                .build();
         try (ImapSession imap = client.open()) {
           List<MessageRef> refs = imap.search("INBOX", SearchCriteria.all());
           long start = System.nanoTime();
@@ -35,7 +39,8 @@ class FetchSizeMeasurement {
           long nanos = System.nanoTime() - start;
           assertThat(bytes).isGreaterThanOrEqualTo(message.length);
           base = base == 0 ? nanos : base;
-          System.out.printf("round %d fetchSize %7d KiB: %6d ms (%.3fx of 16 KiB)%n",
+          System.out.printf(
+              "round %d fetchSize %7d KiB: %6d ms (%.3fx of 16 KiB)%n",
               round, size / 1024, nanos / 1_000_000, (double) nanos / base);
         }
       }

@@ -18,8 +18,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Servers that misbehave: each gives a typed error naming host:port within the timeout, and
- * the guard below Angus keeps memory bounded (Angus alone would grow one array without limit).
+ * Servers that misbehave: each gives a typed error naming host:port within the timeout, and the
+ * guard below Angus keeps memory bounded (Angus alone would grow one array without limit).
  */
 class HostileServerTest {
   private static final Timeouts QUICK =
@@ -52,10 +52,11 @@ class HostileServerTest {
   private static FaultScript imapServer(Function<String[], String> reply) {
     return FaultScript.create()
         .send("* OK fault IMAP ready\r\n")
-        .respond(line -> {
-          String[] parts = line.split(" ", 2);
-          return reply.apply(new String[] {parts[0], parts.length > 1 ? parts[1] : ""});
-        });
+        .respond(
+            line -> {
+              String[] parts = line.split(" ", 2);
+              return reply.apply(new String[] {parts[0], parts.length > 1 ? parts[1] : ""});
+            });
   }
 
   @Test
@@ -70,8 +71,7 @@ class HostileServerTest {
 
   @Test
   void imapHugeLiteralIsRefusedBeforeAngusAllocatesIt() throws Exception {
-    try (FaultServer s =
-        FaultServer.start(imapServer(t -> "* CAPABILITY {4000000000}\r\n"))) {
+    try (FaultServer s = FaultServer.start(imapServer(t -> "* CAPABILITY {4000000000}\r\n"))) {
       assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
           .isInstanceOf(LimitExceededException.class)
           .hasMessageContaining("literal of 4000000000 bytes");
@@ -83,7 +83,8 @@ class HostileServerTest {
     try (FaultServer s = FaultServer.start(FaultScript.create().garbage(200_000).stall())) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
-          .isInstanceOf(ProtocolViolationException.class) // a greeting that is not OK, PREAUTH or BYE
+          .isInstanceOf(
+              ProtocolViolationException.class) // a greeting that is not OK, PREAUTH or BYE
           .hasMessageContaining("unexpected response")
           .hasMessageContaining(s.host() + ":" + s.port())
           .message()
@@ -123,7 +124,8 @@ class HostileServerTest {
     String flood = "* XGARBAGE " + "g".repeat(100) + "\r\n";
     ScriptedImap responder =
         ScriptedImap.normalExcept(
-            "IMAP4rev1", (tag, command) -> command.startsWith("UID SEARCH") ? flood.repeat(50_000) : null);
+            "IMAP4rev1",
+            (tag, command) -> command.startsWith("UID SEARCH") ? flood.repeat(50_000) : null);
     try (FaultServer s = ScriptedImap.start(responder);
         ImapSession session = imap(s, TlsMode.NONE).open()) {
       long start = System.nanoTime();
@@ -139,11 +141,17 @@ class HostileServerTest {
     ScriptedImap responder =
         ScriptedImap.normalExcept(
             "IMAP4rev1",
-            (tag, command) -> command.startsWith("UID FETCH") ? "* 1 FETCH (UID 1 X" + "x".repeat(200_000) : null);
+            (tag, command) ->
+                command.startsWith("UID FETCH")
+                    ? "* 1 FETCH (UID 1 X" + "x".repeat(200_000)
+                    : null);
     try (FaultServer s = ScriptedImap.start(responder);
         ImapSession session = imap(s, TlsMode.NONE).open()) {
       assertThatThrownBy(
-              () -> session.download(new MessageRef("INBOX", ScriptedImap.UIDVALIDITY, 1), new java.io.ByteArrayOutputStream()))
+              () ->
+                  session.download(
+                      new MessageRef("INBOX", ScriptedImap.UIDVALIDITY, 1),
+                      new java.io.ByteArrayOutputStream()))
           .isInstanceOf(LimitExceededException.class)
           .hasMessageContaining("line longer than 65536 bytes");
     }
@@ -165,7 +173,8 @@ class HostileServerTest {
     for (int i = 0; i < 20; i++) {
       trickle.stall(Duration.ofMillis(400)).send("x");
     }
-    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(1500));
+    Timeouts t =
+        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(1500));
     try (FaultServer s = FaultServer.start(trickle)) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> imap(s, TlsMode.NONE).newBuilder().timeouts(t).build().open())
@@ -177,32 +186,35 @@ class HostileServerTest {
   }
 
   @Test
-  void aServerThatStopsReadingDuringAppendHitsTheOverallDeadline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void aServerThatStopsReadingDuringAppendHitsTheOverallDeadline(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path eml = dir.resolve("big.eml");
     java.nio.file.Files.write(eml, BigMessageIT.bigMessage(24));
-    java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean appending =
+        new java.util.concurrent.atomic.AtomicBoolean();
     FaultScript stopsReading =
-        imapServer(t -> {
-          if (appending.get()) {
-            try {
-              Thread.sleep(10_000); // stop reading the literal: the client's writes block
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return null;
-          }
-          String cmd = t[1].toUpperCase(java.util.Locale.ROOT);
-          if (cmd.startsWith("CAPABILITY")) {
-            return "* CAPABILITY IMAP4rev1\r\n" + t[0] + " OK\r\n";
-          }
-          if (cmd.startsWith("APPEND")) {
-            appending.set(true);
-            return "+ go ahead\r\n";
-          }
-          return t[0] + " OK\r\n";
-        });
-    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(1500));
+        imapServer(
+            t -> {
+              if (appending.get()) {
+                try {
+                  Thread.sleep(10_000); // stop reading the literal: the client's writes block
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return null;
+              }
+              String cmd = t[1].toUpperCase(java.util.Locale.ROOT);
+              if (cmd.startsWith("CAPABILITY")) {
+                return "* CAPABILITY IMAP4rev1\r\n" + t[0] + " OK\r\n";
+              }
+              if (cmd.startsWith("APPEND")) {
+                appending.set(true);
+                return "+ go ahead\r\n";
+              }
+              return t[0] + " OK\r\n";
+            });
+    Timeouts t =
+        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(1500));
     try (FaultServer s = FaultServer.start(stopsReading);
         ImapSession session = imap(s, TlsMode.NONE).newBuilder().timeouts(t).build().open()) {
       long start = System.nanoTime();
@@ -217,14 +229,18 @@ class HostileServerTest {
   @Test
   void imapStartTlsRequiredButNotOfferedSendsNoCredentials() throws Exception {
     FaultScript noStartTls =
-        imapServer(t -> t[1].startsWith("CAPABILITY")
-            ? "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + t[0] + " OK done\r\n"
-            : t[0] + " OK\r\n");
+        imapServer(
+            t ->
+                t[1].startsWith("CAPABILITY")
+                    ? "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + t[0] + " OK done\r\n"
+                    : t[0] + " OK\r\n");
     try (FaultServer s = FaultServer.start(noStartTls)) {
       assertThatThrownBy(() -> imap(s, TlsMode.STARTTLS_REQUIRED).open())
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("STARTTLS");
-      assertThat(s.received()).doesNotContain("secret-pw").doesNotContainIgnoringCase("LOGIN")
+      assertThat(s.received())
+          .doesNotContain("secret-pw")
+          .doesNotContainIgnoringCase("LOGIN")
           .doesNotContainIgnoringCase("AUTHENTICATE");
     }
   }
@@ -232,22 +248,24 @@ class HostileServerTest {
   @Test
   void imapSpecialUseAttributesAreReported() throws Exception {
     FaultScript server =
-        imapServer(t -> {
-          String cmd = t[1].toUpperCase();
-          if (cmd.startsWith("CAPABILITY")) {
-            return "* CAPABILITY IMAP4rev1 SPECIAL-USE\r\n" + t[0] + " OK\r\n";
-          }
-          if (cmd.startsWith("LIST")) {
-            return "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
-                + "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Items\"\r\n"
-                + "* LIST (\\Noselect \\Trash) \"/\" Bin\r\n"
-                + t[0] + " OK\r\n";
-          }
-          if (cmd.startsWith("LOGOUT")) {
-            return "* BYE\r\n" + t[0] + " OK\r\n";
-          }
-          return t[0] + " OK\r\n";
-        });
+        imapServer(
+            t -> {
+              String cmd = t[1].toUpperCase();
+              if (cmd.startsWith("CAPABILITY")) {
+                return "* CAPABILITY IMAP4rev1 SPECIAL-USE\r\n" + t[0] + " OK\r\n";
+              }
+              if (cmd.startsWith("LIST")) {
+                return "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                    + "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Items\"\r\n"
+                    + "* LIST (\\Noselect \\Trash) \"/\" Bin\r\n"
+                    + t[0]
+                    + " OK\r\n";
+              }
+              if (cmd.startsWith("LOGOUT")) {
+                return "* BYE\r\n" + t[0] + " OK\r\n";
+              }
+              return t[0] + " OK\r\n";
+            });
     try (FaultServer s = FaultServer.start(server);
         ImapSession session = imap(s, TlsMode.NONE).open()) {
       assertThat(session.folders())
@@ -267,33 +285,47 @@ class HostileServerTest {
             .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n" : "+OK\r\n");
     try (FaultServer s = FaultServer.start(noStls)) {
       Pop3Client client = pop3(s).newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build();
-      assertThatThrownBy(client::open).isInstanceOf(TlsException.class).hasMessageContaining(s.host());
-      assertThat(s.received()).doesNotContain("USER").doesNotContain("PASS").doesNotContain("secret-pw");
+      assertThatThrownBy(client::open)
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining(s.host());
+      assertThat(s.received())
+          .doesNotContain("USER")
+          .doesNotContain("PASS")
+          .doesNotContain("secret-pw");
     }
   }
 
-  /** A POP3 server holding one message, UIDL {@code uid-1}, that answers TOP with {@code topReply}. */
+  /**
+   * A POP3 server holding one message, UIDL {@code uid-1}, that answers TOP with {@code topReply}.
+   */
   private static FaultScript pop3WithOneMessage(String topReply) {
     return FaultScript.create()
         .send("+OK fault POP3\r\n")
-        .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n"
-            : line.startsWith("STAT") ? "+OK 1 100\r\n"
-            : line.startsWith("LIST") ? "+OK\r\n1 100\r\n.\r\n"
-            : line.startsWith("UIDL") ? "+OK\r\n1 uid-1\r\n.\r\n"
-            : line.startsWith("TOP") ? topReply
-            : "+OK\r\n");
+        .respond(
+            line ->
+                line.startsWith("CAPA")
+                    ? "+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n"
+                    : line.startsWith("STAT")
+                        ? "+OK 1 100\r\n"
+                        : line.startsWith("LIST")
+                            ? "+OK\r\n1 100\r\n.\r\n"
+                            : line.startsWith("UIDL")
+                                ? "+OK\r\n1 uid-1\r\n.\r\n"
+                                : line.startsWith("TOP") ? topReply : "+OK\r\n");
   }
 
   @Test
   void pop3TopReplyIsCutAtTheHeaderLimitAndTheConnectionClosedWithoutQuit() throws Exception {
     String junk = "X-Junk: " + "a".repeat(70) + "\r\n";
-    String endlessHeaders = "+OK\r\n" + junk.repeat(2 * Pop3Session.MAX_HEADER_BYTES / junk.length()) + ".\r\n";
+    String endlessHeaders =
+        "+OK\r\n" + junk.repeat(2 * Pop3Session.MAX_HEADER_BYTES / junk.length()) + ".\r\n";
     try (FaultServer s = FaultServer.start(pop3WithOneMessage(endlessHeaders))) {
       Pop3Session session = pop3(s).open();
       session.delete("uid-1");
       assertThatThrownBy(() -> session.headers("uid-1"))
           .isInstanceOf(LimitExceededException.class)
-          .hasMessageContaining("reply to TOP is longer than " + Pop3Session.MAX_HEADER_BYTES + " bytes")
+          .hasMessageContaining(
+              "reply to TOP is longer than " + Pop3Session.MAX_HEADER_BYTES + " bytes")
           .hasMessageContaining(s.host() + ":" + s.port());
       assertThatThrownBy(() -> session.download("uid-1", new java.io.ByteArrayOutputStream()))
           .isInstanceOf(InetkitException.class); // the connection is gone
@@ -306,7 +338,8 @@ class HostileServerTest {
   void pop3HeadersOnAFreshSessionStayUnderTheOverallDeadline() throws Exception {
     FaultScript stallsInTop = pop3WithOneMessage("+OK\r\nX-A: 1\r\n"); // and then nothing
     // headers() lists first (UIDL, LIST) in a nested step; it must not end the deadline of TOP
-    Timeouts t = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofMillis(1500));
+    Timeouts t =
+        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofMillis(1500));
     try (FaultServer s = FaultServer.start(stallsInTop);
         Pop3Session session = pop3(s).newBuilder().timeouts(t).build().open()) {
       long start = System.nanoTime();

@@ -19,16 +19,29 @@ public final class HugeMailboxMain {
     Pop3Client client =
         Pop3Client.builder()
             .endpoint(Endpoint.parse(args[0], 0))
-            .tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+            .tlsMode(TlsMode.NONE)
+            .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
             .credentials(Credentials.password("u", "p".toCharArray()))
             .maxMessages(Integer.parseInt(args[1]))
             .build();
     try (Pop3Session pop3 = client.open()) {
-      List<Pop3Message> listed = args[2].equals("all") ? pop3.list() : pop3.list(Integer.parseInt(args[2]));
+      List<Pop3Message> listed =
+          args[2].equals("all") ? pop3.list() : pop3.list(Integer.parseInt(args[2]));
       Pop3Message last = listed.get(listed.size() - 1);
       long bytes = pop3.download(last.uidl(), java.io.OutputStream.nullOutputStream());
-      System.out.println("listed " + listed.size() + " first=" + listed.get(0).number() + " last="
-          + last.number() + " " + last.uidl() + " size=" + last.size() + " downloaded=" + bytes);
+      System.out.println(
+          "listed "
+              + listed.size()
+              + " first="
+              + listed.get(0).number()
+              + " last="
+              + last.number()
+              + " "
+              + last.uidl()
+              + " size="
+              + last.size()
+              + " downloaded="
+              + bytes);
     } catch (InetkitException e) {
       System.out.println("failed " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }

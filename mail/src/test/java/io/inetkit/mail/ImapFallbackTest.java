@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What the IMAP session does on a server without MOVE, UIDPLUS or IDLE: GreenMail offers all
- * three, so a proxy hides them from its CAPABILITY lists; the commands really run on GreenMail.
+ * What the IMAP session does on a server without MOVE, UIDPLUS or IDLE: GreenMail offers all three,
+ * so a proxy hides them from its CAPABILITY lists; the commands really run on GreenMail.
  */
 class ImapFallbackTest {
   @RegisterExtension static final ReadServer mail = new ReadServer();
@@ -54,8 +54,10 @@ class ImapFallbackTest {
 
       assertThat(commands(proxy, "UID MOVE")).isEmpty();
       assertThat(commands(proxy, "UID COPY")).hasSize(1);
-      assertThat(commands(proxy, "UID EXPUNGE")).containsExactly("UID EXPUNGE " + inbox.get(0).uid());
-      assertThat(imap.search("INBOX", SearchCriteria.all())).containsExactly(inbox.get(1), inbox.get(2));
+      assertThat(commands(proxy, "UID EXPUNGE"))
+          .containsExactly("UID EXPUNGE " + inbox.get(0).uid());
+      assertThat(imap.search("INBOX", SearchCriteria.all()))
+          .containsExactly(inbox.get(1), inbox.get(2));
       assertThat(imap.summaries(imap.search("Archive", SearchCriteria.all())))
           .extracting(MessageSummary::subject)
           .containsExactly("a");
@@ -65,7 +67,8 @@ class ImapFallbackTest {
 
   @Test
   void withoutUidplusMovedAndDeletedMessagesStayFlaggedAndNothingElseIsExpunged() throws Exception {
-    try (DropProxy proxy = DropProxy.hidingCapabilities(server.port(MailProtocol.IMAP), "MOVE", "UIDPLUS");
+    try (DropProxy proxy =
+            DropProxy.hidingCapabilities(server.port(MailProtocol.IMAP), "MOVE", "UIDPLUS");
         ImapSession imap = through(proxy).open()) {
       assertThat(imap.capabilities()).doesNotContain("MOVE", "UIDPLUS");
       imap.createFolder("Archive");
@@ -92,7 +95,11 @@ class ImapFallbackTest {
     BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
     try (DropProxy proxy = DropProxy.hidingCapabilities(server.port(MailProtocol.IMAP), "IDLE");
         ImapWatch watch =
-            through(proxy).watch("INBOX", WatchOptions.defaults().withPollInterval(Duration.ofMillis(200)), events::add)) {
+            through(proxy)
+                .watch(
+                    "INBOX",
+                    WatchOptions.defaults().withPollInterval(Duration.ofMillis(200)),
+                    events::add)) {
       for (String subject : List.of("d", "e")) { // the second one can only be seen by a later poll
         server.deliver(ReadFixture.USER, ReadFixture.message(subject, subject));
         WatchEvent e = events.poll(10, TimeUnit.SECONDS);
@@ -111,7 +118,8 @@ class ImapFallbackTest {
     try (DropProxy proxy = DropProxy.hidingCapabilities(server.port(MailProtocol.IMAP), "IDLE")) {
       WatchOptions idleOnly = WatchOptions.defaults().withMode(WatchOptions.Mode.IDLE);
       assertThatThrownBy(() -> through(proxy).watch("INBOX", idleOnly, e -> {}))
-          .isInstanceOfSatisfying(MissingExtensionException.class, e -> assertThat(e.extension()).isEqualTo("IDLE"))
+          .isInstanceOfSatisfying(
+              MissingExtensionException.class, e -> assertThat(e.extension()).isEqualTo("IDLE"))
           .hasMessageContaining("127.0.0.1:" + proxy.port());
       assertThat(commands(proxy, "IDLE")).isEmpty();
     }

@@ -20,7 +20,8 @@ class ImapHugeFolderTest {
   private static ImapClient imap(FaultServer s, int maxMessages) {
     return ImapClient.builder()
         .endpoint(s.host(), s.port())
-        .tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+        .tlsMode(TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
         .credentials(Credentials.password("alice", "pw".toCharArray()))
         .timeouts(ReadFixture.FAST)
         .maxMessages(maxMessages)
@@ -29,14 +30,20 @@ class ImapHugeFolderTest {
 
   @Test
   void aFolderAnnouncingMoreThanMaxMessagesIsRefusedBeforeAnythingIsSizedByIt() throws Exception {
-    ScriptedImap huge = ScriptedImap.normalExcept("IMAP4rev1", (tag, command) ->
-        command.toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")
-            ? "* 2000000000 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n" + tag + " OK [READ-WRITE] selected\r\n"
-            : null);
+    ScriptedImap huge =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1",
+            (tag, command) ->
+                command.toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")
+                    ? "* 2000000000 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n"
+                        + tag
+                        + " OK [READ-WRITE] selected\r\n"
+                    : null);
     try (FaultServer s = ScriptedImap.start(huge);
         ImapSession imap = imap(s, ImapClient.DEFAULT_MAX_MESSAGES).open()) {
       assertThatThrownBy(() -> imap.search("INBOX", SearchCriteria.all()))
-          .isInstanceOfSatisfying(LimitExceededException.class,
+          .isInstanceOfSatisfying(
+              LimitExceededException.class,
               e -> assertThat(e.limit()).isEqualTo(ImapClient.DEFAULT_MAX_MESSAGES))
           .hasMessageContaining("announced a folder of 2000000000 messages (EXISTS)");
     }
@@ -44,11 +51,15 @@ class ImapHugeFolderTest {
 
   @Test
   void aSearchMatchingMoreThanMaxMessagesIsALimitNotAHugeList() throws Exception {
-    String uids = LongStream.rangeClosed(1, 11).mapToObj(Long::toString).collect(Collectors.joining(" "));
-    ScriptedImap many = ScriptedImap.normalExcept("IMAP4rev1", (tag, command) ->
-        command.toUpperCase(java.util.Locale.ROOT).startsWith("UID SEARCH")
-            ? "* SEARCH " + uids + "\r\n" + tag + " OK done\r\n"
-            : null);
+    String uids =
+        LongStream.rangeClosed(1, 11).mapToObj(Long::toString).collect(Collectors.joining(" "));
+    ScriptedImap many =
+        ScriptedImap.normalExcept(
+            "IMAP4rev1",
+            (tag, command) ->
+                command.toUpperCase(java.util.Locale.ROOT).startsWith("UID SEARCH")
+                    ? "* SEARCH " + uids + "\r\n" + tag + " OK done\r\n"
+                    : null);
     try (FaultServer s = ScriptedImap.start(many)) {
       try (ImapSession imap = imap(s, 10).open()) {
         assertThatThrownBy(() -> imap.search("INBOX", SearchCriteria.all()))

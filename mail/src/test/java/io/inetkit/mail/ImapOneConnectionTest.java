@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An IMAP session is one connection, whatever it does in whichever order: servers that allow one
- * session per user ("failed to create new store connection") must work. Counted at the server
- * side by a relay in front of GreenMail.
+ * session per user ("failed to create new store connection") must work. Counted at the server side
+ * by a relay in front of GreenMail.
  */
 class ImapOneConnectionTest {
   @RegisterExtension static final ReadServer mail = new ReadServer();
@@ -35,7 +35,8 @@ class ImapOneConnectionTest {
   void syncToMaildirUsesOneConnection() throws Exception {
     try (DropProxy proxy = new DropProxy(server.port(MailProtocol.IMAP))) {
       try (ImapSession imap = ReadFixture.plain(proxy.port()).open()) {
-        SyncResult r = imap.syncTo("INBOX", Maildir.open(dir.resolve("box")), AfterDownload.KEEP_ON_SERVER);
+        SyncResult r =
+            imap.syncTo("INBOX", Maildir.open(dir.resolve("box")), AfterDownload.KEEP_ON_SERVER);
         assertThat(r.downloaded()).isEqualTo(2);
         imap.syncTo("INBOX", Maildir.open(dir.resolve("box")), AfterDownload.DELETE_FROM_SERVER);
       }
@@ -67,6 +68,7 @@ class ImapOneConnectionTest {
   }
 
   private Path messageFile() throws Exception {
-    return java.nio.file.Files.write(dir.resolve("m.eml"), ReadFixture.message("appended", "three"));
+    return java.nio.file.Files.write(
+        dir.resolve("m.eml"), ReadFixture.message("appended", "three"));
   }
 }

@@ -52,7 +52,9 @@ class ImapSessionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = MailProtocol.class, names = {"IMAP", "IMAPS", "IMAP_STARTTLS"})
+  @EnumSource(
+      value = MailProtocol.class,
+      names = {"IMAP", "IMAPS", "IMAP_STARTTLS"})
   void logsInOverEveryTlsModeAndReadsCapabilities(MailProtocol protocol) throws Exception {
     try (ImapSession imap = ReadFixture.imap(server, protocol).open()) {
       assertThat(imap.capabilities()).contains("IMAP4REV1", "IDLE", "UIDPLUS", "MOVE");
@@ -64,20 +66,29 @@ class ImapSessionTest {
   void certificateFromAnUntrustedCaIsRefusedBeforeLogin() throws Exception {
     TestPki other = TestPki.create();
     ImapClient client =
-        ReadFixture.imap(server, MailProtocol.IMAPS).newBuilder().trust(other.clientTrust()).build();
-    assertThatThrownBy(client::open).isInstanceOf(TlsException.class).hasMessageContaining(server.host());
+        ReadFixture.imap(server, MailProtocol.IMAPS)
+            .newBuilder()
+            .trust(other.clientTrust())
+            .build();
+    assertThatThrownBy(client::open)
+        .isInstanceOf(TlsException.class)
+        .hasMessageContaining(server.host());
   }
 
   @Test
   void xoauth2TokenLogin() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
     ImapClient client =
         ReadFixture.imap(server, MailProtocol.IMAPS)
             .newBuilder()
-            .credentials(Credentials.oauth2(ReadFixture.USER, () -> {
-              asked.incrementAndGet();
-              return ReadFixture.PASSWORD; // GreenMail checks the token like a password
-            }))
+            .credentials(
+                Credentials.oauth2(
+                    ReadFixture.USER,
+                    () -> {
+                      asked.incrementAndGet();
+                      return ReadFixture.PASSWORD; // GreenMail checks the token like a password
+                    }))
             .build();
     try (ImapSession imap = client.open()) {
       assertThat(imap.capabilities()).contains("AUTH=XOAUTH2");
@@ -106,10 +117,14 @@ class ImapSessionTest {
       imap.createFolder("Tmp");
       imap.subscribe("Work");
       assertThat(imap.folders()).extracting(FolderInfo::name).contains("INBOX", "Work", "Tmp");
-      assertThat(imap.folders()).allMatch(f -> f.specialUse() == SpecialUse.NONE); // GreenMail has no SPECIAL-USE
+      assertThat(imap.folders())
+          .allMatch(f -> f.specialUse() == SpecialUse.NONE); // GreenMail has no SPECIAL-USE
       assertThat(imap.subscribedFolders()).contains("Work");
       imap.renameFolder("Tmp", "Archive");
-      assertThat(imap.folders()).extracting(FolderInfo::name).contains("Archive").doesNotContain("Tmp");
+      assertThat(imap.folders())
+          .extracting(FolderInfo::name)
+          .contains("Archive")
+          .doesNotContain("Tmp");
 
       server.deliver(ReadFixture.USER, ReadFixture.message("one", "1"));
       server.deliver(ReadFixture.USER, ReadFixture.message("two", "2"));
@@ -121,7 +136,8 @@ class ImapSessionTest {
 
       imap.deleteFolder("Archive");
       assertThat(imap.folders()).extracting(FolderInfo::name).doesNotContain("Archive");
-      assertThatThrownBy(() -> imap.status("NoSuchFolder")).isInstanceOf(io.inetkit.core.ProtocolReplyException.class);
+      assertThatThrownBy(() -> imap.status("NoSuchFolder"))
+          .isInstanceOf(io.inetkit.core.ProtocolReplyException.class);
       imap.deleteFolder("Work");
     }
   }
@@ -130,18 +146,25 @@ class ImapSessionTest {
   void searchReturnsUidsAndSummariesComeInBulk() throws Exception {
     server.deliver(ReadFixture.USER, ReadFixture.message("hello world", "first body"));
     server.deliver(ReadFixture.USER, ReadFixture.message("other", "second body with needle"));
-    server.deliver(ReadFixture.USER, ReadFixture.withAttachment("files", "report.pdf", new byte[] {1, 2, 3}));
+    server.deliver(
+        ReadFixture.USER, ReadFixture.withAttachment("files", "report.pdf", new byte[] {1, 2, 3}));
     try (ImapSession imap = open()) {
       assertThat(imap.search("INBOX", SearchCriteria.all())).hasSize(3);
       List<MessageRef> hello = imap.search("INBOX", SearchCriteria.subject("hello"));
       assertThat(hello).hasSize(1);
       assertThat(imap.search("INBOX", SearchCriteria.body("needle"))).hasSize(1);
-      assertThat(imap.search("INBOX", SearchCriteria.from("bob@example.org").and(SearchCriteria.unseen()))).hasSize(3);
-      assertThat(imap.search("INBOX", SearchCriteria.not(SearchCriteria.subject("hello")))).hasSize(2);
+      assertThat(
+              imap.search(
+                  "INBOX", SearchCriteria.from("bob@example.org").and(SearchCriteria.unseen())))
+          .hasSize(3);
+      assertThat(imap.search("INBOX", SearchCriteria.not(SearchCriteria.subject("hello"))))
+          .hasSize(2);
       assertThat(imap.search("INBOX", SearchCriteria.larger(100_000))).isEmpty();
 
       List<MessageSummary> all = imap.summaries(imap.search("INBOX", SearchCriteria.all()));
-      assertThat(all).extracting(MessageSummary::subject).containsExactly("hello world", "other", "files");
+      assertThat(all)
+          .extracting(MessageSummary::subject)
+          .containsExactly("hello world", "other", "files");
       MessageSummary first = all.get(0);
       assertThat(first.from()).isEqualTo("Bob <bob@example.org>");
       assertThat(first.to()).containsExactly("Alice <alice@example.org>");
@@ -162,7 +185,8 @@ class ImapSessionTest {
   void downloadStreamsTheExactRawMessage() throws Exception {
     byte[] raw = ReadFixture.message("raw", "x".repeat(300_000));
     server.deliver(ReadFixture.USER, raw);
-    ImapClient client = ReadFixture.imap(server, MailProtocol.IMAPS).newBuilder().fetchSize(64 * 1024).build();
+    ImapClient client =
+        ReadFixture.imap(server, MailProtocol.IMAPS).newBuilder().fetchSize(64 * 1024).build();
     try (ImapSession imap = client.open()) {
       MessageRef ref = imap.search("INBOX", SearchCriteria.all()).get(0);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -171,7 +195,9 @@ class ImapSessionTest {
       assertThat(stored).isNotNull();
       String expected = new String(stored, StandardCharsets.UTF_8);
       assertThat(n).isEqualTo(out.size());
-      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected).contains("x".repeat(300_000));
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .isEqualTo(expected)
+          .contains("x".repeat(300_000));
 
       Path target = dir.resolve("m.eml");
       imap.download(ref, target);
@@ -186,8 +212,10 @@ class ImapSessionTest {
   void attachmentsAreSavedWithSanitisedNames() throws Exception {
     byte[] content = new byte[200_000];
     new java.util.Random(1).nextBytes(content);
-    server.deliver(ReadFixture.USER, ReadFixture.withAttachment("evil", "../../etc/passwd", content));
-    server.deliver(ReadFixture.USER, ReadFixture.withAttachment("evil2", "..\\..\\win.ini", new byte[] {7}));
+    server.deliver(
+        ReadFixture.USER, ReadFixture.withAttachment("evil", "../../etc/passwd", content));
+    server.deliver(
+        ReadFixture.USER, ReadFixture.withAttachment("evil2", "..\\..\\win.ini", new byte[] {7}));
     Path target = dir.resolve("att");
     try (ImapSession imap = open()) {
       List<MessageRef> refs = imap.search("INBOX", SearchCriteria.all());
@@ -199,8 +227,10 @@ class ImapSessionTest {
       List<Path> saved = imap.saveAttachments(refs.get(0), target);
       assertThat(saved).containsExactly(target.resolve("passwd"));
       assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(content);
-      assertThat(imap.saveAttachments(refs.get(1), target)).containsExactly(target.resolve("win.ini"));
-      assertThat(imap.saveAttachments(refs.get(0), target)).containsExactly(target.resolve("passwd (2)"));
+      assertThat(imap.saveAttachments(refs.get(1), target))
+          .containsExactly(target.resolve("win.ini"));
+      assertThat(imap.saveAttachments(refs.get(0), target))
+          .containsExactly(target.resolve("passwd (2)"));
     }
     try (var files = Files.walk(dir)) {
       assertThat(files.filter(Files::isRegularFile)).allMatch(p -> p.getParent().equals(target));
@@ -261,11 +291,17 @@ class ImapSessionTest {
 
       // servers answer OK to UID commands that match nothing: each is NotFound, nothing changes
       assertThatThrownBy(() -> imap.delete(oneMissing))
-          .isInstanceOfSatisfying(io.inetkit.core.NotFoundException.class,
-              e -> assertThat(e.reply().text()).isEqualTo("no message with UID " + missing.uid() + " in folder \"INBOX\""));
-      assertThatThrownBy(() -> imap.move(oneMissing, "Archive")).isInstanceOf(io.inetkit.core.NotFoundException.class);
-      assertThatThrownBy(() -> imap.addFlags(oneMissing, Flag.FLAGGED)).isInstanceOf(io.inetkit.core.NotFoundException.class);
-      assertThatThrownBy(() -> imap.copy(oneMissing, "Archive")).isInstanceOf(io.inetkit.core.NotFoundException.class);
+          .isInstanceOfSatisfying(
+              io.inetkit.core.NotFoundException.class,
+              e ->
+                  assertThat(e.reply().text())
+                      .isEqualTo("no message with UID " + missing.uid() + " in folder \"INBOX\""));
+      assertThatThrownBy(() -> imap.move(oneMissing, "Archive"))
+          .isInstanceOf(io.inetkit.core.NotFoundException.class);
+      assertThatThrownBy(() -> imap.addFlags(oneMissing, Flag.FLAGGED))
+          .isInstanceOf(io.inetkit.core.NotFoundException.class);
+      assertThatThrownBy(() -> imap.copy(oneMissing, "Archive"))
+          .isInstanceOf(io.inetkit.core.NotFoundException.class);
       assertThat(imap.status("Archive").messages()).isZero();
 
       // a mix counts only the messages that exist, and touches only them
@@ -296,7 +332,8 @@ class ImapSessionTest {
             .build();
     try (ImapSession imap = open()) {
       imap.createFolder("Sent");
-      MessageRef ref = imap.append("Sent", message, Set.of(Flag.SEEN), Instant.parse("2026-01-01T00:00:00Z"));
+      MessageRef ref =
+          imap.append("Sent", message, Set.of(Flag.SEEN), Instant.parse("2026-01-01T00:00:00Z"));
       assertThat(ref).isNotNull();
       MessageSummary s = imap.summaries(List.of(ref)).get(0);
       assertThat(s.subject()).isEqualTo("Quarterly ✓");
@@ -305,7 +342,8 @@ class ImapSessionTest {
       ByteArrayOutputStream raw = new ByteArrayOutputStream();
       imap.download(ref, raw);
       assertThat(raw.toString(StandardCharsets.UTF_8)).doesNotContain("audit@example.org");
-      assertThat(Files.readAllBytes(imap.saveAttachments(ref, dir.resolve("out")).get(0))).isEqualTo(data);
+      assertThat(Files.readAllBytes(imap.saveAttachments(ref, dir.resolve("out")).get(0)))
+          .isEqualTo(data);
       imap.deleteFolder("Sent");
     }
   }
@@ -319,7 +357,8 @@ class ImapSessionTest {
       assertThatThrownBy(() -> imap.download(stale, new ByteArrayOutputStream()))
           .isInstanceOf(UidValidityException.class)
           .hasMessageContaining("changed from " + stale.uidValidity() + " to " + ref.uidValidity());
-      assertThatThrownBy(() -> imap.delete(List.of(stale))).isInstanceOf(UidValidityException.class);
+      assertThatThrownBy(() -> imap.delete(List.of(stale)))
+          .isInstanceOf(UidValidityException.class);
       assertThat(imap.search("INBOX", SearchCriteria.all())).containsExactly(ref);
 
       MessageRef missing = new MessageRef("INBOX", ref.uidValidity(), ref.uid() + 100);
@@ -336,10 +375,14 @@ class ImapSessionTest {
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("folder");
       assertThatThrownBy(() -> imap.status("x\0y")).isInstanceOf(InvalidInputException.class);
-      assertThatThrownBy(() -> SearchCriteria.subject("a\r\nA2 LOGOUT")).isInstanceOf(InvalidInputException.class);
-      assertThatThrownBy(() -> SearchCriteria.header("X-A\n", "v")).isInstanceOf(InvalidInputException.class);
-      assertThatThrownBy(() -> imap.addKeywords(List.of(), "bad\r\nflag")).isInstanceOf(InvalidInputException.class);
-      assertThatThrownBy(() -> imap.addKeywords(List.of(), "bad)flag")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> SearchCriteria.subject("a\r\nA2 LOGOUT"))
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> SearchCriteria.header("X-A\n", "v"))
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> imap.addKeywords(List.of(), "bad\r\nflag"))
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> imap.addKeywords(List.of(), "bad)flag"))
+          .isInstanceOf(InvalidInputException.class);
       assertThat(imap.folders()).extracting(FolderInfo::name).noneMatch(n -> n.startsWith("evil"));
     }
   }

@@ -10,7 +10,6 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.testkit.fault.FaultScenarios;
 import io.inetkit.testkit.fault.FaultServer;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Untagged IMAP data responses that are not well formed: Angus Mail's STATUS parser spins
- * forever on some of them without reading from the socket (no deadline can stop it), its LIST
- * parser makes folder names of garbage or fails with a NullPointerException. Each must end in a
- * {@link ProtocolViolationException} naming the command and quoting the line, and the session
- * must not hang: the {@code @Timeout} fails the test instead.
+ * Untagged IMAP data responses that are not well formed: Angus Mail's STATUS parser spins forever
+ * on some of them without reading from the socket (no deadline can stop it), its LIST parser makes
+ * folder names of garbage or fails with a NullPointerException. Each must end in a {@link
+ * ProtocolViolationException} naming the command and quoting the line, and the session must not
+ * hang: the {@code @Timeout} fails the test instead.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ImapUnbalancedResponseTest {
@@ -48,15 +47,17 @@ class ImapUnbalancedResponseTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "* LIST (((\"unterminated",
-      "* LIST (((\\\"unterminated",
-      "* LIST (\\Noselect) \"/\" \"unterminated",
-      "* LIST (\\HasNoChildren) \"/\" INBOX)",
-      "* LIST (\\HasNoChildren) NIL",
-      "* LIST (\\X) (\"/\") INBOX",
-      "* LIST (()) \"/\" INBOX",
-      "* LIST (\\X) \"/\" (INBOX)"})
+  @ValueSource(
+      strings = {
+        "* LIST (((\"unterminated",
+        "* LIST (((\\\"unterminated",
+        "* LIST (\\Noselect) \"/\" \"unterminated",
+        "* LIST (\\HasNoChildren) \"/\" INBOX)",
+        "* LIST (\\HasNoChildren) NIL",
+        "* LIST (\\X) (\"/\") INBOX",
+        "* LIST (()) \"/\" INBOX",
+        "* LIST (\\X) \"/\" (INBOX)"
+      })
   void malformedListIsAProtocolViolationQuotingTheLine(String bad) throws Exception {
     try (FaultServer s = server("LIST", (bad + "\r\n").repeat(3).strip());
         ImapSession session = open(s)) {
@@ -69,7 +70,8 @@ class ImapUnbalancedResponseTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"* LSUB (((\"unterminated", "* LSUB (\\HasNoChildren) NIL", "* LSUB () \"/\" \"x"})
+  @ValueSource(
+      strings = {"* LSUB (((\"unterminated", "* LSUB (\\HasNoChildren) NIL", "* LSUB () \"/\" \"x"})
   void malformedLsubIsAProtocolViolationQuotingTheLine(String bad) throws Exception {
     try (FaultServer s = server("LSUB", bad);
         ImapSession session = open(s)) {
@@ -82,12 +84,14 @@ class ImapUnbalancedResponseTest {
 
   /** Angus's Status parser loops forever on the first three. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "* STATUS INBOX (MESSAGES 1 ())",
-      "* STATUS INBOX (MESSAGES 1 \"x\")",
-      "* STATUS INBOX (((\"x",
-      "* STATUS INBOX (MESSAGES x)",
-      "* STATUS INBOX (MESSAGES 1"})
+  @ValueSource(
+      strings = {
+        "* STATUS INBOX (MESSAGES 1 ())",
+        "* STATUS INBOX (MESSAGES 1 \"x\")",
+        "* STATUS INBOX (((\"x",
+        "* STATUS INBOX (MESSAGES x)",
+        "* STATUS INBOX (MESSAGES 1"
+      })
   void malformedStatusIsAProtocolViolationNotALoop(String bad) throws Exception {
     try (FaultServer s = server("STATUS", bad);
         ImapSession session = open(s)) {
@@ -123,14 +127,19 @@ class ImapUnbalancedResponseTest {
 
   @Test
   void wellFormedResponsesWithParenthesesInQuotesAndLiteralsStillParse() throws Exception {
-    String list = "* LIST (\\HasNoChildren) \"/\" \"a (b\"\r\n"
-        + "* LIST (\\Noselect) \"\\\\\" {5}\r\nc) \"d\r\n"
-        + "* LIST () NIL INBOX (\"CHILDINFO\" (\"SUBSCRIBED\"))";
+    String list =
+        "* LIST (\\HasNoChildren) \"/\" \"a (b\"\r\n"
+            + "* LIST (\\Noselect) \"\\\\\" {5}\r\nc) \"d\r\n"
+            + "* LIST () NIL INBOX (\"CHILDINFO\" (\"SUBSCRIBED\"))";
     try (FaultServer s = server("LIST", list);
         ImapSession session = open(s)) {
-      assertThat(session.folders()).extracting(FolderInfo::name).containsExactly("a (b", "c) \"d", "INBOX");
+      assertThat(session.folders())
+          .extracting(FolderInfo::name)
+          .containsExactly("a (b", "c) \"d", "INBOX");
     }
-    try (FaultServer s = server("STATUS", "* STATUS {7}\r\nIN (BOX (MESSAGES 3 UNSEEN 1 UIDNEXT 9 UIDVALIDITY 5)");
+    try (FaultServer s =
+            server(
+                "STATUS", "* STATUS {7}\r\nIN (BOX (MESSAGES 3 UNSEEN 1 UIDNEXT 9 UIDVALIDITY 5)");
         ImapSession session = open(s)) {
       assertThat(session.status("INBOX").messages()).isEqualTo(3);
     }

@@ -66,7 +66,8 @@ class ImapWatchTest {
       assertThat(first.messages()).hasSize(1);
 
       long start = System.nanoTime();
-      while (watch.idleCount() < 4 && System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
+      while (watch.idleCount() < 4
+          && System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
         Thread.sleep(50);
       }
       assertThat(watch.idleCount()).isGreaterThanOrEqualTo(4); // IDLE re-issued every 300 ms
@@ -87,7 +88,9 @@ class ImapWatchTest {
   void pollsWhenAskedToAndStopsCleanly() throws Exception {
     ImapClient client = ReadFixture.imap(server, MailProtocol.IMAPS);
     WatchOptions options =
-        WatchOptions.defaults().withMode(WatchOptions.Mode.POLL).withPollInterval(Duration.ofMillis(200));
+        WatchOptions.defaults()
+            .withMode(WatchOptions.Mode.POLL)
+            .withPollInterval(Duration.ofMillis(200));
     ImapWatch watch = client.watch("INBOX", options, events::add);
     server.deliver(ReadFixture.USER, ReadFixture.message("polled", "p"));
     assertThat(next(WatchEvent.Kind.NEW_MESSAGES).messages()).hasSize(1);
@@ -124,13 +127,27 @@ class ImapWatchTest {
     }
     try (DropProxy proxy = new DropProxy(server.port(MailProtocol.IMAP));
         ImapWatch watch =
-            ReadFixture.plain(proxy.port()).watch("Work", WatchOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)), events::add)) {
+            ReadFixture.plain(proxy.port())
+                .watch(
+                    "Work",
+                    WatchOptions.defaults()
+                        .withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)),
+                    events::add)) {
       long after;
       try (ImapSession imap = direct.open()) {
         imap.deleteFolder("Work");
         Thread.sleep(1100); // GreenMail's UIDVALIDITY is the folder's creation second
         imap.createFolder("Work");
-        imap.append("Work", MailMessage.builder().from("bob@example.org").to(ReadFixture.USER).subject("rebuilt").text("r").build(), Set.of(), null);
+        imap.append(
+            "Work",
+            MailMessage.builder()
+                .from("bob@example.org")
+                .to(ReadFixture.USER)
+                .subject("rebuilt")
+                .text("r")
+                .build(),
+            Set.of(),
+            null);
         after = imap.status("Work").uidValidity();
       }
       assertThat(after).isNotEqualTo(before);

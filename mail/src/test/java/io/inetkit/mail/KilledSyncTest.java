@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kill-anywhere guarantee with a real kill: a child JVM syncing (with delete) is killed with
- * SIGKILL part-way; the next run ends with every message exactly once in the Maildir and none
- * left on the server.
+ * SIGKILL part-way; the next run ends with every message exactly once in the Maildir and none left
+ * on the server.
  */
 class KilledSyncTest {
   static final int MESSAGES = 40;
@@ -49,13 +49,23 @@ class KilledSyncTest {
   @Test
   void killedMidSyncThenResumedLosesNothingAndDuplicatesNothing() throws Exception {
     Path root = dir.resolve("Maildir");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SyncMain.class.getName(),
-        "127.0.0.1:" + server.port(MailProtocol.IMAPS), server.pki().caPemFile().toString(),
-        ReadFixture.USER, ReadFixture.PASSWORD, root.toString()));
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SyncMain.class.getName(),
+                "127.0.0.1:" + server.port(MailProtocol.IMAPS),
+                server.pki().caPemFile().toString(),
+                ReadFixture.USER,
+                ReadFixture.PASSWORD,
+                root.toString()));
+    Process child =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
     Path fresh = root.resolve("new");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!(Files.isDirectory(fresh) && count(fresh) >= 5) && System.nanoTime() < deadline) {

@@ -24,8 +24,8 @@ class MailMessageTest {
 
   private static void rejects(ThrowingCallable call, String parameter, String shown) {
     assertThatThrownBy(call)
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.parameter()).isEqualTo(parameter))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo(parameter))
         .hasMessageContaining(shown);
   }
 
@@ -36,49 +36,85 @@ class MailMessageTest {
     rejects(() -> valid().header("X-Bad\r\n", "v"), "header name", "\\r\\n");
     rejects(() -> valid().to("bob@example.org\r\nRCPT TO:<x@y>"), "address", "\\r\\n");
     rejects(() -> MailAddress.of("bob@example.org", "Bob\0"), "displayName", "\\0");
-    rejects(() -> Attachment.of("evil\r\n.pdf", "application/pdf", () -> null), "fileName", "\\r\\n");
-    rejects(() -> Attachment.of("a.pdf", "application/pdf\r\nX: y", () -> null), "contentType", "\\r\\n");
+    rejects(
+        () -> Attachment.of("evil\r\n.pdf", "application/pdf", () -> null), "fileName", "\\r\\n");
+    rejects(
+        () -> Attachment.of("a.pdf", "application/pdf\r\nX: y", () -> null),
+        "contentType",
+        "\\r\\n");
     rejects(() -> Attachment.inline("a.png", "image/png", () -> null, "id\n"), "contentId", "\\n");
   }
 
   @Test
   void invalidAddressesAreRejectedWithTheValue() {
-    for (String bad : List.of("no-at-sign", "a@@b.org", "@example.org", "alice@", "a b@example.org",
-        "<alice@example.org>x", "alice@example..org", "alice@exa>mple.org")) {
+    for (String bad :
+        List.of(
+            "no-at-sign",
+            "a@@b.org",
+            "@example.org",
+            "alice@",
+            "a b@example.org",
+            "<alice@example.org>x",
+            "alice@example..org",
+            "alice@exa>mple.org")) {
       rejects(() -> MailAddress.parse(bad), "address", "");
     }
-    rejects(() -> MailAddress.parse("a@@b.org"), "address", "not a valid e-mail address: \"a@@b.org\"");
+    rejects(
+        () -> MailAddress.parse("a@@b.org"), "address", "not a valid e-mail address: \"a@@b.org\"");
   }
 
   /**
-   * Every bad value is rejected before a connection is made, whichever public path carries it.
-   * The server would accept anything (a normal SMTP dialogue, plain text), so if a check were
-   * missing the message would go out and the assertions on the exception and on what the server
-   * received would fail. No value exists that builds but is refused only when sending: every
-   * record and builder validates eagerly, so each case builds and sends inside the same call.
+   * Every bad value is rejected before a connection is made, whichever public path carries it. The
+   * server would accept anything (a normal SMTP dialogue, plain text), so if a check were missing
+   * the message would go out and the assertions on the exception and on what the server received
+   * would fail. No value exists that builds but is refused only when sending: every record and
+   * builder validates eagerly, so each case builds and sends inside the same call.
    */
   @Test
   void nothingIsSentWhenInputIsBad() throws Exception {
-    Path eml = Files.writeString(dir.resolve("ok.eml"), "From: a@example.org\nTo: b@example.org\n\nhi\n");
+    Path eml =
+        Files.writeString(dir.resolve("ok.eml"), "From: a@example.org\nTo: b@example.org\n\nhi\n");
     try (FaultServer server = ScriptedSmtp.start(ScriptedSmtp.normalExcept(l -> null))) {
-      SmtpClient client = SmtpClient.builder().endpoint(server.host(), server.port())
-          .tlsMode(io.inetkit.core.TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).build();
+      SmtpClient client =
+          SmtpClient.builder()
+              .endpoint(server.host(), server.port())
+              .tlsMode(io.inetkit.core.TlsMode.NONE)
+              .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+              .build();
       rejects(() -> client.send(valid().subject("x\ry").build()), "subject", "\\r");
-      rejects(() -> client.send(valid().header("X-Ok", "v\nBcc: victim@example.org").build()),
-          "header value", "\\n");
-      rejects(() -> client.send(valid().cc("carol@example.org\r\nRCPT TO:<x@y>").build()), "address", "\\r\\n");
-      rejects(() -> client.send(valid().attach(Attachment.of("a\r\n.txt", () -> null)).build()),
-          "fileName", "\\r\\n");
-      rejects(() -> client.send(PreparedMessage.of(eml, MailAddress.of("a@example.org"),
-          List.of(MailAddress.of("b@example.org>\r\nDATA")))), "address", "\\r\\n");
-      rejects(() -> client.newBuilder().ehloName("me\r\nRSET").build().send(valid().build()),
-          "ehloName", "\\r\\n");
+      rejects(
+          () -> client.send(valid().header("X-Ok", "v\nBcc: victim@example.org").build()),
+          "header value",
+          "\\n");
+      rejects(
+          () -> client.send(valid().cc("carol@example.org\r\nRCPT TO:<x@y>").build()),
+          "address",
+          "\\r\\n");
+      rejects(
+          () -> client.send(valid().attach(Attachment.of("a\r\n.txt", () -> null)).build()),
+          "fileName",
+          "\\r\\n");
+      rejects(
+          () ->
+              client.send(
+                  PreparedMessage.of(
+                      eml,
+                      MailAddress.of("a@example.org"),
+                      List.of(MailAddress.of("b@example.org>\r\nDATA")))),
+          "address",
+          "\\r\\n");
+      rejects(
+          () -> client.newBuilder().ehloName("me\r\nRSET").build().send(valid().build()),
+          "ehloName",
+          "\\r\\n");
       assertThat(server.connections()).isZero();
       assertThat(server.received()).isEmpty();
 
       // the same server takes a good message, so the cases above were refused for their input
       client.send(valid().subject("fine").build());
-      assertThat(server.received()).contains("MAIL FROM:<alice@example.org>").contains("Subject: fine");
+      assertThat(server.received())
+          .contains("MAIL FROM:<alice@example.org>")
+          .contains("Subject: fine");
     }
   }
 
@@ -105,10 +141,12 @@ class MailMessageTest {
     MailMessage copy = m.newBuilder().subject("changed").build();
     assertThat(copy.messageId()).isEqualTo(m.messageId());
     assertThat(copy.date()).isEqualTo(m.date());
-    assertThat(m.envelopeRecipients()).extracting(MailAddress::address)
+    assertThat(m.envelopeRecipients())
+        .extracting(MailAddress::address)
         .containsExactly("bob@example.org", "c@example.org", "d@example.org");
     assertThatThrownBy(() -> MailMessage.builder().from("a@example.org").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("recipient");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("recipient");
   }
 
   @Test
@@ -117,7 +155,9 @@ class MailMessageTest {
     assertThat(Attachment.of(pdf).contentType()).isEqualTo("application/pdf");
     assertThat(Attachment.of(Files.writeString(dir.resolve("x.unknownext"), "?")).contentType())
         .isEqualTo("application/octet-stream");
-    assertThat(Attachment.of("a.csv", "text/csv", () -> new ByteArrayInputStream(new byte[0])).isInline())
+    assertThat(
+            Attachment.of("a.csv", "text/csv", () -> new ByteArrayInputStream(new byte[0]))
+                .isInline())
         .isFalse();
     rejects(() -> Attachment.of(dir.resolve("missing.txt")), "file", "missing.txt");
   }
@@ -125,10 +165,12 @@ class MailMessageTest {
   @Test
   void streamedAttachmentTypeIsDetectedFromItsNameLikeAFile() throws Exception {
     StreamSource empty = () -> new ByteArrayInputStream(new byte[0]);
-    for (String name : List.of("report.PDF", "photo.jpeg", "data.csv", "page.htm", "x.unknownext", "noext")) {
+    for (String name :
+        List.of("report.PDF", "photo.jpeg", "data.csv", "page.htm", "x.unknownext", "noext")) {
       Path file = Files.writeString(dir.resolve(name), "?");
       assertThat(Attachment.of(name, empty).contentType())
-          .as(name).isEqualTo(Attachment.of(file).contentType());
+          .as(name)
+          .isEqualTo(Attachment.of(file).contentType());
     }
     assertThat(Attachment.of("report.PDF", empty).contentType()).isEqualTo("application/pdf");
     assertThat(Attachment.of("noext", empty).contentType()).isEqualTo("application/octet-stream");

@@ -89,7 +89,8 @@ class MaildirSyncIntegrationTest {
     try (ImapSession imap = client.open()) {
       imap.createFolder("Work");
       imap.append("Work", eml, java.util.Set.of(), null);
-      assertThat(imap.syncTo("Work", maildir, AfterDownload.KEEP_ON_SERVER).downloaded()).isEqualTo(1);
+      assertThat(imap.syncTo("Work", maildir, AfterDownload.KEEP_ON_SERVER).downloaded())
+          .isEqualTo(1);
       long before = imap.status("Work").uidValidity();
 
       imap.deleteFolder("Work");
@@ -129,22 +130,31 @@ class MaildirSyncIntegrationTest {
     assertThat(server.received()).isEmpty();
     assertThat(contents(maildir))
         .containsExactlyInAnyOrder(
-            new String(raw.get(0), StandardCharsets.UTF_8), new String(raw.get(1), StandardCharsets.UTF_8));
+            new String(raw.get(0), StandardCharsets.UTF_8),
+            new String(raw.get(1), StandardCharsets.UTF_8));
   }
 
   private static final String M1 = "Subject: one\r\n\r\nfirst message\r\n";
-  private static final String M2 = "Subject: two\r\n\r\nsecond message, " + "y".repeat(5000) + "\r\n";
+  private static final String M2 =
+      "Subject: two\r\n\r\nsecond message, " + "y".repeat(5000) + "\r\n";
 
   private static FaultScript pop3Start() {
     return FaultScript.create()
         .send("+OK fault POP3\r\n")
-        .expectLine().send("+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n") // CAPA
-        .expectLine().send("+OK\r\n") // USER
-        .expectLine().send("+OK\r\n") // PASS
-        .expectLine().send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT (inetkit's bound check)
-        .expectLine().send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT (Angus's folder open)
-        .expectLine().send("+OK\r\n1 uid-one\r\n2 uid-two\r\n.\r\n") // UIDL
-        .expectLine().send("+OK\r\n1 " + M1.length() + "\r\n2 " + M2.length() + "\r\n.\r\n"); // LIST
+        .expectLine()
+        .send("+OK\r\nUIDL\r\nTOP\r\nUSER\r\n.\r\n") // CAPA
+        .expectLine()
+        .send("+OK\r\n") // USER
+        .expectLine()
+        .send("+OK\r\n") // PASS
+        .expectLine()
+        .send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT (inetkit's bound check)
+        .expectLine()
+        .send("+OK 2 " + (M1.length() + M2.length()) + "\r\n") // STAT (Angus's folder open)
+        .expectLine()
+        .send("+OK\r\n1 uid-one\r\n2 uid-two\r\n.\r\n") // UIDL
+        .expectLine()
+        .send("+OK\r\n1 " + M1.length() + "\r\n2 " + M2.length() + "\r\n.\r\n"); // LIST
   }
 
   private static Pop3Client faultClient(FaultServer s) {
@@ -162,8 +172,10 @@ class MaildirSyncIntegrationTest {
     Maildir maildir = Maildir.open(dir.resolve("fault"));
     FaultScript dropping =
         pop3Start()
-            .expectLine().send("+OK\r\n" + M1 + ".\r\n") // RETR 1
-            .expectLine().sendThenDrop("+OK\r\n" + M2 + ".\r\n", 2000); // RETR 2, dropped mid-way
+            .expectLine()
+            .send("+OK\r\n" + M1 + ".\r\n") // RETR 1
+            .expectLine()
+            .sendThenDrop("+OK\r\n" + M2 + ".\r\n", 2000); // RETR 2, dropped mid-way
     try (FaultServer s = FaultServer.start(dropping)) {
       try (Pop3Session pop3 = faultClient(s).open()) {
         assertThatThrownBy(() -> pop3.syncTo(maildir, AfterDownload.DELETE_FROM_SERVER))
@@ -177,10 +189,14 @@ class MaildirSyncIntegrationTest {
 
     FaultScript resumed =
         pop3Start()
-            .expectLine().send("+OK\r\n" + M2 + ".\r\n") // RETR 2 only
-            .expectLine().send("+OK\r\n") // DELE 1
-            .expectLine().send("+OK\r\n") // DELE 2
-            .expectLine().send("+OK bye\r\n"); // QUIT
+            .expectLine()
+            .send("+OK\r\n" + M2 + ".\r\n") // RETR 2 only
+            .expectLine()
+            .send("+OK\r\n") // DELE 1
+            .expectLine()
+            .send("+OK\r\n") // DELE 2
+            .expectLine()
+            .send("+OK bye\r\n"); // QUIT
     try (FaultServer s = FaultServer.start(resumed)) {
       try (Pop3Session pop3 = faultClient(s).open()) {
         SyncResult r;
@@ -194,7 +210,9 @@ class MaildirSyncIntegrationTest {
         assertThat(r.deletedOnServer()).isEqualTo(2);
       }
       String sent = s.received();
-      assertThat(sent).contains("RETR 2\r\n", "DELE 1\r\n", "DELE 2\r\n", "QUIT").doesNotContain("RETR 1");
+      assertThat(sent)
+          .contains("RETR 2\r\n", "DELE 1\r\n", "DELE 2\r\n", "QUIT")
+          .doesNotContain("RETR 1");
     }
     assertThat(contents(maildir)).containsExactlyInAnyOrder(M1, M2);
     assertThat(Files.list(maildir.root().resolve("tmp")).count()).isZero();

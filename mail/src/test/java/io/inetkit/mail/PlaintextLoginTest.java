@@ -22,14 +22,19 @@ import org.junit.jupiter.api.Test;
 class PlaintextLoginTest {
   private static final Timeouts QUICK =
       new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(1));
-  private static final Credentials ALICE = Credentials.password("alice", "alice-secret".toCharArray());
+  private static final Credentials ALICE =
+      Credentials.password("alice", "alice-secret".toCharArray());
 
   private static Endpoint ep(FaultServer server) {
     return Endpoint.of(server.host(), server.port());
   }
 
   private static SmtpClient.Builder smtp(FaultServer server, TlsMode mode) {
-    return SmtpClient.builder().endpoint(ep(server)).tlsMode(mode).credentials(ALICE).timeouts(QUICK);
+    return SmtpClient.builder()
+        .endpoint(ep(server))
+        .tlsMode(mode)
+        .credentials(ALICE)
+        .timeouts(QUICK);
   }
 
   @Test
@@ -59,10 +64,17 @@ class PlaintextLoginTest {
 
   @Test
   void submissionPortThatWantsStartTlsBeforeAuthIsATlsFailureNotAnAuthFailure() throws Exception {
-    try (FaultServer server = ScriptedSmtp.start(ScriptedSmtp.normalExcept(l -> l.startsWith("EHLO")
-        ? "250-fault.test\r\n250-PIPELINING\r\n250 STARTTLS\r\n" // Postfix smtpd_tls_auth_only
-        : null))) {
-      assertThatThrownBy(() -> smtp(server, TlsMode.NONE).plaintextLogin(PlaintextLogin.ALLOWED).build().open())
+    try (FaultServer server =
+        ScriptedSmtp.start(
+            ScriptedSmtp.normalExcept(
+                l ->
+                    l.startsWith("EHLO")
+                        ? "250-fault.test\r\n250-PIPELINING\r\n250 STARTTLS\r\n" // Postfix
+                        // smtpd_tls_auth_only
+                        : null))) {
+      assertThatThrownBy(
+              () ->
+                  smtp(server, TlsMode.NONE).plaintextLogin(PlaintextLogin.ALLOWED).build().open())
           .isInstanceOf(TlsException.class)
           .isNotInstanceOf(AuthenticationException.class)
           .hasMessageContaining("offers no AUTH mechanism without TLS but offers STARTTLS")
@@ -75,13 +87,21 @@ class PlaintextLoginTest {
   void imapAndPop3WithoutTlsRefuseToLogInBeforeConnectingUnlessAllowed() throws Exception {
     ScriptedImap imap = ScriptedImap.normalExcept("IMAP4rev1", (tag, command) -> null);
     try (FaultServer server = ScriptedImap.start(imap)) {
-      ImapClient.Builder b = ImapClient.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE)
-          .credentials(ALICE).timeouts(QUICK);
+      ImapClient.Builder b =
+          ImapClient.builder()
+              .endpoint(ep(server))
+              .tlsMode(TlsMode.NONE)
+              .credentials(ALICE)
+              .timeouts(QUICK);
       assertThatThrownBy(() -> b.build().open())
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("login as alice to " + server.host() + ":" + server.port());
-      Pop3Client.Builder p = Pop3Client.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE)
-          .credentials(ALICE).timeouts(QUICK);
+      Pop3Client.Builder p =
+          Pop3Client.builder()
+              .endpoint(ep(server))
+              .tlsMode(TlsMode.NONE)
+              .credentials(ALICE)
+              .timeouts(QUICK);
       assertThatThrownBy(() -> p.build().open()).isInstanceOf(TlsException.class);
       assertThat(server.connections()).isZero();
 
@@ -94,8 +114,13 @@ class PlaintextLoginTest {
   void imapOpportunisticStartTlsThatFindsNoTlsSendsNoLogin() throws Exception {
     ScriptedImap imap = ScriptedImap.normalExcept("IMAP4rev1", (tag, command) -> null);
     try (FaultServer server = ScriptedImap.start(imap)) {
-      ImapClient client = ImapClient.builder().endpoint(ep(server)).tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC)
-          .credentials(ALICE).timeouts(QUICK).build();
+      ImapClient client =
+          ImapClient.builder()
+              .endpoint(ep(server))
+              .tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC)
+              .credentials(ALICE)
+              .timeouts(QUICK)
+              .build();
       assertThatThrownBy(client::open).isInstanceOf(TlsException.class);
       assertThat(server.received()).doesNotContain("LOGIN").doesNotContain("alice-secret");
     }
@@ -103,10 +128,17 @@ class PlaintextLoginTest {
 
   @Test
   void imapServerThatRefusesLoginsWithoutTlsIsATlsFailureThatSaysSo() throws Exception {
-    ScriptedImap imap = ScriptedImap.normalExcept("IMAP4rev1 STARTTLS LOGINDISABLED", (tag, command) -> null);
+    ScriptedImap imap =
+        ScriptedImap.normalExcept("IMAP4rev1 STARTTLS LOGINDISABLED", (tag, command) -> null);
     try (FaultServer server = ScriptedImap.start(imap)) {
-      ImapClient client = ImapClient.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE)
-          .plaintextLogin(PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
+      ImapClient client =
+          ImapClient.builder()
+              .endpoint(ep(server))
+              .tlsMode(TlsMode.NONE)
+              .plaintextLogin(PlaintextLogin.ALLOWED)
+              .credentials(ALICE)
+              .timeouts(QUICK)
+              .build();
       assertThatThrownBy(client::open)
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("LOGINDISABLED")
@@ -117,14 +149,25 @@ class PlaintextLoginTest {
 
   @Test
   void pop3ServerThatRefusesLoginsWithoutTlsIsATlsFailureThatSaysSo() throws Exception {
-    try (FaultServer server = FaultServer.start(io.inetkit.testkit.fault.FaultScript.create()
-        .send("+OK Dovecot ready.\r\n")
-        .respond(l -> l.startsWith("CAPA") ? "+OK\r\nTOP\r\nUIDL\r\nSTLS\r\nUSER\r\n.\r\n"
-            : l.startsWith("USER") || l.startsWith("AUTH")
-                ? "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n"
-                : l.startsWith("QUIT") ? "+OK bye\r\n" : "-ERR no\r\n"))) {
-      Pop3Client client = Pop3Client.builder().endpoint(ep(server)).tlsMode(TlsMode.NONE)
-          .plaintextLogin(PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
+    try (FaultServer server =
+        FaultServer.start(
+            io.inetkit.testkit.fault.FaultScript.create()
+                .send("+OK Dovecot ready.\r\n")
+                .respond(
+                    l ->
+                        l.startsWith("CAPA")
+                            ? "+OK\r\nTOP\r\nUIDL\r\nSTLS\r\nUSER\r\n.\r\n"
+                            : l.startsWith("USER") || l.startsWith("AUTH")
+                                ? "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n"
+                                : l.startsWith("QUIT") ? "+OK bye\r\n" : "-ERR no\r\n"))) {
+      Pop3Client client =
+          Pop3Client.builder()
+              .endpoint(ep(server))
+              .tlsMode(TlsMode.NONE)
+              .plaintextLogin(PlaintextLogin.ALLOWED)
+              .credentials(ALICE)
+              .timeouts(QUICK)
+              .build();
       assertThatThrownBy(client::open)
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("Plaintext authentication disallowed")

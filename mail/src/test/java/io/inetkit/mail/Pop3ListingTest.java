@@ -17,24 +17,39 @@ class Pop3ListingTest {
   private static FaultScript pop3(int count, String list) {
     return FaultScript.create()
         .send("+OK fault POP3\r\n")
-        .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n"
-            : line.startsWith("STAT") ? "+OK " + count + " 300\r\n"
-            : line.startsWith("LIST") ? list
-            : line.startsWith("UIDL") ? "+OK\r\n1 a\r\n2 b\r\n3 c\r\n.\r\n"
-            : "+OK\r\n");
+        .respond(
+            line ->
+                line.startsWith("CAPA")
+                    ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n"
+                    : line.startsWith("STAT")
+                        ? "+OK " + count + " 300\r\n"
+                        : line.startsWith("LIST")
+                            ? list
+                            : line.startsWith("UIDL")
+                                ? "+OK\r\n1 a\r\n2 b\r\n3 c\r\n.\r\n"
+                                : "+OK\r\n");
   }
 
   private static Pop3Client client(FaultServer s) {
-    return Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
-        .credentials(Credentials.password("u", "p".toCharArray())).timeouts(ReadFixture.FAST).build();
+    return Pop3Client.builder()
+        .endpoint(s.host(), s.port())
+        .tlsMode(TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+        .credentials(Credentials.password("u", "p".toCharArray()))
+        .timeouts(ReadFixture.FAST)
+        .build();
   }
 
   @Test
   void sizesAndIdsComeFromTheListingsLineByLine() throws Exception {
-    try (FaultServer s = FaultServer.start(pop3(3, "+OK\r\n1 100\r\n2  200 extra\r\n3 300\r\n.\r\n"));
+    try (FaultServer s =
+            FaultServer.start(pop3(3, "+OK\r\n1 100\r\n2  200 extra\r\n3 300\r\n.\r\n"));
         Pop3Session pop3 = client(s).open()) {
-      assertThat(pop3.list()).containsExactly(
-          new Pop3Message(1, 100, "a"), new Pop3Message(2, 200, "b"), new Pop3Message(3, 300, "c"));
+      assertThat(pop3.list())
+          .containsExactly(
+              new Pop3Message(1, 100, "a"),
+              new Pop3Message(2, 200, "b"),
+              new Pop3Message(3, 300, "c"));
       assertThat(pop3.list(1)).containsExactly(new Pop3Message(3, 300, "c"));
     }
   }

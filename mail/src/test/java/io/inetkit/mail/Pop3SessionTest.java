@@ -46,7 +46,9 @@ class Pop3SessionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = MailProtocol.class, names = {"POP3", "POP3S", "POP3_STARTTLS"})
+  @EnumSource(
+      value = MailProtocol.class,
+      names = {"POP3", "POP3S", "POP3_STARTTLS"})
   void capaStatListTopRetrOverEveryTlsMode(MailProtocol protocol) throws Exception {
     server.deliver(ReadFixture.USER, ReadFixture.message("first", "one\r\n.leading dot"));
     server.deliver(ReadFixture.USER, ReadFixture.message("second", "two"));
@@ -68,7 +70,8 @@ class Pop3SessionTest {
       long n = pop3.download(list.get(0).uidl(), out);
       assertThat(out.toByteArray()).isEqualTo(expected);
       assertThat(n).isEqualTo(expected.length);
-      assertThat(out.toString(StandardCharsets.UTF_8)).contains("\r\n.leading dot"); // dot-unstuffed
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("\r\n.leading dot"); // dot-unstuffed
 
       Path target = dir.resolve("second.eml");
       pop3.download(list.get(1).uidl(), target);
@@ -81,7 +84,8 @@ class Pop3SessionTest {
     // lines just under the 8 KiB limit: 20 of them span many reads
     String nearLimit = String.join("\r\n", java.util.Collections.nCopies(20, "x".repeat(8000)));
     server.deliver(ReadFixture.USER, ReadFixture.message("long lines", nearLimit));
-    Pop3Client client = ReadFixture.pop3(server, MailProtocol.POP3).newBuilder().maxLineLength(8 * 1024).build();
+    Pop3Client client =
+        ReadFixture.pop3(server, MailProtocol.POP3).newBuilder().maxLineLength(8 * 1024).build();
     try (Pop3Session pop3 = client.open()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       pop3.download(pop3.list().get(0).uidl(), out);
@@ -115,7 +119,8 @@ class Pop3SessionTest {
       assertThatThrownBy(() -> pop3.download("nope", new ByteArrayOutputStream()))
           .isInstanceOf(NotFoundException.class)
           .hasMessageContaining("nope");
-      assertThatThrownBy(() -> pop3.delete("x\r\nDELE 1")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> pop3.delete("x\r\nDELE 1"))
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 
@@ -135,7 +140,12 @@ class Pop3SessionTest {
   @Test
   void wrongPasswordAndWrongCertificate() {
     Pop3Client base = ReadFixture.pop3(server, MailProtocol.POP3S);
-    assertThatThrownBy(() -> base.newBuilder().credentials(Credentials.password(ReadFixture.USER, "bad".toCharArray())).build().open())
+    assertThatThrownBy(
+            () ->
+                base.newBuilder()
+                    .credentials(Credentials.password(ReadFixture.USER, "bad".toCharArray()))
+                    .build()
+                    .open())
         .isInstanceOf(AuthenticationException.class)
         .hasMessageNotContaining("bad");
     assertThatThrownBy(() -> base.newBuilder().trust(TestPki.create().clientTrust()).build().open())

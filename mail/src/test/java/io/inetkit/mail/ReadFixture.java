@@ -13,7 +13,8 @@ final class ReadFixture {
 
   static final String USER = "alice@example.org";
   static final String PASSWORD = "wonderland";
-  static final Timeouts FAST = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60));
+  static final Timeouts FAST =
+      new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60));
 
   static ImapClient imap(MailServer server, MailProtocol protocol) {
     return ImapClient.builder()
@@ -51,13 +52,18 @@ final class ReadFixture {
   static byte[] message(String subject, String body) {
     return ("From: Bob <bob@example.org>\r\n"
             + "To: Alice <alice@example.org>\r\n"
-            + "Subject: " + subject + "\r\n"
+            + "Subject: "
+            + subject
+            + "\r\n"
             + "Date: Tue, 24 Nov 2026 10:00:00 +0000\r\n"
-            + "Message-ID: <" + subject.replace(' ', '-') + "@example.org>\r\n"
+            + "Message-ID: <"
+            + subject.replace(' ', '-')
+            + "@example.org>\r\n"
             + "MIME-Version: 1.0\r\n"
             + "Content-Type: text/plain; charset=UTF-8\r\n"
             + "\r\n"
-            + body + "\r\n")
+            + body
+            + "\r\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -65,17 +71,24 @@ final class ReadFixture {
     String b64 = java.util.Base64.getMimeEncoder().encodeToString(content);
     return ("From: Bob <bob@example.org>\r\n"
             + "To: Alice <alice@example.org>\r\n"
-            + "Subject: " + subject + "\r\n"
+            + "Subject: "
+            + subject
+            + "\r\n"
             + "MIME-Version: 1.0\r\n"
             + "Content-Type: multipart/mixed; boundary=\"XYZ\"\r\n"
             + "\r\n"
             + "--XYZ\r\n"
             + "Content-Type: text/plain\r\n\r\nsee attached\r\n"
             + "--XYZ\r\n"
-            + "Content-Type: application/octet-stream; name=\"" + fileName + "\"\r\n"
-            + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n"
+            + "Content-Type: application/octet-stream; name=\""
+            + fileName
+            + "\"\r\n"
+            + "Content-Disposition: attachment; filename=\""
+            + fileName
+            + "\"\r\n"
             + "Content-Transfer-Encoding: base64\r\n\r\n"
-            + b64 + "\r\n"
+            + b64
+            + "\r\n"
             + "--XYZ--\r\n")
         .getBytes(StandardCharsets.UTF_8);
   }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Which login an IMAP or POP3 session uses, seen on the wire of a scripted server. */
 class ReadLoginTest {
-  private static final Credentials PASSWORD = Credentials.password("alice", "secret-pw".toCharArray());
+  private static final Credentials PASSWORD =
+      Credentials.password("alice", "secret-pw".toCharArray());
 
   private static ImapClient imap(FaultServer s, Credentials credentials) {
     return ImapClient.builder()
@@ -51,8 +52,11 @@ class ReadLoginTest {
   @Test
   void imapUsesAuthenticatePlainWhenOffered() throws Exception {
     ScriptedImap responder = saslServer("IMAP4rev1 AUTH=PLAIN AUTH=LOGIN");
-    try (FaultServer s = ScriptedImap.start(responder); ImapSession session = imap(s, PASSWORD).open()) {
-      assertThat(responder.commands()).contains("AUTHENTICATE PLAIN").noneMatch(c -> c.startsWith("LOGIN"));
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, PASSWORD).open()) {
+      assertThat(responder.commands())
+          .contains("AUTHENTICATE PLAIN")
+          .noneMatch(c -> c.startsWith("LOGIN"));
       assertThat(decoded(s, "AUTHENTICATE PLAIN")).isEqualTo("\0alice\0secret-pw");
     }
   }
@@ -60,8 +64,11 @@ class ReadLoginTest {
   @Test
   void imapUsesLoginWithoutSaslMechanisms() throws Exception {
     ScriptedImap responder = ScriptedImap.normalExcept("IMAP4rev1", (tag, command) -> null);
-    try (FaultServer s = ScriptedImap.start(responder); ImapSession session = imap(s, PASSWORD).open()) {
-      assertThat(responder.commands()).anyMatch(c -> c.startsWith("LOGIN alice ")).noneMatch(c -> c.startsWith("AUTHENTICATE"));
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, PASSWORD).open()) {
+      assertThat(responder.commands())
+          .anyMatch(c -> c.startsWith("LOGIN alice "))
+          .noneMatch(c -> c.startsWith("AUTHENTICATE"));
     }
   }
 
@@ -69,8 +76,10 @@ class ReadLoginTest {
   void imapUsesXoauth2ForATokenAndNeverLogin() throws Exception {
     ScriptedImap responder = saslServer("IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2");
     Credentials token = Credentials.oauth2("alice", () -> "tok-123");
-    try (FaultServer s = ScriptedImap.start(responder); ImapSession session = imap(s, token).open()) {
-      assertThat(responder.commands()).anyMatch(c -> c.startsWith("AUTHENTICATE XOAUTH2"))
+    try (FaultServer s = ScriptedImap.start(responder);
+        ImapSession session = imap(s, token).open()) {
+      assertThat(responder.commands())
+          .anyMatch(c -> c.startsWith("AUTHENTICATE XOAUTH2"))
           .noneMatch(c -> c.startsWith("LOGIN") || c.equals("AUTHENTICATE PLAIN"));
       assertThat(s.received()).doesNotContain("tok-123"); // sent base64-encoded only
     }
@@ -83,19 +92,31 @@ class ReadLoginTest {
       FaultScript script =
           FaultScript.create()
               .send("+OK fault POP3\r\n")
-              .respond(line -> line.startsWith("CAPA") ? capa
-                  : line.equals("AUTH PLAIN") ? "+ \r\n" // else the response came with the command
-                  : line.startsWith("STAT") ? "+OK 0 0\r\n"
-                  : "+OK\r\n");
+              .respond(
+                  line ->
+                      line.startsWith("CAPA")
+                          ? capa
+                          : line.equals("AUTH PLAIN")
+                              ? "+ \r\n" // else the response came with the command
+                              : line.startsWith("STAT") ? "+OK 0 0\r\n" : "+OK\r\n");
       try (FaultServer s = FaultServer.start(script);
           Pop3Session session =
-              Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(PASSWORD)
-                  .timeouts(ReadFixture.FAST).build().open()) {
+              Pop3Client.builder()
+                  .endpoint(s.host(), s.port())
+                  .tlsMode(TlsMode.NONE)
+                  .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+                  .credentials(PASSWORD)
+                  .timeouts(ReadFixture.FAST)
+                  .build()
+                  .open()) {
         if (sasl) {
           assertThat(s.received()).contains("AUTH PLAIN").doesNotContain("PASS ");
-          assertThat(decoded(s, "AUTH PLAIN")).endsWith("\0alice\0secret-pw"); // Angus POP3 also names alice as authzid
+          assertThat(decoded(s, "AUTH PLAIN"))
+              .endsWith("\0alice\0secret-pw"); // Angus POP3 also names alice as authzid
         } else {
-          assertThat(s.received()).contains("USER alice\r\nPASS secret-pw\r\n").doesNotContain("AUTH ");
+          assertThat(s.received())
+              .contains("USER alice\r\nPASS secret-pw\r\n")
+              .doesNotContain("AUTH ");
         }
       }
     }

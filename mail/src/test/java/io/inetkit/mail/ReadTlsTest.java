@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Host-name verification for IMAPS, POP3S and IMAP STARTTLS: the servers present a certificate
- * signed by the trusted CA but issued for another name, so only the name check can refuse it.
- * Each case is paired with the same server presenting the right name, which logs in.
+ * signed by the trusted CA but issued for another name, so only the name check can refuse it. Each
+ * case is paired with the same server presenting the right name, which logs in.
  */
 class ReadTlsTest {
   private static final Timeouts QUICK =
@@ -42,14 +42,16 @@ class ReadTlsTest {
 
   @Test
   void imapsCertificateForAnotherNameIsRefusedBeforeAnythingIsSent() throws Exception {
-    try (FaultServer s = FaultServer.startTls(ScriptedImap.greeting().respond(imapResponder()), OTHER_NAME)) {
+    try (FaultServer s =
+        FaultServer.startTls(ScriptedImap.greeting().respond(imapResponder()), OTHER_NAME)) {
       assertThatThrownBy(() -> imap(s, TlsMode.IMPLICIT).open())
           .isInstanceOf(TlsException.class)
           .hasMessageContaining(s.host() + ":" + s.port())
           .hasMessageContaining("issued for mail.example.org, not 127.0.0.1");
       assertThat(s.received()).isEmpty();
     }
-    try (FaultServer s = FaultServer.startTls(ScriptedImap.greeting().respond(imapResponder()), RIGHT_NAME);
+    try (FaultServer s =
+            FaultServer.startTls(ScriptedImap.greeting().respond(imapResponder()), RIGHT_NAME);
         ImapSession session = imap(s, TlsMode.IMPLICIT).open()) {
       assertThat(session.capabilities()).contains("IMAP4REV1");
     }
@@ -58,7 +60,11 @@ class ReadTlsTest {
   /** Greets, answers CAPABILITY and STARTTLS, then speaks TLS with {@code identity}. */
   private static FaultScript imapStartTls(SSLContext identity) {
     return ScriptedImap.greeting()
-        .respondOnce(line -> "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n" + ScriptedImap.tag(line) + " OK done\r\n")
+        .respondOnce(
+            line ->
+                "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n"
+                    + ScriptedImap.tag(line)
+                    + " OK done\r\n")
         .respondOnce(line -> ScriptedImap.tag(line) + " OK begin TLS\r\n")
         .startTls(identity)
         .respond(imapResponder());
@@ -71,8 +77,11 @@ class ReadTlsTest {
           .isInstanceOf(TlsException.class)
           .hasMessageContaining(s.host() + ":" + s.port())
           .hasMessageContaining("issued for mail.example.org, not 127.0.0.1");
-      assertThat(s.received()).contains("STARTTLS").doesNotContainIgnoringCase("LOGIN ")
-          .doesNotContainIgnoringCase("AUTHENTICATE").doesNotContain("secret-pw");
+      assertThat(s.received())
+          .contains("STARTTLS")
+          .doesNotContainIgnoringCase("LOGIN ")
+          .doesNotContainIgnoringCase("AUTHENTICATE")
+          .doesNotContain("secret-pw");
     }
     try (FaultServer s = FaultServer.start(imapStartTls(RIGHT_NAME));
         ImapSession session = imap(s, TlsMode.STARTTLS_REQUIRED).open()) {
@@ -83,9 +92,11 @@ class ReadTlsTest {
   private static FaultScript pop3() {
     return FaultScript.create()
         .send("+OK fault POP3\r\n")
-        .respond(line -> line.startsWith("CAPA") ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n"
-            : line.startsWith("STAT") ? "+OK 0 0\r\n"
-            : "+OK\r\n");
+        .respond(
+            line ->
+                line.startsWith("CAPA")
+                    ? "+OK\r\nUIDL\r\nUSER\r\n.\r\n"
+                    : line.startsWith("STAT") ? "+OK 0 0\r\n" : "+OK\r\n");
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
-import io.inetkit.mail.internal.RecordedConversation;
 import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.TlsMode;
+import io.inetkit.mail.internal.RecordedConversation;
 import io.inetkit.testkit.fault.FaultServer;
 import io.inetkit.testkit.mail.MailProtocol;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * IMAP and POP3 report their conversation (commands and replies) to the event listener, as SMTP
- * and FTP do, bounded and with every secret redacted: the password never appears, in any
- * encoding, whichever login the server takes.
+ * IMAP and POP3 report their conversation (commands and replies) to the event listener, as SMTP and
+ * FTP do, bounded and with every secret redacted: the password never appears, in any encoding,
+ * whichever login the server takes.
  */
 class ReadTraceTest {
   @RegisterExtension static final ReadServer mail = new ReadServer();
@@ -29,8 +29,12 @@ class ReadTraceTest {
 
   /** A client of a scripted plain-text IMAP server, logging in as alice with {@code trace}. */
   private static ImapClient scripted(FaultServer server, RecordedConversation trace) {
-    return ImapClient.builder().endpoint(Endpoint.of(server.host(), server.port())).tlsMode(TlsMode.NONE)
-        .plaintextLogin(PlaintextLogin.ALLOWED).timeouts(ReadFixture.FAST).events(trace)
+    return ImapClient.builder()
+        .endpoint(Endpoint.of(server.host(), server.port()))
+        .tlsMode(TlsMode.NONE)
+        .plaintextLogin(PlaintextLogin.ALLOWED)
+        .timeouts(ReadFixture.FAST)
+        .events(trace)
         .credentials(Credentials.password("alice", "hunter2-secret".toCharArray()))
         .build();
   }
@@ -40,15 +44,19 @@ class ReadTraceTest {
     assertThat(trace)
         .doesNotContain(password)
         .doesNotContain(b64.encodeToString(password.getBytes(StandardCharsets.UTF_8)))
-        .doesNotContain(b64.encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)))
-        .doesNotContain(b64.encodeToString((user + "\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)));
+        .doesNotContain(
+            b64.encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)))
+        .doesNotContain(
+            b64.encodeToString(
+                (user + "\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void imapTraceShowsCommandsAndRepliesButNeverThePasswordOrTheMessageBody() throws Exception {
     mail.server().deliver(ReadFixture.USER, ReadFixture.message("traced", "the secret body text"));
     RecordedConversation trace = new RecordedConversation();
-    ImapClient client = ReadFixture.imap(mail.server(), MailProtocol.IMAPS).newBuilder().events(trace).build();
+    ImapClient client =
+        ReadFixture.imap(mail.server(), MailProtocol.IMAPS).newBuilder().events(trace).build();
     try (ImapSession imap = client.open()) {
       List<MessageRef> refs = imap.search("INBOX", SearchCriteria.all());
       imap.download(refs.get(0), new ByteArrayOutputStream());
@@ -58,7 +66,8 @@ class ReadTraceTest {
     assertThat(text)
         .containsPattern("(?m)^> \\w+ LOGIN " + ReadFixture.USER + " \\*\\*\\*$")
         .containsPattern("(?m)^> \\w+ SELECT INBOX")
-        .containsPattern("(?m)^> \\w+ UID FETCH \\d+ \\(UID RFC822.SIZE BODY.PEEK\\[\\]<0\\.\\d+>\\)")
+        .containsPattern(
+            "(?m)^> \\w+ UID FETCH \\d+ \\(UID RFC822.SIZE BODY.PEEK\\[\\]<0\\.\\d+>\\)")
         .containsPattern("(?m)^< \\* \\d+ FETCH .*\\{\\d+\\}$")
         .containsPattern("(?m)^< <\\d+ bytes>")
         .containsPattern("(?m)^< \\w+ OK")
@@ -74,7 +83,8 @@ class ReadTraceTest {
       RecordedConversation trace = new RecordedConversation();
       scripted(server, trace).open().close();
       assertThat(imap.commands()).anyMatch(c -> c.contains("hunter2-secret")); // it was sent...
-      assertThat(trace.text()).containsPattern("(?m)^> \\w+ LOGIN alice \\*\\*\\*$"); // ...not shown
+      assertThat(trace.text())
+          .containsPattern("(?m)^> \\w+ LOGIN alice \\*\\*\\*$"); // ...not shown
       assertNoSecret(trace.text(), "alice", "hunter2-secret");
     }
   }
@@ -90,7 +100,9 @@ class ReadTraceTest {
                 authTag[0] = tag;
                 return "+ \r\n";
               }
-              return command.isEmpty() && authTag[0] != null ? authTag[0] + " OK authenticated\r\n" : null;
+              return command.isEmpty() && authTag[0] != null
+                  ? authTag[0] + " OK authenticated\r\n"
+                  : null;
             });
     try (FaultServer server = ScriptedImap.start(imap)) {
       RecordedConversation trace = new RecordedConversation();
@@ -101,16 +113,22 @@ class ReadTraceTest {
           .containsPattern("(?m)^> \\*\\*\\*$")
           .containsPattern("(?m)^< \\w+ OK authenticated$");
       assertNoSecret(trace.text(), "alice", "hunter2-secret");
-      assertThat(server.received()).contains(Base64.getEncoder().encodeToString(
-          "\0alice\0hunter2-secret".getBytes(StandardCharsets.UTF_8))); // it was sent, not shown
+      assertThat(server.received())
+          .contains(
+              Base64.getEncoder()
+                  .encodeToString(
+                      "\0alice\0hunter2-secret"
+                          .getBytes(StandardCharsets.UTF_8))); // it was sent, not shown
     }
   }
 
   @Test
-  void pop3TraceShowsCommandsAndRepliesButNeverThePasswordAndMessageDataOnlyAsACount() throws Exception {
+  void pop3TraceShowsCommandsAndRepliesButNeverThePasswordAndMessageDataOnlyAsACount()
+      throws Exception {
     mail.server().deliver(ReadFixture.USER, ReadFixture.message("traced", "the secret body text"));
     RecordedConversation trace = new RecordedConversation();
-    Pop3Client client = ReadFixture.pop3(mail.server(), MailProtocol.POP3S).newBuilder().events(trace).build();
+    Pop3Client client =
+        ReadFixture.pop3(mail.server(), MailProtocol.POP3S).newBuilder().events(trace).build();
     try (Pop3Session pop3 = client.open()) {
       Pop3Message m = pop3.list().get(0);
       pop3.download(m.uidl(), new ByteArrayOutputStream());

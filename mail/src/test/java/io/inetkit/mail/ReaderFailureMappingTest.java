@@ -30,29 +30,45 @@ class ReaderFailureMappingTest {
   private static final Credentials ALICE = Credentials.password("alice", "s3cret-pw".toCharArray());
 
   private static Pop3Client pop3(FaultServer s, TlsMode mode) {
-    return Pop3Client.builder().endpoint(s.host(), s.port()).tlsMode(mode).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
+    return Pop3Client.builder()
+        .endpoint(s.host(), s.port())
+        .tlsMode(mode)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+        .credentials(ALICE)
+        .timeouts(QUICK)
+        .build();
   }
 
   private static ImapClient imap(FaultServer s, TlsMode mode) {
-    return ImapClient.builder().endpoint(s.host(), s.port()).tlsMode(mode).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(ALICE).timeouts(QUICK).build();
+    return ImapClient.builder()
+        .endpoint(s.host(), s.port())
+        .tlsMode(mode)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+        .credentials(ALICE)
+        .timeouts(QUICK)
+        .build();
   }
 
   @Test
-  void pop3ConnectionClosedOrResetBeforeTheGreetingIsAClosedConnectionNotALoginFailure() throws Exception {
-    for (FaultScript script : new FaultScript[] {FaultScript.closeOnAccept(), FaultScript.resetOnAccept()}) {
+  void pop3ConnectionClosedOrResetBeforeTheGreetingIsAClosedConnectionNotALoginFailure()
+      throws Exception {
+    for (FaultScript script :
+        new FaultScript[] {FaultScript.closeOnAccept(), FaultScript.resetOnAccept()}) {
       try (FaultServer s = FaultServer.start(script)) {
         assertThatThrownBy(() -> pop3(s, TlsMode.NONE).open())
             .isExactlyInstanceOf(ConnectionClosedException.class)
             .hasMessageNotContaining("-ERR")
             .message()
-            .containsAnyOf("before its greeting", "closed: Connection reset"); // a reset may beat connect()
+            .containsAnyOf(
+                "before its greeting", "closed: Connection reset"); // a reset may beat connect()
       }
     }
   }
 
   @Test
   void imapConnectionClosedOrResetBeforeTheGreetingIsAClosedConnection() throws Exception {
-    for (FaultScript script : new FaultScript[] {FaultScript.closeOnAccept(), FaultScript.resetOnAccept()}) {
+    for (FaultScript script :
+        new FaultScript[] {FaultScript.closeOnAccept(), FaultScript.resetOnAccept()}) {
       try (FaultServer s = FaultServer.start(script)) {
         assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
             .isExactlyInstanceOf(ConnectionClosedException.class)
@@ -64,8 +80,10 @@ class ReaderFailureMappingTest {
 
   @Test
   void pop3RefusedStlsIsATlsFailureWithTheServersWordsAndNoPasswordFollows() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScenarios.pop3(Map.of(
-        "CAPA", "+OK\r\nUSER\r\nSTLS\r\n.", "STLS", "-ERR TLS is down today")))) {
+    try (FaultServer s =
+        FaultServer.start(
+            FaultScenarios.pop3(
+                Map.of("CAPA", "+OK\r\nUSER\r\nSTLS\r\n.", "STLS", "-ERR TLS is down today")))) {
       assertThatThrownBy(() -> pop3(s, TlsMode.STARTTLS_REQUIRED).open())
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("refused STLS")
@@ -76,9 +94,14 @@ class ReaderFailureMappingTest {
 
   @Test
   void imapRefusedStartTlsIsATlsFailure() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScenarios.imap(Map.of(
-        FaultScenarios.GREETING, "* OK [CAPABILITY IMAP4rev1 STARTTLS] ready",
-        "STARTTLS", "{tag} NO TLS is down today")))) {
+    try (FaultServer s =
+        FaultServer.start(
+            FaultScenarios.imap(
+                Map.of(
+                    FaultScenarios.GREETING,
+                    "* OK [CAPABILITY IMAP4rev1 STARTTLS] ready",
+                    "STARTTLS",
+                    "{tag} NO TLS is down today")))) {
       assertThatThrownBy(() -> imap(s, TlsMode.STARTTLS_REQUIRED).open())
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("refused STARTTLS: NO TLS is down today");
@@ -88,7 +111,8 @@ class ReaderFailureMappingTest {
 
   @Test
   void pop3ErrKeepsTheServersOwnTextAndTheRefusedCommand() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScenarios.pop3(Map.of("STAT", "-ERR [IN-USE] maildrop locked")))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScenarios.pop3(Map.of("STAT", "-ERR [IN-USE] maildrop locked")))) {
       ProtocolReplyException e =
           catchThrowableOfType(() -> pop3(s, TlsMode.NONE).open(), ProtocolReplyException.class);
       assertThat(e).isNotInstanceOf(AuthenticationException.class);
@@ -99,7 +123,9 @@ class ReaderFailureMappingTest {
 
   @Test
   void pop3RefusedPasswordIsAnAuthenticationFailureWithTheServersText() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScenarios.pop3(Map.of("PASS", "-ERR [AUTH] no such user or wrong password")))) {
+    try (FaultServer s =
+        FaultServer.start(
+            FaultScenarios.pop3(Map.of("PASS", "-ERR [AUTH] no such user or wrong password")))) {
       AuthenticationException e =
           catchThrowableOfType(() -> pop3(s, TlsMode.NONE).open(), AuthenticationException.class);
       assertThat(e.reply().text()).isEqualTo("[AUTH] no such user or wrong password");
@@ -109,8 +135,14 @@ class ReaderFailureMappingTest {
 
   @Test
   void pop3ServerThatHangsUpInsteadOfAnsweringThePasswordIsAClosedConnection() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create()
-        .send("+OK ready\r\n").respondOnce(l -> "+OK\r\nUSER\r\n.\r\n").respondOnce(l -> "+OK\r\n").expectLine().close())) {
+    try (FaultServer s =
+        FaultServer.start(
+            FaultScript.create()
+                .send("+OK ready\r\n")
+                .respondOnce(l -> "+OK\r\nUSER\r\n.\r\n")
+                .respondOnce(l -> "+OK\r\n")
+                .expectLine()
+                .close())) {
       assertThatThrownBy(() -> pop3(s, TlsMode.NONE).open())
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageNotContaining("-ERR")
@@ -137,7 +169,8 @@ class ReaderFailureMappingTest {
           .hasMessageContaining("NUL byte")
           .hasMessageContaining("STAT");
     }
-    try (FaultServer s = FaultServer.start(FaultScenarios.imap(Map.of("LOGIN", "{tag} OK logged\0 in")))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScenarios.imap(Map.of("LOGIN", "{tag} OK logged\0 in")))) {
       assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
           .isInstanceOf(ProtocolViolationException.class)
           .hasMessageContaining("NUL byte")
@@ -161,8 +194,10 @@ class ReaderFailureMappingTest {
     try (FaultServer s = FaultServer.start(FaultScenarios.imapGarbageUntagged(200))) {
       assertThatThrownBy(() -> imap(s, TlsMode.NONE).open())
           .isInstanceOf(ProtocolViolationException.class)
-          // caught on the wire before Angus parses it: the command and the line, not Angus's failure
-          .hasMessageContaining("reply to CAPABILITY: malformed response (a quoted string is not closed)")
+          // caught on the wire before Angus parses it: the command and the line, not Angus's
+          // failure
+          .hasMessageContaining(
+              "reply to CAPABILITY: malformed response (a quoted string is not closed)")
           .hasMessageContaining("\"* 1 FETCH (UID \\\"unterminated ((( BODY[\"");
     }
   }

@@ -8,10 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 
 /**
- * A {@link FaultServer} responder that answers like a minimal IMAP server (plain LOGIN, one
- * folder INBOX with UIDVALIDITY {@value #UIDVALIDITY} holding UID 1), except where {@code special}
- * returns a reply of its own for a command ({@code null}: answer normally). Records each command
- * without its tag.
+ * A {@link FaultServer} responder that answers like a minimal IMAP server (plain LOGIN, one folder
+ * INBOX with UIDVALIDITY {@value #UIDVALIDITY} holding UID 1), except where {@code special} returns
+ * a reply of its own for a command ({@code null}: answer normally). Records each command without
+ * its tag.
  */
 final class ScriptedImap implements java.util.function.Function<String, String> {
   static final long UIDVALIDITY = 7;
@@ -29,7 +29,8 @@ final class ScriptedImap implements java.util.function.Function<String, String> 
    * Answers normally, announcing {@code capabilities}, except where {@code special.apply(tag,
    * command)} returns a reply (include the tagged completion and line ends).
    */
-  static ScriptedImap normalExcept(String capabilities, BiFunction<String, String, String> special) {
+  static ScriptedImap normalExcept(
+      String capabilities, BiFunction<String, String, String> special) {
     return new ScriptedImap(capabilities, special);
   }
 
@@ -68,8 +69,11 @@ final class ScriptedImap implements java.util.function.Function<String, String> 
     }
     if (upper.startsWith("SELECT") || upper.startsWith("EXAMINE")) {
       return "* FLAGS (\\Seen \\Deleted \\Flagged)\r\n* 1 EXISTS\r\n* 0 RECENT\r\n"
-          + "* OK [UIDVALIDITY " + UIDVALIDITY + "] ok\r\n* OK [UIDNEXT 2] ok\r\n"
-          + tag + " OK [READ-WRITE] selected\r\n";
+          + "* OK [UIDVALIDITY "
+          + UIDVALIDITY
+          + "] ok\r\n* OK [UIDNEXT 2] ok\r\n"
+          + tag
+          + " OK [READ-WRITE] selected\r\n";
     }
     if (upper.startsWith("UID SEARCH")) {
       return "* SEARCH 1\r\n" + tag + " OK done\r\n";

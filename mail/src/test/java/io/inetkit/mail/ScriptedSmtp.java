@@ -9,8 +9,8 @@ import java.util.function.Function;
 /**
  * A {@link FaultServer} responder that answers like a normal SMTP server, except where {@code
  * special} returns a reply of its own (or {@link #DROP} to close the connection without one), and
- * records the data of every message it accepted. Connections are served one after another by
- * the tests that use it, so one responder may serve several connections.
+ * records the data of every message it accepted. Connections are served one after another by the
+ * tests that use it, so one responder may serve several connections.
  */
 final class ScriptedSmtp implements Function<String, String> {
   /** EHLO reply offering AUTH PLAIN and LOGIN. */
@@ -34,7 +34,8 @@ final class ScriptedSmtp implements Function<String, String> {
 
   /** Starts a fault server that greets, then answers every line with {@code responder}. */
   static FaultServer start(Function<String, String> responder) throws Exception {
-    return FaultServer.start(FaultScript.create().send("220 fault.test ESMTP\r\n").respond(responder));
+    return FaultServer.start(
+        FaultScript.create().send("220 fault.test ESMTP\r\n").respond(responder));
   }
 
   /** Returns the data of each accepted message (lines joined with LF, trailing blanks stripped). */

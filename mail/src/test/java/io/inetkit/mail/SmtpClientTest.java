@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
-import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import io.inetkit.testkit.mail.ReceivedMail;
@@ -41,8 +41,10 @@ class SmtpClientTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = MailServer.builder()
-        .protocols(MailProtocol.SMTP, MailProtocol.SMTPS, MailProtocol.SMTP_STARTTLS).start();
+    server =
+        MailServer.builder()
+            .protocols(MailProtocol.SMTP, MailProtocol.SMTPS, MailProtocol.SMTP_STARTTLS)
+            .start();
     server.user("alice@example.org", "alice", "alice-secret");
   }
 
@@ -92,7 +94,8 @@ class SmtpClientTest {
     assertThat(receipt.rejected()).isEmpty();
 
     List<ReceivedMail> got = server.waitForMessages(3, Duration.ofSeconds(5));
-    assertThat(got).extracting(ReceivedMail::recipient)
+    assertThat(got)
+        .extracting(ReceivedMail::recipient)
         .containsExactlyInAnyOrder("bob@example.org", "carol@example.org", "hidden@example.org");
     ReceivedMail bob = server.receivedBy("bob@example.org").get(0);
     assertThat(bob.subject()).isEqualTo("Grüße über " + p + " ✓");
@@ -119,8 +122,12 @@ class SmtpClientTest {
             .html("<p>html body <img src=\"cid:logo\"></p>")
             .inline(png, "logo")
             .attach(pdf)
-            .attach(Attachment.of("notes.txt", // type detected from the name
-                () -> new ByteArrayInputStream("streamed notes".getBytes(StandardCharsets.UTF_8))))
+            .attach(
+                Attachment.of(
+                    "notes.txt", // type detected from the name
+                    () ->
+                        new ByteArrayInputStream(
+                            "streamed notes".getBytes(StandardCharsets.UTF_8))))
             .header("X-Campaign", "q3 – Ünïcode")
             .date(Instant.parse("2026-01-02T03:04:05Z"))
             .build();
@@ -149,7 +156,9 @@ class SmtpClientTest {
     assertThat(report.getFileName()).isEqualTo("report.pdf");
     assertThat(report.getContentType()).startsWith("application/pdf");
     assertThat(report.getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
-    assertThat(new String(mixed.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                mixed.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo("streamed notes");
     assertThat(mixed.getBodyPart(2).getContentType()).startsWith("text/plain");
     assertThat(mixed.getBodyPart(2).getFileName()).isEqualTo("notes.txt");
@@ -164,21 +173,29 @@ class SmtpClientTest {
     Path file = Files.writeString(dir.resolve("saved.eml"), eml);
     SendReceipt receipt = client(MailProtocol.SMTP).send(PreparedMessage.of(file));
 
-    assertThat(receipt.accepted()).extracting(r -> r.recipient().address())
+    assertThat(receipt.accepted())
+        .extracting(r -> r.recipient().address())
         .containsExactly("bob@example.org", "eve@example.org", "mallory@example.org");
     assertThat(receipt.messageId()).isEmpty(); // the file has none
     List<ReceivedMail> got = server.waitForMessages(3, Duration.ofSeconds(5));
-    assertThat(got).extracting(ReceivedMail::recipient)
+    assertThat(got)
+        .extracting(ReceivedMail::recipient)
         .containsExactlyInAnyOrder("bob@example.org", "eve@example.org", "mallory@example.org");
     String expected =
         "From: Dora <dora@example.org>\r\nTo: bob@example.org\r\nSubject: prepared\r\n"
             + "X-Not-Bcc: exactly this\r\n\r\nline one\r\nBcc: a body line stays\r\n.dot line\r\nlast";
     for (ReceivedMail copy : got) {
       // GreenMail stores the data without the CRLF that precedes the final dot.
-      assertThat(copy.rawText()).endsWith(expected)
-          .doesNotContain("eve@").doesNotContain("mallory@").doesNotContain("trent@");
+      assertThat(copy.rawText())
+          .endsWith(expected)
+          .doesNotContain("eve@")
+          .doesNotContain("mallory@")
+          .doesNotContain("trent@");
       assertThat(copy.rawText().split("\r\n\r\n", 2)[0].lines())
-          .noneMatch(l -> l.regionMatches(true, 0, "bcc:", 0, 4) || l.regionMatches(true, 0, "resent-bcc:", 0, 11));
+          .noneMatch(
+              l ->
+                  l.regionMatches(true, 0, "bcc:", 0, 4)
+                      || l.regionMatches(true, 0, "resent-bcc:", 0, 11));
     }
   }
 
@@ -206,8 +223,11 @@ class SmtpClientTest {
 
   @Test
   void wrongPasswordIsAnAuthenticationErrorWithTheReply() {
-    SmtpClient bad = client(MailProtocol.SMTP_STARTTLS).newBuilder()
-        .credentials(Credentials.password("alice", "wrong".toCharArray())).build();
+    SmtpClient bad =
+        client(MailProtocol.SMTP_STARTTLS)
+            .newBuilder()
+            .credentials(Credentials.password("alice", "wrong".toCharArray()))
+            .build();
     assertThatThrownBy(bad::open)
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("AUTH PLAIN as alice")
@@ -225,8 +245,8 @@ class SmtpClientTest {
     assertThat(c.timeouts()).isEqualTo(Timeouts.DEFAULT);
     assertThat(SmtpClient.builder().endpoint("mail.example.org", 465).build().tlsMode())
         .isEqualTo(TlsMode.IMPLICIT);
-    SmtpClient withPassword = c.newBuilder()
-        .credentials(Credentials.password("alice", "hunter2".toCharArray())).build();
+    SmtpClient withPassword =
+        c.newBuilder().credentials(Credentials.password("alice", "hunter2".toCharArray())).build();
     assertThat(withPassword.toString()).doesNotContain("hunter2").contains("alice");
   }
 

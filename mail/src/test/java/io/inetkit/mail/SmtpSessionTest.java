@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.LimitExceededException;
-import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.testkit.mail.SmtpSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +16,29 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Extensions, partial success and batches, checked command by command against testkit's SMTP sink. */
+/**
+ * Extensions, partial success and batches, checked command by command against testkit's SMTP sink.
+ */
 class SmtpSessionTest {
   private static final Timeouts FAST =
       new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1));
 
   static SmtpClient plain(Endpoint ep) {
-    return SmtpClient.builder().endpoint(ep).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).timeouts(FAST).build();
+    return SmtpClient.builder()
+        .endpoint(ep)
+        .tlsMode(TlsMode.NONE)
+        .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+        .timeouts(FAST)
+        .build();
   }
 
   static MailMessage message(int i, String... to) {
-    return MailMessage.builder().from("alice@example.org").to(to).subject("message " + i)
-        .text("body " + i).build();
+    return MailMessage.builder()
+        .from("alice@example.org")
+        .to(to)
+        .subject("message " + i)
+        .text("body " + i)
+        .build();
   }
 
   private static List<String> verbs(SmtpSink sink) {
@@ -36,14 +47,20 @@ class SmtpSessionTest {
 
   @Test
   void partialSuccessListsAcceptedAndRejectedRecipientsWithReplies() throws Exception {
-    try (SmtpSink sink = SmtpSink.builder()
-        .rejectRecipient("nobody@example.org", "550 5.1.1 <nobody@example.org>: no such user")
-        .rejectRecipient("full@example.org", "452 4.2.2 mailbox full").start()) {
-      SendReceipt r = plain(sink.endpoint())
-          .send(message(1, "bob@example.org", "nobody@example.org", "full@example.org"));
+    try (SmtpSink sink =
+        SmtpSink.builder()
+            .rejectRecipient("nobody@example.org", "550 5.1.1 <nobody@example.org>: no such user")
+            .rejectRecipient("full@example.org", "452 4.2.2 mailbox full")
+            .start()) {
+      SendReceipt r =
+          plain(sink.endpoint())
+              .send(message(1, "bob@example.org", "nobody@example.org", "full@example.org"));
 
-      assertThat(r.accepted()).extracting(x -> x.recipient().address()).containsExactly("bob@example.org");
-      assertThat(r.rejected()).extracting(x -> x.recipient().address() + " " + x.reply())
+      assertThat(r.accepted())
+          .extracting(x -> x.recipient().address())
+          .containsExactly("bob@example.org");
+      assertThat(r.rejected())
+          .extracting(x -> x.recipient().address() + " " + x.reply())
           .containsExactly(
               "nobody@example.org 550 5.1.1 <nobody@example.org>: no such user",
               "full@example.org 452 4.2.2 mailbox full");
@@ -55,16 +72,21 @@ class SmtpSessionTest {
 
   @Test
   void allRecipientsRejectedSendsNoDataAndListsEveryRefusal() throws Exception {
-    try (SmtpSink sink = SmtpSink.builder().extensions("8BITMIME") // lock-step: DATA is never sent
-        .rejectRecipient("a@example.org", "550 5.1.1 unknown a")
-        .rejectRecipient("b@example.org", "550 5.1.1 unknown b").start();
+    try (SmtpSink sink =
+            SmtpSink.builder()
+                .extensions("8BITMIME") // lock-step: DATA is never sent
+                .rejectRecipient("a@example.org", "550 5.1.1 unknown a")
+                .rejectRecipient("b@example.org", "550 5.1.1 unknown b")
+                .start();
         SmtpSession smtp = plain(sink.endpoint()).open()) {
       assertThatThrownBy(() -> smtp.send(message(1, "a@example.org", "b@example.org")))
-          .isInstanceOfSatisfying(AllRecipientsRejectedException.class, e -> {
-            assertThat(e.reply().code()).isEqualTo(550);
-            assertThat(e.rejected()).hasSize(2);
-            assertThat(e.endpoint()).isEqualTo(sink.endpoint());
-          })
+          .isInstanceOfSatisfying(
+              AllRecipientsRejectedException.class,
+              e -> {
+                assertThat(e.reply().code()).isEqualTo(550);
+                assertThat(e.rejected()).hasSize(2);
+                assertThat(e.endpoint()).isEqualTo(sink.endpoint());
+              })
           .hasMessageContaining("550 5.1.1 unknown a")
           .hasMessageContaining(sink.endpoint().toString());
       assertThat(verbs(sink)).doesNotContain("DATA", "RSET").endsWith("RCPT");
@@ -81,7 +103,8 @@ class SmtpSessionTest {
       assertThat(smtp.capabilities().maxSize()).hasValue(1000);
       MailMessage big = message(1, "bob@example.org").newBuilder().text("x".repeat(5000)).build();
       assertThatThrownBy(() -> smtp.send(big))
-          .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(1000))
+          .isInstanceOfSatisfying(
+              LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(1000))
           .hasMessageContaining("larger than the SIZE 1000")
           .hasMessageContaining(sink.endpoint().toString());
       assertThat(verbs(sink)).doesNotContain("MAIL", "DATA");
@@ -96,13 +119,17 @@ class SmtpSessionTest {
   }
 
   @Test
-  void preparedFileDeclaresTheSizeOfWhatIsSentWithoutItsBccField(@TempDir Path dir) throws Exception {
-    Path eml = Files.writeString(dir.resolve("p.eml"),
-        "From: a@example.org\r\nTo: b@example.org\r\nBcc: hidden@example.org\r\n\r\nbody\r\n");
+  void preparedFileDeclaresTheSizeOfWhatIsSentWithoutItsBccField(@TempDir Path dir)
+      throws Exception {
+    Path eml =
+        Files.writeString(
+            dir.resolve("p.eml"),
+            "From: a@example.org\r\nTo: b@example.org\r\nBcc: hidden@example.org\r\n\r\nbody\r\n");
     try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 100000").start()) {
       plain(sink.endpoint()).send(PreparedMessage.of(eml));
       SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
-      assertThat(m.rcptTo()).containsExactly("RCPT TO:<b@example.org>", "RCPT TO:<hidden@example.org>");
+      assertThat(m.rcptTo())
+          .containsExactly("RCPT TO:<b@example.org>", "RCPT TO:<hidden@example.org>");
       assertThat(m.text()).isEqualTo("From: a@example.org\r\nTo: b@example.org\r\n\r\nbody\r\n");
       assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<a@example.org> SIZE=" + m.size());
     }
@@ -111,24 +138,26 @@ class SmtpSessionTest {
   @Test
   void dsnOptionsGoOnMailFromAndEachRcptWhenOffered() throws Exception {
     try (SmtpSink sink = SmtpSink.builder().extensions("DSN").start()) {
-      DsnOptions dsn = DsnOptions.notifyOn(DsnOptions.Notify.FAILURE, DsnOptions.Notify.DELAY)
-          .notifyOn(MailAddress.of("boss@example.org"), DsnOptions.Notify.SUCCESS)
-          .withReturn(DsnOptions.Return.HEADERS)
-          .withEnvelopeId("batch+42");
+      DsnOptions dsn =
+          DsnOptions.notifyOn(DsnOptions.Notify.FAILURE, DsnOptions.Notify.DELAY)
+              .notifyOn(MailAddress.of("boss@example.org"), DsnOptions.Notify.SUCCESS)
+              .withReturn(DsnOptions.Return.HEADERS)
+              .withEnvelopeId("batch+42");
       plain(sink.endpoint()).send(message(1, "bob@example.org", "boss@example.org"), dsn);
       SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<alice@example.org> RET=HDRS ENVID=batch+2B42");
-      assertThat(m.rcptTo()).containsExactly(
-          "RCPT TO:<bob@example.org> NOTIFY=FAILURE,DELAY",
-          "RCPT TO:<boss@example.org> NOTIFY=SUCCESS");
+      assertThat(m.rcptTo())
+          .containsExactly(
+              "RCPT TO:<bob@example.org> NOTIFY=FAILURE,DELAY",
+              "RCPT TO:<boss@example.org> NOTIFY=SUCCESS");
     }
   }
 
   @Test
   void dsnOptionsAreLeftOutWhenTheServerDoesNotOfferDsn() throws Exception {
     try (SmtpSink sink = SmtpSink.start()) {
-      plain(sink.endpoint()).send(message(1, "bob@example.org"),
-          DsnOptions.notifyOn(DsnOptions.Notify.NEVER));
+      plain(sink.endpoint())
+          .send(message(1, "bob@example.org"), DsnOptions.notifyOn(DsnOptions.Notify.NEVER));
       SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<alice@example.org>");
       assertThat(m.rcptTo()).containsExactly("RCPT TO:<bob@example.org>");
@@ -137,12 +166,17 @@ class SmtpSessionTest {
 
   @Test
   void internationalAddressNeedsSmtpUtf8() throws Exception {
-    MailMessage intl = MailMessage.builder().from("José <josé@exämple.org>").to("用户@例子.广告")
-        .subject("ünïcode").text("hi").build();
+    MailMessage intl =
+        MailMessage.builder()
+            .from("José <josé@exämple.org>")
+            .to("用户@例子.广告")
+            .subject("ünïcode")
+            .text("hi")
+            .build();
     try (SmtpSink without = SmtpSink.start()) {
       assertThatThrownBy(() -> plain(without.endpoint()).send(intl))
-          .isInstanceOfSatisfying(MissingExtensionException.class,
-              e -> assertThat(e.extension()).isEqualTo("SMTPUTF8"))
+          .isInstanceOfSatisfying(
+              MissingExtensionException.class, e -> assertThat(e.extension()).isEqualTo("SMTPUTF8"))
           .hasMessageContaining("internationalised address")
           .hasMessageContaining(without.endpoint().toString());
       assertThat(verbs(without)).doesNotContain("MAIL");
@@ -152,18 +186,26 @@ class SmtpSessionTest {
       SmtpSink.Message m = with.waitForMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(m.mailFrom()).isEqualTo("MAIL FROM:<josé@exämple.org> SMTPUTF8 BODY=8BITMIME");
       assertThat(m.rcptTo()).containsExactly("RCPT TO:<用户@例子.广告>");
-      assertThat(m.text()).contains("To: 用户@例子.广告").contains("From: =?UTF-8?Q?Jos=C3=A9?= <josé@exämple.org>");
+      assertThat(m.text())
+          .contains("To: 用户@例子.广告")
+          .contains("From: =?UTF-8?Q?Jos=C3=A9?= <josé@exämple.org>");
     }
   }
 
   @Test
   void opportunisticStartTlsCarriesOnInPlainTextOnlyWhenAskedTo() throws Exception {
     try (SmtpSink sink = SmtpSink.start()) {
-      SmtpClient opportunistic = plain(sink.endpoint()).newBuilder()
-          .tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC).build();
-      assertThat(opportunistic.send(message(1, "bob@example.org")).finalReply().isPositive()).isTrue();
-      assertThatThrownBy(() -> opportunistic.newBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build()
-              .send(message(2, "bob@example.org")))
+      SmtpClient opportunistic =
+          plain(sink.endpoint()).newBuilder().tlsMode(TlsMode.STARTTLS_OPPORTUNISTIC).build();
+      assertThat(opportunistic.send(message(1, "bob@example.org")).finalReply().isPositive())
+          .isTrue();
+      assertThatThrownBy(
+              () ->
+                  opportunistic
+                      .newBuilder()
+                      .tlsMode(TlsMode.STARTTLS_REQUIRED)
+                      .build()
+                      .send(message(2, "bob@example.org")))
           .isInstanceOf(io.inetkit.core.TlsException.class);
       assertThat(sink.messages()).hasSize(1);
     }
@@ -203,10 +245,12 @@ class SmtpSessionTest {
       }
       List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(batch);
       assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
-      assertThat(outcomes).extracting(o -> ((SendOutcome.Sent) o).wasRetried())
+      assertThat(outcomes)
+          .extracting(o -> ((SendOutcome.Sent) o).wasRetried())
           .containsExactly(false, false, true, false, false);
       assertThat(sink.connections()).isEqualTo(2);
-      assertThat(sink.messages()).extracting(SmtpSink.Message::text)
+      assertThat(sink.messages())
+          .extracting(SmtpSink.Message::text)
           .allMatch(t -> t.contains("Subject: message "))
           .hasSize(5);
     }
@@ -214,56 +258,77 @@ class SmtpSessionTest {
 
   @Test
   void batchReconnectsAndSendsTheNextMessageWhenTheServerSays421AtRset() throws Exception {
-    SendOutcome.Sent retried = assertRsetInterruptionIsRetried("421 4.4.2 idle too long, closing\r\n");
-    assertThat(retried.retriedAfter()).singleElement()
-        .isInstanceOfSatisfying(io.inetkit.core.ProtocolReplyException.class, e -> {
-          assertThat(e.command()).isEqualTo("RSET");
-          assertThat(e.reply().code()).isEqualTo(421);
-        });
+    SendOutcome.Sent retried =
+        assertRsetInterruptionIsRetried("421 4.4.2 idle too long, closing\r\n");
+    assertThat(retried.retriedAfter())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            io.inetkit.core.ProtocolReplyException.class,
+            e -> {
+              assertThat(e.command()).isEqualTo("RSET");
+              assertThat(e.reply().code()).isEqualTo(421);
+            });
   }
 
   @Test
   void batchReconnectsAndSendsTheNextMessageWhenTheConnectionDropsAtRset() throws Exception {
     SendOutcome.Sent retried = assertRsetInterruptionIsRetried(ScriptedSmtp.DROP);
-    assertThat(retried.retriedAfter()).singleElement()
+    assertThat(retried.retriedAfter())
+        .singleElement()
         .isInstanceOf(io.inetkit.core.ConnectionClosedException.class)
-        .extracting(Throwable::getMessage).asString().contains("RSET");
+        .extracting(Throwable::getMessage)
+        .asString()
+        .contains("RSET");
   }
 
   /**
-   * Four messages; message 1's only recipient is refused, so the transaction stays open and the
-   * one RSET (before message 2) gets {@code interruption}. Messages 0, 2 and 3 must arrive exactly
-   * once and message 2 must say it was retried.
+   * Four messages; message 1's only recipient is refused, so the transaction stays open and the one
+   * RSET (before message 2) gets {@code interruption}. Messages 0, 2 and 3 must arrive exactly once
+   * and message 2 must say it was retried.
    */
-  private static SendOutcome.Sent assertRsetInterruptionIsRetried(String interruption) throws Exception {
-    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(
-        l -> l.equals("RSET") ? interruption
-            : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
+  private static SendOutcome.Sent assertRsetInterruptionIsRetried(String interruption)
+      throws Exception {
+    ScriptedSmtp smtp =
+        ScriptedSmtp.normalExcept(
+            l ->
+                l.equals("RSET")
+                    ? interruption
+                    : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
     try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp)) {
-      List<MailMessage> batch = List.of(message(0, "bob@example.org"), message(1, "nobody@example.org"),
-          message(2, "bob@example.org"), message(3, "bob@example.org"));
-      List<SendOutcome> outcomes =
-          plain(Endpoint.of(server.host(), server.port())).sendAll(batch);
+      List<MailMessage> batch =
+          List.of(
+              message(0, "bob@example.org"),
+              message(1, "nobody@example.org"),
+              message(2, "bob@example.org"),
+              message(3, "bob@example.org"));
+      List<SendOutcome> outcomes = plain(Endpoint.of(server.host(), server.port())).sendAll(batch);
 
-      assertThat(outcomes.get(1)).isInstanceOfSatisfying(SendOutcome.Failed.class,
-          f -> assertThat(f.error()).isInstanceOf(AllRecipientsRejectedException.class));
+      assertThat(outcomes.get(1))
+          .isInstanceOfSatisfying(
+              SendOutcome.Failed.class,
+              f -> assertThat(f.error()).isInstanceOf(AllRecipientsRejectedException.class));
       assertThat(List.of(outcomes.get(0), outcomes.get(2), outcomes.get(3)))
           .allSatisfy(o -> assertThat(o).isInstanceOf(SendOutcome.Sent.class))
           .extracting(o -> ((SendOutcome.Sent) o).wasRetried())
           .containsExactly(false, true, false);
-      assertThat(smtp.messages()).extracting(m -> m.replaceAll("(?s).*Subject: (message \\d+).*", "$1"))
+      assertThat(smtp.messages())
+          .extracting(m -> m.replaceAll("(?s).*Subject: (message \\d+).*", "$1"))
           .containsExactly("message 0", "message 2", "message 3");
       assertThat(server.connections()).isEqualTo(2);
-      assertThat(server.received().split("RSET\r\n", -1)).hasSize(2); // 1 RSET: none on the new connection
+      assertThat(server.received().split("RSET\r\n", -1))
+          .hasSize(2); // 1 RSET: none on the new connection
       return (SendOutcome.Sent) outcomes.get(2);
     }
   }
 
   @Test
   void sendAfterAFailedTransactionConnectsAgainWhenTheServerSays421AtRset() throws Exception {
-    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(
-        l -> l.equals("RSET") ? "421 4.4.2 idle too long, closing\r\n"
-            : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
+    ScriptedSmtp smtp =
+        ScriptedSmtp.normalExcept(
+            l ->
+                l.equals("RSET")
+                    ? "421 4.4.2 idle too long, closing\r\n"
+                    : l.startsWith("RCPT TO:<nobody@") ? "550 5.1.1 no such user\r\n" : null);
     try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp);
         SmtpSession session = plain(Endpoint.of(server.host(), server.port())).open()) {
       assertThatThrownBy(() -> session.send(message(1, "nobody@example.org")))
@@ -277,12 +342,20 @@ class SmtpSessionTest {
 
   @Test
   void batchReportsARefusedMessageAndGoesOn() throws Exception {
-    try (SmtpSink sink = SmtpSink.builder().rejectRecipient("nobody@example.org", "550 5.1.1 no").start()) {
-      List<SendOutcome> outcomes = plain(sink.endpoint()).sendAll(List.of(
-          message(0, "bob@example.org"), message(1, "nobody@example.org"), message(2, "bob@example.org")));
+    try (SmtpSink sink =
+        SmtpSink.builder().rejectRecipient("nobody@example.org", "550 5.1.1 no").start()) {
+      List<SendOutcome> outcomes =
+          plain(sink.endpoint())
+              .sendAll(
+                  List.of(
+                      message(0, "bob@example.org"),
+                      message(1, "nobody@example.org"),
+                      message(2, "bob@example.org")));
       assertThat(outcomes.get(0)).isInstanceOf(SendOutcome.Sent.class);
-      assertThat(outcomes.get(1)).isInstanceOfSatisfying(SendOutcome.Failed.class,
-          f -> assertThat(f.error()).isInstanceOf(AllRecipientsRejectedException.class));
+      assertThat(outcomes.get(1))
+          .isInstanceOfSatisfying(
+              SendOutcome.Failed.class,
+              f -> assertThat(f.error()).isInstanceOf(AllRecipientsRejectedException.class));
       assertThat(outcomes.get(2)).isInstanceOf(SendOutcome.Sent.class);
       assertThat(sink.connections()).isEqualTo(1);
     }
@@ -290,29 +363,42 @@ class SmtpSessionTest {
 
   @Test
   void aRefusedReconnectDoesNotHideTheTimeoutThatCausedIt() throws Exception {
-    ScriptedSmtp smtp = ScriptedSmtp.normalExcept(l -> {
-      if (l.startsWith("MAIL FROM")) {
-        try {
-          Thread.sleep(3000); // past the read timeout: nothing of the message was committed
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return null;
-    });
+    ScriptedSmtp smtp =
+        ScriptedSmtp.normalExcept(
+            l -> {
+              if (l.startsWith("MAIL FROM")) {
+                try {
+                  Thread.sleep(3000); // past the read timeout: nothing of the message was committed
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return null;
+            });
     try (io.inetkit.testkit.fault.FaultServer server = ScriptedSmtp.start(smtp);
-        SmtpSession session = plain(Endpoint.of(server.host(), server.port())).newBuilder()
-            .timeouts(new io.inetkit.core.Timeouts(java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofMillis(700), java.time.Duration.ofMinutes(1)))
-            .build().open()) {
+        SmtpSession session =
+            plain(Endpoint.of(server.host(), server.port()))
+                .newBuilder()
+                .timeouts(
+                    new io.inetkit.core.Timeouts(
+                        java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofMillis(700),
+                        java.time.Duration.ofMinutes(1)))
+                .build()
+                .open()) {
       server.refuseNewConnections(); // the retry's reconnect is refused
       List<SendOutcome> outcomes = session.sendAll(List.of(message(0, "bob@example.org")));
-      assertThat(outcomes.get(0)).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> {
-        assertThat(f.error()).isInstanceOf(io.inetkit.core.InetkitTimeoutException.class)
-            .hasMessageContaining("MAIL FROM");
-        assertThat(f.error().getSuppressed()).singleElement()
-            .isInstanceOf(io.inetkit.core.ConnectionException.class);
-      });
+      assertThat(outcomes.get(0))
+          .isInstanceOfSatisfying(
+              SendOutcome.Failed.class,
+              f -> {
+                assertThat(f.error())
+                    .isInstanceOf(io.inetkit.core.InetkitTimeoutException.class)
+                    .hasMessageContaining("MAIL FROM");
+                assertThat(f.error().getSuppressed())
+                    .singleElement()
+                    .isInstanceOf(io.inetkit.core.ConnectionException.class);
+              });
     }
   }
 }

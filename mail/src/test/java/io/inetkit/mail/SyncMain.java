@@ -6,7 +6,9 @@ import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import java.nio.file.Path;
 
-/** Run in a child JVM by {@link KilledSyncTest}: syncs INBOX into a Maildir, deleting on the server. */
+/**
+ * Run in a child JVM by {@link KilledSyncTest}: syncs INBOX into a Maildir, deleting on the server.
+ */
 public final class SyncMain {
   private SyncMain() {}
 

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Immutable Telnet configuration: where to connect, the options to negotiate, the prompts to
- * recognise and the limits to keep. Thread-safe and cheap to share; {@link #open()} makes a
- * {@link TelnetSession}.
+ * recognise and the limits to keep. Thread-safe and cheap to share; {@link #open()} makes a {@link
+ * TelnetSession}.
  *
  * <pre>{@code
  * TelnetClient client = TelnetClient.builder()
@@ -33,10 +33,11 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Defaults: {@link Timeouts#DEFAULT}, 30 s for each expect/run/login, terminal type {@code
- * dumb} ({@link #SCRIPTED_TERMINAL_TYPE}; set the user's real one for interactive use), 80x24, options SUPPRESS-GO-AHEAD, ECHO, TERMINAL-TYPE and NAWS (add BINARY for 8-bit
- * data), shell prompt {@code [$#>%] \z} (a prompt character and a space at the end of what has
- * arrived), UTF-8, an expect buffer of 256 KiB and a transcript of the last 64 KiB.
+ * <p>Defaults: {@link Timeouts#DEFAULT}, 30 s for each expect/run/login, terminal type {@code dumb}
+ * ({@link #SCRIPTED_TERMINAL_TYPE}; set the user's real one for interactive use), 80x24, options
+ * SUPPRESS-GO-AHEAD, ECHO, TERMINAL-TYPE and NAWS (add BINARY for 8-bit data), shell prompt {@code
+ * [$#>%] \z} (a prompt character and a space at the end of what has arrived), UTF-8, an expect
+ * buffer of 256 KiB and a transcript of the last 64 KiB.
  */
 public final class TelnetClient {
   /** Terminal control sequences a prompt may end with, then the end of what has arrived. */
@@ -59,9 +60,9 @@ public final class TelnetClient {
 
   /**
    * The terminal type scripted sessions announce by default: {@code dumb}, which shells and
-   * readline treat as a terminal without cursor control, so they send no bracketed-paste
-   * switches, colours or line editing, and {@code run} gets the command's plain output.
-   * Interactive sessions should announce the user's real terminal ({@code $TERM}).
+   * readline treat as a terminal without cursor control, so they send no bracketed-paste switches,
+   * colours or line editing, and {@code run} gets the command's plain output. Interactive sessions
+   * should announce the user's real terminal ({@code $TERM}).
    */
   public static final String SCRIPTED_TERMINAL_TYPE = "dumb";
 
@@ -113,11 +114,11 @@ public final class TelnetClient {
   }
 
   /**
-   * Connects and returns a session; option negotiation starts at once and completes as the
-   * session reads (see {@link TelnetSession#negotiatedOptions()}).
+   * Connects and returns a session; option negotiation starts at once and completes as the session
+   * reads (see {@link TelnetSession#negotiatedOptions()}).
    *
-   * @throws InetkitException typed: {@link io.inetkit.core.ConnectionException} when refused or
-   *     the host is unknown, {@link io.inetkit.core.InetkitTimeoutException} when connecting took
+   * @throws InetkitException typed: {@link io.inetkit.core.ConnectionException} when refused or the
+   *     host is unknown, {@link io.inetkit.core.InetkitTimeoutException} when connecting took
    *     longer than the connect timeout
    */
   public TelnetSession open() throws InetkitException {
@@ -128,7 +129,8 @@ public final class TelnetClient {
         timeouts.withConnect(Duration.ofMillis(deadline.clamp(timeouts.connectMillis())));
     try {
       CommonsNetTelnet connection =
-          CommonsNetTelnet.connect(endpoint, bounded, terminalType, windowSize, options, eventListener);
+          CommonsNetTelnet.connect(
+              endpoint, bounded, terminalType, windowSize, options, eventListener);
       deadline.clear();
       return new TelnetSession(this, connection, deadline);
     } catch (InetkitException e) {
@@ -282,7 +284,8 @@ public final class TelnetClient {
     public Builder terminalType(String terminalType) {
       Inputs.requireToken("terminalType", terminalType, 40);
       if (!terminalType.chars().allMatch(c -> c < 0x7f)) {
-        throw new InvalidInputException("terminalType", "must be ASCII: " + Inputs.quote(terminalType));
+        throw new InvalidInputException(
+            "terminalType", "must be ASCII: " + Inputs.quote(terminalType));
       }
       this.terminalType = terminalType;
       return this;
@@ -327,7 +330,8 @@ public final class TelnetClient {
 
     /** Sets the most bytes an expect holds without a match (1 KiB to 64 MiB). */
     public Builder expectBufferLimit(int bytes) {
-      this.expectBufferLimit = (int) Inputs.requireRange("expectBufferLimit", bytes, 1024, 64 << 20);
+      this.expectBufferLimit =
+          (int) Inputs.requireRange("expectBufferLimit", bytes, 1024, 64 << 20);
       return this;
     }
 

@@ -13,8 +13,8 @@ import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.Redaction;
 import io.inetkit.core.Reply;
 import io.inetkit.core.Timeouts;
-import io.inetkit.terminal.internal.BoundedTranscript;
 import io.inetkit.core.internal.Deadline;
+import io.inetkit.terminal.internal.BoundedTranscript;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import io.inetkit.terminal.internal.ControlSequences;
 import io.inetkit.terminal.internal.ExpectBuffer;
@@ -52,21 +52,21 @@ import java.util.regex.Pattern;
  * (ISO-8859-1), so ASCII patterns work as written and positions are exact; literals are encoded
  * with the client's charset first; texts returned are decoded with that charset. While waiting,
  * each search covers the new text and, for a regex, the 64 KiB before it (for a literal, its
- * length), so a long wait costs linear time; a regex match must therefore start no more than 64
- * KiB before the text that completes it. IAC is undoubled
- * and CR NUL turned into CR before matching; CR LF stays CR LF (only {@link #run} turns it into
- * {@code \n}).
+ * length), so a long wait costs linear time; a regex match must therefore start no more than 64 KiB
+ * before the text that completes it. IAC is undoubled and CR NUL turned into CR before matching; CR
+ * LF stays CR LF (only {@link #run} turns it into {@code \n}).
  *
  * <p><b>Bounded.</b> An expect holds at most {@link TelnetClient#expectBufferLimit()} bytes: a
- * server that floods without the awaited text gives a {@link LimitExceededException}, a server
- * that goes quiet an {@link InetkitTimeoutException} after the call's timeout or the idle-read
- * timeout, whichever is first; a server that hangs up a {@link ConnectionClosedException}. Each
- * error quotes the last text received and names the server. For output too large to hold, read
- * {@link #inputStream()}.
+ * server that floods without the awaited text gives a {@link LimitExceededException}, a server that
+ * goes quiet an {@link InetkitTimeoutException} after the call's timeout or the idle-read timeout,
+ * whichever is first; a server that hangs up a {@link ConnectionClosedException}. Each error quotes
+ * the last text received and names the server. For output too large to hold, read {@link
+ * #inputStream()}.
  */
 public final class TelnetSession implements AutoCloseable {
   private static final int READ_CHUNK = 64 * 1024;
   private static final int QUOTE_TAIL = 200;
+
   /** How far back a regex search reaches into text already searched without a match. */
   static final int REGEX_OVERLAP = 64 * 1024;
 
@@ -77,10 +77,13 @@ public final class TelnetSession implements AutoCloseable {
   private final ExpectBuffer buffer;
   private final BoundedTranscript transcript;
   private volatile boolean closed;
+
   /** The overall time limit of the call in progress (expect, run, login, a send). */
   private final Deadline deadline;
+
   private int depth; // nested calls (run's expect, login's sends) run under the outer deadline
   private long lastData;
+
   /** The password while login waits for the server's answer, so an echo of it is masked. */
   private String secretToMask;
 
@@ -101,8 +104,8 @@ public final class TelnetSession implements AutoCloseable {
   }
 
   /**
-   * Returns the options agreed so far. Negotiation is answered while the session reads, so this
-   * is complete once the server's first prompt has been awaited.
+   * Returns the options agreed so far. Negotiation is answered while the session reads, so this is
+   * complete once the server's first prompt has been awaited.
    */
   public NegotiatedOptions negotiatedOptions() {
     return connection.negotiated();
@@ -135,7 +138,10 @@ public final class TelnetSession implements AutoCloseable {
     sendRecorded((line + "\r\n").getBytes(client.charset()), line + "\r\n");
   }
 
-  /** Waits up to the client's expect timeout for {@code literal}; see {@link #expect(Pattern, Duration)}. */
+  /**
+   * Waits up to the client's expect timeout for {@code literal}; see {@link #expect(Pattern,
+   * Duration)}.
+   */
   public ExpectMatch expect(String literal) throws InetkitException {
     return expect(literal, client.expectTimeout());
   }
@@ -163,8 +169,8 @@ public final class TelnetSession implements AutoCloseable {
   }
 
   /**
-   * Waits for whichever of {@code patterns} matches first in the received text (earliest start;
-   * on a tie, the earlier pattern); {@link ExpectMatch#index()} tells which.
+   * Waits for whichever of {@code patterns} matches first in the received text (earliest start; on
+   * a tie, the earlier pattern); {@link ExpectMatch#index()} tells which.
    *
    * @throws InetkitTimeoutException when no pattern matched in time
    * @throws LimitExceededException when the expect buffer filled without a match
@@ -197,8 +203,13 @@ public final class TelnetSession implements AutoCloseable {
         String tail = tail();
         buffer.consume(buffer.length());
         throw new LimitExceededException(
-            what + ": " + client.expectBufferLimit() + " bytes from " + endpoint
-                + " without a match; last received: " + tail,
+            what
+                + ": "
+                + client.expectBufferLimit()
+                + " bytes from "
+                + endpoint
+                + " without a match; last received: "
+                + tail,
             endpoint,
             client.expectBufferLimit());
       }
@@ -230,8 +241,8 @@ public final class TelnetSession implements AutoCloseable {
 
   /**
    * Logs in at the common prompts: waits for the {@linkplain TelnetClient#loginPrompt() login
-   * prompt}, sends {@code user}, waits for the password prompt, sends the password (never shown
-   * in the transcript, events or errors), then waits for the shell prompt.
+   * prompt}, sends {@code user}, waits for the password prompt, sends the password (never shown in
+   * the transcript, events or errors), then waits for the shell prompt.
    *
    * @throws InvalidInputException when user or password holds CR, LF or NUL (nothing is sent)
    * @throws AuthenticationException when the server refused (its text is the reply)
@@ -246,10 +257,12 @@ public final class TelnetSession implements AutoCloseable {
       }
     }
     Duration timeout = client.expectTimeout();
-    operation("login as " + user, () -> {
-      loginWithin(user, password, timeout);
-      return null;
-    });
+    operation(
+        "login as " + user,
+        () -> {
+          loginWithin(user, password, timeout);
+          return null;
+        });
   }
 
   private void loginWithin(String user, char[] password, Duration timeout) throws InetkitException {
@@ -262,7 +275,9 @@ public final class TelnetSession implements AutoCloseable {
       ExpectMatch m;
       secretToMask = password.length == 0 ? null : new String(password);
       try {
-        m = expectAny(List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
+        m =
+            expectAny(
+                List.of(client.prompt(), client.loginFailure(), client.loginPrompt()), timeout);
       } finally {
         if (secretToMask != null) {
           transcript.mask(secretToMask, Redaction.MASK); // a server that echoed the password
@@ -296,8 +311,8 @@ public final class TelnetSession implements AutoCloseable {
    * removed, terminal control sequences (bracketed-paste switches, colours, erase-line) and NULs
    * removed, CR LF turned into {@code \n} and other CRs dropped, and the prompt's own line (the
    * text after the last line break, such as {@code alice@host:~} before {@code $ }) left out. So
-   * {@code run("whoami")} against bash is {@code "alice\n"}; output that does not end with a
-   * line break runs into the prompt's line and is left out with it.
+   * {@code run("whoami")} against bash is {@code "alice\n"}; output that does not end with a line
+   * break runs into the prompt's line and is left out with it.
    *
    * @throws InvalidInputException when the command holds CR, LF or NUL (nothing is sent)
    * @throws InetkitTimeoutException when the prompt did not come back within {@code timeout}
@@ -335,8 +350,8 @@ public final class TelnetSession implements AutoCloseable {
 
   /**
    * Returns the data the server sends, as a stream: what earlier expects received but did not
-   * consume comes first. For large output; memory stays bounded. Reads block at most the
-   * idle-read timeout, then throw {@link InetkitTimeoutException}; -1 means the server closed.
+   * consume comes first. For large output; memory stays bounded. Reads block at most the idle-read
+   * timeout, then throw {@link InetkitTimeoutException}; -1 means the server closed.
    */
   public InputStream inputStream() {
     return new InputStream() {
@@ -362,7 +377,10 @@ public final class TelnetSession implements AutoCloseable {
           }
           if (System.nanoTime() >= deadline) {
             throw new InetkitTimeoutException(
-                "reading from " + endpoint + "; last received: " + tail(), endpoint, t.read(), null);
+                "reading from " + endpoint + "; last received: " + tail(),
+                endpoint,
+                t.read(),
+                null);
           }
         }
       }
@@ -393,7 +411,9 @@ public final class TelnetSession implements AutoCloseable {
     return transcript.entries();
   }
 
-  /** Returns the transcript as text: received text as is, sent text as is; passwords {@code ***}. */
+  /**
+   * Returns the transcript as text: received text as is, sent text as is; passwords {@code ***}.
+   */
   public String transcriptText() {
     StringBuilder sb = new StringBuilder();
     for (TranscriptEntry e : transcript.entries()) {
@@ -429,10 +449,12 @@ public final class TelnetSession implements AutoCloseable {
 
   private void sendRecorded(byte[] data, String shown) throws InetkitException {
     ensureOpen();
-    operation("send", () -> {
-      connection.write(data, 0, data.length);
-      return null;
-    });
+    operation(
+        "send",
+        () -> {
+          connection.write(data, 0, data.length);
+          return null;
+        });
     transcript.add(TranscriptEntry.Direction.SENT, shown);
   }
 
@@ -442,10 +464,10 @@ public final class TelnetSession implements AutoCloseable {
   }
 
   /**
-   * Runs one call under the overall deadline ({@link io.inetkit.core.Timeouts#overall()}),
-   * unless a call is running already (then this is part of it). A write blocked on a server
-   * that stopped reading, or a wait that only ever gets a trickle, ends at the deadline as an
-   * {@link InetkitTimeoutException} naming the call.
+   * Runs one call under the overall deadline ({@link io.inetkit.core.Timeouts#overall()}), unless a
+   * call is running already (then this is part of it). A write blocked on a server that stopped
+   * reading, or a wait that only ever gets a trickle, ends at the deadline as an {@link
+   * InetkitTimeoutException} naming the call.
    */
   private <T> T operation(String what, Op<T> op) throws InetkitException {
     boolean outermost = depth++ == 0;
@@ -476,10 +498,12 @@ public final class TelnetSession implements AutoCloseable {
     bytes[bytes.length - 2] = '\r';
     bytes[bytes.length - 1] = '\n';
     try {
-      operation("send password", () -> {
-        connection.write(bytes, 0, bytes.length);
-        return null;
-      });
+      operation(
+          "send password",
+          () -> {
+            connection.write(bytes, 0, bytes.length);
+            return null;
+          });
     } finally {
       Arrays.fill(bytes, (byte) 0);
       if (encoded.hasArray()) {
@@ -510,7 +534,9 @@ public final class TelnetSession implements AutoCloseable {
           overall ? timeout : idle,
           null);
     }
-    int wait = this.deadline.clamp((int) Math.max(1, (Math.min(deadline, idleDeadline) - now) / 1_000_000));
+    int wait =
+        this.deadline.clamp(
+            (int) Math.max(1, (Math.min(deadline, idleDeadline) - now) / 1_000_000));
     int room = Math.min(READ_CHUNK, buffer.room());
     int at = buffer.length();
     int n = connection.read(buffer.array(), at, room, wait);
@@ -529,9 +555,9 @@ public final class TelnetSession implements AutoCloseable {
   }
 
   /**
-   * Finds the earliest match. Text searched before is searched again only as far back as a
-   * match could still end in the new text: {@code length - 1} for literals, {@link
-   * #REGEX_OVERLAP} for regexes, so a flood costs linear, not quadratic, time.
+   * Finds the earliest match. Text searched before is searched again only as far back as a match
+   * could still end in the new text: {@code length - 1} for literals, {@link #REGEX_OVERLAP} for
+   * regexes, so a flood costs linear, not quadratic, time.
    */
   private ExpectMatch find(List<Pattern> patterns, int searched) {
     Matcher best = null;
@@ -556,7 +582,8 @@ public final class TelnetSession implements AutoCloseable {
       groups.add(best.start(g) < 0 ? null : decode(best.start(g), best.end(g)));
     }
     ExpectMatch match =
-        new ExpectMatch(bestIndex, decode(0, best.start()), decode(best.start(), best.end()), groups);
+        new ExpectMatch(
+            bestIndex, decode(0, best.start()), decode(best.start(), best.end()), groups);
     buffer.consume(best.end());
     return match;
   }

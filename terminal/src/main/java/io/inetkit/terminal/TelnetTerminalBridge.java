@@ -19,8 +19,8 @@ import org.jline.terminal.Terminal;
 /**
  * Connects a {@link TelnetSession} to a person at a terminal, like the classic {@code telnet}
  * command: what the server sends goes to the screen, keystrokes go to the server, window-size
- * changes go as NAWS, and <b>Ctrl-]</b> opens a small {@code telnet>} prompt ({@code quit},
- * {@code status}, {@code send escape}, {@code help}; Enter returns to the session).
+ * changes go as NAWS, and <b>Ctrl-]</b> opens a small {@code telnet>} prompt ({@code quit}, {@code
+ * status}, {@code send escape}, {@code help}; Enter returns to the session).
  *
  * <pre>{@code
  * TelnetClient client = TelnetClient.builder().endpoint("127.0.0.1", 2323).build();
@@ -78,10 +78,10 @@ public final class TelnetTerminalBridge {
   }
 
   /**
-   * Returns a bridge whose {@code screen} gets exactly the bytes the server sent and nothing
-   * else, and whose own words (the {@code telnet>} prompt and its answers, "Connection closed by
-   * foreign host.") go to {@code status}: for piping a session's data, with status on standard
-   * error (or {@link OutputStream#nullOutputStream()}).
+   * Returns a bridge whose {@code screen} gets exactly the bytes the server sent and nothing else,
+   * and whose own words (the {@code telnet>} prompt and its answers, "Connection closed by foreign
+   * host.") go to {@code status}: for piping a session's data, with status on standard error (or
+   * {@link OutputStream#nullOutputStream()}).
    */
   public static TelnetTerminalBridge forStreams(
       TelnetSession session, InputStream keyboard, OutputStream screen, OutputStream status) {
@@ -89,8 +89,8 @@ public final class TelnetTerminalBridge {
   }
 
   /**
-   * Runs {@code session} on this process's terminal until the server closes or the user quits;
-   * the terminal is restored afterwards. The session stays open; close it yourself.
+   * Runs {@code session} on this process's terminal until the server closes or the user quits; the
+   * terminal is restored afterwards. The session stays open; close it yourself.
    *
    * @throws IOException when the terminal cannot be opened
    * @throws InetkitException when the connection failed other than by closing
@@ -239,8 +239,14 @@ public final class TelnetTerminalBridge {
       }
       case "status", "st" -> {
         NegotiatedOptions o = session.negotiatedOptions();
-        show("Connected to " + session.endpoint() + ".\r\nOptions: this side " + o.local()
-            + ", server " + o.remote() + "\r\nEscape character is '^]'.\r\n");
+        show(
+            "Connected to "
+                + session.endpoint()
+                + ".\r\nOptions: this side "
+                + o.local()
+                + ", server "
+                + o.remote()
+                + "\r\nEscape character is '^]'.\r\n");
         return null;
       }
       case "send escape" -> {

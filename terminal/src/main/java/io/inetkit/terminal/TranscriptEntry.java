@@ -3,8 +3,8 @@ package io.inetkit.terminal;
 import java.util.Objects;
 
 /**
- * One piece of a {@linkplain TelnetSession#transcript() session transcript}: text sent or
- * received. Passwords sent by {@link TelnetSession#login} appear as {@code ***}.
+ * One piece of a {@linkplain TelnetSession#transcript() session transcript}: text sent or received.
+ * Passwords sent by {@link TelnetSession#login} appear as {@code ***}.
  *
  * <pre>{@code
  * for (TranscriptEntry e : session.transcript()) {

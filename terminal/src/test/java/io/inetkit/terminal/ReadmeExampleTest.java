@@ -55,7 +55,8 @@ class ReadmeExampleTest {
       String transcript;
       try (TelnetSession s = client.open()) {
         s.login("alice", "s3cret".toCharArray());
-        assertThat(s.negotiatedOptions().local()).contains(TelnetOption.NAWS, TelnetOption.TERMINAL_TYPE);
+        assertThat(s.negotiatedOptions().local())
+            .contains(TelnetOption.NAWS, TelnetOption.TERMINAL_TYPE);
         assertThat(s.run("whoami")).isEqualTo("alice\n");
         s.sendLine("sleep 1.5 tick");
         ExpectMatch tick = s.expect(Pattern.compile("tick (\\d+)"), Duration.ofSeconds(5));
@@ -67,7 +68,8 @@ class ReadmeExampleTest {
       assertThat(transcript).contains("Password: ***").doesNotContain("s3cret");
       assertThat(server.lastConnection().terminalType()).contains("dumb");
       assertThat(events)
-          .containsExactly("connectStart", "connectEnd", "authStart alice", "authEnd alice", "closed");
+          .containsExactly(
+              "connectStart", "connectEnd", "authStart alice", "authEnd alice", "closed");
     }
   }
 }

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A fast stream read completely and correctly: data decoded in blocks by inetkit, negotiation
- * answered by Commons Net with its reader thread off, the configuration that avoids NET-501
- * ("Queue is full") and NET-456 (hangs). In process with 2
- * MiB (size via {@code -Dinetkit.telnet.quickFloodBytes}); the large one, {@link #SIZE} = 21 MiB
- * ({@code -Dinetkit.telnet.floodBytes}), runs in a 64 MiB child JVM in {@link
- * TelnetBoundedMemoryTest}.
+ * answered by Commons Net with its reader thread off, the configuration that avoids NET-501 ("Queue
+ * is full") and NET-456 (hangs). In process with 2 MiB (size via {@code
+ * -Dinetkit.telnet.quickFloodBytes}); the large one, {@link #SIZE} = 21 MiB ({@code
+ * -Dinetkit.telnet.floodBytes}), runs in a 64 MiB child JVM in {@link TelnetBoundedMemoryTest}.
  */
 class TelnetFloodTest {
   static final long SIZE = Long.getLong("inetkit.telnet.floodBytes", 21L << 20);
@@ -33,7 +32,9 @@ class TelnetFloodTest {
       long start = System.nanoTime();
       long read = FloodCheck.readFlood(s, QUICK_SIZE);
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("telnet flood: %d bytes in %.2f s (%.1f MiB/s)%n", read, seconds, read / seconds / (1 << 20));
+      System.out.printf(
+          "telnet flood: %d bytes in %.2f s (%.1f MiB/s)%n",
+          read, seconds, read / seconds / (1 << 20));
       assertThat(read).isEqualTo(QUICK_SIZE);
       assertThat(s.run("echo after")).isEqualTo("after\n");
     }
@@ -43,7 +44,9 @@ class TelnetFloodTest {
   static final class FloodCheck {
     private FloodCheck() {}
 
-    /** Runs {@code flood size}, compares every byte with the expected content, awaits the prompt. */
+    /**
+     * Runs {@code flood size}, compares every byte with the expected content, awaits the prompt.
+     */
     static long readFlood(TelnetSession s, long size) throws Exception {
       s.sendLine("flood " + size);
       s.expect("flood " + size + "\r\n"); // the server's echo of the command
@@ -57,9 +60,9 @@ class TelnetFloodTest {
           if (n < 0) {
             throw new AssertionError("stream ended after " + total + " of " + size + " bytes");
           }
-          if (expected.readNBytes(want, 0, n) != n
-              || !Arrays.equals(got, 0, n, want, 0, n)) {
-            throw new AssertionError("flood content differs in bytes " + total + ".." + (total + n));
+          if (expected.readNBytes(want, 0, n) != n || !Arrays.equals(got, 0, n, want, 0, n)) {
+            throw new AssertionError(
+                "flood content differs in bytes " + total + ".." + (total + n));
           }
           total += n;
         }

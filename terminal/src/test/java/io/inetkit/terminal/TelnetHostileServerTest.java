@@ -54,12 +54,14 @@ class TelnetHostileServerTest {
   @Test
   void anExpectFedADripStillEndsAtTheOverallTimeLimit() throws Exception {
     // a byte every 100 ms: never silent for the read timeout, never the prompt
-    Timeouts timeouts = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
-    try (FaultServer server = FaultServer.start(
-            FaultScript.create().drip("x".repeat(200), Duration.ofMillis(100)));
+    Timeouts timeouts =
+        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
+    try (FaultServer server =
+            FaultServer.start(FaultScript.create().drip("x".repeat(200), Duration.ofMillis(100)));
         TelnetSession s = rawLatin1(server).newBuilder().timeouts(timeouts).build().open()) {
       assertThatThrownBy(() -> s.run("ls", Duration.ofSeconds(20)))
-          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+          .isInstanceOfSatisfying(
+              InetkitTimeoutException.class,
               e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
           .hasMessageContaining("127.0.0.1:" + server.port())
           .hasMessageContaining("last received: \"x")
@@ -69,14 +71,21 @@ class TelnetHostileServerTest {
 
   @Test
   void aSendToAServerThatStoppedReadingEndsAtTheOverallTimeLimit() throws Exception {
-    Timeouts timeouts = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
-    try (FaultServer server = FaultServer.start(FaultScript.create().send("hi\r\n").stopReading(Duration.ofSeconds(20)));
+    Timeouts timeouts =
+        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
+    try (FaultServer server =
+            FaultServer.start(
+                FaultScript.create().send("hi\r\n").stopReading(Duration.ofSeconds(20)));
         TelnetSession s = rawLatin1(server).newBuilder().timeouts(timeouts).build().open()) {
       byte[] big = new byte[64 << 20]; // far more than the socket buffers hold
       assertThatThrownBy(() -> s.send(big))
-          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+          .isInstanceOfSatisfying(
+              InetkitTimeoutException.class,
               e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
-          .hasMessage("send with 127.0.0.1:" + server.port() + " (timed out after 1 s, the overall time limit)");
+          .hasMessage(
+              "send with 127.0.0.1:"
+                  + server.port()
+                  + " (timed out after 1 s, the overall time limit)");
     }
   }
 
@@ -89,7 +98,9 @@ class TelnetHostileServerTest {
           .isInstanceOf(InetkitTimeoutException.class)
           .hasMessageContaining("expect /(?i)(login|user ?name)")
           .satisfies(
-              e -> assertThat(((InetkitTimeoutException) e).timeout()).isEqualTo(Duration.ofMillis(300)));
+              e ->
+                  assertThat(((InetkitTimeoutException) e).timeout())
+                      .isEqualTo(Duration.ofMillis(300)));
       assertThat(server.received()).doesNotContain("alice");
       assertThatThrownBy(() -> s.inputStream().read())
           .isInstanceOf(InetkitTimeoutException.class)
@@ -127,7 +138,8 @@ class TelnetHostileServerTest {
   @Test
   void serverThatResetsTheConnectionIsAConnectionClosedError() throws Exception {
     try (FaultServer server =
-            FaultServer.start(FaultScript.create().send("login: ").expectLine().sendThenDrop("Password: ", 4));
+            FaultServer.start(
+                FaultScript.create().send("login: ").expectLine().sendThenDrop("Password: ", 4));
         TelnetSession s = client(server).build().open()) {
       assertThatThrownBy(() -> s.login("alice", "pw".toCharArray()))
           .isInstanceOf(ConnectionClosedException.class)
@@ -176,8 +188,7 @@ class TelnetHostileServerTest {
   @Test
   void sentDataFollowsRfc854CrAndIacRules() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.create().stall());
-        TelnetSession s =
-            rawLatin1(server).open()) {
+        TelnetSession s = rawLatin1(server).open()) {
       s.send("a\rb\nc\r\n");
       s.send(new byte[] {(byte) 0xff, 'z'});
       s.sendLine("end");
@@ -193,8 +204,7 @@ class TelnetHostileServerTest {
   void receivedDataIsDecodedIacUndoubledAndCrNulMadeCr() throws Exception {
     byte[] wire = {'x', '\r', 0, 'y', (byte) 0xff, (byte) 0xff, 'z', '\r', '\n', '$', ' '};
     try (FaultServer server = FaultServer.start(FaultScript.create().send(wire).stall());
-        TelnetSession s =
-            rawLatin1(server).open()) {
+        TelnetSession s = rawLatin1(server).open()) {
       assertThat(s.expect("$ ", Duration.ofSeconds(5)).before()).isEqualTo("x\ry\u00ffz\r\n");
     }
   }

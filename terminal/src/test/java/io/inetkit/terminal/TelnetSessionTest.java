@@ -67,7 +67,9 @@ class TelnetSessionTest {
       assertThat(rec.windowSizes()).containsExactly(new TelnetConnectionRecord.WindowSize(132, 43));
       assertThat(rec.clientOptions())
           .containsExactlyInAnyOrder(
-              TelnetOptionCode.SUPPRESS_GO_AHEAD, TelnetOptionCode.TERMINAL_TYPE, TelnetOptionCode.NAWS);
+              TelnetOptionCode.SUPPRESS_GO_AHEAD,
+              TelnetOptionCode.TERMINAL_TYPE,
+              TelnetOptionCode.NAWS);
       assertThat(rec.serverOptions())
           .containsExactlyInAnyOrder(TelnetOptionCode.ECHO, TelnetOptionCode.SUPPRESS_GO_AHEAD);
       assertThat(rec.user()).contains("alice");
@@ -83,8 +85,8 @@ class TelnetSessionTest {
       assertThatThrownBy(() -> s.expect("$ ", SHORT))
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageContaining(server.endpoint().toString());
-      assertThat(rec.commands()).containsExactly(
-          "echo hello  world", "whoami", "cat motd.txt", "nope", "exit");
+      assertThat(rec.commands())
+          .containsExactly("echo hello  world", "whoami", "cat motd.txt", "nope", "exit");
     }
   }
 
@@ -142,7 +144,10 @@ class TelnetSessionTest {
           .hasMessageContaining("Login incorrect")
           .hasMessageContaining(server.endpoint().toString())
           .hasMessageNotContaining("wrong")
-          .satisfies(e -> assertThat(((AuthenticationException) e).reply().text()).contains("Login incorrect"));
+          .satisfies(
+              e ->
+                  assertThat(((AuthenticationException) e).reply().text())
+                      .contains("Login incorrect"));
     }
   }
 
@@ -156,7 +161,8 @@ class TelnetSessionTest {
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("password")
           .hasMessageNotContaining("whoami");
-      assertThatThrownBy(() -> s.sendLine("echo a\recho b")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> s.sendLine("echo a\recho b"))
+          .isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> s.run("a\nb")).isInstanceOf(InvalidInputException.class);
       // Nothing reached the shell: the prompt is still the login prompt, and logging in works.
       s.login("alice", "s3cret!".toCharArray());
@@ -218,7 +224,10 @@ class TelnetSessionTest {
           .hasMessageContaining(server.endpoint().toString())
           .hasMessageContaining("timed out after 300 ms")
           .hasMessageContaining("sleep 3")
-          .satisfies(e -> assertThat(((InetkitTimeoutException) e).timeout()).isEqualTo(Duration.ofMillis(300)));
+          .satisfies(
+              e ->
+                  assertThat(((InetkitTimeoutException) e).timeout())
+                      .isEqualTo(Duration.ofMillis(300)));
       // The session is still usable: the prompt arrives later.
       s.expect("$ ", SHORT);
       assertThat(s.run("whoami")).isEqualTo("alice\n");
@@ -279,7 +288,8 @@ class TelnetSessionTest {
     assertThatThrownBy(() -> TelnetClient.builder().terminalType("X".repeat(41)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> new WindowSize(0, 24)).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> TelnetClient.builder().build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TelnetClient.builder().build())
+        .isInstanceOf(IllegalStateException.class);
     TelnetClient a = client().terminalType("ANSI").build();
     TelnetClient b = a.newBuilder().windowSize(new WindowSize(100, 40)).build();
     assertThat(b.terminalType()).isEqualTo("ANSI");

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The interactive bridge, driven through streams (and a stream-backed JLine terminal), not a TTY. */
+/**
+ * The interactive bridge, driven through streams (and a stream-backed JLine terminal), not a TTY.
+ */
 class TelnetTerminalBridgeTest {
   private TelnetServer server;
   private TelnetSession session;
@@ -106,7 +108,8 @@ class TelnetTerminalBridgeTest {
     awaitScreen("?Invalid command");
     type("\u001dquit\r");
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(TelnetTerminalBridge.Exit.QUIT);
-    assertThat(screen.toString(StandardCharsets.UTF_8)).contains("telnet> quit\r\nConnection closed.");
+    assertThat(screen.toString(StandardCharsets.UTF_8))
+        .contains("telnet> quit\r\nConnection closed.");
     assertThat(server.lastConnection().commands()).containsExactly("echo hi", "whoami");
   }
 
@@ -125,19 +128,22 @@ class TelnetTerminalBridgeTest {
   void withAStatusStreamTheScreenGetsOnlyTheServersBytes() throws Exception {
     ByteArrayOutputStream status = new ByteArrayOutputStream();
     TelnetTerminalBridge bridge =
-        TelnetTerminalBridge.forStreams(session, new PipedInputStream(keyboard, 4096), screen, status);
+        TelnetTerminalBridge.forStreams(
+            session, new PipedInputStream(keyboard, 4096), screen, status);
     CompletableFuture<TelnetTerminalBridge.Exit> exit = startAtPrompt(bridge);
     type("exit\r");
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(TelnetTerminalBridge.Exit.REMOTE_CLOSED);
     assertThat(screen.toString(StandardCharsets.UTF_8)).endsWith("logout\r\n");
-    assertThat(status.toString(StandardCharsets.UTF_8)).isEqualTo("\r\nConnection closed by foreign host.\r\n");
+    assertThat(status.toString(StandardCharsets.UTF_8))
+        .isEqualTo("\r\nConnection closed by foreign host.\r\n");
   }
 
   @Test
   void endsWhenTheKeyboardInputEnds() throws Exception {
     CompletableFuture<TelnetTerminalBridge.Exit> exit = startAtPrompt(streamBridge());
     keyboard.close();
-    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(TelnetTerminalBridge.Exit.LOCAL_INPUT_CLOSED);
+    assertThat(exit.get(10, TimeUnit.SECONDS))
+        .isEqualTo(TelnetTerminalBridge.Exit.LOCAL_INPUT_CLOSED);
   }
 
   @Test

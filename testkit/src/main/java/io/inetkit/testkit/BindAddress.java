@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
- * The IPv4 address a testkit server listens on: {@link #LOOPBACK} ({@code 127.0.0.1}) unless a
- * test or {@code inetkit serve --bind} asks for another, such as {@code 0.0.0.0} to be reachable
- * from a container next to it.
+ * The IPv4 address a testkit server listens on: {@link #LOOPBACK} ({@code 127.0.0.1}) unless a test
+ * or {@code inetkit serve --bind} asks for another, such as {@code 0.0.0.0} to be reachable from a
+ * container next to it.
  *
  * <pre>{@code
  * BindAddress any = BindAddress.of("0.0.0.0");
@@ -26,7 +26,8 @@ public record BindAddress(InetAddress address) {
   public BindAddress {
     Objects.requireNonNull(address, "address");
     if (!(address instanceof Inet4Address)) {
-      throw new IllegalArgumentException("only IPv4 addresses can be bound, not " + address.getHostAddress());
+      throw new IllegalArgumentException(
+          "only IPv4 addresses can be bound, not " + address.getHostAddress());
     }
   }
 
@@ -58,7 +59,10 @@ public record BindAddress(InetAddress address) {
     return address.isAnyLocalAddress() ? LOOPBACK.address() : address;
   }
 
-  /** {@link #connectAddress()} as text, for URLs and endpoints: {@code 127.0.0.1}, {@code 192.168.1.20}. */
+  /**
+   * {@link #connectAddress()} as text, for URLs and endpoints: {@code 127.0.0.1}, {@code
+   * 192.168.1.20}.
+   */
   public String urlHost() {
     return connectAddress().getHostAddress();
   }

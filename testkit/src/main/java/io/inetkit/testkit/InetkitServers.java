@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One entry point to the testkit servers: starts any subset of SMTP, IMAP, POP3, FTP, Telnet and
- * Gopher on 127.0.0.1 (in parallel), all with certificates from ONE {@link TestPki}, so one CA
- * file ({@link #caPemFile()}) or one {@link #clientTrust()} verifies every TLS listener, and the
- * same users on every protocol.
+ * Gopher on 127.0.0.1 (in parallel), all with certificates from ONE {@link TestPki}, so one CA file
+ * ({@link #caPemFile()}) or one {@link #clientTrust()} verifies every TLS listener, and the same
+ * users on every protocol.
  *
  * <pre>{@code
  * try (InetkitServers servers = InetkitServers.start()) {     // all six, free ports
@@ -52,23 +52,27 @@ import org.slf4j.LoggerFactory;
  *     .start();
  * }</pre>
  *
- * <p>Default users (on every protocol): {@link #ALICE} ({@code alice}/{@code alice-secret},
- * may write on FTP) and {@link #BOB} ({@code bob}/{@code bob-secret}, read-only on FTP). Their
- * mailboxes are {@code alice@inetkit.test} and {@code bob@inetkit.test} (see {@link #email}),
- * and they log in to IMAP, POP3 and SMTP with the bare name.
+ * <p>Default users (on every protocol): {@link #ALICE} ({@code alice}/{@code alice-secret}, may
+ * write on FTP) and {@link #BOB} ({@code bob}/{@code bob-secret}, read-only on FTP). Their
+ * mailboxes are {@code alice@inetkit.test} and {@code bob@inetkit.test} (see {@link #email}), and
+ * they log in to IMAP, POP3 and SMTP with the bare name.
  *
  * <p>Telnet's {@code cat} and Gopher serve one shared folder, {@link #files()}.
  */
 public final class InetkitServers implements AutoCloseable {
-  /** The default user who may write on FTP: {@link FtpUser#ALICE}, {@code alice}/{@code alice-secret}. */
+  /**
+   * The default user who may write on FTP: {@link FtpUser#ALICE}, {@code alice}/{@code
+   * alice-secret}.
+   */
   public static final FtpUser ALICE = FtpUser.ALICE;
 
-  /** The default user who may only read on FTP: {@link FtpUser#BOB}, {@code bob}/{@code bob-secret}. */
+  /**
+   * The default user who may only read on FTP: {@link FtpUser#BOB}, {@code bob}/{@code bob-secret}.
+   */
   public static final FtpUser BOB = FtpUser.BOB;
 
   /** The mail domain of every user: mail for {@code alice@inetkit.test} lands in alice's INBOX. */
   public static final String MAIL_DOMAIN = "inetkit.test";
-
 
   /**
    * The protocols {@link InetkitServers} can start; each brings all of its listeners.
@@ -93,8 +97,8 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /**
-   * Every listener, with its fixed offset from {@link Builder#portBase(int)}: with base {@code
-   * N}, SMTP listens on {@code N}, SMTPS on {@code N+1}, … GOPHERS on {@code N+13}.
+   * Every listener, with its fixed offset from {@link Builder#portBase(int)}: with base {@code N},
+   * SMTP listens on {@code N}, SMTPS on {@code N+1}, … GOPHERS on {@code N+13}.
    *
    * <pre>{@code
    * int port = servers.port(Listener.IMAP_STARTTLS);   // base + 5 with portBase(base)
@@ -158,7 +162,10 @@ public final class InetkitServers implements AutoCloseable {
       return scheme;
     }
 
-    /** Returns the short name used in {@link ServiceInfo#name()}: {@code smtp-starttls}, {@code ftps}, … */
+    /**
+     * Returns the short name used in {@link ServiceInfo#name()}: {@code smtp-starttls}, {@code
+     * ftps}, …
+     */
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
@@ -188,7 +195,8 @@ public final class InetkitServers implements AutoCloseable {
     LoggerFactory.getILoggerFactory();
     // One server group starts on this thread; several start side by side (and their heavy
     // classes load ahead on spare threads), since in a fresh JVM class loading is most of the time.
-    ExecutorService pool = serverGroups() > 1 ? Executors.newCachedThreadPool(InetkitServers::startThread) : null;
+    ExecutorService pool =
+        serverGroups() > 1 ? Executors.newCachedThreadPool(InetkitServers::startThread) : null;
     try {
       // The shared PKI makes its CA on first use: FTP and Gopher need it at start, mail on the
       // first TLS client, so a mail-only start never waits for it.
@@ -199,7 +207,8 @@ public final class InetkitServers implements AutoCloseable {
         warmUp(pool);
       }
       CompletableFuture<MailServer> m = async(pool, mailWanted(), () -> startMail(b.portBase));
-      CompletableFuture<FtpServer> f = async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
+      CompletableFuture<FtpServer> f =
+          async(pool, started.contains(Service.FTP), () -> startFtp(b.portBase));
       CompletableFuture<TelnetServer> t =
           async(pool, started.contains(Service.TELNET), () -> startTelnet(b.portBase));
       CompletableFuture<GopherServer> g =
@@ -212,7 +221,8 @@ public final class InetkitServers implements AutoCloseable {
         deleteFiles();
         Throwable cause = e.getCause();
         if (cause instanceof UncheckedIOException io) {
-          throw new IOException("cannot start the inetkit servers: " + io.getCause().getMessage(), io.getCause());
+          throw new IOException(
+              "cannot start the inetkit servers: " + io.getCause().getMessage(), io.getCause());
         }
         throw new IOException("cannot start the inetkit servers: " + cause, cause);
       }
@@ -228,8 +238,8 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /**
-   * Starts loading the heavy classes of the chosen servers on other threads while the others
-   * start (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
+   * Starts loading the heavy classes of the chosen servers on other threads while the others start
+   * (in a fresh JVM, class loading is most of the start-up time). Nothing waits for it.
    */
   private void warmUp(ExecutorService pool) {
     List<String> classes = new ArrayList<>();
@@ -268,11 +278,14 @@ public final class InetkitServers implements AutoCloseable {
 
   private int serverGroups() {
     return (mailWanted() ? 1 : 0)
-        + Stream.of(Service.FTP, Service.TELNET, Service.GOPHER).mapToInt(s -> started.contains(s) ? 1 : 0).sum();
+        + Stream.of(Service.FTP, Service.TELNET, Service.GOPHER)
+            .mapToInt(s -> started.contains(s) ? 1 : 0)
+            .sum();
   }
 
   /** Starts on {@code pool}, or on this thread when there is no pool (one group only). */
-  private static <T> CompletableFuture<T> async(ExecutorService pool, boolean wanted, Starter<T> starter) {
+  private static <T> CompletableFuture<T> async(
+      ExecutorService pool, boolean wanted, Starter<T> starter) {
     if (!wanted) {
       return CompletableFuture.completedFuture(null);
     }
@@ -280,7 +293,8 @@ public final class InetkitServers implements AutoCloseable {
       try {
         return CompletableFuture.completedFuture(starter.start());
       } catch (IOException | RuntimeException e) {
-        return CompletableFuture.failedFuture(e instanceof IOException io ? new UncheckedIOException(io) : e);
+        return CompletableFuture.failedFuture(
+            e instanceof IOException io ? new UncheckedIOException(io) : e);
       }
     }
     return CompletableFuture.supplyAsync(
@@ -308,17 +322,22 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   private boolean mailWanted() {
-    return started.contains(Service.SMTP) || started.contains(Service.IMAP) || started.contains(Service.POP3);
+    return started.contains(Service.SMTP)
+        || started.contains(Service.IMAP)
+        || started.contains(Service.POP3);
   }
 
   /** A certificate that also names the bind address and the extra names, when there are any. */
-  private static TestPki.ServerIdentity identityFor(TestPki pki, BindAddress bind, List<String> tlsNames) {
+  private static TestPki.ServerIdentity identityFor(
+      TestPki pki, BindAddress bind, List<String> tlsNames) {
     Set<String> names = new LinkedHashSet<>(TestPki.LOCAL_NAMES);
     if (!bind.address().isAnyLocalAddress()) {
       names.add(bind.toString());
     }
     names.addAll(tlsNames);
-    return names.size() == TestPki.LOCAL_NAMES.size() ? null : pki.issue(names.toArray(String[]::new));
+    return names.size() == TestPki.LOCAL_NAMES.size()
+        ? null
+        : pki.issue(names.toArray(String[]::new));
   }
 
   private MailServer startMail(int base) throws IOException {
@@ -328,13 +347,16 @@ public final class InetkitServers implements AutoCloseable {
       builder.identity(identity);
     }
     for (Listener l : listeners()) {
-      if (l.service() == Service.SMTP || l.service() == Service.IMAP || l.service() == Service.POP3) {
+      if (l.service() == Service.SMTP
+          || l.service() == Service.IMAP
+          || l.service() == Service.POP3) {
         MailProtocol p = MailProtocol.valueOf(l.name());
         protocols.add(p);
         builder.port(p, portFor(base, l));
       }
     }
-    builder.protocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(MailProtocol[]::new));
+    builder.protocols(
+        protocols.get(0), protocols.subList(1, protocols.size()).toArray(MailProtocol[]::new));
     MailServer server = builder.start();
     users.forEach(u -> server.user(email(u.name()), u.name(), u.password()));
     return server;
@@ -342,7 +364,10 @@ public final class InetkitServers implements AutoCloseable {
 
   private FtpServer startFtp(int base) throws IOException {
     FtpServer.Builder builder =
-        FtpServer.builder().pki(pki).bindAddress(bind).ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
+        FtpServer.builder()
+            .pki(pki)
+            .bindAddress(bind)
+            .ports(portFor(base, Listener.FTP), portFor(base, Listener.FTPS));
     if (identity != null) {
       builder.identity(identity);
     }
@@ -352,7 +377,10 @@ public final class InetkitServers implements AutoCloseable {
 
   private TelnetServer startTelnet(int base) throws IOException {
     TelnetServer.Builder builder =
-        TelnetServer.builder().bindAddress(bind).files(files()).port(portFor(base, Listener.TELNET));
+        TelnetServer.builder()
+            .bindAddress(bind)
+            .files(files())
+            .port(portFor(base, Listener.TELNET));
     users.forEach(u -> builder.user(u.name(), u.password()));
     return builder.start();
   }
@@ -399,7 +427,9 @@ public final class InetkitServers implements AutoCloseable {
     return Stream.of(Listener.values()).filter(l -> started.contains(l.service())).toList();
   }
 
-  /** Returns the users configured on every protocol (by default {@link #ALICE} and {@link #BOB}). */
+  /**
+   * Returns the users configured on every protocol (by default {@link #ALICE} and {@link #BOB}).
+   */
   public List<FtpUser> users() {
     return List.copyOf(users);
   }
@@ -460,7 +490,9 @@ public final class InetkitServers implements AutoCloseable {
     };
   }
 
-  /** Returns {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher. */
+  /**
+   * Returns {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher.
+   */
   public String url(Listener listener) {
     String url = listener.scheme() + "://" + host() + ":" + port(listener);
     return listener.service() == Service.GOPHER ? url + "/" : url;
@@ -499,12 +531,16 @@ public final class InetkitServers implements AutoCloseable {
     return require(ftp, "FTP");
   }
 
-  /** Returns the Telnet server; throws {@link IllegalStateException} when Telnet was not started. */
+  /**
+   * Returns the Telnet server; throws {@link IllegalStateException} when Telnet was not started.
+   */
   public TelnetServer telnet() {
     return require(telnet, "TELNET");
   }
 
-  /** Returns the Gopher server; throws {@link IllegalStateException} when Gopher was not started. */
+  /**
+   * Returns the Gopher server; throws {@link IllegalStateException} when Gopher was not started.
+   */
   public GopherServer gopher() {
     return require(gopher, "GOPHER");
   }
@@ -569,7 +605,9 @@ public final class InetkitServers implements AutoCloseable {
   /** Stops every server and deletes {@link #files()}. Idempotent. */
   @Override
   public void close() {
-    Stream.of(telnet, gopher, ftp, mail).filter(Objects::nonNull).forEach(InetkitServers::closeQuietly);
+    Stream.of(telnet, gopher, ftp, mail)
+        .filter(Objects::nonNull)
+        .forEach(InetkitServers::closeQuietly);
     deleteFiles();
   }
 
@@ -656,7 +694,8 @@ public final class InetkitServers implements AutoCloseable {
     public Builder portBase(int base) {
       int highest = Listener.values()[Listener.values().length - 1].offset();
       if (base != 0 && (base < 1024 || base > 65_535 - highest)) {
-        throw new IllegalArgumentException("port base must be 1024.." + (65_535 - highest) + ", was " + base);
+        throw new IllegalArgumentException(
+            "port base must be 1024.." + (65_535 - highest) + ", was " + base);
       }
       this.portBase = base;
       return this;
@@ -695,7 +734,9 @@ public final class InetkitServers implements AutoCloseable {
       return this;
     }
 
-    /** Uses this TLS material on every listener (default: {@link TestPki#shared()}, one CA per JVM). */
+    /**
+     * Uses this TLS material on every listener (default: {@link TestPki#shared()}, one CA per JVM).
+     */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;

@@ -3,8 +3,8 @@ package io.inetkit.testkit;
 import java.util.Objects;
 
 /**
- * One listener of {@link InetkitServers}, ready to print or hand to a client: a name such as
- * {@code imaps}, its URL, a user and password that work on it, and a short note.
+ * One listener of {@link InetkitServers}, ready to print or hand to a client: a name such as {@code
+ * imaps}, its URL, a user and password that work on it, and a short note.
  *
  * <pre>{@code
  * for (ServiceInfo s : servers.services()) {

@@ -2,7 +2,10 @@ package io.inetkit.testkit;
 
 import java.io.IOException;
 
-/** Starts and stops all six servers in the JVM it runs in; run in a child JVM by {@link FreshJvmStartTest}. */
+/**
+ * Starts and stops all six servers in the JVM it runs in; run in a child JVM by {@link
+ * FreshJvmStartTest}.
+ */
 public final class FreshJvmStart {
   private FreshJvmStart() {}
 

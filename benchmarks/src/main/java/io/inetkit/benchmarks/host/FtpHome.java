@@ -27,7 +27,10 @@ final class FtpHome {
   private final Path home;
   private final String upload;
 
-  /** {@code home} is served; {@code upload} (relative to it) is writable; files come from {@code data}. */
+  /**
+   * {@code home} is served; {@code upload} (relative to it) is writable; files come from {@code
+   * data}.
+   */
   FtpHome(String prefix, Path data, Path home, String upload) throws IOException {
     this.prefix = prefix;
     this.data = data;

@@ -30,15 +30,24 @@ final class MailService implements HostedService {
 
   @Override
   public Map<String, String> start(Path data, Map<String, String> params) throws Exception {
-    server = MailServer.builder().protocols(MailProtocol.SMTP, MailProtocol.IMAP, MailProtocol.POP3).start();
+    server =
+        MailServer.builder()
+            .protocols(MailProtocol.SMTP, MailProtocol.IMAP, MailProtocol.POP3)
+            .start();
     server.user(ADDRESS, "bench", "bench-pw");
     return Map.of(
-        "mail.smtp.port", Integer.toString(server.port(MailProtocol.SMTP)),
-        "mail.imap.port", Integer.toString(server.port(MailProtocol.IMAP)),
-        "mail.pop3.port", Integer.toString(server.port(MailProtocol.POP3)),
-        "mail.address", ADDRESS,
-        "mail.login", "bench",
-        "mail.password", "bench-pw");
+        "mail.smtp.port",
+        Integer.toString(server.port(MailProtocol.SMTP)),
+        "mail.imap.port",
+        Integer.toString(server.port(MailProtocol.IMAP)),
+        "mail.pop3.port",
+        Integer.toString(server.port(MailProtocol.POP3)),
+        "mail.address",
+        ADDRESS,
+        "mail.login",
+        "bench",
+        "mail.password",
+        "bench-pw");
   }
 
   @Override
@@ -70,10 +79,16 @@ final class MailService implements HostedService {
   static byte[] message(int i) {
     StringBuilder sb = new StringBuilder(2200);
     sb.append("From: Benchmark Sender <sender@example.org>\r\n")
-        .append("To: Bench <").append(ADDRESS).append(">\r\n")
-        .append("Subject: Benchmark message ").append(i).append("\r\n")
+        .append("To: Bench <")
+        .append(ADDRESS)
+        .append(">\r\n")
+        .append("Subject: Benchmark message ")
+        .append(i)
+        .append("\r\n")
         .append("Date: Wed, 25 Nov 2026 10:00:00 +0000\r\n")
-        .append("Message-ID: <bench-").append(i).append("@example.org>\r\n")
+        .append("Message-ID: <bench-")
+        .append(i)
+        .append("@example.org>\r\n")
         .append("MIME-Version: 1.0\r\n")
         .append("Content-Type: text/plain; charset=us-ascii\r\n\r\n");
     while (sb.length() < 2048 - 64) {

@@ -18,10 +18,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The physical limit: a loopback server that moves file bytes with no protocol at all. One
- * request line per connection: {@code GET name} sends the file (FileChannel.transferTo) and
- * closes; {@code PUT name} stores everything up to EOF and answers {@code OK <bytes>}; {@code GEN
- * n} sends {@code n} bytes from memory.
+ * The physical limit: a loopback server that moves file bytes with no protocol at all. One request
+ * line per connection: {@code GET name} sends the file (FileChannel.transferTo) and closes; {@code
+ * PUT name} stores everything up to EOF and answers {@code OK <bytes>}; {@code GEN n} sends {@code
+ * n} bytes from memory.
  *
  * <pre>{@code
  * printf 'GET big.bin\n' | nc 127.0.0.1 $RAW_PORT > copy.bin

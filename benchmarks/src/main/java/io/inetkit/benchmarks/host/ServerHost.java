@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 /**
  * Main class of the server JVM. Arguments are {@code key=value}: {@code dir} (working directory),
  * {@code services} (comma-separated: {@code raw}, and the testkit servers as they land), {@code
- * files} ({@code name:size,...} created under {@code dir/data}), and service parameters. Prints
- * one {@code READY key=value ...} line, then answers one line per command read from standard input
- * with {@code OK ...} or {@code ERR ...}, and stops when standard input closes. The host itself
- * knows {@code file NAME SIZE} (create a data file); other commands go to the services.
+ * files} ({@code name:size,...} created under {@code dir/data}), and service parameters. Prints one
+ * {@code READY key=value ...} line, then answers one line per command read from standard input with
+ * {@code OK ...} or {@code ERR ...}, and stops when standard input closes. The host itself knows
+ * {@code file NAME SIZE} (create a data file); other commands go to the services.
  *
  * <pre>{@code
  * java -cp inetkit-benchmarks.jar io.inetkit.benchmarks.host.ServerHost dir=/tmp/b services=raw
@@ -64,7 +64,8 @@ public final class ServerHost {
         }
         Supplier<HostedService> factory = SERVICES.get(name);
         if (factory == null) {
-          throw new IllegalArgumentException("unknown service " + name + "; known: " + SERVICES.keySet());
+          throw new IllegalArgumentException(
+              "unknown service " + name + "; known: " + SERVICES.keySet());
         }
         HostedService service = factory.get();
         running.add(service);
@@ -86,8 +87,10 @@ public final class ServerHost {
     System.exit(0);
   }
 
-  private static void serveCommands(Path data, List<HostedService> running, PrintStream out) throws Exception {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  private static void serveCommands(Path data, List<HostedService> running, PrintStream out)
+      throws Exception {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
       String reply = null;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * testkit's {@link SmtpSink}: an SMTP server that counts messages and throws them away, the
- * faster server the SMTP clients are also measured against. {@code sink.take} answers how many
- * messages arrived since the last {@code sink.take}.
+ * testkit's {@link SmtpSink}: an SMTP server that counts messages and throws them away, the faster
+ * server the SMTP clients are also measured against. {@code sink.take} answers how many messages
+ * arrived since the last {@code sink.take}.
  *
  * <pre>{@code
  * services=sink  ->  READY sink.port=40133

@@ -46,7 +46,8 @@ public final class TestkitStartup {
     if (next) {
       start(setup).close();
     }
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     AutoCloseable running = start(setup);
@@ -61,7 +62,8 @@ public final class TestkitStartup {
       case INETKIT_SMTP -> InetkitServers.builder().services(InetkitServers.Service.SMTP).start();
       case INETKIT_ALL -> InetkitServers.start();
       case GREENMAIL_SMTP -> {
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail greenMail =
+            new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start(); // returns once the listener accepts, as GreenMailExtension's beforeEach
         yield greenMail::stop;
       }

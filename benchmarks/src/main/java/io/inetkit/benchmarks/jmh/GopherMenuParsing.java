@@ -54,8 +54,13 @@ public class GopherMenuParsing {
     String types = "0119gIi7h";
     for (int i = 0; i < items; i++) {
       char type = types.charAt(i % types.length());
-      sb.append(type).append("Item number ").append(i).append(" with a readable title\t/dir/sub/item-")
-          .append(i).append(type == '1' ? "" : ".txt").append("\tgopher.example.org\t70");
+      sb.append(type)
+          .append("Item number ")
+          .append(i)
+          .append(" with a readable title\t/dir/sub/item-")
+          .append(i)
+          .append(type == '1' ? "" : ".txt")
+          .append("\tgopher.example.org\t70");
       if (i % 3 == 0) {
         sb.append("\t+");
       }
@@ -64,7 +69,15 @@ public class GopherMenuParsing {
     sb.append(".\r\n");
     menu = sb.toString().getBytes(StandardCharsets.UTF_8);
     origin = Endpoint.of("gopher.example.org", 70);
-    settings = new GopherSettings(Timeouts.DEFAULT, Trust.system(), EventListener.NONE, 8192, 100_000, 64L << 20, Long.MAX_VALUE);
+    settings =
+        new GopherSettings(
+            Timeouts.DEFAULT,
+            Trust.system(),
+            EventListener.NONE,
+            8192,
+            100_000,
+            64L << 20,
+            Long.MAX_VALUE);
   }
 
   /** Parses the whole menu. */

@@ -31,9 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class UrlParsing {
 
   /** A typical FTP URL with user, escaped path and type. */
-  public String ftp = "ftp://alice@ftp.example.org:2121/pub/releases/inetkit%20docs/file.tar.gz;type=i";
+  public String ftp =
+      "ftp://alice@ftp.example.org:2121/pub/releases/inetkit%20docs/file.tar.gz;type=i";
+
   /** An IMAP URL with mailbox and UID (RFC 5092). */
-  public String imap = "imap://alice;AUTH=*@mail.example.org/INBOX.Archive%202024/;UIDVALIDITY=385759045/;UID=20";
+  public String imap =
+      "imap://alice;AUTH=*@mail.example.org/INBOX.Archive%202024/;UIDVALIDITY=385759045/;UID=20";
+
   /** A Gopher URL whose selector holds a query (RFC 4266). */
   public String gopher = "gopher://gopher.example.org:7070/7/search/index%09java+net";
 

@@ -62,9 +62,20 @@ final class FtpGetWorkload extends FtpWorkload {
           Peers.oneProcess(
               Workloads.INETKIT_CLI,
               tools().cli(),
-              trial -> List.of(
-                  Tools.javaCommand(), "-jar", tools().cliJar().toString(), "ftp", "get", "-q", "--no-progress", "--tls", "none",
-                  curlUrl(trial.network(), bigFile(trial.size())), "-o", "out.bin"),
+              trial ->
+                  List.of(
+                      Tools.javaCommand(),
+                      "-jar",
+                      tools().cliJar().toString(),
+                      "ftp",
+                      "get",
+                      "-q",
+                      "--no-progress",
+                      "--tls",
+                      "none",
+                      curlUrl(trial.network(), bigFile(trial.size())),
+                      "-o",
+                      "out.bin"),
               Peers.fileSize("out.bin", t -> t.size())));
     }
     all.add(
@@ -76,7 +87,8 @@ final class FtpGetWorkload extends FtpWorkload {
               if (secure()) {
                 args.addAll(List.of("--ssl-reqd", "--cacert", caFile()));
               }
-              args.addAll(List.of("-o", "out.bin", curlUrl(trial.network(), bigFile(trial.size()))));
+              args.addAll(
+                  List.of("-o", "out.bin", curlUrl(trial.network(), bigFile(trial.size()))));
               return args;
             },
             Peers.fileSize("out.bin", t -> t.size())));
@@ -130,8 +142,9 @@ final class FtpGetWorkload extends FtpWorkload {
       return List.of(
           "inetkit, curl and Python's 64 KiB loop all copy at close to the loopback limit, so the 1.1x-curl goal sits inside the run-to-run noise of this 2-core machine (separate full runs of the same code have landed on either side of it). An A/B run with the data socket's buffers left to Linux's autotuning instead of 256 KiB changed inetkit's rate by less than that noise.");
     }
-    return List.of(kind() == FtpServerKind.APACHE
-        ? "every client is held near the same rate by testkit's Apache FtpServer, which encrypts with the JDK's TLS; the `FTPS (PROT P) get (vsftpd)` rows run the same clients against vsftpd (OpenSSL)."
-        : "the same clients as the `FTPS (PROT P) get` rows, against vsftpd, which encrypts with OpenSSL; inetkit decrypts with the JDK's TLS, curl and Python with OpenSSL.");
+    return List.of(
+        kind() == FtpServerKind.APACHE
+            ? "every client is held near the same rate by testkit's Apache FtpServer, which encrypts with the JDK's TLS; the `FTPS (PROT P) get (vsftpd)` rows run the same clients against vsftpd (OpenSSL)."
+            : "the same clients as the `FTPS (PROT P) get` rows, against vsftpd, which encrypts with OpenSSL; inetkit decrypts with the JDK's TLS, curl and Python with OpenSSL.");
   }
 }

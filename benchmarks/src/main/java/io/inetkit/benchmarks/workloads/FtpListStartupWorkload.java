@@ -63,25 +63,43 @@ final class FtpListStartupWorkload extends FtpWorkload {
             JAR,
             tools().cli(),
             Integer.MAX_VALUE,
-            i -> t -> List.of(
-                Tools.javaCommand(), "-jar", tools().cliJar().toString(), "ftp", "ls",
-                curlUrl(t.network(), tree(1, 1024) + "/"), "--tls", "none"), // plain FTP, as curl
+            i ->
+                t ->
+                    List.of(
+                        Tools.javaCommand(),
+                        "-jar",
+                        tools().cliJar().toString(),
+                        "ftp",
+                        "ls",
+                        curlUrl(t.network(), tree(1, 1024) + "/"),
+                        "--tls",
+                        "none"), // plain FTP, as curl
             Peers.noCheck()));
     all.add(
         Peers.perProcess(
             DIST,
             distribution(),
             Integer.MAX_VALUE,
-            i -> t -> List.of(
-                "env", "INETKIT_JAR=" + tools().cliJar(), "sh", distributionScript(), "ftp", "ls",
-                curlUrl(t.network(), tree(1, 1024) + "/"), "--tls", "none"), // plain FTP, as curl
+            i ->
+                t ->
+                    List.of(
+                        "env",
+                        "INETKIT_JAR=" + tools().cliJar(),
+                        "sh",
+                        distributionScript(),
+                        "ftp",
+                        "ls",
+                        curlUrl(t.network(), tree(1, 1024) + "/"),
+                        "--tls",
+                        "none"), // plain FTP, as curl
             Peers.noCheck()));
     all.add(
         Peers.perProcess(
             Workloads.CURL,
             tools().curl(),
             Integer.MAX_VALUE,
-            i -> t -> List.of(Tools.curlCommand(), "-sS", curlUrl(t.network(), tree(1, 1024) + "/")),
+            i ->
+                t -> List.of(Tools.curlCommand(), "-sS", curlUrl(t.network(), tree(1, 1024) + "/")),
             Peers.noCheck()));
     return all;
   }
@@ -95,7 +113,8 @@ final class FtpListStartupWorkload extends FtpWorkload {
     if (!tools().cli().available()) {
       return tools().cli();
     }
-    return tools().repoRoot() != null && Files.isRegularFile(tools().repoRoot().resolve("cli/src/dist/bin/inetkit"))
+    return tools().repoRoot() != null
+            && Files.isRegularFile(tools().repoRoot().resolve("cli/src/dist/bin/inetkit"))
         ? Availability.AVAILABLE
         : Availability.missing("cli/src/dist/bin/inetkit not found");
   }
@@ -108,6 +127,8 @@ final class FtpListStartupWorkload extends FtpWorkload {
   @Override
   public List<String> notes() {
     return List.of(
-        "each sample is the mean of " + INVOCATIONS + " sequential listings (password in the URL for every contender). `bin/inetkit` is the distribution's launcher: the serial collector, C1 only (`-XX:TieredStopAtLevel=1`), and a class-data-sharing archive of the classes `inetkit ftp ...` loads, written after its first run (the warm-up) to the cache folder; `java -jar` runs the same jar without them.");
+        "each sample is the mean of "
+            + INVOCATIONS
+            + " sequential listings (password in the URL for every contender). `bin/inetkit` is the distribution's launcher: the serial collector, C1 only (`-XX:TieredStopAtLevel=1`), and a class-data-sharing archive of the classes `inetkit ftp ...` loads, written after its first run (the warm-up) to the cache folder; `java -jar` runs the same jar without them.");
   }
 }

@@ -30,10 +30,13 @@ final class FtpMirrorWorkload extends FtpWorkload {
   static final String FTPLIB = "python ftplib loop (one connection)";
   static final String CURL_PER_FILE = "curl (one process per file)";
   static final long FILE_SIZE = 4096;
+
   /** curl starts one process per file: a sample of this many files gives its rate. */
   static final int CURL_SAMPLE = 100;
+
   /** Files per folder direct: issue 10's 1,000. */
   static final int DIRECT_FILES = 1000;
+
   /** Files per folder with latency, where every file costs several 20 ms round trips. */
   static final int LATENCY_FILES = 50;
 
@@ -142,34 +145,46 @@ final class FtpMirrorWorkload extends FtpWorkload {
                         "-sS",
                         "-o",
                         mirrorDir(trial).resolve(String.format("f%05d.bin", i)).toString(),
-                        curlUrl(trial.network(), tree(trial.size()) + String.format("/f%05d.bin", i))),
+                        curlUrl(
+                            trial.network(), tree(trial.size()) + String.format("/f%05d.bin", i))),
             mirrored(CURL_SAMPLE)));
   }
 
   @Override
   public List<Goal> goals() {
     return List.of(
-        Goal.speedAtLeast(Workloads.INETKIT, FTPLIB, 1.0), Goal.speedAtLeast(Workloads.INETKIT, CURL_PER_FILE, 5));
+        Goal.speedAtLeast(Workloads.INETKIT, FTPLIB, 1.0),
+        Goal.speedAtLeast(Workloads.INETKIT, CURL_PER_FILE, 5));
   }
 
   @Override
   public List<Ceiling> ceilings() {
     List<Ceiling> all = new ArrayList<>();
-    all.add(Ceiling.roundTrips(Workloads.INETKIT, CURL_PER_FILE, 2,
-        "EPSV or PASV, then RETR, whose 226 follows the data"));
+    all.add(
+        Ceiling.roundTrips(
+            Workloads.INETKIT,
+            CURL_PER_FILE,
+            2,
+            "EPSV or PASV, then RETR, whose 226 follows the data"));
     return all;
   }
 
   @Override
   public List<String> notes() {
     String sizes =
-        "the folder has issue 10's " + DIRECT_FILES + " files direct and " + LATENCY_FILES + " with latency (every file costs several 20 ms round trips whatever the server, so 1,000 would take about a minute per contender per run); rates in files/s are compared. "
+        "the folder has issue 10's "
+            + DIRECT_FILES
+            + " files direct and "
+            + LATENCY_FILES
+            + " with latency (every file costs several 20 ms round trips whatever the server, so 1,000 would take about a minute per contender per run); rates in files/s are compared. "
             + (kind() == FtpServerKind.APACHE
                 ? "testkit's FtpServer sets TCP_NODELAY on its control connections: before it did, every 226 waited for the client's delayed ACK (~40 ms) and every client ran at ~22 files/s. The `(vsftpd)` rows run the same clients against vsftpd."
                 : "Same clients as the Apache FtpServer rows, against vsftpd.")
             + " Per file inetkit sends EPSV and RETR (the size comes from the listing), Python's loop TYPE I, PASV and RETR (traced on the control connection): one round trip less, which is what puts inetkit ahead with latency; direct, what separates them is inetkit's local work per file (a `.inetkit-part` file renamed into place, the modification time set from the listing, progress events).";
     return List.of(
         sizes,
-        "curl runs one process per file for a sample of a tenth of the folder, at most " + CURL_SAMPLE + " files; its rate (files/s) is extrapolated to the whole folder, not timed over it.");
+        "curl runs one process per file for a sample of a tenth of the folder, at most "
+            + CURL_SAMPLE
+            + " files; its rate (files/s) is extrapolated to the whole folder, not timed over it.");
   }
 }

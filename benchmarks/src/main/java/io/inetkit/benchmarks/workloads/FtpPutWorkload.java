@@ -59,7 +59,11 @@ final class FtpPutWorkload extends FtpWorkload {
         Peers.curl(
             tools(),
             Workloads.CURL,
-            trial -> List.of("-T", localFile(trial.size()).toString(), curlUrl(trial.network(), uploadPath("curl.bin"))),
+            trial ->
+                List.of(
+                    "-T",
+                    localFile(trial.size()).toString(),
+                    curlUrl(trial.network(), uploadPath("curl.bin"))),
             uploaded("curl.bin")),
         ftplib(FtpGetWorkload.FTPLIB_8K, 8192),
         ftplib(FtpGetWorkload.FTPLIB_64K, 65536),
@@ -68,7 +72,9 @@ final class FtpPutWorkload extends FtpWorkload {
             RawClient.TIMING,
             Availability.AVAILABLE,
             trial -> {
-              Sample s = RawClient.put(server().port("raw.port"), localFile(trial.size()), "raw-upload.bin");
+              Sample s =
+                  RawClient.put(
+                      server().port("raw.port"), localFile(trial.size()), "raw-upload.bin");
               Files.deleteIfExists(Path.of(server().get("data"), "raw-upload.bin"));
               return s;
             }));
@@ -103,7 +109,8 @@ final class FtpPutWorkload extends FtpWorkload {
   @Override
   public List<String> notes() {
     if (kind() == FtpServerKind.APACHE) {
-      return List.of("the `FTP put (vsftpd)` rows run the same clients against vsftpd, which receives faster than testkit's Apache FtpServer.");
+      return List.of(
+          "the `FTP put (vsftpd)` rows run the same clients against vsftpd, which receives faster than testkit's Apache FtpServer.");
     }
     return List.of(
         "an upload has no round trips after its start; a JFR recording of inetkit's upload to vsftpd has no samples in inetkit's or Commons Net's Java code (the thread sits in the blocking socket write), so what separates inetkit from curl here is how each feeds the kernel (Commons Net's 256 KiB copy loop on a blocking socket, curl's C loop), and it moves a lot between runs.",

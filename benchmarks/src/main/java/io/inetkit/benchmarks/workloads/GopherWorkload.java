@@ -30,7 +30,6 @@ final class GopherWorkload extends BulkWorkload {
     return "Gopher binary item";
   }
 
-
   private String item(long size) throws java.io.IOException {
     String name = "item-" + size + ".bin";
     prepare("file " + name + " " + size);
@@ -48,7 +47,11 @@ final class GopherWorkload extends BulkWorkload {
             Workloads.INETKIT,
             trial -> {
               GopherUrl url = GopherUrl.parse(url(trial.size()));
-              Sample s = Peers.timed(() -> client.download(url, trial.scratch().resolve("out.bin"), ProgressListener.NONE));
+              Sample s =
+                  Peers.timed(
+                      () ->
+                          client.download(
+                              url, trial.scratch().resolve("out.bin"), ProgressListener.NONE));
               Peers.requireSize(trial.scratch().resolve("out.bin"), trial.size());
               return s;
             }),
@@ -61,14 +64,22 @@ final class GopherWorkload extends BulkWorkload {
             tools(),
             PYTHON,
             trial ->
-                tools().python("socket_get.py", HOST, server().port("gopher.port"), "/" + item(trial.size()), "out.bin"),
+                tools()
+                    .python(
+                        "socket_get.py",
+                        HOST,
+                        server().port("gopher.port"),
+                        "/" + item(trial.size()),
+                        "out.bin"),
             Peers.fileSize("out.bin", t -> t.size())),
         rawGet(this::item));
   }
 
   @Override
   public List<Goal> goals() {
-    return List.of(Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.7), Goal.heapAtMost(Workloads.INETKIT, 64));
+    return List.of(
+        Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.7),
+        Goal.heapAtMost(Workloads.INETKIT, 64));
   }
 
   @Override

@@ -26,6 +26,7 @@ final class ImapWorkload extends MailWorkload {
 
   static final String RAW_FETCH = "raw UID FETCH on a socket";
   static final String IMAPLIB = "python imaplib (one UID FETCH)";
+
   /** Messages per FETCH for inetkit: the API's maximum, fewest round trips. */
   static final int PAGE = 10_000;
 
@@ -62,38 +63,60 @@ final class ImapWorkload extends MailWorkload {
   @Override
   public List<Contender> contenders() {
     return List.of(
-        Peers.inProcess(Workloads.INETKIT, trial -> {
-          fill(trial.size());
-          ImapClient client =
-              ImapClient.builder().endpoint(HOST, mailPort("imap", trial.network())).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(credentials()).build();
-          AtomicLong count = new AtomicLong();
-          var s = Peers.timed(() -> {
-            try (ImapSession session = client.open()) {
-              session.forEachSummary("INBOX", PAGE, summary -> count.incrementAndGet());
-            }
-            return 1;
-          });
-          requireCount(count.get(), trial);
-          return s;
-        }),
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              fill(trial.size());
+              ImapClient client =
+                  ImapClient.builder()
+                      .endpoint(HOST, mailPort("imap", trial.network()))
+                      .tlsMode(TlsMode.NONE)
+                      .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+                      .credentials(credentials())
+                      .build();
+              AtomicLong count = new AtomicLong();
+              var s =
+                  Peers.timed(
+                      () -> {
+                        try (ImapSession session = client.open()) {
+                          session.forEachSummary("INBOX", PAGE, summary -> count.incrementAndGet());
+                        }
+                        return 1;
+                      });
+              requireCount(count.get(), trial);
+              return s;
+            }),
         Peers.python(
             tools(),
             IMAPLIB,
             trial -> {
               fill(trial.size());
-              return tools().python("imap_envelopes.py", HOST, mailPort("imap", trial.network()), login(), password(), trial.size());
+              return tools()
+                  .python(
+                      "imap_envelopes.py",
+                      HOST,
+                      mailPort("imap", trial.network()),
+                      login(),
+                      password(),
+                      trial.size());
             },
             Peers.noCheck()),
-        new Contender(RAW_FETCH, "in-process wall time from connect to LOGOUT: LOGIN, SELECT, one UID FETCH 1:*, reading every response line", Availability.AVAILABLE, trial -> {
-          fill(trial.size());
-          long[] count = new long[1];
-          var s = Peers.timed(() -> {
-            count[0] = rawFetch(mailPort("imap", trial.network()));
-            return 1;
-          });
-          requireCount(count[0], trial);
-          return s;
-        }));
+        new Contender(
+            RAW_FETCH,
+            "in-process wall time from connect to LOGOUT: LOGIN, SELECT, one UID FETCH 1:*, reading every response line",
+            Availability.AVAILABLE,
+            trial -> {
+              fill(trial.size());
+              long[] count = new long[1];
+              var s =
+                  Peers.timed(
+                      () -> {
+                        count[0] = rawFetch(mailPort("imap", trial.network()));
+                        return 1;
+                      });
+              requireCount(count[0], trial);
+              return s;
+            }));
   }
 
   private static void requireCount(long got, Trial trial) throws IOException {
@@ -137,7 +160,9 @@ final class ImapWorkload extends MailWorkload {
     }
   }
 
-  /** Reads lines in 256 KiB chunks, returning only the first bytes of each (all a tag check needs). */
+  /**
+   * Reads lines in 256 KiB chunks, returning only the first bytes of each (all a tag check needs).
+   */
   private static final class LineScanner {
     private static final int KEEP = 32;
     private final InputStream in;
@@ -180,7 +205,9 @@ final class ImapWorkload extends MailWorkload {
   @Override
   public List<String> notes() {
     return List.of(
-        "inetkit lists with `ImapSession.forEachSummary(\"INBOX\", " + PAGE + ", ...)`, which fetches `UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE` (BODYSTRUCTURE for its has-attachment flag: more than the raw command asks for) and parses every response into a `MessageSummary`; the raw contender only counts lines.",
+        "inetkit lists with `ImapSession.forEachSummary(\"INBOX\", "
+            + PAGE
+            + ", ...)`, which fetches `UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE` (BODYSTRUCTURE for its has-attachment flag: more than the raw command asks for) and parses every response into a `MessageSummary`; the raw contender only counts lines.",
         "the folder holds 10,000 messages instead of issue 10's 50,000, to fit the whole run in 15 minutes: GreenMail builds every envelope on the fly, so each listing of 50,000 takes several seconds per contender and there are 24 listings; the ratio to the raw FETCH is what the goal measures.",
         "the folder is filled through GreenMail's API, outside the timing.");
   }

@@ -1,18 +1,20 @@
 package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.LatencyProxy;
-import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Metric;
+import io.inetkit.benchmarks.Network;
 import io.inetkit.core.Credentials;
 import java.io.IOException;
 import java.util.List;
 
-/** Base of the mail workloads: one GreenMail (testkit MailServer) JVM, one mailbox, direct and with latency. */
+/**
+ * Base of the mail workloads: one GreenMail (testkit MailServer) JVM, one mailbox, direct and with
+ * latency.
+ */
 abstract class MailWorkload extends ServerWorkload {
 
   /** How many messages this workload last put in the INBOX (-1: unknown). */
   private long filled = -1;
-
 
   @Override
   public Metric metric() {

@@ -35,7 +35,12 @@ final class Pop3Workload extends MailWorkload {
 
   private long download(Trial trial) throws Exception {
     Pop3Client client =
-        Pop3Client.builder().endpoint(HOST, mailPort("pop3", trial.network())).tlsMode(TlsMode.NONE).plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED).credentials(credentials()).build();
+        Pop3Client.builder()
+            .endpoint(HOST, mailPort("pop3", trial.network()))
+            .tlsMode(TlsMode.NONE)
+            .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
+            .credentials(credentials())
+            .build();
     long count = 0;
     try (Pop3Session session = client.open()) {
       for (Pop3Message m : session.list()) {
@@ -49,20 +54,29 @@ final class Pop3Workload extends MailWorkload {
   @Override
   public List<Contender> contenders() {
     return List.of(
-        Peers.inProcess(Workloads.INETKIT, trial -> {
-          fill(trial.size());
-          var s = Peers.timed(() -> download(trial));
-          if (s.work() != trial.size()) {
-            throw new IOException("downloaded " + s.work() + " messages, expected " + trial.size());
-          }
-          return s;
-        }),
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              fill(trial.size());
+              var s = Peers.timed(() -> download(trial));
+              if (s.work() != trial.size()) {
+                throw new IOException(
+                    "downloaded " + s.work() + " messages, expected " + trial.size());
+              }
+              return s;
+            }),
         Peers.python(
             tools(),
             POPLIB,
             trial -> {
               fill(trial.size());
-              return tools().python("pop3_download.py", HOST, mailPort("pop3", trial.network()), login(), password());
+              return tools()
+                  .python(
+                      "pop3_download.py",
+                      HOST,
+                      mailPort("pop3", trial.network()),
+                      login(),
+                      password());
             },
             Peers.noCheck()));
   }

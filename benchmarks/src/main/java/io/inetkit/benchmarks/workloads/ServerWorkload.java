@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Base of workloads whose servers run in a {@link ServerProcess}: gets it, hands out the port
- * for a network (direct, or a latency proxy in front), and prepares data once per size.
+ * Base of workloads whose servers run in a {@link ServerProcess}: gets it, hands out the port for a
+ * network (direct, or a latency proxy in front), and prepares data once per size.
  */
 abstract class ServerWorkload implements Workload {
 
@@ -33,10 +33,11 @@ abstract class ServerWorkload implements Workload {
   private final Set<String> prepared = new HashSet<>();
 
   /**
-   * Every workload shares one server JVM running all the servers (each starts once per
-   * invocation; mailboxes and uploads are emptied by the workloads that fill them).
+   * Every workload shares one server JVM running all the servers (each starts once per invocation;
+   * mailboxes and uploads are emptied by the workloads that fill them).
    */
-  static final Map<String, String> SERVERS = Map.of("services", "raw,ftp,vsftpd,mail,sink,gopher,telnet");
+  static final Map<String, String> SERVERS =
+      Map.of("services", "raw,ftp,vsftpd,mail,sink,gopher,telnet");
 
   @Override
   public void setUp(BenchContext context, long maxSize) throws Exception {
@@ -60,10 +61,11 @@ abstract class ServerWorkload implements Workload {
   }
 
   /**
-   * The port to connect to for service port {@code key} on {@code network}: the server's own, or
-   * a latency proxy's (started once, in {@code mode}).
+   * The port to connect to for service port {@code key} on {@code network}: the server's own, or a
+   * latency proxy's (started once, in {@code mode}).
    */
-  final synchronized int port(String key, Network network, LatencyProxy.Mode mode) throws IOException {
+  final synchronized int port(String key, Network network, LatencyProxy.Mode mode)
+      throws IOException {
     Map<Network, Integer> byNetwork = ports.computeIfAbsent(key, k -> new EnumMap<>(Network.class));
     Integer port = byNetwork.get(network);
     if (port == null) {
@@ -75,8 +77,8 @@ abstract class ServerWorkload implements Workload {
   }
 
   /**
-   * Sends an idempotent {@code command} to the server JVM once (e.g. to create a file), outside
-   * any timing.
+   * Sends an idempotent {@code command} to the server JVM once (e.g. to create a file), outside any
+   * timing.
    */
   final synchronized void prepare(String command) throws IOException {
     if (prepared.add(command)) {
@@ -99,7 +101,8 @@ abstract class ServerWorkload implements Workload {
         Availability.AVAILABLE,
         trial -> {
           String name = file.name(trial.size());
-          Sample s = RawClient.get(server.port("raw.port"), name, trial.scratch().resolve("raw.bin"));
+          Sample s =
+              RawClient.get(server.port("raw.port"), name, trial.scratch().resolve("raw.bin"));
           io.inetkit.benchmarks.Peers.requireSize(trial.scratch().resolve("raw.bin"), trial.size());
           return s;
         });

@@ -2,8 +2,8 @@ package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.Ceiling;
 import io.inetkit.benchmarks.Contender;
-import io.inetkit.benchmarks.LatencyProxy;
 import io.inetkit.benchmarks.Goal;
+import io.inetkit.benchmarks.LatencyProxy;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Tools;
@@ -46,7 +46,8 @@ final class SmtpWorkload extends MailWorkload {
   static final String CURL_PER_MESSAGE = "curl (one process per message)";
   static final int CURL_SAMPLE = 100;
   static final String FROM = "sender@example.org";
-  private static final String BODY = "The quick brown fox jumps over the lazy dog, line after line.\n".repeat(30);
+  private static final String BODY =
+      "The quick brown fox jumps over the lazy dog, line after line.\n".repeat(30);
 
   @Override
   public String id() {
@@ -55,9 +56,10 @@ final class SmtpWorkload extends MailWorkload {
 
   @Override
   public String title() {
-    return target == Target.SINK ? "SMTP batch to a discarding server (SmtpSink)" : "SMTP batch of 2 KiB messages";
+    return target == Target.SINK
+        ? "SMTP batch to a discarding server (SmtpSink)"
+        : "SMTP batch of 2 KiB messages";
   }
-
 
   /** The SMTP port on {@code network}. */
   private int smtpPort(Network network) throws IOException {
@@ -85,7 +87,12 @@ final class SmtpWorkload extends MailWorkload {
     return new AbstractList<>() {
       @Override
       public MailMessage get(int i) {
-        return MailMessage.builder().from(FROM).to(to).subject("Benchmark message " + i).text(BODY).build();
+        return MailMessage.builder()
+            .from(FROM)
+            .to(to)
+            .subject("Benchmark message " + i)
+            .text(BODY)
+            .build();
       }
 
       @Override
@@ -100,8 +107,13 @@ final class SmtpWorkload extends MailWorkload {
     Path file = context().scratch().resolve("message.eml");
     if (!Files.exists(file)) {
       String text =
-          "From: " + FROM + "\r\nTo: " + to() + "\r\nSubject: Benchmark message\r\nMIME-Version: 1.0\r\n"
-              + "Content-Type: text/plain; charset=us-ascii\r\n\r\n" + BODY.replace("\n", "\r\n");
+          "From: "
+              + FROM
+              + "\r\nTo: "
+              + to()
+              + "\r\nSubject: Benchmark message\r\nMIME-Version: 1.0\r\n"
+              + "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
+              + BODY.replace("\n", "\r\n");
       Files.writeString(file, text);
     }
     return file;
@@ -148,29 +160,55 @@ final class SmtpWorkload extends MailWorkload {
   @Override
   public List<Contender> contenders() {
     List<Contender> all = new ArrayList<>();
-    all.add(Peers.inProcess(Workloads.INETKIT, trial -> {
-      var s = Peers.timed(() -> sendAll(trial));
-      stored(Integer.MAX_VALUE).verify(trial);
-      return s;
-    }));
-    all.add(Peers.inProcess(SEND_LOOP, trial -> {
-      var s = Peers.timed(() -> sendLoop(trial));
-      stored(Integer.MAX_VALUE).verify(trial);
-      return s;
-    }));
-    all.add(Peers.python(
-        tools(),
-        SMTPLIB,
-        trial -> tools().python("smtp_send.py", HOST, smtpPort(trial.network()), trial.size(), rawMessage(), FROM, to()),
-        stored(Integer.MAX_VALUE)));
-    all.add(Peers.perProcess(
-        CURL_PER_MESSAGE,
-        tools().curl(),
-        CURL_SAMPLE,
-        i -> trial -> List.of(
-            Tools.curlCommand(), "-sS", "smtp://" + HOST + ":" + smtpPort(trial.network()),
-            "--mail-from", FROM, "--mail-rcpt", to(), "-T", rawMessage().toString()),
-        stored(CURL_SAMPLE)));
+    all.add(
+        Peers.inProcess(
+            Workloads.INETKIT,
+            trial -> {
+              var s = Peers.timed(() -> sendAll(trial));
+              stored(Integer.MAX_VALUE).verify(trial);
+              return s;
+            }));
+    all.add(
+        Peers.inProcess(
+            SEND_LOOP,
+            trial -> {
+              var s = Peers.timed(() -> sendLoop(trial));
+              stored(Integer.MAX_VALUE).verify(trial);
+              return s;
+            }));
+    all.add(
+        Peers.python(
+            tools(),
+            SMTPLIB,
+            trial ->
+                tools()
+                    .python(
+                        "smtp_send.py",
+                        HOST,
+                        smtpPort(trial.network()),
+                        trial.size(),
+                        rawMessage(),
+                        FROM,
+                        to()),
+            stored(Integer.MAX_VALUE)));
+    all.add(
+        Peers.perProcess(
+            CURL_PER_MESSAGE,
+            tools().curl(),
+            CURL_SAMPLE,
+            i ->
+                trial ->
+                    List.of(
+                        Tools.curlCommand(),
+                        "-sS",
+                        "smtp://" + HOST + ":" + smtpPort(trial.network()),
+                        "--mail-from",
+                        FROM,
+                        "--mail-rcpt",
+                        to(),
+                        "-T",
+                        rawMessage().toString()),
+            stored(CURL_SAMPLE)));
     return all;
   }
 
@@ -204,7 +242,8 @@ final class SmtpWorkload extends MailWorkload {
         "inetkit (library) is `SmtpSession.sendAll` (reconnects on 421; RSET only after a failed transaction); the `send() loop` row sends the same messages one by one. Messages are built lazily (`MailMessage`), so MIME rendering is inside inetkit's time; Python and curl send a prepared file.",
         "a batch is issue 10's 10,000 messages direct and 50 with latency (with latency every message to GreenMail costs 4 round trips, so 10,000 would take over 15 minutes per contender); rates in msg/s are compared.",
         "direct, GreenMail sets the pace: the same inetkit client sends to SmtpSink well ahead of Python (see those rows), so the GreenMail ratio measures the server's cost per message more than the clients'. With latency and no PIPELINING (GreenMail), every client waits for 4 replies per message (MAIL, RCPT, DATA, end of data): equal rates are the ceiling, which is why inetkit and Python tie there; against SmtpSink, which pipelines, inetkit needs 2.",
-        "curl runs one process per message for a sample of a tenth of the batch, at most " + CURL_SAMPLE + " messages; its rate is extrapolated, not timed over the whole batch.");
+        "curl runs one process per message for a sample of a tenth of the batch, at most "
+            + CURL_SAMPLE
+            + " messages; its rate is extrapolated, not timed over the whole batch.");
   }
-
 }

@@ -34,10 +34,10 @@ final class TelnetWorkload extends BulkWorkload {
     return "Telnet session output";
   }
 
-
   private long flood(Trial trial) throws Exception {
     int port = port("telnet.port", trial.network(), LatencyProxy.Mode.PLAIN);
-    TelnetClient client = TelnetClient.builder().endpoint(HOST, port).expectTimeout(Duration.ofSeconds(60)).build();
+    TelnetClient client =
+        TelnetClient.builder().endpoint(HOST, port).expectTimeout(Duration.ofSeconds(60)).build();
     long total = 0;
     try (TelnetSession s = client.open()) {
       s.expect("$ ");
@@ -65,7 +65,8 @@ final class TelnetWorkload extends BulkWorkload {
         Peers.python(
             tools(),
             PYTHON,
-            trial -> tools().python("telnet_flood.py", HOST, server().port("telnet.port"), trial.size()),
+            trial ->
+                tools().python("telnet_flood.py", HOST, server().port("telnet.port"), trial.size()),
             Peers.noCheck()),
         new Contender(
             Workloads.RAW,
@@ -76,7 +77,9 @@ final class TelnetWorkload extends BulkWorkload {
 
   @Override
   public List<Goal> goals() {
-    return List.of(Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.7), Goal.heapAtMost(Workloads.INETKIT, 64));
+    return List.of(
+        Goal.speedAtLeast(Workloads.INETKIT, Workloads.RAW, 0.7),
+        Goal.heapAtMost(Workloads.INETKIT, 64));
   }
 
   @Override

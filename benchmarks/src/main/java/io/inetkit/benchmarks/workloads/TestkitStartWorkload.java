@@ -88,17 +88,29 @@ final class TestkitStartWorkload implements Workload {
           long peak = -1;
           for (int i = 0; i < trial.size(); i++) {
             List<String> cmd =
-                new ArrayList<>(List.of(Tools.javaCommand(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
-                    System.getProperty("java.class.path"), TestkitStartup.class.getName(), setup.id(), when));
-            ChildProcess.Result r = ChildProcess.run(cmd, trial.scratch(), Peers.PROCESS_TIMEOUT).requireSuccess(cmd);
+                new ArrayList<>(
+                    List.of(
+                        Tools.javaCommand(),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestkitStartup.class.getName(),
+                        setup.id(),
+                        when));
+            ChildProcess.Result r =
+                ChildProcess.run(cmd, trial.scratch(), Peers.PROCESS_TIMEOUT).requireSuccess(cmd);
             Matcher m = ELAPSED.matcher(r.stdout());
             if (!m.find()) {
-              throw new IOException("no elapsed= line from " + String.join(" ", cmd) + ": " + r.stdout());
+              throw new IOException(
+                  "no elapsed= line from " + String.join(" ", cmd) + ": " + r.stdout());
             }
             nanos += Math.round(Double.parseDouble(m.group(1)) * 1e9);
             peak = Math.max(peak, r.peakRss());
           }
-          return new Sample(Duration.ofNanos(nanos), trial.size(), peak < 0 ? Memory.UNKNOWN : new Memory(peak, Memory.Kind.RSS));
+          return new Sample(
+              Duration.ofNanos(nanos),
+              trial.size(),
+              peak < 0 ? Memory.UNKNOWN : new Memory(peak, Memory.Kind.RSS));
         });
   }
 

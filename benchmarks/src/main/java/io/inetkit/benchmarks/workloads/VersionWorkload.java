@@ -73,11 +73,7 @@ final class VersionWorkload implements Workload {
             i -> t -> List.of(Tools.javaCommand(), "-jar", tools.cliJar().toString(), "--version"),
             Peers.noCheck()),
         Peers.perProcess(
-            LAUNCHER,
-            launcher,
-            Integer.MAX_VALUE,
-            i -> t -> launcherCommand(),
-            Peers.noCheck()),
+            LAUNCHER, launcher, Integer.MAX_VALUE, i -> t -> launcherCommand(), Peers.noCheck()),
         Peers.perProcess(
             "curl --version",
             tools.curl(),
@@ -91,10 +87,10 @@ final class VersionWorkload implements Workload {
   }
 
   /**
-   * The launcher rebuilds the CLI when a source is newer than the jar: that is not what we time.
-   * A real run lets it rebuild once here, outside the timing; the smoke test (no warm-up) only
-   * says which file would trigger it. Either way a launcher that would still rebuild on every call
-   * is reported with the file that makes it.
+   * The launcher rebuilds the CLI when a source is newer than the jar: that is not what we time. A
+   * real run lets it rebuild once here, outside the timing; the smoke test (no warm-up) only says
+   * which file would trigger it. Either way a launcher that would still rebuild on every call is
+   * reported with the file that makes it.
    */
   private Availability prepareLauncher(BenchContext context) {
     if (tools.repoRoot() == null || !Files.isRegularFile(tools.repoRoot().resolve("inetkit"))) {
@@ -109,28 +105,44 @@ final class VersionWorkload implements Workload {
         return Availability.AVAILABLE;
       }
       if (!context.warmUp()) {
-        return Availability.missing("./inetkit would rebuild the CLI first (" + describe(newer.get()) + "); not rebuilt in a run without warm-up");
+        return Availability.missing(
+            "./inetkit would rebuild the CLI first ("
+                + describe(newer.get())
+                + "); not rebuilt in a run without warm-up");
       }
       List<String> cmd = launcherCommand();
       ChildProcess.Result r = ChildProcess.run(cmd, context.scratch(), REBUILD_TIMEOUT);
       if (r.exitCode() != 0) {
-        return Availability.missing("./inetkit --version failed while rebuilding the CLI (" + describe(newer.get()) + "): " + lastLine(r.stderr()));
+        return Availability.missing(
+            "./inetkit --version failed while rebuilding the CLI ("
+                + describe(newer.get())
+                + "): "
+                + lastLine(r.stderr()));
       }
       newer = newerSource();
       return newer.isEmpty()
           ? Availability.AVAILABLE
-          : Availability.missing("./inetkit rebuilds the CLI on every call: " + describe(newer.get()) + " even after a rebuild");
+          : Availability.missing(
+              "./inetkit rebuilds the CLI on every call: "
+                  + describe(newer.get())
+                  + " even after a rebuild");
     } catch (IOException e) {
       return Availability.missing("cannot check the launcher: " + e.getMessage());
     }
   }
 
-  /** The first POM or main source newer than the CLI jar, found as the launcher's {@code find} does. */
+  /**
+   * The first POM or main source newer than the CLI jar, found as the launcher's {@code find} does.
+   */
   private Optional<Path> newerSource() throws IOException {
     FileTime built = Files.getLastModifiedTime(tools.cliJar());
     try (Stream<Path> walk = Files.walk(tools.repoRoot())) {
-      return walk.filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/target/"))
-          .filter(p -> p.getFileName().toString().equals("pom.xml") || p.toString().contains("/src/main/"))
+      return walk.filter(
+              p -> !p.toString().contains("/.git/") && !p.toString().contains("/target/"))
+          .filter(
+              p ->
+                  p.getFileName().toString().equals("pom.xml")
+                      || p.toString().contains("/src/main/"))
           .filter(Files::isRegularFile)
           .filter(p -> modifiedAfter(p, built))
           .findFirst();
@@ -140,11 +152,14 @@ final class VersionWorkload implements Workload {
   private String describe(Path source) {
     String modified;
     try {
-      modified = Files.getLastModifiedTime(source) + " > jar " + Files.getLastModifiedTime(tools.cliJar());
+      modified =
+          Files.getLastModifiedTime(source) + " > jar " + Files.getLastModifiedTime(tools.cliJar());
     } catch (IOException e) {
       modified = e.getMessage();
     }
-    return tools.repoRoot().relativize(source) + " is newer than cli/target/inetkit.jar: " + modified;
+    return tools.repoRoot().relativize(source)
+        + " is newer than cli/target/inetkit.jar: "
+        + modified;
   }
 
   private static String lastLine(String text) {
@@ -169,7 +184,9 @@ final class VersionWorkload implements Workload {
   public List<String> notes() {
     return List.of(
         "where the time goes (`-Xlog:class+load` with uptime): the JVM itself starts in ~0.08 s and reaches inetkit's main class at ~0.1 s. picocli builds a reflective model of every command it is given, which with all ~60 command classes took until ~0.4 s, so `main` gives it only the commands the arguments name (`--version`: none; `inetkit ftp ...`: ftp), which cut `--version` from ~0.50 s to ~0.29 s on an idle machine. Since then `main` answers `--version` before picocli is loaded at all, and the launcher runs the distribution's `bin/inetkit` (serial collector, C1 only, and a class-data-sharing archive written after the first run of each command group; picocli's Java 5 classes need Java 17's static archive, the dynamic one skips them).",
-        "each sample is the mean of " + INVOCATIONS + " sequential invocations (fewer with --quick/--scale); the launcher adds a `find` for stale sources before `java -jar`. Before timing, a launcher that would rebuild the CLI (a POM or main source newer than the jar) runs once, outside the timing, so that the rows time the launcher, not Maven.");
+        "each sample is the mean of "
+            + INVOCATIONS
+            + " sequential invocations (fewer with --quick/--scale); the launcher adds a `find` for stale sources before `java -jar`. Before timing, a launcher that would rebuild the CLI (a POM or main source newer than the jar) runs once, outside the timing, so that the rows time the launcher, not Maven.");
   }
 
   @Override

@@ -11,10 +11,13 @@ public final class Workloads {
 
   /** The in-process inetkit contender's name. */
   public static final String INETKIT = "inetkit (library)";
+
   /** The CLI contender's name. */
   public static final String INETKIT_CLI = "inetkit (CLI)";
+
   /** curl, one process for the whole job. */
   public static final String CURL = "curl";
+
   /** The raw loopback contender's name. */
   public static final String RAW = Report.RAW;
 

@@ -10,7 +10,9 @@ final class CopyOptions {
       description = "Continue an earlier, interrupted transfer (REST, or APPE for uploads).")
   boolean resume;
 
-  @Option(names = {"-r", "--recursive"}, description = "Copy a folder and everything below it.")
+  @Option(
+      names = {"-r", "--recursive"},
+      description = "Copy a folder and everything below it.")
   boolean recursive;
 
   @Option(names = "--newer", description = "With -r: skip files that are already up to date.")

@@ -49,7 +49,9 @@ abstract class FtpAction extends NetworkCommand {
    * and {@code --retry} when given (FTP reconnects and resumes at once: no {@code --retry-delay}).
    */
   static void guards(
-      FtpClient.Builder builder, TransferOptions transfer, MaxFileSizeOption maxSize,
+      FtpClient.Builder builder,
+      TransferOptions transfer,
+      MaxFileSizeOption maxSize,
       RateLimitOption rate) {
     if (maxSize != null && maxSize.maxFileSize() > 0) {
       builder.maxFileSize(maxSize.maxFileSize());
@@ -60,7 +62,9 @@ abstract class FtpAction extends NetworkCommand {
     transfer.retries().ifPresent(builder::retries);
   }
 
-  /** Returns {@code path}, or {@code "."} for the login folder (the client refuses an empty path). */
+  /**
+   * Returns {@code path}, or {@code "."} for the login folder (the client refuses an empty path).
+   */
   static String display(String path) {
     return path.isEmpty() ? "." : path;
   }

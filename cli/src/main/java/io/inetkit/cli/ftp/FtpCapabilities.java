@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "capabilities",
     mixinStandardHelpOptions = true,
-    description = "Print what the server offers (its FEAT reply), one feature per line. No login: FEAT is asked before USER.",
+    description =
+        "Print what the server offers (its FEAT reply), one feature per line. No login: FEAT is asked before USER.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit ftp capabilities ftp://ftp.example/",

@@ -45,8 +45,9 @@ final class FtpGet extends FtpAction {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Where to write: a file, an existing folder, or - for standard output"
-          + " (default: the remote name in the current folder).")
+      description =
+          "Where to write: a file, an existing folder, or - for standard output"
+              + " (default: the remote name in the current folder).")
   String outputFile;
 
   @Mixin CopyOptions copy;
@@ -55,17 +56,14 @@ final class FtpGet extends FtpAction {
   public Integer call() throws Exception {
     FtpUrl u = ftpUrl(url);
     ProgressListener progress = transfer.progress(output);
-    FtpClient.Builder builder =
-        client(u)
-            .progressListener(progress);
+    FtpClient.Builder builder = client(u).progressListener(progress);
     guards(builder, transfer, maxSize, rate);
     copy.limits(builder);
     FtpClient client = builder.build();
     if (copy.recursive) {
       Path dir = Path.of(outputFile != null ? outputFile : u.segments().isEmpty() ? "." : last(u));
       try (FtpSession ftp = client.open()) {
-        MirrorResult r =
-            ftp.mirrorDown(display(u.path()), dir, copy.mirrorMode());
+        MirrorResult r = ftp.mirrorDown(display(u.path()), dir, copy.mirrorMode());
         output.note(
             "%d files (%d bytes) into %s, %d up to date",
             r.transferred().size(), r.bytes(), dir, r.skipped().size());
@@ -77,7 +75,8 @@ final class FtpGet extends FtpAction {
     if (u.isDirectory()) {
       throw usage(u + " names a folder: use 'inetkit ftp ls' or get -r");
     }
-    TransferOption[] options = copy.resume ? new TransferOption[] {TransferOption.RESUME} : new TransferOption[0];
+    TransferOption[] options =
+        copy.resume ? new TransferOption[] {TransferOption.RESUME} : new TransferOption[0];
     Path target = null;
     if (!"-".equals(outputFile)) { // the local side is checked before connecting
       target = Path.of(outputFile != null ? outputFile : last(u));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
     name = "mv",
     mixinStandardHelpOptions = true,
     header = "Rename or move a file or folder on the server (RNFR/RNTO).",
-    description = "NEWPATH is relative to the login folder, like URL paths; start it with / for an absolute path.",
+    description =
+        "NEWPATH is relative to the login folder, like URL paths; start it with / for an absolute path.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit ftp mv ftp://alice@ftp.example/incoming/a.txt archive/a.txt",

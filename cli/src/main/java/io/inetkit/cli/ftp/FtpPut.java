@@ -61,7 +61,8 @@ final class FtpPut extends FtpAction {
     }
     Path local = stdin ? null : Path.of(file);
     if (!stdin && !Files.exists(local)) { // the local side is checked before connecting
-      throw new LocalFileException("cannot upload " + file + ": no such file or folder", local, null);
+      throw new LocalFileException(
+          "cannot upload " + file + ": no such file or folder", local, null);
     }
     if (!stdin && copy.recursive != Files.isDirectory(local)) {
       throw usage(copy.recursive ? file + " is not a folder" : file + " is a folder: add -r");
@@ -74,8 +75,7 @@ final class FtpPut extends FtpAction {
     guards(builder, transfer, null, rate);
     try (FtpSession ftp = builder.build().open()) {
       if (copy.recursive) {
-        MirrorResult r =
-            ftp.mirrorUp(local, display(u.path()), copy.mirrorMode());
+        MirrorResult r = ftp.mirrorUp(local, display(u.path()), copy.mirrorMode());
         output.note(
             "%d files (%d bytes) to %s, %d up to date",
             r.transferred().size(), r.bytes(), display(u.path()), r.skipped().size());

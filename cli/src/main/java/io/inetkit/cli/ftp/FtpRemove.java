@@ -21,7 +21,9 @@ final class FtpRemove extends FtpAction {
   @Parameters(index = "0", paramLabel = "URL", description = "The file or folder to delete.")
   String url;
 
-  @Option(names = {"-r", "--recursive"}, description = "Delete a folder and everything in it.")
+  @Option(
+      names = {"-r", "--recursive"},
+      description = "Delete a folder and everything in it.")
   boolean recursive;
 
   @Override

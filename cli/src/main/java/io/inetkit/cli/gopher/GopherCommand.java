@@ -2,8 +2,8 @@ package io.inetkit.cli.gopher;
 
 import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
-import io.inetkit.cli.NetworkCommand;
 import io.inetkit.cli.MaxFileSizeOption;
+import io.inetkit.cli.NetworkCommand;
 import io.inetkit.cli.RetryDelayOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.GopherUrl;
@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
     name = "gopher",
     mixinStandardHelpOptions = true,
     header = "Fetch a Gopher menu, search, text document or file.",
-    description = "RFC 1436, URLs per RFC 4266. Menus and search results print one item per line: type, title, URL (info lines: just their text). Text documents and files go to standard output or -o FILE.",
+    description =
+        "RFC 1436, URLs per RFC 4266. Menus and search results print one item per line: type, title, URL (info lines: just their text). Text documents and files go to standard output or -o FILE.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit gopher gopher://gopher.example/",
@@ -94,14 +95,18 @@ public final class GopherCommand extends NetworkCommand {
     if (query != null && type != GopherItemType.SEARCH) {
       throw usage("--search needs a type-7 (search) URL, got type " + gopher.itemType());
     }
-    boolean streamsToStdout = outputFile == null && (type.kind() == GopherItemType.Kind.TEXT
-        || type.kind() == GopherItemType.Kind.BINARY);
+    boolean streamsToStdout =
+        outputFile == null
+            && (type.kind() == GopherItemType.Kind.TEXT
+                || type.kind() == GopherItemType.Kind.BINARY);
     if (streamsToStdout) {
       // Bytes already written to standard output cannot be taken back: no retries.
       return fetch(client, gopher, type, parsed.scheme());
     }
     // Gopher cannot resume: a retry fetches the item again from the start.
-    return transfer.retry(retryDelay, output).run(attempt -> fetch(client, gopher, type, parsed.scheme()));
+    return transfer
+        .retry(retryDelay, output)
+        .run(attempt -> fetch(client, gopher, type, parsed.scheme()));
   }
 
   private int fetch(GopherClient client, GopherUrl gopher, GopherItemType type, Scheme scheme)
@@ -111,16 +116,20 @@ public final class GopherCommand extends NetworkCommand {
         if (type == GopherItemType.SEARCH && query == null && gopher.search().isEmpty()) {
           throw usage("a type-7 URL needs --search QUERY (or %09query in the URL)");
         }
-        List<GopherItem> items =
-            query != null ? client.search(gopher, query) : client.menu(gopher);
+        List<GopherItem> items = query != null ? client.search(gopher, query) : client.menu(gopher);
         if (outputFile == null) {
           render(items, scheme, output.out());
         } else {
-          Path tmp = Files.createTempFile(outputFile.toAbsolutePath().getParent(), ".inetkit", ".tmp");
-          try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+          Path tmp =
+              Files.createTempFile(outputFile.toAbsolutePath().getParent(), ".inetkit", ".tmp");
+          try (PrintWriter w =
+              new PrintWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
             render(items, scheme, w);
           }
-          Files.move(tmp, outputFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          Files.move(
+              tmp,
+              outputFile,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
               java.nio.file.StandardCopyOption.ATOMIC_MOVE);
           output.note("saved %s (%d items)", outputFile, items.size());
         }
@@ -169,7 +178,10 @@ public final class GopherCommand extends NetworkCommand {
     }
     for (GopherItem item : items) {
       String link = link(item, scheme);
-      out.println(link.isEmpty() ? item.code() + "  " + item.display() : String.format("%c  %-40s %s", item.code(), item.display(), link));
+      out.println(
+          link.isEmpty()
+              ? item.code() + "  " + item.display()
+              : String.format("%c  %-40s %s", item.code(), item.display(), link));
     }
     out.flush();
   }
@@ -201,5 +213,4 @@ public final class GopherCommand extends NetworkCommand {
     m.put("url", link.isEmpty() ? null : link);
     return m;
   }
-
 }

@@ -13,7 +13,9 @@ abstract class FolderAction extends MailAction {
   public Integer call() throws Exception {
     ImapUrl u = imapUrl(url);
     String folder =
-        u.mailbox().filter(m -> !m.isEmpty()).orElseThrow(() -> usage("which folder? put it in the URL: imaps://host/Archive"));
+        u.mailbox()
+            .filter(m -> !m.isEmpty())
+            .orElseThrow(() -> usage("which folder? put it in the URL: imaps://host/Archive"));
     try (ImapSession imap = imap(u).open()) {
       apply(imap, folder);
     }

@@ -51,7 +51,8 @@ final class FolderList extends MailAction {
       if (subscribedOnly && !subscribed.contains(f.name())) {
         continue;
       }
-      String use = f.specialUse() == SpecialUse.NONE ? "" : f.specialUse().name().toLowerCase(Locale.ROOT);
+      String use =
+          f.specialUse() == SpecialUse.NONE ? "" : f.specialUse().name().toLowerCase(Locale.ROOT);
       if (json.enabled()) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", f.name());

@@ -5,6 +5,9 @@ import io.inetkit.cli.NetworkCommand;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.ImapUrl;
 import io.inetkit.core.InetkitUrl;
+import io.inetkit.core.NotFoundException;
+import io.inetkit.core.Pop3Url;
+import io.inetkit.core.Reply;
 import io.inetkit.core.Scheme;
 import io.inetkit.mail.ImapClient;
 import io.inetkit.mail.ImapSession;
@@ -13,13 +16,10 @@ import io.inetkit.mail.Pop3Client;
 import io.inetkit.mail.Pop3Message;
 import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.SmtpClient;
-import io.inetkit.core.NotFoundException;
-import io.inetkit.core.Pop3Url;
-import io.inetkit.core.Reply;
-import java.util.OptionalInt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine.Mixin;
 
 /** Base of the {@code inetkit mail} subcommands: URL parsing, login, and building clients. */
@@ -102,7 +102,8 @@ abstract class MailAction extends NetworkCommand {
                 new NotFoundException(
                     "RETR " + number.getAsInt(),
                     url.endpoint(),
-                    new Reply("-ERR", "no message " + number.getAsInt(), Reply.Kind.PERMANENT_NEGATIVE),
+                    new Reply(
+                        "-ERR", "no message " + number.getAsInt(), Reply.Kind.PERMANENT_NEGATIVE),
                     null));
   }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "capabilities",
     mixinStandardHelpOptions = true,
     header = "Print what the server offers (EHLO, CAPABILITY, CAPA).",
-    description = "One capability per line: SMTP EHLO extensions (after STARTTLS; login only when a user is given), IMAP CAPABILITY or POP3 CAPA (after login).",
+    description =
+        "One capability per line: SMTP EHLO extensions (after STARTTLS; login only when a user is given), IMAP CAPABILITY or POP3 CAPA (after login).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail capabilities smtp://mx.example",
@@ -31,7 +32,10 @@ import picocli.CommandLine.Parameters;
 final class MailCapabilities extends MailAction {
   @Mixin JsonOption json;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "smtp[s]://, imap[s]:// or pop3[s]:// URL")
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description = "smtp[s]://, imap[s]:// or pop3[s]:// URL")
   String url;
 
   @Override
@@ -71,7 +75,8 @@ final class MailCapabilities extends MailAction {
         .forEach(
             c -> {
               int space = c.indexOf(' ');
-              into.put(space < 0 ? c : c.substring(0, space), space < 0 ? "" : c.substring(space + 1));
+              into.put(
+                  space < 0 ? c : c.substring(0, space), space < 0 ? "" : c.substring(space + 1));
             });
   }
 }

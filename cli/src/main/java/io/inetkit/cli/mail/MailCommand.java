@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     name = "mail",
     mixinStandardHelpOptions = true,
     header = "Send mail over SMTP; list, read, sync, watch and change it over IMAP and POP3.",
-    description = "smtp://, imap:// and pop3:// require STARTTLS; smtps://, imaps:// and pop3s:// are implicit TLS; --tls none is for plain-text test servers. POP3 URLs work with list, read, sync and capabilities.",
+    description =
+        "smtp://, imap:// and pop3:// require STARTTLS; smtps://, imaps:// and pop3s:// are implicit TLS; --tls none is for plain-text test servers. POP3 URLs work with list, read, sync and capabilities.",
     footerHeading = "%nURLs (RFC 5092):%n",
     footer = {
       "  smtp://alice@mx.example                        submission on 587, login as alice",

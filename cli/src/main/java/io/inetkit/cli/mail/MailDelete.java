@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
     name = "delete",
     mixinStandardHelpOptions = true,
     header = "Delete messages.",
-    description = "Sets \\Deleted, then UID EXPUNGE of exactly these UIDs where the server offers UIDPLUS.",
+    description =
+        "Sets \\Deleted, then UID EXPUNGE of exactly these UIDs where the server offers UIDPLUS.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail delete 'imaps://alice@mx.example/INBOX;UID=42'",

@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
 final class MailFlag extends MailAction {
   @Mixin MessageSelection selection;
 
-  @Option(names = "--add", paramLabel = "FLAG", split = ",", description = "Flags to add: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--add",
+      paramLabel = "FLAG",
+      split = ",",
+      description = "Flags to add: ${COMPLETION-CANDIDATES}.")
   List<Flag> add;
 
   @Option(names = "--remove", paramLabel = "FLAG", split = ",", description = "Flags to remove.")

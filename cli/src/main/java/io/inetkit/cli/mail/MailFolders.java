@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     name = "folders",
     mixinStandardHelpOptions = true,
     header = "List, create, rename, delete and subscribe IMAP folders.",
-    description = "The folder is the URL's path (imaps://alice@mx.example/Archive); names with a hierarchy use the server's delimiter (Work/2026).",
+    description =
+        "The folder is the URL's path (imaps://alice@mx.example/Archive); names with a hierarchy use the server's delimiter (Work/2026).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail folders list imaps://alice@mx.example",

@@ -4,11 +4,11 @@ import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.core.ImapUrl;
 import io.inetkit.core.InetkitUrl;
-import io.inetkit.mail.Pop3Message;
-import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.MessageRef;
 import io.inetkit.mail.MessageSummary;
+import io.inetkit.mail.Pop3Message;
+import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.SearchCriteria;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
     name = "list",
     mixinStandardHelpOptions = true,
     header = "List the messages of a folder (IMAP) or mailbox (POP3).",
-    description = "IMAP: searched on the server; a header row, then one line per message, oldest first: UID, date (UTC), flags (N new, F flagged, A answered, D deleted, @ attachments), size, sender, subject. POP3: number, size and UIDL. --json prints no header: an array of objects.",
+    description =
+        "IMAP: searched on the server; a header row, then one line per message, oldest first: UID, date (UTC), flags (N new, F flagged, A answered, D deleted, @ attachments), size, sender, subject. POP3: number, size and UIDL. --json prints no header: an array of objects.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail list imaps://alice@mx.example/INBOX --unseen",
@@ -45,26 +46,40 @@ final class MailList extends MailAction {
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
   /** One IMAP table row: UID, date, flags, size, sender, subject; the header row uses it too. */
   private static final String IMAP_ROW = "%6s  %-16s  %-4s %8s  %-28s  %s%n";
+
   /** One POP3 table row: number, size, UIDL. */
   private static final String POP3_ROW = "%6s %10s  %s%n";
 
   @Mixin JsonOption json;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
   String url;
 
   @Option(names = "--unseen", description = "Only messages not yet read.")
   boolean unseen;
 
-  @Option(names = "--since", paramLabel = "DATE", description = "Only messages on or after DATE (yyyy-mm-dd).")
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "Only messages on or after DATE (yyyy-mm-dd).")
   LocalDate since;
 
-  @Option(names = "--from", paramLabel = "TEXT", description = "Only messages whose From contains TEXT.")
+  @Option(
+      names = "--from",
+      paramLabel = "TEXT",
+      description = "Only messages whose From contains TEXT.")
   String from;
 
-  @Option(names = "--subject", paramLabel = "TEXT", description = "Only messages whose Subject contains TEXT.")
+  @Option(
+      names = "--subject",
+      paramLabel = "TEXT",
+      description = "Only messages whose Subject contains TEXT.")
   String subject;
 
   @Option(names = "--limit", paramLabel = "N", description = "Only the newest N messages.")
@@ -136,13 +151,14 @@ final class MailList extends MailAction {
       Json.writeArray(
           out,
           messages.stream()
-              .map(m -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("number", m.number());
-                row.put("size", m.size());
-                row.put("uidl", m.uidl());
-                return row;
-              })
+              .map(
+                  m -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("number", m.number());
+                    row.put("size", m.size());
+                    row.put("uidl", m.uidl());
+                    return row;
+                  })
               .toList());
       return 0;
     }
@@ -154,7 +170,9 @@ final class MailList extends MailAction {
     return 0;
   }
 
-  /** Returns one letter per flag: N new (unseen), F flagged, A answered, D deleted, @ attachments. */
+  /**
+   * Returns one letter per flag: N new (unseen), F flagged, A answered, D deleted, @ attachments.
+   */
   private static String flags(MessageSummary s) {
     StringBuilder sb = new StringBuilder();
     if (!s.flags().contains(io.inetkit.mail.Flag.SEEN)) {
@@ -192,7 +210,10 @@ final class MailList extends MailAction {
     m.put("size", s.size());
     m.put(
         "flags",
-        s.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.toList()));
+        s.flags().stream()
+            .map(f -> f.name().toLowerCase(Locale.ROOT))
+            .sorted()
+            .collect(Collectors.toList()));
     m.put("keywords", s.keywords().stream().sorted().toList());
     m.put("messageId", s.messageId());
     m.put("hasAttachments", s.hasAttachments());
@@ -203,8 +224,16 @@ final class MailList extends MailAction {
   /** Returns the RFC 5092 URL of one message, to pass to {@code mail read}. */
   static String messageUrl(ImapUrl url, MessageRef ref) {
     String user = url.url().user().map(u -> encode(u, "") + "@").orElse("");
-    return url.url().scheme().id() + "://" + user + url.url().endpoint() + "/"
-        + encode(ref.folder(), "/") + ";UIDVALIDITY=" + ref.uidValidity() + "/;UID=" + ref.uid();
+    return url.url().scheme().id()
+        + "://"
+        + user
+        + url.url().endpoint()
+        + "/"
+        + encode(ref.folder(), "/")
+        + ";UIDVALIDITY="
+        + ref.uidValidity()
+        + "/;UID="
+        + ref.uid();
   }
 
   /** Percent-encodes all but RFC 3986 unreserved characters and {@code keep}. */
@@ -212,7 +241,8 @@ final class MailList extends MailAction {
     StringBuilder sb = new StringBuilder();
     for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0 || keep.indexOf(c) >= 0)) {
+      if (c < 128
+          && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0 || keep.indexOf(c) >= 0)) {
         sb.append(c);
       } else {
         sb.append('%').append(String.format("%02X", b & 0xff));

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     name = "move",
     mixinStandardHelpOptions = true,
     header = "Move messages to another folder.",
-    description = "Uses UID MOVE, else COPY and a delete of exactly these UIDs. When the target folder does not exist (the server says NO [TRYCREATE]), --create creates it and moves again; without --create nothing is moved.",
+    description =
+        "Uses UID MOVE, else COPY and a delete of exactly these UIDs. When the target folder does not exist (the server says NO [TRYCREATE]), --create creates it and moves again; without --create nothing is moved.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail move 'imaps://alice@mx.example/INBOX;UID=42' --to Archive",
@@ -25,12 +26,17 @@ import picocli.CommandLine.Option;
 final class MailMove extends MailAction {
   @Mixin MessageSelection selection;
 
-  @Option(names = "--to", paramLabel = "FOLDER", required = true, description = "The target folder.")
+  @Option(
+      names = "--to",
+      paramLabel = "FOLDER",
+      required = true,
+      description = "The target folder.")
   String target;
 
   @Option(
       names = "--create",
-      description = "Create the target folder when the server says it does not exist ([TRYCREATE]).")
+      description =
+          "Create the target folder when the server says it does not exist ([TRYCREATE]).")
   boolean create;
 
   @Override
@@ -46,9 +52,13 @@ final class MailMove extends MailAction {
           throw e;
         }
         if (!create) {
-          output.err().println(
-              "inetkit: hint: folder " + target + " does not exist: add --create, or create it with"
-                  + " 'inetkit mail folders create'");
+          output
+              .err()
+              .println(
+                  "inetkit: hint: folder "
+                      + target
+                      + " does not exist: add --create, or create it with"
+                      + " 'inetkit mail folders create'");
           throw e;
         }
         imap.createFolder(target);

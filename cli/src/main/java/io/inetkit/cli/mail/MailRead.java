@@ -2,13 +2,13 @@ package io.inetkit.cli.mail;
 
 import io.inetkit.cli.ProgressOptions;
 import io.inetkit.core.ImapUrl;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.LocalPaths;
 import io.inetkit.core.Pop3Url;
-import io.inetkit.core.InetkitUrl;
-import io.inetkit.mail.Pop3Session;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.MessageRef;
+import io.inetkit.mail.Pop3Session;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +18,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code inetkit mail read URL}: the raw message to standard output or a file, attachments saved. */
+/**
+ * {@code inetkit mail read URL}: the raw message to standard output or a file, attachments saved.
+ */
 @Command(
     name = "read",
     mixinStandardHelpOptions = true,
     header = "Fetch one message to standard output or a file; save its attachments.",
-    description = "The raw RFC 5322 message is streamed to standard output or -o FILE; with --attachments DIR its attachments are saved there (file names sanitised) and the message itself only with -o FILE. IMAP and POP3 alike (POP3, having no BODYSTRUCTURE, downloads the message for its attachments, and again for -o). POP3: give the message number in the URL or --uidl.",
+    description =
+        "The raw RFC 5322 message is streamed to standard output or -o FILE; with --attachments DIR its attachments are saved there (file names sanitised) and the message itself only with -o FILE. IMAP and POP3 alike (POP3, having no BODYSTRUCTURE, downloads the message for its attachments, and again for -o). POP3: give the message number in the URL or --uidl.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail read 'imaps://alice@mx.example/INBOX;UID=42'",
@@ -36,7 +39,6 @@ import picocli.CommandLine.Parameters;
 final class MailRead extends MailAction {
   @Mixin MailboxLimitOption mailbox;
 
-
   @Mixin ProgressOptions progressOptions;
 
   @Parameters(
@@ -48,10 +50,16 @@ final class MailRead extends MailAction {
   @Option(names = "--uidl", paramLabel = "UIDL", description = "POP3: the message with this UIDL.")
   String uidl;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the message to FILE.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the message to FILE.")
   Path outputFile;
 
-  @Option(names = "--attachments", paramLabel = "DIR", description = "Save the attachments into DIR.")
+  @Option(
+      names = "--attachments",
+      paramLabel = "DIR",
+      description = "Save the attachments into DIR.")
   Path attachments;
 
   @Override
@@ -59,9 +67,14 @@ final class MailRead extends MailAction {
     InetkitUrl parsed = readUrl(url);
     if (isPop3(parsed)) {
       if (outputFile != null) { // the local side is checked before connecting
-        String number = Pop3Url.from(parsed).messageNumber().stream().mapToObj(Integer::toString)
-            .findFirst().orElse("message");
-        outputFile = LocalPaths.downloadTarget(outputFile, (uidl != null ? uidl : number) + ".eml", "message.eml");
+        String number =
+            Pop3Url.from(parsed).messageNumber().stream()
+                .mapToObj(Integer::toString)
+                .findFirst()
+                .orElse("message");
+        outputFile =
+            LocalPaths.downloadTarget(
+                outputFile, (uidl != null ? uidl : number) + ".eml", "message.eml");
       }
       return readPop3(parsed);
     }
@@ -70,7 +83,8 @@ final class MailRead extends MailAction {
       throw usage("which message? add ;UID=n to the URL, e.g. imaps://host/INBOX;UID=42");
     }
     if (outputFile != null) { // a folder receives UID.eml, as ftp get -o FOLDER keeps the name
-      outputFile = LocalPaths.downloadTarget(outputFile, u.uid().getAsLong() + ".eml", "message.eml");
+      outputFile =
+          LocalPaths.downloadTarget(outputFile, u.uid().getAsLong() + ".eml", "message.eml");
     }
     ProgressListener progress = progressOptions.listener(output);
     try (ImapSession imap = mailbox.apply(imap(u)).open()) {

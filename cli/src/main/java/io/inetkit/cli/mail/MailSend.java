@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
     name = "send",
     mixinStandardHelpOptions = true,
     header = "Send a message over SMTP.",
-    description = "smtp:// (587) requires STARTTLS; smtps:// (465) is implicit TLS. The text body comes from --text, --text-file or standard input. Logs in only when a user is known. Prints the recipients the server accepted and its final reply; a recipient it refused is reported on standard error (the others still get the message).",
+    description =
+        "smtp:// (587) requires STARTTLS; smtps:// (465) is implicit TLS. The text body comes from --text, --text-file or standard input. Logs in only when a user is known. Prints the recipients the server accepted and its final reply; a recipient it refused is reported on standard error (the others still get the message).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail send --server smtp://alice@mx.example --from alice@example.org \\",
@@ -47,19 +48,34 @@ final class MailSend extends MailAction {
 
   @Mixin JsonOption json;
 
-  @Option(names = "--server", paramLabel = "URL", required = true, description = "smtp[s]://[user@]host[:port]")
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      required = true,
+      description = "smtp[s]://[user@]host[:port]")
   String server;
 
-  @Option(names = "--from", paramLabel = "ADDRESS", description = "The sender ('Name <a@b>' or a@b).")
+  @Option(
+      names = "--from",
+      paramLabel = "ADDRESS",
+      description = "The sender ('Name <a@b>' or a@b).")
   String from;
 
-  @Option(names = "--to", paramLabel = "ADDRESS", split = ",", description = "Recipients (repeat or comma-separate).")
+  @Option(
+      names = "--to",
+      paramLabel = "ADDRESS",
+      split = ",",
+      description = "Recipients (repeat or comma-separate).")
   List<String> to = new ArrayList<>();
 
   @Option(names = "--cc", paramLabel = "ADDRESS", split = ",", description = "Copy recipients.")
   List<String> cc = new ArrayList<>();
 
-  @Option(names = "--bcc", paramLabel = "ADDRESS", split = ",", description = "Blind copies (never in the headers).")
+  @Option(
+      names = "--bcc",
+      paramLabel = "ADDRESS",
+      split = ",",
+      description = "Blind copies (never in the headers).")
   List<String> bcc = new ArrayList<>();
 
   @Option(names = "--subject", paramLabel = "TEXT", description = "The subject (any Unicode).")
@@ -68,19 +84,34 @@ final class MailSend extends MailAction {
   @Option(names = "--text", paramLabel = "TEXT", description = "The plain-text body.")
   String text;
 
-  @Option(names = "--text-file", paramLabel = "FILE", description = "Read the plain-text body from FILE (UTF-8).")
+  @Option(
+      names = "--text-file",
+      paramLabel = "FILE",
+      description = "Read the plain-text body from FILE (UTF-8).")
   Path textFile;
 
-  @Option(names = "--html-file", paramLabel = "FILE", description = "An HTML body from FILE (with text: multipart/alternative).")
+  @Option(
+      names = "--html-file",
+      paramLabel = "FILE",
+      description = "An HTML body from FILE (with text: multipart/alternative).")
   Path htmlFile;
 
-  @Option(names = "--attach", paramLabel = "FILE", description = "Attach FILE (repeatable; streamed when sent).")
+  @Option(
+      names = "--attach",
+      paramLabel = "FILE",
+      description = "Attach FILE (repeatable; streamed when sent).")
   List<Path> attachments = new ArrayList<>();
 
-  @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "An extra header (repeatable).")
+  @Option(
+      names = "--header",
+      paramLabel = "'NAME: VALUE'",
+      description = "An extra header (repeatable).")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = "--eml", paramLabel = "FILE", description = "Send a prepared RFC 5322 file as it is.")
+  @Option(
+      names = "--eml",
+      paramLabel = "FILE",
+      description = "Send a prepared RFC 5322 file as it is.")
   Path eml;
 
   @Override
@@ -94,9 +125,14 @@ final class MailSend extends MailAction {
   }
 
   private OutgoingMessage prepared() {
-    if (subject != null || text != null || textFile != null || htmlFile != null
-        || !attachments.isEmpty() || !headers.isEmpty()) {
-      throw usage("--eml sends the file as it is: only --from/--to/--cc/--bcc (the envelope) go with it");
+    if (subject != null
+        || text != null
+        || textFile != null
+        || htmlFile != null
+        || !attachments.isEmpty()
+        || !headers.isEmpty()) {
+      throw usage(
+          "--eml sends the file as it is: only --from/--to/--cc/--bcc (the envelope) go with it");
     }
     List<MailAddress> recipients =
         Stream.of(to, cc, bcc).flatMap(List::stream).map(MailAddress::parse).toList();
@@ -104,7 +140,8 @@ final class MailSend extends MailAction {
       return PreparedMessage.of(eml);
     }
     if (from == null || recipients.isEmpty()) {
-      throw usage("with --eml give both --from and --to (the envelope), or neither to use its headers");
+      throw usage(
+          "with --eml give both --from and --to (the envelope), or neither to use its headers");
     }
     return PreparedMessage.of(eml, MailAddress.parse(from), recipients);
   }
@@ -132,7 +169,10 @@ final class MailSend extends MailAction {
     if (subject != null) {
       b.subject(subject);
     }
-    String body = text != null ? text : textFile != null ? Files.readString(textFile, StandardCharsets.UTF_8) : null;
+    String body =
+        text != null
+            ? text
+            : textFile != null ? Files.readString(textFile, StandardCharsets.UTF_8) : null;
     if (htmlFile != null) {
       b.html(Files.readString(htmlFile, StandardCharsets.UTF_8));
     } else if (body == null) {
@@ -150,7 +190,8 @@ final class MailSend extends MailAction {
     for (String header : headers) {
       int colon = header.indexOf(':');
       if (colon <= 0) {
-        throw new InvalidInputException("header", "expected 'Name: value', got " + io.inetkit.core.Inputs.quote(header));
+        throw new InvalidInputException(
+            "header", "expected 'Name: value', got " + io.inetkit.core.Inputs.quote(header));
       }
       b.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
     }
@@ -177,23 +218,31 @@ final class MailSend extends MailAction {
       m.put(
           "rejected",
           r.rejected().stream()
-              .map(x -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("recipient", x.recipient().address());
-                row.put("reply", x.reply().toString());
-                return row;
-              })
+              .map(
+                  x -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("recipient", x.recipient().address());
+                    row.put("reply", x.reply().toString());
+                    return row;
+                  })
               .toList());
       m.put("reply", r.finalReply().toString());
       output.out().println(Json.write(m));
     } else {
-      output.out().println(
-          "accepted for " + String.join(", ", r.accepted().stream().map(a -> a.recipient().address()).toList())
-              + ": " + r.finalReply());
+      output
+          .out()
+          .println(
+              "accepted for "
+                  + String.join(
+                      ", ", r.accepted().stream().map(a -> a.recipient().address()).toList())
+                  + ": "
+                  + r.finalReply());
     }
     output.out().flush();
     for (RecipientReply x : r.rejected()) {
-      output.err().println("inetkit: warning: " + x.recipient().address() + " refused: " + x.reply());
+      output
+          .err()
+          .println("inetkit: warning: " + x.recipient().address() + " refused: " + x.reply());
     }
     output.err().flush();
   }

@@ -4,10 +4,10 @@ import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
 import io.inetkit.core.ImapUrl;
 import io.inetkit.core.InetkitUrl;
-import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.ImapSession;
 import io.inetkit.mail.Maildir;
+import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.SyncResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "sync",
     mixinStandardHelpOptions = true,
     header = "Copy new messages into a local Maildir, safely and incrementally.",
-    description = "Maildir layout tmp/new/cur with fsync and rename. Safe to interrupt: the next run loses nothing and downloads nothing twice. With --delete-after-download a message is deleted on the server only once its file is durable.",
+    description =
+        "Maildir layout tmp/new/cur with fsync and rename. Safe to interrupt: the next run loses nothing and downloads nothing twice. With --delete-after-download a message is deleted on the server only once its file is durable.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail sync imaps://alice@mx.example/INBOX --maildir ~/Mail/inbox",
@@ -32,16 +33,24 @@ import picocli.CommandLine.Parameters;
 final class MailSync extends MailAction {
   @Mixin MailboxLimitOption mailbox;
 
-
   @Mixin JsonOption json;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
   String url;
 
-  @Option(names = "--maildir", paramLabel = "DIR", required = true, description = "The local Maildir (created if missing).")
+  @Option(
+      names = "--maildir",
+      paramLabel = "DIR",
+      required = true,
+      description = "The local Maildir (created if missing).")
   Path maildir;
 
-  @Option(names = "--delete-after-download", description = "Delete each message on the server once it is safely stored.")
+  @Option(
+      names = "--delete-after-download",
+      description = "Delete each message on the server once it is safely stored.")
   boolean delete;
 
   @Override
@@ -74,10 +83,15 @@ final class MailSync extends MailAction {
       m.put("maildir", maildir.toAbsolutePath());
       output.out().println(Json.write(m));
     } else {
-      output.out().printf(
-          "%d downloaded (%d bytes), %d already synced, %d deleted on the server%s%n",
-          r.downloaded(), r.bytes(), r.alreadySynced(), r.deletedOnServer(),
-          r.recovered() > 0 ? ", " + r.recovered() + " recovered from an interrupted run" : "");
+      output
+          .out()
+          .printf(
+              "%d downloaded (%d bytes), %d already synced, %d deleted on the server%s%n",
+              r.downloaded(),
+              r.bytes(),
+              r.alreadySynced(),
+              r.deletedOnServer(),
+              r.recovered() > 0 ? ", " + r.recovered() + " recovered from an interrupted run" : "");
     }
     output.out().flush();
   }

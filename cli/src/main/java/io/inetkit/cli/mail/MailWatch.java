@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
     name = "watch",
     mixinStandardHelpOptions = true,
     header = "Print each new message as it arrives (IDLE), until Ctrl-C.",
-    description = "Uses IMAP IDLE when offered, else polls; reconnects by itself after a dropped connection. Stops at Ctrl-C or after --count messages.",
+    description =
+        "Uses IMAP IDLE when offered, else polls; reconnects by itself after a dropped connection. Stops at Ctrl-C or after --count messages.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail watch imaps://alice@mx.example/INBOX",
@@ -47,7 +48,9 @@ final class MailWatch extends MailAction {
       while (count == null || seen < count) {
         WatchEvent e = events.take();
         if (e.kind() == WatchEvent.Kind.DISCONNECTED) {
-          output.note("inetkit: %s; reconnecting", e.error() == null ? "disconnected" : e.error().getMessage());
+          output.note(
+              "inetkit: %s; reconnecting",
+              e.error() == null ? "disconnected" : e.error().getMessage());
           continue;
         }
         if (e.messages().isEmpty()) {

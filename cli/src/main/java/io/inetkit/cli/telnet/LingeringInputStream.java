@@ -7,8 +7,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /**
- * Piped standard input that, once it ends, waits up to {@code linger} before reporting the end,
- * so the server's answer to the last line still arrives and the session can end with the server
+ * Piped standard input that, once it ends, waits up to {@code linger} before reporting the end, so
+ * the server's answer to the last line still arrives and the session can end with the server
  * closing it (as {@code nc -q} does). Used only when no terminal is attached.
  */
 final class LingeringInputStream extends FilterInputStream {

@@ -47,10 +47,15 @@ record ScriptStep(Kind kind, String argument) {
           default ->
               throw new InvalidInputException(
                   "script",
-                  "line " + number + ": unknown step '" + verb + "' (use send, expect, run or login)");
+                  "line "
+                      + number
+                      + ": unknown step '"
+                      + verb
+                      + "' (use send, expect, run or login)");
         };
     if (kind != Kind.LOGIN && kind != Kind.SEND && argument.isEmpty()) {
-      throw new InvalidInputException("script", "line " + number + ": " + verb + " needs an argument");
+      throw new InvalidInputException(
+          "script", "line " + number + ": " + verb + " needs an argument");
     }
     return new ScriptStep(kind, argument);
   }

@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code inetkit telnet HOST [PORT]} or {@code inetkit telnet telnet://host:port}: a scripted
- * Telnet session through {@link TelnetClient}. Steps come from {@code --send}, {@code --expect}
- * and {@code --run} in the order given, or from a {@code --script} file.
+ * Telnet session through {@link TelnetClient}. Steps come from {@code --send}, {@code --expect} and
+ * {@code --run} in the order given, or from a {@code --script} file.
  *
  * <pre>{@code
  * inetkit telnet router.example.org --user admin --run 'show version'
@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
     name = "telnet",
     mixinStandardHelpOptions = true,
     header = "Open a Telnet session: interactive, or scripted (send, expect, run, login).",
-    description = "Without steps the session is interactive: on a terminal in raw mode like the classic telnet command (Ctrl-] opens the telnet> prompt: quit, status, send escape), otherwise standard input goes to the server and its output to standard output (after the input ends, the session waits up to --timeout for the server to close); the server is told the terminal type in $TERM. --send, --expect and --run run in the order given (or the steps of --script FILE); scripted sessions announce the terminal type 'dumb', so shells send plain text, and --run prints exactly the command's output (control sequences and the prompt's line removed). With --user the session first logs in at the login: and Password: prompts (unless the script has a login step). What the server says is printed on standard output.",
+    description =
+        "Without steps the session is interactive: on a terminal in raw mode like the classic telnet command (Ctrl-] opens the telnet> prompt: quit, status, send escape), otherwise standard input goes to the server and its output to standard output (after the input ends, the session waits up to --timeout for the server to close); the server is told the terminal type in $TERM. --send, --expect and --run run in the order given (or the steps of --script FILE); scripted sessions announce the terminal type 'dumb', so shells send plain text, and --run prints exactly the command's output (control sequences and the prompt's line removed). With --user the session first logs in at the login: and Password: prompts (unless the script has a login step). What the server says is printed on standard output.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit telnet 127.0.0.1 2323 --user alice --run whoami --run 'echo hi'",
@@ -68,10 +69,17 @@ public final class TelnetCommand implements Callable<Integer> {
 
   @Mixin AuthOptions auth;
 
-  @Parameters(index = "0", paramLabel = "HOST|URL", description = "A host name, or telnet://host:port.")
+  @Parameters(
+      index = "0",
+      paramLabel = "HOST|URL",
+      description = "A host name, or telnet://host:port.")
   String target;
 
-  @Parameters(index = "1", paramLabel = "PORT", arity = "0..1", description = "The port (default 23).")
+  @Parameters(
+      index = "1",
+      paramLabel = "PORT",
+      arity = "0..1",
+      description = "The port (default 23).")
   Integer port;
 
   @Option(names = "--script", paramLabel = "FILE", description = "Run the steps in FILE.")
@@ -90,7 +98,10 @@ public final class TelnetCommand implements Callable<Integer> {
     steps.add(new ScriptStep(ScriptStep.Kind.SEND, text));
   }
 
-  @Option(names = "--expect", paramLabel = "REGEX", description = "Wait for REGEX (print what came).")
+  @Option(
+      names = "--expect",
+      paramLabel = "REGEX",
+      description = "Wait for REGEX (print what came).")
   void expect(String regex) {
     steps.add(new ScriptStep(ScriptStep.Kind.EXPECT, regex));
   }
@@ -154,8 +165,8 @@ public final class TelnetCommand implements Callable<Integer> {
   }
 
   /**
-   * Connects the session to the user: the real terminal in raw mode (Ctrl-] for the {@code
-   * telnet>} prompt) when there is one, else standard input and output as plain streams.
+   * Connects the session to the user: the real terminal in raw mode (Ctrl-] for the {@code telnet>}
+   * prompt) when there is one, else standard input and output as plain streams.
    */
   private int interactive(TelnetSession session) throws IOException {
     CliEnvironment env = output.environment();
@@ -170,7 +181,9 @@ public final class TelnetCommand implements Callable<Integer> {
       exit = TelnetTerminalBridge.forStreams(session, keys, env.stdout(), notes()).run();
       env.stdout().flush();
     }
-    output.note("Connection to %s closed (%s).", session.endpoint(), exit.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    output.note(
+        "Connection to %s closed (%s).",
+        session.endpoint(), exit.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     return 0;
   }
 
@@ -200,8 +213,10 @@ public final class TelnetCommand implements Callable<Integer> {
 
   /** Returns {@code $TERM} when it is a usable terminal type, else {@code VT100}. */
   static String interactiveTerminalType(String term) {
-    boolean usable = term != null && term.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,39}")
-        && !term.equals(TelnetClient.SCRIPTED_TERMINAL_TYPE);
+    boolean usable =
+        term != null
+            && term.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,39}")
+            && !term.equals(TelnetClient.SCRIPTED_TERMINAL_TYPE);
     return usable ? term : "VT100";
   }
 
@@ -224,9 +239,11 @@ public final class TelnetCommand implements Callable<Integer> {
     List<Pattern> patterns = new ArrayList<>();
     for (ScriptStep step : plan) {
       try {
-        patterns.add(step.kind() == ScriptStep.Kind.EXPECT ? Pattern.compile(step.argument()) : null);
+        patterns.add(
+            step.kind() == ScriptStep.Kind.EXPECT ? Pattern.compile(step.argument()) : null);
       } catch (PatternSyntaxException e) {
-        throw usage("--expect: not a regular expression: " + e.getDescription() + " in " + step.argument());
+        throw usage(
+            "--expect: not a regular expression: " + e.getDescription() + " in " + step.argument());
       }
     }
     return patterns;

@@ -15,16 +15,23 @@ class FtpCapabilitiesNoLoginTest {
 
   @Test
   void featIsAskedBeforeAnyLogin() throws Exception {
-    FaultScript script = FaultScript.create().send("220 no anonymous here\r\n").respond(line -> {
-      if (line.startsWith("FEAT")) {
-        return "211-Features:\r\n MDTM\r\n SIZE\r\n211 End\r\n";
-      }
-      return line.startsWith("QUIT") ? null : "530 This FTP server does not allow anonymous logins.\r\n";
-    });
+    FaultScript script =
+        FaultScript.create()
+            .send("220 no anonymous here\r\n")
+            .respond(
+                line -> {
+                  if (line.startsWith("FEAT")) {
+                    return "211-Features:\r\n MDTM\r\n SIZE\r\n211 End\r\n";
+                  }
+                  return line.startsWith("QUIT")
+                      ? null
+                      : "530 This FTP server does not allow anonymous logins.\r\n";
+                });
     try (FaultServer server = FaultServer.start(script)) {
       CliRun cli = new CliRun(dir);
       assertThat(cli.run("ftp", "capabilities", "ftp://127.0.0.1:" + server.port() + "/"))
-          .as(cli.err()).isZero();
+          .as(cli.err())
+          .isZero();
       assertThat(cli.out()).contains("MDTM").contains("SIZE");
       assertThat(server.received()).contains("FEAT").doesNotContain("USER").doesNotContain("PASS");
     }

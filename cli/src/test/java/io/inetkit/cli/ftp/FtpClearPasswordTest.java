@@ -22,14 +22,22 @@ class FtpClearPasswordTest {
     try (FaultServer server = FaultServer.start(FaultScript.ftpWithoutTls())) {
       String url = "ftp://alice@127.0.0.1:" + server.port() + "/";
       assertThat(cli.run("ftp", "ls", url)).isEqualTo(78);
-      assertThat(cli.err()).contains("AUTH TLS refused").contains("--tls none")
+      assertThat(cli.err())
+          .contains("AUTH TLS refused")
+          .contains("--tls none")
           .contains("127.0.0.1:" + server.port());
-      assertThat(server.received()).contains("AUTH TLS").doesNotContain("USER").doesNotContain("PASS");
+      assertThat(server.received())
+          .contains("AUTH TLS")
+          .doesNotContain("USER")
+          .doesNotContain("PASS");
     }
     try (FaultServer server = FaultServer.start(FaultScript.ftpWithoutTls())) {
       String url = "ftp://alice@127.0.0.1:" + server.port() + "/";
       assertThat(cli.run("ftp", "ls", url, "--tls", "none")).isEqualTo(77);
-      assertThat(server.received()).doesNotContain("AUTH").contains("USER alice").contains("PASS alice-pw");
+      assertThat(server.received())
+          .doesNotContain("AUTH")
+          .contains("USER alice")
+          .contains("PASS alice-pw");
     }
   }
 

@@ -34,7 +34,8 @@ class FtpCommandTest {
 
   /** Logged in as alice: by default over AUTH TLS, verified against the test CA. */
   private CliRun cli() {
-    return new CliRun(dir).variable("INETKIT_PASSWORD", "alice-secret")
+    return new CliRun(dir)
+        .variable("INETKIT_PASSWORD", "alice-secret")
         .trailing("--cacert", server.pki().caPemFile().toString());
   }
 
@@ -49,12 +50,14 @@ class FtpCommandTest {
     assertThat(cli.err()).contains("uploaded up/blob.bin (300000 bytes)");
 
     Path back = dir.resolve("sub/back.bin");
-    assertThat(cli.run("ftp", "get", base() + "up/blob.bin", "-o", back.toString(), "--create-dirs"))
+    assertThat(
+            cli.run("ftp", "get", base() + "up/blob.bin", "-o", back.toString(), "--create-dirs"))
         .isZero();
     assertThat(Files.readAllBytes(back)).isEqualTo(data);
 
     assertThat(cli.run("ftp", "ls", base() + "up/")).isZero();
-    assertThat(cli.out()).containsPattern("- +300000 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +blob.bin");
+    assertThat(cli.out())
+        .containsPattern("- +300000 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +blob.bin");
     assertThat(cli.run("ftp", "ls", base() + "up/", "--json")).isZero();
     assertThat(cli.out())
         .startsWith("[\n{\"name\":\"blob.bin\",\"type\":\"file\",\"size\":300000,\"modified\":\"");
@@ -67,7 +70,17 @@ class FtpCommandTest {
     server.put("alice", "limited.bin", data);
     CliRun cli = cli().terminal(io.inetkit.cli.CliEnvironment.PasswordPrompt.NONE);
     Path out = dir.resolve("limited.bin");
-    assertThat(cli.run("ftp", "get", base() + "limited.bin", "-o", out.toString(), "--limit-rate", "256k", "--retry", "1"))
+    assertThat(
+            cli.run(
+                "ftp",
+                "get",
+                base() + "limited.bin",
+                "-o",
+                out.toString(),
+                "--limit-rate",
+                "256k",
+                "--retry",
+                "1"))
         .as(cli.err())
         .isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
@@ -99,11 +112,14 @@ class FtpCommandTest {
     assertThat(Files.readString(mirror.resolve("b/z.txt"))).isEqualTo("y");
 
     // a missing file is 66 (as for rm); --create-dirs makes the target's folders
-    assertThat(cli.run("ftp", "mv", base() + "a/none.txt", "a/b/none.txt")).as(cli.err()).isEqualTo(66);
+    assertThat(cli.run("ftp", "mv", base() + "a/none.txt", "a/b/none.txt"))
+        .as(cli.err())
+        .isEqualTo(66);
     assertThat(cli.err()).contains("RNFR a/none.txt");
     server.put("alice", "a/w.txt", "w".getBytes(UTF_8));
     assertThat(cli.run("ftp", "mv", base() + "a/w.txt", "a/new/deeper/w.txt")).isEqualTo(76);
-    assertThat(cli.run("ftp", "mv", base() + "a/w.txt", "a/new/deeper/w.txt", "--create-dirs")).isZero();
+    assertThat(cli.run("ftp", "mv", base() + "a/w.txt", "a/new/deeper/w.txt", "--create-dirs"))
+        .isZero();
     assertThat(server.exists("alice", "a/new/deeper/w.txt")).isTrue();
 
     assertThat(cli.run("ftp", "rm", base() + "a/b/z.txt")).isZero();
@@ -118,7 +134,14 @@ class FtpCommandTest {
     Files.writeString(dir.resolve("site/index.html"), "<h1>hi</h1>");
     Files.writeString(tree.resolve("a.css"), "body{}");
     CliRun cli = cli();
-    assertThat(cli.run("ftp", "put", "-r", dir.resolve("site").toString(), base() + "www/", "--create-dirs"))
+    assertThat(
+            cli.run(
+                "ftp",
+                "put",
+                "-r",
+                dir.resolve("site").toString(),
+                base() + "www/",
+                "--create-dirs"))
         .as(cli.err())
         .isZero();
     assertThat(new String(server.read("alice", "www/css/a.css"), UTF_8)).isEqualTo("body{}");
@@ -136,7 +159,10 @@ class FtpCommandTest {
     assertThat(cli.out()).contains("SIZE");
     assertThat(cli.run("ftp", "capabilities", base(), "--json")).isZero();
     assertThat(cli.out())
-        .startsWith("{\"server\":\"127.0.0.1:" + server.port() + "\",\"protocol\":\"ftp\",\"capabilities\":[")
+        .startsWith(
+            "{\"server\":\"127.0.0.1:"
+                + server.port()
+                + "\",\"protocol\":\"ftp\",\"capabilities\":[")
         .contains("{\"name\":\"SIZE\",\"parameters\":\"\"}");
   }
 
@@ -145,9 +171,7 @@ class FtpCommandTest {
     server.put("alice", "tls.txt", "secret bytes".getBytes(UTF_8));
     CliRun cli = cli();
     Path out = dir.resolve("tls.txt");
-    assertThat(
-            cli.run(
-                "ftp", "get", base() + "tls.txt", "-o", out.toString(), "--tls", "starttls"))
+    assertThat(cli.run("ftp", "get", base() + "tls.txt", "-o", out.toString(), "--tls", "starttls"))
         .isZero();
     assertThat(Files.readString(out)).isEqualTo("secret bytes");
   }
@@ -167,13 +191,18 @@ class FtpCommandTest {
   void verboseTracesTheConversationWithThePasswordRedacted() {
     CliRun cli = cli();
     assertThat(cli.run("ftp", "ls", base(), "-v")).as(cli.err()).isZero();
-    assertThat(cli.err()).contains("> USER alice").contains("> PASS ***").doesNotContain("alice-secret");
+    assertThat(cli.err())
+        .contains("> USER alice")
+        .contains("> PASS ***")
+        .doesNotContain("alice-secret");
   }
 
   @Test
   void wrongPasswordIsAnAuthenticationFailure77() {
-    CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "wrong")
-        .trailing("--cacert", server.pki().caPemFile().toString());
+    CliRun cli =
+        new CliRun(dir)
+            .variable("INETKIT_PASSWORD", "wrong")
+            .trailing("--cacert", server.pki().caPemFile().toString());
     assertThat(cli.run("ftp", "ls", base())).isEqualTo(77);
     assertThat(cli.err()).contains("127.0.0.1:" + server.port()).doesNotContain("wrong");
   }
@@ -203,10 +232,12 @@ class FtpCommandTest {
     assertThat(cli.err()).contains("expected a ftp://, ftps:// URL");
     server.put("alice", "big.bin", new byte[5000]);
     Path out = dir.resolve("big.bin");
-    int code = cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--max-filesize", "1k");
+    int code =
+        cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--max-filesize", "1k");
     assertThat(code).isEqualTo(76);
     assertThat(out).doesNotExist();
-    assertThat(cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--retry-delay", "2s"))
+    assertThat(
+            cli.run("ftp", "get", base() + "big.bin", "-o", out.toString(), "--retry-delay", "2s"))
         .isEqualTo(2);
     assertThat(cli.err()).contains("Unknown option").contains("--retry-delay"); // not listed either
     assertThat(cli.run("ftp", "get", "--help")).isZero();
@@ -218,20 +249,34 @@ class FtpCommandTest {
   void lsWithAMaxTimeShorterThanTheLoginTimesOutWithExit79() {
     CliRun cli = cli();
     assertThat(cli.run("ftp", "ls", base(), "--max-time", "1ms")).as(cli.err()).isEqualTo(79);
-    assertThat(cli.err()).contains("127.0.0.1:" + server.port())
+    assertThat(cli.err())
+        .contains("127.0.0.1:" + server.port())
         .contains("(timed out after 1 ms, the overall time limit)");
   }
 
   @Test
   void getOfAFileThatDripsInEndsAtMaxTimeWithExit79AndNoFile() throws Exception {
-    try (io.inetkit.testkit.fault.FaultFtpServer slow = io.inetkit.testkit.fault.FaultFtpServer
-        .slowFile("slow.bin", 100, java.time.Duration.ofMillis(50)).start()) {
+    try (io.inetkit.testkit.fault.FaultFtpServer slow =
+        io.inetkit.testkit.fault.FaultFtpServer.slowFile(
+                "slow.bin", 100, java.time.Duration.ofMillis(50))
+            .start()) {
       Path target = dir.resolve("slow.bin");
       CliRun cli = cli();
-      int code = cli.run("ftp", "get", "ftp://alice@127.0.0.1:" + slow.port() + "/slow.bin",
-          "-o", target.toString(), "--tls", "none", "--max-time", "1s");
+      int code =
+          cli.run(
+              "ftp",
+              "get",
+              "ftp://alice@127.0.0.1:" + slow.port() + "/slow.bin",
+              "-o",
+              target.toString(),
+              "--tls",
+              "none",
+              "--max-time",
+              "1s");
       assertThat(code).as(cli.err()).isEqualTo(79);
-      assertThat(cli.err()).contains("RETR slow.bin").contains("(timed out after 1 s, the overall time limit)");
+      assertThat(cli.err())
+          .contains("RETR slow.bin")
+          .contains("(timed out after 1 s, the overall time limit)");
       assertThat(target).doesNotExist();
     }
   }
@@ -241,10 +286,21 @@ class FtpCommandTest {
     try (io.inetkit.testkit.fault.FaultFtpServer endless =
         io.inetkit.testkit.fault.FaultFtpServer.endlessTree().start()) {
       CliRun cli = cli();
-      int code = cli.run("ftp", "get", "-r", "ftp://alice@127.0.0.1:" + endless.port() + "/",
-          "-o", dir.resolve("tree").toString(), "--tls", "none", "--max-depth", "5");
+      int code =
+          cli.run(
+              "ftp",
+              "get",
+              "-r",
+              "ftp://alice@127.0.0.1:" + endless.port() + "/",
+              "-o",
+              dir.resolve("tree").toString(),
+              "--tls",
+              "none",
+              "--max-depth",
+              "5");
       assertThat(code).as(cli.err()).isEqualTo(76);
-      assertThat(cli.err()).contains("more than 5 folders deep (maxMirrorDepth) (limit 5)")
+      assertThat(cli.err())
+          .contains("more than 5 folders deep (maxMirrorDepth) (limit 5)")
           .hasSizeLessThan(400);
       assertThat(endless.deepestListing()).isEqualTo(5);
     }

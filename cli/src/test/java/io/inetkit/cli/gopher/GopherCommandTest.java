@@ -45,8 +45,10 @@ class GopherCommandTest {
     CliRun cli = cli();
     assertThat(cli.run("gopher", server.url("1/docs"))).isZero();
     assertThat(cli.out())
-        .containsPattern("(?m)^0  readme.txt +gopher://127.0.0.1:" + server.port() + "/0/docs/readme.txt$")
-        .containsPattern("(?m)^9  blob.bin +gopher://127.0.0.1:" + server.port() + "/9/docs/blob.bin$")
+        .containsPattern(
+            "(?m)^0  readme.txt +gopher://127.0.0.1:" + server.port() + "/0/docs/readme.txt$")
+        .containsPattern(
+            "(?m)^9  blob.bin +gopher://127.0.0.1:" + server.port() + "/9/docs/blob.bin$")
         .containsPattern("(?m)^i  ");
   }
 
@@ -58,8 +60,11 @@ class GopherCommandTest {
         .startsWith("[\n")
         .contains(
             "{\"type\":\"text\",\"code\":\"0\",\"display\":\"readme.txt\",\"selector\":\"/docs/readme.txt\","
-                + "\"host\":\"127.0.0.1\",\"port\":" + server.port() + ",\"url\":\"gopher://127.0.0.1:"
-                + server.port() + "/0/docs/readme.txt\"}");
+                + "\"host\":\"127.0.0.1\",\"port\":"
+                + server.port()
+                + ",\"url\":\"gopher://127.0.0.1:"
+                + server.port()
+                + "/0/docs/readme.txt\"}");
   }
 
   @Test
@@ -76,7 +81,14 @@ class GopherCommandTest {
     assertThat(cli.run("gopher", server.url("9/docs/blob.bin"), "-o", out.toString())).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(binary);
     Path small = dir.resolve("small.bin");
-    assertThat(cli.run("gopher", server.url("9/docs/blob.bin"), "-o", small.toString(), "--max-filesize", "10k"))
+    assertThat(
+            cli.run(
+                "gopher",
+                server.url("9/docs/blob.bin"),
+                "-o",
+                small.toString(),
+                "--max-filesize",
+                "10k"))
         .isEqualTo(76);
     assertThat(small).doesNotExist();
   }
@@ -110,8 +122,15 @@ class GopherCommandTest {
     try (io.inetkit.testkit.fault.FaultServer stall = stallingServer()) {
       CliRun cli = cli();
       int code =
-          cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
-              "--retry", "2", "--retry-delay", "10ms");
+          cli.run(
+              "gopher",
+              "gopher://127.0.0.1:" + stall.port() + "/1/",
+              "--timeout",
+              "200ms",
+              "--retry",
+              "2",
+              "--retry-delay",
+              "10ms");
       assertThat(code).isEqualTo(79);
       assertThat(stall.connections()).isEqualTo(3);
       assertThat(cli.err()).contains("retry 1 of 2").contains("retry 2 of 2");
@@ -121,23 +140,36 @@ class GopherCommandTest {
   @Test
   void aRefusedRetryDoesNotHideTheTimeoutThatCausedItAndKeepsItsExitCode() throws Exception {
     try (io.inetkit.testkit.fault.FaultServer stall = stallingServer()) {
-      Thread refuser = new Thread(() -> {
-        while (stall.connections() == 0) {
-          Thread.onSpinWait();
-        }
-        stall.refuseNewConnections(); // the server goes away after the first connection
-      });
+      Thread refuser =
+          new Thread(
+              () -> {
+                while (stall.connections() == 0) {
+                  Thread.onSpinWait();
+                }
+                stall.refuseNewConnections(); // the server goes away after the first connection
+              });
       refuser.start();
       CliRun cli = cli();
       int code =
-          cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "500ms",
-              "--retry", "2", "--retry-delay", "10ms");
+          cli.run(
+              "gopher",
+              "gopher://127.0.0.1:" + stall.port() + "/1/",
+              "--timeout",
+              "500ms",
+              "--retry",
+              "2",
+              "--retry-delay",
+              "10ms");
       refuser.join();
       assertThat(code).as(cli.err()).isEqualTo(79);
-      assertThat(cli.err()).contains("retry 1 of 2").contains("(timed out after 500 ms")
+      assertThat(cli.err())
+          .contains("retry 1 of 2")
+          .contains("(timed out after 500 ms")
           .doesNotContain("retry 2 of 2");
       assertThat(cli.err().lines().filter(l -> !l.contains("retry")))
-          .singleElement().asString().doesNotContain("refused");
+          .singleElement()
+          .asString()
+          .doesNotContain("refused");
     }
   }
 
@@ -146,8 +178,17 @@ class GopherCommandTest {
     try (io.inetkit.testkit.fault.FaultServer stall = stallingServer()) {
       CliRun cli = cli();
       int code =
-          cli.run("gopher", "gopher://127.0.0.1:" + stall.port() + "/1/", "--timeout", "200ms",
-              "--retry", "3", "--retry-delay", "30s", "--max-time", "5s");
+          cli.run(
+              "gopher",
+              "gopher://127.0.0.1:" + stall.port() + "/1/",
+              "--timeout",
+              "200ms",
+              "--retry",
+              "3",
+              "--retry-delay",
+              "30s",
+              "--max-time",
+              "5s");
       assertThat(code).as(cli.err()).isEqualTo(79);
       assertThat(stall.connections()).isEqualTo(1);
       assertThat(cli.err()).doesNotContain("retry 1 of 3");

@@ -37,11 +37,20 @@ class CacertPasswordTest {
     String inbox = mail.url(MailProtocol.IMAPS) + "/INBOX";
     String store = trustStore().toString();
     CliRun cli = cli();
-    assertThat(cli.run("mail", "list", inbox, "--cacert", store, "--cacert-password-env", "TRUST_PW"))
+    assertThat(
+            cli.run("mail", "list", inbox, "--cacert", store, "--cacert-password-env", "TRUST_PW"))
         .as(cli.err())
         .isZero();
     Path pwFile = Files.writeString(dir.resolve("trust-pw"), "changeit\n");
-    assertThat(cli.run("mail", "list", inbox, "--cacert", store, "--cacert-password-file", pwFile.toString()))
+    assertThat(
+            cli.run(
+                "mail",
+                "list",
+                inbox,
+                "--cacert",
+                store,
+                "--cacert-password-file",
+                pwFile.toString()))
         .as(cli.err())
         .isZero();
   }

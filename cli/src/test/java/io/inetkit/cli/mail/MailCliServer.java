@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A GreenMail {@link MailServer} for CLI tests, started once per test class and emptied before
- * each test, with user {@code alice} (password {@code alice-pw}) and helpers for the command line.
+ * A GreenMail {@link MailServer} for CLI tests, started once per test class and emptied before each
+ * test, with user {@code alice} (password {@code alice-pw}) and helpers for the command line.
  *
  * <pre>{@code
  * @RegisterExtension static final MailCliServer mail = new MailCliServer();
@@ -57,7 +57,8 @@ final class MailCliServer implements BeforeAllCallback, AfterAllCallback, Before
 
   /** Returns {@code args} followed by {@code --cacert} with the server's CA. */
   String[] withCa(String... args) {
-    return Stream.concat(Stream.of(args), Stream.of("--cacert", server.pki().caPemFile().toString()))
+    return Stream.concat(
+            Stream.of(args), Stream.of("--cacert", server.pki().caPemFile().toString()))
         .toArray(String[]::new);
   }
 }

@@ -35,15 +35,19 @@ class MailFoldersCommandTest {
   @Test
   void createRenameSubscribeListAndDeleteFolders() {
     CliRun cli = cli();
-    assertThat(cli.run(args("mail", "folders", "create", box() + "/Projects"))).as(cli.err()).isZero();
+    assertThat(cli.run(args("mail", "folders", "create", box() + "/Projects")))
+        .as(cli.err())
+        .isZero();
     assertThat(cli.err()).contains("created folder Projects");
     assertThat(folders(cli)).contains("INBOX", "Projects");
-    assertThat(cli.run(args("mail", "folders", "rename", box() + "/Projects", "--to", "Done"))).isZero();
+    assertThat(cli.run(args("mail", "folders", "rename", box() + "/Projects", "--to", "Done")))
+        .isZero();
     assertThat(folders(cli)).contains("Done").doesNotContain("Projects");
     assertThat(cli.run(args("mail", "folders", "subscribe", box() + "/Done"))).isZero();
     assertThat(cli.run(args("mail", "folders", "list", box(), "--subscribed", "--json"))).isZero();
     assertThat(cli.out())
-        .startsWith("[\n{\"name\":\"Done\",\"specialUse\":\"\",\"selectable\":true,\"subscribed\":true,\"attributes\":[");
+        .startsWith(
+            "[\n{\"name\":\"Done\",\"specialUse\":\"\",\"selectable\":true,\"subscribed\":true,\"attributes\":[");
     assertThat(cli.run(args("mail", "folders", "unsubscribe", box() + "/Done"))).isZero();
     assertThat(cli.run(args("mail", "folders", "list", box(), "--subscribed", "--json"))).isZero();
     assertThat(cli.out()).doesNotContain("Done");
@@ -72,8 +76,12 @@ class MailFoldersCommandTest {
     assertThat(cli.err()).contains("TRYCREATE").contains("--create");
     assertThat(folders(cli)).doesNotContain("Archive");
 
-    assertThat(cli.run(args("mail", "move", message, "--to", "Archive", "--create"))).as(cli.err()).isZero();
-    assertThat(cli.err()).contains("created folder Archive").contains("moved 1 message(s) to Archive");
+    assertThat(cli.run(args("mail", "move", message, "--to", "Archive", "--create")))
+        .as(cli.err())
+        .isZero();
+    assertThat(cli.err())
+        .contains("created folder Archive")
+        .contains("moved 1 message(s) to Archive");
     assertThat(cli.run(args("mail", "list", box() + "/Archive"))).isZero();
     assertThat(cli.out().lines().skip(1).toList()).hasSize(1).allMatch(l -> l.endsWith(" a"));
   }

@@ -25,12 +25,26 @@ class MailPlaintextLoginTest {
   @Test
   void tlsNoneWithALoginWarnsOnStandardErrorEvenWhenQuiet() {
     CliRun cli = mail.cli(dir);
-    assertThat(cli.run("mail", "send", "--server", mail.url(MailProtocol.SMTP), "--tls", "none", "-q",
-            "--from", "alice@example.org", "--to", "bob@example.org", "--text", "x"))
+    assertThat(
+            cli.run(
+                "mail",
+                "send",
+                "--server",
+                mail.url(MailProtocol.SMTP),
+                "--tls",
+                "none",
+                "-q",
+                "--from",
+                "alice@example.org",
+                "--to",
+                "bob@example.org",
+                "--text",
+                "x"))
         .as(cli.err())
         .isZero();
     assertThat(cli.err()).contains(WARNING).doesNotContain(MailCliServer.PASSWORD);
-    assertThat(cli.run("mail", "list", mail.url(MailProtocol.IMAP) + "/INBOX", "--tls", "none")).isZero();
+    assertThat(cli.run("mail", "list", mail.url(MailProtocol.IMAP) + "/INBOX", "--tls", "none"))
+        .isZero();
     assertThat(cli.err()).contains(WARNING);
     assertThat(cli.run("mail", "list", mail.url(MailProtocol.POP3), "--tls", "none")).isZero();
     assertThat(cli.err()).contains(WARNING);
@@ -39,9 +53,22 @@ class MailPlaintextLoginTest {
   @Test
   void tlsNoneWithoutALoginSendsWithoutAWarning() {
     CliRun cli = new CliRun(dir);
-    String anonymous = "smtp://" + mail.server().host() + ":" + mail.server().port(MailProtocol.SMTP);
-    assertThat(cli.run("mail", "send", "--server", anonymous, "--tls", "none",
-            "--from", "alice@example.org", "--to", "bob@example.org", "--text", "x"))
+    String anonymous =
+        "smtp://" + mail.server().host() + ":" + mail.server().port(MailProtocol.SMTP);
+    assertThat(
+            cli.run(
+                "mail",
+                "send",
+                "--server",
+                anonymous,
+                "--tls",
+                "none",
+                "--from",
+                "alice@example.org",
+                "--to",
+                "bob@example.org",
+                "--text",
+                "x"))
         .as(cli.err())
         .isZero();
     assertThat(cli.err()).doesNotContain(WARNING);
@@ -53,12 +80,26 @@ class MailPlaintextLoginTest {
         FaultServer.start(
             FaultScript.create()
                 .send("220 submission ESMTP\r\n")
-                .respond(l -> l.startsWith("EHLO")
-                    ? "250-submission\r\n250-PIPELINING\r\n250 STARTTLS\r\n"
-                    : l.equals("QUIT") ? "221 bye\r\n" : "250 ok\r\n"))) {
+                .respond(
+                    l ->
+                        l.startsWith("EHLO")
+                            ? "250-submission\r\n250-PIPELINING\r\n250 STARTTLS\r\n"
+                            : l.equals("QUIT") ? "221 bye\r\n" : "250 ok\r\n"))) {
       CliRun cli = mail.cli(dir);
-      assertThat(cli.run("mail", "send", "--server", "smtp://alice@" + server.host() + ":" + server.port(),
-              "--tls", "none", "--from", "alice@example.org", "--to", "bob@example.org", "--text", "x"))
+      assertThat(
+              cli.run(
+                  "mail",
+                  "send",
+                  "--server",
+                  "smtp://alice@" + server.host() + ":" + server.port(),
+                  "--tls",
+                  "none",
+                  "--from",
+                  "alice@example.org",
+                  "--to",
+                  "bob@example.org",
+                  "--text",
+                  "x"))
           .isEqualTo(78);
       assertThat(cli.err()).contains("takes logins only over TLS").contains("--tls none");
       assertThat(server.received()).doesNotContain("AUTH").doesNotContain("MAIL FROM");
@@ -71,11 +112,21 @@ class MailPlaintextLoginTest {
         FaultServer.start(
             FaultScript.create()
                 .send("+OK Dovecot ready.\r\n")
-                .respond(l -> l.startsWith("CAPA") ? "+OK\r\nUIDL\r\nSTLS\r\nUSER\r\n.\r\n"
-                    : l.startsWith("QUIT") ? "+OK bye\r\n"
-                    : "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n"))) {
+                .respond(
+                    l ->
+                        l.startsWith("CAPA")
+                            ? "+OK\r\nUIDL\r\nSTLS\r\nUSER\r\n.\r\n"
+                            : l.startsWith("QUIT")
+                                ? "+OK bye\r\n"
+                                : "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n"))) {
       CliRun cli = mail.cli(dir);
-      assertThat(cli.run("mail", "list", "pop3://alice@" + server.host() + ":" + server.port(), "--tls", "none"))
+      assertThat(
+              cli.run(
+                  "mail",
+                  "list",
+                  "pop3://alice@" + server.host() + ":" + server.port(),
+                  "--tls",
+                  "none"))
           .isEqualTo(78);
       assertThat(cli.err()).contains("takes logins only over TLS").contains("--tls none");
       assertThat(server.received()).doesNotContain(MailCliServer.PASSWORD);

@@ -41,9 +41,13 @@ class MailReadCommandsTest {
   }
 
   static byte[] message(String subject, String body) {
-    return ("From: Bob <bob@example.org>\r\nTo: alice@example.org\r\nSubject: " + subject
-            + "\r\nDate: Wed, 25 Nov 2026 09:00:00 +0000\r\nMessage-ID: <" + subject.hashCode()
-            + "@example.org>\r\n\r\n" + body + "\r\n")
+    return ("From: Bob <bob@example.org>\r\nTo: alice@example.org\r\nSubject: "
+            + subject
+            + "\r\nDate: Wed, 25 Nov 2026 09:00:00 +0000\r\nMessage-ID: <"
+            + subject.hashCode()
+            + "@example.org>\r\n\r\n"
+            + body
+            + "\r\n")
         .getBytes(UTF_8);
   }
 
@@ -56,7 +60,8 @@ class MailReadCommandsTest {
   }
 
   private String[] args(String... args) {
-    return Stream.concat(Stream.of(args), Stream.of("--cacert", server.pki().caPemFile().toString()))
+    return Stream.concat(
+            Stream.of(args), Stream.of("--cacert", server.pki().caPemFile().toString()))
         .toArray(String[]::new);
   }
 
@@ -83,7 +88,8 @@ class MailReadCommandsTest {
     assertThat(cli.out().lines().findFirst().orElseThrow())
         .matches(" +UID  DATE \\(UTC\\) +FLAG +SIZE  FROM +SUBJECT");
     assertThat(cli.out())
-        .containsPattern("(?m)^ +" + uids.get(0) + "  2026-11-25 09:00  N +\\d+  Bob <bob@example.org> +first$");
+        .containsPattern(
+            "(?m)^ +" + uids.get(0) + "  2026-11-25 09:00  N +\\d+  Bob <bob@example.org> +first$");
     assertThat(cli.run(args("mail", "list", inbox(), "--json", "--subject", "second"))).isZero();
     assertThat(cli.out())
         .startsWith("[\n{\"uid\":" + uids.get(1) + ",\"uidValidity\":")
@@ -93,7 +99,9 @@ class MailReadCommandsTest {
         .contains("/INBOX;UIDVALIDITY=")
         .doesNotContain("first");
     assertThat(cli.run(args("mail", "list", inbox(), "--limit", "1", "--json"))).isZero();
-    assertThat(cli.out()).contains("\"subject\":\"second\"").doesNotContain("\"subject\":\"first\"");
+    assertThat(cli.out())
+        .contains("\"subject\":\"second\"")
+        .doesNotContain("\"subject\":\"first\"");
   }
 
   @Test
@@ -103,9 +111,12 @@ class MailReadCommandsTest {
     long uid = uids().get(0);
     CliRun cli = cli();
     assertThat(cli.run(args("mail", "read", inbox() + "/;UID=" + uid))).isZero();
-    assertThat(new String(cli.stdoutBytes(), UTF_8)).contains("Subject: hello").contains("the body");
+    assertThat(new String(cli.stdoutBytes(), UTF_8))
+        .contains("Subject: hello")
+        .contains("the body");
     Path eml = dir.resolve("m.eml");
-    assertThat(cli.run(args("mail", "read", inbox() + ";UID=" + uid, "-o", eml.toString()))).isZero();
+    assertThat(cli.run(args("mail", "read", inbox() + ";UID=" + uid, "-o", eml.toString())))
+        .isZero();
     assertThat(Files.readString(eml)).contains("Subject: hello").contains("the body");
     assertThat(cli.run(args("mail", "read", inbox() + ";UID=" + (uid + 100)))).isEqualTo(66);
     assertThat(cli.run(args("mail", "read", inbox()))).isEqualTo(2);
@@ -123,7 +134,8 @@ class MailReadCommandsTest {
     try (Stream<Path> files = Files.list(maildir.resolve("new"))) {
       assertThat(files.count()).isEqualTo(2);
     }
-    assertThat(cli.run(args("mail", "sync", inbox(), "--maildir", maildir.toString(), "--json"))).isZero();
+    assertThat(cli.run(args("mail", "sync", inbox(), "--maildir", maildir.toString(), "--json")))
+        .isZero();
     assertThat(cli.out()).startsWith("{\"downloaded\":0,").contains("\"maildir\":\"" + maildir);
     try (Stream<Path> files = Files.list(maildir.resolve("new"))) {
       assertThat(files.count()).isEqualTo(2);
@@ -144,9 +156,19 @@ class MailReadCommandsTest {
     assertThat(cli.run(args("mail", "flag", first, "--remove", "flagged"))).isZero();
     assertThat(cli.run(args("mail", "list", inbox(), "--json", "--limit", "3"))).isZero();
     assertThat(cli.out()).contains("\"flags\":[\"seen\"]").doesNotContain("flagged");
-    assertThat(cli.run(args("mail", "delete", inbox(), "--uid", String.valueOf(uids.get(1))))).isZero();
+    assertThat(cli.run(args("mail", "delete", inbox(), "--uid", String.valueOf(uids.get(1)))))
+        .isZero();
     createArchive();
-    assertThat(cli.run(args("mail", "move", inbox(), "--uid", String.valueOf(uids.get(2)), "--to", "Archive")))
+    assertThat(
+            cli.run(
+                args(
+                    "mail",
+                    "move",
+                    inbox(),
+                    "--uid",
+                    String.valueOf(uids.get(2)),
+                    "--to",
+                    "Archive")))
         .isZero();
     assertThat(cli.run(args("mail", "list", inbox()))).isZero();
     assertThat(cli.out().lines().skip(1).toList()).hasSize(1).allMatch(l -> l.endsWith(" a"));
@@ -164,9 +186,12 @@ class MailReadCommandsTest {
     CliRun cli = cli();
     assertThat(cli.run(args("mail", "delete", inbox(), "--uid", nope))).isEqualTo(66);
     assertThat(cli.err()).contains("no message with UID " + nope).doesNotContain("deleted");
-    assertThat(cli.run(args("mail", "move", inbox(), "--uid", nope, "--to", "Archive"))).isEqualTo(66);
-    assertThat(cli.run(args("mail", "flag", inbox() + ";UID=" + nope, "--add", "seen"))).isEqualTo(66);
-    assertThat(cli.run(args("mail", "delete", inbox(), "--uid", uids().get(0) + "," + nope))).isZero();
+    assertThat(cli.run(args("mail", "move", inbox(), "--uid", nope, "--to", "Archive")))
+        .isEqualTo(66);
+    assertThat(cli.run(args("mail", "flag", inbox() + ";UID=" + nope, "--add", "seen")))
+        .isEqualTo(66);
+    assertThat(cli.run(args("mail", "delete", inbox(), "--uid", uids().get(0) + "," + nope)))
+        .isZero();
     assertThat(cli.err()).contains("deleted 1 message(s)");
   }
 
@@ -190,7 +215,8 @@ class MailReadCommandsTest {
   void watchPrintsNewMessagesUntilCount() throws Exception {
     CliRun cli = cli();
     CompletableFuture<Integer> code =
-        CompletableFuture.supplyAsync(() -> cli.run(args("mail", "watch", inbox(), "--count", "1", "--json")));
+        CompletableFuture.supplyAsync(
+            () -> cli.run(args("mail", "watch", inbox(), "--count", "1", "--json")));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!cli.err().contains("watching") && System.nanoTime() < deadline) {
       Thread.sleep(20);

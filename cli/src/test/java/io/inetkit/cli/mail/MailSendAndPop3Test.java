@@ -44,7 +44,8 @@ class MailSendAndPop3Test {
   }
 
   private String[] tls(String... args) {
-    return Stream.concat(Stream.of(args), Stream.of("--cacert", server.pki().caPemFile().toString()))
+    return Stream.concat(
+            Stream.of(args), Stream.of("--cacert", server.pki().caPemFile().toString()))
         .toArray(String[]::new);
   }
 
@@ -58,16 +59,31 @@ class MailSendAndPop3Test {
     CliRun cli = cli().stdin("Hello Bob,\nthe report is attached.\n");
     int code =
         cli.run(
-            tls("mail", "send", "--server", submission(), "--from", "Alice <alice@example.org>",
-                "--to", "bob@example.org", "--subject", "Report ✓", "--attach", attachment.toString(),
-                "--header", "X-Trace: cli-test"));
+            tls(
+                "mail",
+                "send",
+                "--server",
+                submission(),
+                "--from",
+                "Alice <alice@example.org>",
+                "--to",
+                "bob@example.org",
+                "--subject",
+                "Report ✓",
+                "--attach",
+                attachment.toString(),
+                "--header",
+                "X-Trace: cli-test"));
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out()).startsWith("accepted for bob@example.org: 250");
     List<ReceivedMail> got = server.waitForMessages(1, Duration.ofSeconds(10));
     assertThat(got).hasSize(1);
     assertThat(got.get(0).subject()).isEqualTo("Report ✓");
     String raw = new String(got.get(0).raw(), UTF_8);
-    assertThat(raw).contains("X-Trace: cli-test").contains("report.txt").contains("the report is attached");
+    assertThat(raw)
+        .contains("X-Trace: cli-test")
+        .contains("report.txt")
+        .contains("the report is attached");
   }
 
   @Test
@@ -77,12 +93,15 @@ class MailSendAndPop3Test {
             dir.resolve("m.eml"),
             "From: alice@example.org\r\nTo: bob@example.org\r\nSubject: prepared\r\n\r\nas is\r\n");
     CliRun cli = cli();
-    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--eml", eml.toString(), "--json")))
+    assertThat(
+            cli.run(
+                tls("mail", "send", "--server", submission(), "--eml", eml.toString(), "--json")))
         .isZero();
     assertThat(cli.out())
         .startsWith("{\"messageId\":")
         .contains("\"accepted\":[\"bob@example.org\"],\"rejected\":[],\"reply\":\"250");
-    assertThat(server.waitForMessages(1, Duration.ofSeconds(10)).get(0).subject()).isEqualTo("prepared");
+    assertThat(server.waitForMessages(1, Duration.ofSeconds(10)).get(0).subject())
+        .isEqualTo("prepared");
   }
 
   @Test
@@ -93,32 +112,76 @@ class MailSendAndPop3Test {
             "From: alice@example.org\r\nTo: bob@example.org\r\nMessage-ID: <eml-7@example.org>\r\n"
                 + "Subject: prepared\r\n\r\nas is\r\n");
     CliRun cli = cli();
-    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--eml", eml.toString(), "--json")))
+    assertThat(
+            cli.run(
+                tls("mail", "send", "--server", submission(), "--eml", eml.toString(), "--json")))
         .isZero();
     assertThat(cli.out()).startsWith("{\"messageId\":\"<eml-7@example.org>\",");
 
-    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
-            "--to", "bob@example.org", "--subject", "composed", "--text", "x", "--json")))
+    assertThat(
+            cli.run(
+                tls(
+                    "mail",
+                    "send",
+                    "--server",
+                    submission(),
+                    "--from",
+                    "alice@example.org",
+                    "--to",
+                    "bob@example.org",
+                    "--subject",
+                    "composed",
+                    "--text",
+                    "x",
+                    "--json")))
         .isZero();
     String sent = cli.out().replaceFirst("(?s)^\\{\"messageId\":\"([^\"]*)\".*", "$1");
     assertThat(sent).matches("<[^<>]+@example.org>");
     server.waitForMessages(2, Duration.ofSeconds(10));
     CliRun bob = new CliRun(dir).variable("INETKIT_PASSWORD", "bob-pw");
-    assertThat(bob.run(tls("mail", "list", server.url(MailProtocol.IMAPS, "bob") + "/INBOX", "--json")))
+    assertThat(
+            bob.run(
+                tls("mail", "list", server.url(MailProtocol.IMAPS, "bob") + "/INBOX", "--json")))
         .isZero();
-    assertThat(bob.out()).contains("\"messageId\":\"" + sent + "\"").contains("\"messageId\":\"<eml-7@example.org>\"");
+    assertThat(bob.out())
+        .contains("\"messageId\":\"" + sent + "\"")
+        .contains("\"messageId\":\"<eml-7@example.org>\"");
   }
 
   @Test
   void sendRejectsBadInputBeforeConnecting() {
     CliRun cli = cli();
-    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
-            "--to", "bob@example.org", "--subject", "a\r\nBcc: evil@example.org", "--text", "x")))
+    assertThat(
+            cli.run(
+                tls(
+                    "mail",
+                    "send",
+                    "--server",
+                    submission(),
+                    "--from",
+                    "alice@example.org",
+                    "--to",
+                    "bob@example.org",
+                    "--subject",
+                    "a\r\nBcc: evil@example.org",
+                    "--text",
+                    "x")))
         .isEqualTo(2);
-    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org")))
+    assertThat(
+            cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org")))
         .isEqualTo(2);
     assertThat(cli.err()).contains("at least one --to");
-    assertThat(cli.run(tls("mail", "send", "--server", "imaps://127.0.0.1/", "--from", "a@b.c", "--to", "d@e.f")))
+    assertThat(
+            cli.run(
+                tls(
+                    "mail",
+                    "send",
+                    "--server",
+                    "imaps://127.0.0.1/",
+                    "--from",
+                    "a@b.c",
+                    "--to",
+                    "d@e.f")))
         .isEqualTo(2);
     assertThat(server.received()).isEmpty();
   }
@@ -127,8 +190,18 @@ class MailSendAndPop3Test {
   void startTlsRequiredButNotOfferedIs78AndNothingIsSent() {
     CliRun cli = cli();
     String plain = server.url(MailProtocol.SMTP, "alice");
-    assertThat(cli.run("mail", "send", "--server", plain, "--from", "alice@example.org", "--to",
-            "bob@example.org", "--text", "x"))
+    assertThat(
+            cli.run(
+                "mail",
+                "send",
+                "--server",
+                plain,
+                "--from",
+                "alice@example.org",
+                "--to",
+                "bob@example.org",
+                "--text",
+                "x"))
         .isEqualTo(78);
     assertThat(cli.err()).startsWith("inetkit: ").contains("STARTTLS");
     assertThat(server.received()).isEmpty();
@@ -137,8 +210,19 @@ class MailSendAndPop3Test {
   @Test
   void wrongSmtpPasswordIs77() {
     CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "wrong-pw");
-    assertThat(cli.run(tls("mail", "send", "--server", submission(), "--from", "alice@example.org",
-            "--to", "bob@example.org", "--text", "x")))
+    assertThat(
+            cli.run(
+                tls(
+                    "mail",
+                    "send",
+                    "--server",
+                    submission(),
+                    "--from",
+                    "alice@example.org",
+                    "--to",
+                    "bob@example.org",
+                    "--text",
+                    "x")))
         .isEqualTo(77);
     assertThat(cli.err()).doesNotContain("wrong-pw");
   }
@@ -147,10 +231,18 @@ class MailSendAndPop3Test {
   void capabilitiesForSmtpImapAndPop3() {
     CliRun cli = cli();
     assertThat(cli.run(tls("mail", "capabilities", submission()))).isZero();
-    assertThat(cli.out()).contains("AUTH PLAIN").doesNotContain("STARTTLS"); // EHLO after the upgrade
-    assertThat(cli.run(tls("mail", "capabilities", server.url(MailProtocol.IMAPS, "alice"), "--json"))).isZero();
-    assertThat(cli.out()).startsWith("{\"server\":").contains("\"protocol\":\"imap\"").contains("{\"name\":\"IMAP4REV1\"");
-    assertThat(cli.run(tls("mail", "capabilities", server.url(MailProtocol.POP3S, "alice")))).isZero();
+    assertThat(cli.out())
+        .contains("AUTH PLAIN")
+        .doesNotContain("STARTTLS"); // EHLO after the upgrade
+    assertThat(
+            cli.run(tls("mail", "capabilities", server.url(MailProtocol.IMAPS, "alice"), "--json")))
+        .isZero();
+    assertThat(cli.out())
+        .startsWith("{\"server\":")
+        .contains("\"protocol\":\"imap\"")
+        .contains("{\"name\":\"IMAP4REV1\"");
+    assertThat(cli.run(tls("mail", "capabilities", server.url(MailProtocol.POP3S, "alice"))))
+        .isZero();
     assertThat(cli.out()).contains("UIDL").contains("SASL PLAIN XOAUTH2"); // CAPA arguments kept
   }
 
@@ -163,10 +255,7 @@ class MailSendAndPop3Test {
     assertThat(cli.run(tls("mail", "list", box, "--json"))).isZero();
     assertThat(cli.out()).startsWith("[\n{\"number\":1,\"size\":").contains("\"uidl\":");
     assertThat(cli.run(tls("mail", "list", box))).isZero();
-    assertThat(cli.out().lines().toList())
-        .hasSize(3)
-        .first()
-        .isEqualTo("NUMBER       SIZE  UIDL");
+    assertThat(cli.out().lines().toList()).hasSize(3).first().isEqualTo("NUMBER       SIZE  UIDL");
     assertThat(cli.run(tls("mail", "list", box, "--unseen"))).isEqualTo(2);
     assertThat(cli.err()).contains("POP3 cannot search");
 
@@ -178,7 +267,15 @@ class MailSendAndPop3Test {
     assertThat(cli.run(tls("mail", "read", box + "/9"))).isEqualTo(66);
 
     Path maildir = dir.resolve("box");
-    assertThat(cli.run(tls("mail", "sync", box, "--maildir", maildir.toString(), "--delete-after-download")))
+    assertThat(
+            cli.run(
+                tls(
+                    "mail",
+                    "sync",
+                    box,
+                    "--maildir",
+                    maildir.toString(),
+                    "--delete-after-download")))
         .isZero();
     assertThat(cli.out()).startsWith("2 downloaded").contains("2 deleted on the server");
     assertThat(cli.run(tls("mail", "list", box))).isZero();
@@ -196,8 +293,14 @@ class MailSendAndPop3Test {
     server.deliver("alice@example.org", eml.getBytes(UTF_8));
     Path att = dir.resolve("att");
     CliRun cli = cli();
-    assertThat(cli.run(tls("mail", "read", server.url(MailProtocol.POP3S, "alice") + "/1", "--attachments",
-            att.toString())))
+    assertThat(
+            cli.run(
+                tls(
+                    "mail",
+                    "read",
+                    server.url(MailProtocol.POP3S, "alice") + "/1",
+                    "--attachments",
+                    att.toString())))
         .as(cli.err())
         .isZero();
     assertThat(cli.err()).contains("saved attachment " + att.resolve("report.bin"));

@@ -27,16 +27,25 @@ class MailSyncPermissionsTest {
   @Test
   void syncedFilesAre0600AndFolders0700() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-    mail.server().deliver("alice@example.org", MailReadCommandsTest.message("private", "for alice"));
+    mail.server()
+        .deliver("alice@example.org", MailReadCommandsTest.message("private", "for alice"));
     CliRun cli = mail.cli(dir);
-    for (String url : List.of(mail.url(MailProtocol.IMAPS) + "/INBOX", mail.url(MailProtocol.POP3S))) {
+    for (String url :
+        List.of(mail.url(MailProtocol.IMAPS) + "/INBOX", mail.url(MailProtocol.POP3S))) {
       Path box = dir.resolve(url.startsWith("imap") ? "imap-box" : "pop3-box");
-      assertThat(cli.run(mail.withCa("mail", "sync", url, "--maildir", box.toString()))).as(cli.err()).isZero();
+      assertThat(cli.run(mail.withCa("mail", "sync", url, "--maildir", box.toString())))
+          .as(cli.err())
+          .isZero();
       for (String folder : List.of("", "tmp", "new", "cur", ".inetkit-sync")) {
-        assertThat(mode(box.resolve(folder))).as(box.resolve(folder).toString()).isEqualTo("rwx------");
+        assertThat(mode(box.resolve(folder)))
+            .as(box.resolve(folder).toString())
+            .isEqualTo("rwx------");
       }
-      try (Stream<Path> files = Stream.concat(Files.list(box.resolve("new")), Files.list(box.resolve(".inetkit-sync")))) {
-        assertThat(files.toList()).hasSize(2).allSatisfy(f -> assertThat(mode(f)).isEqualTo("rw-------"));
+      try (Stream<Path> files =
+          Stream.concat(Files.list(box.resolve("new")), Files.list(box.resolve(".inetkit-sync")))) {
+        assertThat(files.toList())
+            .hasSize(2)
+            .allSatisfy(f -> assertThat(mode(f)).isEqualTo("rw-------"));
       }
     }
   }

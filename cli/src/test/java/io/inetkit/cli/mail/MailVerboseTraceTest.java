@@ -18,14 +18,16 @@ class MailVerboseTraceTest {
   void imapAndPop3ConversationsAreTracedWithThePasswordRedacted() {
     mail.server().deliver("alice@example.org", MailReadCommandsTest.message("traced", "body"));
     CliRun cli = mail.cli(dir);
-    assertThat(cli.run(mail.withCa("mail", "list", mail.url(MailProtocol.IMAPS) + "/INBOX", "-v"))).isZero();
+    assertThat(cli.run(mail.withCa("mail", "list", mail.url(MailProtocol.IMAPS) + "/INBOX", "-v")))
+        .isZero();
     assertThat(cli.err())
         .containsPattern("> \\w+ LOGIN alice \\*\\*\\*")
         .containsPattern("> \\w+ SELECT INBOX")
         .containsPattern("< \\w+ OK")
         .doesNotContain(MailCliServer.PASSWORD);
 
-    assertThat(cli.run(mail.withCa("mail", "read", mail.url(MailProtocol.POP3S) + "/1", "-v"))).isZero();
+    assertThat(cli.run(mail.withCa("mail", "read", mail.url(MailProtocol.POP3S) + "/1", "-v")))
+        .isZero();
     assertThat(cli.err())
         .contains("> RETR 1")
         .containsPattern("< \\(message data: \\d+ lines\\)")

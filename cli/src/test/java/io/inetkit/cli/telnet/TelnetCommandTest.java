@@ -35,8 +35,15 @@ class TelnetCommandTest {
     CliRun cli = cli();
     assertThat(
             cli.run(
-                "telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice",
-                "--run", "whoami", "--run", "echo hello there"))
+                "telnet",
+                "127.0.0.1",
+                String.valueOf(server.port()),
+                "--user",
+                "alice",
+                "--run",
+                "whoami",
+                "--run",
+                "echo hello there"))
         .isZero();
     assertThat(cli.out()).isEqualTo("alice\nhello there\n");
     assertThat(server.lastConnection().commands()).contains("whoami", "echo hello there");
@@ -47,10 +54,22 @@ class TelnetCommandTest {
     CliRun cli = cli();
     assertThat(
             cli.run(
-                "telnet", "telnet://127.0.0.1:" + server.port(),
-                "--expect", "login: ", "--send", "alice",
-                "--expect", "Password: ", "--send", "alice-pw",
-                "--expect", "\\$ ", "--send", "echo x1y", "--expect", "x1y\\r?\\n"))
+                "telnet",
+                "telnet://127.0.0.1:" + server.port(),
+                "--expect",
+                "login: ",
+                "--send",
+                "alice",
+                "--expect",
+                "Password: ",
+                "--send",
+                "alice-pw",
+                "--expect",
+                "\\$ ",
+                "--send",
+                "echo x1y",
+                "--expect",
+                "x1y\\r?\\n"))
         .isZero();
     assertThat(cli.out()).contains("login: ").contains("Password: ").endsWith("x1y\r\n");
   }
@@ -62,8 +81,13 @@ class TelnetCommandTest {
     CliRun cli = cli();
     assertThat(
             cli.run(
-                "telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice",
-                "--script", script.toString()))
+                "telnet",
+                "127.0.0.1",
+                String.valueOf(server.port()),
+                "--user",
+                "alice",
+                "--script",
+                script.toString()))
         .isZero();
     assertThat(cli.out()).isEqualTo("from-script\n");
   }
@@ -84,9 +108,10 @@ class TelnetCommandTest {
     for (boolean quiet : new boolean[] {false, true}) {
       CliRun cli = cli().stdin("echo last-line\nexit\n");
       String port = String.valueOf(server.port());
-      int code = quiet
-          ? cli.run("telnet", "-q", "127.0.0.1", port, "--user", "alice")
-          : cli.run("telnet", "127.0.0.1", port, "--user", "alice");
+      int code =
+          quiet
+              ? cli.run("telnet", "-q", "127.0.0.1", port, "--user", "alice")
+              : cli.run("telnet", "127.0.0.1", port, "--user", "alice");
       assertThat(code).isZero();
       String out = new String(cli.stdoutBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(out).contains("last-line").doesNotContain("foreign host").endsWith("logout\r\n");
@@ -101,7 +126,15 @@ class TelnetCommandTest {
   @Test
   void wrongPasswordIs77AndNeverPrinted() {
     CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "bad-secret");
-    assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice", "--run", "whoami"))
+    assertThat(
+            cli.run(
+                "telnet",
+                "127.0.0.1",
+                String.valueOf(server.port()),
+                "--user",
+                "alice",
+                "--run",
+                "whoami"))
         .isEqualTo(77);
     assertThat(cli.err()).startsWith("inetkit: ").doesNotContain("bad-secret");
   }
@@ -116,7 +149,8 @@ class TelnetCommandTest {
     assertThat(cli.run("telnet", "127.0.0.1", port, "--script", bad.toString())).isEqualTo(2);
     assertThat(cli.err()).contains("line 1: unknown step 'dance'");
     assertThat(cli.run("telnet", "ftp://127.0.0.1/", "--run", "x")).isEqualTo(2);
-    assertThat(cli.run("telnet", "127.0.0.1", port, "--user", "alice", "--run", "echo a\rb")).isEqualTo(2);
+    assertThat(cli.run("telnet", "127.0.0.1", port, "--user", "alice", "--run", "echo a\rb"))
+        .isEqualTo(2);
   }
 
   @Test
@@ -126,8 +160,13 @@ class TelnetCommandTest {
         .isEqualTo(69);
     assertThat(
             cli.run(
-                "telnet", "127.0.0.1", String.valueOf(server.port()), "--expect", "never-said",
-                "--timeout", "300ms"))
+                "telnet",
+                "127.0.0.1",
+                String.valueOf(server.port()),
+                "--expect",
+                "never-said",
+                "--timeout",
+                "300ms"))
         .isEqualTo(79);
   }
 }

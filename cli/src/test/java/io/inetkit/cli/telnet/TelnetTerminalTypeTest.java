@@ -18,10 +18,23 @@ class TelnetTerminalTypeTest {
   @Test
   void scriptedRunIsDumbAndPrintsOnlyTheOutput() throws Exception {
     String bashPrompt = "\u001b[?2004halice@host:~$ \u001b[K";
-    try (TelnetServer server = TelnetServer.builder().user("alice", "alice-pw").prompt(bashPrompt).start()) {
-      CliRun cli = new CliRun(dir).variable("INETKIT_PASSWORD", "alice-pw").variable("TERM", "xterm-256color");
-      assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(server.port()), "--user", "alice",
-          "--run", "whoami")).as(cli.err()).isZero();
+    try (TelnetServer server =
+        TelnetServer.builder().user("alice", "alice-pw").prompt(bashPrompt).start()) {
+      CliRun cli =
+          new CliRun(dir)
+              .variable("INETKIT_PASSWORD", "alice-pw")
+              .variable("TERM", "xterm-256color");
+      assertThat(
+              cli.run(
+                  "telnet",
+                  "127.0.0.1",
+                  String.valueOf(server.port()),
+                  "--user",
+                  "alice",
+                  "--run",
+                  "whoami"))
+          .as(cli.err())
+          .isZero();
       assertThat(cli.out()).isEqualTo("alice\n");
       assertThat(server.lastConnection().terminalType()).contains("dumb");
     }
@@ -32,7 +45,8 @@ class TelnetTerminalTypeTest {
     try (TelnetServer server = TelnetServer.builder().start()) {
       CliRun cli = new CliRun(dir).variable("TERM", "xterm-256color").stdin("echo hi\nexit\n");
       assertThat(cli.run("telnet", "127.0.0.1", String.valueOf(server.port()), "--timeout", "5s"))
-          .as(cli.err()).isZero();
+          .as(cli.err())
+          .isZero();
       assertThat(server.lastConnection().terminalType()).contains("xterm-256color");
     }
     assertThat(TelnetCommand.interactiveTerminalType("xterm-256color")).isEqualTo("xterm-256color");

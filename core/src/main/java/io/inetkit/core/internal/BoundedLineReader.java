@@ -10,8 +10,8 @@ import java.io.InputStream;
  * Reads protocol lines ending in CRLF or a bare LF from a stream, never holding more than {@code
  * maxLineLength} bytes of one line: an endless line from a hostile server fails with {@link
  * LimitExceededException} as soon as it crosses the limit. Reads through its own buffer, so the
- * underlying stream must not be read directly while this reader is in use; use {@link
- * #read(byte[], int, int)} for raw bytes after the lines. Not part of the public API.
+ * underlying stream must not be read directly while this reader is in use; use {@link #read(byte[],
+ * int, int)} for raw bytes after the lines. Not part of the public API.
  *
  * <pre>{@code
  * BoundedLineReader reader = new BoundedLineReader(socket.getInputStream(), 8192, endpoint);
@@ -47,7 +47,8 @@ public final class BoundedLineReader {
     while (true) {
       if (pos == limit && !fill()) {
         if (line != null && line.size() > maxLineLength) {
-          throw new LimitExceededException("line too long from " + endpoint, endpoint, maxLineLength);
+          throw new LimitExceededException(
+              "line too long from " + endpoint, endpoint, maxLineLength);
         }
         if (line != null) {
           lastLineEnded = false;
@@ -76,7 +77,8 @@ public final class BoundedLineReader {
           n--;
         }
         if (n > maxLineLength) {
-          throw new LimitExceededException("line too long from " + endpoint, endpoint, maxLineLength);
+          throw new LimitExceededException(
+              "line too long from " + endpoint, endpoint, maxLineLength);
         }
         return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
       }
@@ -84,8 +86,8 @@ public final class BoundedLineReader {
   }
 
   /**
-   * Returns whether the line {@link #readLineBytes} returned last ended with its terminator
-   * (false for a final line the stream cut off); true before any line.
+   * Returns whether the line {@link #readLineBytes} returned last ended with its terminator (false
+   * for a final line the stream cut off); true before any line.
    */
   public boolean lastLineEnded() {
     return lastLineEnded;

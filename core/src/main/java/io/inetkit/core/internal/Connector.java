@@ -6,9 +6,9 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
+import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.Trust;
-import io.inetkit.core.Timeouts;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -22,9 +22,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Opens sockets the way every inetkit client must: finite connect and read timeouts, large
- * buffers, TLS with the configured {@link Trust}, and JDK exceptions translated into the core
- * exception tree at one place. Not part of the public API.
+ * Opens sockets the way every inetkit client must: finite connect and read timeouts, large buffers,
+ * TLS with the configured {@link Trust}, and JDK exceptions translated into the core exception tree
+ * at one place. Not part of the public API.
  *
  * <pre>{@code
  * Socket socket = Connector.connect(endpoint, tlsMode.isImplicit(), trust, timeouts, events);
@@ -42,11 +42,11 @@ public final class Connector {
   public static final int SOCKET_BUFFER = 256 * 1024;
 
   /**
-   * Connects to {@code endpoint}; with {@code implicitTls} the TLS handshake is done (and
-   * verified) before returning.
+   * Connects to {@code endpoint}; with {@code implicitTls} the TLS handshake is done (and verified)
+   * before returning.
    *
-   * @throws InetkitException typed: {@link ConnectionException}, {@link InetkitTimeoutException}
-   *     or {@link TlsException}
+   * @throws InetkitException typed: {@link ConnectionException}, {@link InetkitTimeoutException} or
+   *     {@link TlsException}
    */
   public static Socket connect(
       Endpoint endpoint, boolean implicitTls, Trust trust, Timeouts timeouts, EventListener events)
@@ -58,7 +58,8 @@ public final class Connector {
       socket.setSendBufferSize(SOCKET_BUFFER);
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
-      socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), timeouts.connectMillis());
+      socket.connect(
+          new InetSocketAddress(endpoint.host(), endpoint.port()), timeouts.connectMillis());
       socket.setSoTimeout(timeouts.readMillis());
       Socket result = implicitTls ? startTls(socket, endpoint, trust, timeouts, events) : socket;
       events.connectEnd(endpoint);
@@ -83,7 +84,9 @@ public final class Connector {
     try {
       SSLSocket tls =
           (SSLSocket)
-              trust.sslContext().getSocketFactory()
+              trust
+                  .sslContext()
+                  .getSocketFactory()
                   .createSocket(plain, endpoint.host(), endpoint.port(), true);
       trust.configure(tls, endpoint.host());
       int readTimeout = plain.getSoTimeout();
@@ -113,8 +116,7 @@ public final class Connector {
       return new InetkitTimeoutException(what + " to " + endpoint, endpoint, timeout, e);
     }
     if (e instanceof UnknownHostException) {
-      return new ConnectionException(
-          what + ": unknown host " + endpoint.host(), endpoint, e);
+      return new ConnectionException(what + ": unknown host " + endpoint.host(), endpoint, e);
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return new ConnectionException(what + " to " + endpoint + " failed: " + detail, endpoint, e);
@@ -129,13 +131,15 @@ public final class Connector {
     return new InetkitException(what + " with " + endpoint + " failed: " + detail, endpoint, e);
   }
 
-  /** How long a server on a port that looks like implicit TLS may stay silent before its greeting. */
+  /**
+   * How long a server on a port that looks like implicit TLS may stay silent before its greeting.
+   */
   static final long GREETING_GRACE_MILLIS = 1000;
 
   /**
-   * Returns whether {@code port} looks like a port where servers speak TLS from the first byte:
-   * 465 (SMTPS), 990 (FTPS), 993 (IMAPS), 995 (POP3S), and ports ending in the same three digits
-   * (test servers' 3465, 3993, 1993).
+   * Returns whether {@code port} looks like a port where servers speak TLS from the first byte: 465
+   * (SMTPS), 990 (FTPS), 993 (IMAPS), 995 (POP3S), and ports ending in the same three digits (test
+   * servers' 3465, 3993, 1993).
    */
   public static boolean looksLikeImplicitTls(int port) {
     int tail = port % 1000;
@@ -143,12 +147,12 @@ public final class Connector {
   }
 
   /**
-   * For protocols whose server speaks first (SMTP, POP3, IMAP, FTP) over a plain-text
-   * connection: on a port that {@linkplain #looksLikeImplicitTls looks like implicit TLS}, waits
-   * at most one second for the greeting's first bytes, and fails fast when none come, since an
-   * implicit-TLS server waits in silence for the client's TLS hello, and the client would
-   * otherwise wait the whole read timeout. Returns at once on other ports, and as soon as bytes
-   * are there; reads nothing.
+   * For protocols whose server speaks first (SMTP, POP3, IMAP, FTP) over a plain-text connection:
+   * on a port that {@linkplain #looksLikeImplicitTls looks like implicit TLS}, waits at most one
+   * second for the greeting's first bytes, and fails fast when none come, since an implicit-TLS
+   * server waits in silence for the client's TLS hello, and the client would otherwise wait the
+   * whole read timeout. Returns at once on other ports, and as soon as bytes are there; reads
+   * nothing.
    *
    * @param implicitScheme the URL scheme with implicit TLS, for the hint ({@code smtps})
    * @throws TlsException when the server stayed silent, saying which TLS mode to use
@@ -160,15 +164,26 @@ public final class Connector {
     }
     try {
       java.io.InputStream in = socket.getInputStream();
-      long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(GREETING_GRACE_MILLIS);
+      long end =
+          System.nanoTime()
+              + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(GREETING_GRACE_MILLIS);
       while (in.available() == 0) {
         if (System.nanoTime() - end > 0) {
           throw new TlsException(
-              "no greeting from " + endpoint + " within " + GREETING_GRACE_MILLIS / 1000 + " s in plain text:"
-                  + " port " + endpoint.port() + " is usually implicit TLS, where the server waits for"
-                  + " the client to start TLS. Use " + implicitScheme + "://, --tls implicit or"
+              "no greeting from "
+                  + endpoint
+                  + " within "
+                  + GREETING_GRACE_MILLIS / 1000
+                  + " s in plain text:"
+                  + " port "
+                  + endpoint.port()
+                  + " is usually implicit TLS, where the server waits for"
+                  + " the client to start TLS. Use "
+                  + implicitScheme
+                  + "://, --tls implicit or"
                   + " TlsMode.IMPLICIT",
-              endpoint, null);
+              endpoint,
+              null);
         }
         Thread.sleep(10);
       }
@@ -176,7 +191,11 @@ public final class Connector {
       Thread.currentThread().interrupt();
       throw new InetkitException("connect to " + endpoint + " interrupted", endpoint, e);
     } catch (IOException e) {
-      throw translate(e, "waiting for the greeting", endpoint, java.time.Duration.ofMillis(GREETING_GRACE_MILLIS));
+      throw translate(
+          e,
+          "waiting for the greeting",
+          endpoint,
+          java.time.Duration.ofMillis(GREETING_GRACE_MILLIS));
     }
   }
 

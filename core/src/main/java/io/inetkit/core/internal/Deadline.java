@@ -10,18 +10,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The overall deadline ({@link io.inetkit.core.Timeouts#overall()}) of one session's current
- * operation, the one mechanism every protocol uses. The protocol code {@link #start starts} it
- * when an operation begins, names each {@link #phase phase} as it goes (connect, greeting, TLS
+ * operation, the one mechanism every protocol uses. The protocol code {@link #start starts} it when
+ * an operation begins, names each {@link #phase phase} as it goes (connect, greeting, TLS
  * handshake, login, a command, a transfer), {@link #check checks} it between steps and {@link
- * #explain explains} any I/O failure with it. A shared daemon watchdog runs {@code onExpire}
- * and closes every {@link #watch watched} socket shortly after the deadline, so even a read or write
+ * #explain explains} any I/O failure with it. A shared daemon watchdog runs {@code onExpire} and
+ * closes every {@link #watch watched} socket shortly after the deadline, so even a read or write
  * blocked on a server that drips one byte per read timeout, or stopped reading, ends; the failure
  * that follows is then reported as an {@link InetkitTimeoutException} naming the phase and the
  * limit ({@link InetkitTimeoutException.Limit#OVERALL}).
  *
- * <p>An application can bound several operations together with {@link #enclose}: while the
- * returned scope is open, every deadline started on the same thread ends no later than the
- * scope's (the CLI bounds a whole command, connect to last byte, this way).
+ * <p>An application can bound several operations together with {@link #enclose}: while the returned
+ * scope is open, every deadline started on the same thread ends no later than the scope's (the CLI
+ * bounds a whole command, connect to last byte, this way).
  *
  * <pre>{@code
  * Deadline deadline = new Deadline(endpoint, () -> Connector.closeQuietly(socket));
@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Deadline implements AutoCloseable {
   /** One daemon thread for every session's deadline. */
-  private static final ScheduledExecutorService WATCHDOG = DaemonScheduler.single("inetkit-deadline");
+  private static final ScheduledExecutorService WATCHDOG =
+      DaemonScheduler.single("inetkit-deadline");
 
   /** How long after the deadline the watchdog closes the sockets: in-band checks report first. */
   private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -48,7 +49,8 @@ public final class Deadline implements AutoCloseable {
 
   private final Endpoint endpoint;
   private final Runnable onExpire;
-  private final java.util.Set<AutoCloseable> watched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<AutoCloseable> watched =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean active;
   private volatile long endNanos;
   private volatile Duration limit = Duration.ZERO;
@@ -59,8 +61,8 @@ public final class Deadline implements AutoCloseable {
 
   /**
    * @param endpoint the server, for messages
-   * @param onExpire closes the session's connection(s); runs on the watchdog thread, must not
-   *     block and must not throw
+   * @param onExpire closes the session's connection(s); runs on the watchdog thread, must not block
+   *     and must not throw
    */
   public Deadline(Endpoint endpoint, Runnable onExpire) {
     this.endpoint = endpoint;
@@ -83,8 +85,8 @@ public final class Deadline implements AutoCloseable {
   }
 
   /**
-   * Starts (or restarts) the deadline: {@code limit} from now, or the end of the enclosing
-   * {@link #enclose scope} if that comes first.
+   * Starts (or restarts) the deadline: {@code limit} from now, or the end of the enclosing {@link
+   * #enclose scope} if that comes first.
    */
   public synchronized void start(Duration limit, String phase) {
     long now = System.nanoTime();
@@ -133,7 +135,9 @@ public final class Deadline implements AutoCloseable {
     return limit;
   }
 
-  /** Returns whether the watchdog found the current operation overdue (and ran {@code onExpire}). */
+  /**
+   * Returns whether the watchdog found the current operation overdue (and ran {@code onExpire}).
+   */
   public boolean expired() {
     return expired;
   }
@@ -211,7 +215,9 @@ public final class Deadline implements AutoCloseable {
       pending.cancel(false);
     }
     pendingAt = fireAt;
-    pending = WATCHDOG.schedule(this::checkByWatchdog, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+    pending =
+        WATCHDOG.schedule(
+            this::checkByWatchdog, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 
   /** The watchdog's check: expires an overdue operation, else waits for the current deadline. */

@@ -8,10 +8,10 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Remembers the certificate chain a server presented in the handshake running on this thread,
- * so a failed verification can be explained with what the certificate says (its names, its
- * validity dates) rather than the JDK's "validity check failed". The JDK runs a client socket's
- * handshake on the thread that calls {@code startHandshake()}. Not part of the public API.
+ * Remembers the certificate chain a server presented in the handshake running on this thread, so a
+ * failed verification can be explained with what the certificate says (its names, its validity
+ * dates) rather than the JDK's "validity check failed". The JDK runs a client socket's handshake on
+ * the thread that calls {@code startHandshake()}. Not part of the public API.
  *
  * <pre>{@code
  * ctx.init(null, PeerCertificates.recording(tmf.getTrustManagers()), null);
@@ -74,7 +74,8 @@ public final class PeerCertificates {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       LAST.set(chain.clone());
       delegate.checkServerTrusted(chain, authType);
     }
@@ -92,7 +93,8 @@ public final class PeerCertificates {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       delegate.checkClientTrusted(chain, authType);
     }
 

@@ -5,9 +5,9 @@ import io.inetkit.core.Inputs;
 import io.inetkit.core.ProtocolViolationException;
 
 /**
- * The one rule every protocol's reply reader applies to what a server sends as a reply line: no
- * NUL byte (RFC 5321, 1939, 3501 and 959 all exclude it; a NUL is how a confused or hostile
- * server truncates text in C-string code further down). Not part of the public API.
+ * The one rule every protocol's reply reader applies to what a server sends as a reply line: no NUL
+ * byte (RFC 5321, 1939, 3501 and 959 all exclude it; a NUL is how a confused or hostile server
+ * truncates text in C-string code further down). Not part of the public API.
  *
  * <pre>{@code
  * String line = reader.readLine();
@@ -26,11 +26,13 @@ public final class ReplyText {
   }
 
   /**
-   * Returns the violation for a NUL byte in {@code line}, received while waiting for {@code
-   * what}; the line is quoted with the NUL made visible.
+   * Returns the violation for a NUL byte in {@code line}, received while waiting for {@code what};
+   * the line is quoted with the NUL made visible.
    */
   public static ProtocolViolationException nulByte(String what, Endpoint endpoint, String line) {
     return new ProtocolViolationException(
-        what + ": the server sent a NUL byte in a reply line: " + Inputs.quote(line), endpoint, null);
+        what + ": the server sent a NUL byte in a reply line: " + Inputs.quote(line),
+        endpoint,
+        null);
   }
 }

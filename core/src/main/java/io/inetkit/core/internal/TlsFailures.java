@@ -22,11 +22,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * Says in plain words why a TLS handshake failed, for every protocol (called by {@link
- * Connector#translate}): a certificate that expired or is not yet valid (with the date), one
- * signed by a CA the client does not trust (with what to do about it), one issued for other
- * names (with the names it holds), and a server that answered in plain text. The JDK's own text
- * ("PKIX path validation failed: ... validity check failed") stays in the cause. Not part of the
- * public API.
+ * Connector#translate}): a certificate that expired or is not yet valid (with the date), one signed
+ * by a CA the client does not trust (with what to do about it), one issued for other names (with
+ * the names it holds), and a server that answered in plain text. The JDK's own text ("PKIX path
+ * validation failed: ... validity check failed") stays in the cause. Not part of the public API.
  */
 public final class TlsFailures {
   private static final DateTimeFormatter DATE =
@@ -41,7 +40,9 @@ public final class TlsFailures {
    */
   public static TlsException translate(SSLException e, String what, Endpoint endpoint) {
     return new TlsException(
-        what + " with " + endpoint + " failed: " + reason(e, endpoint, PeerCertificates.last()), endpoint, e);
+        what + " with " + endpoint + " failed: " + reason(e, endpoint, PeerCertificates.last()),
+        endpoint,
+        e);
   }
 
   static String reason(SSLException e, Endpoint endpoint, X509Certificate[] chain) {
@@ -49,38 +50,55 @@ public final class TlsFailures {
     List<Throwable> causes = causes(e);
     for (Throwable t : causes) {
       if (t instanceof CertificateExpiredException
-          || t instanceof CertPathValidatorException v && v.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+          || t instanceof CertPathValidatorException v
+              && v.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
         X509Certificate bad = outOfDate(t, chain);
         return bad == null
             ? "the server's certificate has expired"
-            : certificate(bad, server) + " expired on " + DATE.format(bad.getNotAfter().toInstant());
+            : certificate(bad, server)
+                + " expired on "
+                + DATE.format(bad.getNotAfter().toInstant());
       }
       if (t instanceof CertificateNotYetValidException
-          || t instanceof CertPathValidatorException v && v.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+          || t instanceof CertPathValidatorException v
+              && v.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
         X509Certificate bad = outOfDate(t, chain);
         return bad == null
             ? "the server's certificate is not valid yet"
-            : certificate(bad, server) + " is not valid until " + DATE.format(bad.getNotBefore().toInstant())
+            : certificate(bad, server)
+                + " is not valid until "
+                + DATE.format(bad.getNotBefore().toInstant())
                 + " (check this computer's clock, too)";
       }
     }
     for (Throwable t : causes) {
       String m = String.valueOf(t.getMessage());
-      if (t instanceof CertificateException && (m.startsWith("No subject alternative") || m.startsWith("No name matching"))) {
+      if (t instanceof CertificateException
+          && (m.startsWith("No subject alternative") || m.startsWith("No name matching"))) {
         List<String> names = server == null ? List.of() : names(server);
         return names.isEmpty()
             ? "the server's certificate is not issued for " + endpoint.host()
-            : "the server's certificate is issued for " + String.join(", ", names) + ", not " + endpoint.host()
+            : "the server's certificate is issued for "
+                + String.join(", ", names)
+                + ", not "
+                + endpoint.host()
                 + ": connect by one of those names";
       }
-      if (t instanceof CertPathBuilderException || m.contains("unable to find valid certification path")) {
+      if (t instanceof CertPathBuilderException
+          || m.contains("unable to find valid certification path")) {
         return "the server's certificate"
-            + (server == null ? "" : " (" + server.getSubjectX500Principal().getName() + ", issued by "
-                + server.getIssuerX500Principal().getName() + ")")
+            + (server == null
+                ? ""
+                : " ("
+                    + server.getSubjectX500Principal().getName()
+                    + ", issued by "
+                    + server.getIssuerX500Principal().getName()
+                    + ")")
             + " is not signed by a CA this client trusts: trust that CA with --cacert FILE"
             + " (Trust.fromFile in the library), or use -k (Trust.insecure()) only for a server you control";
       }
-      if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext connection")) {
+      if (m.contains("Unsupported or unrecognized SSL message")
+          || m.contains("plaintext connection")) {
         return "the server answered in plain text, not TLS: this port does not start with TLS."
             + " Use STARTTLS on it (--tls starttls, smtp:// imap:// pop3://; TlsMode.STARTTLS_REQUIRED)"
             + " or the server's implicit-TLS port";
@@ -89,9 +107,14 @@ public final class TlsFailures {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** Returns the certificate the validation failure names, else the first out of date in {@code chain}. */
+  /**
+   * Returns the certificate the validation failure names, else the first out of date in {@code
+   * chain}.
+   */
   private static X509Certificate outOfDate(Throwable t, X509Certificate[] chain) {
-    if (t instanceof CertPathValidatorException v && v.getCertPath() != null && v.getIndex() >= 0
+    if (t instanceof CertPathValidatorException v
+        && v.getCertPath() != null
+        && v.getIndex() >= 0
         && v.getIndex() < v.getCertPath().getCertificates().size()
         && v.getCertPath().getCertificates().get(v.getIndex()) instanceof X509Certificate x) {
       return x;
@@ -110,9 +133,12 @@ public final class TlsFailures {
   private static String certificate(X509Certificate bad, X509Certificate server) {
     if (bad.equals(server)) {
       List<String> names = names(bad);
-      return "the server's certificate" + (names.isEmpty() ? "" : " for " + String.join(", ", names));
+      return "the server's certificate"
+          + (names.isEmpty() ? "" : " for " + String.join(", ", names));
     }
-    return "the certificate of " + bad.getSubjectX500Principal().getName() + " in the server's chain";
+    return "the certificate of "
+        + bad.getSubjectX500Principal().getName()
+        + " in the server's chain";
   }
 
   /** Returns the DNS names and IP addresses a certificate is issued for, else its subject. */
@@ -123,7 +149,8 @@ public final class TlsFailures {
       if (sans != null) {
         for (List<?> san : sans) {
           Object type = san.get(0);
-          if ((Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type)) && san.get(1) instanceof String n) {
+          if ((Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type))
+              && san.get(1) instanceof String n) {
             names.add(n);
           }
         }

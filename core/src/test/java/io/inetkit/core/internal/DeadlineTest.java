@@ -37,9 +37,11 @@ class DeadlineTest {
         assertThat(failure).isNotNull();
         assertThat(deadline.expired()).isTrue();
         assertThat(deadline.explain(failure))
-            .isInstanceOfSatisfying(InetkitTimeoutException.class,
+            .isInstanceOfSatisfying(
+                InetkitTimeoutException.class,
                 e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
-            .hasMessage("greeting with 127.0.0.1:1 (timed out after 200 ms, the overall time limit)")
+            .hasMessage(
+                "greeting with 127.0.0.1:1 (timed out after 200 ms, the overall time limit)")
             .hasCause(failure);
         deadline.close();
       }
@@ -77,7 +79,8 @@ class DeadlineTest {
       assertThat(deadline.limit()).isEqualTo(Duration.ofMillis(1));
       assertThatThrownBy(deadline::check)
           .isInstanceOf(InetkitTimeoutException.class)
-          .hasMessageContaining("login with 127.0.0.1:1 (timed out after 1 ms, the overall time limit)");
+          .hasMessageContaining(
+              "login with 127.0.0.1:1 (timed out after 1 ms, the overall time limit)");
       deadline.close();
     }
     Deadline outside = new Deadline(EP);

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * What the real-server launchers share: running a system command (useradd, postfix, chown),
- * picking a free 127.0.0.1 port, waiting until a started server listens, stopping a process and
- * deleting a folder tree. Running, free ports, deleting and logs are testkit's {@link
- * HostProcess} (shared with its vsftpd, telnetd and gophernicus launchers); waiting for several
- * ports (Dovecot and Postfix start slower, up to 15 s) and a gentle exit are this suite's own.
+ * What the real-server launchers share: running a system command (useradd, postfix, chown), picking
+ * a free 127.0.0.1 port, waiting until a started server listens, stopping a process and deleting a
+ * folder tree. Running, free ports, deleting and logs are testkit's {@link HostProcess} (shared
+ * with its vsftpd, telnetd and gophernicus launchers); waiting for several ports (Dovecot and
+ * Postfix start slower, up to 15 s) and a gentle exit are this suite's own.
  */
 public final class Commands {
   private static final long START_TIMEOUT_MILLIS = 15_000;
@@ -45,13 +45,14 @@ public final class Commands {
    * @param log the server's log so far, for the message
    * @throws IOException when the process exits or 15 s pass first; the message holds the log
    */
-  public static void awaitListening(String name, Process process, Supplier<String> log, List<Integer> ports)
-      throws IOException {
+  public static void awaitListening(
+      String name, Process process, Supplier<String> log, List<Integer> ports) throws IOException {
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
     for (int port : ports) {
       while (!accepts(port)) {
         if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-          throw new IOException(name + " did not start listening on 127.0.0.1:" + port + ": " + log.get());
+          throw new IOException(
+              name + " did not start listening on 127.0.0.1:" + port + ": " + log.get());
         }
         try {
           Thread.sleep(50);

@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * Debian's Dovecot 2.3 ({@code /usr/sbin/dovecot}) as its own instance: IMAP (STARTTLS), IMAPS,
- * POP3 (STARTTLS) and POP3S on free 127.0.0.1 ports, its base and state folders, log, users
- * ({@code passwd-file}, plain passwords) and configuration in a folder of its own; mail in each
- * user's {@code ~/Maildir}; and a SASL socket for Postfix's submission service ({@link
- * #authSocket()}). Started with {@code dovecot -F -c CONF}; {@link #close()} stops it and deletes
- * its folder. Needs root.
+ * POP3 (STARTTLS) and POP3S on free 127.0.0.1 ports, its base and state folders, log, users ({@code
+ * passwd-file}, plain passwords) and configuration in a folder of its own; mail in each user's
+ * {@code ~/Maildir}; and a SASL socket for Postfix's submission service ({@link #authSocket()}).
+ * Started with {@code dovecot -F -c CONF}; {@link #close()} stops it and deletes its folder. Needs
+ * root.
  *
  * <pre>{@code
  * try (Dovecot dovecot = Dovecot.start(dir, pki, users, List.of())) {
@@ -64,16 +64,25 @@ public final class Dovecot implements AutoCloseable {
    *     for a server that allows one session per user
    * @throws IOException when it does not come up; the message holds its log
    */
-  public static Dovecot start(Path parent, RealServerPki pki, List<MailUser> users, List<String> settings)
+  public static Dovecot start(
+      Path parent, RealServerPki pki, List<MailUser> users, List<String> settings)
       throws IOException {
     Path dir = Files.createTempDirectory(parent, "dovecot-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Map<Listener, Integer> ports = ServerProcess.freePorts(Listener.class);
     StringBuilder passwd = new StringBuilder();
     for (MailUser u : users) {
-      passwd.append(u.login()).append(":{PLAIN}").append(u.password()).append(':')
-          .append(u.account().uid()).append(':').append(u.account().gid()).append("::")
-          .append(u.home()).append("::\n");
+      passwd
+          .append(u.login())
+          .append(":{PLAIN}")
+          .append(u.password())
+          .append(':')
+          .append(u.account().uid())
+          .append(':')
+          .append(u.account().gid())
+          .append("::")
+          .append(u.home())
+          .append("::\n");
     }
     Path passwdFile = dir.resolve("passwd");
     Files.writeString(passwdFile, passwd);
@@ -81,33 +90,53 @@ public final class Dovecot implements AutoCloseable {
     Files.setPosixFilePermissions(passwdFile, PosixFilePermissions.fromString("rw-r-----"));
     Commands.run(List.of("chgrp", "dovecot", passwdFile.toString()));
     Path conf = dir.resolve("dovecot.conf");
-    Files.writeString(conf, configuration(dir, pki, passwdFile, ports) + String.join("\n", settings) + "\n");
-    return new Dovecot(dir, ServerProcess.start("dovecot", dir, List.of(EXECUTABLE.toString(), "-F", "-c",
-        conf.toString()), List.of(), ports, List.of(dir.resolve("dovecot.log"))));
+    Files.writeString(
+        conf, configuration(dir, pki, passwdFile, ports) + String.join("\n", settings) + "\n");
+    return new Dovecot(
+        dir,
+        ServerProcess.start(
+            "dovecot",
+            dir,
+            List.of(EXECUTABLE.toString(), "-F", "-c", conf.toString()),
+            List.of(),
+            ports,
+            List.of(dir.resolve("dovecot.log"))));
   }
 
-  private static String configuration(Path dir, RealServerPki pki, Path passwd, Map<Listener, Integer> ports) {
-    List<String> lines = new ArrayList<>(List.of(
-        "protocols = imap pop3",
-        "listen = 127.0.0.1",
-        "base_dir = " + dir.resolve("run"),
-        "state_dir = " + dir.resolve("state"),
-        "instance_name = inetkit-" + dir.getFileName(),
-        "log_path = " + dir.resolve("dovecot.log"),
-        "ssl = yes",
-        "ssl_cert = <" + pki.chainPem(),
-        "ssl_key = <" + pki.keyPem(),
-        "ssl_min_protocol = TLSv1.2",
-        "auth_mechanisms = plain login",
-        "first_valid_uid = 1",
-        "mail_location = maildir:~/Maildir",
-        "pop3_uidl_format = %08Xu%08Xv",
-        "passdb {", "  driver = passwd-file", "  args = scheme=PLAIN username_format=%u " + passwd, "}",
-        "userdb {", "  driver = passwd-file", "  args = username_format=%u " + passwd, "}",
-        "service auth {",
-        "  unix_listener " + dir.resolve("auth-postfix") + " {",
-        "    mode = 0660", "    user = postfix", "    group = postfix", "  }",
-        "}"));
+  private static String configuration(
+      Path dir, RealServerPki pki, Path passwd, Map<Listener, Integer> ports) {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "protocols = imap pop3",
+                "listen = 127.0.0.1",
+                "base_dir = " + dir.resolve("run"),
+                "state_dir = " + dir.resolve("state"),
+                "instance_name = inetkit-" + dir.getFileName(),
+                "log_path = " + dir.resolve("dovecot.log"),
+                "ssl = yes",
+                "ssl_cert = <" + pki.chainPem(),
+                "ssl_key = <" + pki.keyPem(),
+                "ssl_min_protocol = TLSv1.2",
+                "auth_mechanisms = plain login",
+                "first_valid_uid = 1",
+                "mail_location = maildir:~/Maildir",
+                "pop3_uidl_format = %08Xu%08Xv",
+                "passdb {",
+                "  driver = passwd-file",
+                "  args = scheme=PLAIN username_format=%u " + passwd,
+                "}",
+                "userdb {",
+                "  driver = passwd-file",
+                "  args = username_format=%u " + passwd,
+                "}",
+                "service auth {",
+                "  unix_listener " + dir.resolve("auth-postfix") + " {",
+                "    mode = 0660",
+                "    user = postfix",
+                "    group = postfix",
+                "  }",
+                "}"));
     Path dh = Path.of("/usr/share/dovecot/dh.pem");
     if (Files.isReadable(dh)) {
       lines.add("ssl_dh = <" + dh);
@@ -116,8 +145,12 @@ public final class Dovecot implements AutoCloseable {
       lines.add("service " + service + " {");
       for (Listener l : Listener.values()) {
         if (l.service.equals(service)) {
-          lines.addAll(List.of("  inet_listener " + l.name + " {", "    port = " + ports.get(l),
-              "    ssl = " + (l.implicitTls ? "yes" : "no"), "  }"));
+          lines.addAll(
+              List.of(
+                  "  inet_listener " + l.name + " {",
+                  "    port = " + ports.get(l),
+                  "    ssl = " + (l.implicitTls ? "yes" : "no"),
+                  "  }"));
         }
       }
       lines.add("}");

@@ -36,8 +36,12 @@ public final class RealMail implements AutoCloseable {
 
   private final Path dir;
   private final Map<String, MailUser> users = new LinkedHashMap<>();
-  /** Stops the servers and removes the users if the JVM exits (say, a killed build) before close. */
+
+  /**
+   * Stops the servers and removes the users if the JVM exits (say, a killed build) before close.
+   */
   private final Thread cleanUpOnExit = new Thread(this::closeQuietly, "real-mail-cleanup");
+
   private boolean closed;
   private SystemUsers accounts;
   private RealServerPki pki;
@@ -51,8 +55,9 @@ public final class RealMail implements AutoCloseable {
   /** Why the servers cannot run here (not root, Dovecot or Postfix missing), or empty. */
   public static Optional<String> unavailable() {
     if (!"root".equals(System.getProperty("user.name"))) {
-      return Optional.of("real-server tests need root (run .ci/install-real-servers, then mvn -B verify"
-          + " -Preal-servers as root)");
+      return Optional.of(
+          "real-server tests need root (run .ci/install-real-servers, then mvn -B verify"
+              + " -Preal-servers as root)");
     }
     for (Path executable : List.of(Dovecot.EXECUTABLE, Postfix.EXECUTABLE)) {
       if (!Files.isExecutable(executable)) {
@@ -76,7 +81,8 @@ public final class RealMail implements AutoCloseable {
    * Like {@link #start(List)}, with extra {@code dovecot.conf} lines ({@code
    * mail_max_userip_connections = 1}: a server that allows one session per user).
    */
-  public static RealMail start(List<String> logins, List<String> dovecotSettings) throws IOException {
+  public static RealMail start(List<String> logins, List<String> dovecotSettings)
+      throws IOException {
     Path dir = Files.createTempDirectory("inetkit-real-mail-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     RealMail mail = new RealMail(dir);
@@ -85,8 +91,10 @@ public final class RealMail implements AutoCloseable {
       Path homes = Files.createDirectories(dir.resolve("home"));
       for (String login : logins) {
         SystemUsers.Account account = mail.accounts.account(login);
-        Path home = Files.createDirectory(homes.resolve(login),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path home =
+            Files.createDirectory(
+                homes.resolve(login),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Commands.run(List.of("chown", account.uid() + ":" + account.gid(), home.toString()));
         String password = login + "-" + HexFormat.of().formatHex(SecureRandom.getSeed(6));
         mail.users.put(login, new MailUser(login, password, account, home));
@@ -146,8 +154,16 @@ public final class RealMail implements AutoCloseable {
         return messages;
       }
       if (System.nanoTime() > deadline) {
-        throw new IOException(user.address() + " has " + messages.size() + " messages, expected " + count
-            + " within " + DELIVERY_TIMEOUT.toSeconds() + " s:" + logText());
+        throw new IOException(
+            user.address()
+                + " has "
+                + messages.size()
+                + " messages, expected "
+                + count
+                + " within "
+                + DELIVERY_TIMEOUT.toSeconds()
+                + " s:"
+                + logText());
       }
       try {
         Thread.sleep(50);
@@ -158,7 +174,9 @@ public final class RealMail implements AutoCloseable {
     }
   }
 
-  /** Returns the messages in {@code user}'s Maildir on the server ({@code new/} and {@code cur/}). */
+  /**
+   * Returns the messages in {@code user}'s Maildir on the server ({@code new/} and {@code cur/}).
+   */
   public List<Path> messages(MailUser user) throws IOException {
     List<Path> found = new ArrayList<>();
     for (String sub : List.of("new", "cur")) {

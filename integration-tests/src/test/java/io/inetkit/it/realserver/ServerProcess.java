@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One started real server: its folder (configuration, logs, state), its process, and the
- * 127.0.0.1 port of each of its listeners ({@code L}, an enum). {@link #close()} stops it (with
- * the server's own stop command when it has one, else SIGTERM), waits for it and deletes the
- * folder.
+ * One started real server: its folder (configuration, logs, state), its process, and the 127.0.0.1
+ * port of each of its listeners ({@code L}, an enum). {@link #close()} stops it (with the server's
+ * own stop command when it has one, else SIGTERM), waits for it and deletes the folder.
  *
  * <pre>{@code
  * Map<Listener, Integer> ports = ServerProcess.freePorts(Listener.class);
@@ -29,7 +28,12 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
   private final Map<L, Integer> ports;
   private final List<Path> logs;
 
-  private ServerProcess(String name, Path dir, Process process, List<String> stopCommand, Map<L, Integer> ports,
+  private ServerProcess(
+      String name,
+      Path dir,
+      Process process,
+      List<String> stopCommand,
+      Map<L, Integer> ports,
       List<Path> logs) {
     this.name = name;
     this.dir = dir;
@@ -57,12 +61,26 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
    * @throws IOException when it does not come up (it is then stopped and {@code dir} deleted); the
    *     message holds its logs
    */
-  public static <L extends Enum<L>> ServerProcess<L> start(String name, Path dir, List<String> command,
-      List<String> stopCommand, Map<L, Integer> ports, List<Path> logs) throws IOException {
+  public static <L extends Enum<L>> ServerProcess<L> start(
+      String name,
+      Path dir,
+      List<String> command,
+      List<String> stopCommand,
+      Map<L, Integer> ports,
+      List<Path> logs)
+      throws IOException {
     Path out = dir.resolve("stdout.log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    ServerProcess<L> server = new ServerProcess<>(name, dir, p, List.copyOf(stopCommand), Map.copyOf(ports),
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(out), logs.stream()).toList());
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    ServerProcess<L> server =
+        new ServerProcess<>(
+            name,
+            dir,
+            p,
+            List.copyOf(stopCommand),
+            Map.copyOf(ports),
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(out), logs.stream())
+                .toList());
     try {
       Commands.awaitListening(name, p, server::logText, List.copyOf(ports.values()));
       return server;

@@ -40,8 +40,15 @@ public final class SystemUsers implements AutoCloseable {
     try {
       for (String name : names) {
         String system = "inetkit-" + tag + "-" + name;
-        Commands.run(List.of("useradd", "--system", "--no-create-home", "--user-group",
-            "--shell", "/usr/sbin/nologin", system));
+        Commands.run(
+            List.of(
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--user-group",
+                "--shell",
+                "/usr/sbin/nologin",
+                system));
         int uid = Integer.parseInt(Commands.run(List.of("id", "-u", system)).strip());
         int gid = Integer.parseInt(Commands.run(List.of("id", "-g", system)).strip());
         users.accounts.put(name, new Account(system, uid, gid));
@@ -57,7 +64,8 @@ public final class SystemUsers implements AutoCloseable {
   public Account account(String name) {
     Account a = accounts.get(name);
     if (a == null) {
-      throw new NoSuchElementException("no system user for " + name + "; have " + accounts.keySet());
+      throw new NoSuchElementException(
+          "no system user for " + name + "; have " + accounts.keySet());
     }
     return a;
   }

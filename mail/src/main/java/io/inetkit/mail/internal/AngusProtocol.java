@@ -4,9 +4,9 @@ import io.inetkit.core.Reply;
 import io.inetkit.core.TlsMode;
 
 /**
- * The three mail protocols as Angus Mail names them, with the two things that differ between
- * them at the internal boundary: the provider name ({@code smtp}/{@code smtps}, …) and the shape
- * of a server's negative reply.
+ * The three mail protocols as Angus Mail names them, with the two things that differ between them
+ * at the internal boundary: the provider name ({@code smtp}/{@code smtps}, …) and the shape of a
+ * server's negative reply.
  */
 public enum AngusProtocol {
   /** SMTP: numeric replies, {@code smtp}/{@code smtps}. */
@@ -25,8 +25,8 @@ public enum AngusProtocol {
   }
 
   /**
-   * Returns the Angus provider name for {@code mode}: the {@code …s} provider for implicit TLS,
-   * the plain one otherwise. Property names are {@code mail.<provider>.*}.
+   * Returns the Angus provider name for {@code mode}: the {@code …s} provider for implicit TLS, the
+   * plain one otherwise. Property names are {@code mail.<provider>.*}.
    */
   public String provider(TlsMode mode) {
     return mode.isImplicit() ? implicitTls : plain;

@@ -12,18 +12,29 @@ public final class ContentTypes {
 
   private static final Map<String, String> BY_EXTENSION =
       Map.ofEntries(
-          Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"),
-          Map.entry("html", "text/html"), Map.entry("htm", "text/html"),
-          Map.entry("xml", "application/xml"), Map.entry("json", "application/json"),
-          Map.entry("pdf", "application/pdf"), Map.entry("zip", "application/zip"),
-          Map.entry("gz", "application/gzip"), Map.entry("png", "image/png"),
-          Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-          Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"),
-          Map.entry("webp", "image/webp"), Map.entry("ics", "text/calendar"),
-          Map.entry("eml", "message/rfc822"), Map.entry("doc", "application/msword"),
-          Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+          Map.entry("txt", "text/plain"),
+          Map.entry("csv", "text/csv"),
+          Map.entry("html", "text/html"),
+          Map.entry("htm", "text/html"),
+          Map.entry("xml", "application/xml"),
+          Map.entry("json", "application/json"),
+          Map.entry("pdf", "application/pdf"),
+          Map.entry("zip", "application/zip"),
+          Map.entry("gz", "application/gzip"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("ics", "text/calendar"),
+          Map.entry("eml", "message/rfc822"),
+          Map.entry("doc", "application/msword"),
+          Map.entry(
+              "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
           Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-          Map.entry("mp3", "audio/mpeg"), Map.entry("mp4", "video/mp4"));
+          Map.entry("mp3", "audio/mpeg"),
+          Map.entry("mp4", "video/mp4"));
 
   /** Returns the MIME type for {@code fileName}, or {@link #DEFAULT}. */
   public static String detect(String fileName) {

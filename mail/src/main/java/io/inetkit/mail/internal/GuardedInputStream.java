@@ -9,15 +9,15 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * Watches what a mail server sends, below Angus Mail's parser, and stops a hostile server before
- * it can exhaust memory: Angus buffers a whole response line, and a whole IMAP literal, in one
- * growing array. This stream throws {@link LimitExceededException} as soon as a line (outside
- * literals) exceeds its limit, an IMAP literal announces more bytes than allowed or a reply
- * exceeds the byte budget its operation set (POP3 TOP), and {@link InetkitTimeoutException} when
- * the current operation's overall deadline has passed (a server trickling one byte per read
- * timeout). After a limit is crossed the connection is out of step with the server, so {@code
- * onLimit} closes it before the exception is thrown: nothing more is sent on it (no POP3 QUIT
- * that would commit deletions). Not part of the public API.
+ * Watches what a mail server sends, below Angus Mail's parser, and stops a hostile server before it
+ * can exhaust memory: Angus buffers a whole response line, and a whole IMAP literal, in one growing
+ * array. This stream throws {@link LimitExceededException} as soon as a line (outside literals)
+ * exceeds its limit, an IMAP literal announces more bytes than allowed or a reply exceeds the byte
+ * budget its operation set (POP3 TOP), and {@link InetkitTimeoutException} when the current
+ * operation's overall deadline has passed (a server trickling one byte per read timeout). After a
+ * limit is crossed the connection is out of step with the server, so {@code onLimit} closes it
+ * before the exception is thrown: nothing more is sent on it (no POP3 QUIT that would commit
+ * deletions). Not part of the public API.
  */
 final class GuardedInputStream extends FilterInputStream {
   private final Endpoint endpoint;
@@ -31,7 +31,11 @@ final class GuardedInputStream extends FilterInputStream {
   private long literalRemaining;
 
   GuardedInputStream(
-      InputStream in, Endpoint endpoint, MailLimits limits, OperationBounds deadline, Runnable onLimit,
+      InputStream in,
+      Endpoint endpoint,
+      MailLimits limits,
+      OperationBounds deadline,
+      Runnable onLimit,
       Duration readTimeout) {
     super(in);
     this.readTimeout = readTimeout;
@@ -59,9 +63,13 @@ final class GuardedInputStream extends FilterInputStream {
       IOException explained = deadline.explain(e);
       throw explained != e
           ? explained
-          : deadline.record(new InetkitTimeoutException(
-              deadline.phase() + " with " + endpoint, endpoint, readTimeout,
-              InetkitTimeoutException.Limit.READ, e));
+          : deadline.record(
+              new InetkitTimeoutException(
+                  deadline.phase() + " with " + endpoint,
+                  endpoint,
+                  readTimeout,
+                  InetkitTimeoutException.Limit.READ,
+                  e));
     } catch (IOException e) {
       throw deadline.explain(e);
     }
@@ -107,9 +115,11 @@ final class GuardedInputStream extends FilterInputStream {
   }
 
   private LimitExceededException lineTooLong() {
-    return deadline.record(new LimitExceededException(
-        "the server sent a line longer than " + limits.maxLine() + " bytes", endpoint,
-        limits.maxLine()));
+    return deadline.record(
+        new LimitExceededException(
+            "the server sent a line longer than " + limits.maxLine() + " bytes",
+            endpoint,
+            limits.maxLine()));
   }
 
   private void inspect(byte b) throws LimitExceededException {
@@ -120,16 +130,23 @@ final class GuardedInputStream extends FilterInputStream {
       if (limits.literals()) {
         long literal = literalAnnounced();
         if (literal > limits.maxLiteral()) {
-          throw deadline.record(new LimitExceededException(
-              "the server announced a literal of " + literal + " bytes", endpoint,
-              limits.maxLiteral()));
+          throw deadline.record(
+              new LimitExceededException(
+                  "the server announced a literal of " + literal + " bytes",
+                  endpoint,
+                  limits.maxLiteral()));
         }
         literalRemaining = Math.max(literal, 0);
         long exists = existsAnnounced();
         if (exists > limits.maxMessages()) {
-          throw deadline.record(new LimitExceededException(
-              "the server announced a folder of " + exists + " messages (EXISTS), more than"
-                  + " ImapClient.maxMessages", endpoint, limits.maxMessages()));
+          throw deadline.record(
+              new LimitExceededException(
+                  "the server announced a folder of "
+                      + exists
+                      + " messages (EXISTS), more than"
+                      + " ImapClient.maxMessages",
+                  endpoint,
+                  limits.maxMessages()));
         }
       }
       lineLength = 0;
@@ -147,13 +164,20 @@ final class GuardedInputStream extends FilterInputStream {
     if (lineLength > tail.length || lineLength < 12) {
       return -1;
     }
-    String line = new String(tail, tail.length - (int) lineLength, (int) lineLength,
-        java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+    String line =
+        new String(
+                tail,
+                tail.length - (int) lineLength,
+                (int) lineLength,
+                java.nio.charset.StandardCharsets.ISO_8859_1)
+            .strip();
     if (!line.startsWith("* ") || !line.regionMatches(true, line.length() - 7, " EXISTS", 0, 7)) {
       return -1;
     }
     String number = line.substring(2, line.length() - 7);
-    if (number.isEmpty() || number.length() > 18 || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (number.isEmpty()
+        || number.length() > 18
+        || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return -1;
     }
     return Long.parseLong(number);

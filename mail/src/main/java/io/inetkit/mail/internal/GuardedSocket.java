@@ -51,8 +51,12 @@ final class GuardedSocket extends Socket {
       super.connect(address, deadline.clamp(settings.timeouts().connectMillis()));
       setSoTimeout(settings.timeouts().readMillis());
     } catch (IOException e) {
-      var failure = Connector.translate(settings.bounds().explain(e), "connect", settings.endpoint(),
-          settings.timeouts().connect());
+      var failure =
+          Connector.translate(
+              settings.bounds().explain(e),
+              "connect",
+              settings.endpoint(),
+              settings.timeouts().connect());
       settings.events().connectFailed(settings.endpoint(), failure);
       throw failure;
     }
@@ -60,7 +64,8 @@ final class GuardedSocket extends Socket {
     if (settings.implicitTls()) {
       upgradeToTls();
     } else {
-      Connector.expectPlainGreeting(this, settings.endpoint(), settings.limits().literals() ? "imaps" : "pop3s");
+      Connector.expectPlainGreeting(
+          this, settings.endpoint(), settings.limits().literals() ? "imaps" : "pop3s");
     }
     deadline.phase("greeting");
   }
@@ -93,8 +98,14 @@ final class GuardedSocket extends Socket {
     }
     if (in == null) {
       InputStream raw = tls != null ? tls.getInputStream() : super.getInputStream();
-      in = new GuardedInputStream(greetingWatch(wire.input(raw)), settings.endpoint(),
-          settings.limits(), settings.bounds(), this::abort, settings.timeouts().read());
+      in =
+          new GuardedInputStream(
+              greetingWatch(wire.input(raw)),
+              settings.endpoint(),
+              settings.limits(),
+              settings.bounds(),
+              this::abort,
+              settings.timeouts().read());
     }
     return trace == null ? in : trace.input(in);
   }
@@ -106,25 +117,26 @@ final class GuardedSocket extends Socket {
     }
     if (out == null) {
       OutputStream raw = wire.output(tls != null ? tls.getOutputStream() : super.getOutputStream());
-      out = new java.io.FilterOutputStream(raw) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          try {
-            out.write(b, off, len);
-          } catch (IOException e) {
-            throw settings.bounds().explain(e);
-          }
-        }
+      out =
+          new java.io.FilterOutputStream(raw) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              try {
+                out.write(b, off, len);
+              } catch (IOException e) {
+                throw settings.bounds().explain(e);
+              }
+            }
 
-        @Override
-        public void flush() throws IOException {
-          try {
-            out.flush();
-          } catch (IOException e) {
-            throw settings.bounds().explain(e);
-          }
-        }
-      };
+            @Override
+            public void flush() throws IOException {
+              try {
+                out.flush();
+              } catch (IOException e) {
+                throw settings.bounds().explain(e);
+              }
+            }
+          };
     }
     return trace == null ? out : trace.output(out);
   }

@@ -3,8 +3,8 @@ package io.inetkit.mail.internal;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
-import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.Deadline;
 import java.io.IOException;
@@ -18,9 +18,9 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Puts {@link GuardedSocket}s under an Angus Mail store: fills the {@code mail.<protocol>.*}
- * socket properties so Angus never opens a socket (or does TLS) on its own, never falls back to
- * an unguarded plain socket, and times out as inetkit says. One instance per session; its {@link
+ * Puts {@link GuardedSocket}s under an Angus Mail store: fills the {@code mail.<protocol>.*} socket
+ * properties so Angus never opens a socket (or does TLS) on its own, never falls back to an
+ * unguarded plain socket, and times out as inetkit says. One instance per session; its {@link
  * #startOperation deadline} bounds each operation. Not part of the public API.
  */
 public final class GuardedSockets {
@@ -71,32 +71,33 @@ public final class GuardedSockets {
     // Angus would wrap the socket in its WriteTimeoutSocket, hiding it from STARTTLS.
     props.remove(p + "writetimeout");
     props.setProperty(p + "starttls.enable", Boolean.toString(tlsMode.isStartTls()));
-    props.setProperty(p + "starttls.required", Boolean.toString(tlsMode == TlsMode.STARTTLS_REQUIRED));
+    props.setProperty(
+        p + "starttls.required", Boolean.toString(tlsMode == TlsMode.STARTTLS_REQUIRED));
     return props;
   }
 
   /**
    * Starts the overall deadline of one operation (core's {@link Deadline}). Reads check it; a
-   * watchdog closes the connection when it passes, so even a write blocked on a server that
-   * stopped reading ends, as an {@link io.inetkit.core.InetkitTimeoutException} naming {@code
-   * what} (or the phase within it: connect, greeting, TLS handshake).
+   * watchdog closes the connection when it passes, so even a write blocked on a server that stopped
+   * reading ends, as an {@link io.inetkit.core.InetkitTimeoutException} naming {@code what} (or the
+   * phase within it: connect, greeting, TLS handshake).
    */
   public void startOperation(Duration limit, String what) {
     settings.bounds().start(limit, what);
   }
 
   /**
-   * Starts the next part of the operation in progress (each message of a sync) with a deadline
-   * of its own, keeping its name.
+   * Starts the next part of the operation in progress (each message of a sync) with a deadline of
+   * its own, keeping its name.
    */
   public void startOperation(Duration limit) {
     startOperation(limit, settings.bounds().deadline().phase());
   }
 
   /**
-   * Allows the rest of the current operation's reply at most {@code bytes} bytes (e.g. POP3
-   * TOP, which Angus reads whole into memory); more is a {@link
-   * io.inetkit.core.LimitExceededException} and closes the connection. Ends with the operation.
+   * Allows the rest of the current operation's reply at most {@code bytes} bytes (e.g. POP3 TOP,
+   * which Angus reads whole into memory); more is a {@link io.inetkit.core.LimitExceededException}
+   * and closes the connection. Ends with the operation.
    */
   public void limitReply(long bytes, String command) {
     settings.bounds().limitReply(bytes, command);
@@ -129,9 +130,9 @@ public final class GuardedSockets {
   }
 
   /**
-   * Returns the open connection Angus talks through, for a command inetkit sends itself between
-   * two of Angus's (when Angus would read a whole reply into memory): Angus has no reply pending
-   * then, so the streams carry exactly that command and its reply.
+   * Returns the open connection Angus talks through, for a command inetkit sends itself between two
+   * of Angus's (when Angus would read a whole reply into memory): Angus has no reply pending then,
+   * so the streams carry exactly that command and its reply.
    *
    * @throws IllegalStateException when no connection is open
    */
@@ -147,14 +148,16 @@ public final class GuardedSockets {
 
   /**
    * Translates a failure met while doing {@code what} at the reading side's one boundary: the
-   * guard's own failure when it raised one, else {@link MailExceptions#translateAny} with what
-   * the {@linkplain #wire() wire} saw.
+   * guard's own failure when it raised one, else {@link MailExceptions#translateAny} with what the
+   * {@linkplain #wire() wire} saw.
    */
-  public io.inetkit.core.InetkitException failure(Throwable e, String what, AngusProtocol protocol) {
+  public io.inetkit.core.InetkitException failure(
+      Throwable e, String what, AngusProtocol protocol) {
     io.inetkit.core.InetkitException guard = takeGuardFailure();
     return guard != null
         ? guard
-        : MailExceptions.translateAny(e, what, protocol, settings.endpoint(), settings.timeouts(), wire());
+        : MailExceptions.translateAny(
+            e, what, protocol, settings.endpoint(), settings.timeouts(), wire());
   }
 
   /** Returns what crossed the wire of the session's latest connection, or null before one. */
@@ -198,8 +201,8 @@ public final class GuardedSockets {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       throw new IOException("inetkit connects through createSocket()");
     }
   }
@@ -246,8 +249,8 @@ public final class GuardedSockets {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       throw new IOException("inetkit does TLS itself");
     }
   }

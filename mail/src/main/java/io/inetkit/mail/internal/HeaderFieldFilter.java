@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Passes an RFC 5322 message through, leaving out chosen header fields (with their folded
- * continuation lines) from the header section only; from the blank line that ends the header
- * on, every byte passes unchanged. Used to keep {@code Bcc:} out of prepared messages. Works on
- * raw bytes with LF or CRLF line ends and holds at most one field name in memory.
+ * continuation lines) from the header section only; from the blank line that ends the header on,
+ * every byte passes unchanged. Used to keep {@code Bcc:} out of prepared messages. Works on raw
+ * bytes with LF or CRLF line ends and holds at most one field name in memory.
  *
  * <pre>{@code
  * try (InputStream in = Files.newInputStream(eml)) {
@@ -25,7 +25,13 @@ public final class HeaderFieldFilter extends OutputStream {
   /** Longer than any field name worth comparing; such a line is kept as it is. */
   private static final int MAX_NAME = 128;
 
-  private enum State { LINE_START, NAME, KEEP_LINE, DROP_LINE, BODY }
+  private enum State {
+    LINE_START,
+    NAME,
+    KEEP_LINE,
+    DROP_LINE,
+    BODY
+  }
 
   private final OutputStream out;
   private final Set<String> dropped;
@@ -151,7 +157,9 @@ public final class HeaderFieldFilter extends OutputStream {
     out.flush();
   }
 
-  /** Writes a name still being collected (a file that ends inside it); does not close the target. */
+  /**
+   * Writes a name still being collected (a file that ends inside it); does not close the target.
+   */
   @Override
   public void close() throws IOException {
     flushName();

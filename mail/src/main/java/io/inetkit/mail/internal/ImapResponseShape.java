@@ -5,28 +5,35 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the shape of each untagged IMAP data response ({@code * LIST}, {@code * STATUS},
- * {@code * 1 FETCH}...) before Angus Mail parses it: parentheses balanced and quoted strings
- * closed (outside literals, counted across them), and the parts Angus's parser can loop on
- * without reading — the attribute list of {@code STATUS}, the attributes and delimiter of
- * {@code LIST}/{@code LSUB} — in the form RFC 3501 gives them. Angus's {@code Status} parser
- * spins forever on {@code * STATUS INBOX (MESSAGES 1 ())}, out of reach of any socket deadline,
- * and its {@code ListInfo} parser reads garbage as folder names; a response caught here never
- * reaches it. Status responses ({@code * OK}, {@code NO}, {@code BAD}, {@code BYE}, {@code
- * PREAUTH}) carry free text and are not checked. One per connection, fed by {@link WireWatch}.
- * Not part of the public API.
+ * Checks the shape of each untagged IMAP data response ({@code * LIST}, {@code * STATUS}, {@code *
+ * 1 FETCH}...) before Angus Mail parses it: parentheses balanced and quoted strings closed (outside
+ * literals, counted across them), and the parts Angus's parser can loop on without reading — the
+ * attribute list of {@code STATUS}, the attributes and delimiter of {@code LIST}/{@code LSUB} — in
+ * the form RFC 3501 gives them. Angus's {@code Status} parser spins forever on {@code * STATUS
+ * INBOX (MESSAGES 1 ())}, out of reach of any socket deadline, and its {@code ListInfo} parser
+ * reads garbage as folder names; a response caught here never reaches it. Status responses ({@code
+ * * OK}, {@code NO}, {@code BAD}, {@code BYE}, {@code PREAUTH}) carry free text and are not
+ * checked. One per connection, fed by {@link WireWatch}. Not part of the public API.
  */
 final class ImapResponseShape {
   private static final int KEEP = 512;
   private static final Set<String> STATUS_RESPONSES = Set.of("OK", "NO", "BAD", "BYE", "PREAUTH");
   private static final String ATOM = "[^\\x00-\\x20()\\[\\]{}\"%*\\\\\\x7f]+";
+
   /** The end of a STATUS response: {@code (NAME number NAME number ...)}, extra spaces allowed. */
   private static final Pattern STATUS_ITEMS =
-      Pattern.compile("(?s).*\\( *(?:" + ATOM + " +\\d{1,20}(?: +" + ATOM + " +\\d{1,20})*)? *\\)\\s*");
+      Pattern.compile(
+          "(?s).*\\( *(?:" + ATOM + " +\\d{1,20}(?: +" + ATOM + " +\\d{1,20})*)? *\\)\\s*");
+
   /** The start of a LIST or LSUB response: attributes, delimiter, then a mailbox name. */
   private static final Pattern LIST_START =
-      Pattern.compile("(?is)\\* (?:LIST|LSUB) \\( *(?:\\\\?" + ATOM + "(?: +\\\\?" + ATOM + ")*)? *\\)"
-          + " (?:NIL|\"(?:\\\\[\\\\\"]|[^\\\\\"])\") [^ ()].*");
+      Pattern.compile(
+          "(?is)\\* (?:LIST|LSUB) \\( *(?:\\\\?"
+              + ATOM
+              + "(?: +\\\\?"
+              + ATOM
+              + ")*)? *\\)"
+              + " (?:NIL|\"(?:\\\\[\\\\\"]|[^\\\\\"])\") [^ ()].*");
 
   private int depth;
   private boolean quoted;
@@ -61,9 +68,9 @@ final class ImapResponseShape {
   }
 
   /**
-   * Ends a line: {@code line} is its start (stripped), {@code literalFollows} whether it
-   * announced a literal (the response goes on after it). Returns what is wrong with the
-   * response, or null when it is well formed, not finished or not checked.
+   * Ends a line: {@code line} is its start (stripped), {@code literalFollows} whether it announced
+   * a literal (the response goes on after it). Returns what is wrong with the response, or null
+   * when it is well formed, not finished or not checked.
    */
   String lineEnd(String line, boolean literalFollows) {
     if (first == null) {
@@ -85,7 +92,9 @@ final class ImapResponseShape {
 
   private String problem(boolean literalFollows) {
     String[] words = first.split(" ", 3);
-    if (words.length < 2 || !words[0].equals("*") || STATUS_RESPONSES.contains(words[1].toUpperCase(Locale.ROOT))) {
+    if (words.length < 2
+        || !words[0].equals("*")
+        || STATUS_RESPONSES.contains(words[1].toUpperCase(Locale.ROOT))) {
       return null;
     }
     if (quoted) {

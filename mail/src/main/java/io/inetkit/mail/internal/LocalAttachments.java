@@ -30,8 +30,8 @@ public final class LocalAttachments {
   private LocalAttachments() {}
 
   /**
-   * Saves every attachment of the RFC 5322 file {@code eml} into {@code directory}, decoded,
-   * each through a temporary file; returns the files written, in part order.
+   * Saves every attachment of the RFC 5322 file {@code eml} into {@code directory}, decoded, each
+   * through a temporary file; returns the files written, in part order.
    */
   public static List<Path> save(Path eml, Path directory) throws IOException {
     SharedFileInputStream in = new SharedFileInputStream(eml.toFile());
@@ -71,7 +71,9 @@ public final class LocalAttachments {
     if (!info.isAttachment()) {
       return;
     }
-    Path target = SafeFiles.uniqueTarget(directory, SafeFiles.sanitize(info.fileName(), "attachment-" + section));
+    Path target =
+        SafeFiles.uniqueTarget(
+            directory, SafeFiles.sanitize(info.fileName(), "attachment-" + section));
     SafeFiles.writeAtomically(
         target,
         out -> {

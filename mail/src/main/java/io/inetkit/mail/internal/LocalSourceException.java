@@ -6,8 +6,7 @@ import java.io.InputStream;
 
 /**
  * Marks an I/O failure reading local content (an attachment or a prepared message file), so the
- * sending code can tell it from a network failure while both happen inside one {@code
- * writeTo}.
+ * sending code can tell it from a network failure while both happen inside one {@code writeTo}.
  */
 public final class LocalSourceException extends IOException {
   private static final long serialVersionUID = 1L;

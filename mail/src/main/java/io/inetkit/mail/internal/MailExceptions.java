@@ -27,10 +27,10 @@ import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * The one place where the mail module turns Jakarta Mail / Angus Mail exceptions (and JDK I/O
- * exceptions met while talking mail) into the core exception tree. Only the readers (IMAP, POP3)
- * go through Angus; SMTP is spoken by {@link SmtpConnection}, whose failures are inetkit's own. Every translated exception
- * names what was attempted and the {@code host:port}, carries the server's reply where there was
- * one, and keeps the original as its cause.
+ * exceptions met while talking mail) into the core exception tree. Only the readers (IMAP, POP3) go
+ * through Angus; SMTP is spoken by {@link SmtpConnection}, whose failures are inetkit's own. Every
+ * translated exception names what was attempted and the {@code host:port}, carries the server's
+ * reply where there was one, and keeps the original as its cause.
  *
  * <pre>{@code
  * try {
@@ -46,11 +46,15 @@ public final class MailExceptions {
   private MailExceptions() {}
 
   /**
-   * Translates a Jakarta Mail exception raised while doing {@code what} (secrets already
-   * removed) against {@code endpoint}.
+   * Translates a Jakarta Mail exception raised while doing {@code what} (secrets already removed)
+   * against {@code endpoint}.
    */
   public static InetkitException translate(
-      MessagingException e, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts) {
+      MessagingException e,
+      String what,
+      AngusProtocol protocol,
+      Endpoint endpoint,
+      Timeouts timeouts) {
     if (e instanceof AuthenticationFailedException
         && ioCause(e) == null
         && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")) {
@@ -78,12 +82,18 @@ public final class MailExceptions {
     }
     if (e instanceof FolderNotFoundException) {
       return new NotFoundException(
-          what, endpoint, new Reply("NO", String.valueOf(e.getMessage()), Reply.Kind.PERMANENT_NEGATIVE), e);
+          what,
+          endpoint,
+          new Reply("NO", String.valueOf(e.getMessage()), Reply.Kind.PERMANENT_NEGATIVE),
+          e);
     }
     Throwable cause = e.getCause();
     if (cause instanceof BadCommandException bad) {
       return new ProtocolReplyException(
-          what, endpoint, new Reply("BAD", String.valueOf(bad.getMessage()), Reply.Kind.PERMANENT_NEGATIVE), e);
+          what,
+          endpoint,
+          new Reply("BAD", String.valueOf(bad.getMessage()), Reply.Kind.PERMANENT_NEGATIVE),
+          e);
     }
     if (cause instanceof CommandFailedException no) {
       return new ProtocolReplyException(what, endpoint, protocol.negativeReply(no.getMessage()), e);
@@ -97,7 +107,8 @@ public final class MailExceptions {
     if ((lower.contains("starttls") || lower.contains("stls")) && lower.contains("required")) {
       return new TlsException(
           what + ": the server does not offer STARTTLS, which is required (" + message + ")",
-          endpoint, e);
+          endpoint,
+          e);
     }
     return new InetkitException(what + " failed: " + message, endpoint, e);
   }
@@ -117,30 +128,39 @@ public final class MailExceptions {
     }
     return null;
   }
+
   /**
-   * Translates any failure met on the reading side (IMAP, POP3): exceptions inetkit's own
-   * socket guard raised travel through Angus as causes and come out unchanged; Angus's IMAP
-   * protocol exceptions from raw commands ({@code NO}, {@code BAD}, unparsable responses) become
-   * replies and protocol violations; the rest goes through {@link #translate(MessagingException,
-   * String, AngusProtocol, Endpoint, Timeouts)}.
+   * Translates any failure met on the reading side (IMAP, POP3): exceptions inetkit's own socket
+   * guard raised travel through Angus as causes and come out unchanged; Angus's IMAP protocol
+   * exceptions from raw commands ({@code NO}, {@code BAD}, unparsable responses) become replies and
+   * protocol violations; the rest goes through {@link #translate(MessagingException, String,
+   * AngusProtocol, Endpoint, Timeouts)}.
    */
   public static InetkitException translateAny(
-      Throwable failure, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts) {
+      Throwable failure,
+      String what,
+      AngusProtocol protocol,
+      Endpoint endpoint,
+      Timeouts timeouts) {
     return translateAny(failure, what, protocol, endpoint, timeouts, null);
   }
 
   /**
    * {@link #translateAny(Throwable, String, AngusProtocol, Endpoint, Timeouts)} that trusts what
-   * {@code wire} saw over Angus's words: a refused STARTTLS/STLS is a {@link TlsException}, a
-   * POP3 {@code -ERR} is reported with the server's own text (an {@link AuthenticationException}
-   * only when it answered the login), a login the server never answered is a closed
-   * connection, and an Angus Mail internal error (an unchecked exception from its parser) is a
-   * {@link ProtocolViolationException}, never shown as if the server had said it.
+   * {@code wire} saw over Angus's words: a refused STARTTLS/STLS is a {@link TlsException}, a POP3
+   * {@code -ERR} is reported with the server's own text (an {@link AuthenticationException} only
+   * when it answered the login), a login the server never answered is a closed connection, and an
+   * Angus Mail internal error (an unchecked exception from its parser) is a {@link
+   * ProtocolViolationException}, never shown as if the server had said it.
    *
    * @param wire the session's latest connection, or null when unknown
    */
   public static InetkitException translateAny(
-      Throwable failure, String what, AngusProtocol protocol, Endpoint endpoint, Timeouts timeouts,
+      Throwable failure,
+      String what,
+      AngusProtocol protocol,
+      Endpoint endpoint,
+      Timeouts timeouts,
       WireWatch wire) {
     Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
@@ -155,21 +175,28 @@ public final class MailExceptions {
     if (noStartTls != null) {
       return noStartTls;
     }
-    InetkitException seenOnWire = wire == null ? null : fromWire(failure, what, protocol, endpoint, wire);
+    InetkitException seenOnWire =
+        wire == null ? null : fromWire(failure, what, protocol, endpoint, wire);
     if (seenOnWire != null) {
       return seenOnWire;
     }
     if (failure instanceof RuntimeException internal) {
       return new io.inetkit.core.ProtocolViolationException(
-          what + ": Angus Mail could not make sense of the server's responses ("
-              + internal.getClass().getSimpleName() + ")"
-              + (wire == null || wire.lastStatus().isEmpty() ? "" : "; last line: " + Inputs.quote(wire.lastStatus())),
-          endpoint, failure);
+          what
+              + ": Angus Mail could not make sense of the server's responses ("
+              + internal.getClass().getSimpleName()
+              + ")"
+              + (wire == null || wire.lastStatus().isEmpty()
+                  ? ""
+                  : "; last line: " + Inputs.quote(wire.lastStatus())),
+          endpoint,
+          failure);
     }
     seen.clear();
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
       if (t instanceof BadCommandException || t instanceof CommandFailedException) {
-        org.eclipse.angus.mail.iap.Response r = ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
+        org.eclipse.angus.mail.iap.Response r =
+            ((org.eclipse.angus.mail.iap.ProtocolException) t).getResponse();
         String text = r == null ? String.valueOf(t.getMessage()) : r.getRest();
         String status = t instanceof BadCommandException ? "BAD" : "NO";
         return new ProtocolReplyException(
@@ -178,13 +205,19 @@ public final class MailExceptions {
       if (t instanceof IOException && String.valueOf(t.getMessage()).startsWith(POP3_GARBAGE)) {
         // Angus POP3: a reply line that is neither +OK, -ERR nor a continuation
         return new io.inetkit.core.ProtocolViolationException(
-            what + ": unexpected response from " + endpoint + ": "
+            what
+                + ": unexpected response from "
+                + endpoint
+                + ": "
                 + Inputs.quote(t.getMessage().substring(POP3_GARBAGE.length())),
-            endpoint, failure);
+            endpoint,
+            failure);
       }
       if (t instanceof org.eclipse.angus.mail.iap.ParsingException) {
         return new io.inetkit.core.ProtocolViolationException(
-            what + ": malformed response from " + endpoint + ": " + t.getMessage(), endpoint, failure);
+            what + ": malformed response from " + endpoint + ": " + t.getMessage(),
+            endpoint,
+            failure);
       }
       if (t instanceof org.eclipse.angus.mail.iap.ConnectionException ce) {
         org.eclipse.angus.mail.iap.Response r = ce.getResponse();
@@ -192,10 +225,13 @@ public final class MailExceptions {
           // e.g. a greeting that is neither OK, PREAUTH nor BYE
           return new io.inetkit.core.ProtocolViolationException(
               what + ": unexpected response from " + endpoint + ": " + Inputs.quote(r.toString()),
-              endpoint, failure);
+              endpoint,
+              failure);
         }
         return new ConnectionClosedException(
-            what + ": connection closed: " + printable(String.valueOf(t.getMessage())), endpoint, failure);
+            what + ": connection closed: " + printable(String.valueOf(t.getMessage())),
+            endpoint,
+            failure);
       }
     }
     if (failure instanceof MessagingException me) {
@@ -212,17 +248,23 @@ public final class MailExceptions {
     Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if ((m.contains("stls required") || m.contains("starttls required")) && m.contains("not supported")) {
+      if ((m.contains("stls required") || m.contains("starttls required"))
+          && m.contains("not supported")) {
         // Angus POP3 reports this as an AuthenticationFailedException; no credentials were sent
         return new TlsException(
-            what + ": the server does not offer STARTTLS/STLS, which is required (" + t.getMessage() + ")",
-            endpoint, failure);
+            what
+                + ": the server does not offer STARTTLS/STLS, which is required ("
+                + t.getMessage()
+                + ")",
+            endpoint,
+            failure);
       }
     }
     return null;
   }
 
-  private static final Set<String> LOGIN_VERBS = Set.of("USER", "PASS", "APOP", "AUTH", "LOGIN", "AUTHENTICATE");
+  private static final Set<String> LOGIN_VERBS =
+      Set.of("USER", "PASS", "APOP", "AUTH", "LOGIN", "AUTHENTICATE");
 
   /** The translation the wire's facts decide, or null when they decide nothing. */
   private static InetkitException fromWire(
@@ -233,9 +275,13 @@ public final class MailExceptions {
     boolean io = transportFailure(failure);
     if ((verb.equals("STLS") || verb.equals("STARTTLS")) && !io) {
       return new TlsException(
-          what + ": the server refused " + verb + (status.isEmpty() ? "" : ": " + printable(untagged(status)))
+          what
+              + ": the server refused "
+              + verb
+              + (status.isEmpty() ? "" : ": " + printable(untagged(status)))
               + "; nothing else was sent",
-          endpoint, failure);
+          endpoint,
+          failure);
     }
     if (protocol != AngusProtocol.POP3 || io || verb.isEmpty()) {
       return null;
@@ -249,9 +295,16 @@ public final class MailExceptions {
     if (status.startsWith("+OK")) {
       // the server said yes, and Angus could not use what it said: not the server's refusal
       return new io.inetkit.core.ProtocolViolationException(
-          what + ": the server's reply to " + verb + " could not be used: " + Inputs.quote(status)
-              + " (Angus Mail: " + failure.getMessage() + ")",
-          endpoint, failure);
+          what
+              + ": the server's reply to "
+              + verb
+              + " could not be used: "
+              + Inputs.quote(status)
+              + " (Angus Mail: "
+              + failure.getMessage()
+              + ")",
+          endpoint,
+          failure);
     }
     if (status.isEmpty() && failure instanceof AuthenticationFailedException) {
       // Angus's "EOF on socket": the server never answered
@@ -265,8 +318,10 @@ public final class MailExceptions {
   private static boolean transportFailure(Throwable failure) {
     Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
-      if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
-          || t instanceof java.io.InterruptedIOException || t instanceof javax.net.ssl.SSLException) {
+      if (t instanceof java.net.SocketException
+          || t instanceof java.io.EOFException
+          || t instanceof java.io.InterruptedIOException
+          || t instanceof javax.net.ssl.SSLException) {
         return true;
       }
     }
@@ -275,13 +330,15 @@ public final class MailExceptions {
 
   /** Returns an IMAP line without its tag ("A3 NO x" -> "NO x"); POP3 lines as they are. */
   private static String untagged(String line) {
-    return line.matches("[A-Za-z0-9]+ (OK|NO|BAD)( .*)?") ? line.substring(line.indexOf(' ') + 1) : line;
+    return line.matches("[A-Za-z0-9]+ (OK|NO|BAD)( .*)?")
+        ? line.substring(line.indexOf(' ') + 1)
+        : line;
   }
 
   /**
-   * Returns whether {@code e} was thrown inside Jakarta/Angus Mail (its own code, or the JDK
-   * called from it) rather than by inetkit: an internal error of the library, caused by server
-   * output it did not expect.
+   * Returns whether {@code e} was thrown inside Jakarta/Angus Mail (its own code, or the JDK called
+   * from it) rather than by inetkit: an internal error of the library, caused by server output it
+   * did not expect.
    */
   public static boolean fromMailLibrary(RuntimeException e) {
     for (StackTraceElement frame : e.getStackTrace()) {
@@ -296,9 +353,13 @@ public final class MailExceptions {
     return false;
   }
 
-  /** Returns short, clean server text as it is, and anything else {@linkplain Inputs#quote quoted}. */
+  /**
+   * Returns short, clean server text as it is, and anything else {@linkplain Inputs#quote quoted}.
+   */
   private static String printable(String text) {
-    return text.length() <= 200 && text.chars().allMatch(c -> c >= ' ' && c < 0x7f) ? text : Inputs.quote(text);
+    return text.length() <= 200 && text.chars().allMatch(c -> c >= ' ' && c < 0x7f)
+        ? text
+        : Inputs.quote(text);
   }
 
   private static Throwable next(Throwable t) {

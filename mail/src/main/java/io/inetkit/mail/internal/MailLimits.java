@@ -16,7 +16,9 @@ public record MailLimits(long maxLine, long maxLiteral, boolean literals, long m
     return imap(maxLine, maxLiteral, io.inetkit.mail.ImapClient.DEFAULT_MAX_MESSAGES);
   }
 
-  /** Limits for IMAP: literals up to {@code maxLiteral} bytes, folders up to {@code maxMessages}. */
+  /**
+   * Limits for IMAP: literals up to {@code maxLiteral} bytes, folders up to {@code maxMessages}.
+   */
   public static MailLimits imap(long maxLine, long maxLiteral, long maxMessages) {
     return new MailLimits(maxLine, maxLiteral, true, maxMessages);
   }
@@ -28,8 +30,8 @@ public record MailLimits(long maxLine, long maxLiteral, boolean literals, long m
 
   /**
    * Returns the most bytes the server may send from the greeting to the end of the login
-   * (capability lists, untagged lines included), which Angus Mail holds reply by reply: four of
-   * the longest lines accepted. Legitimate logins send a few KiB.
+   * (capability lists, untagged lines included), which Angus Mail holds reply by reply: four of the
+   * longest lines accepted. Legitimate logins send a few KiB.
    */
   public static long loginReplyBytes(long maxLine) {
     return 4 * maxLine;

@@ -2,8 +2,8 @@ package io.inetkit.mail.internal;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import java.util.Objects;
 import java.util.Properties;
@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Angus Mail {@code Session} properties for one connection from inetkit's settings,
- * the same way for SMTP, IMAP and POP3 (with and without implicit TLS). Always: finite connect,
- * read and write timeouts; certificates checked with the {@link Trust}'s socket factory (never
- * {@code mail.*.ssl.trust=*}); host-name checks on unless the trust is {@link Trust#insecure()};
- * TLS 1.2/1.3 only; {@code starttls.required} for {@link TlsMode#STARTTLS_REQUIRED} so Angus
- * never downgrades.
+ * Builds the Angus Mail {@code Session} properties for one connection from inetkit's settings, the
+ * same way for SMTP, IMAP and POP3 (with and without implicit TLS). Always: finite connect, read
+ * and write timeouts; certificates checked with the {@link Trust}'s socket factory (never {@code
+ * mail.*.ssl.trust=*}); host-name checks on unless the trust is {@link Trust#insecure()}; TLS
+ * 1.2/1.3 only; {@code starttls.required} for {@link TlsMode#STARTTLS_REQUIRED} so Angus never
+ * downgrades.
  *
  * <pre>{@code
  * Properties p = MailSessionProperties.of(AngusProtocol.IMAP, endpoint, TlsMode.IMPLICIT,

@@ -8,13 +8,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,22 +52,27 @@ public final class MaildirFiles {
   /** Creates {@code dir} and missing parents, each new one readable only by the user (0700). */
   public static void createPrivateDirectories(Path dir) throws IOException {
     if (POSIX) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } else {
       Files.createDirectories(dir);
     }
   }
 
-  /** The attributes of a new file readable and writable only by the user (0600), where supported. */
+  /**
+   * The attributes of a new file readable and writable only by the user (0600), where supported.
+   */
   public static FileAttribute<?>[] privateFile() {
     return POSIX
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        }
         : new FileAttribute<?>[0];
   }
 
   /**
-   * Returns a new unique base name, {@code <seconds>.M<micros>P<pid>Q<seq>R<random>.<host>}, as
-   * the Maildir specification recommends; it contains neither {@code /} nor {@code :}.
+   * Returns a new unique base name, {@code <seconds>.M<micros>P<pid>Q<seq>R<random>.<host>}, as the
+   * Maildir specification recommends; it contains neither {@code /} nor {@code :}.
    */
   public static String uniqueName() {
     long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;

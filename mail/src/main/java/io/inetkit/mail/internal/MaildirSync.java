@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Copies the messages of a remote mailbox that the {@link SyncJournal} does not know yet into a
  * Maildir, one at a time and durably, and (when asked) deletes on the server only messages whose
- * files are already durable. Protocol-neutral: IMAP and POP3 sessions supply a {@link Source}.
- * Not part of the public API.
+ * files are already durable. Protocol-neutral: IMAP and POP3 sessions supply a {@link Source}. Not
+ * part of the public API.
  */
 public final class MaildirSync {
   private MaildirSync() {}
@@ -30,11 +30,10 @@ public final class MaildirSync {
   }
 
   /**
-   * Downloads every key of {@code remoteKeys} (in order) not yet in the journal; then, with
-   * {@link AfterDownload#DELETE_FROM_SERVER}, deletes on the server every remote key the journal
-   * holds. First removes the partial files killed syncs left in {@code tmp/} (see {@link
-   * StaleTmpFiles}); the journal, opened already, has renamed its own finished ones into {@code
-   * new/}.
+   * Downloads every key of {@code remoteKeys} (in order) not yet in the journal; then, with {@link
+   * AfterDownload#DELETE_FROM_SERVER}, deletes on the server every remote key the journal holds.
+   * First removes the partial files killed syncs left in {@code tmp/} (see {@link StaleTmpFiles});
+   * the journal, opened already, has renamed its own finished ones into {@code new/}.
    */
   public static SyncResult run(
       Path root, SyncJournal journal, List<String> remoteKeys, Source source, AfterDownload after)

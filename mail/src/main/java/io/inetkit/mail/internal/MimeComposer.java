@@ -1,7 +1,7 @@
 package io.inetkit.mail.internal;
 
-import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.InvalidInputException;
 import io.inetkit.mail.Attachment;
 import io.inetkit.mail.MailAddress;
 import io.inetkit.mail.MailMessage;
@@ -33,8 +33,8 @@ import java.util.Properties;
 /**
  * Turns inetkit's message model into MIME with Jakarta Mail and writes it, streaming every
  * attachment: multipart/alternative for text + HTML, multipart/related for inline images,
- * multipart/mixed for attachments; RFC 2047 subjects and display names; no Bcc header (a
- * prepared file's Bcc and Resent-Bcc fields are left out as it is streamed).
+ * multipart/mixed for attachments; RFC 2047 subjects and display names; no Bcc header (a prepared
+ * file's Bcc and Resent-Bcc fields are left out as it is streamed).
  */
 public final class MimeComposer {
   private static final int COPY_BUFFER = 256 * 1024;
@@ -70,13 +70,14 @@ public final class MimeComposer {
   }
 
   /**
-   * Streams a prepared file without its Bcc and Resent-Bcc header fields (the body byte for
-   * byte); returns the filter, which knows how many bytes it left out. With {@code headerOnly}
-   * it stops reading once the header section has passed.
+   * Streams a prepared file without its Bcc and Resent-Bcc header fields (the body byte for byte);
+   * returns the filter, which knows how many bytes it left out. With {@code headerOnly} it stops
+   * reading once the header section has passed.
    */
-  private static HeaderFieldFilter writeWithoutBcc(PreparedMessage p, OutputStream out, boolean headerOnly)
-      throws IOException {
-    try (InputStream in = LocalSourceException.open(p.file().toString(), () -> Files.newInputStream(p.file()));
+  private static HeaderFieldFilter writeWithoutBcc(
+      PreparedMessage p, OutputStream out, boolean headerOnly) throws IOException {
+    try (InputStream in =
+            LocalSourceException.open(p.file().toString(), () -> Files.newInputStream(p.file()));
         HeaderFieldFilter filter = new HeaderFieldFilter(out, HeaderFieldFilter.BCC)) {
       byte[] buf = new byte[COPY_BUFFER];
       int n;
@@ -93,7 +94,8 @@ public final class MimeComposer {
   /** Returns the size in bytes of what {@link #write} produces (streams it once). */
   public static long size(OutgoingMessage message) throws IOException {
     if (message instanceof PreparedMessage p) {
-      return Files.size(p.file()) - writeWithoutBcc(p, OutputStream.nullOutputStream(), true).droppedBytes();
+      return Files.size(p.file())
+          - writeWithoutBcc(p, OutputStream.nullOutputStream(), true).droppedBytes();
     }
     long[] count = {0};
     OutputStream counter =
@@ -173,11 +175,14 @@ public final class MimeComposer {
     }
   }
 
-  private static String addresses(List<MailAddress> list, int used) throws UnsupportedEncodingException {
+  private static String addresses(List<MailAddress> list, int used)
+      throws UnsupportedEncodingException {
     InternetAddress[] out = new InternetAddress[list.size()];
     for (int i = 0; i < out.length; i++) {
       MailAddress a = list.get(i);
-      out[i] = new InternetAddress(a.address(), a.displayName().isEmpty() ? null : a.displayName(), "UTF-8");
+      out[i] =
+          new InternetAddress(
+              a.address(), a.displayName().isEmpty() ? null : a.displayName(), "UTF-8");
     }
     return InternetAddress.toString(out, used);
   }
@@ -223,18 +228,21 @@ public final class MimeComposer {
 
   /**
    * Sets UTF-8 text of type {@code text/<subtype>} (as {@code setText} would, but with a faster
-   * handler: {@link Utf8TextHandler}). Text that is plain ASCII in lines of at most
-   * 998 characters is marked 7bit at once, which is what Jakarta Mail would choose, but it would
-   * write the whole text through its content handler once more to find out.
+   * handler: {@link Utf8TextHandler}). Text that is plain ASCII in lines of at most 998 characters
+   * is marked 7bit at once, which is what Jakarta Mail would choose, but it would write the whole
+   * text through its content handler once more to find out.
    */
-  private static void setText(MimePart part, String text, String subtype) throws MessagingException {
+  private static void setText(MimePart part, String text, String subtype)
+      throws MessagingException {
     part.setDataHandler(new Utf8TextHandler(text, "text/" + subtype + "; charset=UTF-8"));
     if (isSevenBit(text)) {
       part.setHeader("Content-Transfer-Encoding", "7bit");
     }
   }
 
-  /** Returns whether Jakarta Mail would send {@code text} as 7bit (its {@code checkAscii} rules). */
+  /**
+   * Returns whether Jakarta Mail would send {@code text} as 7bit (its {@code checkAscii} rules).
+   */
   static boolean isSevenBit(String text) {
     int lineLength = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -309,14 +317,15 @@ public final class MimeComposer {
       return new Envelope(from.get(0), to);
     } catch (IOException | MessagingException e) {
       throw new InvalidInputException(
-          "file", "cannot read headers of " + Inputs.quote(file.toString()) + ": " + e.getMessage());
+          "file",
+          "cannot read headers of " + Inputs.quote(file.toString()) + ": " + e.getMessage());
     }
   }
 
   /**
-   * Returns the Message-ID of a prepared file as its header has it (with angle brackets,
-   * unfolded and trimmed), or {@code ""} when it has none or cannot be read. Only the header
-   * section is read.
+   * Returns the Message-ID of a prepared file as its header has it (with angle brackets, unfolded
+   * and trimmed), or {@code ""} when it has none or cannot be read. Only the header section is
+   * read.
    */
   public static String readMessageId(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
@@ -327,7 +336,8 @@ public final class MimeComposer {
     }
   }
 
-  private static List<MailAddress> parse(InternetHeaders headers, String name) throws MessagingException {
+  private static List<MailAddress> parse(InternetHeaders headers, String name)
+      throws MessagingException {
     String value = headers.getHeader(name, ",");
     List<MailAddress> out = new ArrayList<>();
     if (value != null) {

@@ -14,13 +14,12 @@ import java.util.Enumeration;
 import java.util.Locale;
 
 /**
- * Writes a composed Jakarta Mail part tree the way {@code MimeMessage.writeTo} does, byte for
- * byte, but with one {@link StreamProvider} found once. Jakarta Mail 2.1 looks its stream
- * provider up with a {@code ServiceLoader} scan of the class path twice for every part it writes
- * (jakartaee/mail-api#861), which was a third of the CPU time of sending a small message.
- * Header and boundary lines are written whole (Jakarta's {@code LineOutputStream} passes them
- * on byte by byte). Content is streamed through Jakarta's own encoders and data handlers, never
- * held.
+ * Writes a composed Jakarta Mail part tree the way {@code MimeMessage.writeTo} does, byte for byte,
+ * but with one {@link StreamProvider} found once. Jakarta Mail 2.1 looks its stream provider up
+ * with a {@code ServiceLoader} scan of the class path twice for every part it writes
+ * (jakartaee/mail-api#861), which was a third of the CPU time of sending a small message. Header
+ * and boundary lines are written whole (Jakarta's {@code LineOutputStream} passes them on byte by
+ * byte). Content is streamed through Jakarta's own encoders and data handlers, never held.
  */
 final class MimeWriter {
   private static final byte[] CRLF = {'\r', '\n'};

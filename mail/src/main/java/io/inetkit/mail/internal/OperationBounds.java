@@ -11,8 +11,8 @@ import java.time.Duration;
 /**
  * The bounds of a mail session's operation in progress, shared by its sockets: core's overall
  * {@link Deadline} and, when the operation sets one, a byte budget for its reply. Remembers the
- * failure the guard raised, because Angus Mail may drop it from the exception it throws. Not
- * part of the public API.
+ * failure the guard raised, because Angus Mail may drop it from the exception it throws. Not part
+ * of the public API.
  */
 final class OperationBounds {
   private final Deadline deadline;
@@ -30,7 +30,9 @@ final class OperationBounds {
     return deadline;
   }
 
-  /** Returns what the operation in progress is doing (e.g. "greeting", "login as alice"), or "read". */
+  /**
+   * Returns what the operation in progress is doing (e.g. "greeting", "login as alice"), or "read".
+   */
   String phase() {
     return deadline.active() ? deadline.phase() : "read";
   }
@@ -64,8 +66,9 @@ final class OperationBounds {
     bytesLeft -= n;
     if (bytesLeft < 0) {
       budget = -1;
-      throw record(new LimitExceededException(
-          "the reply to " + budgetFor + " is longer than " + b + " bytes", endpoint, b));
+      throw record(
+          new LimitExceededException(
+              "the reply to " + budgetFor + " is longer than " + b + " bytes", endpoint, b));
     }
   }
 

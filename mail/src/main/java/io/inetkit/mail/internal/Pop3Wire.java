@@ -15,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * POP3 commands inetkit sends itself on the connection Angus Mail logged in (see {@link
- * GuardedSockets#connection()}), where Angus would size memory by what the server announces:
- * STAT before Angus allocates a slot per announced message, and LIST and UIDL, which Angus reads
- * whole into memory. Multi-line replies are handed over one line at a time, so a listing of any
- * length costs only what the caller keeps. Not part of the public API.
+ * GuardedSockets#connection()}), where Angus would size memory by what the server announces: STAT
+ * before Angus allocates a slot per announced message, and LIST and UIDL, which Angus reads whole
+ * into memory. Multi-line replies are handed over one line at a time, so a listing of any length
+ * costs only what the caller keeps. Not part of the public API.
  *
  * <pre>{@code
  * Pop3Wire wire = new Pop3Wire(sockets.connection(), endpoint, maxLine);
@@ -66,8 +66,8 @@ public final class Pop3Wire {
   }
 
   /**
-   * Sends {@code command} (LIST or UIDL, without arguments) and hands each line of its
-   * multi-line reply to {@code sink} as it arrives.
+   * Sends {@code command} (LIST or UIDL, without arguments) and hands each line of its multi-line
+   * reply to {@code sink} as it arrives.
    *
    * @return the number of lines
    * @throws ProtocolReplyException when the server answers {@code -ERR}
@@ -81,8 +81,12 @@ public final class Pop3Wire {
       String line = reader.readLine();
       if (line == null) {
         throw new ConnectionClosedException(
-            command + ": the server closed the connection after " + lines + " line(s) of the listing",
-            endpoint, null);
+            command
+                + ": the server closed the connection after "
+                + lines
+                + " line(s) of the listing",
+            endpoint,
+            null);
       }
       if (line.equals(".")) {
         return lines;

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Writing downloads safely: a temporary file next to the target renamed into place only when
- * complete, and file names from a message (attachment names) turned into names that cannot
- * leave the target folder. Not part of the public API.
+ * complete, and file names from a message (attachment names) turned into names that cannot leave
+ * the target folder. Not part of the public API.
  */
 public final class SafeFiles {
   private SafeFiles() {}
@@ -26,8 +26,8 @@ public final class SafeFiles {
   }
 
   /**
-   * Writes {@code target} atomically: into {@code .<name>.<random>.part} in the same folder,
-   * then renamed over {@code target}; on failure the partial file is deleted.
+   * Writes {@code target} atomically: into {@code .<name>.<random>.part} in the same folder, then
+   * renamed over {@code target}; on failure the partial file is deleted.
    */
   public static void writeAtomically(Path target, Body body) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -40,7 +40,8 @@ public final class SafeFiles {
         body.writeTo(out);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -55,9 +56,8 @@ public final class SafeFiles {
   /**
    * Turns an untrusted file name into a plain name for the current folder: only its last path
    * segment (after {@code /} or {@code \}), control characters and {@code : * ? " < > |} replaced
-   * by {@code _}, leading dots and spaces removed (no {@code ..}, no hidden files), Windows
-   * device names prefixed, at most {@link #MAX_NAME} characters; {@code fallback} when nothing
-   * is left.
+   * by {@code _}, leading dots and spaces removed (no {@code ..}, no hidden files), Windows device
+   * names prefixed, at most {@link #MAX_NAME} characters; {@code fallback} when nothing is left.
    */
   public static String sanitize(String untrusted, String fallback) {
     String name = untrusted == null ? "" : untrusted;

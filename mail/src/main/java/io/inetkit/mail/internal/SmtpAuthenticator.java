@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * SMTP AUTH (RFC 4954) with PLAIN, LOGIN or XOAUTH2. An OAuth2 token is asked of the {@link
- * Credentials} afresh for each attempt, and once more when the server refuses the first (the
- * usual sign of an expired token). Secrets never reach events or error messages.
+ * Credentials} afresh for each attempt, and once more when the server refuses the first (the usual
+ * sign of an expired token). Secrets never reach events or error messages.
  */
 final class SmtpAuthenticator {
   private SmtpAuthenticator() {}
@@ -24,18 +24,25 @@ final class SmtpAuthenticator {
     if (!c.isTls() && offered.isEmpty() && c.capabilities().supports("STARTTLS")) {
       // A submission port that takes logins only after STARTTLS (Postfix smtpd_tls_auth_only).
       throw new TlsException(
-          "AUTH as " + user + ": the server offers no AUTH mechanism without TLS but offers"
+          "AUTH as "
+              + user
+              + ": the server offers no AUTH mechanism without TLS but offers"
               + " STARTTLS, so it takes logins only over TLS: use STARTTLS instead of no TLS (--tls none);"
               + " nothing secret was sent",
-          c.endpoint(), null);
+          c.endpoint(),
+          null);
     }
     if (mechanism == null) {
       throw new AuthenticationException(
           "AUTH as " + user + ": the server offers no usable mechanism (offered " + offered + ")",
-          c.endpoint(), null, null);
+          c.endpoint(),
+          null,
+          null);
     }
     if (!c.isTls()) {
-      c.settings().plaintextLogin().checkCleartext("AUTH as " + user, c.endpoint()); // opportunistic without TLS
+      c.settings()
+          .plaintextLogin()
+          .checkCleartext("AUTH as " + user, c.endpoint()); // opportunistic without TLS
     }
     c.settings().events().authStart(c.endpoint(), user, mechanism);
     try {
@@ -46,7 +53,8 @@ final class SmtpAuthenticator {
             default -> loginMechanism(c, credentials);
           };
       if (r.code() != 235) {
-        throw new AuthenticationException("AUTH " + mechanism + " as " + user, c.endpoint(), r, null);
+        throw new AuthenticationException(
+            "AUTH " + mechanism + " as " + user, c.endpoint(), r, null);
       }
       c.settings().events().authEnd(c.endpoint(), user);
     } catch (InetkitException e) {
@@ -66,7 +74,8 @@ final class SmtpAuthenticator {
     Reply r = null;
     for (int attempt = 1; attempt <= 2; attempt++) {
       String token = credentials.secretAsString();
-      String response = "user=" + credentials.user() + "\u0001auth=Bearer " + token + "\u0001\u0001";
+      String response =
+          "user=" + credentials.user() + "\u0001auth=Bearer " + token + "\u0001\u0001";
       r = c.command("AUTH XOAUTH2 " + base64(response), "AUTH XOAUTH2 ***");
       if (r.code() == 334) {
         // The server sent a JSON error; the client answers with an empty line and gets the 5xx.
@@ -89,7 +98,8 @@ final class SmtpAuthenticator {
     }
   }
 
-  private static Reply loginMechanism(SmtpConnection c, Credentials credentials) throws InetkitException {
+  private static Reply loginMechanism(SmtpConnection c, Credentials credentials)
+      throws InetkitException {
     Reply r = c.command("AUTH LOGIN");
     if (r.code() != 334) {
       return r;

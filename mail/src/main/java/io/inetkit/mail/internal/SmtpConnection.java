@@ -13,14 +13,14 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Redaction;
 import io.inetkit.core.Reply;
+import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
-import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.BoundedLineReader;
-import io.inetkit.core.internal.ReplyText;
 import io.inetkit.core.internal.Connector;
 import io.inetkit.core.internal.Deadline;
+import io.inetkit.core.internal.ReplyText;
 import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.SmtpCapabilities;
 import java.io.BufferedOutputStream;
@@ -39,11 +39,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection (RFC 5321): greeting, EHLO, STARTTLS as the {@link TlsMode} demands,
- * AUTH, then commands and message data. Replies are read with bounded lines and a bounded
- * number of lines; every failure is a typed {@link InetkitException} naming the server, the
- * command and the reply. Once the connection is {@link #isBroken() broken} (closed, timed out,
- * 421) it must be replaced.
+ * One SMTP connection (RFC 5321): greeting, EHLO, STARTTLS as the {@link TlsMode} demands, AUTH,
+ * then commands and message data. Replies are read with bounded lines and a bounded number of
+ * lines; every failure is a typed {@link InetkitException} naming the server, the command and the
+ * reply. Once the connection is {@link #isBroken() broken} (closed, timed out, 421) it must be
+ * replaced.
  */
 public final class SmtpConnection implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpConnection.class);
@@ -87,8 +87,8 @@ public final class SmtpConnection implements Closeable {
   }
 
   /**
-   * Connects, reads the greeting, says EHLO, upgrades with STARTTLS as required, and logs in
-   * when credentials are set.
+   * Connects, reads the greeting, says EHLO, upgrades with STARTTLS as required, and logs in when
+   * credentials are set.
    *
    * <p>Runs under {@code deadline} (the caller has started it): every step checks it, and its
    * watchdog closes the connection when it passes, so a greeting or reply that drips in, or never
@@ -98,22 +98,28 @@ public final class SmtpConnection implements Closeable {
    *     credentials or message bytes were sent), or TLS verification fails
    */
   public static SmtpConnection open(Settings s, Deadline deadline) throws InetkitException {
-    if (s.credentials() != null && s.tlsMode() == TlsMode.NONE && s.plaintextLogin() == PlaintextLogin.REFUSED) {
-      s.plaintextLogin().checkCleartext("AUTH as " + s.credentials().user(), s.endpoint()); // throws: no connection
+    if (s.credentials() != null
+        && s.tlsMode() == TlsMode.NONE
+        && s.plaintextLogin() == PlaintextLogin.REFUSED) {
+      s.plaintextLogin()
+          .checkCleartext(
+              "AUTH as " + s.credentials().user(), s.endpoint()); // throws: no connection
     }
     deadline.enter(s.tlsMode().isImplicit() ? "connect and TLS handshake" : "connect");
     Timeouts bounded =
         s.timeouts().withConnect(Duration.ofMillis(deadline.clamp(s.timeouts().connectMillis())));
     Socket socket;
     try {
-      socket = Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), bounded, s.events());
+      socket =
+          Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), bounded, s.events());
     } catch (InetkitException e) {
       throw (InetkitException) deadline.explain(e);
     }
     SmtpConnection c;
     try {
       if (!s.tlsMode().isImplicit()) {
-        Connector.expectPlainGreeting(socket, s.endpoint(), "smtps"); // not an SMTPS port in silence
+        Connector.expectPlainGreeting(
+            socket, s.endpoint(), "smtps"); // not an SMTPS port in silence
       }
       c = new SmtpConnection(s, socket, deadline);
     } catch (IOException e) {
@@ -146,8 +152,10 @@ public final class SmtpConnection implements Closeable {
       if (required) {
         throw new TlsException(
             "STARTTLS is required but the server does not offer it (EHLO offered "
-                + capabilities.extensions().keySet() + "); nothing else was sent",
-            endpoint, null);
+                + capabilities.extensions().keySet()
+                + "); nothing else was sent",
+            endpoint,
+            null);
       }
       LOG.warn("{} does not offer STARTTLS; continuing in plain text (opportunistic)", endpoint);
       return;
@@ -155,7 +163,8 @@ public final class SmtpConnection implements Closeable {
     Reply r = command("STARTTLS");
     if (r.code() != 220) {
       if (required) {
-        throw new TlsException("STARTTLS refused: " + r + "; nothing else was sent", endpoint, null);
+        throw new TlsException(
+            "STARTTLS refused: " + r + "; nothing else was sent", endpoint, null);
       }
       LOG.warn("{} refused STARTTLS ({}); continuing in plain text (opportunistic)", endpoint, r);
       return;
@@ -163,7 +172,9 @@ public final class SmtpConnection implements Closeable {
     deadline.enter("TLS handshake");
     Socket tls;
     try {
-      tls = Connector.startTls(socket, endpoint, settings.trust(), settings.timeouts(), settings.events());
+      tls =
+          Connector.startTls(
+              socket, endpoint, settings.trust(), settings.timeouts(), settings.events());
     } catch (InetkitException e) {
       broken = true;
       throw (InetkitException) deadline.explain(e);
@@ -242,8 +253,8 @@ public final class SmtpConnection implements Closeable {
   /**
    * Returns whether a mail transaction was started (MAIL FROM sent) and has not ended with the
    * server accepting the message data or with RSET: the server may still hold its sender or
-   * recipients, so the next transaction must begin with {@link #reset()}. A transaction the
-   * server completed needs no RSET (RFC 5321 section 4.1.1.4).
+   * recipients, so the next transaction must begin with {@link #reset()}. A transaction the server
+   * completed needs no RSET (RFC 5321 section 4.1.1.4).
    */
   public boolean inTransaction() {
     return inTransaction;
@@ -263,8 +274,8 @@ public final class SmtpConnection implements Closeable {
   }
 
   /**
-   * Sends several commands in one write without waiting for replies (PIPELINING, RFC 2920);
-   * read their replies in order with {@link #reply(String)}. None may hold a secret.
+   * Sends several commands in one write without waiting for replies (PIPELINING, RFC 2920); read
+   * their replies in order with {@link #reply(String)}. None may hold a secret.
    */
   public void send(List<String> lines) throws InetkitException {
     for (String line : lines) {
@@ -299,7 +310,8 @@ public final class SmtpConnection implements Closeable {
       out.write('\n');
     } catch (IOException e) {
       broken = true;
-      throw Connector.translate(deadline.explain(e), "sending " + shown, endpoint, settings.timeouts().read());
+      throw Connector.translate(
+          deadline.explain(e), "sending " + shown, endpoint, settings.timeouts().read());
     }
   }
 
@@ -308,7 +320,8 @@ public final class SmtpConnection implements Closeable {
       out.flush();
     } catch (IOException e) {
       broken = true;
-      throw Connector.translate(deadline.explain(e), "sending " + shown, endpoint, settings.timeouts().read());
+      throw Connector.translate(
+          deadline.explain(e), "sending " + shown, endpoint, settings.timeouts().read());
     }
   }
 
@@ -323,7 +336,9 @@ public final class SmtpConnection implements Closeable {
           broken = true;
           deadline.check(); // the watchdog closed it
           throw new ConnectionClosedException(
-              "connection closed by the server while waiting for the reply to " + what, endpoint, null);
+              "connection closed by the server while waiting for the reply to " + what,
+              endpoint,
+              null);
         }
         if (line.indexOf('\0') >= 0) {
           broken = true;
@@ -337,7 +352,8 @@ public final class SmtpConnection implements Closeable {
         texts.add(line.length() > 4 ? line.substring(4) : "");
         if (texts.size() > MAX_REPLY_LINES) {
           broken = true;
-          throw new LimitExceededException("reply to " + what + " has too many lines", endpoint, MAX_REPLY_LINES);
+          throw new LimitExceededException(
+              "reply to " + what + " has too many lines", endpoint, MAX_REPLY_LINES);
         }
         if (line.length() == 3 || line.charAt(3) == ' ') {
           break;
@@ -350,8 +366,12 @@ public final class SmtpConnection implements Closeable {
       broken = true;
       IOException explained = deadline.explain(e);
       if (explained == e && e instanceof java.net.SocketTimeoutException) {
-        throw new InetkitTimeoutException("waiting for the reply to " + what + " from " + endpoint,
-            endpoint, settings.timeouts().read(), InetkitTimeoutException.Limit.READ, e);
+        throw new InetkitTimeoutException(
+            "waiting for the reply to " + what + " from " + endpoint,
+            endpoint,
+            settings.timeouts().read(),
+            InetkitTimeoutException.Limit.READ,
+            e);
       }
       throw Connector.translate(
           explained, "waiting for the reply to " + what, endpoint, settings.timeouts().read());
@@ -365,7 +385,10 @@ public final class SmtpConnection implements Closeable {
   }
 
   private int parseCode(String line, String what) throws ProtocolViolationException {
-    if (line.length() < 3 || !isDigit(line.charAt(0)) || !isDigit(line.charAt(1)) || !isDigit(line.charAt(2))
+    if (line.length() < 3
+        || !isDigit(line.charAt(0))
+        || !isDigit(line.charAt(1))
+        || !isDigit(line.charAt(2))
         || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
       throw violation("malformed reply line", line, what);
     }
@@ -383,13 +406,20 @@ public final class SmtpConnection implements Closeable {
   private ProtocolViolationException violation(String problem, String line, String what) {
     broken = true;
     return new ProtocolViolationException(
-        problem + " from " + endpoint + " waiting for the reply to " + what + ": " + Inputs.quote(line),
-        endpoint, null);
+        problem
+            + " from "
+            + endpoint
+            + " waiting for the reply to "
+            + what
+            + ": "
+            + Inputs.quote(line),
+        endpoint,
+        null);
   }
 
   /**
-   * Sends DATA, streams the message (dot-stuffed, CRLF line ends) and returns the server's
-   * reply to the end of the data.
+   * Sends DATA, streams the message (dot-stuffed, CRLF line ends) and returns the server's reply to
+   * the end of the data.
    */
   public Reply data(OutgoingMessage message) throws InetkitException {
     Reply go = command("DATA");
@@ -400,8 +430,8 @@ public final class SmtpConnection implements Closeable {
   }
 
   /**
-   * Streams the message after the server said 354 to DATA and returns its reply to the end of
-   * the data; a positive reply ends the transaction.
+   * Streams the message after the server said 354 to DATA and returns its reply to the end of the
+   * data; a positive reply ends the transaction.
    */
   public Reply content(OutgoingMessage message) throws InetkitException {
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
@@ -414,14 +444,20 @@ public final class SmtpConnection implements Closeable {
     } catch (LocalSourceException e) {
       abort(); // the server must not take a truncated message
       throw new InetkitException(
-          e.getMessage() + "; the connection was dropped so the server discards the partial message",
-          endpoint, e);
+          e.getMessage()
+              + "; the connection was dropped so the server discards the partial message",
+          endpoint,
+          e);
     } catch (IOException e) {
       broken = true;
       String what = "sending message data (after " + data.count() + " bytes)";
       if (watchdog.fired()) {
-        throw new InetkitTimeoutException(what + ": the server stopped reading", endpoint,
-            settings.timeouts().read(), InetkitTimeoutException.Limit.READ, e);
+        throw new InetkitTimeoutException(
+            what + ": the server stopped reading",
+            endpoint,
+            settings.timeouts().read(),
+            InetkitTimeoutException.Limit.READ,
+            e);
       }
       throw Connector.translate(deadline.explain(e), what, endpoint, settings.timeouts().read());
     }
@@ -435,8 +471,8 @@ public final class SmtpConnection implements Closeable {
 
   /**
    * Ends data the server invited (354 to a pipelined DATA) although the transaction had already
-   * failed, with the final dot alone as RFC 2920 section 3.1 asks; returns the server's reply.
-   * The transaction stays open, so the next one begins with RSET.
+   * failed, with the final dot alone as RFC 2920 section 3.1 asks; returns the server's reply. The
+   * transaction stays open, so the next one begins with RSET.
    */
   public Reply endEmptyData() throws InetkitException {
     write(".", ".");
@@ -445,9 +481,9 @@ public final class SmtpConnection implements Closeable {
   }
 
   /**
-   * Resets the transaction; marks the connection broken if that fails. Whatever the server held
-   * of an earlier message is settled by then, so {@link #isDataCommitted()} is false from here on
-   * (a 421 or a dropped connection at RSET does not count against the next message).
+   * Resets the transaction; marks the connection broken if that fails. Whatever the server held of
+   * an earlier message is settled by then, so {@link #isDataCommitted()} is false from here on (a
+   * 421 or a dropped connection at RSET does not count against the next message).
    */
   public void reset() throws InetkitException {
     dataCommitted = false;

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes message content as SMTP DATA (RFC 5321 section 4.5.2): line ends normalised to CRLF,
- * a dot doubled at the start of a line, and {@link #finish()} adds the final {@code .} line.
- * It scans what it is given and passes on whole runs of bytes that need no change (a
- * CRLF-terminated line is one run) to the connection's buffered stream, so a gigabyte streams at
- * socket speed. Bytes written one at a time (Jakarta Mail's text handler does that) are gathered
- * in a small buffer first. Counts the bytes it was given.
+ * Writes message content as SMTP DATA (RFC 5321 section 4.5.2): line ends normalised to CRLF, a dot
+ * doubled at the start of a line, and {@link #finish()} adds the final {@code .} line. It scans
+ * what it is given and passes on whole runs of bytes that need no change (a CRLF-terminated line is
+ * one run) to the connection's buffered stream, so a gigabyte streams at socket speed. Bytes
+ * written one at a time (Jakarta Mail's text handler does that) are gathered in a small buffer
+ * first. Counts the bytes it was given.
  */
 public final class SmtpDataOutputStream extends OutputStream {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -125,9 +125,9 @@ public final class SmtpDataOutputStream extends OutputStream {
   }
 
   /**
-   * Does nothing: Jakarta Mail flushes at the end of a message, and passing that on would send
-   * the message and its final dot in two packets. Data goes out as the connection's buffer
-   * fills and at {@link #finish()}.
+   * Does nothing: Jakarta Mail flushes at the end of a message, and passing that on would send the
+   * message and its final dot in two packets. Data goes out as the connection's buffer fills and at
+   * {@link #finish()}.
    */
   @Override
   public void flush() {

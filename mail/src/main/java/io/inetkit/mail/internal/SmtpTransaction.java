@@ -9,9 +9,9 @@ import io.inetkit.mail.AllRecipientsRejectedException;
 import io.inetkit.mail.DsnOptions;
 import io.inetkit.mail.MailAddress;
 import io.inetkit.mail.MailMessage;
-import io.inetkit.mail.PreparedMessage;
 import io.inetkit.mail.MissingExtensionException;
 import io.inetkit.mail.OutgoingMessage;
+import io.inetkit.mail.PreparedMessage;
 import io.inetkit.mail.RecipientReply;
 import io.inetkit.mail.SendReceipt;
 import io.inetkit.mail.SmtpCapabilities;
@@ -58,8 +58,13 @@ public final class SmtpTransaction {
       long size = measure(message, ep);
       if (size > max.getAsLong()) {
         throw new LimitExceededException(
-            "message of " + size + " bytes is larger than the SIZE " + max.getAsLong()
-                + " the server accepts; nothing was sent", ep, max.getAsLong());
+            "message of "
+                + size
+                + " bytes is larger than the SIZE "
+                + max.getAsLong()
+                + " the server accepts; nothing was sent",
+            ep,
+            max.getAsLong());
       }
       params.append(" SIZE=").append(size);
     }
@@ -79,14 +84,18 @@ public final class SmtpTransaction {
     for (MailAddress rcpt : recipients) {
       Set<DsnOptions.Notify> notify = useDsn ? dsn.notifyFor(rcpt) : Set.of();
       rcptLines.add(
-          "RCPT TO:<" + rcpt.address() + ">"
+          "RCPT TO:<"
+              + rcpt.address()
+              + ">"
               + (notify.isEmpty()
                   ? ""
-                  : " NOTIFY=" + notify.stream().sorted().map(Enum::name).collect(Collectors.joining(","))));
+                  : " NOTIFY="
+                      + notify.stream().sorted().map(Enum::name).collect(Collectors.joining(","))));
     }
     // A group so large that the replies could fill both socket buffers while the group is still
     // being written would deadlock (RFC 2920 section 3.3): such envelopes go lock-step.
-    boolean pipelining = caps.supports("PIPELINING") && recipients.size() <= MAX_PIPELINED_RECIPIENTS;
+    boolean pipelining =
+        caps.supports("PIPELINING") && recipients.size() <= MAX_PIPELINED_RECIPIENTS;
     Exchange exchange;
     if (pipelining) { // RFC 2920: MAIL, every RCPT and DATA in one write, replies read in order
       List<String> group = new ArrayList<>(rcptLines.size() + 2);
@@ -131,7 +140,8 @@ public final class SmtpTransaction {
     }
     Reply fin = pipelining ? c.content(message) : c.data(message);
     if (!fin.isPositive()) {
-      throw new ProtocolReplyException("end of message data (the message was not accepted)", ep, fin, null);
+      throw new ProtocolReplyException(
+          "end of message data (the message was not accepted)", ep, fin, null);
     }
     String id =
         message instanceof MailMessage m

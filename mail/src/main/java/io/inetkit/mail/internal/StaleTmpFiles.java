@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes the partial files that syncs killed mid-download left in a Maildir's {@code tmp/}. A
- * file there is stale when either
+ * Removes the partial files that syncs killed mid-download left in a Maildir's {@code tmp/}. A file
+ * there is stale when either
  *
  * <ul>
- *   <li>inetkit wrote it (its {@link MaildirFiles#uniqueName() name} says so) on this host, and
- *       the process that wrote it is no longer running: no live sync owns it; or
- *   <li>it is older than 36 hours, whoever wrote it: the Maildir specification's rule, which
- *       also covers other deliverers' leftovers and inetkit's from other hosts.
+ *   <li>inetkit wrote it (its {@link MaildirFiles#uniqueName() name} says so) on this host, and the
+ *       process that wrote it is no longer running: no live sync owns it; or
+ *   <li>it is older than 36 hours, whoever wrote it: the Maildir specification's rule, which also
+ *       covers other deliverers' leftovers and inetkit's from other hosts.
  * </ul>
  *
  * A file that a sync journal ({@code .inetkit-sync/*.journal}) has recorded is never removed,
@@ -37,7 +37,8 @@ final class StaleTmpFiles {
   static final Duration MAX_AGE = Duration.ofHours(36);
 
   /** {@code <seconds>.M<micros>P<pid>Q<seq>R<random>.<host>}, as {@link MaildirFiles} names. */
-  private static final Pattern OWN_NAME = Pattern.compile("\\d+\\.M\\d+P(\\d+)Q\\d+R[0-9a-f]+\\.(.+)");
+  private static final Pattern OWN_NAME =
+      Pattern.compile("\\d+\\.M\\d+P(\\d+)Q\\d+R[0-9a-f]+\\.(.+)");
 
   private StaleTmpFiles() {}
 
@@ -69,7 +70,10 @@ final class StaleTmpFiles {
       }
     }
     if (removed > 0) {
-      LOG.info("removed {} partial file(s) an interrupted sync left in {}", removed, root.resolve("tmp"));
+      LOG.info(
+          "removed {} partial file(s) an interrupted sync left in {}",
+          removed,
+          root.resolve("tmp"));
     }
     return removed;
   }

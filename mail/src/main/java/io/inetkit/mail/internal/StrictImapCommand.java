@@ -14,17 +14,16 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
- * Sends one IMAP command and collects its responses as Angus Mail's {@code Protocol.command}
- * does, with two differences. Untagged responses other than FETCH and SEARCH go to the
- * connection's response handlers as they arrive instead of being collected, so a server flooding
- * untagged lines holds one line in memory until the operation's deadline ends it. And Angus logs
- * and <em>skips</em> a response it cannot parse (a garbage
- * {@code FETCH}), so a download would look like a missing message and a listing would silently
- * lose an entry. Here the command's responses are still read to its tagged completion (the
- * connection stays in step), and then the malformed response is reported as a {@link
- * ParsingException} quoting the start of what the server sent. Memory stays bounded by the
- * socket guard's line and literal limits; time by the operation's deadline. Not part of the
- * public API.
+ * Sends one IMAP command and collects its responses as Angus Mail's {@code Protocol.command} does,
+ * with two differences. Untagged responses other than FETCH and SEARCH go to the connection's
+ * response handlers as they arrive instead of being collected, so a server flooding untagged lines
+ * holds one line in memory until the operation's deadline ends it. And Angus logs and
+ * <em>skips</em> a response it cannot parse (a garbage {@code FETCH}), so a download would look
+ * like a missing message and a listing would silently lose an entry. Here the command's responses
+ * are still read to its tagged completion (the connection stays in step), and then the malformed
+ * response is reported as a {@link ParsingException} quoting the start of what the server sent.
+ * Memory stays bounded by the socket guard's line and literal limits; time by the operation's
+ * deadline. Not part of the public API.
  *
  * <pre>{@code
  * Response[] r = (Response[]) folder.doCommand(p -> StrictImapCommand.send(p, "UID FETCH 7 (FLAGS)", null));
@@ -34,14 +33,15 @@ public final class StrictImapCommand {
   private StrictImapCommand() {}
 
   /**
-   * Sends {@code command} and returns its FETCH and SEARCH responses and the tagged completion
-   * (or a synthetic BYE when the connection failed, last); other untagged responses have gone to
-   * the response handlers.
+   * Sends {@code command} and returns its FETCH and SEARCH responses and the tagged completion (or
+   * a synthetic BYE when the connection failed, last); other untagged responses have gone to the
+   * response handlers.
    *
-   * @throws ParsingException when a response could not be parsed (and no BYE ended the
-   *     connection); the command's completion has been read
+   * @throws ParsingException when a response could not be parsed (and no BYE ended the connection);
+   *     the command's completion has been read
    */
-  public static Response[] send(IMAPProtocol p, String command, Argument args) throws ParsingException {
+  public static Response[] send(IMAPProtocol p, String command, Argument args)
+      throws ParsingException {
     synchronized (p) { // as Protocol.command: one command at a time on a connection
       String tag;
       try {
@@ -71,7 +71,10 @@ public final class StrictImapCommand {
           try {
             r = new FetchResponse(r, p.getFetchItems(), p);
           } catch (IOException | ProtocolException e) {
-            malformed = malformed != null ? malformed : e.getMessage() + "; the server sent: " + Inputs.quote(r.toString());
+            malformed =
+                malformed != null
+                    ? malformed
+                    : e.getMessage() + "; the server sent: " + Inputs.quote(r.toString());
             continue;
           }
         }
@@ -91,9 +94,11 @@ public final class StrictImapCommand {
         }
       }
       if (bye != null) {
-        responses.add(bye); // must be last: the caller's handleResult turns it into a closed connection
+        responses.add(
+            bye); // must be last: the caller's handleResult turns it into a closed connection
       } else if (malformed != null) {
-        throw new ParsingException("malformed response to " + commandName(command) + ": " + malformed);
+        throw new ParsingException(
+            "malformed response to " + commandName(command) + ": " + malformed);
       }
       return responses.toArray(new Response[0]);
     }

@@ -20,8 +20,8 @@ import java.util.Set;
  * <em>before</em> the rename into {@code new/}. So whatever moment the process dies:
  *
  * <ul>
- *   <li>before the journal line: the message is fetched again next time (the partial file stays
- *       in {@code tmp/}, which Maildir readers ignore);
+ *   <li>before the journal line: the message is fetched again next time (the partial file stays in
+ *       {@code tmp/}, which Maildir readers ignore);
  *   <li>after the line but before the rename: {@link #open} finishes the rename;
  *   <li>after the rename: nothing to do.
  * </ul>
@@ -65,7 +65,8 @@ public final class SyncJournal implements AutoCloseable {
       channel =
           FileChannel.open(
               file,
-              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              java.util.Set.of(
+                  StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
               MaildirFiles.privateFile());
       FileLock lock;
       try {
@@ -121,7 +122,8 @@ public final class SyncJournal implements AutoCloseable {
       }
       int tab = line.indexOf('\t');
       if (tab <= 0) {
-        throw new InetkitException("corrupt line in sync journal " + file + ": " + line, null, null);
+        throw new InetkitException(
+            "corrupt line in sync journal " + file + ": " + line, null, null);
       }
       String key = line.substring(0, tab);
       String name = line.substring(tab + 1);

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * command lines go through {@link Redaction}, every client line of a SASL exchange
  * (AUTHENTICATE/AUTH continuation responses) is shown as {@code ***}, and literals are never shown
  * at all (a LOGIN password sent as a literal, APPEND data, FETCH bodies), only their size. The
- * trace is bounded: a line shows at most {@value #MAX_CHARS} characters, a reply at most
- * {@value #MAX_LINES} lines (the rest are counted), and POP3 message data (RETR, TOP) only as a
- * line count. Not part of the public API.
+ * trace is bounded: a line shows at most {@value #MAX_CHARS} characters, a reply at most {@value
+ * #MAX_LINES} lines (the rest are counted), and POP3 message data (RETR, TOP) only as a line count.
+ * Not part of the public API.
  */
 final class WireTrace {
   /** Longest part of a line shown. */
@@ -54,7 +54,10 @@ final class WireTrace {
     this.imap = imap;
   }
 
-  /** Returns a trace of one IMAP (else POP3) connection to {@code events}, or null for {@link EventListener#NONE}. */
+  /**
+   * Returns a trace of one IMAP (else POP3) connection to {@code events}, or null for {@link
+   * EventListener#NONE}.
+   */
   static WireTrace of(EventListener events, Endpoint endpoint, boolean imap) {
     return events == EventListener.NONE ? null : new WireTrace(events, endpoint, imap);
   }

@@ -15,19 +15,19 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 /**
- * What actually crossed the wire of an IMAP or POP3 connection, seen below Angus Mail: the verb
- * of the last command sent (never its arguments), the status line of the last POP3 reply, and
- * whether the server said anything at all. {@link MailExceptions} uses these facts instead of
- * Angus's messages, which mix the server's text with Angus's own (an {@code EOF on socket}
- * shown as if it were the server's {@code -ERR}).
+ * What actually crossed the wire of an IMAP or POP3 connection, seen below Angus Mail: the verb of
+ * the last command sent (never its arguments), the status line of the last POP3 reply, and whether
+ * the server said anything at all. {@link MailExceptions} uses these facts instead of Angus's
+ * messages, which mix the server's text with Angus's own (an {@code EOF on socket} shown as if it
+ * were the server's {@code -ERR}).
  *
  * <p>Its streams also enforce what Angus lets through: a NUL byte in a reply line (IMAP: outside
- * literals; POP3: in status lines; message data may hold one), a greeting that is not one,
- * an untagged IMAP response of a shape Angus's parser cannot take ({@link ImapResponseShape}),
- * and a connection closed or reset before the greeting (a {@link ConnectionClosedException},
- * where Angus would report a failed login). Failures are {@linkplain
- * OperationBounds#record recorded} so the session reports them even when Angus
- * drops the cause. One per connection. Not part of the public API.
+ * literals; POP3: in status lines; message data may hold one), a greeting that is not one, an
+ * untagged IMAP response of a shape Angus's parser cannot take ({@link ImapResponseShape}), and a
+ * connection closed or reset before the greeting (a {@link ConnectionClosedException}, where Angus
+ * would report a failed login). Failures are {@linkplain OperationBounds#record recorded} so the
+ * session reports them even when Angus drops the cause. One per connection. Not part of the public
+ * API.
  */
 public final class WireWatch {
   private static final int STATUS_KEEP = 512;
@@ -42,7 +42,9 @@ public final class WireWatch {
   private volatile boolean continuation;
   private volatile String refusedVerb = "";
   private volatile String refusal = "";
-  private long literalLeft; // IMAP: bytes of a literal still to come // the server's last line asked for more ("+ ...")
+  private long
+      literalLeft; // IMAP: bytes of a literal still to come // the server's last line asked for
+  // more ("+ ...")
   private final StringBuilder status = new StringBuilder();
   private final StringBuilder command = new StringBuilder();
   private final ImapResponseShape shape = new ImapResponseShape();
@@ -54,24 +56,24 @@ public final class WireWatch {
   }
 
   /**
-   * Returns the upper-case verb of the last command sent ({@code STLS}, {@code PASS}), or "";
-   * QUIT and LOGOUT are not counted.
+   * Returns the upper-case verb of the last command sent ({@code STLS}, {@code PASS}), or ""; QUIT
+   * and LOGOUT are not counted.
    */
   public String lastVerb() {
     return lastVerb;
   }
 
   /**
-   * Returns the last complete POP3 status line ({@code +OK ...} or {@code -ERR ...}: the
-   * greeting, or the first line of the reply to the last command), or "" when none came yet.
+   * Returns the last complete POP3 status line ({@code +OK ...} or {@code -ERR ...}: the greeting,
+   * or the first line of the reply to the last command), or "" when none came yet.
    */
   public String lastStatus() {
     return lastStatus;
   }
 
   /**
-   * Returns the verb of the last command the server refused ({@code -ERR}, {@code NO}, {@code
-   * BAD}) when no command was sent after it, else "".
+   * Returns the verb of the last command the server refused ({@code -ERR}, {@code NO}, {@code BAD})
+   * when no command was sent after it, else "".
    */
   public String refusedVerb() {
     return refusedVerb;
@@ -193,9 +195,13 @@ public final class WireWatch {
       if (greeting) {
         checkGreeting(status.toString());
       }
-      throw deadline.record(ReplyText.nulByte(
-          lastVerb.isEmpty() ? "waiting for the greeting" : "waiting for the reply to " + lastVerb,
-          endpoint, status.toString()));
+      throw deadline.record(
+          ReplyText.nulByte(
+              lastVerb.isEmpty()
+                  ? "waiting for the greeting"
+                  : "waiting for the reply to " + lastVerb,
+              endpoint,
+              status.toString()));
     }
   }
 
@@ -204,15 +210,21 @@ public final class WireWatch {
     String problem = shape.lineEnd(line, literalLeft > 0);
     if (problem != null) {
       String first = shape.firstLine();
-      throw deadline.record(new ProtocolViolationException(
-          (lastVerb.isEmpty() ? "waiting for the greeting" : "reply to " + lastVerb)
-              + ": malformed response (" + problem + "): "
-              + Inputs.quote(first.equals(line) ? line : first + " ... " + line),
-          endpoint, null));
+      throw deadline.record(
+          new ProtocolViolationException(
+              (lastVerb.isEmpty() ? "waiting for the greeting" : "reply to " + lastVerb)
+                  + ": malformed response ("
+                  + problem
+                  + "): "
+                  + Inputs.quote(first.equals(line) ? line : first + " ... " + line),
+              endpoint,
+              null));
     }
   }
 
-  /** Returns N when an IMAP line ends with {@code {N}} or {@code {N+}} (a literal follows), else 0. */
+  /**
+   * Returns N when an IMAP line ends with {@code {N}} or {@code {N+}} (a literal follows), else 0.
+   */
   static long literalAnnounced(String line) {
     int open = line.lastIndexOf('{');
     if (!line.endsWith("}") || open < 0) {
@@ -230,14 +242,20 @@ public final class WireWatch {
 
   private void checkGreeting(String line) throws ProtocolViolationException {
     String upper = line.toUpperCase(Locale.ROOT);
-    for (String prefix : imap ? new String[] {"* OK", "* PREAUTH", "* BYE"} : new String[] {"+OK", "-ERR"}) {
+    for (String prefix :
+        imap ? new String[] {"* OK", "* PREAUTH", "* BYE"} : new String[] {"+OK", "-ERR"}) {
       if (upper.startsWith(prefix)) {
         return;
       }
     }
-    throw deadline.record(new ProtocolViolationException(
-        "unexpected response instead of " + (imap ? "an IMAP" : "a POP3") + " greeting: " + Inputs.quote(line),
-        endpoint, null));
+    throw deadline.record(
+        new ProtocolViolationException(
+            "unexpected response instead of "
+                + (imap ? "an IMAP" : "a POP3")
+                + " greeting: "
+                + Inputs.quote(line),
+            endpoint,
+            null));
   }
 
   private void sent(byte b) {
@@ -262,12 +280,16 @@ public final class WireWatch {
         lastStatus = "";
         inStatusLine = true;
       }
-    } else if (command.length() < 24 && command.chars().filter(c -> c == ' ').count() < wordsKept()) {
+    } else if (command.length() < 24
+        && command.chars().filter(c -> c == ' ').count() < wordsKept()) {
       command.append((char) (b & 0xff)); // the tag and verb, never the arguments (a password)
     }
   }
 
-  /** Returns how many words of a command line are kept: POP3 the verb, IMAP the tag and verb (UID's too). */
+  /**
+   * Returns how many words of a command line are kept: POP3 the verb, IMAP the tag and verb (UID's
+   * too).
+   */
   private int wordsKept() {
     if (!imap) {
       return 1;

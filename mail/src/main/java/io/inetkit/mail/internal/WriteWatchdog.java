@@ -8,16 +8,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Socket writes have no timeout in Java: a server that stops reading in the middle of a
- * message would block the sender for ever. While message data is written, this watchdog checks
- * that the byte count keeps moving; when it has not moved for the read timeout it closes the
- * socket, the blocked write fails, and the caller reports a timeout ({@link #fired()}). The
- * overall time limit (a server that reads one byte a second) is core's {@link
- * io.inetkit.core.internal.Deadline}, which covers the whole operation, not only the data.
+ * Socket writes have no timeout in Java: a server that stops reading in the middle of a message
+ * would block the sender for ever. While message data is written, this watchdog checks that the
+ * byte count keeps moving; when it has not moved for the read timeout it closes the socket, the
+ * blocked write fails, and the caller reports a timeout ({@link #fired()}). The overall time limit
+ * (a server that reads one byte a second) is core's {@link io.inetkit.core.internal.Deadline},
+ * which covers the whole operation, not only the data.
  *
  * <p>Every watchdog is a periodic check on one shared daemon thread: watching a message costs
- * scheduling a task, not starting a thread (which used to be a good part of the time of sending
- * a small message).
+ * scheduling a task, not starting a thread (which used to be a good part of the time of sending a
+ * small message).
  */
 final class WriteWatchdog implements AutoCloseable {
   /** A finished message cancels its check, which leaves nothing queued. */

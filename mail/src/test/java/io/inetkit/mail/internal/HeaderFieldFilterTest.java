@@ -35,9 +35,10 @@ class HeaderFieldFilterTest {
         "From: a@example.org\r\nBCC: x@example.org,\r\n y@example.org\r\nTo: b@example.org\r\n"
             + "Resent-Bcc : z@example.org\r\n\tw@example.org\r\nX-Bcc: kept\r\n  folded kept\r\n"
             + "\r\nBcc: body\r\n stays\r\n";
-    assertThat(filter(crlf, chunk)).isEqualTo(
-        "From: a@example.org\r\nTo: b@example.org\r\nX-Bcc: kept\r\n  folded kept\r\n"
-            + "\r\nBcc: body\r\n stays\r\n");
+    assertThat(filter(crlf, chunk))
+        .isEqualTo(
+            "From: a@example.org\r\nTo: b@example.org\r\nX-Bcc: kept\r\n  folded kept\r\n"
+                + "\r\nBcc: body\r\n stays\r\n");
     String lf = "Bcc: x@example.org\nSubject: s\nbcc:\n\nBcc: body\n";
     assertThat(filter(lf, chunk)).isEqualTo("Subject: s\n\nBcc: body\n");
   }

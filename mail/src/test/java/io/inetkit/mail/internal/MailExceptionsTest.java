@@ -10,8 +10,8 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.NotFoundException;
-import io.inetkit.core.TlsMode;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
@@ -125,7 +125,10 @@ class MailExceptionsTest {
     assertThat(
             MailExceptions.translate(
                 new StoreClosedException(null, "* BYE server shutting down"),
-                "IMAP fetch", AngusProtocol.IMAP, ep, FAST))
+                "IMAP fetch",
+                AngusProtocol.IMAP,
+                ep,
+                FAST))
         .isInstanceOf(ConnectionClosedException.class)
         .hasMessage("IMAP fetch: connection closed: * BYE server shutting down [127.0.0.1:993]");
   }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
+import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
-import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
@@ -61,11 +61,19 @@ class MailSessionPropertiesTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       MailSessionProperties.of(
-          AngusProtocol.IMAP, Endpoint.of("127.0.0.1", 993), TlsMode.IMPLICIT,
-          Trust.insecure(), Timeouts.DEFAULT, null);
+          AngusProtocol.IMAP,
+          Endpoint.of("127.0.0.1", 993),
+          TlsMode.IMPLICIT,
+          Trust.insecure(),
+          Timeouts.DEFAULT,
+          null);
       MailSessionProperties.of(
-          AngusProtocol.POP3, Endpoint.of("127.0.0.1", 110), TlsMode.NONE,
-          Trust.insecure(), Timeouts.DEFAULT, null);
+          AngusProtocol.POP3,
+          Endpoint.of("127.0.0.1", 110),
+          TlsMode.NONE,
+          Trust.insecure(),
+          Timeouts.DEFAULT,
+          null);
     } finally {
       System.setErr(old);
     }
@@ -78,8 +86,12 @@ class MailSessionPropertiesTest {
   void setsTimeoutsTrustAndStartTlsRequiredWithoutTrustingEveryone() {
     Properties p =
         MailSessionProperties.of(
-            AngusProtocol.SMTP, Endpoint.of("mail.example.org", 587), TlsMode.STARTTLS_REQUIRED,
-            Trust.system(), Timeouts.DEFAULT, Credentials.password("bob", "x".toCharArray()));
+            AngusProtocol.SMTP,
+            Endpoint.of("mail.example.org", 587),
+            TlsMode.STARTTLS_REQUIRED,
+            Trust.system(),
+            Timeouts.DEFAULT,
+            Credentials.password("bob", "x".toCharArray()));
     assertThat(p)
         .containsEntry("mail.smtp.host", "mail.example.org")
         .containsEntry("mail.smtp.port", "587")
@@ -96,8 +108,12 @@ class MailSessionPropertiesTest {
 
     Properties imaps =
         MailSessionProperties.of(
-            AngusProtocol.IMAP, Endpoint.of("mail.example.org", 993), TlsMode.IMPLICIT,
-            Trust.system(), Timeouts.DEFAULT, Credentials.oauth2("bob", () -> "tok"));
+            AngusProtocol.IMAP,
+            Endpoint.of("mail.example.org", 993),
+            TlsMode.IMPLICIT,
+            Trust.system(),
+            Timeouts.DEFAULT,
+            Credentials.oauth2("bob", () -> "tok"));
     assertThat(imaps)
         .containsEntry("mail.imaps.ssl.enable", "true")
         .containsEntry("mail.imaps.starttls.enable", "false")
@@ -113,7 +129,11 @@ class MailSessionPropertiesTest {
         "From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
     Properties props =
         MailSessionProperties.of(
-            angus(p), server.endpoint(p), p.tlsMode(), server.clientTrust(), FAST,
+            angus(p),
+            server.endpoint(p),
+            p.tlsMode(),
+            server.clientTrust(),
+            FAST,
             Credentials.password("bob", "bob-secret".toCharArray()));
     try (Store store = Session.getInstance(props).getStore(angus(p).provider(p.tlsMode()))) {
       store.connect("bob", "bob-secret");
@@ -130,7 +150,11 @@ class MailSessionPropertiesTest {
     server.purge();
     Properties props =
         MailSessionProperties.of(
-            AngusProtocol.SMTP, server.endpoint(p), p.tlsMode(), server.clientTrust(), FAST,
+            AngusProtocol.SMTP,
+            server.endpoint(p),
+            p.tlsMode(),
+            server.clientTrust(),
+            FAST,
             Credentials.password("bob", "bob-secret".toCharArray()));
     Session session = Session.getInstance(props);
     MimeMessage m = new MimeMessage(session);
@@ -184,12 +208,19 @@ class MailSessionPropertiesTest {
         FaultServer.start(
             FaultScript.create()
                 .send("220 fault ESMTP\r\n")
-                .respond(line -> line.startsWith("EHLO") ? "250-fault\r\n250 AUTH PLAIN\r\n"
-                    : line.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n"))) {
+                .respond(
+                    line ->
+                        line.startsWith("EHLO")
+                            ? "250-fault\r\n250 AUTH PLAIN\r\n"
+                            : line.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n"))) {
       Endpoint ep = Endpoint.of(noTls.host(), noTls.port());
       Properties props =
           MailSessionProperties.of(
-              AngusProtocol.SMTP, ep, TlsMode.STARTTLS_REQUIRED, server.clientTrust(), FAST,
+              AngusProtocol.SMTP,
+              ep,
+              TlsMode.STARTTLS_REQUIRED,
+              server.clientTrust(),
+              FAST,
               Credentials.password("bob", "bob-secret".toCharArray()));
       Transport t = Session.getInstance(props).getTransport("smtp");
       assertThatThrownBy(

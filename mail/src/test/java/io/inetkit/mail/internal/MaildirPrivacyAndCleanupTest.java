@@ -23,12 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class MaildirPrivacyAndCleanupTest {
   @TempDir Path dir;
 
-  private SyncResult sync(Path root, String syncId, MaildirSyncTest.MemorySource source) throws IOException {
+  private SyncResult sync(Path root, String syncId, MaildirSyncTest.MemorySource source)
+      throws IOException {
     Maildir maildir = Maildir.open(root);
     source.root = maildir.root();
     try (SyncJournal journal = SyncJournal.open(maildir.root(), syncId, "v1")) {
       return MaildirSync.run(
-          maildir.root(), journal, List.copyOf(source.messages.keySet()), source, AfterDownload.KEEP_ON_SERVER);
+          maildir.root(),
+          journal,
+          List.copyOf(source.messages.keySet()),
+          source,
+          AfterDownload.KEEP_ON_SERVER);
     }
   }
 
@@ -48,8 +53,14 @@ class MaildirPrivacyAndCleanupTest {
     Path root = dir.resolve("Mail/inbox");
     sync(root, "test", oneMessage());
 
-    for (Path folder : List.of(root.getParent(), root, root.resolve("tmp"), root.resolve("new"),
-        root.resolve("cur"), root.resolve(".inetkit-sync"))) {
+    for (Path folder :
+        List.of(
+            root.getParent(),
+            root,
+            root.resolve("tmp"),
+            root.resolve("new"),
+            root.resolve("cur"),
+            root.resolve(".inetkit-sync"))) {
       assertThat(mode(folder)).as(folder.toString()).isEqualTo("rwx------");
     }
     List<Path> messages = Maildir.open(root).messages();
@@ -65,9 +76,11 @@ class MaildirPrivacyAndCleanupTest {
     Path tmp = root.resolve("tmp");
     String host = MaildirFiles.hostName();
     long deadPid = Integer.MAX_VALUE; // above any pid_max: no such process
-    Path deadSyncs = Files.writeString(tmp.resolve("1700000000.M1P" + deadPid + "Q1R1a." + host), "half");
+    Path deadSyncs =
+        Files.writeString(tmp.resolve("1700000000.M1P" + deadPid + "Q1R1a." + host), "half");
     Path liveSyncs = Files.writeString(tmp.resolve(MaildirFiles.uniqueName()), "being written");
-    Path otherHosts = Files.writeString(tmp.resolve("1700000000.M1P" + deadPid + "Q2R2b.elsewhere"), "nfs");
+    Path otherHosts =
+        Files.writeString(tmp.resolve("1700000000.M1P" + deadPid + "Q2R2b.elsewhere"), "nfs");
     Path freshForeign = Files.writeString(tmp.resolve("1700000000.12345_1.mda"), "delivering");
     Path oldForeign = Files.writeString(tmp.resolve("1600000000.999_1.mda"), "abandoned");
     Files.setLastModifiedTime(oldForeign, FileTime.from(Instant.now().minus(Duration.ofHours(37))));
@@ -75,7 +88,8 @@ class MaildirPrivacyAndCleanupTest {
     String recordedName = "1700000000.M2P" + deadPid + "Q3R3c." + host;
     Path recorded = Files.writeString(tmp.resolve(recordedName), "Subject: r\r\n\r\ncomplete\r\n");
     Files.createDirectories(root.resolve(".inetkit-sync"));
-    Files.writeString(root.resolve(".inetkit-sync/other.journal"),
+    Files.writeString(
+        root.resolve(".inetkit-sync/other.journal"),
         "inetkit-sync 1 validity=v1\nr1\t" + recordedName + "\n");
 
     sync(root, "test", oneMessage());

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Maildir sync's crash guarantees, protocol-free: the source here is an in-memory mailbox
- * (the network cases are in ImapSyncTest and Pop3SyncTest).
+ * The Maildir sync's crash guarantees, protocol-free: the source here is an in-memory mailbox (the
+ * network cases are in ImapSyncTest and Pop3SyncTest).
  */
 class MaildirSyncTest {
   @TempDir Path dir;

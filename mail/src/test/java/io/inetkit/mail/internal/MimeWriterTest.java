@@ -28,17 +28,31 @@ class MimeWriterTest {
         base().text("Grüße, " + "x".repeat(1200) + "\n").build(),
         base().html("<p>only html</p>").build(),
         base().text("text part").html("<p>html part</p>").build(),
-        base().text("with files").html("<img src=\"cid:logo\">")
-            .attach(Attachment.inline("logo.png", "image/png", () -> new ByteArrayInputStream(png), "logo"))
-            .attach(Attachment.of("report.bin", "application/octet-stream", () -> new ByteArrayInputStream(png)))
+        base()
+            .text("with files")
+            .html("<img src=\"cid:logo\">")
+            .attach(
+                Attachment.inline(
+                    "logo.png", "image/png", () -> new ByteArrayInputStream(png), "logo"))
+            .attach(
+                Attachment.of(
+                    "report.bin", "application/octet-stream", () -> new ByteArrayInputStream(png)))
             .build(),
-        MailMessage.builder().from("jörg@bücher.example").to("bob@example.org").subject("utf8")
-            .text("Hallo").build());
+        MailMessage.builder()
+            .from("jörg@bücher.example")
+            .to("bob@example.org")
+            .subject("utf8")
+            .text("Hallo")
+            .build());
   }
 
   private static MailMessage.Builder base() {
-    return MailMessage.builder().from("Alice Ärger <alice@example.org>")
-        .to("bob@example.org").cc("carol@example.org").subject("Grüße ✓").header("X-Campaign", "q3");
+    return MailMessage.builder()
+        .from("Alice Ärger <alice@example.org>")
+        .to("bob@example.org")
+        .cc("carol@example.org")
+        .subject("Grüße ✓")
+        .header("X-Campaign", "q3");
   }
 
   @ParameterizedTest
@@ -51,13 +65,14 @@ class MimeWriterTest {
     boolean utf8 = MimeComposer.needsUtf8(message);
     new MimeWriter(composed.getSession().getStreamProvider(), utf8).write(composed, ours);
 
-    assertThat(ours.toString(StandardCharsets.UTF_8)).isEqualTo(jakarta.toString(StandardCharsets.UTF_8));
+    assertThat(ours.toString(StandardCharsets.UTF_8))
+        .isEqualTo(jakarta.toString(StandardCharsets.UTF_8));
     assertThat(ours.toByteArray()).isEqualTo(jakarta.toByteArray());
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
-      "", "ascii\tonly\r\nlines", "ü", "bell\u0007", "del\u007f", "line\rcr", "x\n."})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"", "ascii\tonly\r\nlines", "ü", "bell\u0007", "del\u007f", "line\rcr", "x\n."})
   void sevenBitIsWhatJakartaMailWouldChoose(String text) throws Exception {
     for (String t : List.of(text, text + "y".repeat(998), "y".repeat(997) + "\n" + text)) {
       String jakarta = MimeUtility.getEncoding(new DataHandler(t, "text/plain; charset=UTF-8"));
@@ -66,8 +81,8 @@ class MimeWriterTest {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
-      "", "ascii\r\n", "Grüße ✓ 用户", "lone surrogate \ud800 here", "<p>html</p>"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"", "ascii\r\n", "Grüße ✓ 用户", "lone surrogate \ud800 here", "<p>html</p>"})
   void utf8TextHandlerWritesWhatJakartasTextHandlerWrites(String text) throws Exception {
     for (String type : List.of("text/plain; charset=UTF-8", "text/html; charset=UTF-8")) {
       ByteArrayOutputStream jakarta = new ByteArrayOutputStream();

@@ -35,7 +35,8 @@ class WireTraceTest {
     write(out, "se");
     write(out, "cret\r\n");
     read(t.input(new ByteArrayInputStream("A1 OK done\r\n".getBytes(StandardCharsets.UTF_8))));
-    assertThat(events.lines()).containsExactly("> A1 LOGIN alice ***", "< + go ahead", "> <6 bytes>", "< A1 OK done");
+    assertThat(events.lines())
+        .containsExactly("> A1 LOGIN alice ***", "< + go ahead", "> <6 bytes>", "< A1 OK done");
   }
 
   @Test
@@ -56,9 +57,24 @@ class WireTraceTest {
     read(t.input(new ByteArrayInputStream((listing + ".\r\n").getBytes(StandardCharsets.UTF_8))));
     write(out, "X".repeat(5000) + "\r\n");
 
-    assertThat(events.text()).doesNotContain("secret").doesNotContain("AGFsaWNl").doesNotContain("0123456789");
-    assertThat(events.lines()).startsWith("> AUTH PLAIN", "< + ", "> ***", "< -ERR no", "> PASS ***", "> APOP alice ***", "> UIDL", "< +OK");
-    assertThat(events.lines()).contains("< 19 uid-19", "< (81 more lines not shown)", "< .").doesNotContain("< 21 uid-21");
-    assertThat(events.lines().get(events.lines().size() - 1)).isEqualTo("> " + "X".repeat(WireTrace.MAX_CHARS) + "... (4700 more bytes)");
+    assertThat(events.text())
+        .doesNotContain("secret")
+        .doesNotContain("AGFsaWNl")
+        .doesNotContain("0123456789");
+    assertThat(events.lines())
+        .startsWith(
+            "> AUTH PLAIN",
+            "< + ",
+            "> ***",
+            "< -ERR no",
+            "> PASS ***",
+            "> APOP alice ***",
+            "> UIDL",
+            "< +OK");
+    assertThat(events.lines())
+        .contains("< 19 uid-19", "< (81 more lines not shown)", "< .")
+        .doesNotContain("< 21 uid-21");
+    assertThat(events.lines().get(events.lines().size() - 1))
+        .isEqualTo("> " + "X".repeat(WireTrace.MAX_CHARS) + "... (4700 more bytes)");
   }
 }

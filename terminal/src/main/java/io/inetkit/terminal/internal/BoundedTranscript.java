@@ -8,11 +8,11 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The most recent {@code limit} characters of a session, as entries; older text is dropped from
- * the front. Received bytes are kept as bytes (their last {@code limit}) and decoded only when
- * text goes the other way or the transcript is read: a stream of large reads then costs a copy
- * per read, not a string, and a character split between two reads decodes whole. Thread-safe
- * (the terminal bridge sends and receives on two threads).
+ * The most recent {@code limit} characters of a session, as entries; older text is dropped from the
+ * front. Received bytes are kept as bytes (their last {@code limit}) and decoded only when text
+ * goes the other way or the transcript is read: a stream of large reads then costs a copy per read,
+ * not a string, and a character split between two reads decodes whole. Thread-safe (the terminal
+ * bridge sends and receives on two threads).
  */
 public final class BoundedTranscript {
   private final int limit;
@@ -69,7 +69,8 @@ public final class BoundedTranscript {
       TranscriptEntry first = entries.pollFirst();
       long excess = size - limit;
       if (first.text().length() > excess) {
-        entries.addFirst(new TranscriptEntry(first.direction(), first.text().substring((int) excess)));
+        entries.addFirst(
+            new TranscriptEntry(first.direction(), first.text().substring((int) excess)));
         size -= excess;
       } else {
         size -= first.text().length();
@@ -84,7 +85,9 @@ public final class BoundedTranscript {
     size = 0;
     for (TranscriptEntry e : entries) {
       String text =
-          e.direction() == TranscriptEntry.Direction.RECEIVED ? e.text().replace(secret, mask) : e.text();
+          e.direction() == TranscriptEntry.Direction.RECEIVED
+              ? e.text().replace(secret, mask)
+              : e.text();
       masked.addLast(new TranscriptEntry(e.direction(), text));
       size += text.length();
     }

@@ -4,9 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The last {@code capacity} bytes appended, kept in a ring that grows on demand up to the
- * capacity: appending copies, never allocates once the ring is grown, so a stream of large reads
- * costs no garbage. Not thread-safe.
+ * The last {@code capacity} bytes appended, kept in a ring that grows on demand up to the capacity:
+ * appending copies, never allocates once the ring is grown, so a stream of large reads costs no
+ * garbage. Not thread-safe.
  */
 final class ByteTail {
   private static final int INITIAL = 4096;

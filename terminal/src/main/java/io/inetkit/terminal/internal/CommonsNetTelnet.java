@@ -25,20 +25,20 @@ import org.apache.commons.net.telnet.WindowSizeOptionHandler;
  * The one adapter over Commons Net's {@code TelnetClient}, and the one place its exceptions are
  * translated into the core tree.
  *
- * <p><b>Configuration and why.</b> Commons Net keeps the option negotiation: its option
- * handlers, option state and replies. Its input path does not carry the data: that path decodes
- * one byte at a time, each under a lock, through a 2 KiB queue, and with its default reader
- * thread it has a history of races (NET-501 "Queue is full", NET-456 hangs when the reader thread
- * started late, NET-466 {@code available()} under threading); it held a session near 10 MiB/s.
- * So the reader thread is off, and the socket's input is split ({@link SplitInputSocketFactory}):
- * this class reads the wire in the caller's blocks (64 KiB and more) and decodes them in place
- * with {@link NvtDecoder}; the command sequences the decoder finds are fed to Commons Net's own
- * input stream, which answers them in the caller's thread exactly as before. Reads block at most
- * the wait asked for; a socket timeout is a timeout, never an end of stream.
+ * <p><b>Configuration and why.</b> Commons Net keeps the option negotiation: its option handlers,
+ * option state and replies. Its input path does not carry the data: that path decodes one byte at a
+ * time, each under a lock, through a 2 KiB queue, and with its default reader thread it has a
+ * history of races (NET-501 "Queue is full", NET-456 hangs when the reader thread started late,
+ * NET-466 {@code available()} under threading); it held a session near 10 MiB/s. So the reader
+ * thread is off, and the socket's input is split ({@link SplitInputSocketFactory}): this class
+ * reads the wire in the caller's blocks (64 KiB and more) and decodes them in place with {@link
+ * NvtDecoder}; the command sequences the decoder finds are fed to Commons Net's own input stream,
+ * which answers them in the caller's thread exactly as before. Reads block at most the wait asked
+ * for; a socket timeout is a timeout, never an end of stream.
  *
- * <p>Output does not use Commons Net's stream, which sends a bare CR as CR LF: data is encoded
- * by {@link NvtEncoder} and written under the client's lock, the same lock its negotiation
- * replies take, so the two never interleave.
+ * <p>Output does not use Commons Net's stream, which sends a bare CR as CR LF: data is encoded by
+ * {@link NvtEncoder} and written under the client's lock, the same lock its negotiation replies
+ * take, so the two never interleave.
  */
 public final class CommonsNetTelnet implements AutoCloseable {
   /** {@link #read} result: nothing arrived within the wait. */
@@ -68,8 +68,10 @@ public final class CommonsNetTelnet implements AutoCloseable {
   private final Endpoint endpoint;
   private final Timeouts timeouts;
   private final InputStream wire;
+
   /** Commons Net's input: it reads the command sequences fed to it, answers them, returns -1. */
   private final InputStream commands;
+
   private final NvtDecoder decoder = new NvtDecoder(this::negotiate);
   private volatile WindowSize pendingSize;
   private int soTimeout = -1;
@@ -239,8 +241,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
 
   /**
    * Commons Net signals some states with unchecked exceptions (its "Queue is full" was one, a
-   * stream closed under a read is another); they are failures of this connection, not bugs of
-   * the caller, so they become checked, typed errors too.
+   * stream closed under a read is another); they are failures of this connection, not bugs of the
+   * caller, so they become checked, typed errors too.
    */
   private InetkitException internalFailure(String what, RuntimeException e) {
     return new InetkitException(
@@ -263,8 +265,8 @@ public final class CommonsNetTelnet implements AutoCloseable {
   }
 
   /**
-   * Closes the socket at once, from another thread (the overall deadline's watchdog): a read or
-   * a write blocked on it fails. Never throws.
+   * Closes the socket at once, from another thread (the overall deadline's watchdog): a read or a
+   * write blocked on it fails. Never throws.
    */
   public void abort() {
     Connector.closeQuietly(client.socket());

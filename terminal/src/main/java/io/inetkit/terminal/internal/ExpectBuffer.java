@@ -1,9 +1,9 @@
 package io.inetkit.terminal.internal;
 
 /**
- * Received bytes not yet consumed by an expect, viewed as characters one per byte (ISO-8859-1)
- * so that regexes match bytes exactly and positions map back to bytes for decoding. Capacity is
- * fixed at construction: the limit plus one read's worth, so memory stays bounded.
+ * Received bytes not yet consumed by an expect, viewed as characters one per byte (ISO-8859-1) so
+ * that regexes match bytes exactly and positions map back to bytes for decoding. Capacity is fixed
+ * at construction: the limit plus one read's worth, so memory stays bounded.
  */
 public final class ExpectBuffer implements CharSequence {
   private final byte[] buf;

@@ -17,19 +17,18 @@ import java.nio.ByteOrder;
  * The receiving half of the Telnet NVT (RFC 854), decoded a block at a time and in place: {@code
  * IAC IAC} becomes one 0xFF data byte, {@code CR NUL} becomes CR (unless {@linkplain
  * #binary(boolean) binary}), and every command sequence ({@code IAC WILL/WONT/DO/DONT option},
- * {@code IAC SB … IAC SE}, two-byte commands such as {@code IAC NOP}) is removed from the data
- * and handed, complete and as it was on the wire, to a {@link CommandSink}. Sequences may be
- * split anywhere between blocks; the decoder keeps its state from one block to the next.
+ * {@code IAC SB … IAC SE}, two-byte commands such as {@code IAC NOP}) is removed from the data and
+ * handed, complete and as it was on the wire, to a {@link CommandSink}. Sequences may be split
+ * anywhere between blocks; the decoder keeps its state from one block to the next.
  *
- * <p>Data is found by scanning, eight bytes at a time, for the only bytes that need attention:
- * IAC, and in text mode NUL (whether a NUL follows a CR is checked only there, so the CR LF of
- * every line costs nothing). The runs between them stay where they are, or move down with one
- * {@code System.arraycopy} once something has been removed, so plain data costs one pass and no
- * copy.
+ * <p>Data is found by scanning, eight bytes at a time, for the only bytes that need attention: IAC,
+ * and in text mode NUL (whether a NUL follows a CR is checked only there, so the CR LF of every
+ * line costs nothing). The runs between them stay where they are, or move down with one {@code
+ * System.arraycopy} once something has been removed, so plain data costs one pass and no copy.
  *
- * <p>A subnegotiation is kept up to {@link #MAX_SEQUENCE} bytes; beyond that its payload is
- * dropped (it still ends at {@code IAC SE}), so a hostile server cannot make it grow. Not
- * thread-safe: one reading thread.
+ * <p>A subnegotiation is kept up to {@link #MAX_SEQUENCE} bytes; beyond that its payload is dropped
+ * (it still ends at {@code IAC SE}), so a hostile server cannot make it grow. Not thread-safe: one
+ * reading thread.
  *
  * <pre>{@code
  * NvtDecoder decoder = new NvtDecoder((seq, len) -> negotiation.handle(seq, len));
@@ -72,6 +71,7 @@ public final class NvtDecoder {
   private int sequenceLength;
   private State state = State.DATA;
   private boolean binary;
+
   /** Whether the last byte on the wire was a data CR, in text mode: a NUL now is dropped. */
   private boolean afterCr;
 
@@ -81,8 +81,8 @@ public final class NvtDecoder {
   }
 
   /**
-   * Switches CR NUL handling off (the server's BINARY option is in force) or on. May be called
-   * from the sink; it applies from the next byte on.
+   * Switches CR NUL handling off (the server's BINARY option is in force) or on. May be called from
+   * the sink; it applies from the next byte on.
    */
   public void binary(boolean on) {
     binary = on;
@@ -90,8 +90,8 @@ public final class NvtDecoder {
 
   /**
    * Decodes {@code b[off..off+len)} in place: the data bytes are moved to the front of that range
-   * and their count returned. Commands in the block are handed to the sink before this returns,
-   * in order.
+   * and their count returned. Commands in the block are handed to the sink before this returns, in
+   * order.
    *
    * @throws IOException what the sink threw
    */
@@ -177,9 +177,9 @@ public final class NvtDecoder {
   }
 
   /**
-   * Returns the index of the first IAC (or NUL, if {@code nul}) at or after {@code from}, or
-   * {@code end}. Eight bytes per step: {@code (x - 0x01…) & ~x & 0x80…} flags the zero bytes of
-   * {@code x}, and its lowest flag (the first byte, little-endian) is always exact.
+   * Returns the index of the first IAC (or NUL, if {@code nul}) at or after {@code from}, or {@code
+   * end}. Eight bytes per step: {@code (x - 0x01…) & ~x & 0x80…} flags the zero bytes of {@code x},
+   * and its lowest flag (the first byte, little-endian) is always exact.
    */
   private static int scan(byte[] b, int from, int end, boolean nul) {
     int i = from;

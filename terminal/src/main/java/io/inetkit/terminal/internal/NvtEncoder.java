@@ -4,13 +4,15 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Turns data into Telnet wire bytes (RFC 854): IAC (0xFF) doubled; outside binary mode a CR not
- * followed by LF becomes CR NUL and a LF not preceded by CR becomes CR LF. Commons Net's own
- * output stream sends a bare CR as CR LF, which is why inetkit encodes itself.
+ * followed by LF becomes CR NUL and a LF not preceded by CR becomes CR LF. Commons Net's own output
+ * stream sends a bare CR as CR LF, which is why inetkit encodes itself.
  */
 public final class NvtEncoder {
   private NvtEncoder() {}
 
-  /** Returns the wire form of {@code data[off, off+len)}; a CR at the very end is sent as CR NUL. */
+  /**
+   * Returns the wire form of {@code data[off, off+len)}; a CR at the very end is sent as CR NUL.
+   */
   public static byte[] encode(byte[] data, int off, int len, boolean binary) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(len + 16);
     int end = off + len;

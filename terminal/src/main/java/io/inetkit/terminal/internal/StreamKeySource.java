@@ -7,8 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keystrokes from a plain {@link InputStream}, which cannot be read with a timeout: a daemon
- * thread reads it into a small queue (it blocks, and so bounds memory, when the queue is full).
+ * Keystrokes from a plain {@link InputStream}, which cannot be read with a timeout: a daemon thread
+ * reads it into a small queue (it blocks, and so bounds memory, when the queue is full).
  */
 public final class StreamKeySource implements KeySource {
   private static final int END = -1;

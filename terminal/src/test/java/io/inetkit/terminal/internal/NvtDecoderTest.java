@@ -30,11 +30,11 @@ class NvtDecoderTest {
   /** Every construct at once: data, IAC IAC, CR NUL, CR LF, options, subnegotiation, NOP. */
   private static final byte[] WIRE =
       bytes(
-          "ab", IAC, IAC, "c\r", 0, "d\r\ne", IAC, WILL, ECHO, "f", IAC, DO, TTYPE,
-          IAC, SB, TTYPE, 1, IAC, SE, "\r", IAC, NOP, 0, "g", IAC, SB, 99, IAC, IAC, 7, IAC, SE,
-          IAC, DONT, ECHO, IAC, WONT, ECHO, "\rh", IAC, IAC, IAC, IAC, "\r");
-  private static final byte[] DATA =
-      bytes("ab", IAC, "c\rd\r\nef\r", 0, "g\rh", IAC, IAC, "\r");
+          "ab", IAC, IAC, "c\r", 0, "d\r\ne", IAC, WILL, ECHO, "f", IAC, DO, TTYPE, IAC, SB, TTYPE,
+          1, IAC, SE, "\r", IAC, NOP, 0, "g", IAC, SB, 99, IAC, IAC, 7, IAC, SE, IAC, DONT, ECHO,
+          IAC, WONT, ECHO, "\rh", IAC, IAC, IAC, IAC, "\r");
+
+  private static final byte[] DATA = bytes("ab", IAC, "c\rd\r\nef\r", 0, "g\rh", IAC, IAC, "\r");
   private static final List<String> COMMANDS =
       List.of(
           hex(IAC, WILL, ECHO),
@@ -129,17 +129,14 @@ class NvtDecoderTest {
               record(seq, len);
               decoder[0].binary((seq[1] & 0xff) == WILL);
             });
-    byte[] wire =
-        bytes("a\r", 0, IAC, WILL, BINARY, "b\r", 0, IAC, WONT, BINARY, "c\r", 0, "d");
+    byte[] wire = bytes("a\r", 0, IAC, WILL, BINARY, "b\r", 0, IAC, WONT, BINARY, "c\r", 0, "d");
     for (int split = 0; split <= wire.length; split++) {
       commands.clear();
       decoder[0].binary(false);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       out.writeBytes(block(decoder[0], wire, 0, split));
       out.writeBytes(block(decoder[0], wire, split, wire.length));
-      assertThat(out.toByteArray())
-          .as("split at %d", split)
-          .isEqualTo(bytes("a\rb\r", 0, "c\rd"));
+      assertThat(out.toByteArray()).as("split at %d", split).isEqualTo(bytes("a\rb\r", 0, "c\rd"));
       assertThat(commands).containsExactly(hex(IAC, WILL, BINARY), hex(IAC, WONT, BINARY));
     }
   }
@@ -248,7 +245,8 @@ class NvtDecoderTest {
           sequence.reset();
           sequence.write(IAC);
           sequence.write(c);
-          state = c == WILL || c == WONT || c == DO || c == DONT ? "option" : c == SB ? "sb" : "data";
+          state =
+              c == WILL || c == WONT || c == DO || c == DONT ? "option" : c == SB ? "sb" : "data";
           if (state.equals("data")) {
             emit();
           }

@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A scripted, plain-text FTP server on 127.0.0.1 and a free port that misbehaves in ways a
- * polite server never does, for proving that FTP clients stay bounded: it shows an {@linkplain
- * #endlessTree() endless folder tree}, {@linkplain #slowFile drips} a file's bytes, and
- * {@linkplain #delayReplyTo delays} the reply to a command. Any user and password log in;
- * passive mode (EPSV and PASV) only; listings are Unix {@code LIST} lines.
+ * A scripted, plain-text FTP server on 127.0.0.1 and a free port that misbehaves in ways a polite
+ * server never does, for proving that FTP clients stay bounded: it shows an {@linkplain
+ * #endlessTree() endless folder tree}, {@linkplain #slowFile drips} a file's bytes, and {@linkplain
+ * #delayReplyTo delays} the reply to a command. Any user and password log in; passive mode (EPSV
+ * and PASV) only; listings are Unix {@code LIST} lines.
  *
  * <pre>{@code
  * try (FaultFtpServer server = FaultFtpServer.endlessTree().start()) {
@@ -71,8 +71,8 @@ public final class FaultFtpServer implements AutoCloseable {
   }
 
   /**
-   * Answers {@code verb} (e.g. {@code "LIST"}, {@code "PASS"}, {@code "greeting"} for the
-   * greeting) only after {@code delay}. Set before {@link #start()}.
+   * Answers {@code verb} (e.g. {@code "LIST"}, {@code "PASS"}, {@code "greeting"} for the greeting)
+   * only after {@code delay}. Set before {@link #start()}.
    */
   public FaultFtpServer delayReplyTo(String verb, Duration delay) {
     delays.put(verb.toUpperCase(Locale.ROOT), Objects.requireNonNull(delay));
@@ -99,8 +99,8 @@ public final class FaultFtpServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections (new ones are refused) while those already open carry on: a
-   * server that went away after the first connection, for reconnect tests.
+   * Stops accepting connections (new ones are refused) while those already open carry on: a server
+   * that went away after the first connection, for reconnect tests.
    */
   public void refuseNewConnections() {
     Sockets.closeQuietly(server);
@@ -129,8 +129,9 @@ public final class FaultFtpServer implements AutoCloseable {
     ServerSocket passive = null;
     try (control) {
       control.setTcpNoDelay(true);
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
       OutputStream out = control.getOutputStream();
       reply(out, "GREETING", "220 fault ftp ready");
       String cwd = "/";
@@ -150,16 +151,20 @@ public final class FaultFtpServer implements AutoCloseable {
             cwd = arg.startsWith("/") ? arg : cwd + (cwd.endsWith("/") ? "" : "/") + arg;
             reply(out, verb, "250 ok");
           }
-          case "SIZE" -> reply(out, verb, isSlowFile(arg) ? "213 " + slowContent.length : "550 no such file");
+          case "SIZE" ->
+              reply(out, verb, isSlowFile(arg) ? "213 " + slowContent.length : "550 no such file");
           case "EPSV", "PASV" -> {
             if (passive != null) {
               passive.close();
             }
             passive = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             int p = passive.getLocalPort();
-            reply(out, verb, verb.equals("EPSV")
-                ? "229 Entering Extended Passive Mode (|||" + p + "|)"
-                : "227 Entering Passive Mode (127,0,0,1," + (p >> 8) + "," + (p & 0xff) + ")");
+            reply(
+                out,
+                verb,
+                verb.equals("EPSV")
+                    ? "229 Entering Extended Passive Mode (|||" + p + "|)"
+                    : "227 Entering Passive Mode (127,0,0,1," + (p >> 8) + "," + (p & 0xff) + ")");
           }
           case "LIST", "NLST", "MLSD" -> {
             String dir = arg.isEmpty() || arg.startsWith("-") ? cwd : arg;
@@ -198,7 +203,8 @@ public final class FaultFtpServer implements AutoCloseable {
     if (endless) {
       return "drwxr-xr-x 1 ftp ftp 0 Jan 01 2026 d\r\n";
     }
-    return slowName == null ? ""
+    return slowName == null
+        ? ""
         : "-rw-r--r-- 1 ftp ftp " + slowContent.length + " Jan 01 2026 " + slowName + "\r\n";
   }
 
@@ -210,13 +216,15 @@ public final class FaultFtpServer implements AutoCloseable {
     return n;
   }
 
-  private void sendData(OutputStream out, ServerSocket passive, String verb, byte[] data,
-      Duration interval) throws IOException, InterruptedException {
+  private void sendData(
+      OutputStream out, ServerSocket passive, String verb, byte[] data, Duration interval)
+      throws IOException, InterruptedException {
     if (passive == null) {
       reply(out, verb, "425 use EPSV or PASV first");
       return;
     }
-    try (passive; Socket conn = passive.accept()) {
+    try (passive;
+        Socket conn = passive.accept()) {
       open.add(conn);
       reply(out, verb, "150 here it comes");
       OutputStream d = conn.getOutputStream();
@@ -236,7 +244,8 @@ public final class FaultFtpServer implements AutoCloseable {
     out.flush();
   }
 
-  private void reply(OutputStream out, String verb, String text) throws IOException, InterruptedException {
+  private void reply(OutputStream out, String verb, String text)
+      throws IOException, InterruptedException {
     Duration delay = delays.get(verb);
     if (delay != null) {
       Thread.sleep(delay.toMillis());

@@ -50,6 +50,7 @@ public final class FaultScript {
   record Drip(byte[] bytes, Duration interval) implements Step {}
 
   record StopReading(Duration duration) implements Step {}
+
   record RespondLazily(Function<String, Iterator<String>> responder) implements Step {}
 
   private final List<Step> steps = new ArrayList<>();
@@ -62,17 +63,16 @@ public final class FaultScript {
   }
 
   /**
-   * Returns a server that accepts each connection and closes it at once, before a word: the
-   * client reads end of stream where it expected a greeting.
+   * Returns a server that accepts each connection and closes it at once, before a word: the client
+   * reads end of stream where it expected a greeting.
    */
   public static FaultScript closeOnAccept() {
     return create().close();
   }
 
   /**
-   * Returns a server that accepts each connection and resets it at once (TCP RST), like a
-   * crashed server or a firewall: the client reads "connection reset" where it expected a
-   * greeting.
+   * Returns a server that accepts each connection and resets it at once (TCP RST), like a crashed
+   * server or a firewall: the client reads "connection reset" where it expected a greeting.
    */
   public static FaultScript resetOnAccept() {
     return create().reset();
@@ -90,8 +90,8 @@ public final class FaultScript {
   }
 
   /**
-   * Sends {@code text} one byte at a time, {@code interval} apart: a server slow enough to hold
-   * a client that only has a read (idle) timeout for ever, since every wait ends with a byte.
+   * Sends {@code text} one byte at a time, {@code interval} apart: a server slow enough to hold a
+   * client that only has a read (idle) timeout for ever, since every wait ends with a byte.
    */
   public FaultScript drip(String text, Duration interval) {
     steps.add(new Drip(text.getBytes(StandardCharsets.UTF_8), Objects.requireNonNull(interval)));
@@ -107,7 +107,9 @@ public final class FaultScript {
     return this;
   }
 
-  /** Waits {@code delay} (recording what arrives meanwhile), then sends {@code text}: a late reply. */
+  /**
+   * Waits {@code delay} (recording what arrives meanwhile), then sends {@code text}: a late reply.
+   */
   public FaultScript sendAfter(Duration delay, String text) {
     return stall(delay).send(text);
   }
@@ -174,9 +176,9 @@ public final class FaultScript {
   }
 
   /**
-   * Reads one line from the client and sends what {@code responder} returns for it (include
-   * line ends), then goes on with the next step; {@code null} closes the connection. For
-   * dialogues that change mid-way, such as answering STARTTLS before {@link #startTls}:
+   * Reads one line from the client and sends what {@code responder} returns for it (include line
+   * ends), then goes on with the next step; {@code null} closes the connection. For dialogues that
+   * change mid-way, such as answering STARTTLS before {@link #startTls}:
    *
    * <pre>{@code
    * FaultScript.create()
@@ -192,8 +194,8 @@ public final class FaultScript {
   }
 
   /**
-   * For the rest of the connection: reads each line and sends what {@code responder} returns
-   * for it (include line ends); {@code null} closes the connection.
+   * For the rest of the connection: reads each line and sends what {@code responder} returns for it
+   * (include line ends); {@code null} closes the connection.
    */
   public FaultScript respond(Function<String, String> responder) {
     steps.add(new Respond(Objects.requireNonNull(responder)));
@@ -201,10 +203,9 @@ public final class FaultScript {
   }
 
   /**
-   * For the rest of the connection: reads each line and sends the pieces {@code responder}
-   * returns for it, generating each piece only when the previous one was written, so a reply of
-   * any length (millions of listing lines) costs the server no memory; {@code null} closes the
-   * connection.
+   * For the rest of the connection: reads each line and sends the pieces {@code responder} returns
+   * for it, generating each piece only when the previous one was written, so a reply of any length
+   * (millions of listing lines) costs the server no memory; {@code null} closes the connection.
    */
   public FaultScript respondLazily(Function<String, Iterator<String>> responder) {
     steps.add(new RespondLazily(Objects.requireNonNull(responder)));
@@ -212,11 +213,11 @@ public final class FaultScript {
   }
 
   /**
-   * A POP3 server (any USER/PASS logs in) whose mailbox announces {@code messages} messages of
-   * 100 bytes each, UIDL {@code uid-N}: STAT, LIST and UIDL (with or without a number), RETR and
-   * TOP of any of them (a small message), DELE, NOOP, RSET, QUIT. The LIST and UIDL listings are
-   * generated line by line as they are sent: a 2,000,000-message mailbox costs the server
-   * nothing, the client whatever it keeps.
+   * A POP3 server (any USER/PASS logs in) whose mailbox announces {@code messages} messages of 100
+   * bytes each, UIDL {@code uid-N}: STAT, LIST and UIDL (with or without a number), RETR and TOP of
+   * any of them (a small message), DELE, NOOP, RSET, QUIT. The LIST and UIDL listings are generated
+   * line by line as they are sent: a 2,000,000-message mailbox costs the server nothing, the client
+   * whatever it keeps.
    *
    * <pre>{@code
    * try (FaultServer pop3 = FaultServer.start(FaultScript.pop3Mailbox(2_000_000))) {
@@ -228,7 +229,9 @@ public final class FaultScript {
     if (messages < 0) {
       throw new IllegalArgumentException("messages must not be negative: " + messages);
     }
-    return create().send("+OK fault POP3 mailbox\r\n").respondLazily(new Pop3Mailbox(messages)::answer);
+    return create()
+        .send("+OK fault POP3 mailbox\r\n")
+        .respondLazily(new Pop3Mailbox(messages)::answer);
   }
 
   /**
@@ -238,16 +241,19 @@ public final class FaultScript {
    * then tells whether the client sent its password.
    */
   public static FaultScript ftpWithoutTls() {
-    return create().send("220 plain FTP only\r\n").respond(line -> {
-      String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
-      return switch (verb) {
-        case "AUTH" -> "502 AUTH not implemented\r\n";
-        case "USER" -> "331 Password required\r\n";
-        case "PASS" -> "530 Login incorrect\r\n";
-        case "QUIT" -> null;
-        default -> "502 Command not implemented\r\n";
-      };
-    });
+    return create()
+        .send("220 plain FTP only\r\n")
+        .respond(
+            line -> {
+              String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
+              return switch (verb) {
+                case "AUTH" -> "502 AUTH not implemented\r\n";
+                case "USER" -> "331 Password required\r\n";
+                case "PASS" -> "530 Login incorrect\r\n";
+                case "QUIT" -> null;
+                default -> "502 Command not implemented\r\n";
+              };
+            });
   }
 
   List<Step> steps() {

@@ -52,14 +52,16 @@ public final class FaultServer implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean refusing;
 
-  private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind) throws IOException {
+  private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind)
+      throws IOException {
     this(script, implicitTls, bind, 0);
   }
 
   private FaultServer(FaultScript script, SSLContext implicitTls, InetAddress bind, int port)
       throws IOException {
     if (!bind.isLoopbackAddress()) {
-      throw new IllegalArgumentException("a fault server binds only a loopback address, not " + bind);
+      throw new IllegalArgumentException(
+          "a fault server binds only a loopback address, not " + bind);
     }
     this.script = script;
     this.implicitTls = implicitTls;
@@ -91,7 +93,8 @@ public final class FaultServer implements AutoCloseable {
   }
 
   /** Starts a fault server that speaks TLS from the first byte with {@code serverContext}. */
-  public static FaultServer startTls(FaultScript script, SSLContext serverContext) throws IOException {
+  public static FaultServer startTls(FaultScript script, SSLContext serverContext)
+      throws IOException {
     return new FaultServer(script, serverContext, InetAddress.getLoopbackAddress());
   }
 
@@ -102,8 +105,8 @@ public final class FaultServer implements AutoCloseable {
    *
    * @throws IOException when no such port is free
    */
-  public static FaultServer startTlsOnPortEndingIn(int lastDigits, FaultScript script, SSLContext serverContext)
-      throws IOException {
+  public static FaultServer startTlsOnPortEndingIn(
+      int lastDigits, FaultScript script, SSLContext serverContext) throws IOException {
     IOException last = null;
     for (int port = 20_000 + lastDigits; port < 65_536; port += 1000) {
       try {
@@ -115,7 +118,9 @@ public final class FaultServer implements AutoCloseable {
     throw new IOException("no free loopback port ends in " + lastDigits, last);
   }
 
-  /** Returns the host clients should connect to: {@code 127.0.0.1}, or the address it was bound to. */
+  /**
+   * Returns the host clients should connect to: {@code 127.0.0.1}, or the address it was bound to.
+   */
   public String host() {
     return server.getInetAddress().getHostAddress();
   }
@@ -159,7 +164,8 @@ public final class FaultServer implements AutoCloseable {
     Socket s = socket;
     try {
       // each scripted step reaches the client when the script says, not when Nagle lets it
-      // (a Send after an unacknowledged Send would wait ~40 ms; a SendThenDrop could lose its bytes)
+      // (a Send after an unacknowledged Send would wait ~40 ms; a SendThenDrop could lose its
+      // bytes)
       s.setTcpNoDelay(true);
       if (implicitTls != null) {
         s = upgrade(s, implicitTls);
@@ -253,8 +259,7 @@ public final class FaultServer implements AutoCloseable {
 
   private Socket upgrade(Socket plain, SSLContext ctx) throws IOException {
     SSLSocket tls =
-        (SSLSocket)
-            ctx.getSocketFactory().createSocket(plain, plain.getInputStream(), true);
+        (SSLSocket) ctx.getSocketFactory().createSocket(plain, plain.getInputStream(), true);
     tls.setUseClientMode(false);
     tls.startHandshake();
     open.add(tls);
@@ -285,7 +290,8 @@ public final class FaultServer implements AutoCloseable {
   }
 
   /** Reads a line and sends the responder's reply; false when the connection should end. */
-  private boolean answer(InputStream in, OutputStream out, java.util.function.Function<String, String> responder)
+  private boolean answer(
+      InputStream in, OutputStream out, java.util.function.Function<String, String> responder)
       throws IOException {
     String line = readLine(in);
     String reply = line == null ? null : responder.apply(line);
@@ -297,9 +303,13 @@ public final class FaultServer implements AutoCloseable {
     return true;
   }
 
-  /** Reads a line and sends the responder's pieces one by one; false when the connection should end. */
+  /**
+   * Reads a line and sends the responder's pieces one by one; false when the connection should end.
+   */
   private boolean answerLazily(
-      InputStream in, OutputStream out, java.util.function.Function<String, java.util.Iterator<String>> responder)
+      InputStream in,
+      OutputStream out,
+      java.util.function.Function<String, java.util.Iterator<String>> responder)
       throws IOException {
     String line = readLine(in);
     java.util.Iterator<String> reply = line == null ? null : responder.apply(line);
@@ -342,8 +352,8 @@ public final class FaultServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections (new ones are refused) while those already open carry on: a
-   * server that went away, for reconnect tests.
+   * Stops accepting connections (new ones are refused) while those already open carry on: a server
+   * that went away, for reconnect tests.
    */
   public void refuseNewConnections() {
     refusing = true; // the acceptor ends quietly

@@ -30,7 +30,8 @@ final class Pop3Mailbox {
       case "STAT" -> one("+OK " + messages + " " + messages * SIZE + "\r\n");
       case "LIST" -> parts.length > 1 ? single(n, n + " " + SIZE) : listing(i -> i + " " + SIZE);
       case "UIDL" -> parts.length > 1 ? single(n, n + " uid-" + n) : listing(i -> i + " uid-" + i);
-      case "RETR", "TOP" -> n >= 1 && n <= messages ? one("+OK\r\n" + message(n) + ".\r\n") : noSuch(n);
+      case "RETR", "TOP" ->
+          n >= 1 && n <= messages ? one("+OK\r\n" + message(n) + ".\r\n") : noSuch(n);
       case "DELE" -> n >= 1 && n <= messages ? one("+OK marked\r\n") : noSuch(n);
       case "QUIT" -> List.of("+OK bye\r\n").iterator();
       default -> one("-ERR unknown command\r\n");

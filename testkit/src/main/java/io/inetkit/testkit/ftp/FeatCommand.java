@@ -13,8 +13,19 @@ import org.apache.ftpserver.impl.FtpServerContext;
 final class FeatCommand implements Command {
   static final String[] FEATURES = {
     "Extensions supported",
-    " SIZE", " MDTM", " REST STREAM", " MLST Size;Modify;Type;Perm", " AUTH SSL", " AUTH TLS",
-    " PBSZ", " PROT", " UTF8", " TVFS", " EPSV", " MFMT", " XSHA256",
+    " SIZE",
+    " MDTM",
+    " REST STREAM",
+    " MLST Size;Modify;Type;Perm",
+    " AUTH SSL",
+    " AUTH TLS",
+    " PBSZ",
+    " PROT",
+    " UTF8",
+    " TVFS",
+    " EPSV",
+    " MFMT",
+    " XSHA256",
     "End"
   };
 
@@ -22,9 +33,10 @@ final class FeatCommand implements Command {
 
   /** Announces {@link #FEATURES}, without MLST when {@code mlst} is false. */
   FeatCommand(boolean mlst) {
-    this.features = java.util.Arrays.stream(FEATURES)
-        .filter(f -> mlst || !f.startsWith(" MLST"))
-        .toArray(String[]::new);
+    this.features =
+        java.util.Arrays.stream(FEATURES)
+            .filter(f -> mlst || !f.startsWith(" MLST"))
+            .toArray(String[]::new);
   }
 
   @Override

@@ -34,19 +34,18 @@ import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 
 /**
- * An FTP server on 127.0.0.1 for tests, on Apache FtpServer: one listener for plain FTP that
- * also offers explicit FTPS ({@code AUTH TLS}, {@code PROT P}), and one implicit-FTPS listener.
- * Both bind port 0 and passive data connections use free ports on 127.0.0.1. The TLS
- * certificate comes from a {@link TestPki}, so clients verify it for real with {@link
- * #clientTrust()}.
+ * An FTP server on 127.0.0.1 for tests, on Apache FtpServer: one listener for plain FTP that also
+ * offers explicit FTPS ({@code AUTH TLS}, {@code PROT P}), and one implicit-FTPS listener. Both
+ * bind port 0 and passive data connections use free ports on 127.0.0.1. The TLS certificate comes
+ * from a {@link TestPki}, so clients verify it for real with {@link #clientTrust()}.
  *
  * <p>Besides Apache FtpServer's commands it answers {@code XSHA256 path} with the file's SHA-256
  * and lists it (and {@code EPSV}) in {@code FEAT}, for clients that verify checksums.
  *
- * <p>Each user has a home folder under a temp directory that {@link #close()} deletes. By
- * default there are the testkit's default users (as on every testkit server): a writable user
- * {@code alice}/{@code alice-secret} and a read-only user {@code bob}/{@code bob-secret}
- * ({@link FtpUser#DEFAULTS}).
+ * <p>Each user has a home folder under a temp directory that {@link #close()} deletes. By default
+ * there are the testkit's default users (as on every testkit server): a writable user {@code
+ * alice}/{@code alice-secret} and a read-only user {@code bob}/{@code bob-secret} ({@link
+ * FtpUser#DEFAULTS}).
  *
  * <pre>{@code
  * try (FtpServer ftp = FtpServer.start()) {
@@ -87,7 +86,8 @@ public final class FtpServer implements AutoCloseable {
       factory.setUserManager(userManager);
       CommandFactoryFactory commands = new CommandFactoryFactory();
       commands.addCommand("FEAT", new FeatCommand(b.mlst));
-      // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as SHA256.
+      // FtpServer strips the X of four-letter-plus commands (XMKD -> MKD): XSHA256 arrives as
+      // SHA256.
       commands.addCommand("SHA256", new Xsha256Command());
       factory.setCommandFactory(commands.createCommandFactory());
       ConnectionConfigFactory connections = new ConnectionConfigFactory();
@@ -103,7 +103,8 @@ public final class FtpServer implements AutoCloseable {
               b.identity == null ? pki.serverSslContext() : b.identity.sslContext(),
               b.tlsProtocols);
       factory.addListener("default", listener(ssl, false, b.idleTimeoutSeconds, b.bind, b.port));
-      factory.addListener("implicit", listener(ssl, true, b.idleTimeoutSeconds, b.bind, b.implicitTlsPort));
+      factory.addListener(
+          "implicit", listener(ssl, true, b.idleTimeoutSeconds, b.bind, b.implicitTlsPort));
       this.server = factory.createServer();
       server.start();
       this.port = ((Listener) factory.getListener("default")).getPort();
@@ -180,15 +181,16 @@ public final class FtpServer implements AutoCloseable {
   }
 
   /**
-   * Adds (or replaces) a user while the server runs, with an empty home folder if it had none;
-   * the next login may use it.
+   * Adds (or replaces) a user while the server runs, with an empty home folder if it had none; the
+   * next login may use it.
    */
   public synchronized FtpServer user(FtpUser user) {
     Objects.requireNonNull(user, "user");
     try {
       save(userManager, user);
     } catch (FtpException e) {
-      throw new IllegalStateException("cannot add FTP user " + user.name() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot add FTP user " + user.name() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -196,7 +198,10 @@ public final class FtpServer implements AutoCloseable {
     return this;
   }
 
-  /** Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound elsewhere. */
+  /**
+   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound
+   * elsewhere.
+   */
   public String host() {
     return host;
   }
@@ -319,7 +324,8 @@ public final class FtpServer implements AutoCloseable {
           dir,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.delete(file);
               return FileVisitResult.CONTINUE;
             }
@@ -380,9 +386,7 @@ public final class FtpServer implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Adds a user (the default users are then left out). Call again for more users.
-     */
+    /** Adds a user (the default users are then left out). Call again for more users. */
     public Builder user(FtpUser user) {
       Objects.requireNonNull(user, "user");
       if (defaults) {

@@ -44,7 +44,8 @@ public record FtpUser(String name, String password, Access access) {
   public FtpUser {
     Inputs.requireToken("name", name, 64);
     if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
-      throw new io.inetkit.core.InvalidInputException("name", "not usable as a folder name: " + Inputs.quote(name));
+      throw new io.inetkit.core.InvalidInputException(
+          "name", "not usable as a folder name: " + Inputs.quote(name));
     }
     Inputs.requireNoControl("password", password);
     Objects.requireNonNull(access, "access");

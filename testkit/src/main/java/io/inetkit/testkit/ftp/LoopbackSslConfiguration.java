@@ -6,7 +6,10 @@ import javax.net.ssl.SSLSocketFactory;
 import org.apache.ftpserver.ssl.ClientAuth;
 import org.apache.ftpserver.ssl.SslConfiguration;
 
-/** Hands a ready {@link SSLContext} (from TestPki) to Apache FtpServer; TLS 1.2 and 1.3 unless told otherwise. */
+/**
+ * Hands a ready {@link SSLContext} (from TestPki) to Apache FtpServer; TLS 1.2 and 1.3 unless told
+ * otherwise.
+ */
 final class LoopbackSslConfiguration implements SslConfiguration {
   private final SSLContext context;
   private final String[] protocols;

@@ -12,12 +12,12 @@ import java.util.Optional;
 
 /**
  * Debian's vsftpd ({@code /usr/sbin/vsftpd}), started on a free 127.0.0.1 port with its own
- * configuration in a temp folder: anonymous users (any password) download from {@link #root()}
- * and upload into {@link #incoming()}; local users (such as a {@link
- * io.inetkit.testkit.host.SystemUser}) log in with their password to their home folder;
- * passive data ports on 127.0.0.1; FTPS with a {@link TestPki} certificate as {@link Tls} says. A
- * real, fast server next to the embedded {@link FtpServer}; it needs root (vsftpd chroots
- * anonymous sessions and drops to the {@code ftp} user).
+ * configuration in a temp folder: anonymous users (any password) download from {@link #root()} and
+ * upload into {@link #incoming()}; local users (such as a {@link
+ * io.inetkit.testkit.host.SystemUser}) log in with their password to their home folder; passive
+ * data ports on 127.0.0.1; FTPS with a {@link TestPki} certificate as {@link Tls} says. A real,
+ * fast server next to the embedded {@link FtpServer}; it needs root (vsftpd chroots anonymous
+ * sessions and drops to the {@code ftp} user).
  *
  * <pre>{@code
  * if (Vsftpd.unavailable().isEmpty()) {
@@ -31,18 +31,22 @@ public final class Vsftpd implements AutoCloseable {
 
   /** Where Debian installs the server. */
   public static final Path EXECUTABLE = Path.of("/usr/sbin/vsftpd");
+
   /** The writable folder under {@link #root()}, as seen by clients. */
   public static final String INCOMING = "incoming";
+
   /** The user name clients log in with (any password is accepted). */
   public static final String USER = "anonymous";
 
   /** How FTPS is offered. */
   public enum Tls {
-    /** AUTH TLS is offered; plain FTP works too; data connections need not resume the TLS session. */
+    /**
+     * AUTH TLS is offered; plain FTP works too; data connections need not resume the TLS session.
+     */
     OPTIONAL,
     /**
-     * Logins and data must use TLS, and data connections must resume the control connection's
-     * TLS session ({@code require_ssl_reuse=YES}, the strict setting many servers use).
+     * Logins and data must use TLS, and data connections must resume the control connection's TLS
+     * session ({@code require_ssl_reuse=YES}, the strict setting many servers use).
      */
     REQUIRED_WITH_SESSION_REUSE,
     /**
@@ -89,9 +93,11 @@ public final class Vsftpd implements AutoCloseable {
     if (tlsProtocol != null && !tlsProtocol.matches("TLSv1\\.[23]")) {
       throw new IllegalArgumentException("TLSv1.2 or TLSv1.3, not " + tlsProtocol);
     }
-    unavailable().ifPresent(why -> {
-      throw new IllegalStateException(why);
-    });
+    unavailable()
+        .ifPresent(
+            why -> {
+              throw new IllegalStateException(why);
+            });
     Files.createDirectories(Path.of("/var/run/vsftpd/empty")); // its secure_chroot_dir
     Path dir = Files.createTempDirectory(parent, "vsftpd-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -106,16 +112,28 @@ public final class Vsftpd implements AutoCloseable {
     pki.server().writePem(cert, key);
     int port = HostProcess.freePort();
     Path conf = dir.resolve("vsftpd.conf");
-    Files.writeString(conf, String.join("\n", configuration(dir, root, port, cert, key, tls)) + "\n");
+    Files.writeString(
+        conf, String.join("\n", configuration(dir, root, port, cert, key, tls)) + "\n");
     Path out = dir.resolve("stdout.log");
-    ProcessBuilder pb = new ProcessBuilder(EXECUTABLE.toString(), conf.toString())
-        .redirectErrorStream(true).redirectOutput(out.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(EXECUTABLE.toString(), conf.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
     if (tlsProtocol != null) {
       Path openssl = dir.resolve("openssl.cnf");
-      Files.writeString(openssl, String.join("\n",
-          "openssl_conf = inetkit_conf", "[inetkit_conf]", "ssl_conf = inetkit_ssl",
-          "[inetkit_ssl]", "system_default = inetkit_tls", "[inetkit_tls]",
-          "MinProtocol = " + tlsProtocol, "MaxProtocol = " + tlsProtocol, ""));
+      Files.writeString(
+          openssl,
+          String.join(
+              "\n",
+              "openssl_conf = inetkit_conf",
+              "[inetkit_conf]",
+              "ssl_conf = inetkit_ssl",
+              "[inetkit_ssl]",
+              "system_default = inetkit_tls",
+              "[inetkit_tls]",
+              "MinProtocol = " + tlsProtocol,
+              "MaxProtocol = " + tlsProtocol,
+              ""));
       pb.environment().put("OPENSSL_CONF", openssl.toString());
     }
     Process p = pb.start();
@@ -129,24 +147,50 @@ public final class Vsftpd implements AutoCloseable {
     }
   }
 
-  private static List<String> configuration(Path dir, Path root, int port, Path cert, Path key, Tls tls) {
+  private static List<String> configuration(
+      Path dir, Path root, int port, Path cert, Path key, Tls tls) {
     boolean strict = tls != Tls.OPTIONAL;
     String force = strict ? "YES" : "NO";
-    return new ArrayList<>(List.of(
-        "listen=YES", "listen_ipv6=NO", "listen_address=127.0.0.1", "listen_port=" + port,
-        "background=NO", "anonymous_enable=YES", "write_enable=YES",
-        "anon_root=" + root, "anon_upload_enable=YES", "anon_mkdir_write_enable=YES",
-        "anon_other_write_enable=YES", "anon_umask=022", "no_anon_password=NO",
-        "local_enable=YES", "local_umask=022", "chroot_local_user=NO", "pam_service_name=vsftpd",
-        "ssl_enable=YES", "allow_anon_ssl=YES", "force_anon_logins_ssl=" + force,
-        "force_anon_data_ssl=" + force, "force_local_logins_ssl=" + force,
-        "force_local_data_ssl=" + force, "require_ssl_reuse=" + force,
-        "implicit_ssl=" + (tls == Tls.IMPLICIT ? "YES" : "NO"), "ssl_request_cert=NO",
-        "ssl_ciphers=HIGH", "rsa_cert_file=" + cert, "rsa_private_key_file=" + key,
-        "pasv_enable=YES", "port_enable=YES", "seccomp_sandbox=NO",
-        "isolate_network=NO", "isolate=NO", "xferlog_enable=NO",
-        "vsftpd_log_file=" + dir.resolve("vsftpd.log"), "dual_log_enable=YES",
-        "debug_ssl=" + (strict ? "YES" : "NO")));
+    return new ArrayList<>(
+        List.of(
+            "listen=YES",
+            "listen_ipv6=NO",
+            "listen_address=127.0.0.1",
+            "listen_port=" + port,
+            "background=NO",
+            "anonymous_enable=YES",
+            "write_enable=YES",
+            "anon_root=" + root,
+            "anon_upload_enable=YES",
+            "anon_mkdir_write_enable=YES",
+            "anon_other_write_enable=YES",
+            "anon_umask=022",
+            "no_anon_password=NO",
+            "local_enable=YES",
+            "local_umask=022",
+            "chroot_local_user=NO",
+            "pam_service_name=vsftpd",
+            "ssl_enable=YES",
+            "allow_anon_ssl=YES",
+            "force_anon_logins_ssl=" + force,
+            "force_anon_data_ssl=" + force,
+            "force_local_logins_ssl=" + force,
+            "force_local_data_ssl=" + force,
+            "require_ssl_reuse=" + force,
+            "implicit_ssl=" + (tls == Tls.IMPLICIT ? "YES" : "NO"),
+            "ssl_request_cert=NO",
+            "ssl_ciphers=HIGH",
+            "rsa_cert_file=" + cert,
+            "rsa_private_key_file=" + key,
+            "pasv_enable=YES",
+            "port_enable=YES",
+            "seccomp_sandbox=NO",
+            "isolate_network=NO",
+            "isolate=NO",
+            "xferlog_enable=NO",
+            "vsftpd_log_file=" + dir.resolve("vsftpd.log"),
+            "dual_log_enable=YES",
+            "debug_ssl=" + (strict ? "YES" : "NO")));
   }
 
   /** The control port on 127.0.0.1. */

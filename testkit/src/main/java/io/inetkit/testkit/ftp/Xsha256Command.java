@@ -13,7 +13,9 @@ import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
 
-/** {@code XSHA256 path}: replies {@code 213 <hex SHA-256>} (as many servers do), for checksum tests. */
+/**
+ * {@code XSHA256 path}: replies {@code 213 <hex SHA-256>} (as many servers do), for checksum tests.
+ */
 final class Xsha256Command implements Command {
   @Override
   public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request)

@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * Gopher+ attribute replies: {@code selector TAB !} gives the blocks of one item, {@code selector
  * TAB $} the blocks of every item in a folder. Each item's blocks are {@code +INFO} (its menu
- * line), {@code +ADMIN} (admin and modification date), {@code +VIEWS} (MIME type and size of
- * each view) and, when a {@code .<name>.abstract} sidecar exists, {@code +ABSTRACT}.
+ * line), {@code +ADMIN} (admin and modification date), {@code +VIEWS} (MIME type and size of each
+ * view) and, when a {@code .<name>.abstract} sidecar exists, {@code +ABSTRACT}.
  */
 final class AttributesResponse {
   static final String ADMIN = "inetkit testkit <gopher@localhost>";

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A file sent raw, as RFC 1436 binary items are: the bytes, then the server closes the
- * connection. Gopher+ requests get a {@code +<length>} header first. Streamed through a 256 KiB
- * buffer, so files of any size are served in constant memory.
+ * A file sent raw, as RFC 1436 binary items are: the bytes, then the server closes the connection.
+ * Gopher+ requests get a {@code +<length>} header first. Streamed through a 256 KiB buffer, so
+ * files of any size are served in constant memory.
  */
 final class BinaryResponse {
   static final int BUFFER = 256 * 1024;

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * What the served folder looks like through Gopher: selectors map to files below the root
- * ({@code /docs/a.txt}), each file has an RFC 1436 item type and a MIME type, and hidden
- * sidecar files add Gopher+ abstracts ({@code .a.txt.abstract}) and alternative views ({@code
- * .a.txt.view.html}). Dot files and {@code gophermap} are never listed.
+ * What the served folder looks like through Gopher: selectors map to files below the root ({@code
+ * /docs/a.txt}), each file has an RFC 1436 item type and a MIME type, and hidden sidecar files add
+ * Gopher+ abstracts ({@code .a.txt.abstract}) and alternative views ({@code .a.txt.view.html}). Dot
+ * files and {@code gophermap} are never listed.
  */
 final class GopherCatalog {
   /** The selector of the type-7 file-name search. */
@@ -130,9 +130,7 @@ final class GopherCatalog {
     };
   }
 
-  /**
-   * Returns the views of a file: its own, then one per sidecar {@code .<name>.view.<ext>}.
-   */
+  /** Returns the views of a file: its own, then one per sidecar {@code .<name>.view.<ext>}. */
   List<View> views(Path p) throws IOException {
     List<View> views = new ArrayList<>();
     views.add(new View(mimeOf(p), p));

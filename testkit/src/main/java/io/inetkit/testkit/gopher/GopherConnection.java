@@ -24,7 +24,12 @@ final class GopherConnection implements Runnable {
   private final Consumer<String> requests;
 
   GopherConnection(
-      Socket socket, GopherCatalog catalog, String host, int port, int maxRequestLength, Consumer<String> requests) {
+      Socket socket,
+      GopherCatalog catalog,
+      String host,
+      int port,
+      int maxRequestLength,
+      Consumer<String> requests) {
     this.socket = socket;
     this.catalog = catalog;
     this.host = host;
@@ -37,11 +42,13 @@ final class GopherConnection implements Runnable {
   public void run() {
     try (Socket s = socket) {
       s.setSoTimeout(30_000);
-      s.setTcpNoDelay(true); // the tail of a reply leaves at once, not after the client's delayed ACK
+      s.setTcpNoDelay(
+          true); // the tail of a reply leaves at once, not after the client's delayed ACK
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
       String line = readRequest(s.getInputStream());
       if (line == null) {
-        new GopherExchange(null, out, catalog, host, port).write(ItemLine.error("request line too long or missing"));
+        new GopherExchange(null, out, catalog, host, port)
+            .write(ItemLine.error("request line too long or missing"));
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
       } else {
         requests.accept(line);

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One request and the stream its reply goes to, plus the host and port that menu lines must
- * point back to (the plain or the TLS listener, whichever the request came in on).
+ * One request and the stream its reply goes to, plus the host and port that menu lines must point
+ * back to (the plain or the TLS listener, whichever the request came in on).
  */
 final class GopherExchange {
   private final GopherRequest request;
@@ -15,7 +15,8 @@ final class GopherExchange {
   private final String host;
   private final int port;
 
-  GopherExchange(GopherRequest request, OutputStream out, GopherCatalog catalog, String host, int port) {
+  GopherExchange(
+      GopherRequest request, OutputStream out, GopherCatalog catalog, String host, int port) {
     this.request = request;
     this.out = out;
     this.catalog = catalog;
@@ -48,7 +49,10 @@ final class GopherExchange {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes the Gopher+ header for dot-terminated data ({@code +-1}) if the client asked for Gopher+. */
+  /**
+   * Writes the Gopher+ header for dot-terminated data ({@code +-1}) if the client asked for
+   * Gopher+.
+   */
   void plusHeaderDotTerminated() throws IOException {
     if (request.isGopherPlus()) {
       write("+-1\r\n");

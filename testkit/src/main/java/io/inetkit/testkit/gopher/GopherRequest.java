@@ -5,8 +5,8 @@ package io.inetkit.testkit.gopher;
  *
  * @param selector the selector, as sent
  * @param search the search words after the first TAB, or {@code null}
- * @param plus the Gopher+ part ({@code +}, {@code +text/plain}, {@code !}, {@code $}), or
- *     {@code null} for a plain RFC 1436 request
+ * @param plus the Gopher+ part ({@code +}, {@code +text/plain}, {@code !}, {@code $}), or {@code
+ *     null} for a plain RFC 1436 request
  */
 record GopherRequest(String selector, String search, String plus) {
 
@@ -20,8 +20,11 @@ record GopherRequest(String selector, String search, String plus) {
     if (fields.length == 2) {
       String second = fields[1];
       boolean isPlus =
-          !second.isEmpty() && (second.charAt(0) == '+' || second.charAt(0) == '!' || second.charAt(0) == '$');
-      return isPlus ? new GopherRequest(selector, null, second) : new GopherRequest(selector, second, null);
+          !second.isEmpty()
+              && (second.charAt(0) == '+' || second.charAt(0) == '!' || second.charAt(0) == '$');
+      return isPlus
+          ? new GopherRequest(selector, null, second)
+          : new GopherRequest(selector, second, null);
     }
     return new GopherRequest(selector, fields[1], fields[2]);
   }

@@ -28,9 +28,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * An embedded Gopher server on 127.0.0.1 that serves a folder, for tests: RFC 1436 menus, text
- * and binary items, a type-7 file-name search, Gopher+ attributes and views, and optionally a
- * gophers (TLS) listener whose certificate comes from a {@link TestPki}.
+ * An embedded Gopher server on 127.0.0.1 that serves a folder, for tests: RFC 1436 menus, text and
+ * binary items, a type-7 file-name search, Gopher+ attributes and views, and optionally a gophers
+ * (TLS) listener whose certificate comes from a {@link TestPki}.
  *
  * <pre>{@code
  * TestPki pki = TestPki.create();
@@ -47,25 +47,25 @@ import javax.net.ssl.SSLSocket;
  *
  * <ul>
  *   <li>Selectors are paths below the root: {@code ""} or {@code /} is the root menu, {@code
- *       /docs/readme.txt} a file. {@code ..}, dot files and anything outside the root give an
- *       error item (type {@code 3}).
- *   <li>Folders become menus: an {@code i} line, in the root a type-7 search item (selector
- *       {@code /.search}), then one item per entry marked {@code +} (Gopher+), typed by
- *       extension: {@code 0} text, {@code 1} folder, {@code g} GIF, {@code I} other images,
- *       {@code h} HTML, {@code s} sound, {@code 9} binary (files with NUL bytes are binary). A
- *       {@code gophermap} file in a folder replaces the generated menu (lines with a TAB are
- *       items, host and port default to this server; other lines become {@code i} lines).
- *   <li>Text goes out with CRLF line ends, dot-stuffing and a final {@code .} line; binaries go
- *       out raw and the connection closes.
+ *       /docs/readme.txt} a file. {@code ..}, dot files and anything outside the root give an error
+ *       item (type {@code 3}).
+ *   <li>Folders become menus: an {@code i} line, in the root a type-7 search item (selector {@code
+ *       /.search}), then one item per entry marked {@code +} (Gopher+), typed by extension: {@code
+ *       0} text, {@code 1} folder, {@code g} GIF, {@code I} other images, {@code h} HTML, {@code s}
+ *       sound, {@code 9} binary (files with NUL bytes are binary). A {@code gophermap} file in a
+ *       folder replaces the generated menu (lines with a TAB are items, host and port default to
+ *       this server; other lines become {@code i} lines).
+ *   <li>Text goes out with CRLF line ends, dot-stuffing and a final {@code .} line; binaries go out
+ *       raw and the connection closes.
  *   <li>{@code URL:http://…} selectors get an HTML redirect page.
- *   <li>Gopher+: {@code sel TAB +} adds a {@code +-1}/{@code +<length>} header; {@code sel TAB
- *       !} returns +INFO, +ADMIN, +VIEWS and (from a {@code .<name>.abstract} sidecar) +ABSTRACT;
- *       {@code sel TAB $} the same for every item of a folder; {@code sel TAB +text/html}
- *       fetches a view, extra views coming from sidecars {@code .<name>.view.<ext>}.
+ *   <li>Gopher+: {@code sel TAB +} adds a {@code +-1}/{@code +<length>} header; {@code sel TAB !}
+ *       returns +INFO, +ADMIN, +VIEWS and (from a {@code .<name>.abstract} sidecar) +ABSTRACT;
+ *       {@code sel TAB $} the same for every item of a folder; {@code sel TAB +text/html} fetches a
+ *       view, extra views coming from sidecars {@code .<name>.view.<ext>}.
  * </ul>
  *
- * Each connection is served on a pooled thread with a 30 s read timeout; request lines longer
- * than {@link Builder#maxRequestLength(int)} get an error item.
+ * Each connection is served on a pooled thread with a 30 s read timeout; request lines longer than
+ * {@link Builder#maxRequestLength(int)} get an error item.
  */
 public final class GopherServer implements AutoCloseable {
   /** The host every listener binds and every menu line names unless bound elsewhere. */
@@ -85,7 +85,8 @@ public final class GopherServer implements AutoCloseable {
 
   private GopherServer(Builder b) throws IOException {
     this.ownsRoot = b.root == null;
-    this.catalog = new GopherCatalog(ownsRoot ? Files.createTempDirectory("inetkit-gopher-") : b.root);
+    this.catalog =
+        new GopherCatalog(ownsRoot ? Files.createTempDirectory("inetkit-gopher-") : b.root);
     this.maxRequestLength = b.maxRequestLength;
     AtomicInteger n = new AtomicInteger();
     this.pool =
@@ -139,7 +140,9 @@ public final class GopherServer implements AutoCloseable {
       return this;
     }
 
-    /** Binds the gophers listener (see {@link #tls(TestPki)}) to this fixed port (default 0: free). */
+    /**
+     * Binds the gophers listener (see {@link #tls(TestPki)}) to this fixed port (default 0: free).
+     */
     public Builder tlsPort(int tlsPort) {
       this.tlsPort = checkPort(tlsPort);
       return this;
@@ -161,7 +164,9 @@ public final class GopherServer implements AutoCloseable {
       return this;
     }
 
-    /** Adds a gophers listener (TLS from the first byte) with the server certificate of {@code pki}. */
+    /**
+     * Adds a gophers listener (TLS from the first byte) with the server certificate of {@code pki}.
+     */
     public Builder tls(TestPki pki) {
       this.tlsContext = Objects.requireNonNull(pki, "pki").serverSslContext();
       return this;
@@ -211,7 +216,8 @@ public final class GopherServer implements AutoCloseable {
   }
 
   private void startAcceptor(ServerSocket listener, boolean secure) {
-    Thread t = new Thread(() -> acceptLoop(listener, secure), "gopher-accept-" + listener.getLocalPort());
+    Thread t =
+        new Thread(() -> acceptLoop(listener, secure), "gopher-accept-" + listener.getLocalPort());
     t.setDaemon(true);
     t.start();
   }
@@ -225,8 +231,12 @@ public final class GopherServer implements AutoCloseable {
             () -> {
               try {
                 new GopherConnection(
-                        secure ? serverTls(s) : s, catalog, bind.urlHost(), listener.getLocalPort(),
-                        maxRequestLength, requests::add)
+                        secure ? serverTls(s) : s,
+                        catalog,
+                        bind.urlHost(),
+                        listener.getLocalPort(),
+                        maxRequestLength,
+                        requests::add)
                     .run();
               } catch (IOException e) {
                 closeQuietly(s); // TLS could not start on this connection
@@ -241,7 +251,8 @@ public final class GopherServer implements AutoCloseable {
   }
 
   private SSLSocket serverTls(Socket s) throws IOException {
-    SSLSocket ssl = (SSLSocket) tlsContext.getSocketFactory().createSocket(s, null, s.getPort(), true);
+    SSLSocket ssl =
+        (SSLSocket) tlsContext.getSocketFactory().createSocket(s, null, s.getPort(), true);
     ssl.setUseClientMode(false);
     return ssl;
   }
@@ -331,13 +342,15 @@ public final class GopherServer implements AutoCloseable {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.delete(file);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                throws IOException {
               Files.delete(dir);
               return FileVisitResult.CONTINUE;
             }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Debian's gophernicus ({@code /usr/sbin/gophernicus}) serving {@link #root()} on a free
- * 127.0.0.1 port: gophernicus serves one connection per process, so an {@link InetdListener}
- * (socat) accepts and runs it for each as user {@code nobody} (it refuses to run as root). Menus
- * are generated from the folder; no virtual hosts, personal gopherspaces or scripts. Needs root.
- * The real counterpart of the embedded {@link GopherServer}.
+ * Debian's gophernicus ({@code /usr/sbin/gophernicus}) serving {@link #root()} on a free 127.0.0.1
+ * port: gophernicus serves one connection per process, so an {@link InetdListener} (socat) accepts
+ * and runs it for each as user {@code nobody} (it refuses to run as root). Menus are generated from
+ * the folder; no virtual hosts, personal gopherspaces or scripts. Needs root. The real counterpart
+ * of the embedded {@link GopherServer}.
  *
  * <pre>{@code
  * try (Gophernicus gopher = Gophernicus.start(dir)) {
@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class Gophernicus implements AutoCloseable {
   /** Where Debian installs the server. */
   public static final Path EXECUTABLE = Path.of("/usr/sbin/gophernicus");
+
   /** The user each connection's gophernicus runs as. */
   public static final String RUN_AS = "nobody";
 
@@ -43,17 +44,19 @@ public final class Gophernicus implements AutoCloseable {
   }
 
   /**
-   * Starts serving an empty {@link #root()} in a new folder under {@code parent} (deleted by
-   * {@link #close()}). Files placed there must be readable by {@link #RUN_AS}; {@code parent} is
-   * made traversable (mode 711) for it.
+   * Starts serving an empty {@link #root()} in a new folder under {@code parent} (deleted by {@link
+   * #close()}). Files placed there must be readable by {@link #RUN_AS}; {@code parent} is made
+   * traversable (mode 711) for it.
    *
    * @throws IllegalStateException when {@link #unavailable()} says why it cannot start
    * @throws IOException when it does not come up
    */
   public static Gophernicus start(Path parent) throws IOException {
-    unavailable().ifPresent(why -> {
-      throw new IllegalStateException(why);
-    });
+    unavailable()
+        .ifPresent(
+            why -> {
+              throw new IllegalStateException(why);
+            });
     Path dir = Files.createTempDirectory(parent, "gophernicus-");
     Path root = Files.createDirectories(dir.resolve("root"));
     // nobody must reach the files: parent traversable, the server's folders readable
@@ -61,10 +64,26 @@ public final class Gophernicus implements AutoCloseable {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     int port = HostProcess.freePort();
-    InetdListener listener = InetdListener.start("gophernicus", dir, port,
-        List.of(EXECUTABLE.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
-            "-r", root.toString(), "-nv", "-nu", "-nx", "-na", "-nt", "-ns"),
-        Optional.of(RUN_AS));
+    InetdListener listener =
+        InetdListener.start(
+            "gophernicus",
+            dir,
+            port,
+            List.of(
+                EXECUTABLE.toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-r",
+                root.toString(),
+                "-nv",
+                "-nu",
+                "-nx",
+                "-na",
+                "-nt",
+                "-ns"),
+            Optional.of(RUN_AS));
     return new Gophernicus(root, listener);
   }
 

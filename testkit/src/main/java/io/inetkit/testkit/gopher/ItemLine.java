@@ -7,8 +7,17 @@ final class ItemLine {
   /** The host RFC 1436 servers conventionally put on info and error lines. */
   static final String NO_HOST = "error.host";
 
-  static String item(char type, String display, String selector, String host, int port, boolean plus) {
-    return type + clean(display) + '\t' + clean(selector) + '\t' + host + '\t' + port + (plus ? "\t+" : "")
+  static String item(
+      char type, String display, String selector, String host, int port, boolean plus) {
+    return type
+        + clean(display)
+        + '\t'
+        + clean(selector)
+        + '\t'
+        + host
+        + '\t'
+        + port
+        + (plus ? "\t+" : "")
         + "\r\n";
   }
 

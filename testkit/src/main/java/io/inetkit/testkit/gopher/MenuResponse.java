@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A folder as a menu: its {@code gophermap} if it has one, otherwise an info line, a type-7
- * search item (root only) and one Gopher+ item per visible entry.
+ * A folder as a menu: its {@code gophermap} if it has one, otherwise an info line, a type-7 search
+ * item (root only) and one Gopher+ item per visible entry.
  *
  * <p>{@code gophermap} lines with a TAB are items ({@code Tdisplay TAB selector [TAB host [TAB
  * port]]}, host and port defaulting to this server); lines without a TAB become info lines; lines
@@ -26,7 +26,8 @@ final class MenuResponse {
       x.write(ItemLine.info("Index of " + (selector.isEmpty() ? "/" : selector)));
       if (dir.equals(x.catalog().root())) {
         x.write(
-            ItemLine.item('7', "Search file names", GopherCatalog.SEARCH_SELECTOR, x.host(), x.port(), true));
+            ItemLine.item(
+                '7', "Search file names", GopherCatalog.SEARCH_SELECTOR, x.host(), x.port(), true));
       }
       for (Path p : x.catalog().list(dir)) {
         x.itemLine(p);

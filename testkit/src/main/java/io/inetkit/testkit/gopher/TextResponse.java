@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A text file as RFC 1436 text: every line ended by CRLF (whatever it had on disk), a line
- * starting with {@code .} sent with one more {@code .} in front (dot-stuffing), and a lone
- * {@code .} line at the end. Streamed line by line; lines of any length pass through.
+ * A text file as RFC 1436 text: every line ended by CRLF (whatever it had on disk), a line starting
+ * with {@code .} sent with one more {@code .} in front (dot-stuffing), and a lone {@code .} line at
+ * the end. Streamed line by line; lines of any length pass through.
  */
 final class TextResponse {
   private TextResponse() {}

@@ -36,7 +36,8 @@ public final class HostProcess {
   /** Why real servers cannot run here: not root, or {@code executable} missing; else empty. */
   public static Optional<String> unavailable(Path executable, String debianPackage) {
     if (!Files.isExecutable(executable)) {
-      return Optional.of(executable + " not installed (.ci/install-real-servers installs " + debianPackage + ")");
+      return Optional.of(
+          executable + " not installed (.ci/install-real-servers installs " + debianPackage + ")");
     }
     if (!"root".equals(System.getProperty("user.name"))) {
       return Optional.of(debianPackage + " needs root (system users, setuid logins)");
@@ -128,7 +129,10 @@ public final class HostProcess {
     for (Path file : files) {
       try {
         if (Files.exists(file)) {
-          sb.append("--- ").append(file.getFileName()).append(" ---\n").append(Files.readString(file));
+          sb.append("--- ")
+              .append(file.getFileName())
+              .append(" ---\n")
+              .append(Files.readString(file));
         }
       } catch (IOException e) {
         sb.append("(cannot read ").append(file).append(": ").append(e.getMessage()).append(")\n");

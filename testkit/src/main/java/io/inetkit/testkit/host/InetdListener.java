@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Serves an inetd-style server (one process per connection, talking on standard input and
- * output, such as {@code telnetd} and {@code gophernicus}) on a free 127.0.0.1 port, the way
- * inetd would: {@code socat TCP-LISTEN:PORT,bind=127.0.0.1,reuseaddr,fork EXEC:"COMMAND"}. {@link
- * #close()} stops socat and deletes its folder (its log and whatever the caller put there).
+ * Serves an inetd-style server (one process per connection, talking on standard input and output,
+ * such as {@code telnetd} and {@code gophernicus}) on a free 127.0.0.1 port, the way inetd would:
+ * {@code socat TCP-LISTEN:PORT,bind=127.0.0.1,reuseaddr,fork EXEC:"COMMAND"}. {@link #close()}
+ * stops socat and deletes its folder (its log and whatever the caller put there).
  *
  * <pre>{@code
  * int port = HostProcess.freePort();
@@ -40,10 +40,10 @@ public final class InetdListener implements AutoCloseable {
   }
 
   /**
-   * Starts listening; each connection runs {@code command} (a program and its arguments, no
-   * shell; arguments must not hold {@code "} or {@code ,}) as {@code runAs} when given, else as
-   * root. socat's messages and the command's standard error go to a log in {@code dir}, which
-   * {@link #close()} deletes.
+   * Starts listening; each connection runs {@code command} (a program and its arguments, no shell;
+   * arguments must not hold {@code "} or {@code ,}) as {@code runAs} when given, else as root.
+   * socat's messages and the command's standard error go to a log in {@code dir}, which {@link
+   * #close()} deletes.
    *
    * @param portToUse the port to listen on; the command may need to know it in advance
    * @throws IOException when socat does not come up (the message holds its log)
@@ -59,10 +59,16 @@ public final class InetdListener implements AutoCloseable {
     StringBuilder exec = new StringBuilder("EXEC:\"").append(String.join(" ", command)).append('"');
     runAs.ifPresent(user -> exec.append(",su=").append(user));
     exec.append(",stderr");
-    List<String> socat = new ArrayList<>(List.of(SOCAT.toString(), "-d",
-        "TCP-LISTEN:" + portToUse + ",bind=127.0.0.1,reuseaddr,fork", exec.toString()));
+    List<String> socat =
+        new ArrayList<>(
+            List.of(
+                SOCAT.toString(),
+                "-d",
+                "TCP-LISTEN:" + portToUse + ",bind=127.0.0.1,reuseaddr,fork",
+                exec.toString()));
     Path log = dir.resolve("socat.log");
-    Process p = new ProcessBuilder(socat).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(socat).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     InetdListener listener = new InetdListener(dir, p, portToUse);
     try {
       HostProcess.awaitListening(name + " (socat)", p, portToUse, listener::logText);

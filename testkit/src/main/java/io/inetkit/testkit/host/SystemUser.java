@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A throwaway local account ({@code useradd -m}, login shell {@code /bin/bash}, a random
- * password set with {@code chpasswd}) for real servers that log system users in: vsftpd's local
- * users, {@code /bin/login} behind telnetd. {@link #close()} removes the account and its home
- * folder ({@code userdel -r}). Needs root.
+ * A throwaway local account ({@code useradd -m}, login shell {@code /bin/bash}, a random password
+ * set with {@code chpasswd}) for real servers that log system users in: vsftpd's local users,
+ * {@code /bin/login} behind telnetd. {@link #close()} removes the account and its home folder
+ * ({@code userdel -r}). Needs root.
  *
  * <pre>{@code
  * try (SystemUser alice = SystemUser.create("ikalice")) {
@@ -52,9 +52,12 @@ public final class SystemUser implements AutoCloseable {
     SystemUser user = new SystemUser(name, password);
     try {
       Process p = new ProcessBuilder("chpasswd").redirectErrorStream(true).start();
-      p.getOutputStream().write((name + ":" + password + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      p.getOutputStream()
+          .write(
+              (name + ":" + password + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
         throw new IOException("chpasswd for " + name + " failed: " + out.strip());
       }

@@ -24,11 +24,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link InetkitTest @InetkitTest}; register it yourself for more
- * control. It starts {@link InetkitServers} once per top-level test class (closed when the class
- * is done, shared by {@code @Nested} classes), calls {@link InetkitServers#reset()} before every
- * test, and resolves parameters of these types: {@link InetkitServers}, {@link MailServer},
- * {@link FtpServer}, {@link TelnetServer}, {@link GopherServer}, {@link TestPki} and {@link
- * Trust} (the client trust that verifies every TLS listener).
+ * control. It starts {@link InetkitServers} once per top-level test class (closed when the class is
+ * done, shared by {@code @Nested} classes), calls {@link InetkitServers#reset()} before every test,
+ * and resolves parameters of these types: {@link InetkitServers}, {@link MailServer}, {@link
+ * FtpServer}, {@link TelnetServer}, {@link GopherServer}, {@link TestPki} and {@link Trust} (the
+ * client trust that verifies every TLS listener).
  *
  * <pre>{@code
  * class UploaderTest {
@@ -47,10 +47,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * Register it as a {@code static} field: then {@link #servers()} works in {@code @BeforeAll} too.
- * Because {@code reset()} runs before each test, create files and mail in {@code @BeforeEach}
- * or in the test itself.
+ * Because {@code reset()} runs before each test, create files and mail in {@code @BeforeEach} or in
+ * the test itself.
  */
-public final class InetkitExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class InetkitExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(InetkitExtension.class);
 
@@ -89,7 +90,8 @@ public final class InetkitExtension implements BeforeAllCallback, BeforeEachCall
   public InetkitServers servers() {
     InetkitServers s = current;
     if (s == null) {
-      throw new IllegalStateException("the inetkit servers start with the test class (register the extension static)");
+      throw new IllegalStateException(
+          "the inetkit servers start with the test class (register the extension static)");
     }
     return s;
   }
@@ -115,19 +117,22 @@ public final class InetkitExtension implements BeforeAllCallback, BeforeEachCall
     try {
       return INJECTABLE.get(type).apply(servers(context));
     } catch (IllegalStateException e) {
-      throw new ParameterResolutionException("cannot inject " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new ParameterResolutionException(
+          "cannot inject " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
   private InetkitServers servers(ExtensionContext context) {
     ExtensionContext classContext = context;
-    while (classContext.getParent().isPresent() && classContext.getParent().get().getParent().isPresent()) {
+    while (classContext.getParent().isPresent()
+        && classContext.getParent().get().getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
     ExtensionContext top = classContext;
     InetkitServers s =
         top.getStore(NAMESPACE)
-            .getOrComputeIfAbsent(InetkitServers.class.getName(), k -> new Started(start(top)), Started.class)
+            .getOrComputeIfAbsent(
+                InetkitServers.class.getName(), k -> new Started(start(top)), Started.class)
             .servers();
     current = s;
     return s;
@@ -151,8 +156,10 @@ public final class InetkitExtension implements BeforeAllCallback, BeforeEachCall
   }
 
   /** Closes the servers when JUnit discards the class's store. */
-  @SuppressWarnings("deprecation") // CloseableResource keeps JUnit before 5.13 working; AutoCloseable after
-  private record Started(InetkitServers servers) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  @SuppressWarnings(
+      "deprecation") // CloseableResource keeps JUnit before 5.13 working; AutoCloseable after
+  private record Started(InetkitServers servers)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       servers.close();
@@ -192,7 +199,9 @@ public final class InetkitExtension implements BeforeAllCallback, BeforeEachCall
 
     /** Adds a user on every protocol who may write on FTP. */
     public Builder user(String name, String password) {
-      return user(new io.inetkit.testkit.ftp.FtpUser(name, password, io.inetkit.testkit.ftp.FtpUser.Access.READ_WRITE));
+      return user(
+          new io.inetkit.testkit.ftp.FtpUser(
+              name, password, io.inetkit.testkit.ftp.FtpUser.Access.READ_WRITE));
     }
 
     /** Adds a user on every protocol with its FTP access. */

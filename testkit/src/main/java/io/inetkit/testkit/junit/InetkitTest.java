@@ -10,10 +10,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts the testkit servers once for the annotated test class, {@linkplain
- * InetkitServers#reset() resets} them before each test and injects them as parameters ({@link
- * InetkitServers}, {@code MailServer}, {@code FtpServer}, {@code TelnetServer}, {@code
- * GopherServer}, {@code TestPki}, {@code Trust}).
+ * Starts the testkit servers once for the annotated test class, {@linkplain InetkitServers#reset()
+ * resets} them before each test and injects them as parameters ({@link InetkitServers}, {@code
+ * MailServer}, {@code FtpServer}, {@code TelnetServer}, {@code GopherServer}, {@code TestPki},
+ * {@code Trust}).
  *
  * <pre>{@code
  * @InetkitTest(services = {Service.SMTP, Service.IMAP})
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>For users, a fixed port base or your own {@code TestPki}, register an {@link
- * InetkitExtension} built with {@link InetkitExtension#builder()} instead.
+ * <p>For users, a fixed port base or your own {@code TestPki}, register an {@link InetkitExtension}
+ * built with {@link InetkitExtension#builder()} instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listener on an address (127.0.0.1 unless told otherwise) and a free port that hands each accepted connection, on its own daemon
- * thread, to a {@link Handler}. Closing it closes every connection it accepted.
+ * A listener on an address (127.0.0.1 unless told otherwise) and a free port that hands each
+ * accepted connection, on its own daemon thread, to a {@link Handler}. Closing it closes every
+ * connection it accepted.
  */
 final class FrontListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FrontListener.class);

@@ -1,9 +1,9 @@
 package io.inetkit.testkit.mail;
 
 /**
- * IMAP before STARTTLS (RFC 9051 section 6.2.1): greets and answers CAPABILITY with {@code
- * STARTTLS LOGINDISABLED}, NOOP and LOGOUT; refuses LOGIN and AUTHENTICATE with {@code NO
- * [PRIVACYREQUIRED]} and anything else with {@code BAD}.
+ * IMAP before STARTTLS (RFC 9051 section 6.2.1): greets and answers CAPABILITY with {@code STARTTLS
+ * LOGINDISABLED}, NOOP and LOGOUT; refuses LOGIN and AUTHENTICATE with {@code NO [PRIVACYREQUIRED]}
+ * and anything else with {@code BAD}.
  */
 final class ImapStartTlsFront implements StartTlsDialogue {
   private static final String CAPABILITIES = "IMAP4rev1 STARTTLS LOGINDISABLED";
@@ -21,14 +21,15 @@ final class ImapStartTlsFront implements StartTlsDialogue {
     }
     String tag = words[0];
     return switch (StartTlsDialogue.verb(words[1])) {
-      case "CAPABILITY" -> Answer.reply(
-          "* CAPABILITY " + CAPABILITIES + "\r\n" + tag + " OK CAPABILITY completed\r\n");
+      case "CAPABILITY" ->
+          Answer.reply(
+              "* CAPABILITY " + CAPABILITIES + "\r\n" + tag + " OK CAPABILITY completed\r\n");
       case "NOOP" -> Answer.reply(tag + " OK NOOP completed\r\n");
-      case "LOGOUT" -> new Answer(
-          "* BYE logging out\r\n" + tag + " OK LOGOUT completed\r\n", Next.CLOSE);
+      case "LOGOUT" ->
+          new Answer("* BYE logging out\r\n" + tag + " OK LOGOUT completed\r\n", Next.CLOSE);
       case "STARTTLS" -> new Answer(tag + " OK Begin TLS negotiation now\r\n", Next.UPGRADE);
-      case "LOGIN", "AUTHENTICATE" -> Answer.reply(
-          tag + " NO [PRIVACYREQUIRED] STARTTLS first\r\n");
+      case "LOGIN", "AUTHENTICATE" ->
+          Answer.reply(tag + " NO [PRIVACYREQUIRED] STARTTLS first\r\n");
       default -> Answer.reply(tag + " BAD STARTTLS first\r\n");
     };
   }

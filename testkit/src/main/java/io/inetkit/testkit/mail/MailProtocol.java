@@ -3,8 +3,8 @@ package io.inetkit.testkit.mail;
 import io.inetkit.core.TlsMode;
 
 /**
- * The listeners a {@link MailServer} can open: plain, implicit TLS and STARTTLS for each of
- * SMTP, IMAP and POP3.
+ * The listeners a {@link MailServer} can open: plain, implicit TLS and STARTTLS for each of SMTP,
+ * IMAP and POP3.
  *
  * <pre>{@code
  * int port = server.port(MailProtocol.SMTP_STARTTLS);
@@ -49,7 +49,10 @@ public enum MailProtocol {
     return tlsMode;
   }
 
-  /** Returns the plain-text protocol this listener relays to: {@link #SMTP}, {@link #IMAP} or {@link #POP3}. */
+  /**
+   * Returns the plain-text protocol this listener relays to: {@link #SMTP}, {@link #IMAP} or {@link
+   * #POP3}.
+   */
   public MailProtocol plain() {
     return switch (this) {
       case SMTP, SMTPS, SMTP_STARTTLS -> SMTP;

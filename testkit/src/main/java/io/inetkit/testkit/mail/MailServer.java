@@ -33,8 +33,8 @@ import javax.net.ssl.SSLContext;
 /**
  * An embedded mail server on 127.0.0.1 for tests: GreenMail's SMTP, IMAP and POP3 on free ports,
  * plus testkit's own TLS fronts for implicit TLS (SMTPS, IMAPS, POP3S) and for STARTTLS / STLS,
- * which GreenMail lacks. The fronts present a certificate from a {@link TestPki}, so clients
- * verify a real CA and host name ({@code 127.0.0.1} or {@code localhost}).
+ * which GreenMail lacks. The fronts present a certificate from a {@link TestPki}, so clients verify
+ * a real CA and host name ({@code 127.0.0.1} or {@code localhost}).
  *
  * <pre>{@code
  * try (MailServer mail = MailServer.start()) {
@@ -72,7 +72,8 @@ public final class MailServer implements AutoCloseable {
       Map<MailProtocol, Integer> plain = new EnumMap<>(MailProtocol.class);
       plainInUse.forEach(p -> plain.put(p, greenMail.port(greenMailProtocol(p))));
       // built on the first TLS client, not at start
-      Supplier<SSLContext> tls = b.identity == null ? pki::serverSslContext : b.identity::sslContext;
+      Supplier<SSLContext> tls =
+          b.identity == null ? pki::serverSslContext : b.identity::sslContext;
       InetSocketAddress upstreamHost = new InetSocketAddress(bind.connectAddress(), 0);
       for (MailProtocol p : b.protocols) {
         int upstream = plain.get(p.plain());
@@ -103,7 +104,8 @@ public final class MailServer implements AutoCloseable {
     };
   }
 
-  private static FrontListener.Handler handler(MailProtocol p, Supplier<SSLContext> tls, InetSocketAddress upstream) {
+  private static FrontListener.Handler handler(
+      MailProtocol p, Supplier<SSLContext> tls, InetSocketAddress upstream) {
     Supplier<StartTlsDialogue> dialogue =
         switch (p.plain()) {
           case SMTP -> SmtpStartTlsFront::new;
@@ -115,7 +117,10 @@ public final class MailServer implements AutoCloseable {
         : new StartTlsFront(dialogue, tls, upstream);
   }
 
-  /** Starts a server with every {@link MailProtocol} listener and the {@linkplain TestPki#shared() shared} {@link TestPki}. */
+  /**
+   * Starts a server with every {@link MailProtocol} listener and the {@linkplain TestPki#shared()
+   * shared} {@link TestPki}.
+   */
   public static MailServer start() throws IOException {
     return builder().start();
   }
@@ -137,8 +142,8 @@ public final class MailServer implements AutoCloseable {
 
     /**
      * Binds {@code protocol}'s listener to a fixed port instead of a free one (default 0: free).
-     * The plain listener of every protocol in use always runs (its TLS listeners relay to it), so
-     * a fixed port for a plain protocol applies even when only its TLS variants are listed.
+     * The plain listener of every protocol in use always runs (its TLS listeners relay to it), so a
+     * fixed port for a plain protocol applies even when only its TLS variants are listed.
      */
     public Builder port(MailProtocol protocol, int port) {
       Objects.requireNonNull(protocol, "protocol");
@@ -159,7 +164,9 @@ public final class MailServer implements AutoCloseable {
       return this;
     }
 
-    /** Uses this PKI's server certificate on the TLS listeners (default: {@link TestPki#shared()}). */
+    /**
+     * Uses this PKI's server certificate on the TLS listeners (default: {@link TestPki#shared()}).
+     */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;
@@ -187,8 +194,8 @@ public final class MailServer implements AutoCloseable {
   }
 
   /**
-   * Creates (or updates) a user who can log in with {@code login} and {@code password} and
-   * whose mailbox receives mail for {@code email}.
+   * Creates (or updates) a user who can log in with {@code login} and {@code password} and whose
+   * mailbox receives mail for {@code email}.
    */
   public MailServer user(String email, String login, String password) {
     greenMail.setUser(email, login, password);
@@ -201,8 +208,8 @@ public final class MailServer implements AutoCloseable {
   }
 
   /**
-   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless the server
-   * was bound to another address.
+   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless the server was
+   * bound to another address.
    */
   public String host() {
     return host;
@@ -248,9 +255,13 @@ public final class MailServer implements AutoCloseable {
 
   /** Returns {@code scheme://user@127.0.0.1:port} with the user name URL-encoded. */
   public String url(MailProtocol protocol, String user) {
-    return protocol.scheme() + "://"
+    return protocol.scheme()
+        + "://"
         + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)
-        + "@" + host + ":" + port(protocol);
+        + "@"
+        + host
+        + ":"
+        + port(protocol);
   }
 
   /** Returns the TLS material the fronts present. */

@@ -48,7 +48,8 @@ final class MimeView {
     try {
       view.walk(parse(raw));
     } catch (MessagingException e) {
-      throw new IllegalStateException("cannot read the stored message's parts: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the stored message's parts: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,7 +101,8 @@ final class MimeView {
       }
       return;
     }
-    boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+    boolean attached =
+        Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
     if (!attached && text == null && part.isMimeType("text/plain")) {
       text = body(part);
     } else if (!attached && html == null && part.isMimeType("text/html")) {

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * GreenMail with its plain SMTP, IMAP and POP3 listeners replaced by {@link NoDelayMailService}s
- * (same handlers, {@code TCP_NODELAY} on). GreenMail's typed getters ({@code getSmtp()} ...)
- * do not apply to these listeners: read ports with {@link #port(String)}.
+ * (same handlers, {@code TCP_NODELAY} on). GreenMail's typed getters ({@code getSmtp()} ...) do not
+ * apply to these listeners: read ports with {@link #port(String)}.
  */
 final class NoDelayGreenMail extends GreenMail {
   NoDelayGreenMail(ServerSetup[] setups) {
@@ -30,16 +30,24 @@ final class NoDelayGreenMail extends GreenMail {
       NoDelayMailService service =
           switch (protocol) {
             case ServerSetup.PROTOCOL_SMTP ->
-                new NoDelayMailService(setup, managers,
+                new NoDelayMailService(
+                    setup,
+                    managers,
                     (m, s) -> new SmtpHandler(new SmtpCommandRegistry(), m.getSmtpManager(), s));
             case ServerSetup.PROTOCOL_IMAP ->
-                new NoDelayMailService(setup, managers,
+                new NoDelayMailService(
+                    setup,
+                    managers,
                     (m, s) -> new ImapHandler(m.getUserManager(), m.getImapHostManager(), s));
             case ServerSetup.PROTOCOL_POP3 ->
-                new NoDelayMailService(setup, managers,
+                new NoDelayMailService(
+                    setup,
+                    managers,
                     (m, s) -> new Pop3Handler(new Pop3CommandRegistry(), m.getUserManager(), s));
-            default -> throw new IllegalArgumentException(
-                "only plain smtp, imap and pop3 run in GreenMail (testkit fronts add TLS): " + protocol);
+            default ->
+                throw new IllegalArgumentException(
+                    "only plain smtp, imap and pop3 run in GreenMail (testkit fronts add TLS): "
+                        + protocol);
           };
       if (services.put(protocol, service) != null) {
         throw new IllegalArgumentException("protocol configured twice: " + protocol);

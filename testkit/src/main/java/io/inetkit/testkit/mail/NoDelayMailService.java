@@ -9,8 +9,8 @@ import java.net.SocketException;
 import java.util.function.BiFunction;
 
 /**
- * One of GreenMail's plain listeners (SMTP, IMAP or POP3) whose accepted sockets have
- * {@code TCP_NODELAY} on.
+ * One of GreenMail's plain listeners (SMTP, IMAP or POP3) whose accepted sockets have {@code
+ * TCP_NODELAY} on.
  *
  * <p>GreenMail leaves Nagle's algorithm on and writes a reply in pieces (POP3 {@code RETR}: the
  * status line, then the message, then {@code .}; IMAP: untagged lines, then the tagged one; SMTP:
@@ -22,11 +22,13 @@ final class NoDelayMailService extends AbstractServer {
   private final BiFunction<Managers, Socket, ProtocolHandler> handlers;
 
   /**
-   * @param handlers makes the protocol's handler for one accepted socket, as GreenMail's own
-   *     {@code SmtpServer}, {@code ImapServer} or {@code Pop3Server} would
+   * @param handlers makes the protocol's handler for one accepted socket, as GreenMail's own {@code
+   *     SmtpServer}, {@code ImapServer} or {@code Pop3Server} would
    */
   NoDelayMailService(
-      ServerSetup setup, Managers managers, BiFunction<Managers, Socket, ProtocolHandler> handlers) {
+      ServerSetup setup,
+      Managers managers,
+      BiFunction<Managers, Socket, ProtocolHandler> handlers) {
     super(setup, managers);
     this.handlers = handlers;
   }

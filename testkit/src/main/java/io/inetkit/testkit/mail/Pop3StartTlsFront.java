@@ -1,8 +1,8 @@
 package io.inetkit.testkit.mail;
 
 /**
- * POP3 before STLS (RFC 2595 section 4): greets, answers CAPA listing {@code STLS}, NOOP and
- * QUIT, and refuses everything else with {@code -ERR}.
+ * POP3 before STLS (RFC 2595 section 4): greets, answers CAPA listing {@code STLS}, NOOP and QUIT,
+ * and refuses everything else with {@code -ERR}.
  */
 final class Pop3StartTlsFront implements StartTlsDialogue {
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One copy of a message as the {@link MailServer} stored it in a mailbox: who it was delivered
- * to, and what a test asserts on: decoded {@code From} and {@code Subject}, any header, the text
- * and HTML bodies with transfer encoding and charset undone, the attachments, the parsed {@link
+ * One copy of a message as the {@link MailServer} stored it in a mailbox: who it was delivered to,
+ * and what a test asserts on: decoded {@code From} and {@code Subject}, any header, the text and
+ * HTML bodies with transfer encoding and charset undone, the attachments, the parsed {@link
  * MimeMessage}, and the raw RFC 5322 bytes (with the {@code Received} and {@code Return-Path}
  * headers the server added). A message sent to three recipients arrives as three copies.
  *
@@ -49,8 +49,8 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
   }
 
   /**
-   * Returns the whole stored message (headers and encoded body) decoded as UTF-8, for assertions
-   * on the wire form: header lines, transfer encodings, MIME boundaries.
+   * Returns the whole stored message (headers and encoded body) decoded as UTF-8, for assertions on
+   * the wire form: header lines, transfer encodings, MIME boundaries.
    */
   public String rawText() {
     return new String(raw, StandardCharsets.UTF_8);
@@ -65,7 +65,10 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
     return MimeView.of(raw).text();
   }
 
-  /** Returns the first {@code text/html} part that is not an attachment, decoded; {@code ""} when there is none. */
+  /**
+   * Returns the first {@code text/html} part that is not an attachment, decoded; {@code ""} when
+   * there is none.
+   */
   public String html() {
     return MimeView.of(raw).html();
   }
@@ -86,8 +89,8 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
 
   /**
    * Returns the attachments: every part with a file name or {@code Content-Disposition:
-   * attachment}, and every other part that is neither the text nor the HTML body (inline
-   * images, say), in message order.
+   * attachment}, and every other part that is neither the text nor the HTML body (inline images,
+   * say), in message order.
    */
   public List<Attachment> attachments() {
     return MimeView.of(raw).attachments();
@@ -166,7 +169,14 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
 
   @Override
   public String toString() {
-    return "ReceivedMail[to=" + recipient + ", from=" + from + ", subject=" + subject
-        + ", " + raw.length + " bytes]";
+    return "ReceivedMail[to="
+        + recipient
+        + ", from="
+        + from
+        + ", subject="
+        + subject
+        + ", "
+        + raw.length
+        + " bytes]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Copies bytes both ways between a client socket and an upstream socket, one daemon thread per
- * direction, with 256 KiB buffers so the relay is never the bottleneck. When either side ends,
- * both sockets are closed. Shared by every TLS front.
+ * direction, with 256 KiB buffers so the relay is never the bottleneck. When either side ends, both
+ * sockets are closed. Shared by every TLS front.
  */
 final class Relay {
   static final int BUFFER = 256 * 1024;

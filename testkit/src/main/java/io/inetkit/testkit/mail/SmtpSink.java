@@ -21,12 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small SMTP server on 127.0.0.1 that accepts mail and throws the data away, counting it: for
- * gigabyte messages (GreenMail keeps every message in the heap) and for checking the exact
- * commands a client sends (SIZE, SMTPUTF8, DSN parameters). It advertises the EHLO extensions
- * you choose ({@code PIPELINING} and {@code 8BITMIME} unless told otherwise), can refuse chosen
- * senders and recipients, and can break off a connection after some messages. It answers
- * pipelined commands (RFC 2920) in order and sends its replies together when the client has
- * sent nothing more yet.
+ * gigabyte messages (GreenMail keeps every message in the heap) and for checking the exact commands
+ * a client sends (SIZE, SMTPUTF8, DSN parameters). It advertises the EHLO extensions you choose
+ * ({@code PIPELINING} and {@code 8BITMIME} unless told otherwise), can refuse chosen senders and
+ * recipients, and can break off a connection after some messages. It answers pipelined commands
+ * (RFC 2920) in order and sends its replies together when the client has sent nothing more yet.
  *
  * <pre>{@code
  * try (SmtpSink sink = SmtpSink.builder().extensions("SIZE 1000000", "DSN", "SMTPUTF8")
@@ -109,8 +108,8 @@ public final class SmtpSink implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sets the EHLO extension lines, e.g. {@code "SIZE 1000"}, {@code "DSN"} (replacing the
-     * default {@code PIPELINING} and {@code 8BITMIME}; none makes a lock-step server).
+     * Sets the EHLO extension lines, e.g. {@code "SIZE 1000"}, {@code "DSN"} (replacing the default
+     * {@code PIPELINING} and {@code 8BITMIME}; none makes a lock-step server).
      */
     public Builder extensions(String... lines) {
       this.extensions = List.of(lines);
@@ -144,9 +143,9 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     /**
-     * On the first connection only: after {@code messages} accepted messages, answers the next
-     * MAIL FROM with {@code reply} (e.g. {@code "421 4.3.2 shutting down"}) or, when {@code
-     * reply} is null, says nothing, and closes the connection.
+     * On the first connection only: after {@code messages} accepted messages, answers the next MAIL
+     * FROM with {@code reply} (e.g. {@code "421 4.3.2 shutting down"}) or, when {@code reply} is
+     * null, says nothing, and closes the connection.
      */
     public Builder interruptAfter(int messages, String reply) {
       this.interruptAfter = messages;
@@ -256,7 +255,8 @@ public final class SmtpSink implements AutoCloseable {
             write(out, "250 2.1.0 Ok\r\n");
           }
           case "RCPT" -> {
-            String reply = mailFrom == null ? "503 5.5.1 need MAIL first" : rejected.get(address(line));
+            String reply =
+                mailFrom == null ? "503 5.5.1 need MAIL first" : rejected.get(address(line));
             if (reply == null) {
               rcpts.add(line);
               write(out, "250 2.1.5 Ok\r\n");
@@ -296,7 +296,9 @@ public final class SmtpSink implements AutoCloseable {
     StringBuilder sb = new StringBuilder();
     sb.append(extensions.isEmpty() ? "250 " : "250-").append("sink.test\r\n");
     for (int i = 0; i < extensions.size(); i++) {
-      sb.append(i == extensions.size() - 1 ? "250 " : "250-").append(extensions.get(i)).append("\r\n");
+      sb.append(i == extensions.size() - 1 ? "250 " : "250-")
+          .append(extensions.get(i))
+          .append("\r\n");
     }
     return sb.toString();
   }
@@ -304,7 +306,9 @@ public final class SmtpSink implements AutoCloseable {
   private static String address(String rcptLine) {
     int open = rcptLine.indexOf('<');
     int close = rcptLine.indexOf('>', open + 1);
-    return open < 0 || close < 0 ? "" : rcptLine.substring(open + 1, close).toLowerCase(Locale.ROOT);
+    return open < 0 || close < 0
+        ? ""
+        : rcptLine.substring(open + 1, close).toLowerCase(Locale.ROOT);
   }
 
   /** Reads data up to CRLF.CRLF, counting; returns null if the client hung up first. */

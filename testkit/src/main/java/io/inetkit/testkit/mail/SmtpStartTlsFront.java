@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * SMTP before STARTTLS (RFC 3207): greets, answers EHLO advertising STARTTLS, HELO, NOOP and
- * QUIT, and refuses everything else with {@code 530 5.7.0 Must issue a STARTTLS command first}.
+ * SMTP before STARTTLS (RFC 3207): greets, answers EHLO advertising STARTTLS, HELO, NOOP and QUIT,
+ * and refuses everything else with {@code 530 5.7.0 Must issue a STARTTLS command first}.
  */
 final class SmtpStartTlsFront implements StartTlsDialogue {
 

@@ -20,7 +20,10 @@ final class StartTlsFront implements FrontListener.Handler {
   private final Supplier<SSLContext> context; // made on the first TLS client, then cached
   private final InetSocketAddress upstream;
 
-  StartTlsFront(Supplier<StartTlsDialogue> dialogues, Supplier<SSLContext> context, InetSocketAddress upstream) {
+  StartTlsFront(
+      Supplier<StartTlsDialogue> dialogues,
+      Supplier<SSLContext> context,
+      InetSocketAddress upstream) {
     this.dialogues = dialogues;
     this.context = context;
     this.upstream = upstream;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * {@code cat file}: copies a file from the server's folder, streamed in 64 KiB chunks; text
- * translation (LF to CR LF) and IAC doubling apply unless binary mode was agreed. Names that
- * leave the folder are not found.
+ * translation (LF to CR LF) and IAC doubling apply unless binary mode was agreed. Names that leave
+ * the folder are not found.
  */
 final class CatCommand implements ShellCommand {
   @Override

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code flood bytes}: writes exactly {@code bytes} bytes of numbered 64-byte lines as fast as
- * the socket takes them, in 256 KiB writes, for throughput and bounded-memory tests. Lines are
- * generated without formatting calls (a {@code String.format} per 64-byte line capped the
- * server near 100 MiB/s, below every client it was meant to measure). The content is {@link
- * #content(long)}; it holds no IAC and already uses CR LF, so it is the same on the wire and
- * after Telnet decoding.
+ * {@code flood bytes}: writes exactly {@code bytes} bytes of numbered 64-byte lines as fast as the
+ * socket takes them, in 256 KiB writes, for throughput and bounded-memory tests. Lines are
+ * generated without formatting calls (a {@code String.format} per 64-byte line capped the server
+ * near 100 MiB/s, below every client it was meant to measure). The content is {@link
+ * #content(long)}; it holds no IAC and already uses CR LF, so it is the same on the wire and after
+ * Telnet decoding.
  */
 final class FloodCommand implements ShellCommand {
   /** Each line: ten-digit line number, a space, 51 letters, CR LF. */

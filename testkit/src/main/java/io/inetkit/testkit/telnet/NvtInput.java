@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The receiving half of the Telnet NVT (RFC 854): separates data bytes from {@code IAC}
- * commands, undoubles {@code IAC IAC}, collects subnegotiations and hands commands to a {@link
- * Handler}. Keeps its state between calls, so a read timeout in the middle of a command loses
- * nothing.
+ * The receiving half of the Telnet NVT (RFC 854): separates data bytes from {@code IAC} commands,
+ * undoubles {@code IAC IAC}, collects subnegotiations and hands commands to a {@link Handler}.
+ * Keeps its state between calls, so a read timeout in the middle of a command loses nothing.
  */
 final class NvtInput {
   static final int IAC = 255;
@@ -18,6 +17,7 @@ final class NvtInput {
   static final int WILL = 251;
   static final int SB = 250;
   static final int SE = 240;
+
   /** {@link #readOrCommand()} result: a command was handled, no data byte read. */
   static final int COMMAND = -2;
 
@@ -30,7 +30,13 @@ final class NvtInput {
 
   private static final int MAX_SUBNEGOTIATION = 1024;
 
-  private enum State { DATA, IAC, VERB, SB, SB_IAC }
+  private enum State {
+    DATA,
+    IAC,
+    VERB,
+    SB,
+    SB_IAC
+  }
 
   private final InputStream in;
   private final Handler handler;
@@ -59,8 +65,8 @@ final class NvtInput {
 
   /**
    * Like {@link #read()}, but returns {@link #COMMAND} as soon as a negotiation or subnegotiation
-   * has been handled, so a caller waiting for negotiation sees its effect at once instead of at
-   * the next data byte or timeout.
+   * has been handled, so a caller waiting for negotiation sees its effect at once instead of at the
+   * next data byte or timeout.
    */
   int readOrCommand() throws IOException {
     return next(true);

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The sending half of the Telnet NVT: doubles {@code IAC} in data, sends a bare CR as {@code CR
- * NUL} and a bare LF as {@code CR LF} unless binary mode is on, and writes commands. Buffered
- * (256 KiB); every public-facing write ends with a flush by the caller.
+ * NUL} and a bare LF as {@code CR LF} unless binary mode is on, and writes commands. Buffered (256
+ * KiB); every public-facing write ends with a flush by the caller.
  */
 final class NvtOutput {
   private final OutputStream out;

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The server's side of RFC 855 option negotiation, loop-free in the manner of RFC 1143: for each
- * option and side it remembers whether the option is on and whether the server is waiting for
- * an answer, answers a request only when it changes the state, and records the outcome.
+ * option and side it remembers whether the option is on and whether the server is waiting for an
+ * answer, answers a request only when it changes the state, and records the outcome.
  */
 final class OptionNegotiator {
   /** Options the server lets the client perform. */

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * {@code sleep seconds}: waits (fractions allowed, at most an hour), for tests of slow output
- * and timeouts. {@code sleep 1 tick} prints a line every second while waiting instead.
+ * {@code sleep seconds}: waits (fractions allowed, at most an hour), for tests of slow output and
+ * timeouts. {@code sleep 1 tick} prints a line every second while waiting instead.
  */
 final class SleepCommand implements ShellCommand {
   private static final long MAX_MILLIS = 3_600_000;

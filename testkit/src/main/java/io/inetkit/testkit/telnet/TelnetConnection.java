@@ -12,9 +12,9 @@ import java.util.Deque;
 import java.util.Objects;
 
 /**
- * One client on the {@link TelnetServer}: negotiates options, waits (briefly) for the answers,
- * asks for login if users are configured, then runs the shell until {@code exit}, end of stream,
- * or the server closing.
+ * One client on the {@link TelnetServer}: negotiates options, waits (briefly) for the answers, asks
+ * for login if users are configured, then runs the shell until {@code exit}, end of stream, or the
+ * server closing.
  */
 final class TelnetConnection implements Runnable, NvtInput.Handler {
   private static final int MAX_LINE = 64 * 1024;

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What one client did on a {@link TelnetServer} connection, for assertions: the options it
- * agreed to, its terminal type, every window size it reported, who logged in and which shell
- * lines it sent. Safe to read from the test thread while the connection runs; the server fills
- * it in the order bytes arrive, so once the client has seen the server's answer to a line, every
- * negotiation sent before that line is recorded.
+ * What one client did on a {@link TelnetServer} connection, for assertions: the options it agreed
+ * to, its terminal type, every window size it reported, who logged in and which shell lines it
+ * sent. Safe to read from the test thread while the connection runs; the server fills it in the
+ * order bytes arrive, so once the client has seen the server's answer to a line, every negotiation
+ * sent before that line is recorded.
  *
  * <pre>{@code
  * TelnetConnectionRecord rec = server.lastConnection();
@@ -122,8 +122,18 @@ public final class TelnetConnectionRecord {
 
   @Override
   public String toString() {
-    return "TelnetConnectionRecord[user=" + user + ", terminalType=" + terminalType
-        + ", clientOptions=" + clientOptions() + ", serverOptions=" + serverOptions()
-        + ", windowSizes=" + windowSizes + ", commands=" + commands + "]";
+    return "TelnetConnectionRecord[user="
+        + user
+        + ", terminalType="
+        + terminalType
+        + ", clientOptions="
+        + clientOptions()
+        + ", serverOptions="
+        + serverOptions()
+        + ", windowSizes="
+        + windowSizes
+        + ", commands="
+        + commands
+        + "]";
   }
 }

@@ -21,11 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An embedded Telnet server on 127.0.0.1 and a free port, written on plain JDK sockets: RFC
- * 854/855 option negotiation for ECHO, SUPPRESS-GO-AHEAD, TERMINAL-TYPE, NAWS and BINARY that
- * {@linkplain TelnetConnectionRecord records} what each client agreed, a {@code login:} / {@code
- * Password:} prompt for configured users, and a tiny line-oriented shell behind a {@code $ }
- * prompt.
+ * An embedded Telnet server on 127.0.0.1 and a free port, written on plain JDK sockets: RFC 854/855
+ * option negotiation for ECHO, SUPPRESS-GO-AHEAD, TERMINAL-TYPE, NAWS and BINARY that {@linkplain
+ * TelnetConnectionRecord records} what each client agreed, a {@code login:} / {@code Password:}
+ * prompt for configured users, and a tiny line-oriented shell behind a {@code $ } prompt.
  *
  * <pre>{@code
  * try (TelnetServer server = TelnetServer.builder()
@@ -44,12 +43,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * bytes} (exactly that many bytes of {@link #floodContent(long) numbered lines}, as fast as the
  * client reads) and {@code exit}. Unknown verbs print {@code sh: verb: command not found}.
  *
- * <p>Line ends from the client may be CR LF, CR NUL, bare CR or bare LF. Output is NVT text: CR
- * LF line ends, a bare CR sent as CR NUL, and IAC doubled; once the client agreed {@code DO
- * BINARY}, {@code cat} sends file bytes untranslated (IAC still doubled). After connecting, the
- * server sends its option requests and waits up to {@link Builder#negotiationTimeout} for the
- * answers (and the terminal type and window size) before the first prompt, as {@code telnetd}
- * does, so the record is complete once the client has seen a prompt.
+ * <p>Line ends from the client may be CR LF, CR NUL, bare CR or bare LF. Output is NVT text: CR LF
+ * line ends, a bare CR sent as CR NUL, and IAC doubled; once the client agreed {@code DO BINARY},
+ * {@code cat} sends file bytes untranslated (IAC still doubled). After connecting, the server sends
+ * its option requests and waits up to {@link Builder#negotiationTimeout} for the answers (and the
+ * terminal type and window size) before the first prompt, as {@code telnetd} does, so the record is
+ * complete once the client has seen a prompt.
  */
 public final class TelnetServer implements AutoCloseable {
 
@@ -94,9 +93,9 @@ public final class TelnetServer implements AutoCloseable {
   }
 
   /**
-   * Returns the bytes {@code flood total} sends: 64-byte lines {@code "0000000042 abc…XY\r\n"},
-   * the last one cut so the total is exact. They contain no IAC and already end lines with CR
-   * LF, so a Telnet client reads exactly these bytes.
+   * Returns the bytes {@code flood total} sends: 64-byte lines {@code "0000000042 abc…XY\r\n"}, the
+   * last one cut so the total is exact. They contain no IAC and already end lines with CR LF, so a
+   * Telnet client reads exactly these bytes.
    */
   public static InputStream floodContent(long total) {
     if (total < 0) {
@@ -105,17 +104,22 @@ public final class TelnetServer implements AutoCloseable {
     return FloodCommand.content(total);
   }
 
-  /** Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound elsewhere. */
+  /**
+   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound
+   * elsewhere.
+   */
   public String host() {
     return bind.urlHost();
   }
 
   /**
-   * Adds (or changes the password of) a user while the server runs; the next login may use it.
-   * A server started without users asks for a login from then on.
+   * Adds (or changes the password of) a user while the server runs; the next login may use it. A
+   * server started without users asks for a login from then on.
    */
   public TelnetServer user(String name, String password) {
-    settings.users().put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+    settings
+        .users()
+        .put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
     return this;
   }
 
@@ -267,7 +271,8 @@ public final class TelnetServer implements AutoCloseable {
      * directions.) Options a client asks for itself are accepted whether listed or not.
      */
     public Builder initiate(Set<TelnetOptionCode> options) {
-      this.initiate = options.isEmpty() ? EnumSet.noneOf(TelnetOptionCode.class) : EnumSet.copyOf(options);
+      this.initiate =
+          options.isEmpty() ? EnumSet.noneOf(TelnetOptionCode.class) : EnumSet.copyOf(options);
       return this;
     }
 

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /**
  * Debian's inetutils-telnetd ({@code /usr/sbin/telnetd}) in front of the real {@code /bin/login}
- * and the user's login shell, on a free 127.0.0.1 port: telnetd serves one connection per
- * process, so an {@link InetdListener} (socat) accepts and runs {@code telnetd -h -n} for each, as
- * inetd would. Log in as a {@link io.inetkit.testkit.host.SystemUser}. Needs root. The real
- * counterpart of the embedded {@link TelnetServer}: a pty, bash with readline, bracketed paste
- * and prompts with terminal control sequences.
+ * and the user's login shell, on a free 127.0.0.1 port: telnetd serves one connection per process,
+ * so an {@link InetdListener} (socat) accepts and runs {@code telnetd -h -n} for each, as inetd
+ * would. Log in as a {@link io.inetkit.testkit.host.SystemUser}. Needs root. The real counterpart
+ * of the embedded {@link TelnetServer}: a pty, bash with readline, bracketed paste and prompts with
+ * terminal control sequences.
  *
  * <pre>{@code
  * try (SystemUser alice = SystemUser.create("alice");
@@ -42,11 +42,17 @@ public final class Telnetd {
    * @throws IOException when it does not come up
    */
   public static InetdListener start(Path parent) throws IOException {
-    unavailable().ifPresent(why -> {
-      throw new IllegalStateException(why);
-    });
+    unavailable()
+        .ifPresent(
+            why -> {
+              throw new IllegalStateException(why);
+            });
     // -h: no host banner before login; -n: no TCP keep-alives (loopback)
-    return InetdListener.start("telnetd", Files.createTempDirectory(parent, "telnetd-"),
-        HostProcess.freePort(), List.of(EXECUTABLE.toString(), "-h", "-n"), Optional.empty());
+    return InetdListener.start(
+        "telnetd",
+        Files.createTempDirectory(parent, "telnetd-"),
+        HostProcess.freePort(),
+        List.of(EXECUTABLE.toString(), "-h", "-n"),
+        Optional.empty());
   }
 }

@@ -24,8 +24,8 @@ import javax.security.auth.x500.X500Principal;
  * <p>A CA certificate carries basicConstraints (critical, cA), keyUsage (critical, keyCertSign and
  * cRLSign) and a subject key identifier. A server certificate carries basicConstraints (critical,
  * not a CA), keyUsage (critical, digitalSignature and keyAgreement), extendedKeyUsage serverAuth,
- * subject and authority key identifiers, and a subjectAltName with a dNSName or iPAddress entry
- * per name.
+ * subject and authority key identifiers, and a subjectAltName with a dNSName or iPAddress entry per
+ * name.
  */
 final class CertificateEncoder {
   private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
@@ -45,7 +45,8 @@ final class CertificateEncoder {
   private CertificateEncoder() {}
 
   /** A self-signed CA certificate for {@code keys}. */
-  static X509Certificate ca(X500Principal name, KeyPair keys, BigInteger serial, Instant notBefore, Instant notAfter)
+  static X509Certificate ca(
+      X500Principal name, KeyPair keys, BigInteger serial, Instant notBefore, Instant notAfter)
       throws GeneralSecurityException {
     byte[] extensions =
         Der.sequence(
@@ -117,7 +118,8 @@ final class CertificateEncoder {
     signer.update(tbs);
     byte[] certificate = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
     return (X509Certificate)
-        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(certificate));
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(certificate));
   }
 
   private static byte[] extension(String oid, boolean critical, byte[] value) {
@@ -153,7 +155,8 @@ final class CertificateEncoder {
   /** PEM text ({@code -----BEGIN type-----}, base64 in 64-column lines) for DER bytes. */
   static String pem(String type, byte[] der) {
     String base64 =
-        java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
   }
 }

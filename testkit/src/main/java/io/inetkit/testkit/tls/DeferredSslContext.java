@@ -14,8 +14,8 @@ import javax.net.ssl.TrustManager;
 
 /**
  * An {@link SSLContext} whose real context (and the CA behind it) is made on first use: a server
- * that is handed one at start (Apache FtpServer builds its TLS filter then) pays for key
- * generation and JSSE only when a client actually asks for TLS.
+ * that is handed one at start (Apache FtpServer builds its TLS filter then) pays for key generation
+ * and JSSE only when a client actually asks for TLS.
  */
 final class DeferredSslContext extends SSLContext {
 
@@ -32,7 +32,8 @@ final class DeferredSslContext extends SSLContext {
     }
 
     @Override
-    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random)
+        throws KeyManagementException {
       throw new KeyManagementException("a test PKI context is initialised already");
     }
 

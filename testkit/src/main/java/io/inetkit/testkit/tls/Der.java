@@ -109,7 +109,9 @@ final class Der {
 
   /** UTCTime before 2050, GeneralizedTime from then on (RFC 5280), whole seconds. */
   static byte[] time(Instant instant) {
-    boolean generalized = !instant.isBefore(GENERALIZED_FROM) || instant.isBefore(Instant.parse("1950-01-01T00:00:00Z"));
+    boolean generalized =
+        !instant.isBefore(GENERALIZED_FROM)
+            || instant.isBefore(Instant.parse("1950-01-01T00:00:00Z"));
     String text = (generalized ? GENERALIZED_TIME : UTC_TIME).format(instant);
     return tlv(generalized ? 0x18 : 0x17, text.getBytes(StandardCharsets.US_ASCII));
   }

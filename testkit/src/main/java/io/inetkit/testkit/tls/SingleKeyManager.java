@@ -8,8 +8,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * Presents one key and certificate chain as a TLS server. Used instead of a PKCS#12 key store
- * and {@code KeyManagerFactory}, whose password-based key protection (10,000 PBKDF2 rounds) made
+ * Presents one key and certificate chain as a TLS server. Used instead of a PKCS#12 key store and
+ * {@code KeyManagerFactory}, whose password-based key protection (10,000 PBKDF2 rounds) made
  * building a server's TLS context take a few hundred milliseconds of CPU.
  */
 final class SingleKeyManager extends X509ExtendedKeyManager {
@@ -34,7 +34,9 @@ final class SingleKeyManager extends X509ExtendedKeyManager {
   }
 
   private boolean matches(String keyType) {
-    return keyType == null || keyType.equals(key.getAlgorithm()) || keyType.startsWith(key.getAlgorithm() + "_");
+    return keyType == null
+        || keyType.equals(key.getAlgorithm())
+        || keyType.startsWith(key.getAlgorithm() + "_");
   }
 
   @Override

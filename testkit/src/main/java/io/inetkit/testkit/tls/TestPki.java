@@ -25,8 +25,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Throwaway TLS material made at run time: a private CA and server certificates it issues, so
- * tests exercise real certificate and host-name verification instead of trusting everything.
+ * Throwaway TLS material made at run time: a private CA and server certificates it issues, so tests
+ * exercise real certificate and host-name verification instead of trusting everything.
  *
  * <pre>{@code
  * TestPki pki = TestPki.shared();                       // one CA per JVM, made on first use
@@ -45,8 +45,8 @@ import javax.security.auth.x500.X500Principal;
  * basicConstraints (not a CA), keyUsage digitalSignature and keyAgreement, and extendedKeyUsage
  * serverAuth; the CA certificate carries basicConstraints cA and keyUsage keyCertSign, cRLSign.
  *
- * <p>The servers of this testkit use {@link #shared()} unless given another, so the CA and its
- * PEM file are made once per JVM rather than once per test class.
+ * <p>The servers of this testkit use {@link #shared()} unless given another, so the CA and its PEM
+ * file are made once per JVM rather than once per test class.
  */
 public final class TestPki {
   /** Names the default server certificate covers. */
@@ -57,7 +57,8 @@ public final class TestPki {
   private static final Duration BACKDATE = Duration.ofHours(1);
   private static final Duration LIFETIME = Duration.ofDays(30);
 
-  private final Lazy<Ca> ca = new Lazy<>(TestPki::newCa); // a server that never speaks TLS never pays
+  private final Lazy<Ca> ca =
+      new Lazy<>(TestPki::newCa); // a server that never speaks TLS never pays
   private final SSLContext serverContext = new DeferredSslContext(() -> server().sslContext());
   private Path caPemFile;
 
@@ -81,7 +82,8 @@ public final class TestPki {
               nextSerial(),
               now.minus(BACKDATE),
               now.plus(LIFETIME));
-      return new Ca(keys, cert, issue(keys, cert, now.minus(BACKDATE), now.plus(LIFETIME), LOCAL_NAMES));
+      return new Ca(
+          keys, cert, issue(keys, cert, now.minus(BACKDATE), now.plus(LIFETIME), LOCAL_NAMES));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create test PKI", e);
     }
@@ -96,8 +98,8 @@ public final class TestPki {
 
   /**
    * Returns the PKI every testkit server uses when given none: one per JVM, its CA and keys made
-   * when first needed (the first TLS handshake, {@link #caPemFile()}, ...), not before. Use {@link #create()} for a CA of your own (say, one the
-   * client must not trust).
+   * when first needed (the first TLS handshake, {@link #caPemFile()}, ...), not before. Use {@link
+   * #create()} for a CA of your own (say, one the client must not trust).
    */
   public static TestPki shared() {
     return Shared.PKI;
@@ -119,9 +121,9 @@ public final class TestPki {
   }
 
   /**
-   * Returns an {@link SSLContext} that presents {@link #server()}: for servers. The CA, the key
-   * and the JDK's TLS machinery are made on its first use (a handshake, a socket factory), so a
-   * server can be given it at start for free.
+   * Returns an {@link SSLContext} that presents {@link #server()}: for servers. The CA, the key and
+   * the JDK's TLS machinery are made on its first use (a handshake, a socket factory), so a server
+   * can be given it at start for free.
    */
   public SSLContext serverSslContext() {
     return serverContext;
@@ -183,9 +185,9 @@ public final class TestPki {
   }
 
   /**
-   * Issues a server certificate for {@code names} valid from {@code notBefore} to {@code
-   * notAfter}: dates in the past make an expired certificate, dates in the future one that is
-   * not yet valid (clients must refuse both).
+   * Issues a server certificate for {@code names} valid from {@code notBefore} to {@code notAfter}:
+   * dates in the past make an expired certificate, dates in the future one that is not yet valid
+   * (clients must refuse both).
    *
    * @throws IllegalArgumentException when no name is given or {@code notAfter} is before {@code
    *     notBefore}
@@ -197,10 +199,13 @@ public final class TestPki {
       throw new IllegalArgumentException("at least one name is needed");
     }
     if (notAfter.isBefore(notBefore)) {
-      throw new IllegalArgumentException("notAfter " + notAfter + " is before notBefore " + notBefore);
+      throw new IllegalArgumentException(
+          "notAfter " + notAfter + " is before notBefore " + notBefore);
     }
     for (String name : names) {
-      if (name == null || name.isBlank() || !StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
+      if (name == null
+          || name.isBlank()
+          || !StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
         throw new IllegalArgumentException("not a DNS name or IP literal: " + name);
       }
     }
@@ -213,11 +218,16 @@ public final class TestPki {
   }
 
   private static ServerIdentity issue(
-      KeyPair caKeys, X509Certificate caCert, Instant notBefore, Instant notAfter, List<String> names)
+      KeyPair caKeys,
+      X509Certificate caCert,
+      Instant notBefore,
+      Instant notAfter,
+      List<String> names)
       throws GeneralSecurityException {
     KeyPair keys = newKeyPair();
     X509Certificate cert =
-        CertificateEncoder.server(names, keys.getPublic(), caCert, caKeys, nextSerial(), notBefore, notAfter);
+        CertificateEncoder.server(
+            names, keys.getPublic(), caCert, caKeys, nextSerial(), notBefore, notAfter);
     return new ServerIdentity(keys, cert, caCert);
   }
 
@@ -244,7 +254,8 @@ public final class TestPki {
       try {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry("server", keys.getPrivate(), STORE_PASSWORD, new X509Certificate[] {cert, ca});
+        ks.setKeyEntry(
+            "server", keys.getPrivate(), STORE_PASSWORD, new X509Certificate[] {cert, ca});
         return ks;
       } catch (GeneralSecurityException | IOException e) {
         throw new IllegalStateException(e);
@@ -256,7 +267,10 @@ public final class TestPki {
       return STORE_PASSWORD.clone();
     }
 
-    /** Writes {@link #keyStore()} to a temp PKCS#12 file and returns it (for servers that take a file). */
+    /**
+     * Writes {@link #keyStore()} to a temp PKCS#12 file and returns it (for servers that take a
+     * file).
+     */
     public Path keyStoreFile() {
       try {
         Path file = Files.createTempFile("inetkit-test-server-", ".p12");
@@ -279,10 +293,13 @@ public final class TestPki {
       try {
         Files.writeString(chainFile, pem(cert) + pem(ca), StandardCharsets.US_ASCII);
         Files.deleteIfExists(keyFile);
-        Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            keyFile,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(
-            keyFile, CertificateEncoder.pem("PRIVATE KEY", keys.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            keyFile,
+            CertificateEncoder.pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
+            StandardCharsets.US_ASCII);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -299,7 +316,10 @@ public final class TestPki {
     private SSLContext newSslContext() {
       try {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(new javax.net.ssl.KeyManager[] {new SingleKeyManager(keys.getPrivate(), cert, ca)}, null, null);
+        ctx.init(
+            new javax.net.ssl.KeyManager[] {new SingleKeyManager(keys.getPrivate(), cert, ca)},
+            null,
+            null);
         return ctx;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);

@@ -35,7 +35,11 @@ class FaultServerTest {
   void scriptedDialogueIsPlayedAndRecorded() throws Exception {
     try (FaultServer server =
             FaultServer.start(
-                FaultScript.create().send("220 hi\r\n").expectLine().send("250 ok\r\n").expectLine());
+                FaultScript.create()
+                    .send("220 hi\r\n")
+                    .expectLine()
+                    .send("250 ok\r\n")
+                    .expectLine());
         Socket s = connect(server)) {
       BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
       OutputStream out = s.getOutputStream();
@@ -77,8 +81,9 @@ class FaultServerTest {
       s.setSoTimeout(10_000);
       BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
       OutputStream out = s.getOutputStream();
-      out.write("USER u\r\nPASS p\r\nSTAT\r\nLIST\r\nUIDL 2\r\nRETR 3\r\nLIST 4\r\nQUIT\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "USER u\r\nPASS p\r\nSTAT\r\nLIST\r\nUIDL 2\r\nRETR 3\r\nLIST 4\r\nQUIT\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       assertThat(in.readLine()).isEqualTo("+OK fault POP3 mailbox");
       assertThat(in.readLine()).isEqualTo("+OK");
@@ -100,8 +105,14 @@ class FaultServerTest {
 
   @Test
   void respondLazilySendsAnEndlessReplyWithoutHoldingIt() throws Exception {
-    try (FaultServer server = FaultServer.start(FaultScript.create().respondLazily(
-            line -> java.util.stream.LongStream.iterate(1, i -> i + 1).mapToObj(i -> line + " " + i + "\r\n").iterator()));
+    try (FaultServer server =
+            FaultServer.start(
+                FaultScript.create()
+                    .respondLazily(
+                        line ->
+                            java.util.stream.LongStream.iterate(1, i -> i + 1)
+                                .mapToObj(i -> line + " " + i + "\r\n")
+                                .iterator()));
         Socket s = connect(server)) {
       s.setSoTimeout(10_000); // the first 64 KiB of pieces go out together
       BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 1000, null);
@@ -122,10 +133,14 @@ class FaultServerTest {
     try (FaultServer server = FaultServer.start(FaultScript.create().send("220 six\r\n"), v6);
         Socket s = connect(server)) {
       assertThat(server.host()).isEqualTo("0:0:0:0:0:0:0:1");
-      assertThat(new BoundedLineReader(s.getInputStream(), 1000, null).readLine()).isEqualTo("220 six");
+      assertThat(new BoundedLineReader(s.getInputStream(), 1000, null).readLine())
+          .isEqualTo("220 six");
     }
-    assertThatThrownBy(() -> FaultServer.start(FaultScript.create(), java.net.InetAddress.getByName("0.0.0.0")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+    assertThatThrownBy(
+            () ->
+                FaultServer.start(FaultScript.create(), java.net.InetAddress.getByName("0.0.0.0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loopback");
   }
 
   private static boolean bindable(java.net.InetAddress address) {
@@ -150,13 +165,16 @@ class FaultServerTest {
     try (FaultServer server = FaultServer.start(FaultScript.create().endlessLine('x'));
         Socket s = connect(server)) {
       BoundedLineReader in = new BoundedLineReader(s.getInputStream(), 10_000, null);
-      assertThatThrownBy(in::readLine).isInstanceOf(LimitExceededException.class).hasMessageContaining("10000");
+      assertThatThrownBy(in::readLine)
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageContaining("10000");
     }
   }
 
   @Test
   void dropMidReplyEndsTheStream() throws Exception {
-    try (FaultServer server = FaultServer.start(FaultScript.create().sendThenDrop("220 partial reply\r\n", 7))) {
+    try (FaultServer server =
+        FaultServer.start(FaultScript.create().sendThenDrop("220 partial reply\r\n", 7))) {
       // The RST can overtake the 7 bytes, and can even arrive while the client is still setting
       // up its socket: either way the client sees the cut line and the end, or a closed connection.
       try (Socket s = connect(server)) {
@@ -169,7 +187,8 @@ class FaultServerTest {
                 ? reset
                 : Connector.translate(
                     reset, "read", Endpoint.of("127.0.0.1", server.port()), Duration.ofSeconds(1));
-        assertThat(seen).isInstanceOfAny(ConnectionClosedException.class, ConnectionException.class);
+        assertThat(seen)
+            .isInstanceOfAny(ConnectionClosedException.class, ConnectionException.class);
       }
     }
   }
@@ -204,7 +223,8 @@ class FaultServerTest {
       assertThat(in.readLine()).isEqualTo("220 ready");
       plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(in.readLine()).isEqualTo("220 go ahead");
-      try (Socket tls = Connector.startTls(plain, ep, pki.clientTrust(), FAST, EventListener.NONE)) {
+      try (Socket tls =
+          Connector.startTls(plain, ep, pki.clientTrust(), FAST, EventListener.NONE)) {
         tls.getOutputStream().write("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
         BoundedLineReader tin = new BoundedLineReader(tls.getInputStream(), 1000, ep);
         assertThat(tin.readLine()).isEqualTo("250 echo NOOP");
@@ -224,7 +244,9 @@ class FaultServerTest {
       } catch (IOException e) {
         failure = Connector.translate(e, "read greeting", ep, FAST.read());
       }
-      assertThat(failure).isInstanceOf(InetkitTimeoutException.class).hasMessageContaining("300 ms");
+      assertThat(failure)
+          .isInstanceOf(InetkitTimeoutException.class)
+          .hasMessageContaining("300 ms");
     }
   }
 }

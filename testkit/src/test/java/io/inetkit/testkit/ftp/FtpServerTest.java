@@ -29,11 +29,12 @@ class FtpServerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    ftp = FtpServer.builder()
-        .user(FtpServer.DEFAULT_WRITER)
-        .user(FtpServer.DEFAULT_READER)
-        .anonymous()
-        .start();
+    ftp =
+        FtpServer.builder()
+            .user(FtpServer.DEFAULT_WRITER)
+            .user(FtpServer.DEFAULT_READER)
+            .anonymous()
+            .start();
   }
 
   @AfterAll
@@ -56,18 +57,27 @@ class FtpServerTest {
   /** Uploads, downloads and lists through {@code client}, checking the server's disk. */
   private static void roundTrip(FTPClient client, String name) throws IOException {
     byte[] up = randomBytes(300_000);
-    assertThat(client.storeFile(name, new ByteArrayInputStream(up))).as(client.getReplyString()).isTrue();
+    assertThat(client.storeFile(name, new ByteArrayInputStream(up)))
+        .as(client.getReplyString())
+        .isTrue();
     assertThat(ftp.read("alice", name)).isEqualTo(up);
 
     byte[] down = randomBytes(123_457);
     ftp.put("alice", "dir/" + name + ".down", down);
     ByteArrayOutputStream got = new ByteArrayOutputStream();
-    assertThat(client.retrieveFile("dir/" + name + ".down", got)).as(client.getReplyString()).isTrue();
+    assertThat(client.retrieveFile("dir/" + name + ".down", got))
+        .as(client.getReplyString())
+        .isTrue();
     assertThat(got.toByteArray()).isEqualTo(down);
 
     FTPFile[] listed = client.mlistDir("dir");
     assertThat(Arrays.stream(listed).map(FTPFile::getName)).contains(name + ".down");
-    assertThat(Arrays.stream(listed).filter(f -> f.getName().equals(name + ".down")).findFirst().orElseThrow().getSize())
+    assertThat(
+            Arrays.stream(listed)
+                .filter(f -> f.getName().equals(name + ".down"))
+                .findFirst()
+                .orElseThrow()
+                .getSize())
         .isEqualTo(down.length);
   }
 
@@ -92,7 +102,9 @@ class FtpServerTest {
       int slow = 0;
       for (int i = 1; i <= files; i++) {
         long start = System.nanoTime();
-        assertThat(client.retrieveFile("small/" + i + ".bin", sink)).as(client.getReplyString()).isTrue();
+        assertThat(client.retrieveFile("small/" + i + ".bin", sink))
+            .as(client.getReplyString())
+            .isTrue();
         if (Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(35)) >= 0) {
           slow++;
         }
@@ -187,7 +199,10 @@ class FtpServerTest {
     try {
       login(client, ftp.writer());
       assertThat(client.features()).isTrue();
-      assertThat(client.getReplyString()).contains(" XSHA256").contains(" EPSV").doesNotContain("MD5");
+      assertThat(client.getReplyString())
+          .contains(" XSHA256")
+          .contains(" EPSV")
+          .doesNotContain("MD5");
       assertThat(client.sendCommand("XSHA256", "sum.txt")).isEqualTo(213);
       assertThat(client.getReplyString())
           .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -196,7 +211,8 @@ class FtpServerTest {
       client.disconnect();
     }
     TestPki pki = TestPki.create();
-    try (FtpServer wrong = FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
+    try (FtpServer wrong =
+        FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
       FTPSClient tls = new FTPSClient(true, pki.clientSslContext());
       tls.setEndpointCheckingEnabled(true);
       assertThatThrownBy(() -> tls.connect("127.0.0.1", wrong.implicitTlsPort()))
@@ -240,9 +256,15 @@ class FtpServerTest {
   @Test
   void closeDeletesHomesAndHelpersRefuseEscapes() throws IOException {
     FtpServer other = FtpServer.start();
-    // one set of default users on every testkit server: alice/alice-secret writes, bob/bob-secret reads
-    try (var all = io.inetkit.testkit.InetkitServers.builder().services(io.inetkit.testkit.InetkitServers.Service.FTP).start()) {
-      assertThat(other.users()).containsExactlyElementsOf(all.users()).containsExactly(FtpUser.ALICE, FtpUser.BOB);
+    // one set of default users on every testkit server: alice/alice-secret writes, bob/bob-secret
+    // reads
+    try (var all =
+        io.inetkit.testkit.InetkitServers.builder()
+            .services(io.inetkit.testkit.InetkitServers.Service.FTP)
+            .start()) {
+      assertThat(other.users())
+          .containsExactlyElementsOf(all.users())
+          .containsExactly(FtpUser.ALICE, FtpUser.BOB);
     }
     assertThat(other.reader().credentials().secretAsString()).isEqualTo("bob-secret");
     Path home = other.home("alice");

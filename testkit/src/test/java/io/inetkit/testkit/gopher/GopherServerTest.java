@@ -113,7 +113,8 @@ class GopherServerTest {
   void gopherPlusItemAttributes() throws IOException {
     String attrs = fetch("/docs/guide.txt\t!\r\n");
     assertThat(attrs)
-        .startsWith("+-1\r\n+INFO: 0guide.txt\t/docs/guide.txt\t127.0.0.1\t" + server.port() + "\t+\r\n")
+        .startsWith(
+            "+-1\r\n+INFO: 0guide.txt\t/docs/guide.txt\t127.0.0.1\t" + server.port() + "\t+\r\n")
         .contains("+ADMIN:\r\n Admin: inetkit testkit <gopher@localhost>\r\n Mod-Date: <")
         .contains("+VIEWS:\r\n text/plain: <1k>\r\n text/html: <1k>\r\n")
         .contains("+ABSTRACT:\r\n A short guide.\r\n Second line.\r\n")
@@ -134,7 +135,8 @@ class GopherServerTest {
     assertThat(fetch("/docs/guide.txt\t+text/plain En_US\r\n")).isEqualTo("+-1\r\nguide\r\n.\r\n");
     assertThat(fetch("/logo.gif\t+\r\n")).isEqualTo("+7\r\nGIF89a\0");
     assertThat(fetch("/docs/guide.txt\t+application/pdf\r\n"))
-        .isEqualTo("--1\r\n1 inetkit testkit <gopher@localhost>\r\nno view application/pdf of '/docs/guide.txt'\r\n.\r\n");
+        .isEqualTo(
+            "--1\r\n1 inetkit testkit <gopher@localhost>\r\nno view application/pdf of '/docs/guide.txt'\r\n.\r\n");
     assertThat(fetch("/docs\t+\r\n")).startsWith("+-1\r\niIndex of /docs\t").endsWith(".\r\n");
   }
 
@@ -180,7 +182,8 @@ class GopherServerTest {
     Socket s = new Socket("127.0.0.1", port);
     if (tls) {
       SSLSocket ssl =
-          (SSLSocket) trust.clientSslContext().getSocketFactory().createSocket(s, "localhost", port, true);
+          (SSLSocket)
+              trust.clientSslContext().getSocketFactory().createSocket(s, "localhost", port, true);
       SSLParameters params = ssl.getSSLParameters();
       params.setEndpointIdentificationAlgorithm("HTTPS");
       ssl.setSSLParameters(params);

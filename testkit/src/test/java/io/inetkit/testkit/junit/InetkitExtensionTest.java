@@ -14,7 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InetkitExtensionTest {
   @RegisterExtension
   static final InetkitExtension INETKIT =
-      InetkitExtension.builder().services(Service.GOPHER, Service.TELNET).user("carol", "carol-secret").build();
+      InetkitExtension.builder()
+          .services(Service.GOPHER, Service.TELNET)
+          .user("carol", "carol-secret")
+          .build();
 
   private static InetkitServers seenBeforeAll;
 
@@ -28,14 +31,16 @@ class InetkitExtensionTest {
     assertThat(servers).isSameAs(seenBeforeAll);
     assertThat(servers.started()).containsExactlyInAnyOrder(Service.GOPHER, Service.TELNET);
     assertThat(servers.users()).extracting(u -> u.name()).contains("carol");
-    assertThatThrownBy(servers::mail).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(servers::mail)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("was not started");
   }
 
   @Test
   void refusesAPortBaseWithoutRoomAtBuildTime() {
     assertThatThrownBy(() -> InetkitExtension.builder().portBase(70_000))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port base");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port base");
   }
 
   @Nested

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inetkit.core.Trust;
 import io.inetkit.testkit.InetkitServers;
 import io.inetkit.testkit.InetkitServers.Listener;
-import io.inetkit.testkit.mail.ReceivedMail;
 import io.inetkit.testkit.ftp.FtpServer;
 import io.inetkit.testkit.gopher.GopherServer;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
+import io.inetkit.testkit.mail.ReceivedMail;
 import io.inetkit.testkit.telnet.TelnetServer;
 import io.inetkit.testkit.tls.TestPki;
 import jakarta.mail.Folder;
@@ -43,8 +43,14 @@ class InetkitTestSampleTest {
 
   @Test
   void injectsEveryServerAndTheSharedTlsMaterial(
-      InetkitServers servers, MailServer mail, FtpServer ftp, TelnetServer telnet, GopherServer gopher,
-      TestPki pki, Trust trust) throws IOException {
+      InetkitServers servers,
+      MailServer mail,
+      FtpServer ftp,
+      TelnetServer telnet,
+      GopherServer gopher,
+      TestPki pki,
+      Trust trust)
+      throws IOException {
     assertThat(servers.mail()).isSameAs(mail);
     assertThat(servers.ftp()).isSameAs(ftp);
     assertThat(servers.telnet()).isSameAs(telnet);
@@ -53,7 +59,9 @@ class InetkitTestSampleTest {
     // The injected trust verifies a real TLS listener, certificate and host name.
     try (SSLSocket tls =
         (SSLSocket)
-            trust.sslContext().getSocketFactory()
+            trust
+                .sslContext()
+                .getSocketFactory()
                 .createSocket("localhost", servers.port(Listener.IMAPS))) {
       trust.configure(tls, "localhost");
       tls.startHandshake();
@@ -65,7 +73,8 @@ class InetkitTestSampleTest {
 
   /** Runs twice: the per-test reset means each run sees exactly its own message. */
   @RepeatedTest(2)
-  void sendsOverSmtpStartTlsAndReadsOverImapsAndPop3s(MailServer mail, TestPki pki) throws Exception {
+  void sendsOverSmtpStartTlsAndReadsOverImapsAndPop3s(MailServer mail, TestPki pki)
+      throws Exception {
     Session session = session(mail, pki.clientSslContext());
     MimeMessage m = new MimeMessage(session);
     m.setFrom(new InternetAddress(InetkitServers.email("alice")));
@@ -111,7 +120,8 @@ class InetkitTestSampleTest {
   }
 
   @RepeatedTest(2)
-  void uploadsOverExplicitFtpsAndTheReadOnlyUserIsRefused(FtpServer ftp, TestPki pki) throws IOException {
+  void uploadsOverExplicitFtpsAndTheReadOnlyUserIsRefused(FtpServer ftp, TestPki pki)
+      throws IOException {
     assertThat(ftp.exists("alice", "report.txt")).isFalse(); // reset before each repetition
     byte[] content = "quarterly numbers\n".getBytes(StandardCharsets.UTF_8);
     FTPSClient alice = ftps(ftp, pki, "alice", "alice-secret");
@@ -132,7 +142,8 @@ class InetkitTestSampleTest {
     assertThat(ftp.exists("bob", "nope.txt")).isFalse();
   }
 
-  private static FTPSClient ftps(FtpServer ftp, TestPki pki, String user, String password) throws IOException {
+  private static FTPSClient ftps(FtpServer ftp, TestPki pki, String user, String password)
+      throws IOException {
     FTPSClient client = new FTPSClient(false, pki.clientSslContext());
     client.setEndpointCheckingEnabled(true);
     client.setEnabledProtocols(new String[] {"TLSv1.2"}); // see FtpServerTest
@@ -147,7 +158,8 @@ class InetkitTestSampleTest {
   }
 
   @Test
-  void logsInOverTelnetAndRunsAShellCommand(InetkitServers servers, TelnetServer telnet) throws IOException {
+  void logsInOverTelnetAndRunsAShellCommand(InetkitServers servers, TelnetServer telnet)
+      throws IOException {
     java.nio.file.Files.writeString(servers.files().resolve("motd.txt"), "welcome\n");
     try (Socket s = new Socket("127.0.0.1", telnet.port())) {
       s.setSoTimeout(5_000);
@@ -167,7 +179,8 @@ class InetkitTestSampleTest {
   }
 
   /** Reads text until {@code marker}, refusing every option the server offers or asks for. */
-  private static String readUntil(InputStream in, OutputStream out, String marker) throws IOException {
+  private static String readUntil(InputStream in, OutputStream out, String marker)
+      throws IOException {
     StringBuilder text = new StringBuilder();
     while (!text.toString().endsWith(marker)) {
       int b = in.read();
@@ -195,8 +208,8 @@ class InetkitTestSampleTest {
   }
 
   @Test
-  void browsesGopherAndGophersWithAVerifiedCertificate(InetkitServers servers, GopherServer gopher, TestPki pki)
-      throws IOException {
+  void browsesGopherAndGophersWithAVerifiedCertificate(
+      InetkitServers servers, GopherServer gopher, TestPki pki) throws IOException {
     gopher.file("docs/readme.txt", "Hello gopher\n");
     String menu;
     try (Socket s = new Socket("127.0.0.1", gopher.port())) {
@@ -204,8 +217,11 @@ class InetkitTestSampleTest {
     }
     assertThat(menu).contains("0readme.txt\t/docs/readme.txt\t127.0.0.1\t" + gopher.port());
 
-    try (SSLSocket s = (SSLSocket) pki.clientSslContext().getSocketFactory()
-        .createSocket("localhost", servers.port(Listener.GOPHERS))) {
+    try (SSLSocket s =
+        (SSLSocket)
+            pki.clientSslContext()
+                .getSocketFactory()
+                .createSocket("localhost", servers.port(Listener.GOPHERS))) {
       SSLParameters params = s.getSSLParameters();
       params.setEndpointIdentificationAlgorithm("HTTPS");
       s.setSSLParameters(params);

@@ -34,10 +34,14 @@ class MailServerLatencyTest {
 
   @BeforeAll
   static void startServer() throws IOException {
-    server = MailServer.builder().protocols(MailProtocol.SMTP, MailProtocol.IMAP, MailProtocol.POP3).start();
+    server =
+        MailServer.builder()
+            .protocols(MailProtocol.SMTP, MailProtocol.IMAP, MailProtocol.POP3)
+            .start();
     server.user("bob@example.org", "bob", "bob-secret");
     byte[] message =
-        ("From: alice@example.org\r\nTo: bob@example.org\r\nSubject: s\r\n\r\n" + "line\r\n".repeat(300))
+        ("From: alice@example.org\r\nTo: bob@example.org\r\nSubject: s\r\n\r\n"
+                + "line\r\n".repeat(300))
             .getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < EXCHANGES; i++) {
       server.deliver("bob@example.org", message);
@@ -71,7 +75,8 @@ class MailServerLatencyTest {
   @Test
   void smtpEhloDoesNotWaitForTheClientsDelayedAck() throws IOException {
     try (Conversation c = new Conversation(MailProtocol.SMTP)) {
-      assertThat(c.timed(i -> "EHLO client.test", l -> l.startsWith("250 "))).isLessThanOrEqualTo(ALLOWED_SLOW);
+      assertThat(c.timed(i -> "EHLO client.test", l -> l.startsWith("250 ")))
+          .isLessThanOrEqualTo(ALLOWED_SLOW);
     }
   }
 
@@ -84,7 +89,9 @@ class MailServerLatencyTest {
     Conversation(MailProtocol protocol) throws IOException {
       socket.connect(new InetSocketAddress(server.host(), server.port(protocol)), 5000);
       socket.setSoTimeout(5000);
-      in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       out = socket.getOutputStream();
       assertThat(in.readLine()).isNotNull();
     }

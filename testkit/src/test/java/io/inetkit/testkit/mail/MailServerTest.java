@@ -104,8 +104,11 @@ class MailServerTest {
   void readsOverEveryImapAndPop3ListenerWithVerifiedTls(MailProtocol p) throws Exception {
     server.deliver(
         "bob@example.org",
-        ("From: carol@example.org\r\nTo: bob@example.org\r\nSubject: delivered " + p
-                + "\r\n\r\nbody of " + p + "\r\n")
+        ("From: carol@example.org\r\nTo: bob@example.org\r\nSubject: delivered "
+                + p
+                + "\r\n\r\nbody of "
+                + p
+                + "\r\n")
             .getBytes(StandardCharsets.US_ASCII));
 
     Session session = session(p, server.pki().clientSslContext());
@@ -123,7 +126,8 @@ class MailServerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"SMTPS", "SMTP_STARTTLS", "IMAPS", "IMAP_STARTTLS", "POP3S", "POP3_STARTTLS"})
+  @EnumSource(
+      names = {"SMTPS", "SMTP_STARTTLS", "IMAPS", "IMAP_STARTTLS", "POP3S", "POP3_STARTTLS"})
   void tlsListenersFailVerificationAgainstAnotherCa(MailProtocol p) {
     Session session = session(p, TestPki.create().clientSslContext());
     assertThatThrownBy(
@@ -140,7 +144,8 @@ class MailServerTest {
             })
         .isInstanceOf(MessagingException.class)
         .hasRootCauseMessage("unable to find valid certification path to requested target")
-        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SSLHandshakeException.class));
+        .satisfies(
+            e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SSLHandshakeException.class));
   }
 
   private static List<Throwable> causes(Throwable e) {
@@ -196,7 +201,8 @@ class MailServerTest {
 
   @Test
   void pop3StlsFrontRefusesUserBeforeTls() throws Exception {
-    List<String> replies = converse(MailProtocol.POP3_STARTTLS, "CAPA", "USER bob", "PASS x", "QUIT");
+    List<String> replies =
+        converse(MailProtocol.POP3_STARTTLS, "CAPA", "USER bob", "PASS x", "QUIT");
     assertThat(replies)
         .containsExactly(
             "+OK inetkit testkit POP3 (STLS front)",

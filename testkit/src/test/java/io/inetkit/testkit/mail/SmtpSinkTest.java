@@ -41,7 +41,10 @@ class SmtpSinkTest {
       SmtpSink.Message m = sink.waitForMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(m.mailFrom()).startsWith("MAIL FROM:<alice@example.org>");
       assertThat(m.rcptTo()).containsExactly("RCPT TO:<bob@example.org>");
-      assertThat(m.text()).contains("Subject: one").contains("\r\n..leading dot\r\n").endsWith("\r\n");
+      assertThat(m.text())
+          .contains("Subject: one")
+          .contains("\r\n..leading dot\r\n")
+          .endsWith("\r\n");
       assertThat(m.size()).isEqualTo(m.head().length);
       assertThat(sink.commands()).first().asString().startsWith("EHLO ");
     }
@@ -49,8 +52,10 @@ class SmtpSinkTest {
 
   @Test
   void refusesChosenRecipients() throws Exception {
-    try (SmtpSink sink = SmtpSink.builder().rejectRecipient("nobody@example.org", "550 5.1.1 no such user")
-        .start()) {
+    try (SmtpSink sink =
+        SmtpSink.builder()
+            .rejectRecipient("nobody@example.org", "550 5.1.1 no such user")
+            .start()) {
       assertThatThrownBy(() -> send(sink, "partial", "bob@example.org", "nobody@example.org"))
           .isInstanceOf(SendFailedException.class);
       assertThat(sink.waitForMessages(1, Duration.ofSeconds(5)).get(0).rcptTo())
@@ -66,8 +71,11 @@ class SmtpSinkTest {
       assertThat(sink.messages()).isEmpty();
       send(sink, "second", "bob@example.org"); // the second connection works
       assertThat(sink.connections()).isEqualTo(2);
-      assertThat(sink.messages()).extracting(SmtpSink.Message::text)
-          .singleElement().asString().contains("Subject: second");
+      assertThat(sink.messages())
+          .extracting(SmtpSink.Message::text)
+          .singleElement()
+          .asString()
+          .contains("Subject: second");
     }
   }
 

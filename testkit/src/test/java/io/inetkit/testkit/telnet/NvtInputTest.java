@@ -11,9 +11,20 @@ import org.junit.jupiter.api.Test;
 /** The server's NVT input: commands handled in order, data returned byte by byte. */
 class NvtInputTest {
   private static final byte[] WIRE = {
-    (byte) NvtInput.IAC, (byte) NvtInput.DO, 1,
-    (byte) NvtInput.IAC, (byte) NvtInput.SB, 24, 0, 'v', 't', (byte) NvtInput.IAC, (byte) NvtInput.SE,
-    'x', (byte) NvtInput.IAC, (byte) NvtInput.IAC
+    (byte) NvtInput.IAC,
+    (byte) NvtInput.DO,
+    1,
+    (byte) NvtInput.IAC,
+    (byte) NvtInput.SB,
+    24,
+    0,
+    'v',
+    't',
+    (byte) NvtInput.IAC,
+    (byte) NvtInput.SE,
+    'x',
+    (byte) NvtInput.IAC,
+    (byte) NvtInput.IAC
   };
 
   private final List<String> handled = new ArrayList<>();

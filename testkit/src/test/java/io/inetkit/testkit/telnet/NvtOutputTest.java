@@ -12,8 +12,26 @@ class NvtOutputTest {
     'a', (byte) 0xff, 'b', '\r', 'c', '\r', '\n', 'd', '\n', '\n', (byte) 0xff, (byte) 0xff, '\r'
   };
   private static final byte[] TEXT_WIRE = {
-    'a', (byte) 0xff, (byte) 0xff, 'b', '\r', 0, 'c', '\r', '\n', 'd', '\r', '\n', '\r', '\n',
-    (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, '\r', 0
+    'a',
+    (byte) 0xff,
+    (byte) 0xff,
+    'b',
+    '\r',
+    0,
+    'c',
+    '\r',
+    '\n',
+    'd',
+    '\r',
+    '\n',
+    '\r',
+    '\n',
+    (byte) 0xff,
+    (byte) 0xff,
+    (byte) 0xff,
+    (byte) 0xff,
+    '\r',
+    0
   };
 
   @Test
@@ -26,8 +44,22 @@ class NvtOutputTest {
   @Test
   void binaryModeOnlyDoublesIac() throws IOException {
     byte[] wire = {
-      'a', (byte) 0xff, (byte) 0xff, 'b', '\r', 'c', '\r', '\n', 'd', '\n', '\n',
-      (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, '\r'
+      'a',
+      (byte) 0xff,
+      (byte) 0xff,
+      'b',
+      '\r',
+      'c',
+      '\r',
+      '\n',
+      'd',
+      '\n',
+      '\n',
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      '\r'
     };
     for (int split = 0; split <= TEXT.length; split++) {
       assertThat(encode(true, split)).as("split at %d", split).isEqualTo(wire);

@@ -35,7 +35,8 @@ final class RawTelnet implements AutoCloseable {
     while (true) {
       int b = in.read();
       if (b < 0) {
-        throw new IOException("EOF before " + marker + "; got " + got.toString(StandardCharsets.ISO_8859_1));
+        throw new IOException(
+            "EOF before " + marker + "; got " + got.toString(StandardCharsets.ISO_8859_1));
       }
       got.write(b);
       String s = got.toString(StandardCharsets.ISO_8859_1);

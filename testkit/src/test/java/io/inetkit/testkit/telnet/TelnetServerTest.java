@@ -54,7 +54,9 @@ class TelnetServerTest {
       assertThat(rec.windowSizes()).containsExactly(new TelnetConnectionRecord.WindowSize(132, 43));
       assertThat(rec.clientOptions())
           .containsExactlyInAnyOrder(
-              TelnetOptionCode.SUPPRESS_GO_AHEAD, TelnetOptionCode.TERMINAL_TYPE, TelnetOptionCode.NAWS);
+              TelnetOptionCode.SUPPRESS_GO_AHEAD,
+              TelnetOptionCode.TERMINAL_TYPE,
+              TelnetOptionCode.NAWS);
       assertThat(rec.serverOptions())
           .containsExactlyInAnyOrder(TelnetOptionCode.ECHO, TelnetOptionCode.SUPPRESS_GO_AHEAD);
 
@@ -68,7 +70,9 @@ class TelnetServerTest {
       c.send(IAC, SB, NAWS, 0, 255, 255, 0, 30, IAC, SE);
       c.send("whoami\r\n");
       assertThat(c.readUntil("$ ")).isEqualTo("whoami\r\nalice\r\n$ ");
-      assertThat(rec.windowSizes()).last().isEqualTo(new TelnetConnectionRecord.WindowSize(255, 30));
+      assertThat(rec.windowSizes())
+          .last()
+          .isEqualTo(new TelnetConnectionRecord.WindowSize(255, 30));
       assertThat(rec.user()).contains("alice");
     }
   }
@@ -81,8 +85,17 @@ class TelnetServerTest {
       c.send(IAC, DONT, ECHO, IAC, WONT, TTYPE, IAC, WONT, NAWS, IAC, DONT, SGA, IAC, WONT, SGA);
       c.readUntil("$ ");
       c.send(IAC, WILL, 99, IAC, DO, TTYPE, IAC, WILL, ECHO);
-      assertThat(c.readN(9)).containsExactly(
-          (byte) IAC, (byte) DONT, 99, (byte) IAC, (byte) WONT, TTYPE, (byte) IAC, (byte) DONT, ECHO);
+      assertThat(c.readN(9))
+          .containsExactly(
+              (byte) IAC,
+              (byte) DONT,
+              99,
+              (byte) IAC,
+              (byte) WONT,
+              TTYPE,
+              (byte) IAC,
+              (byte) DONT,
+              ECHO);
       c.send(IAC, DO, BINARY);
       assertThat(c.readN(3)).containsExactly((byte) IAC, (byte) WILL, BINARY);
       c.send(IAC, DO, BINARY); // already on: no answer, so no negotiation loop
@@ -97,7 +110,8 @@ class TelnetServerTest {
 
   @Test
   void loginRejectsWrongPasswordThreeTimesThenHangsUp() throws Exception {
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       for (int i = 0; i < 3; i++) {
         c.readUntil("login: ");
         c.send("alice\r\n");
@@ -114,7 +128,8 @@ class TelnetServerTest {
   @Test
   void shellCommandsAcceptEveryLineEnd() throws Exception {
     Files.writeString(folder.resolve("notes.txt"), "one\ntwo\n");
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       login(c);
       c.send("echo  hello   world\r\n"); // CR LF; spacing after the verb kept
       assertThat(c.readUntil("$ ")).isEqualTo(" hello   world\r\n$ ");
@@ -122,21 +137,28 @@ class TelnetServerTest {
       assertThat(c.readUntil("$ ")).isEqualTo("alice\r\n$ ");
       c.send("cat notes.txt\n"); // bare LF; file LF becomes CR LF
       assertThat(c.readUntil("$ ")).isEqualTo("one\r\ntwo\r\n$ ");
-      c.send("cat ../escape\r");  // bare CR
+      c.send("cat ../escape\r"); // bare CR
       assertThat(c.readUntil("$ ")).isEqualTo("cat: ../escape: No such file or directory\r\n$ ");
       c.send("\nfrobnicate\r\n"); // the LF after a bare CR is swallowed, not an empty command
       assertThat(c.readUntil("$ ")).isEqualTo("sh: frobnicate: command not found\r\n$ ");
       c.send("exit\r\n");
       assertThat(c.readToEnd()).isEqualTo("logout\r\n");
       assertThat(server.lastConnection().commands())
-          .containsExactly("echo  hello   world", "whoami", "cat notes.txt", "cat ../escape", "frobnicate", "exit");
+          .containsExactly(
+              "echo  hello   world",
+              "whoami",
+              "cat notes.txt",
+              "cat ../escape",
+              "frobnicate",
+              "exit");
       assertThat(server.lastConnection().isClosed()).isTrue();
     }
   }
 
   @Test
   void inputIacIacIsOneDataByteAndCommandsInsideALineAreNotData() throws Exception {
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       login(c);
       c.send("echo a");
       c.send(IAC, IAC); // one 0xFF data byte: not valid UTF-8, so one U+FFFD
@@ -149,12 +171,14 @@ class TelnetServerTest {
 
   @Test
   void textModeDoublesIacAndSendsBareCrAsCrNul() throws Exception {
-    Files.write(folder.resolve("bin"), new byte[] {'a', (byte) 0xff, 'b', '\r', 'c', '\r', '\n', 'd', '\n'});
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    Files.write(
+        folder.resolve("bin"),
+        new byte[] {'a', (byte) 0xff, 'b', '\r', 'c', '\r', '\n', 'd', '\n'});
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       login(c);
       c.send("cat bin\r\n");
-      assertThat(c.readUntil("$ "))
-          .isEqualTo("a\u00ff\u00ffb\r\0c\r\nd\r\n$ ");
+      assertThat(c.readUntil("$ ")).isEqualTo("a\u00ff\u00ffb\r\0c\r\nd\r\n$ ");
     }
   }
 
@@ -165,7 +189,8 @@ class TelnetServerTest {
       data[i] = (byte) i;
     }
     Files.write(folder.resolve("all"), data);
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       login(c);
       c.send(IAC, DO, BINARY);
       assertThat(c.readN(3)).containsExactly((byte) IAC, (byte) WILL, BINARY);
@@ -182,7 +207,8 @@ class TelnetServerTest {
   @Test
   void floodSendsExactlyTheAdvertisedBytes() throws Exception {
     int size = 1_000_003;
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       login(c);
       c.send("flood " + size + "\r\n");
       byte[] got = c.readN(size);
@@ -199,7 +225,8 @@ class TelnetServerTest {
 
   @Test
   void sleepDelaysThePromptAndTickPrintsWhileWaiting() throws Exception {
-    try (TelnetServer server = quiet(); RawTelnet c = new RawTelnet(server)) {
+    try (TelnetServer server = quiet();
+        RawTelnet c = new RawTelnet(server)) {
       login(c);
       c.send("sleep 1.5 tick\r\n");
       assertThat(c.readUntil("$ ")).isEqualTo("tick 1\r\n$ ");
@@ -211,7 +238,10 @@ class TelnetServerTest {
   @Test
   void negotiationWaitEndsAtTheTimeoutForSilentClients() throws Exception {
     try (TelnetServer server =
-            TelnetServer.builder().negotiationTimeout(Duration.ofMillis(200)).banner("hi\n").start();
+            TelnetServer.builder()
+                .negotiationTimeout(Duration.ofMillis(200))
+                .banner("hi\n")
+                .start();
         RawTelnet c = new RawTelnet(server)) {
       assertThat(c.readUntil("$ ")).endsWith("hi\r\n$ ");
       assertThat(server.lastConnection().clientOptions()).isEmpty();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
-import io.inetkit.core.TlsException;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsException;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.Connector;
 import java.io.InputStream;
@@ -40,7 +40,8 @@ class TestPkiTest {
   /** Starts a one-shot TLS echo server presenting {@code ctx}; returns its port. */
   private static int oneShotTlsServer(SSLContext ctx) throws Exception {
     SSLServerSocket server =
-        (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        (SSLServerSocket)
+            ctx.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
     Thread t =
         new Thread(
             () -> {
@@ -64,7 +65,12 @@ class TestPkiTest {
     for (String host : new String[] {"127.0.0.1", "localhost"}) {
       int port = oneShotTlsServer(PKI.serverSslContext());
       try (Socket s =
-          Connector.connect(Endpoint.of(host, port), true, PKI.clientTrust(), Timeouts.DEFAULT, EventListener.NONE)) {
+          Connector.connect(
+              Endpoint.of(host, port),
+              true,
+              PKI.clientTrust(),
+              Timeouts.DEFAULT,
+              EventListener.NONE)) {
         InputStream in = s.getInputStream();
         assertThat(new String(in.readNBytes(6), StandardCharsets.US_ASCII)).isEqualTo("hello\n");
       }
@@ -76,13 +82,19 @@ class TestPkiTest {
     assertRefusedBy127001(PKI.issue("wrong.example"));
   }
 
-  /** Asserts that a client trusting {@link #PKI} refuses {@code identity} when it dials 127.0.0.1. */
+  /**
+   * Asserts that a client trusting {@link #PKI} refuses {@code identity} when it dials 127.0.0.1.
+   */
   private static void assertRefusedBy127001(TestPki.ServerIdentity identity) throws Exception {
     int port = oneShotTlsServer(identity.sslContext());
     assertThatThrownBy(
             () ->
                 Connector.connect(
-                    Endpoint.of("127.0.0.1", port), true, PKI.clientTrust(), Timeouts.DEFAULT, EventListener.NONE))
+                    Endpoint.of("127.0.0.1", port),
+                    true,
+                    PKI.clientTrust(),
+                    Timeouts.DEFAULT,
+                    EventListener.NONE))
         .isInstanceOf(TlsException.class)
         .hasMessageContaining("127.0.0.1:" + port);
   }
@@ -93,7 +105,11 @@ class TestPkiTest {
     assertThatThrownBy(
             () ->
                 Connector.connect(
-                    Endpoint.of("127.0.0.1", port), true, PKI.clientTrust(), Timeouts.DEFAULT, EventListener.NONE))
+                    Endpoint.of("127.0.0.1", port),
+                    true,
+                    PKI.clientTrust(),
+                    Timeouts.DEFAULT,
+                    EventListener.NONE))
         .isInstanceOf(TlsException.class);
   }
 
@@ -103,7 +119,11 @@ class TestPkiTest {
     int port = oneShotTlsServer(PKI.serverSslContext());
     try (Socket s =
         Connector.connect(
-            Endpoint.of("localhost", port), true, Trust.fromFile(PKI.caPemFile()), Timeouts.DEFAULT, EventListener.NONE)) {
+            Endpoint.of("localhost", port),
+            true,
+            Trust.fromFile(PKI.caPemFile()),
+            Timeouts.DEFAULT,
+            EventListener.NONE)) {
       assertThat(s.getInputStream().read()).isEqualTo('h');
     }
   }
@@ -114,10 +134,12 @@ class TestPkiTest {
     assertThat(cert.getVersion()).isEqualTo(3);
     assertThat(cert.getSigAlgName()).isEqualTo("SHA256withECDSA");
     cert.verify(PKI.caCertificate().getPublicKey());
-    assertThat(cert.getIssuerX500Principal()).isEqualTo(PKI.caCertificate().getSubjectX500Principal());
+    assertThat(cert.getIssuerX500Principal())
+        .isEqualTo(PKI.caCertificate().getSubjectX500Principal());
     assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
     assertThat(cert.getSubjectAlternativeNames())
-        .containsExactly(List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
+        .containsExactly(
+            List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
     assertThat(cert.getBasicConstraints()).isEqualTo(-1);
     assertThat(cert.getKeyUsage()).startsWith(true, false, false, false, true, false, false);
     assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
@@ -144,21 +166,43 @@ class TestPkiTest {
     Path chain = dir.resolve("chain.pem");
     Path key = dir.resolve("key.pem");
     PKI.server().writePem(chain, key);
-    for (String check : new String[] {"-verify_hostname=localhost", "-verify_ip=127.0.0.1", "-verify_ip=::1"}) {
+    for (String check :
+        new String[] {"-verify_hostname=localhost", "-verify_ip=127.0.0.1", "-verify_ip=::1"}) {
       String[] flag = check.split("=", 2);
-      assertThat(run("openssl", "verify", "-purpose", "sslserver", flag[0], flag[1], "-CAfile", PKI.caPemFile().toString(), chain.toString()))
+      assertThat(
+              run(
+                  "openssl",
+                  "verify",
+                  "-purpose",
+                  "sslserver",
+                  flag[0],
+                  flag[1],
+                  "-CAfile",
+                  PKI.caPemFile().toString(),
+                  chain.toString()))
           .endsWith(": OK");
     }
-    assertThat(run("openssl", "verify", "-verify_hostname", "wrong.example", "-CAfile", PKI.caPemFile().toString(), chain.toString()))
+    assertThat(
+            run(
+                "openssl",
+                "verify",
+                "-verify_hostname",
+                "wrong.example",
+                "-CAfile",
+                PKI.caPemFile().toString(),
+                chain.toString()))
         .containsIgnoringCase("hostname mismatch");
-    assertThat(run("openssl", "pkey", "-in", key.toString(), "-noout", "-text")).contains("NIST CURVE: P-256");
+    assertThat(run("openssl", "pkey", "-in", key.toString(), "-noout", "-text"))
+        .contains("NIST CURVE: P-256");
   }
 
   @Test
   void expiredAndNotYetValidCertificatesAreRefusedByClients() throws Exception {
     Instant now = Instant.now();
-    TestPki.ServerIdentity expired = PKI.issue(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), "127.0.0.1");
-    TestPki.ServerIdentity early = PKI.issue(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), "127.0.0.1");
+    TestPki.ServerIdentity expired =
+        PKI.issue(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), "127.0.0.1");
+    TestPki.ServerIdentity early =
+        PKI.issue(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), "127.0.0.1");
     assertRefusedBy127001(expired);
     assertRefusedBy127001(early);
   }
@@ -170,7 +214,8 @@ class TestPkiTest {
     X509Certificate cert = PKI.issue(before, after, "localhost").certificate();
     assertThat(cert.getNotBefore().toInstant()).isEqualTo(before);
     assertThat(cert.getNotAfter().toInstant()).isEqualTo(after);
-    assertThatThrownBy(() -> PKI.issue(after, before, "localhost")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PKI.issue(after, before, "localhost"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PKI.issue(before, after)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -180,10 +225,17 @@ class TestPkiTest {
     Path key = dir.resolve("key.pem");
     PKI.server().writePem(chain, key);
     String pem = Files.readString(key);
-    assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+    assertThat(pem)
+        .startsWith("-----BEGIN PRIVATE KEY-----\n")
+        .endsWith("-----END PRIVATE KEY-----\n");
     byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-    assertThat(KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der)).getAlgorithm()).isEqualTo("EC");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    assertThat(
+            KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(der))
+                .getAlgorithm())
+        .isEqualTo("EC");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(chain).split("-----BEGIN CERTIFICATE-----", -1)).hasSize(3);
   }
 

@@ -18,13 +18,12 @@ import java.util.Objects;
 /**
  * An immutable, thread-safe FTP/FTPS client configuration; {@link #open()} connects a {@link
  * FtpSession}. Defaults are the safe ones, not Commons Net's: a login with a password requires
- * explicit FTPS ({@code AUTH TLS}, then {@code PROT P}; implicit on port 990) with certificate
- * and host-name verification, and never sends the password in clear (a server without TLS fails
- * with {@link io.inetkit.core.TlsException} before it, unless {@link TlsMode#NONE} is chosen);
- * anonymous logins stay plain (see {@link #defaultTlsMode}),
- * passive mode that always connects to the control connection's peer, binary type, 256 KiB
- * buffers, finite timeouts, bounded replies and listings, and three automatic
- * reconnect-and-resume retries for {@link Path} transfers.
+ * explicit FTPS ({@code AUTH TLS}, then {@code PROT P}; implicit on port 990) with certificate and
+ * host-name verification, and never sends the password in clear (a server without TLS fails with
+ * {@link io.inetkit.core.TlsException} before it, unless {@link TlsMode#NONE} is chosen); anonymous
+ * logins stay plain (see {@link #defaultTlsMode}), passive mode that always connects to the control
+ * connection's peer, binary type, 256 KiB buffers, finite timeouts, bounded replies and listings,
+ * and three automatic reconnect-and-resume retries for {@link Path} transfers.
  *
  * <pre>{@code
  * FtpClient client = FtpClient.builder()
@@ -37,17 +36,16 @@ import java.util.Objects;
  * FtpClient plainAnonymous = client.newBuilder().tlsMode(TlsMode.NONE).anonymous().build();
  * }</pre>
  *
- * <p><b>TLS session reuse.</b> Every data connection resumes the control connection's TLS
- * session, as vsftpd demands by default ({@code require_ssl_reuse=YES}). With TLS 1.3 that works
- * as is. With TLS 1.2, vsftpd (on OpenSSL) accepts resumption by session ID but not the JDK's
- * session tickets, so each session uses {@link Trust#withSessionIdResumption()}: no JVM flag is
- * needed. If the JVM property {@code jdk.tls.client.enableSessionTicketExtension} is set, it
- * wins; a {@code 522} then fails the transfer with an {@link io.inetkit.core.TlsException} that
- * names the remedies.
+ * <p><b>TLS session reuse.</b> Every data connection resumes the control connection's TLS session,
+ * as vsftpd demands by default ({@code require_ssl_reuse=YES}). With TLS 1.3 that works as is. With
+ * TLS 1.2, vsftpd (on OpenSSL) accepts resumption by session ID but not the JDK's session tickets,
+ * so each session uses {@link Trust#withSessionIdResumption()}: no JVM flag is needed. If the JVM
+ * property {@code jdk.tls.client.enableSessionTicketExtension} is set, it wins; a {@code 522} then
+ * fails the transfer with an {@link io.inetkit.core.TlsException} that names the remedies.
  *
- * <p><b>Listings</b> use MLSD when the server's FEAT lists MLST, else LIST parsed for the
- * server's SYST type (Unix, Windows and the other Commons Net parsers). <b>IPv6</b> servers are
- * reached with EPSV (passive) or EPRT (active).
+ * <p><b>Listings</b> use MLSD when the server's FEAT lists MLST, else LIST parsed for the server's
+ * SYST type (Unix, Windows and the other Commons Net parsers). <b>IPv6</b> servers are reached with
+ * EPSV (passive) or EPRT (active).
  *
  * <p><b>ASCII</b> ({@link TransferType#ASCII}) converts line ends, so the local byte count differs
  * from the server's SIZE and a byte offset in one copy is not the same place in the other: ASCII
@@ -61,8 +59,10 @@ public final class FtpClient {
 
   private final Endpoint endpoint;
   private final TlsMode tlsMode;
+
   /** As set on the builder; null when derived, so a variant recomputes it. */
   private final TlsMode requestedTlsMode;
+
   private final Trust trust;
   private final Credentials credentials;
   private final Timeouts timeouts;
@@ -153,20 +153,21 @@ public final class FtpClient {
    *
    * @return the features; {@link FtpFeatures#NONE} when the server does not know FEAT
    * @throws io.inetkit.core.ConnectionException when the server cannot be reached
-   * @throws io.inetkit.core.TlsException when TLS fails or {@code AUTH TLS} is refused while required
+   * @throws io.inetkit.core.TlsException when TLS fails or {@code AUTH TLS} is refused while
+   *     required
    */
   public FtpFeatures features() throws InetkitException {
     return CommonsNetFtpSession.features(this);
   }
 
-
   /**
-   * Opens a session, downloads {@code remote} to {@code local} (a file, or an existing folder
-   * that receives the remote name), and closes. The local folder is checked before connecting.
+   * Opens a session, downloads {@code remote} to {@code local} (a file, or an existing folder that
+   * receives the remote name), and closes. The local folder is checked before connecting.
    *
    * @throws io.inetkit.core.LocalFileException when the folder to save into does not exist
    */
-  public FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException {
+  public FtpTransfer get(String remote, Path local, TransferOption... options)
+      throws InetkitException {
     io.inetkit.core.LocalPaths.downloadTarget(local, remote, "download");
     try (FtpSession session = open()) {
       return session.get(remote, local, options);
@@ -174,12 +175,14 @@ public final class FtpClient {
   }
 
   /**
-   * Opens a session, uploads {@code local} to {@code remote}, and closes. The local file is
-   * checked before connecting.
+   * Opens a session, uploads {@code local} to {@code remote}, and closes. The local file is checked
+   * before connecting.
    *
-   * @throws io.inetkit.core.LocalFileException when {@code local} is missing, a folder or unreadable
+   * @throws io.inetkit.core.LocalFileException when {@code local} is missing, a folder or
+   *     unreadable
    */
-  public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
+  public FtpTransfer put(Path local, String remote, TransferOption... options)
+      throws InetkitException {
     io.inetkit.core.LocalPaths.uploadSource(local);
     try (FtpSession session = open()) {
       return session.put(local, remote, options);
@@ -248,8 +251,8 @@ public final class FtpClient {
 
   /**
    * Returns the most entries one listing may have (default 100 000); a listing may also have at
-   * most 256 bytes per allowed entry in all (25.6 MB by default), so memory stays bounded
-   * whatever the server sends. More is a {@link io.inetkit.core.LimitExceededException}.
+   * most 256 bytes per allowed entry in all (25.6 MB by default), so memory stays bounded whatever
+   * the server sends. More is a {@link io.inetkit.core.LimitExceededException}.
    */
   public int maxListingEntries() {
     return maxListingEntries;
@@ -438,9 +441,9 @@ public final class FtpClient {
     }
 
     /**
-     * Refuses downloads larger than {@code bytes}: checked with SIZE before transferring, and
-     * again on the bytes as they arrive (a server whose SIZE is missing or lies is cut off there,
-     * and no file is left behind).
+     * Refuses downloads larger than {@code bytes}: checked with SIZE before transferring, and again
+     * on the bytes as they arrive (a server whose SIZE is missing or lies is cut off there, and no
+     * file is left behind).
      */
     public Builder maxFileSize(long bytes) {
       this.maxFileSize = Inputs.requireRange("maxFileSize", bytes, 0, Long.MAX_VALUE);
@@ -449,13 +452,15 @@ public final class FtpClient {
 
     /** Sets the longest reply or listing line accepted, 512 bytes to 1 MiB. */
     public Builder maxReplyLineLength(int bytes) {
-      this.maxReplyLineLength = (int) Inputs.requireRange("maxReplyLineLength", bytes, 512, 1 << 20);
+      this.maxReplyLineLength =
+          (int) Inputs.requireRange("maxReplyLineLength", bytes, 512, 1 << 20);
       return this;
     }
 
     /** Sets the most entries one listing may have. */
     public Builder maxListingEntries(int entries) {
-      this.maxListingEntries = (int) Inputs.requireRange("maxListingEntries", entries, 1, 100_000_000);
+      this.maxListingEntries =
+          (int) Inputs.requireRange("maxListingEntries", entries, 1, 100_000_000);
       return this;
     }
 
@@ -473,7 +478,8 @@ public final class FtpClient {
 
     /** Sets how many entries one mirror visits at most, 1 to 10<sup>12</sup>. */
     public Builder maxMirrorEntries(long entries) {
-      this.maxMirrorEntries = Inputs.requireRange("maxMirrorEntries", entries, 1, 1_000_000_000_000L);
+      this.maxMirrorEntries =
+          Inputs.requireRange("maxMirrorEntries", entries, 1, 1_000_000_000_000L);
       return this;
     }
 
@@ -503,7 +509,8 @@ public final class FtpClient {
      */
     public FtpClient build() {
       if (tlsMode == TlsMode.IMPLICIT && endpoint != null && endpoint.port() == 21) {
-        throw new InvalidInputException("tlsMode", "IMPLICIT TLS on port 21 will not work; use STARTTLS_REQUIRED or port 990");
+        throw new InvalidInputException(
+            "tlsMode", "IMPLICIT TLS on port 21 will not work; use STARTTLS_REQUIRED or port 990");
       }
       return new FtpClient(this);
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param type file, directory, link or unknown
  * @param size the size in bytes, or {@code -1} when unknown
  * @param modified when the entry was last modified, or {@code null} when unknown
- * @param permissions the permissions as the server gave them (MLSD {@code perm} fact or the
- *     {@code rwxr-xr-x} column), or {@code ""} when unknown
+ * @param permissions the permissions as the server gave them (MLSD {@code perm} fact or the {@code
+ *     rwxr-xr-x} column), or {@code ""} when unknown
  */
 public record FtpEntry(String name, Type type, long size, Instant modified, String permissions) {
 

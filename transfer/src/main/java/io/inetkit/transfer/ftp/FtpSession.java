@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One logged-in FTP connection, from {@link FtpClient#open()}. Not thread-safe; {@link #close()}
- * is idempotent. Remote paths are absolute or relative to the login folder; they must not hold
- * CR, LF or NUL ({@link io.inetkit.core.InvalidInputException} before anything is sent).
+ * One logged-in FTP connection, from {@link FtpClient#open()}. Not thread-safe; {@link #close()} is
+ * idempotent. Remote paths are absolute or relative to the login folder; they must not hold CR, LF
+ * or NUL ({@link io.inetkit.core.InvalidInputException} before anything is sent).
  *
  * <pre>{@code
  * try (FtpSession ftp = client.open()) {
@@ -26,9 +26,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>Every method throws {@link io.inetkit.core.ProtocolReplyException} (or its {@link
- * io.inetkit.core.NotFoundException}) carrying the server's reply when the server refuses,
- * {@link io.inetkit.core.InetkitTimeoutException} when it stays silent past the timeout, and
- * {@link io.inetkit.core.ProtocolViolationException} when its output breaks the protocol.
+ * io.inetkit.core.NotFoundException}) carrying the server's reply when the server refuses, {@link
+ * io.inetkit.core.InetkitTimeoutException} when it stays silent past the timeout, and {@link
+ * io.inetkit.core.ProtocolViolationException} when its output breaks the protocol.
  */
 public interface FtpSession extends Closeable {
 
@@ -53,8 +53,8 @@ public interface FtpSession extends Closeable {
 
   /**
    * Downloads {@code remote} into {@code local} (a file, or an existing folder to put it in),
-   * through a temp file in the same folder that is renamed only when the transfer is complete
-   * and its size matches SIZE. A dropped connection is reconnected and the transfer resumed up to
+   * through a temp file in the same folder that is renamed only when the transfer is complete and
+   * its size matches SIZE. A dropped connection is reconnected and the transfer resumed up to
    * {@link FtpClient#retries()} times.
    *
    * @throws io.inetkit.core.LimitExceededException when the file is larger than {@link
@@ -67,7 +67,8 @@ public interface FtpSession extends Closeable {
    * Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written.
    * With {@link TransferType#ASCII} a drop after bytes were written is reported, not resumed.
    */
-  FtpTransfer get(String remote, OutputStream out, TransferOption... options) throws InetkitException;
+  FtpTransfer get(String remote, OutputStream out, TransferOption... options)
+      throws InetkitException;
 
   /**
    * Uploads {@code local} to {@code remote}. A dropped connection is reconnected and the upload
@@ -110,8 +111,8 @@ public interface FtpSession extends Closeable {
   void setModificationTime(String path, Instant time) throws InetkitException;
 
   /**
-   * Sends one raw command line (no CR, LF or NUL; at most 1024 characters) and returns the
-   * positive or intermediate reply. Commands that need a data connection are not supported.
+   * Sends one raw command line (no CR, LF or NUL; at most 1024 characters) and returns the positive
+   * or intermediate reply. Commands that need a data connection are not supported.
    *
    * @throws io.inetkit.core.ProtocolReplyException on a 4xx/5xx reply
    */

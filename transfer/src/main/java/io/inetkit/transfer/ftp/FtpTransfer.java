@@ -20,7 +20,12 @@ import java.util.Objects;
  * @param elapsed how long it took
  */
 public record FtpTransfer(
-    String remotePath, long bytes, long resumedFrom, int reconnects, Checksum checksum, Duration elapsed) {
+    String remotePath,
+    long bytes,
+    long resumedFrom,
+    int reconnects,
+    Checksum checksum,
+    Duration elapsed) {
 
   /** Whether the transfer was checked against a server-side checksum. */
   public enum Checksum {

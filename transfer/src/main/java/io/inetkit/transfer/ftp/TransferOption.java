@@ -11,8 +11,8 @@ package io.inetkit.transfer.ftp;
 public enum TransferOption {
   /**
    * Continue an earlier, interrupted transfer: a download continues its partial temp file (REST),
-   * an upload continues the remote file from its current size (REST + STOR, or APPE). With
-   * {@link TransferType#ASCII} byte offsets do not carry over, so the transfer starts from zero.
+   * an upload continues the remote file from its current size (REST + STOR, or APPE). With {@link
+   * TransferType#ASCII} byte offsets do not carry over, so the transfer starts from zero.
    */
   RESUME,
   /**
@@ -21,9 +21,9 @@ public enum TransferOption {
    */
   ATOMIC,
   /**
-   * After the transfer, compare a checksum computed by the server (HASH, XSHA256, XSHA1, XMD5)
-   * with the local one when the server offers any; a mismatch fails the transfer. Refused with
-   * {@link TransferType#ASCII}, which changes the bytes.
+   * After the transfer, compare a checksum computed by the server (HASH, XSHA256, XSHA1, XMD5) with
+   * the local one when the server offers any; a mismatch fails the transfer. Refused with {@link
+   * TransferType#ASCII}, which changes the bytes.
    */
   VERIFY_CHECKSUM
 }

@@ -12,8 +12,8 @@ public enum TransferType {
   /** TYPE I: bytes unchanged. */
   BINARY,
   /**
-   * TYPE A: text with line ends translated (CRLF on the wire, this JVM's line end locally). No
-   * size check, no resuming at a byte offset: a dropped transfer starts again from zero.
+   * TYPE A: text with line ends translated (CRLF on the wire, this JVM's line end locally). No size
+   * check, no resuming at a byte offset: a dropped transfer starts again from zero.
    */
   ASCII
 }

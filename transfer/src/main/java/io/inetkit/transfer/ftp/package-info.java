@@ -1,8 +1,8 @@
 /**
  * FTP and FTPS client: {@link io.inetkit.transfer.ftp.FtpClient} (immutable configuration) opens
- * {@link io.inetkit.transfer.ftp.FtpSession}s that list, get, put, resume, mirror and manage
- * files with safe defaults: passive, binary, verified TLS with session reuse on data
- * connections, finite timeouts, bounded replies and listings.
+ * {@link io.inetkit.transfer.ftp.FtpSession}s that list, get, put, resume, mirror and manage files
+ * with safe defaults: passive, binary, verified TLS with session reuse on data connections, finite
+ * timeouts, bounded replies and listings.
  *
  * <pre>{@code
  * FtpClient client = FtpClient.builder().endpoint("ftp.example.org", 21)

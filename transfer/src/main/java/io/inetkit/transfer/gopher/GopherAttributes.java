@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Gopher+ attributes of one item, as answered to an item ({@code !}) or directory ({@code
- * $}) attribute request.
+ * The Gopher+ attributes of one item, as answered to an item ({@code !}) or directory ({@code $})
+ * attribute request.
  *
  * <pre>{@code
  * GopherAttributes a = client.attributes(item);
@@ -23,8 +23,8 @@ import java.util.Optional;
  * @param admin the {@code +ADMIN} block's {@code Key: value} lines, in order
  * @param views the {@code +VIEWS} block
  * @param abstractLines the {@code +ABSTRACT} block's lines (empty when there is none)
- * @param blocks every block by name without {@code +} and {@code :} (INFO, ADMIN, VIEWS,
- *     ABSTRACT and any other), each with its lines minus the one leading space
+ * @param blocks every block by name without {@code +} and {@code :} (INFO, ADMIN, VIEWS, ABSTRACT
+ *     and any other), each with its lines minus the one leading space
  */
 public record GopherAttributes(
     GopherItem item,
@@ -46,7 +46,9 @@ public record GopherAttributes(
 
   /** Returns the abstract as one text with lines joined by {@code \n}, if there is one. */
   public Optional<String> abstractText() {
-    return abstractLines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", abstractLines));
+    return abstractLines.isEmpty()
+        ? Optional.empty()
+        : Optional.of(String.join("\n", abstractLines));
   }
 
   /** Returns the view of {@code mimeType} (ignoring case), if the item has one. */

@@ -3,8 +3,8 @@ package io.inetkit.transfer.gopher;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.GopherUrl;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.Timeouts;
@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Gopher and gophers client (RFC 1436, URLs per RFC 4266, Gopher+): menus, text documents,
- * binary items, searches and Gopher+ attributes and views. Immutable and thread-safe; it holds
- * configuration only. Gopher sends one request per connection, so there is no session: every
- * method connects, sends one request line, reads the reply and closes.
+ * A Gopher and gophers client (RFC 1436, URLs per RFC 4266, Gopher+): menus, text documents, binary
+ * items, searches and Gopher+ attributes and views. Immutable and thread-safe; it holds
+ * configuration only. Gopher sends one request per connection, so there is no session: every method
+ * connects, sends one request line, reads the reply and closes.
  *
  * <pre>{@code
  * GopherClient gopher = GopherClient.builder()
@@ -40,19 +40,19 @@ import java.util.Objects;
  * List<GopherItem> hits = gopher.search(GopherUrl.parse("gopher://gopher.example.org/7/find"), "java");
  * }</pre>
  *
- * <p>Robust against sloppy servers (LF without CR, missing fields, trailing blanks), truthful
- * about truncation (a menu or text that ends without its lone {@code .} line, an empty reply
- * included, fails with {@link io.inetkit.core.ConnectionClosedException}, and no file is
- * renamed into place), bounded against hostile ones: lines longer than {@link #maxLineLength()}, menus with
- * more than {@link #maxMenuItems()} items or {@link #maxMenuBytes()} bytes, and replies larger
- * than {@link #maxTotalBytes()} fail with {@link io.inetkit.core.LimitExceededException}; a
- * server that stalls fails with {@link io.inetkit.core.InetkitTimeoutException}. Selectors and
- * queries with CR, LF, TAB or NUL are refused with {@link InvalidInputException} before
- * connecting. A selector the server does not know (an error item, type 3) fails with {@link
- * io.inetkit.core.NotFoundException} carrying the server's text.
+ * <p>Robust against sloppy servers (LF without CR, missing fields, trailing blanks), truthful about
+ * truncation (a menu or text that ends without its lone {@code .} line, an empty reply included,
+ * fails with {@link io.inetkit.core.ConnectionClosedException}, and no file is renamed into place),
+ * bounded against hostile ones: lines longer than {@link #maxLineLength()}, menus with more than
+ * {@link #maxMenuItems()} items or {@link #maxMenuBytes()} bytes, and replies larger than {@link
+ * #maxTotalBytes()} fail with {@link io.inetkit.core.LimitExceededException}; a server that stalls
+ * fails with {@link io.inetkit.core.InetkitTimeoutException}. Selectors and queries with CR, LF,
+ * TAB or NUL are refused with {@link InvalidInputException} before connecting. A selector the
+ * server does not know (an error item, type 3) fails with {@link io.inetkit.core.NotFoundException}
+ * carrying the server's text.
  *
- * <p>Calls with a {@link GopherUrl} use TLS exactly when the URL is {@code gophers://}, with
- * {@link #trust()}; calls with a {@link GopherItem} or a host use {@link #tlsMode()}.
+ * <p>Calls with a {@link GopherUrl} use TLS exactly when the URL is {@code gophers://}, with {@link
+ * #trust()}; calls with a {@link GopherItem} or a host use {@link #tlsMode()}.
  */
 public final class GopherClient {
   private final TlsMode tlsMode;
@@ -146,7 +146,9 @@ public final class GopherClient {
     return ops.text(target(url), out);
   }
 
-  /** Like {@link #text(GopherItem, OutputStream)} into a file, written atomically (temp + rename). */
+  /**
+   * Like {@link #text(GopherItem, OutputStream)} into a file, written atomically (temp + rename).
+   */
   public long text(GopherItem item, Path target) throws InetkitException {
     return ops.text(target(item), target);
   }
@@ -160,12 +162,13 @@ public final class GopherClient {
 
   /**
    * Downloads a binary item (type {@code 9}, {@code g}, {@code I}, {@code 5}, …: bytes until the
-   * server closes) into a file: written to a temporary file next to it and renamed into place
-   * only when complete. Returns the number of bytes.
+   * server closes) into a file: written to a temporary file next to it and renamed into place only
+   * when complete. Returns the number of bytes.
    *
    * @throws io.inetkit.core.NotFoundException when the server answers with an error item
    */
-  public long download(GopherItem item, Path target, ProgressListener progress) throws InetkitException {
+  public long download(GopherItem item, Path target, ProgressListener progress)
+      throws InetkitException {
     return ops.download(target(item), target, progress);
   }
 
@@ -175,7 +178,8 @@ public final class GopherClient {
   }
 
   /** Like {@link #download(GopherItem, Path, ProgressListener)} for a URL. */
-  public long download(GopherUrl url, Path target, ProgressListener progress) throws InetkitException {
+  public long download(GopherUrl url, Path target, ProgressListener progress)
+      throws InetkitException {
     return ops.download(target(url), target, progress);
   }
 
@@ -186,15 +190,16 @@ public final class GopherClient {
   }
 
   /** Like {@link #download(GopherItem, OutputStream, ProgressListener)} for a URL. */
-  public long download(GopherUrl url, OutputStream out, ProgressListener progress) throws InetkitException {
+  public long download(GopherUrl url, OutputStream out, ProgressListener progress)
+      throws InetkitException {
     return ops.download(target(url), out, progress);
   }
 
   // ---------------------------------------------------------------- Gopher+
 
   /**
-   * Asks a Gopher+ server for an item's attributes ({@code selector TAB !}): +INFO, +ADMIN,
-   * +VIEWS, +ABSTRACT and any other block.
+   * Asks a Gopher+ server for an item's attributes ({@code selector TAB !}): +INFO, +ADMIN, +VIEWS,
+   * +ABSTRACT and any other block.
    *
    * @throws io.inetkit.core.ProtocolViolationException when the server does not speak Gopher+
    */
@@ -230,7 +235,10 @@ public final class GopherClient {
     return ops.view(target(item), view, out, progress);
   }
 
-  /** Like {@link #view(GopherItem, GopherView, OutputStream, ProgressListener)} into a file (temp + rename). */
+  /**
+   * Like {@link #view(GopherItem, GopherView, OutputStream, ProgressListener)} into a file (temp +
+   * rename).
+   */
   public long view(GopherItem item, GopherView view, Path target) throws InetkitException {
     return ops.view(target(item), view, target);
   }
@@ -340,7 +348,8 @@ public final class GopherClient {
     public Builder tlsMode(TlsMode tlsMode) {
       Objects.requireNonNull(tlsMode, "tlsMode");
       if (tlsMode != TlsMode.NONE && tlsMode != TlsMode.IMPLICIT) {
-        throw new InvalidInputException("tlsMode", "Gopher knows only NONE or IMPLICIT, not " + tlsMode);
+        throw new InvalidInputException(
+            "tlsMode", "Gopher knows only NONE or IMPLICIT, not " + tlsMode);
       }
       this.tlsMode = tlsMode;
       return this;
@@ -354,13 +363,15 @@ public final class GopherClient {
 
     /** Sets the longest menu or text line accepted (default 64 KiB). */
     public Builder maxLineLength(int maxLineLength) {
-      this.maxLineLength = (int) Inputs.requireRange("maxLineLength", maxLineLength, 80, Integer.MAX_VALUE - 16);
+      this.maxLineLength =
+          (int) Inputs.requireRange("maxLineLength", maxLineLength, 80, Integer.MAX_VALUE - 16);
       return this;
     }
 
     /** Sets the most items of a menu (default 100,000). */
     public Builder maxMenuItems(int maxMenuItems) {
-      this.maxMenuItems = (int) Inputs.requireRange("maxMenuItems", maxMenuItems, 1, Integer.MAX_VALUE);
+      this.maxMenuItems =
+          (int) Inputs.requireRange("maxMenuItems", maxMenuItems, 1, Integer.MAX_VALUE);
       return this;
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * One line of a Gopher menu: a link to a document, menu, search or other server, or an info or
- * error line. Values as the server sent them; the type character is kept even when inetkit does
- * not know it ({@link GopherItemType#UNKNOWN}).
+ * error line. Values as the server sent them; the type character is kept even when inetkit does not
+ * know it ({@link GopherItemType#UNKNOWN}).
  *
  * <pre>{@code
  * for (GopherItem item : client.menu(GopherUrl.parse("gopher://gopher.example.org/1/"))) {
@@ -26,8 +26,8 @@ import java.util.Optional;
  * @param code the type character as sent, e.g. {@code '0'}, {@code 'i'}, {@code 'Q'}
  * @param display the text shown to people (control characters already replaced by U+FFFD)
  * @param selector what to send to fetch the item; may be empty
- * @param host the server holding the item, as sent (may be a dummy like {@code error.host} on
- *     info lines)
+ * @param host the server holding the item, as sent (may be a dummy like {@code error.host} on info
+ *     lines)
  * @param port its port; 0 when the server sent none or an invalid one on an info or error line
  * @param plus the Gopher+ marker of the fifth field
  */
@@ -49,12 +49,14 @@ public record GopherItem(
       throw new io.inetkit.core.InvalidInputException("display", "must not contain CR or LF");
     }
     if (port < 0 || port > 65535) {
-      throw new io.inetkit.core.InvalidInputException("port", "must be between 0 and 65535, was " + port);
+      throw new io.inetkit.core.InvalidInputException(
+          "port", "must be between 0 and 65535, was " + port);
     }
   }
 
   /** Returns a plain (non Gopher+) item of a known type. */
-  public static GopherItem of(GopherItemType type, String display, String selector, String host, int port) {
+  public static GopherItem of(
+      GopherItemType type, String display, String selector, String host, int port) {
     if (type == GopherItemType.UNKNOWN) {
       throw new IllegalArgumentException("UNKNOWN has no type character; use the constructor");
     }

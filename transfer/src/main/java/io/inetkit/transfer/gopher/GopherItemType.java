@@ -1,9 +1,9 @@
 package io.inetkit.transfer.gopher;
 
 /**
- * The type of a Gopher menu item: the first character of its menu line. Covers every RFC 1436
- * type and the common extensions; a character not listed here is {@link #UNKNOWN}, and the item
- * keeps the raw character in {@link GopherItem#code()}.
+ * The type of a Gopher menu item: the first character of its menu line. Covers every RFC 1436 type
+ * and the common extensions; a character not listed here is {@link #UNKNOWN}, and the item keeps
+ * the raw character in {@link GopherItem#code()}.
  *
  * <pre>{@code
  * GopherItemType t = GopherItemType.of('I');   // IMAGE
@@ -73,7 +73,9 @@ public enum GopherItemType {
     TEXT,
     /** A search: {@link GopherClient#search(GopherItem, String)}. */
     SEARCH,
-    /** Bytes until the server closes: {@link GopherClient#download(GopherItem, java.nio.file.Path)}. */
+    /**
+     * Bytes until the server closes: {@link GopherClient#download(GopherItem, java.nio.file.Path)}.
+     */
     BINARY,
     /** Another protocol (Telnet, TN3270, CSO): not fetched over Gopher. */
     ELSEWHERE,

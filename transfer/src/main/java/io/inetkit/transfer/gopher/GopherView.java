@@ -4,8 +4,8 @@ import io.inetkit.transfer.gopher.internal.GopherUrls;
 import java.util.Objects;
 
 /**
- * One Gopher+ view of an item, from its {@code +VIEWS} block: the same item in another format
- * or language, fetched with {@link GopherClient#view(GopherItem, GopherView, java.nio.file.Path)}.
+ * One Gopher+ view of an item, from its {@code +VIEWS} block: the same item in another format or
+ * language, fetched with {@link GopherClient#view(GopherItem, GopherView, java.nio.file.Path)}.
  *
  * <pre>{@code
  * GopherAttributes a = client.attributes(item);
@@ -26,7 +26,8 @@ public record GopherView(String mimeType, String language, String size) {
     GopherUrls.requireSelector("language", Objects.requireNonNull(language, "language"));
     Objects.requireNonNull(size, "size");
     if (mimeType.isBlank() || mimeType.indexOf(' ') >= 0) {
-      throw new io.inetkit.core.InvalidInputException("mimeType", "must be one word, was " + io.inetkit.core.Inputs.quote(mimeType));
+      throw new io.inetkit.core.InvalidInputException(
+          "mimeType", "must be one word, was " + io.inetkit.core.Inputs.quote(mimeType));
     }
   }
 

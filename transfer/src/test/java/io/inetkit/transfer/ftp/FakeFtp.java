@@ -21,15 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A hostile FTP server for tests, on testkit's {@link FaultServer}: answers the usual commands,
  * announces passive data at a foreign address (10.0.0.1) while listening on loopback, and can drop
  * the first download and the first upload part-way, serve a given listing, or stall or flood the
- * data connection. Speaks PORT and, when bound to {@code ::1}, EPSV/EPRT for IPv6 clients (on
- * IPv4 it refuses EPSV, so clients fall back to the PASV reply with the foreign address).
- * The SYST, FEAT, SIZE and CWD replies and the reply that ends a RETR can be replaced to play other
- * (or lying) servers.
+ * data connection. Speaks PORT and, when bound to {@code ::1}, EPSV/EPRT for IPv6 clients (on IPv4
+ * it refuses EPSV, so clients fall back to the PASV reply with the foreign address). The SYST,
+ * FEAT, SIZE and CWD replies and the reply that ends a RETR can be replaced to play other (or
+ * lying) servers.
  */
 final class FakeFtp implements AutoCloseable {
   /** What the data connection does. */
   enum Data {
-    NORMAL, DROP_FIRST, STALL, ENDLESS
+    NORMAL,
+    DROP_FIRST,
+    STALL,
+    ENDLESS
   }
 
   final byte[] file;
@@ -39,16 +42,22 @@ final class FakeFtp implements AutoCloseable {
   final List<String> commands = new CopyOnWriteArrayList<>();
   final AtomicInteger dataConnections = new AtomicInteger();
   final List<String> dataPeers = new CopyOnWriteArrayList<>();
+
   /** The SYST reply. */
   volatile String syst = "215 UNIX Type: L8\r\n";
+
   /** The FEAT reply. */
   volatile String feat = "211-Features:\r\n SIZE\r\n REST STREAM\r\n211 End\r\n";
+
   /** The SIZE reply, or null to tell the truth. */
   volatile String sizeReply;
+
   /** The reply to CWD (the default: a server without it). */
   volatile String cwdReply = "502 not implemented\r\n";
+
   /** The reply after a RETR's data went out (unless the transfer is dropped). */
   volatile String retrEnd = "226 done\r\n";
+
   private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
   private final AtomicInteger retrs = new AtomicInteger();
   private final AtomicInteger stors = new AtomicInteger();
@@ -70,13 +79,16 @@ final class FakeFtp implements AutoCloseable {
   }
 
   /** A fake listening on {@code bind}, a loopback address such as {@code ::1}. */
-  FakeFtp(byte[] file, byte[] listing, Data data, int dropAfter, InetAddress bind) throws IOException {
+  FakeFtp(byte[] file, byte[] listing, Data data, int dropAfter, InetAddress bind)
+      throws IOException {
     this.file = file;
     this.listing = listing;
     this.data = data;
     this.dropAfter = dropAfter;
     this.bind = bind;
-    this.server = FaultServer.start(FaultScript.create().send("220 fake ftp\r\n").respond(this::answer), bind);
+    this.server =
+        FaultServer.start(
+            FaultScript.create().send("220 fake ftp\r\n").respond(this::answer), bind);
   }
 
   io.inetkit.core.Endpoint endpoint() {
@@ -84,9 +96,13 @@ final class FakeFtp implements AutoCloseable {
   }
 
   FtpClient.Builder client() {
-    return FtpClient.builder().endpoint(endpoint()).tlsMode(io.inetkit.core.TlsMode.NONE)
-        .timeouts(io.inetkit.core.Timeouts.DEFAULT.withConnect(java.time.Duration.ofSeconds(2))
-            .withRead(java.time.Duration.ofSeconds(2)));
+    return FtpClient.builder()
+        .endpoint(endpoint())
+        .tlsMode(io.inetkit.core.TlsMode.NONE)
+        .timeouts(
+            io.inetkit.core.Timeouts.DEFAULT
+                .withConnect(java.time.Duration.ofSeconds(2))
+                .withRead(java.time.Duration.ofSeconds(2)));
   }
 
   /** Returns what was uploaded to {@code name}, once its transfer has ended. */
@@ -110,19 +126,23 @@ final class FakeFtp implements AutoCloseable {
         case "SIZE" -> {
           awaitTransfer();
           byte[] up = stored.get(arg);
-          yield sizeReply != null ? sizeReply : "213 " + (up != null ? up.length : file.length) + "\r\n";
+          yield sizeReply != null
+              ? sizeReply
+              : "213 " + (up != null ? up.length : file.length) + "\r\n";
         }
         case "REST" -> {
           rest = Long.parseLong(arg);
           yield "350 restarting at " + rest + "\r\n";
         }
         case "PASV" -> pasv();
-        case "EPSV" -> bind instanceof java.net.Inet6Address // an IPv4 fake is an old server: PASV only
-            ? "229 Entering Extended Passive Mode (|||" + listen().getLocalPort() + "|)\r\n"
-            : "502 not implemented\r\n";
+        case "EPSV" ->
+            bind instanceof java.net.Inet6Address // an IPv4 fake is an old server: PASV only
+                ? "229 Entering Extended Passive Mode (|||" + listen().getLocalPort() + "|)\r\n"
+                : "502 not implemented\r\n";
         case "PORT" -> {
           String[] n = arg.split(",");
-          connectTo(String.join(".", Arrays.copyOf(n, 4)),
+          connectTo(
+              String.join(".", Arrays.copyOf(n, 4)),
               Integer.parseInt(n[4]) * 256 + Integer.parseInt(n[5]));
           yield "200 PORT ok\r\n";
         }
@@ -136,7 +156,9 @@ final class FakeFtp implements AutoCloseable {
           long from = rest;
           rest = 0;
           boolean drop = data == Data.DROP_FIRST && retrs.getAndIncrement() == 0;
-          serve(Arrays.copyOfRange(file, (int) from, drop ? (int) from + dropAfter : file.length), drop);
+          serve(
+              Arrays.copyOfRange(file, (int) from, drop ? (int) from + dropAfter : file.length),
+              drop);
           yield drop ? "150 sending\r\n426 connection lost\r\n" : "150 sending\r\n" + retrEnd;
         }
         case "STOR", "APPE" -> {
@@ -146,7 +168,9 @@ final class FakeFtp implements AutoCloseable {
           rest = 0;
           boolean drop = data == Data.DROP_FIRST && stors.getAndIncrement() == 0;
           receive(arg, Arrays.copyOf(before, from), drop);
-          yield drop ? "150 receiving\r\n426 connection lost\r\n" : "150 receiving\r\n226 stored\r\n";
+          yield drop
+              ? "150 receiving\r\n426 connection lost\r\n"
+              : "150 receiving\r\n226 stored\r\n";
         }
         case "LIST" -> {
           serve(listing, false);
@@ -183,11 +207,12 @@ final class FakeFtp implements AutoCloseable {
     if (!address.isLoopbackAddress()) {
       throw new IOException("refusing to connect to " + host);
     }
-    next = () -> {
-      Socket s = new Socket();
-      s.connect(new InetSocketAddress(address, port), 10_000);
-      return s;
-    };
+    next =
+        () -> {
+          Socket s = new Socket();
+          s.connect(new InetSocketAddress(address, port), 10_000);
+          return s;
+        };
   }
 
   private Socket accepted() throws IOException {
@@ -198,48 +223,53 @@ final class FakeFtp implements AutoCloseable {
   }
 
   private void serve(byte[] bytes, boolean drop) {
-    start(() -> {
-      try (Socket c = accepted()) {
-        OutputStream out = c.getOutputStream();
-        switch (data) {
-          case STALL -> Thread.sleep(30_000);
-          case ENDLESS -> {
-            byte[] x = new byte[8192];
-            Arrays.fill(x, (byte) 'x');
-            while (true) {
-              out.write(x);
+    start(
+        () -> {
+          try (Socket c = accepted()) {
+            OutputStream out = c.getOutputStream();
+            switch (data) {
+              case STALL -> Thread.sleep(30_000);
+              case ENDLESS -> {
+                byte[] x = new byte[8192];
+                Arrays.fill(x, (byte) 'x');
+                while (true) {
+                  out.write(x);
+                }
+              }
+              default -> {
+                out.write(bytes);
+                out.flush();
+                if (drop) {
+                  c.setSoLinger(true, 0); // RST, like a crash
+                }
+              }
             }
+          } catch (IOException | InterruptedException e) {
+            // the client hung up
           }
-          default -> {
-            out.write(bytes);
-            out.flush();
+        });
+  }
+
+  /**
+   * Stores {@code kept} plus what arrives under {@code name}; a drop keeps {@link #dropAfter}
+   * bytes.
+   */
+  private void receive(String name, byte[] kept, boolean drop) {
+    start(
+        () -> {
+          try (Socket c = accepted()) {
+            InputStream in = c.getInputStream();
+            byte[] got = in.readNBytes(drop ? dropAfter : Integer.MAX_VALUE - 16);
+            byte[] all = Arrays.copyOf(kept, kept.length + got.length);
+            System.arraycopy(got, 0, all, kept.length, got.length);
+            stored.put(name, all);
             if (drop) {
               c.setSoLinger(true, 0); // RST, like a crash
             }
+          } catch (IOException e) {
+            // the client hung up
           }
-        }
-      } catch (IOException | InterruptedException e) {
-        // the client hung up
-      }
-    });
-  }
-
-  /** Stores {@code kept} plus what arrives under {@code name}; a drop keeps {@link #dropAfter} bytes. */
-  private void receive(String name, byte[] kept, boolean drop) {
-    start(() -> {
-      try (Socket c = accepted()) {
-        InputStream in = c.getInputStream();
-        byte[] got = in.readNBytes(drop ? dropAfter : Integer.MAX_VALUE - 16);
-        byte[] all = Arrays.copyOf(kept, kept.length + got.length);
-        System.arraycopy(got, 0, all, kept.length, got.length);
-        stored.put(name, all);
-        if (drop) {
-          c.setSoLinger(true, 0); // RST, like a crash
-        }
-      } catch (IOException e) {
-        // the client hung up
-      }
-    });
+        });
   }
 
   private void start(Runnable work) {

@@ -40,7 +40,12 @@ class FtpClientTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = FtpServer.builder().user(FtpServer.DEFAULT_WRITER).user(FtpServer.DEFAULT_READER).anonymous().start();
+    server =
+        FtpServer.builder()
+            .user(FtpServer.DEFAULT_WRITER)
+            .user(FtpServer.DEFAULT_READER)
+            .anonymous()
+            .start();
   }
 
   @AfterAll
@@ -63,7 +68,11 @@ class FtpClientTest {
   }
 
   enum Mode {
-    PLAIN_PASSIVE, PLAIN_ACTIVE, EXPLICIT_PASSIVE, EXPLICIT_ACTIVE, IMPLICIT_PASSIVE
+    PLAIN_PASSIVE,
+    PLAIN_ACTIVE,
+    EXPLICIT_PASSIVE,
+    EXPLICIT_ACTIVE,
+    IMPLICIT_PASSIVE
   }
 
   static FtpClient client(Mode mode) {
@@ -91,20 +100,25 @@ class FtpClientTest {
       assertThat(server.read("alice", dir + "/sub/file.bin")).isEqualTo(payload);
 
       List<FtpEntry> entries = ftp.list(dir + "/sub");
-      assertThat(entries).singleElement().satisfies(e -> {
-        assertThat(e.name()).isEqualTo("file.bin");
-        assertThat(e.type()).isEqualTo(FtpEntry.Type.FILE);
-        assertThat(e.size()).isEqualTo(payload.length);
-        assertThat(e.modified()).isNotNull();
-      });
-      assertThat(ftp.list(dir)).extracting(FtpEntry::name, FtpEntry::type)
+      assertThat(entries)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.name()).isEqualTo("file.bin");
+                assertThat(e.type()).isEqualTo(FtpEntry.Type.FILE);
+                assertThat(e.size()).isEqualTo(payload.length);
+                assertThat(e.modified()).isNotNull();
+              });
+      assertThat(ftp.list(dir))
+          .extracting(FtpEntry::name, FtpEntry::type)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("sub", FtpEntry.Type.DIRECTORY));
 
       Path down = tmp.resolve("down.bin");
       FtpTransfer got = ftp.get(dir + "/sub/file.bin", down);
       assertThat(got.bytes()).isEqualTo(payload.length);
       assertThat(Files.readAllBytes(down)).isEqualTo(payload);
-      assertThat(tmp.toFile().list()).containsExactlyInAnyOrder("up.bin", "down.bin"); // no temp file left
+      assertThat(tmp.toFile().list())
+          .containsExactlyInAnyOrder("up.bin", "down.bin"); // no temp file left
 
       ByteArrayOutputStream streamed = new ByteArrayOutputStream();
       ftp.get(dir + "/sub/file.bin", streamed);
@@ -116,8 +130,12 @@ class FtpClientTest {
   void tls12DataConnectionsResumeTheControlSession() throws IOException {
     try (FtpServer tls12 = FtpServer.builder().tlsProtocols("TLSv1.2").start()) {
       tls12.put("alice", "reuse.txt", "reuse".getBytes(UTF_8));
-      FtpClient client = FtpClient.builder().endpoint(tls12.endpoint()).trust(tls12.clientTrust())
-          .credentials(tls12.writer().credentials()).build();
+      FtpClient client =
+          FtpClient.builder()
+              .endpoint(tls12.endpoint())
+              .trust(tls12.clientTrust())
+              .credentials(tls12.writer().credentials())
+              .build();
       for (DataConnectionMode mode : DataConnectionMode.values()) {
         try (FtpSession ftp = client.newBuilder().dataConnectionMode(mode).build().open()) {
           var impl = (io.inetkit.transfer.ftp.internal.CommonsNetFtpSession) ftp;
@@ -127,7 +145,8 @@ class FtpClientTest {
           var control = ((javax.net.ssl.SSLSocket) impl.controlSocket()).getSession();
           var data = impl.lastDataSocket().getSession();
           assertThat(data.getProtocol()).isEqualTo("TLSv1.2");
-          assertThat(data.getId()).as("data session resumed from control (" + mode + ")")
+          assertThat(data.getId())
+              .as("data session resumed from control (" + mode + ")")
               .isEqualTo(control.getId());
         }
       }
@@ -158,17 +177,26 @@ class FtpClientTest {
 
   @Test
   void implicitTlsCertificateFromAnotherCaFailsAsTlsException() {
-    FtpClient client = client(Mode.IMPLICIT_PASSIVE).newBuilder().trust(TestPki.create().clientTrust()).build();
-    assertThatThrownBy(client::open).isInstanceOf(TlsException.class).hasMessageContaining("127.0.0.1");
+    FtpClient client =
+        client(Mode.IMPLICIT_PASSIVE).newBuilder().trust(TestPki.create().clientTrust()).build();
+    assertThatThrownBy(client::open)
+        .isInstanceOf(TlsException.class)
+        .hasMessageContaining("127.0.0.1");
   }
 
   @Test
   void hostNameMismatchFailsAsTlsException() throws IOException {
     TestPki pki = TestPki.create();
-    try (FtpServer wrong = FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
-      FtpClient client = FtpClient.builder().endpoint(wrong.endpoint()).trust(pki.clientTrust())
-          .credentials(wrong.writer().credentials()).build();
-      assertThatThrownBy(client::open).isInstanceOf(TlsException.class)
+    try (FtpServer wrong =
+        FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
+      FtpClient client =
+          FtpClient.builder()
+              .endpoint(wrong.endpoint())
+              .trust(pki.clientTrust())
+              .credentials(wrong.writer().credentials())
+              .build();
+      assertThatThrownBy(client::open)
+          .isInstanceOf(TlsException.class)
           .hasMessageContaining("127.0.0.1");
     }
   }
@@ -176,20 +204,24 @@ class FtpClientTest {
   @Test
   void wrongPasswordIsAnAuthenticationExceptionWithoutThePassword() {
     List<String> commands = new CopyOnWriteArrayList<>();
-    FtpClient client = writer()
-        .credentials(Credentials.password("alice", "hunter2-wrong".toCharArray()))
-        .eventListener(new EventListener() {
-          @Override
-          public void commandSent(Endpoint endpoint, String command) {
-            commands.add(command);
-          }
-        })
-        .build();
+    FtpClient client =
+        writer()
+            .credentials(Credentials.password("alice", "hunter2-wrong".toCharArray()))
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void commandSent(Endpoint endpoint, String command) {
+                    commands.add(command);
+                  }
+                })
+            .build();
     assertThatThrownBy(client::open)
-        .isInstanceOfSatisfying(AuthenticationException.class, e -> {
-          assertThat(e.reply().code()).isEqualTo(530);
-          assertThat(e.getMessage()).contains("alice").doesNotContain("hunter2");
-        });
+        .isInstanceOfSatisfying(
+            AuthenticationException.class,
+            e -> {
+              assertThat(e.reply().code()).isEqualTo(530);
+              assertThat(e.getMessage()).contains("alice").doesNotContain("hunter2");
+            });
     assertThat(commands).contains("AUTH TLS", "USER alice", "PASS ***");
     assertThat(String.join("\n", commands)).doesNotContain("hunter2");
   }
@@ -203,10 +235,12 @@ class FtpClientTest {
       ftp.get("pub/readme.txt", out);
       assertThat(out.toString(UTF_8)).isEqualTo("hello");
       assertThatThrownBy(() -> ftp.put(new ByteArrayInputStream(new byte[3]), "x.bin"))
-          .isInstanceOfSatisfying(ProtocolReplyException.class, e -> {
-            assertThat(e.reply().code()).isEqualTo(550);
-            assertThat(e.command()).isEqualTo("STOR x.bin");
-          });
+          .isInstanceOfSatisfying(
+              ProtocolReplyException.class,
+              e -> {
+                assertThat(e.reply().code()).isEqualTo(550);
+                assertThat(e.command()).isEqualTo("STOR x.bin");
+              });
     }
     try (FtpSession ftp = writer().anonymous().build().open()) {
       assertThat(ftp.list("/")).isEmpty();
@@ -217,7 +251,8 @@ class FtpClientTest {
   void missingFileIsNotFoundAndLeavesNoLocalFile() throws IOException {
     try (FtpSession ftp = writer().build().open()) {
       assertThatThrownBy(() -> ftp.get("no/such.bin", tmp.resolve("x")))
-          .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reply().code()).isEqualTo(550));
+          .isInstanceOfSatisfying(
+              NotFoundException.class, e -> assertThat(e.reply().code()).isEqualTo(550));
       assertThat(tmp.toFile().list()).isEmpty();
       assertThatThrownBy(() -> ftp.size("no/such.bin")).isInstanceOf(NotFoundException.class);
     }
@@ -226,10 +261,12 @@ class FtpClientTest {
   @Test
   void controlCharactersAreRejectedBeforeAnythingIsSent() throws IOException {
     try (FtpSession ftp = writer().build().open()) {
-      assertThatThrownBy(() -> ftp.get("a\r\nDELE b", tmp.resolve("x"))).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> ftp.get("a\r\nDELE b", tmp.resolve("x")))
+          .isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> ftp.list("a\nb")).isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> ftp.delete("a\0b")).isInstanceOf(InvalidInputException.class);
-      assertThatThrownBy(() -> ftp.command("NOOP\r\nDELE x")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> ftp.command("NOOP\r\nDELE x"))
+          .isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> ftp.command("RETR x")).isInstanceOf(InvalidInputException.class);
       assertThat(ftp.command("NOOP").code()).isEqualTo(200);
     }
@@ -264,7 +301,10 @@ class FtpClientTest {
       assertThat(server.home("alice").resolve("resume").toFile().list())
           .containsExactlyInAnyOrder("up.bin", "atomic.bin");
       // atomic over an existing file replaces it
-      ftp.put(new ByteArrayInputStream("new".getBytes(UTF_8)), "resume/atomic.bin", TransferOption.ATOMIC);
+      ftp.put(
+          new ByteArrayInputStream("new".getBytes(UTF_8)),
+          "resume/atomic.bin",
+          TransferOption.ATOMIC);
       assertThat(server.read("alice", "resume/atomic.bin")).isEqualTo("new".getBytes(UTF_8));
     }
   }
@@ -291,12 +331,14 @@ class FtpClientTest {
 
       // RESUME cannot continue converted text at a byte offset: it starts again from zero
       Files.write(tmp.resolve(".again.txt.inetkit-part"), "garbage".getBytes(UTF_8));
-      FtpTransfer again = ftp.get("ascii/windows.txt", tmp.resolve("again.txt"), TransferOption.RESUME);
+      FtpTransfer again =
+          ftp.get("ascii/windows.txt", tmp.resolve("again.txt"), TransferOption.RESUME);
       assertThat(again.resumedFrom()).isZero();
       assertThat(Files.readAllBytes(tmp.resolve("again.txt"))).isEqualTo(local);
 
       assertThatThrownBy(() -> ftp.get("ascii/windows.txt", out, TransferOption.VERIFY_CHECKSUM))
-          .isInstanceOf(InvalidInputException.class).hasMessageContaining("TransferType.BINARY");
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("TransferType.BINARY");
     }
   }
 
@@ -312,7 +354,11 @@ class FtpClientTest {
       assertThat(t.bytes()).isEqualTo(Files.size(local));
       assertThat(t.reconnects()).isZero();
 
-      ftp.put(local, "ascii/up.txt", TransferOption.RESUME, TransferOption.ATOMIC); // rewritten, not appended
+      ftp.put(
+          local,
+          "ascii/up.txt",
+          TransferOption.RESUME,
+          TransferOption.ATOMIC); // rewritten, not appended
       assertThat(server.read("alice", "ascii/up.txt")).isEqualTo(stored);
     }
   }
@@ -327,7 +373,8 @@ class FtpClientTest {
       assertThat(down.checksum()).isEqualTo(FtpTransfer.Checksum.VERIFIED);
       FtpTransfer up = ftp.put(tmp.resolve("a.bin"), "sum/b.bin", TransferOption.VERIFY_CHECKSUM);
       assertThat(up.checksum()).isEqualTo(FtpTransfer.Checksum.VERIFIED);
-      FtpTransfer streamed = ftp.get("sum/a.bin", new ByteArrayOutputStream(), TransferOption.VERIFY_CHECKSUM);
+      FtpTransfer streamed =
+          ftp.get("sum/a.bin", new ByteArrayOutputStream(), TransferOption.VERIFY_CHECKSUM);
       assertThat(streamed.checksum()).isEqualTo(FtpTransfer.Checksum.VERIFIED);
       assertThat(ftp.get("sum/a.bin", new ByteArrayOutputStream()).checksum())
           .isEqualTo(FtpTransfer.Checksum.NOT_REQUESTED);
@@ -339,7 +386,8 @@ class FtpClientTest {
     server.put("alice", "big/file.bin", new byte[10_000]);
     try (FtpSession ftp = writer().maxFileSize(9_999).build().open()) {
       assertThatThrownBy(() -> ftp.get("big/file.bin", tmp.resolve("f")))
-          .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(9_999));
+          .isInstanceOfSatisfying(
+              LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(9_999));
       assertThat(tmp.toFile().list()).isEmpty();
     }
   }
@@ -362,10 +410,13 @@ class FtpClientTest {
       ftp.deleteRecursively("/ops/a");
       assertThat(server.exists("alice", "ops/a")).isFalse();
       assertThat(ftp.command("SYST").code()).isEqualTo(215);
-      assertThatThrownBy(() -> ftp.command("BOGUS")).isInstanceOfSatisfying(ProtocolReplyException.class,
-          e -> assertThat(e.reply().isPermanent()).isTrue());
-      assertThatThrownBy(() -> ftp.delete("/ops/nope")).isInstanceOfSatisfying(ProtocolReplyException.class,
-          e -> assertThat(e.reply().toString()).startsWith("450 Can't delete file"));
+      assertThatThrownBy(() -> ftp.command("BOGUS"))
+          .isInstanceOfSatisfying(
+              ProtocolReplyException.class, e -> assertThat(e.reply().isPermanent()).isTrue());
+      assertThatThrownBy(() -> ftp.delete("/ops/nope"))
+          .isInstanceOfSatisfying(
+              ProtocolReplyException.class,
+              e -> assertThat(e.reply().toString()).startsWith("450 Can't delete file"));
     }
   }
 
@@ -401,7 +452,9 @@ class FtpClientTest {
   @Test
   void transfersFilesAroundTheBufferSizesWhole() throws IOException {
     int configured = 16 * 1024;
-    int[] sizes = {0, 1, 8191, 8192, 8193, configured - 1, configured, configured + 1, 3 * configured + 7};
+    int[] sizes = {
+      0, 1, 8191, 8192, 8193, configured - 1, configured, configured + 1, 3 * configured + 7
+    };
     for (int size : sizes) {
       server.put("alice", "edges/f" + size + ".bin", bytes(size, size));
     }
@@ -428,24 +481,30 @@ class FtpClientTest {
     server.put("alice", "progress.bin", payload);
     List<TransferProgress> progress = new CopyOnWriteArrayList<>();
     List<String> wire = new CopyOnWriteArrayList<>();
-    FtpClient client = writer().progressListener(progress::add).eventListener(new EventListener() {
-      @Override
-      public void commandSent(Endpoint endpoint, String command) {
-        wire.add("> " + command);
-      }
+    FtpClient client =
+        writer()
+            .progressListener(progress::add)
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void commandSent(Endpoint endpoint, String command) {
+                    wire.add("> " + command);
+                  }
 
-      @Override
-      public void replyReceived(Endpoint endpoint, String reply) {
-        wire.add("< " + reply);
-      }
-    }).build();
+                  @Override
+                  public void replyReceived(Endpoint endpoint, String reply) {
+                    wire.add("< " + reply);
+                  }
+                })
+            .build();
     try (FtpSession ftp = client.open()) {
       ftp.get("progress.bin", tmp.resolve("p.bin"));
     }
     TransferProgress last = progress.get(progress.size() - 1);
     assertThat(last.bytesDone()).isEqualTo(payload.length);
     assertThat(last.totalBytes()).isEqualTo(payload.length);
-    assertThat(wire).contains("> PASS ***", "> PBSZ 0", "> PROT P", "> TYPE I", "> RETR progress.bin");
+    assertThat(wire)
+        .contains("> PASS ***", "> PBSZ 0", "> PROT P", "> TYPE I", "> RETR progress.bin");
     assertThat(String.join("\n", wire)).doesNotContain(server.writer().password());
   }
 
@@ -454,13 +513,18 @@ class FtpClientTest {
     byte[] payload = bytes(2_500_000, 12);
     server.put("alice", "keepalive.bin", payload);
     List<String> sent = new CopyOnWriteArrayList<>();
-    FtpClient client = writer().keepAlive(java.time.Duration.ofSeconds(1)).rateLimit(1_000_000)
-        .eventListener(new EventListener() {
-          @Override
-          public void commandSent(Endpoint endpoint, String command) {
-            sent.add(command);
-          }
-        }).build();
+    FtpClient client =
+        writer()
+            .keepAlive(java.time.Duration.ofSeconds(1))
+            .rateLimit(1_000_000)
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void commandSent(Endpoint endpoint, String command) {
+                    sent.add(command);
+                  }
+                })
+            .build();
     try (FtpSession ftp = client.open()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ftp.get("keepalive.bin", out);

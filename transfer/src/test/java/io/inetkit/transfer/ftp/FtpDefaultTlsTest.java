@@ -22,11 +22,15 @@ class FtpDefaultTlsTest {
   void theRule() {
     Credentials alice = Credentials.password("alice", "pw".toCharArray());
     Credentials anonymous = Credentials.password("anonymous", "a@".toCharArray());
-    assertThat(FtpClient.defaultTlsMode(Endpoint.of("h", 21), alice)).isEqualTo(TlsMode.STARTTLS_REQUIRED);
+    assertThat(FtpClient.defaultTlsMode(Endpoint.of("h", 21), alice))
+        .isEqualTo(TlsMode.STARTTLS_REQUIRED);
     assertThat(FtpClient.defaultTlsMode(Endpoint.of("h", 21), anonymous)).isEqualTo(TlsMode.NONE);
-    assertThat(FtpClient.defaultTlsMode(Endpoint.of("h", 21), Credentials.password("FTP", new char[0])))
+    assertThat(
+            FtpClient.defaultTlsMode(
+                Endpoint.of("h", 21), Credentials.password("FTP", new char[0])))
         .isEqualTo(TlsMode.NONE);
-    assertThat(FtpClient.defaultTlsMode(Endpoint.of("h", 990), anonymous)).isEqualTo(TlsMode.IMPLICIT);
+    assertThat(FtpClient.defaultTlsMode(Endpoint.of("h", 990), anonymous))
+        .isEqualTo(TlsMode.IMPLICIT);
     FtpClient client = FtpClient.builder().endpoint("h", 21).credentials(alice).build();
     assertThat(client.tlsMode()).isEqualTo(TlsMode.STARTTLS_REQUIRED);
     assertThat(client.newBuilder().anonymous().build().tlsMode()).isEqualTo(TlsMode.NONE);
@@ -35,10 +39,15 @@ class FtpDefaultTlsTest {
   @Test
   void aPasswordIsNeverSentInClearByDefault() throws Exception {
     try (FaultServer server = FaultServer.start(FaultScript.ftpWithoutTls())) {
-      FtpClient client = FtpClient.builder().endpoint(server.host(), server.port())
-          .credentials(Credentials.password("alice", "alice-pw".toCharArray())).build();
-      assertThatThrownBy(client::open).isInstanceOf(TlsException.class)
-          .hasMessageContaining("AUTH TLS refused").hasMessageContaining("502");
+      FtpClient client =
+          FtpClient.builder()
+              .endpoint(server.host(), server.port())
+              .credentials(Credentials.password("alice", "alice-pw".toCharArray()))
+              .build();
+      assertThatThrownBy(client::open)
+          .isInstanceOf(TlsException.class)
+          .hasMessageContaining("AUTH TLS refused")
+          .hasMessageContaining("502");
       assertThat(server.received()).doesNotContain("PASS").doesNotContain("USER");
     }
   }

@@ -70,7 +70,8 @@ class FtpFailureMappingTest {
           .hasMessage("cannot upload " + missing + ": no such file");
       assertThat(s.connections()).isZero();
       try (FtpSession ftp = client(s).open()) {
-        assertThatThrownBy(() -> ftp.put(missing, "missing.txt")).isInstanceOf(LocalFileException.class);
+        assertThatThrownBy(() -> ftp.put(missing, "missing.txt"))
+            .isInstanceOf(LocalFileException.class);
         assertThatThrownBy(() -> ftp.put(tmp, "x")).hasMessageContaining("it is a folder");
       }
       assertThat(s.received()).doesNotContain("STOR").doesNotContain("SIZE");

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code mirrorUp(ONLY_NEWER)} against a server without MLST (like vsftpd): LIST shows times to
- * the minute, so a file changed at second 30 looked newer than its copy on every run and was
- * uploaded again; the mirror now asks MDTM for the exact time when the minute cannot decide.
+ * {@code mirrorUp(ONLY_NEWER)} against a server without MLST (like vsftpd): LIST shows times to the
+ * minute, so a file changed at second 30 looked newer than its copy on every run and was uploaded
+ * again; the mirror now asks MDTM for the exact time when the minute cannot decide.
  */
 class FtpMirrorListPrecisionTest {
   @TempDir Path tmp;
@@ -26,17 +26,27 @@ class FtpMirrorListPrecisionTest {
       Files.writeString(site.resolve("a.txt"), "alpha");
       Path b = Files.writeString(tmp.resolve("site/b.txt"), "beta");
       // seconds past the minute, so the minute of the listing is before the local time
-      Instant when = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES).plusSeconds(30);
+      Instant when =
+          Instant.now()
+              .truncatedTo(ChronoUnit.MINUTES)
+              .minus(10, ChronoUnit.MINUTES)
+              .plusSeconds(30);
       Files.setLastModifiedTime(site.resolve("a.txt"), FileTime.from(when));
       Files.setLastModifiedTime(b, FileTime.from(when));
-      FtpClient client = FtpClient.builder().endpoint(server.endpoint()).trust(server.clientTrust())
-          .credentials(server.writer().credentials()).build();
+      FtpClient client =
+          FtpClient.builder()
+              .endpoint(server.endpoint())
+              .trust(server.clientTrust())
+              .credentials(server.writer().credentials())
+              .build();
       try (FtpSession ftp = client.open()) {
         assertThat(ftp.features().has("MLST")).isFalse();
         MirrorResult first = ftp.mirrorUp(tmp.resolve("site"), "www", MirrorMode.ONLY_NEWER);
         assertThat(first.transferred()).containsExactlyInAnyOrder("b.txt", "sub/a.txt");
-        assertThat(ftp.list("www")).filteredOn(e -> e.name().equals("b.txt"))
-            .singleElement().satisfies(e -> assertThat(e.modified()).isBefore(when));
+        assertThat(ftp.list("www"))
+            .filteredOn(e -> e.name().equals("b.txt"))
+            .singleElement()
+            .satisfies(e -> assertThat(e.modified()).isBefore(when));
 
         MirrorResult second = ftp.mirrorUp(tmp.resolve("site"), "www", MirrorMode.ONLY_NEWER);
         assertThat(second.transferred()).isEmpty();

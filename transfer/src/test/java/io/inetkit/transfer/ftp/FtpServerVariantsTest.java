@@ -63,21 +63,33 @@ class FtpServerVariantsTest {
 
   @Test
   void windowsServerListingIsParsedWithoutMlsd() throws IOException {
-    byte[] listing = ("01-02-20  03:04PM       <DIR>          Program Files\r\n"
-        + "12-31-19  11:59AM                 1234 report 2019.txt\r\n"
-        + "07-04-21  09:00AM                    0 empty.log\r\n").getBytes(UTF_8);
+    byte[] listing =
+        ("01-02-20  03:04PM       <DIR>          Program Files\r\n"
+                + "12-31-19  11:59AM                 1234 report 2019.txt\r\n"
+                + "07-04-21  09:00AM                    0 empty.log\r\n")
+            .getBytes(UTF_8);
     try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0)) {
       fake.syst = "215 Windows_NT\r\n";
       try (FtpSession ftp = fake.client().build().open()) {
         assertThat(ftp.features().has("MLST")).isFalse();
         ZoneId zone = ZoneId.systemDefault(); // DOS listings carry no zone: the parser assumes ours
-        assertThat(ftp.list("/")).extracting(FtpEntry::name, FtpEntry::type, FtpEntry::size, FtpEntry::modified)
+        assertThat(ftp.list("/"))
+            .extracting(FtpEntry::name, FtpEntry::type, FtpEntry::size, FtpEntry::modified)
             .containsExactly(
-                tuple("Program Files", FtpEntry.Type.DIRECTORY, 0L,
+                tuple(
+                    "Program Files",
+                    FtpEntry.Type.DIRECTORY,
+                    0L,
                     LocalDateTime.of(2020, 1, 2, 15, 4).atZone(zone).toInstant()),
-                tuple("report 2019.txt", FtpEntry.Type.FILE, 1234L,
+                tuple(
+                    "report 2019.txt",
+                    FtpEntry.Type.FILE,
+                    1234L,
                     LocalDateTime.of(2019, 12, 31, 11, 59).atZone(zone).toInstant()),
-                tuple("empty.log", FtpEntry.Type.FILE, 0L,
+                tuple(
+                    "empty.log",
+                    FtpEntry.Type.FILE,
+                    0L,
                     LocalDateTime.of(2021, 7, 4, 9, 0).atZone(zone).toInstant()));
         assertThat(fake.commands).containsSubsequence("SYST", "LIST /");
       }
@@ -86,14 +98,17 @@ class FtpServerVariantsTest {
 
   @Test
   void windowsListingLineThatDoesNotParseIsAnError() throws IOException {
-    byte[] listing = ("01-02-20  03:04PM       <DIR>          ok\r\n"
-        + "01-02-20  03:04PM       <FILE>         broken\r\n").getBytes(UTF_8);
+    byte[] listing =
+        ("01-02-20  03:04PM       <DIR>          ok\r\n"
+                + "01-02-20  03:04PM       <FILE>         broken\r\n")
+            .getBytes(UTF_8);
     try (FakeFtp fake = new FakeFtp(new byte[0], listing, FakeFtp.Data.NORMAL, 0)) {
       fake.syst = "215 Windows_NT\r\n";
       try (FtpSession ftp = fake.client().build().open()) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ftp.list("/"))
             .isInstanceOf(io.inetkit.core.ProtocolViolationException.class)
-            .hasMessageContaining("cannot parse LIST line").hasMessageContaining("<FILE>");
+            .hasMessageContaining("cannot parse LIST line")
+            .hasMessageContaining("<FILE>");
       }
     }
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Results that say what happened on the server: an empty listing of a missing folder is not an
- * empty folder, a write-only folder's refused SIZE is not a failed upload, and an unparseable
- * SIZE is no reason to abort a download.
+ * empty folder, a write-only folder's refused SIZE is not a failed upload, and an unparseable SIZE
+ * is no reason to abort a download.
  */
 class FtpTruthfulResultsTest {
   private static final byte[] EMPTY = new byte[0];
@@ -23,11 +23,13 @@ class FtpTruthfulResultsTest {
 
   @Test
   void aMissingFolderListedAsEmptyIsNotFound() throws IOException {
-    try (FakeFtp fake = new FakeFtp(EMPTY, EMPTY, FakeFtp.Data.NORMAL, 0); // empty 150/226 for any LIST
+    try (FakeFtp fake =
+            new FakeFtp(EMPTY, EMPTY, FakeFtp.Data.NORMAL, 0); // empty 150/226 for any LIST
         FtpSession ftp = fake.client().build().open()) {
       fake.cwdReply = "550 Failed to change directory.\r\n"; // vsftpd's words
       assertThatThrownBy(() -> ftp.list("/nope/"))
-          .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reply().code()).isEqualTo(550))
+          .isInstanceOfSatisfying(
+              NotFoundException.class, e -> assertThat(e.reply().code()).isEqualTo(550))
           .hasMessageContaining("LIST /nope/")
           .hasMessageContaining("Failed to change directory");
     }
@@ -49,7 +51,8 @@ class FtpTruthfulResultsTest {
     try (FakeFtp fake = new FakeFtp(EMPTY, listing, FakeFtp.Data.NORMAL, 0);
         FtpSession ftp = fake.client().build().open()) {
       assertThat(ftp.list("/pub/")).extracting(FtpEntry::name).containsExactly("ok.txt");
-      assertThat(fake.commands).noneMatch(c -> c.startsWith("CWD") || c.startsWith("PWD") || c.startsWith("MLST"));
+      assertThat(fake.commands)
+          .noneMatch(c -> c.startsWith("CWD") || c.startsWith("PWD") || c.startsWith("MLST"));
     }
   }
 
@@ -60,17 +63,22 @@ class FtpTruthfulResultsTest {
     for (int i = 0; i < 11; i++) {
       many.append(String.format(line, "f" + i));
     }
-    try (FakeFtp fake = new FakeFtp(EMPTY, many.toString().getBytes(UTF_8), FakeFtp.Data.NORMAL, 0);
+    try (FakeFtp fake =
+            new FakeFtp(EMPTY, many.toString().getBytes(UTF_8), FakeFtp.Data.NORMAL, 0);
         FtpSession ftp = fake.client().maxListingEntries(10).build().open()) {
       assertThatThrownBy(() -> ftp.list("/"))
-          .isInstanceOfSatisfying(io.inetkit.core.LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(10))
+          .isInstanceOfSatisfying(
+              io.inetkit.core.LimitExceededException.class,
+              e -> assertThat(e.limit()).isEqualTo(10))
           .hasMessageContaining("has too many entries");
     }
     String longNames = String.format(line, "n".repeat(4000)).repeat(10); // 10 entries, 40 KB
     try (FakeFtp fake = new FakeFtp(EMPTY, longNames.getBytes(UTF_8), FakeFtp.Data.NORMAL, 0);
         FtpSession ftp = fake.client().maxListingEntries(100).build().open()) {
       assertThatThrownBy(() -> ftp.list("/"))
-          .isInstanceOfSatisfying(io.inetkit.core.LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(25_600))
+          .isInstanceOfSatisfying(
+              io.inetkit.core.LimitExceededException.class,
+              e -> assertThat(e.limit()).isEqualTo(25_600))
           .hasMessageContaining("is larger than 25600 bytes");
     }
   }

@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /**
- * Runs in a child JVM with a small heap ({@code -Xmx64m}): uploads and downloads a file of the
- * size given (bytes) through an explicit-FTPS session with the embedded server, checks SHA-256 of
- * both copies, and prints throughput. Exit code 0 means byte-identical with bounded memory.
+ * Runs in a child JVM with a small heap ({@code -Xmx64m}): uploads and downloads a file of the size
+ * given (bytes) through an explicit-FTPS session with the embedded server, checks SHA-256 of both
+ * copies, and prints throughput. Exit code 0 means byte-identical with bounded memory.
  */
 public final class LargeTransferMain {
   private LargeTransferMain() {}
@@ -26,8 +26,13 @@ public final class LargeTransferMain {
     try (FtpServer server = FtpServer.start()) {
       Path source = dir.resolve("source.bin");
       String sourceSum = write(source, size);
-      FtpClient client = FtpClient.builder().endpoint(server.endpoint()).tlsMode(mode)
-          .trust(server.clientTrust()).credentials(server.writer().credentials()).build();
+      FtpClient client =
+          FtpClient.builder()
+              .endpoint(server.endpoint())
+              .tlsMode(mode)
+              .trust(server.clientTrust())
+              .credentials(server.writer().credentials())
+              .build();
       try (FtpSession ftp = client.open()) {
         FtpTransfer up = ftp.put(source, "large.bin");
         report("put", up);
@@ -40,7 +45,12 @@ public final class LargeTransferMain {
         require(sha256(target).equals(sourceSum), "downloaded copy differs");
         require(Files.size(target) == size, "size differs");
       }
-      System.out.println("OK " + size + " bytes, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+      System.out.println(
+          "OK "
+              + size
+              + " bytes, max heap "
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MiB");
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -50,7 +60,9 @@ public final class LargeTransferMain {
 
   private static void report(String what, FtpTransfer t) {
     double mibps = t.bytes() / (1024.0 * 1024.0) / Math.max(1e-3, t.elapsed().toNanos() / 1e9);
-    System.out.printf("%s %d bytes in %.1f s: %.1f MiB/s%n", what, t.bytes(), t.elapsed().toMillis() / 1000.0, mibps);
+    System.out.printf(
+        "%s %d bytes in %.1f s: %.1f MiB/s%n",
+        what, t.bytes(), t.elapsed().toMillis() / 1000.0, mibps);
   }
 
   private static void require(boolean ok, String message) {

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Child-JVM driver for the vsftpd test: restricts the JDK to one TLS version (a JVM-wide
- * setting, hence the child), then lists, uploads and downloads over explicit FTPS as anonymous
- * in {@code incoming/}. Arguments: port, CA PEM file, {@code TLSv1.2} or {@code TLSv1.3}.
+ * Child-JVM driver for the vsftpd test: restricts the JDK to one TLS version (a JVM-wide setting,
+ * hence the child), then lists, uploads and downloads over explicit FTPS as anonymous in {@code
+ * incoming/}. Arguments: port, CA PEM file, {@code TLSv1.2} or {@code TLSv1.3}.
  */
 public final class VsftpdMain {
   private VsftpdMain() {}
@@ -23,25 +23,34 @@ public final class VsftpdMain {
     int port = Integer.parseInt(args[0]);
     String protocol = args[2];
     String other = protocol.equals("TLSv1.2") ? "TLSv1.3" : "TLSv1.2";
-    Security.setProperty("jdk.tls.disabledAlgorithms",
+    Security.setProperty(
+        "jdk.tls.disabledAlgorithms",
         Security.getProperty("jdk.tls.disabledAlgorithms") + ", " + other);
-    FtpClient client = FtpClient.builder().endpoint("127.0.0.1", port)
-        .tlsMode(TlsMode.STARTTLS_REQUIRED).trust(Trust.fromFile(Path.of(args[1]))).anonymous()
-        .timeouts(Timeouts.DEFAULT.withRead(Duration.ofSeconds(10))).build();
+    FtpClient client =
+        FtpClient.builder()
+            .endpoint("127.0.0.1", port)
+            .tlsMode(TlsMode.STARTTLS_REQUIRED)
+            .trust(Trust.fromFile(Path.of(args[1])))
+            .anonymous()
+            .timeouts(Timeouts.DEFAULT.withRead(Duration.ofSeconds(10)))
+            .build();
     byte[] payload = new byte[3_000_000];
     new Random(1).nextBytes(payload);
     Path local = Files.createTempFile("vsftpd-", ".bin");
     Files.write(local, payload);
     try (FtpSession ftp = client.open()) {
       var impl = (io.inetkit.transfer.ftp.internal.CommonsNetFtpSession) ftp;
-      String negotiated = ((javax.net.ssl.SSLSocket) impl.controlSocket()).getSession().getProtocol();
+      String negotiated =
+          ((javax.net.ssl.SSLSocket) impl.controlSocket()).getSession().getProtocol();
       check(negotiated.equals(protocol), "negotiated " + negotiated);
       for (int i = 0; i < 3; i++) { // several data connections per control connection
         ftp.put(local, "incoming/up" + i + ".bin");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ftp.get("incoming/up" + i + ".bin", out);
         check(Arrays.equals(out.toByteArray(), payload), "downloaded bytes differ");
-        check(ftp.list("incoming").stream().anyMatch(e -> e.name().equals("up0.bin") && e.size() == payload.length),
+        check(
+            ftp.list("incoming").stream()
+                .anyMatch(e -> e.name().equals("up0.bin") && e.size() == payload.length),
             "listing lacks up0.bin");
       }
       try { // vsftpd answers LIST of a missing folder with an empty 150/226
@@ -54,7 +63,8 @@ public final class VsftpdMain {
       ftp.get("incoming/up2.bin", down);
       check(Arrays.equals(Files.readAllBytes(down), payload), "downloaded file differs");
       Files.delete(down);
-      System.out.println("OK " + negotiated + " " + impl.lastDataSocket().getSession().getProtocol());
+      System.out.println(
+          "OK " + negotiated + " " + impl.lastDataSocket().getSession().getProtocol());
     } finally {
       Files.delete(local);
     }

@@ -58,8 +58,8 @@ class VsftpdRealServerTest {
   }
 
   /**
-   * TLS 1.3 (what the JDK and vsftpd on OpenSSL 3 negotiate by default) and TLS 1.2, with the
-   * JVM's defaults: no flag needed (FTPS sessions resume TLS 1.2 by session ID).
+   * TLS 1.3 (what the JDK and vsftpd on OpenSSL 3 negotiate by default) and TLS 1.2, with the JVM's
+   * defaults: no flag needed (FTPS sessions resume TLS 1.2 by session ID).
    */
   @ParameterizedTest
   @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
@@ -75,16 +75,28 @@ class VsftpdRealServerTest {
   @org.junit.jupiter.api.Test
   void tls12WithSessionTicketsFailsWithAnExplanation() throws Exception {
     String output = child("TLSv1.2", "-Djdk.tls.client.enableSessionTicketExtension=true", 1);
-    assertThat(output).contains("TlsException").contains("522")
+    assertThat(output)
+        .contains("TlsException")
+        .contains("522")
         .contains("-Djdk.tls.client.enableSessionTicketExtension=false");
   }
 
   private static String child(String protocol, String jvmArg, int expectedExit) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx128m", jvmArg, "-cp",
-            System.getProperty("java.class.path"), VsftpdMain.class.getName(),
-            Integer.toString(vsftpd.port()), vsftpd.caPemFile().toString(), protocol))
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-Xmx128m",
+                    jvmArg,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    VsftpdMain.class.getName(),
+                    Integer.toString(vsftpd.port()),
+                    vsftpd.caPemFile().toString(),
+                    protocol))
+            .redirectErrorStream(true)
+            .start();
     boolean done = p.waitFor(2, TimeUnit.MINUTES);
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!done) {

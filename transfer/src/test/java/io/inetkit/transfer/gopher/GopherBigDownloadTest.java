@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A large binary item (100 MiB by default; {@code -Dinetkit.gopher.bigMiB=N}) downloads in a
- * child JVM limited to {@code -Xmx64m}: proof that the client streams instead of buffering.
+ * A large binary item (100 MiB by default; {@code -Dinetkit.gopher.bigMiB=N}) downloads in a child
+ * JVM limited to {@code -Xmx64m}: proof that the client streams instead of buffering.
  */
 class GopherBigDownloadTest {
   private static final int MIB = 1024 * 1024;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.GopherUrl;
-import io.inetkit.core.InetkitException;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.Scheme;
@@ -32,13 +31,19 @@ class GopherClientTest {
   private static final TestPki PKI = TestPki.create();
   private static GopherServer server;
   private static byte[] binary;
-  private static final GopherClient CLIENT = GopherClient.builder().trust(PKI.clientTrust()).build();
+  private static final GopherClient CLIENT =
+      GopherClient.builder().trust(PKI.clientTrust()).build();
 
   @BeforeAll
   static void start() throws Exception {
     server = GopherServer.builder().tls(PKI).build();
-    server.file("readme.txt", "Hello gopher\n.a dot line\n..two dots\n.\nlast line without newline");
-    server.file("latin1.txt", new byte[] {'C', 'a', 'f', (byte) 0xe9, '\n', 'o', 'k', ' ', (byte) 0xc3, (byte) 0xa9, '\n'});
+    server.file(
+        "readme.txt", "Hello gopher\n.a dot line\n..two dots\n.\nlast line without newline");
+    server.file(
+        "latin1.txt",
+        new byte[] {
+          'C', 'a', 'f', (byte) 0xe9, '\n', 'o', 'k', ' ', (byte) 0xc3, (byte) 0xa9, '\n'
+        });
     server.file("docs/guide.txt", "The guide.\n");
     server.file("docs/.guide.txt.abstract", "A short guide.\n");
     server.file("docs/.guide.txt.view.html", "<p>The guide.</p>");
@@ -47,7 +52,9 @@ class GopherClientTest {
     binary = new byte[3 * 1024 * 1024 + 17];
     new Random(11).nextBytes(binary);
     server.file("data.bin", binary);
-    server.file("links/gophermap", "Links\nhInetkit\tURL:https://example.org/inetkit\n8BBS\t\tbbs.example.org\t23\n");
+    server.file(
+        "links/gophermap",
+        "Links\nhInetkit\tURL:https://example.org/inetkit\n8BBS\t\tbbs.example.org\t23\n");
   }
 
   @AfterAll
@@ -70,7 +77,9 @@ class GopherClientTest {
     assertThat(menu.get(0).display()).isEqualTo("Index of /");
     assertThat(item(menu, "Search file names").type()).isEqualTo(GopherItemType.SEARCH);
     assertThat(item(menu, "docs"))
-        .isEqualTo(new GopherItem('1', "docs", "/docs", "127.0.0.1", server.port(), GopherPlusMarker.PLUS));
+        .isEqualTo(
+            new GopherItem(
+                '1', "docs", "/docs", "127.0.0.1", server.port(), GopherPlusMarker.PLUS));
     assertThat(item(menu, "data.bin").type()).isEqualTo(GopherItemType.BINARY);
     assertThat(item(menu, "logo.gif").type()).isEqualTo(GopherItemType.GIF);
     assertThat(item(menu, "readme.txt").type()).isEqualTo(GopherItemType.TEXT);
@@ -82,7 +91,9 @@ class GopherClientTest {
     GopherItem docs = item(CLIENT.menu("127.0.0.1", server.port(), ""), "docs");
     assertThat(docs.url().toString()).isEqualTo("gopher://127.0.0.1:" + server.port() + "/1/docs");
     GopherItem deep = item(CLIENT.menu(docs), "deep");
-    assertThat(CLIENT.menu(deep.url())).extracting(GopherItem::selector).contains("/docs/deep/more.txt");
+    assertThat(CLIENT.menu(deep.url()))
+        .extracting(GopherItem::selector)
+        .contains("/docs/deep/more.txt");
     List<GopherItem> links = CLIENT.menu(url("1/links"));
     assertThat(item(links, "Inetkit").externalUrl()).contains("https://example.org/inetkit");
     assertThat(item(links, "BBS").type()).isEqualTo(GopherItemType.TELNET);
@@ -159,7 +170,8 @@ class GopherClientTest {
     Path target = dir.resolve("nope.bin");
     assertThatThrownBy(() -> CLIENT.download(url("9/nope.bin"), target, p -> {}))
         .isInstanceOfSatisfying(
-            NotFoundException.class, e -> assertThat(e.reply().text()).isEqualTo("'/nope.bin' does not exist"));
+            NotFoundException.class,
+            e -> assertThat(e.reply().text()).isEqualTo("'/nope.bin' does not exist"));
     assertThat(dir).isEmptyDirectory();
   }
 
@@ -168,8 +180,12 @@ class GopherClientTest {
     GopherItem guide = item(CLIENT.menu(url("1/docs")), "guide.txt");
     GopherAttributes a = CLIENT.attributes(guide);
     assertThat(a.item()).isEqualTo(guide);
-    assertThat(a.admin()).containsEntry("Admin", "inetkit testkit <gopher@localhost>").containsKey("Mod-Date");
-    assertThat(a.views()).extracting(GopherView::mimeType).containsExactly("text/plain", "text/html");
+    assertThat(a.admin())
+        .containsEntry("Admin", "inetkit testkit <gopher@localhost>")
+        .containsKey("Mod-Date");
+    assertThat(a.views())
+        .extracting(GopherView::mimeType)
+        .containsExactly("text/plain", "text/html");
     assertThat(a.abstractText()).contains("A short guide.");
 
     ByteArrayOutputStream html = new ByteArrayOutputStream();
@@ -178,7 +194,10 @@ class GopherClientTest {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     CLIENT.view(guide, a.view("text/plain").orElseThrow(), plain, p -> {});
     assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo("The guide.\n");
-    assertThatThrownBy(() -> CLIENT.view(guide, GopherView.of("application/pdf"), new ByteArrayOutputStream(), p -> {}))
+    assertThatThrownBy(
+            () ->
+                CLIENT.view(
+                    guide, GopherView.of("application/pdf"), new ByteArrayOutputStream(), p -> {}))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("no view application/pdf of '/docs/guide.txt'");
   }
@@ -187,11 +206,14 @@ class GopherClientTest {
   void gopherPlusViewToFileAndDirectoryAttributes(@TempDir Path dir) throws Exception {
     List<GopherAttributes> all = CLIENT.directoryAttributes(url("1/docs"));
     assertThat(all).extracting(x -> x.item().display()).containsExactly("deep", "guide.txt");
-    assertThat(all.get(0).views()).extracting(GopherView::mimeType).containsExactly("application/gopher+-menu");
+    assertThat(all.get(0).views())
+        .extracting(GopherView::mimeType)
+        .containsExactly("application/gopher+-menu");
     GopherItem gif = item(CLIENT.menu(url("1")), "logo.gif");
     Path target = dir.resolve("logo.gif");
     CLIENT.view(gif, CLIENT.attributes(gif).views().get(0), target);
-    assertThat(Files.readAllBytes(target)).isEqualTo(new byte[] {'G', 'I', 'F', '8', '9', 'a', 0, 1, 2});
+    assertThat(Files.readAllBytes(target))
+        .isEqualTo(new byte[] {'G', 'I', 'F', '8', '9', 'a', 0, 1, 2});
   }
 
   @Test
@@ -201,7 +223,10 @@ class GopherClientTest {
     GopherClient traced = CLIENT.newBuilder().eventListener(rec).build();
     GopherItem guide = item(traced.menu(secure), "guide.txt");
     assertThat(guide.port()).isEqualTo(server.tlsPort());
-    assertThat(rec.events).filteredOn(e -> e.startsWith("tls ")).hasSize(1).allMatch(e -> e.startsWith("tls TLSv1."));
+    assertThat(rec.events)
+        .filteredOn(e -> e.startsWith("tls "))
+        .hasSize(1)
+        .allMatch(e -> e.startsWith("tls TLSv1."));
     StringWriter out = new StringWriter();
     traced.newBuilder().tlsMode(TlsMode.IMPLICIT).build().text(guide, out);
     assertThat(out.toString()).isEqualTo("The guide.\n");
@@ -212,15 +237,19 @@ class GopherClientTest {
   @Test
   void gophersRefusesAnUntrustedCertificate() {
     GopherClient systemTrust = GopherClient.builder().build();
-    assertThatThrownBy(() -> systemTrust.menu(GopherUrl.parse("gophers://localhost:" + server.tlsPort() + "/1")))
+    assertThatThrownBy(
+            () ->
+                systemTrust.menu(GopherUrl.parse("gophers://localhost:" + server.tlsPort() + "/1")))
         .isInstanceOf(TlsException.class)
         .hasMessageContaining("localhost:" + server.tlsPort());
   }
 
   @Test
   void gophersRefusesACertificateForAnotherHost() throws Exception {
-    try (GopherServer wrong = GopherServer.builder().tls(PKI.issue("wrong.example").sslContext()).build()) {
-      assertThatThrownBy(() -> CLIENT.menu(GopherUrl.parse("gophers://localhost:" + wrong.tlsPort() + "/1")))
+    try (GopherServer wrong =
+        GopherServer.builder().tls(PKI.issue("wrong.example").sslContext()).build()) {
+      assertThatThrownBy(
+              () -> CLIENT.menu(GopherUrl.parse("gophers://localhost:" + wrong.tlsPort() + "/1")))
           .isInstanceOf(TlsException.class)
           .hasMessageContaining("TLS handshake with localhost:" + wrong.tlsPort() + " failed")
           .hasMessageContaining("localhost");
@@ -234,11 +263,13 @@ class GopherClientTest {
     GopherClient traced = CLIENT.newBuilder().eventListener(rec).build();
     traced.download(url("9/logo.gif"), new ByteArrayOutputStream(), p -> {});
     assertThat(rec.events)
-        .containsExactly("connectStart", "connectEnd", "sent /logo.gif", "start /logo.gif", "end 9", "closed");
+        .containsExactly(
+            "connectStart", "connectEnd", "sent /logo.gif", "start /logo.gif", "end 9", "closed");
     rec.events.clear();
     traced.menu(url("1/docs"));
     assertThat(rec.events)
-        .containsExactly("connectStart", "connectEnd", "sent /docs", "reply 3 menu items", "closed");
+        .containsExactly(
+            "connectStart", "connectEnd", "sent /docs", "reply 3 menu items", "closed");
   }
 
   @Test
@@ -247,7 +278,8 @@ class GopherClientTest {
     List<String> events = rec.events;
     GopherClient traced = CLIENT.newBuilder().eventListener(rec).build();
     int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
     GopherUrl nowhere = GopherUrl.parse("gopher://127.0.0.1:" + closedPort + "/9/x");
@@ -256,11 +288,17 @@ class GopherClientTest {
         .hasMessageContaining("127.0.0.1:" + closedPort);
     assertThat(events).containsExactly("connectStart", "connectFailed");
     events.clear();
-    assertThatThrownBy(() -> traced.download(url("9/missing"), new ByteArrayOutputStream(), p -> {}))
+    assertThatThrownBy(
+            () -> traced.download(url("9/missing"), new ByteArrayOutputStream(), p -> {}))
         .isInstanceOf(NotFoundException.class);
     assertThat(events)
         .containsExactly(
-            "connectStart", "connectEnd", "sent /missing", "start /missing", "failed NotFoundException", "closed");
+            "connectStart",
+            "connectEnd",
+            "sent /missing",
+            "start /missing",
+            "failed NotFoundException",
+            "closed");
   }
 
   @Test
@@ -275,7 +313,8 @@ class GopherClientTest {
     assertThat(c.maxMenuItems()).isEqualTo(100_000);
     assertThatThrownBy(() -> GopherClient.builder().tlsMode(TlsMode.STARTTLS_REQUIRED))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> GopherClient.builder().maxMenuItems(0)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> GopherClient.builder().maxMenuItems(0))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -9,7 +9,10 @@ public final class GopherDownloadMain {
 
   /** Arguments: URL, target file. Prints the byte count and the heap limit. */
   public static void main(String[] args) throws Exception {
-    long n = GopherClient.builder().build().download(GopherUrl.parse(args[0]), Path.of(args[1]), p -> {});
+    long n =
+        GopherClient.builder()
+            .build()
+            .download(GopherUrl.parse(args[0]), Path.of(args[1]), p -> {});
     System.out.println("bytes=" + n + " maxHeap=" + Runtime.getRuntime().maxMemory());
   }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GopherHostileServerTest {
   private static final GopherClient CLIENT =
       GopherClient.builder()
-          .timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(20)))
+          .timeouts(
+              new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(20)))
           .maxLineLength(4096)
           .build();
 
@@ -39,7 +40,8 @@ class GopherHostileServerTest {
   void endlessLineHitsTheLineLimit() throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().endlessLine('x'))) {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
-          .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(4096))
+          .isInstanceOfSatisfying(
+              LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(4096))
           .hasMessage("line too long from " + ep(s) + " (limit 4096)");
       assertThatThrownBy(() -> CLIENT.text(url(s, "0/a"), new StringWriter()))
           .isInstanceOf(LimitExceededException.class);
@@ -75,13 +77,16 @@ class GopherHostileServerTest {
       drip.send("iline " + i + "\t\terror.host\t1\r\n").stall(Duration.ofMillis(100));
     }
     GopherClient impatient =
-        CLIENT.newBuilder()
-            .timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(500)))
+        CLIENT
+            .newBuilder()
+            .timeouts(
+                new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(500)))
             .build();
     try (FaultServer s = FaultServer.start(drip)) {
       assertThatThrownBy(() -> impatient.menu(url(s, "1/")))
           .isInstanceOf(InetkitTimeoutException.class)
-          .hasMessage("menu \"/\" with " + ep(s) + " (timed out after 500 ms, the overall time limit)");
+          .hasMessage(
+              "menu \"/\" with " + ep(s) + " (timed out after 500 ms, the overall time limit)");
     }
   }
 
@@ -89,15 +94,22 @@ class GopherHostileServerTest {
   void aReplyThatStallsWithinTheReadTimeoutStillEndsAtTheOverallLimit() throws Exception {
     // silent for 8 s, read timeout 5 s: only the overall limit (1 s) ends the wait early
     GopherClient impatient =
-        CLIENT.newBuilder()
-            .timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1)))
+        CLIENT
+            .newBuilder()
+            .timeouts(
+                new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1)))
             .build();
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine()
-        .sendAfter(Duration.ofSeconds(8), "iToo late\t\terror.host\t1\r\n.\r\n"))) {
+    try (FaultServer s =
+        FaultServer.start(
+            FaultScript.create()
+                .expectLine()
+                .sendAfter(Duration.ofSeconds(8), "iToo late\t\terror.host\t1\r\n.\r\n"))) {
       assertThatThrownBy(() -> impatient.menu(url(s, "1/")))
-          .isInstanceOfSatisfying(InetkitTimeoutException.class,
+          .isInstanceOfSatisfying(
+              InetkitTimeoutException.class,
               e -> assertThat(e.limit()).contains(InetkitTimeoutException.Limit.OVERALL))
-          .hasMessage("menu \"/\" with " + ep(s) + " (timed out after 1 s, the overall time limit)");
+          .hasMessage(
+              "menu \"/\" with " + ep(s) + " (timed out after 1 s, the overall time limit)");
     }
   }
 
@@ -113,7 +125,8 @@ class GopherHostileServerTest {
   @Test
   void dropMidMenuIsConnectionClosed() throws Exception {
     String menu = "0Doc\t/doc\th\t70\r\n".repeat(2000);
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().sendThenDrop(menu, 20_000))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().sendThenDrop(menu, 20_000))) {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageContaining(ep(s));
@@ -123,7 +136,8 @@ class GopherHostileServerTest {
   @Test
   void dropMidDownloadLeavesNoFile(@TempDir Path dir) throws Exception {
     String body = "x".repeat(200_000);
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().sendThenDrop(body, 150_000))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().sendThenDrop(body, 150_000))) {
       assertThatThrownBy(() -> CLIENT.download(url(s, "9/file"), dir.resolve("file"), p -> {}))
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageContaining("download \"/file\"");
@@ -134,7 +148,8 @@ class GopherHostileServerTest {
   @Test
   void gopherPlusRequestToAPlainServer() throws Exception {
     try (FaultServer s =
-        FaultServer.start(FaultScript.create().expectLine().send("iJust a menu\t\terror.host\t1\r\n.\r\n"))) {
+        FaultServer.start(
+            FaultScript.create().expectLine().send("iJust a menu\t\terror.host\t1\r\n.\r\n"))) {
       assertThatThrownBy(() -> CLIENT.attributes(url(s, "0/doc")))
           .isInstanceOf(ProtocolViolationException.class)
           .hasMessage(
@@ -148,17 +163,24 @@ class GopherHostileServerTest {
 
   @Test
   void gopherPlusViewShorterThanAnnounced() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("+100\r\nonly this"))) {
-      GopherItem item = new GopherItem('0', "doc", "/doc", "127.0.0.1", s.port(), GopherPlusMarker.PLUS);
-      assertThatThrownBy(() -> CLIENT.view(item, GopherView.of("text/plain"), new ByteArrayOutputStream(), p -> {}))
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("+100\r\nonly this"))) {
+      GopherItem item =
+          new GopherItem('0', "doc", "/doc", "127.0.0.1", s.port(), GopherPlusMarker.PLUS);
+      assertThatThrownBy(
+              () ->
+                  CLIENT.view(
+                      item, GopherView.of("text/plain"), new ByteArrayOutputStream(), p -> {}))
           .isInstanceOf(ConnectionClosedException.class)
-          .hasMessage("view text/plain of \"/doc\": server closed after 9 of 100 bytes [" + ep(s) + "]");
+          .hasMessage(
+              "view text/plain of \"/doc\": server closed after 9 of 100 bytes [" + ep(s) + "]");
     }
   }
 
   @Test
   void sloppyServerMenuIsAccepted() throws Exception {
-    String sloppy = "iWelcome   \n0Doc\t/doc\n1Dir\t/dir\tother.example\n\nQOdd\t/odd\thost\t70x\n.\n";
+    String sloppy =
+        "iWelcome   \n0Doc\t/doc\n1Dir\t/dir\tother.example\n\nQOdd\t/odd\thost\t70x\n.\n";
     try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send(sloppy))) {
       assertThat(CLIENT.menu(url(s, "1/")))
           .containsExactly(
@@ -171,7 +193,8 @@ class GopherHostileServerTest {
 
   @Test
   void sloppyTextWithoutCr() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("one\n..two\nthree   \n.\n"))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("one\n..two\nthree   \n.\n"))) {
       StringWriter out = new StringWriter();
       assertThat(CLIENT.text(url(s, "0/t"), out)).isEqualTo(3);
       assertThat(out.toString()).isEqualTo("one\n.two\nthree   \n");
@@ -179,12 +202,16 @@ class GopherHostileServerTest {
   }
 
   @Test
-  void aServerThatClosesBeforeSendingAnythingIsATruncatedReplyNotAnEmptyMenu(@TempDir Path tmp) throws Exception {
+  void aServerThatClosesBeforeSendingAnythingIsATruncatedReplyNotAnEmptyMenu(@TempDir Path tmp)
+      throws Exception {
     try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().close())) {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
           .isInstanceOf(ConnectionClosedException.class)
-          .hasMessage("menu \"/\": truncated reply: the server closed the connection before sending"
-              + " anything, without the \".\" line that ends it [" + ep(s) + "]");
+          .hasMessage(
+              "menu \"/\": truncated reply: the server closed the connection before sending"
+                  + " anything, without the \".\" line that ends it ["
+                  + ep(s)
+                  + "]");
       Path target = tmp.resolve("t.txt");
       assertThatThrownBy(() -> CLIENT.text(url(s, "0/t"), target))
           .isInstanceOf(ConnectionClosedException.class)
@@ -196,7 +223,9 @@ class GopherHostileServerTest {
 
   @Test
   void anErrorReplyWithoutItsDotLineIsStillNotFound() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("3'/x' does not exist\t\terror.host\t1\r\n"))) {
+    try (FaultServer s =
+        FaultServer.start(
+            FaultScript.create().expectLine().send("3'/x' does not exist\t\terror.host\t1\r\n"))) {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/x")))
           .isInstanceOf(io.inetkit.core.NotFoundException.class)
           .hasMessageContaining("'/x' does not exist");
@@ -205,13 +234,15 @@ class GopherHostileServerTest {
 
   @Test
   void aMenuOrTextCutBeforeItsDotLineIsTruncated(@TempDir Path tmp) throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("0Doc\t/doc\th\t70\r\n"))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("0Doc\t/doc\th\t70\r\n"))) {
       assertThatThrownBy(() -> CLIENT.menu(url(s, "1/")))
           .isInstanceOf(ConnectionClosedException.class)
           .hasMessageContaining("closed the connection after 1 line(s)");
     }
     // a text cut in the middle of a line: truncated, nothing saved
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("first line\r\nsecond li"))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("first line\r\nsecond li"))) {
       Path target = tmp.resolve("t.txt");
       assertThatThrownBy(() -> CLIENT.text(url(s, "0/t"), target))
           .isInstanceOf(ConnectionClosedException.class)
@@ -224,7 +255,8 @@ class GopherHostileServerTest {
   void aTextSentAsItIsWithoutTheDotLineIsAcceptedWhenItEndsWithACompleteLine(@TempDir Path tmp)
       throws Exception {
     // gophernicus (and others) send a type 0 file as it is and close, without RFC 1436's '.' line
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("first line\nsecond line\n"))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("first line\nsecond line\n"))) {
       Path target = tmp.resolve("t.txt");
       CLIENT.text(url(s, "0/t"), target);
       assertThat(target).hasContent("first line\nsecond line");
@@ -233,11 +265,15 @@ class GopherHostileServerTest {
 
   @Test
   void gopherPlusViewUntilClose() throws Exception {
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("+-2\r\n\0\1binary\r\n.\r\n"))) {
-      GopherItem item = new GopherItem('9', "b", "/b", "127.0.0.1", s.port(), GopherPlusMarker.PLUS);
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("+-2\r\n\0\1binary\r\n.\r\n"))) {
+      GopherItem item =
+          new GopherItem('9', "b", "/b", "127.0.0.1", s.port(), GopherPlusMarker.PLUS);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      assertThat(CLIENT.view(item, GopherView.of("application/octet-stream"), out, p -> {})).isEqualTo(13);
-      assertThat(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("\0\1binary\r\n.\r\n");
+      assertThat(CLIENT.view(item, GopherView.of("application/octet-stream"), out, p -> {}))
+          .isEqualTo(13);
+      assertThat(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1))
+          .isEqualTo("\0\1binary\r\n.\r\n");
       assertThat(s.received()).isEqualTo("/b\t+application/octet-stream\r\n");
     }
   }
@@ -245,7 +281,8 @@ class GopherHostileServerTest {
   @Test
   void tooManyMenuItems() throws Exception {
     GopherClient small = CLIENT.newBuilder().maxMenuItems(10).build();
-    try (FaultServer s = FaultServer.start(FaultScript.create().expectLine().send("0a\t/a\th\t70\r\n".repeat(11)))) {
+    try (FaultServer s =
+        FaultServer.start(FaultScript.create().expectLine().send("0a\t/a\th\t70\r\n".repeat(11)))) {
       assertThatThrownBy(() -> small.menu(url(s, "1/")))
           .isInstanceOf(LimitExceededException.class)
           .hasMessage("menu \"/\" from " + ep(s) + " has too many items (limit 10)");
@@ -260,7 +297,8 @@ class GopherHostileServerTest {
             .isInstanceOf(InvalidInputException.class)
             .hasMessageStartingWith("selector: must not contain");
       }
-      GopherItem search = new GopherItem('7', "Search", "/find", "127.0.0.1", s.port(), GopherPlusMarker.NONE);
+      GopherItem search =
+          new GopherItem('7', "Search", "/find", "127.0.0.1", s.port(), GopherPlusMarker.NONE);
       assertThatThrownBy(() -> CLIENT.search(search, "a\tb"))
           .isInstanceOf(InvalidInputException.class)
           .hasMessage("query: must not contain TAB (at index 1): \"a\\tb\"");

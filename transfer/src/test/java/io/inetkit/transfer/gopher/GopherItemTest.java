@@ -18,12 +18,15 @@ class GopherItemTest {
 
   @Test
   void urlsOfItems() {
-    GopherItem doc = GopherItem.of(GopherItemType.TEXT, "About", "/about us?.txt", "gopher.example.org", 70);
-    assertThat(doc.url().toString()).isEqualTo("gopher://gopher.example.org:70/0/about%20us%3F.txt");
+    GopherItem doc =
+        GopherItem.of(GopherItemType.TEXT, "About", "/about us?.txt", "gopher.example.org", 70);
+    assertThat(doc.url().toString())
+        .isEqualTo("gopher://gopher.example.org:70/0/about%20us%3F.txt");
     GopherItem v6 = GopherItem.of(GopherItemType.MENU, "Home", "", "::1", 7070);
     assertThat(v6.url(Scheme.GOPHERS).toString()).isEqualTo("gophers://[::1]:7070/1");
     assertThat(v6.url(Scheme.GOPHERS).url().tlsMode()).isEqualTo(TlsMode.IMPLICIT);
-    assertThat(new GopherItem('Q', "Odd", "/q", "h", 70, GopherPlusMarker.NONE).url().itemType()).isEqualTo('Q');
+    assertThat(new GopherItem('Q', "Odd", "/q", "h", 70, GopherPlusMarker.NONE).url().itemType())
+        .isEqualTo('Q');
   }
 
   @Test
@@ -33,7 +36,8 @@ class GopherItemTest {
     assertThat(info.type().kind()).isEqualTo(GopherItemType.Kind.NONE);
     GopherItem web = GopherItem.of(GopherItemType.HTML, "Web", "URL:https://example.org/", "h", 70);
     assertThat(web.externalUrl()).contains("https://example.org/");
-    assertThat(GopherItem.of(GopherItemType.HTML, "Page", "/p.html", "h", 70).externalUrl()).isEmpty();
+    assertThat(GopherItem.of(GopherItemType.HTML, "Page", "/p.html", "h", 70).externalUrl())
+        .isEmpty();
   }
 
   @Test
@@ -50,17 +54,21 @@ class GopherItemTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> GopherItem.of(GopherItemType.UNKNOWN, "x", "/a", "h", 70))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GopherItem('\u00e9', "x", "/a", "h", 70, GopherPlusMarker.NONE).url())
+    assertThatThrownBy(
+            () -> new GopherItem('\u00e9', "x", "/a", "h", 70, GopherPlusMarker.NONE).url())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("code: item type cannot be written in a URL");
-    assertThatThrownBy(() -> new GopherItem('i', "x", "", "error.host", 0, GopherPlusMarker.NONE).url())
+    assertThatThrownBy(
+            () -> new GopherItem('i', "x", "", "error.host", 0, GopherPlusMarker.NONE).url())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("port: ");
   }
 
   @Property(tries = 500)
-  void selectorsSurviveTheTripThroughAUrl(@ForAll("selectors") String selector, @ForAll("types") char type) {
-    GopherItem item = new GopherItem(type, "x", selector, "gopher.example.org", 70, GopherPlusMarker.NONE);
+  void selectorsSurviveTheTripThroughAUrl(
+      @ForAll("selectors") String selector, @ForAll("types") char type) {
+    GopherItem item =
+        new GopherItem(type, "x", selector, "gopher.example.org", 70, GopherPlusMarker.NONE);
     GopherUrl url = item.url();
     assertThat(url.selector()).isEqualTo(selector);
     assertThat(url.itemType()).isEqualTo(type);
@@ -74,10 +82,7 @@ class GopherItemTest {
 
   @Provide
   Arbitrary<String> selectors() {
-    return Arbitraries.strings()
-        .withCharRange(' ', '~')
-        .withChars("éß☕€")
-        .ofMaxLength(60);
+    return Arbitraries.strings().withCharRange(' ', '~').withChars("éß☕€").ofMaxLength(60);
   }
 
   @Provide

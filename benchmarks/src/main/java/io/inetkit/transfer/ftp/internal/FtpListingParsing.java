@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing FTP directory listings (Unix {@code LIST} and {@code MLSD}) with the transfer module's
- * internal listing reader. Lives in that package (in the benchmarks module only) because the
- * reader is package-private.
+ * internal listing reader. Lives in that package (in the benchmarks module only) because the reader
+ * is package-private.
  *
  * <pre>{@code
  * ./inetkit-bench --jmh FtpListingParsing
@@ -51,12 +51,29 @@ public class FtpListingParsing {
     StringBuilder m = new StringBuilder();
     for (int i = 0; i < entries; i++) {
       boolean dir = i % 10 == 0;
-      l.append(dir ? "drwxr-xr-x" : "-rw-r--r--").append("    1 ftp      ftp      ")
-          .append(String.format("%12d", 1000L * i)).append(" Nov 25 10:0").append(i % 10).append(' ')
-          .append(dir ? "folder-" : "file-").append(i).append(dir ? "" : ".tar.gz").append("\r\n");
-      m.append("type=").append(dir ? "dir" : "file").append(";size=").append(1000L * i)
-          .append(";modify=20261125100").append(i % 10).append("00;perm=").append(dir ? "el" : "r")
-          .append("; ").append(dir ? "folder-" : "file-").append(i).append(dir ? "" : ".tar.gz").append("\r\n");
+      l.append(dir ? "drwxr-xr-x" : "-rw-r--r--")
+          .append("    1 ftp      ftp      ")
+          .append(String.format("%12d", 1000L * i))
+          .append(" Nov 25 10:0")
+          .append(i % 10)
+          .append(' ')
+          .append(dir ? "folder-" : "file-")
+          .append(i)
+          .append(dir ? "" : ".tar.gz")
+          .append("\r\n");
+      m.append("type=")
+          .append(dir ? "dir" : "file")
+          .append(";size=")
+          .append(1000L * i)
+          .append(";modify=20261125100")
+          .append(i % 10)
+          .append("00;perm=")
+          .append(dir ? "el" : "r")
+          .append("; ")
+          .append(dir ? "folder-" : "file-")
+          .append(i)
+          .append(dir ? "" : ".tar.gz")
+          .append("\r\n");
     }
     list = l.toString().getBytes(StandardCharsets.UTF_8);
     mlsd = m.toString().getBytes(StandardCharsets.UTF_8);
@@ -65,12 +82,26 @@ public class FtpListingParsing {
   /** Unix LIST output parsed with Commons Net's UNIX parser behind inetkit's bounded reader. */
   @Benchmark
   public List<FtpEntry> unixList() throws IOException {
-    return Listings.read(new ByteArrayInputStream(list), Listings.Format.LIST, "UNIX", "/pub", 8192, 1_000_000, endpoint);
+    return Listings.read(
+        new ByteArrayInputStream(list),
+        Listings.Format.LIST,
+        "UNIX",
+        "/pub",
+        8192,
+        1_000_000,
+        endpoint);
   }
 
   /** MLSD facts. */
   @Benchmark
   public List<FtpEntry> mlsd() throws IOException {
-    return Listings.read(new ByteArrayInputStream(mlsd), Listings.Format.MLSD, "UNIX", "/pub", 8192, 1_000_000, endpoint);
+    return Listings.read(
+        new ByteArrayInputStream(mlsd),
+        Listings.Format.MLSD,
+        "UNIX",
+        "/pub",
+        8192,
+        1_000_000,
+        endpoint);
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Server-side checksums: picks the best command the server offers (HASH with SHA-256, SHA-1 or
- * MD5; XSHA256; XSHA1; XMD5) and compares its answer with a local digest.
+ * Server-side checksums: picks the best command the server offers (HASH with SHA-256, SHA-1 or MD5;
+ * XSHA256; XSHA1; XMD5) and compares its answer with a local digest.
  */
 final class Checksums {
   private Checksums() {}
@@ -75,8 +75,13 @@ final class Checksums {
             .matcher(replyText);
     if (!m.find()) {
       throw new ProtocolViolationException(
-          method.command() + ": no " + method.algorithm() + " digest in the reply "
-              + io.inetkit.core.Inputs.quote(replyText), endpoint, null);
+          method.command()
+              + ": no "
+              + method.algorithm()
+              + " digest in the reply "
+              + io.inetkit.core.Inputs.quote(replyText),
+          endpoint,
+          null);
     }
     return m.group().toLowerCase(Locale.ROOT);
   }

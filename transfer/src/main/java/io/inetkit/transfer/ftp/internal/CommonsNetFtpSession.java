@@ -15,6 +15,7 @@ import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.core.internal.ProgressTracker;
+import io.inetkit.transfer.ftp.DataConnectionMode;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpEntry;
 import io.inetkit.transfer.ftp.FtpFeatures;
@@ -24,7 +25,6 @@ import io.inetkit.transfer.ftp.MirrorMode;
 import io.inetkit.transfer.ftp.MirrorResult;
 import io.inetkit.transfer.ftp.TransferOption;
 import io.inetkit.transfer.ftp.TransferType;
-import io.inetkit.transfer.ftp.DataConnectionMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,12 +62,16 @@ public final class CommonsNetFtpSession implements FtpSession {
   private final FtpClient config;
   private final Endpoint endpoint;
   private final EventListener events;
+
   /** The overall time limit of the operation in progress (open, list, get, a whole mirror, …). */
   private final Deadline deadline;
+
   private volatile SecureFtpClient live; // the connection being made or in use, for the watchdog
   private int depth; // nested operations (a mirror's gets) run under the outermost one's deadline
+
   /** The client's trust on a context of this session's own that vsftpd's TLS 1.2 reuse accepts. */
   private final io.inetkit.core.Trust trust;
+
   private SecureFtpClient ftp;
   private FtpFeatures features = FtpFeatures.NONE;
   private String systemType;
@@ -77,16 +81,21 @@ public final class CommonsNetFtpSession implements FtpSession {
     this.config = config;
     this.endpoint = config.endpoint();
     this.events = config.eventListener();
-    this.deadline = new Deadline(endpoint, () -> {
-      SecureFtpClient c = live;
-      if (c != null) {
-        c.closeAtOnce();
-      }
-    });
+    this.deadline =
+        new Deadline(
+            endpoint,
+            () -> {
+              SecureFtpClient c = live;
+              if (c != null) {
+                c.closeAtOnce();
+              }
+            });
     // Data connections must resume the control connection's TLS session; with TLS 1.2, OpenSSL
     // servers (vsftpd) accept that by session ID but not by the JDK's stateless tickets.
-    this.trust = config.tlsMode() == io.inetkit.core.TlsMode.NONE
-        ? config.trust() : config.trust().withSessionIdResumption();
+    this.trust =
+        config.tlsMode() == io.inetkit.core.TlsMode.NONE
+            ? config.trust()
+            : config.trust().withSessionIdResumption();
   }
 
   /** Connects, secures, logs in and reads FEAT, all within the overall time limit. */
@@ -102,8 +111,8 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   /**
-   * Starts an operation under the overall deadline, unless one is running already (then this
-   * is part of it: a mirror's gets, a reconnect). Close it when the operation ends.
+   * Starts an operation under the overall deadline, unless one is running already (then this is
+   * part of it: a mirror's gets, a reconnect). Close it when the operation ends.
    */
   private Operation operation(String what) {
     requireOpen();
@@ -132,8 +141,8 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   /**
-   * Returns the overall timeout when the deadline's watchdog had closed the connection (so
-   * {@code e} was its consequence), else {@code e}.
+   * Returns the overall timeout when the deadline's watchdog had closed the connection (so {@code
+   * e} was its consequence), else {@code e}.
    */
   private InetkitException explained(InetkitException e) {
     if (deadline.expired() && !(e instanceof InetkitTimeoutException)) {
@@ -143,9 +152,9 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   /**
-   * Connects, secures (per the client's TLS mode), asks FEAT without logging in (RFC 2389 allows
-   * it before USER; servers such as vsftpd refuse an anonymous login that would be useless here)
-   * and closes. Only a server that answers FEAT with 530 (not logged in) gets a login first.
+   * Connects, secures (per the client's TLS mode), asks FEAT without logging in (RFC 2389 allows it
+   * before USER; servers such as vsftpd refuse an anonymous login that would be useless here) and
+   * closes. Only a server that answers FEAT with 530 (not logged in) gets a login first.
    */
   public static FtpFeatures features(FtpClient config) throws InetkitException {
     CommonsNetFtpSession session = new CommonsNetFtpSession(config);
@@ -184,7 +193,8 @@ public final class CommonsNetFtpSession implements FtpSession {
       if (c.tlsActive()) {
         c.protectDataConnections();
       }
-      int type = config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
+      int type =
+          config.transferType() == TransferType.ASCII ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
       deadline.enter("TYPE");
       FtpFailures.require(c, c.setFileType(type), "TYPE", endpoint);
       if (config.dataConnectionMode() == DataConnectionMode.ACTIVE) {
@@ -204,8 +214,13 @@ public final class CommonsNetFtpSession implements FtpSession {
   private SecureFtpClient connectOnly() throws InetkitException {
     SecureFtpClient c =
         new SecureFtpClient(
-            endpoint, config.tlsMode(), trust, config.timeouts(), events,
-            config.maxReplyLineLength(), Math.max(1 << 20, config.maxReplyLineLength() * 16),
+            endpoint,
+            config.tlsMode(),
+            trust,
+            config.timeouts(),
+            events,
+            config.maxReplyLineLength(),
+            Math.max(1 << 20, config.maxReplyLineLength() * 16),
             deadline);
     live = c;
     // the greeting, too, is awaited up to the connect timeout (Commons Net), and both end at
@@ -216,7 +231,8 @@ public final class CommonsNetFtpSession implements FtpSession {
     c.setBufferSize(config.bufferSize());
     c.setReceieveDataSocketBufferSize(io.inetkit.core.internal.Connector.SOCKET_BUFFER);
     c.setSendDataSocketBufferSize(io.inetkit.core.internal.Connector.SOCKET_BUFFER);
-    c.setControlKeepAliveTimeout(Duration.ZERO); // Commons Net's blocks the transfer; see transferTick
+    c.setControlKeepAliveTimeout(
+        Duration.ZERO); // Commons Net's blocks the transfer; see transferTick
     c.keepAlive(config.keepAlive());
     c.setIpAddressFromPasvResponse(false); // always the control connection's peer
     c.setPassiveNatWorkaroundStrategy(null);
@@ -241,9 +257,9 @@ public final class CommonsNetFtpSession implements FtpSession {
   private static final Set<String> CONNECTING = Set.of("connect", "greeting", "TLS handshake");
 
   /**
-   * Closes {@code c} and translates the failure of the deadline's current phase (connect,
-   * greeting, TLS handshake, AUTH TLS, login, TYPE, FEAT), naming the limit that expired: the
-   * overall one, or the connect or read timeout that phase waits with.
+   * Closes {@code c} and translates the failure of the deadline's current phase (connect, greeting,
+   * TLS handshake, AUTH TLS, login, TYPE, FEAT), naming the limit that expired: the overall one, or
+   * the connect or read timeout that phase waits with.
    */
   private InetkitException fail(SecureFtpClient c, IOException e) {
     io.inetkit.core.internal.Connector.closeQuietly(c::disconnect);
@@ -254,7 +270,10 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
     boolean connecting = CONNECTING.contains(phase);
     java.time.Duration limit = connecting ? config.timeouts().connect() : config.timeouts().read();
-    return named(FtpFailures.translate(e, phase, endpoint, limit), e, phase,
+    return named(
+        FtpFailures.translate(e, phase, endpoint, limit),
+        e,
+        phase,
         connecting ? InetkitTimeoutException.Limit.CONNECT : InetkitTimeoutException.Limit.READ);
   }
 
@@ -262,11 +281,16 @@ public final class CommonsNetFtpSession implements FtpSession {
    * Returns {@code failure}, or when it is the timeout of one socket wait, that timeout naming
    * {@code phase} and the {@code limit} the wait used.
    */
-  private InetkitException named(InetkitException failure, IOException cause, String phase,
+  private InetkitException named(
+      InetkitException failure,
+      IOException cause,
+      String phase,
       InetkitTimeoutException.Limit limit) {
-    if (failure instanceof InetkitTimeoutException t && t.limit().isEmpty()
+    if (failure instanceof InetkitTimeoutException t
+        && t.limit().isEmpty()
         && !(cause instanceof InetkitException)) {
-      return new InetkitTimeoutException(phase + " with " + endpoint, endpoint, t.timeout(), limit, cause);
+      return new InetkitTimeoutException(
+          phase + " with " + endpoint, endpoint, t.timeout(), limit, cause);
     }
     return failure;
   }
@@ -329,8 +353,12 @@ public final class CommonsNetFtpSession implements FtpSession {
       if (explained != e) {
         throw (InetkitException) explained; // the overall deadline passed: the server is not asked
       }
-      InetkitException failure = named(FtpFailures.translate(e, what, endpoint, timeout), e, what,
-          InetkitTimeoutException.Limit.READ);
+      InetkitException failure =
+          named(
+              FtpFailures.translate(e, what, endpoint, timeout),
+              e,
+              what,
+              InetkitTimeoutException.Limit.READ);
       if (timeout.equals(config.dataTimeout()) && !(e instanceof InetkitException)) {
         // read the transfer's reply either way, so the next command gets its own
         InetkitException refusal = pendingRefusal(what);
@@ -345,9 +373,9 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   /**
-   * After a data connection failed, reads (for at most two seconds) the reply the server may
-   * have sent on the control connection to say why, e.g. vsftpd's "522 session reuse required".
-   * Returns the refusal, or null when there is none.
+   * After a data connection failed, reads (for at most two seconds) the reply the server may have
+   * sent on the control connection to say why, e.g. vsftpd's "522 session reuse required". Returns
+   * the refusal, or null when there is none.
    */
   private InetkitException pendingRefusal(String what) {
     try {
@@ -394,23 +422,25 @@ public final class CommonsNetFtpSession implements FtpSession {
    * something that is not a size (as other clients do, the transfer then goes on without one).
    */
   private long sizeOrUnknown(String remote) throws InetkitException {
-    return call("SIZE " + remote, () -> {
-      String reply = ftp.getSize(remote);
-      if (reply != null) {
-        return parseSize(reply.strip());
-      }
-      int code = ftp.getReplyCode();
-      if (code == 500 || code == 502 || code == 504) {
-        return -1L;
-      }
-      throw FtpFailures.refused(ftp, "SIZE " + remote, endpoint);
-    });
+    return call(
+        "SIZE " + remote,
+        () -> {
+          String reply = ftp.getSize(remote);
+          if (reply != null) {
+            return parseSize(reply.strip());
+          }
+          int code = ftp.getReplyCode();
+          if (code == 500 || code == 502 || code == 504) {
+            return -1L;
+          }
+          throw FtpFailures.refused(ftp, "SIZE " + remote, endpoint);
+        });
   }
 
   /**
-   * The size an upload's verification compares: SIZE of {@code remote}, or -1 when the server
-   * will not tell it. A write-only upload folder answers 550 even for the file it just stored
-   * with 226, so any permanent refusal means "unknown", never "failed".
+   * The size an upload's verification compares: SIZE of {@code remote}, or -1 when the server will
+   * not tell it. A write-only upload folder answers 550 even for the file it just stored with 226,
+   * so any permanent refusal means "unknown", never "failed".
    */
   private long sizeAfterUpload(String remote) throws InetkitException {
     try {
@@ -442,16 +472,18 @@ public final class CommonsNetFtpSession implements FtpSession {
       set.add(o);
     }
     if (converting() && set.contains(TransferOption.VERIFY_CHECKSUM)) {
-      throw new InvalidInputException("options", "VERIFY_CHECKSUM compares bytes, which"
-          + " TransferType.ASCII converts; use TransferType.BINARY");
+      throw new InvalidInputException(
+          "options",
+          "VERIFY_CHECKSUM compares bytes, which"
+              + " TransferType.ASCII converts; use TransferType.BINARY");
     }
     return set;
   }
 
   /**
-   * Whether line ends are converted (ASCII type). Then the local byte count differs from SIZE
-   * and a byte offset in one copy is not the same place in the other: no size check, no REST or
-   * APPE; a dropped transfer starts again from zero.
+   * Whether line ends are converted (ASCII type). Then the local byte count differs from SIZE and a
+   * byte offset in one copy is not the same place in the other: no size check, no REST or APPE; a
+   * dropped transfer starts again from zero.
    */
   private boolean converting() {
     return config.transferType() == TransferType.ASCII;
@@ -472,10 +504,10 @@ public final class CommonsNetFtpSession implements FtpSession {
   /**
    * Sizes the buffers of the next data connection for a transfer of {@code bytes} (-1: unknown).
    * Commons Net's copy buffers (two per transfer: the buffered stream and the copy loop's array)
-   * get the configured size, but no more than the file needs; the data socket's kernel buffers
-   * are raised to {@link io.inetkit.core.internal.Connector#SOCKET_BUFFER} only for transfers that
-   * can use them, and otherwise left to the system's defaults. A mirror of many small files
-   * otherwise allocates half a MiB per file, and sets up large socket buffers, for a few KiB.
+   * get the configured size, but no more than the file needs; the data socket's kernel buffers are
+   * raised to {@link io.inetkit.core.internal.Connector#SOCKET_BUFFER} only for transfers that can
+   * use them, and otherwise left to the system's defaults. A mirror of many small files otherwise
+   * allocates half a MiB per file, and sets up large socket buffers, for a few KiB.
    */
   private void sizeBuffersFor(long bytes) {
     int size = config.bufferSize();
@@ -514,35 +546,48 @@ public final class CommonsNetFtpSession implements FtpSession {
       String dir = path("path", path);
       Listings.Format format = features.has("MLST") ? Listings.Format.MLSD : Listings.Format.LIST;
       if (format == Listings.Format.LIST && systemType == null) {
-        systemType = call("SYST", () -> {
-          try {
-            return ftp.getSystemType();
-          } catch (IOException e) {
-            if (!ftp.isConnected()) {
-              throw e;
-            }
-            return "UNIX";
-          }
-        });
+        systemType =
+            call(
+                "SYST",
+                () -> {
+                  try {
+                    return ftp.getSystemType();
+                  } catch (IOException e) {
+                    if (!ftp.isConnected()) {
+                      throw e;
+                    }
+                    return "UNIX";
+                  }
+                });
       }
       String command = format.name() + " " + dir;
-      return callData(command, () -> {
-        sizeBuffersFor(-1);
-        Socket data = ftp.openData(format.name(), dir);
-        if (data == null) {
-          throw FtpFailures.refused(ftp, command, endpoint);
-        }
-        List<FtpEntry> entries;
-        try (Socket s = data; InputStream in = s.getInputStream()) {
-          entries = Listings.read(in, format, systemType, dir, config.maxReplyLineLength(),
-              config.maxListingEntries(), endpoint);
-        }
-        FtpFailures.require(ftp, ftp.completePendingCommand(), command, endpoint);
-        if (entries.isEmpty()) {
-          requireFolder(dir, command);
-        }
-        return entries;
-      });
+      return callData(
+          command,
+          () -> {
+            sizeBuffersFor(-1);
+            Socket data = ftp.openData(format.name(), dir);
+            if (data == null) {
+              throw FtpFailures.refused(ftp, command, endpoint);
+            }
+            List<FtpEntry> entries;
+            try (Socket s = data;
+                InputStream in = s.getInputStream()) {
+              entries =
+                  Listings.read(
+                      in,
+                      format,
+                      systemType,
+                      dir,
+                      config.maxReplyLineLength(),
+                      config.maxListingEntries(),
+                      endpoint);
+            }
+            FtpFailures.require(ftp, ftp.completePendingCommand(), command, endpoint);
+            if (entries.isEmpty()) {
+              requireFolder(dir, command);
+            }
+            return entries;
+          });
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -550,9 +595,9 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   /**
    * Confirms that {@code dir}, whose listing came back empty, exists: some servers (vsftpd among
-   * them) answer LIST of a missing folder with an empty 150/226 rather than 550. Costs one MLST
-   * (or CWD there and back) for empty listings only; entries prove the folder by themselves. A
-   * server that cannot say (no MLST, CWD not understood) keeps the empty listing.
+   * them) answer LIST of a missing folder with an empty 150/226 rather than 550. Costs one MLST (or
+   * CWD there and back) for empty listings only; entries prove the folder by themselves. A server
+   * that cannot say (no MLST, CWD not understood) keeps the empty listing.
    *
    * @throws io.inetkit.core.NotFoundException when the server answers 550 to the check
    */
@@ -570,9 +615,9 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   /**
-   * Runs {@code attempt}; when the connection drops or times out, reconnects and runs it again
-   * (it resumes from what arrived, or starts again), up to {@link FtpClient#retries()} times
-   * while {@code canRetry} says so and the overall deadline has not passed. Returns the number of
+   * Runs {@code attempt}; when the connection drops or times out, reconnects and runs it again (it
+   * resumes from what arrived, or starts again), up to {@link FtpClient#retries()} times while
+   * {@code canRetry} says so and the overall deadline has not passed. Returns the number of
    * reconnects. When it gives up, the first failure is the one thrown (it is the cause; a refused
    * reconnect is only its consequence), with the later ones suppressed.
    */
@@ -590,8 +635,11 @@ public final class CommonsNetFtpSession implements FtpSession {
         } else {
           first.addSuppressed(e);
         }
-        if (!retriable(e) || reconnects >= config.retries() || !canRetry.getAsBoolean()
-            || deadline.expired() || isOverallTimeout(e)) {
+        if (!retriable(e)
+            || reconnects >= config.retries()
+            || !canRetry.getAsBoolean()
+            || deadline.expired()
+            || isOverallTimeout(e)) {
           throw first;
         }
         reconnects++;
@@ -623,7 +671,8 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   @Override
-  public FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException {
+  public FtpTransfer get(String remote, Path local, TransferOption... options)
+      throws InetkitException {
     return get(remote, local, -1, options);
   }
 
@@ -632,7 +681,8 @@ public final class CommonsNetFtpSession implements FtpSession {
    * ({@code knownSize >= 0}; -1 asks the server): saves the SIZE round trip, once per file in a
    * mirror. ASCII transfers still ask, as before.
    */
-  FtpTransfer get(String remote, Path local, long knownSize, TransferOption... options) throws InetkitException {
+  FtpTransfer get(String remote, Path local, long knownSize, TransferOption... options)
+      throws InetkitException {
     try (Operation op = operation("get " + remote)) {
       String src = path("remote", remote);
       java.util.Objects.requireNonNull(local, "local");
@@ -647,33 +697,46 @@ public final class CommonsNetFtpSession implements FtpSession {
       long remoteSize = knownSize >= 0 && !converting() ? knownSize : sizeOrUnknown(src);
       if (remoteSize > config.maxFileSize()) {
         throw new LimitExceededException(
-            src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
+            src + " has " + remoteSize + " bytes, more than the maximum file size",
+            endpoint,
             config.maxFileSize());
       }
       long startNanos = System.nanoTime();
       try {
-        if (!opts.contains(TransferOption.RESUME) || converting()
+        if (!opts.contains(TransferOption.RESUME)
+            || converting()
             || (Files.exists(part) && remoteSize >= 0 && Files.size(part) > remoteSize)) {
           Files.deleteIfExists(part);
         }
         long resumedFrom = Files.exists(part) ? Files.size(part) : 0;
         ProgressTracker tracker = tracker(src, remoteSize).startingAt(resumedFrom);
-        int reconnects = withRetries(() -> true, attempt -> {
-          long offset = Files.exists(part) && !converting() ? Files.size(part) : 0;
-          if (converting() || remoteSize < 0 || offset < remoteSize || !Files.exists(part)) {
-            download(src, part, offset, remoteSize, tracker.startingAt(offset));
-          }
-          if (!converting()) {
-            requireComplete("RETR " + src, Files.size(part), remoteSize);
-          }
-        });
+        int reconnects =
+            withRetries(
+                () -> true,
+                attempt -> {
+                  long offset = Files.exists(part) && !converting() ? Files.size(part) : 0;
+                  if (converting()
+                      || remoteSize < 0
+                      || offset < remoteSize
+                      || !Files.exists(part)) {
+                    download(src, part, offset, remoteSize, tracker.startingAt(offset));
+                  }
+                  if (!converting()) {
+                    requireComplete("RETR " + src, Files.size(part), remoteSize);
+                  }
+                });
         FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
         if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
           checksum = verify(src, part);
         }
         moveIntoPlace(part, target);
         tracker.finish();
-        return new FtpTransfer(src, Files.size(target), resumedFrom, reconnects, checksum,
+        return new FtpTransfer(
+            src,
+            Files.size(target),
+            resumedFrom,
+            reconnects,
+            checksum,
             Duration.ofNanos(System.nanoTime() - startNanos));
       } catch (IOException e) {
         InetkitException failure = transferFailed(src, e, "get " + src + " to " + target);
@@ -694,17 +757,22 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   private void download(String src, Path part, long offset, long size, ProgressTracker tracker)
       throws InetkitException {
-    callData("RETR " + src, () -> {
-      sizeBuffersFor(size < 0 || converting() ? -1 : size - offset);
-      try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE,
-          offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE)) {
-        ftp.setRestartOffset(offset);
-        boolean ok = ftp.retrieveFile(src, meter(tracker, src).wrap(file));
-        FtpFailures.require(ftp, ok, "RETR " + src, endpoint);
-      }
-      return null;
-    });
+    callData(
+        "RETR " + src,
+        () -> {
+          sizeBuffersFor(size < 0 || converting() ? -1 : size - offset);
+          try (OutputStream file =
+              Files.newOutputStream(
+                  part,
+                  StandardOpenOption.CREATE,
+                  offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE)) {
+            ftp.setRestartOffset(offset);
+            boolean ok = ftp.retrieveFile(src, meter(tracker, src).wrap(file));
+            FtpFailures.require(ftp, ok, "RETR " + src, endpoint);
+          }
+          return null;
+        });
   }
 
   /** Whether {@code part} exists and holds nothing: not worth keeping to resume from. */
@@ -734,10 +802,12 @@ public final class CommonsNetFtpSession implements FtpSession {
       long remoteSize = sizeOrUnknown(src);
       if (remoteSize > config.maxFileSize()) {
         throw new LimitExceededException(
-            src + " has " + remoteSize + " bytes, more than the maximum file size", endpoint,
+            src + " has " + remoteSize + " bytes, more than the maximum file size",
+            endpoint,
             config.maxFileSize());
       }
-      Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
+      Checksums.Method method =
+          opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
       MessageDigest digest = method == null ? null : method.newDigest();
       long startNanos = System.nanoTime();
       ProgressTracker tracker = tracker(src, remoteSize);
@@ -746,28 +816,41 @@ public final class CommonsNetFtpSession implements FtpSession {
       int reconnects;
       try {
         // converted text written to the caller's stream cannot be taken back, nor resumed by offset
-        reconnects = withRetries(() -> !converting() || meter.done() == 0, attempt -> {
-          long offset = meter.done();
-          callData("RETR " + src, () -> {
-            sizeBuffersFor(remoteSize < 0 || converting() ? -1 : remoteSize - offset);
-            ftp.setRestartOffset(offset);
-            FtpFailures.require(ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
-            return null;
-          });
-          if (!converting()) {
-            requireComplete("RETR " + src, meter.done(), remoteSize);
-          }
-        });
+        reconnects =
+            withRetries(
+                () -> !converting() || meter.done() == 0,
+                attempt -> {
+                  long offset = meter.done();
+                  callData(
+                      "RETR " + src,
+                      () -> {
+                        sizeBuffersFor(remoteSize < 0 || converting() ? -1 : remoteSize - offset);
+                        ftp.setRestartOffset(offset);
+                        FtpFailures.require(
+                            ftp, ftp.retrieveFile(src, counted), "RETR " + src, endpoint);
+                        return null;
+                      });
+                  if (!converting()) {
+                    requireComplete("RETR " + src, meter.done(), remoteSize);
+                  }
+                });
       } catch (IOException e) {
         throw transferFailed(src, e, "RETR " + src);
       }
       FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
       if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
-        checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
-            : compare(method, src, HexFormat.of().formatHex(digest.digest()));
+        checksum =
+            method == null
+                ? FtpTransfer.Checksum.NOT_OFFERED
+                : compare(method, src, HexFormat.of().formatHex(digest.digest()));
       }
       tracker.finish();
-      return new FtpTransfer(src, meter.done(), 0, reconnects, checksum,
+      return new FtpTransfer(
+          src,
+          meter.done(),
+          0,
+          reconnects,
+          checksum,
           Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (InetkitException e) {
       throw explained(e);
@@ -775,32 +858,42 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   @Override
-  public FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException {
+  public FtpTransfer put(Path local, String remote, TransferOption... options)
+      throws InetkitException {
     try (Operation op = operation("put " + remote)) {
       String dst = path("remote", remote);
-      LocalPaths.uploadSource(java.util.Objects.requireNonNull(local, "local")); // before any command
+      LocalPaths.uploadSource(
+          java.util.Objects.requireNonNull(local, "local")); // before any command
       Set<TransferOption> opts = options(options, EnumSet.allOf(TransferOption.class));
       String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
       long startNanos = System.nanoTime();
       try {
         long size = Files.size(local);
-        long resumedFrom = opts.contains(TransferOption.RESUME) && !converting()
-            ? Math.max(0, remoteSizeOrZero(upload)) : 0;
+        long resumedFrom =
+            opts.contains(TransferOption.RESUME) && !converting()
+                ? Math.max(0, remoteSizeOrZero(upload))
+                : 0;
         if (resumedFrom > size) {
           resumedFrom = 0;
         }
         ProgressTracker tracker = tracker(dst, size).startingAt(resumedFrom);
         long first = resumedFrom;
-        int reconnects = withRetries(() -> true, attempt -> {
-          long offset = attempt == 0 || converting() ? first : Math.min(size, remoteSizeOrZero(upload));
-          if (offset < size || offset == 0) {
-            upload(local, upload, offset, tracker.startingAt(offset));
-          }
-          if (!converting()) {
-            long there = sizeAfterUpload(upload);
-            requireComplete("STOR " + dst, there < 0 ? size : there, size);
-          }
-        });
+        int reconnects =
+            withRetries(
+                () -> true,
+                attempt -> {
+                  long offset =
+                      attempt == 0 || converting()
+                          ? first
+                          : Math.min(size, remoteSizeOrZero(upload));
+                  if (offset < size || offset == 0) {
+                    upload(local, upload, offset, tracker.startingAt(offset));
+                  }
+                  if (!converting()) {
+                    long there = sizeAfterUpload(upload);
+                    requireComplete("STOR " + dst, there < 0 ? size : there, size);
+                  }
+                });
         FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
         if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
           checksum = verify(upload, local);
@@ -809,7 +902,12 @@ public final class CommonsNetFtpSession implements FtpSession {
           replace(upload, dst);
         }
         tracker.finish();
-        return new FtpTransfer(dst, size, resumedFrom, reconnects, checksum,
+        return new FtpTransfer(
+            dst,
+            size,
+            resumedFrom,
+            reconnects,
+            checksum,
             Duration.ofNanos(System.nanoTime() - startNanos));
       } catch (IOException e) {
         throw transferFailed(dst, e, "put " + local + " to " + dst);
@@ -829,46 +927,52 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   private void upload(Path local, String remote, long offset, ProgressTracker tracker)
       throws InetkitException {
-    callData("STOR " + remote, () -> {
-      try (FileChannel ch = FileChannel.open(local, StandardOpenOption.READ)) {
-        ch.position(offset);
-        sizeBuffersFor(converting() ? -1 : ch.size() - offset);
-        InputStream in = meter(tracker, remote).wrap(Channels.newInputStream(ch));
-        boolean ok;
-        String verb;
-        if (offset == 0) {
-          verb = "STOR";
-          ok = ftp.storeFile(remote, in);
-        } else if (features.has("REST")) {
-          verb = "REST+STOR";
-          ftp.setRestartOffset(offset);
-          ok = ftp.storeFile(remote, in);
-        } else {
-          verb = "APPE";
-          ok = ftp.appendFile(remote, in);
-        }
-        FtpFailures.require(ftp, ok, verb + " " + remote, endpoint);
-      }
-      return null;
-    });
+    callData(
+        "STOR " + remote,
+        () -> {
+          try (FileChannel ch = FileChannel.open(local, StandardOpenOption.READ)) {
+            ch.position(offset);
+            sizeBuffersFor(converting() ? -1 : ch.size() - offset);
+            InputStream in = meter(tracker, remote).wrap(Channels.newInputStream(ch));
+            boolean ok;
+            String verb;
+            if (offset == 0) {
+              verb = "STOR";
+              ok = ftp.storeFile(remote, in);
+            } else if (features.has("REST")) {
+              verb = "REST+STOR";
+              ftp.setRestartOffset(offset);
+              ok = ftp.storeFile(remote, in);
+            } else {
+              verb = "APPE";
+              ok = ftp.appendFile(remote, in);
+            }
+            FtpFailures.require(ftp, ok, verb + " " + remote, endpoint);
+          }
+          return null;
+        });
   }
 
   private static String temporaryName(String remote) {
-    return SafeNames.join(SafeNames.parent(remote), "." + SafeNames.baseName(remote) + ".inetkit-upload");
+    return SafeNames.join(
+        SafeNames.parent(remote), "." + SafeNames.baseName(remote) + ".inetkit-upload");
   }
 
   /** Renames {@code from} over {@code to}, deleting {@code to} first if the server insists. */
   private void replace(String from, String to) throws InetkitException {
-    call("RNFR " + from, () -> {
-      if (!ftp.rename(from, to)) {
-        if (ftp.deleteFile(to)) {
-          FtpFailures.require(ftp, ftp.rename(from, to), "RNFR/RNTO " + from + " " + to, endpoint);
-        } else {
-          throw FtpFailures.refused(ftp, "RNFR/RNTO " + from + " " + to, endpoint);
-        }
-      }
-      return null;
-    });
+    call(
+        "RNFR " + from,
+        () -> {
+          if (!ftp.rename(from, to)) {
+            if (ftp.deleteFile(to)) {
+              FtpFailures.require(
+                  ftp, ftp.rename(from, to), "RNFR/RNTO " + from + " " + to, endpoint);
+            } else {
+              throw FtpFailures.refused(ftp, "RNFR/RNTO " + from + " " + to, endpoint);
+            }
+          }
+          return null;
+        });
   }
 
   @Override
@@ -880,33 +984,41 @@ public final class CommonsNetFtpSession implements FtpSession {
       Set<TransferOption> opts =
           options(options, EnumSet.of(TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM));
       String upload = opts.contains(TransferOption.ATOMIC) ? temporaryName(dst) : dst;
-      Checksums.Method method = opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
+      Checksums.Method method =
+          opts.contains(TransferOption.VERIFY_CHECKSUM) ? Checksums.choose(features) : null;
       MessageDigest digest = method == null ? null : method.newDigest();
       long startNanos = System.nanoTime();
       ProgressTracker tracker = tracker(dst, -1);
-      TransferMeter meter = new TransferMeter(tracker, Long.MAX_VALUE, config.rateLimit(), endpoint, dst)
-          .ticking(() -> ftp.transferTick()).digesting(digest);
+      TransferMeter meter =
+          new TransferMeter(tracker, Long.MAX_VALUE, config.rateLimit(), endpoint, dst)
+              .ticking(() -> ftp.transferTick())
+              .digesting(digest);
       try {
-        callData("STOR " + upload, () -> {
-          sizeBuffersFor(-1);
-          FtpFailures.require(ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);
-          return null;
-        });
+        callData(
+            "STOR " + upload,
+            () -> {
+              sizeBuffersFor(-1);
+              FtpFailures.require(
+                  ftp, ftp.storeFile(upload, meter.wrap(in)), "STOR " + upload, endpoint);
+              return null;
+            });
       } catch (InetkitException e) {
         events.transferFailed(endpoint, dst, e);
         throw e;
       }
       FtpTransfer.Checksum checksum = FtpTransfer.Checksum.NOT_REQUESTED;
       if (opts.contains(TransferOption.VERIFY_CHECKSUM)) {
-        checksum = method == null ? FtpTransfer.Checksum.NOT_OFFERED
-            : compare(method, upload, HexFormat.of().formatHex(digest.digest()));
+        checksum =
+            method == null
+                ? FtpTransfer.Checksum.NOT_OFFERED
+                : compare(method, upload, HexFormat.of().formatHex(digest.digest()));
       }
       if (!upload.equals(dst)) {
         replace(upload, dst);
       }
       tracker.finish();
-      return new FtpTransfer(dst, meter.done(), 0, 0, checksum,
-          Duration.ofNanos(System.nanoTime() - startNanos));
+      return new FtpTransfer(
+          dst, meter.done(), 0, 0, checksum, Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -923,16 +1035,29 @@ public final class CommonsNetFtpSession implements FtpSession {
   private FtpTransfer.Checksum compare(Checksums.Method method, String remote, String localHex)
       throws InetkitException {
     String command = method.command() + " " + remote;
-    String remoteHex = call(command, () -> {
-      if (method.opts() != null) {
-        FtpFailures.require(ftp, ftp.sendCommand("OPTS", method.opts()), "OPTS " + method.opts(), endpoint);
-      }
-      FtpFailures.require(ftp, ftp.sendCommand(method.command(), remote), command, endpoint);
-      return Checksums.parseReply(method, ftp.getReplyString(), endpoint);
-    });
+    String remoteHex =
+        call(
+            command,
+            () -> {
+              if (method.opts() != null) {
+                FtpFailures.require(
+                    ftp, ftp.sendCommand("OPTS", method.opts()), "OPTS " + method.opts(), endpoint);
+              }
+              FtpFailures.require(
+                  ftp, ftp.sendCommand(method.command(), remote), command, endpoint);
+              return Checksums.parseReply(method, ftp.getReplyString(), endpoint);
+            });
     if (!remoteHex.equals(localHex)) {
-      throw new ProtocolViolationException(command + ": " + method.algorithm() + " mismatch: server "
-          + remoteHex + ", local " + localHex, endpoint, null);
+      throw new ProtocolViolationException(
+          command
+              + ": "
+              + method.algorithm()
+              + " mismatch: server "
+              + remoteHex
+              + ", local "
+              + localHex,
+          endpoint,
+          null);
     }
     return FtpTransfer.Checksum.VERIFIED;
   }
@@ -941,7 +1066,13 @@ public final class CommonsNetFtpSession implements FtpSession {
   public MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode)
       throws InetkitException {
     try (Operation op = operation("mirror " + remoteDir)) {
-      return new Mirror(this, endpoint, config.timeouts().read(), config.maxMirrorDepth(), config.maxMirrorEntries()).down(path("remoteDir", remoteDir), localDir, mode);
+      return new Mirror(
+              this,
+              endpoint,
+              config.timeouts().read(),
+              config.maxMirrorDepth(),
+              config.maxMirrorEntries())
+          .down(path("remoteDir", remoteDir), localDir, mode);
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -951,7 +1082,13 @@ public final class CommonsNetFtpSession implements FtpSession {
   public MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode)
       throws InetkitException {
     try (Operation op = operation("mirror to " + remoteDir)) {
-      return new Mirror(this, endpoint, config.timeouts().read(), config.maxMirrorDepth(), config.maxMirrorEntries()).up(localDir, path("remoteDir", remoteDir), mode);
+      return new Mirror(
+              this,
+              endpoint,
+              config.timeouts().read(),
+              config.maxMirrorDepth(),
+              config.maxMirrorEntries())
+          .up(localDir, path("remoteDir", remoteDir), mode);
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -968,13 +1105,15 @@ public final class CommonsNetFtpSession implements FtpSession {
         }
         prefix.append(part);
         String p = prefix.toString();
-        call("MKD " + p, () -> {
-          if (!ftp.makeDirectory(p) && !isDirectory(p)) {
-            ftp.makeDirectory(p); // repeat to report the server's refusal
-            throw FtpFailures.refused(ftp, "MKD " + p, endpoint);
-          }
-          return null;
-        });
+        call(
+            "MKD " + p,
+            () -> {
+              if (!ftp.makeDirectory(p) && !isDirectory(p)) {
+                ftp.makeDirectory(p); // repeat to report the server's refusal
+                throw FtpFailures.refused(ftp, "MKD " + p, endpoint);
+              }
+              return null;
+            });
         prefix.append('/');
       }
     } catch (InetkitException e) {
@@ -997,10 +1136,12 @@ public final class CommonsNetFtpSession implements FtpSession {
   public void delete(String path) throws InetkitException {
     try (Operation op = operation("delete " + path)) {
       String p = path("path", path);
-      call("DELE " + p, () -> {
-        FtpFailures.require(ftp, ftp.deleteFile(p), "DELE " + p, endpoint);
-        return null;
-      });
+      call(
+          "DELE " + p,
+          () -> {
+            FtpFailures.require(ftp, ftp.deleteFile(p), "DELE " + p, endpoint);
+            return null;
+          });
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -1016,12 +1157,21 @@ public final class CommonsNetFtpSession implements FtpSession {
     }
   }
 
-  /** Deletes {@code dir} and everything below it, at most {@link FtpClient#maxMirrorDepth()} deep. */
+  /**
+   * Deletes {@code dir} and everything below it, at most {@link FtpClient#maxMirrorDepth()} deep.
+   */
   private void deleteTree(String top, String dir, int depth) throws InetkitException {
     if (depth > config.maxMirrorDepth()) {
-      throw new LimitExceededException("delete " + SafeNames.abbreviate(top) + " stopped at "
-          + SafeNames.abbreviate(dir) + ": more than " + config.maxMirrorDepth()
-          + " folders deep (maxMirrorDepth)", endpoint, config.maxMirrorDepth());
+      throw new LimitExceededException(
+          "delete "
+              + SafeNames.abbreviate(top)
+              + " stopped at "
+              + SafeNames.abbreviate(dir)
+              + ": more than "
+              + config.maxMirrorDepth()
+              + " folders deep (maxMirrorDepth)",
+          endpoint,
+          config.maxMirrorDepth());
     }
     for (FtpEntry e : list(dir)) {
       String child = SafeNames.join(dir, SafeNames.requirePlainName(e.name(), dir, endpoint));
@@ -1031,10 +1181,12 @@ public final class CommonsNetFtpSession implements FtpSession {
         delete(child);
       }
     }
-    call("RMD " + dir, () -> {
-      FtpFailures.require(ftp, ftp.removeDirectory(dir), "RMD " + dir, endpoint);
-      return null;
-    });
+    call(
+        "RMD " + dir,
+        () -> {
+          FtpFailures.require(ftp, ftp.removeDirectory(dir), "RMD " + dir, endpoint);
+          return null;
+        });
   }
 
   @Override
@@ -1043,16 +1195,23 @@ public final class CommonsNetFtpSession implements FtpSession {
       String f = path("from", from);
       String t = path("to", to);
       // Two steps, so a missing source (550 to RNFR) is told apart from a refused target.
-      call("RNFR " + f, () -> {
-        if (!FTPReply.isPositiveIntermediate(ftp.rnfr(f))) {
-          throw FtpFailures.refused(ftp, "RNFR " + f, endpoint);
-        }
-        return null;
-      });
-      InetkitException refused = call("RNTO " + t, () -> {
-        int code = ftp.rnto(t);
-        return FTPReply.isPositiveCompletion(code) ? null : FtpFailures.refused(ftp, "RNTO " + t, endpoint);
-      });
+      call(
+          "RNFR " + f,
+          () -> {
+            if (!FTPReply.isPositiveIntermediate(ftp.rnfr(f))) {
+              throw FtpFailures.refused(ftp, "RNFR " + f, endpoint);
+            }
+            return null;
+          });
+      InetkitException refused =
+          call(
+              "RNTO " + t,
+              () -> {
+                int code = ftp.rnto(t);
+                return FTPReply.isPositiveCompletion(code)
+                    ? null
+                    : FtpFailures.refused(ftp, "RNTO " + t, endpoint);
+              });
       if (refused instanceof ProtocolReplyException p && !sourceExists(f)) {
         // some servers (Apache FtpServer) accept RNFR for any name and refuse only RNTO
         throw new io.inetkit.core.NotFoundException("RNFR " + f, endpoint, p.reply(), p);
@@ -1084,7 +1243,9 @@ public final class CommonsNetFtpSession implements FtpSession {
       long size = sizeOrUnknown(p);
       if (size < 0 && FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
         throw new ProtocolViolationException(
-            "SIZE " + p + ": not a size: " + Inputs.quote(ftp.getReplyString().strip()), endpoint, null);
+            "SIZE " + p + ": not a size: " + Inputs.quote(ftp.getReplyString().strip()),
+            endpoint,
+            null);
       }
       if (size < 0) {
         throw new ProtocolReplyException("SIZE " + p, endpoint, FtpFailures.lastReply(ftp), null);
@@ -1099,13 +1260,15 @@ public final class CommonsNetFtpSession implements FtpSession {
   public Instant modificationTime(String path) throws InetkitException {
     try (Operation op = operation("modification time of " + path)) {
       String p = path("path", path);
-      return call("MDTM " + p, () -> {
-        Instant t = ftp.mdtmInstant(p);
-        if (t == null) {
-          throw FtpFailures.refused(ftp, "MDTM " + p, endpoint);
-        }
-        return t;
-      });
+      return call(
+          "MDTM " + p,
+          () -> {
+            Instant t = ftp.mdtmInstant(p);
+            if (t == null) {
+              throw FtpFailures.refused(ftp, "MDTM " + p, endpoint);
+            }
+            return t;
+          });
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -1118,16 +1281,25 @@ public final class CommonsNetFtpSession implements FtpSession {
       String stamp = MFMT.format(java.util.Objects.requireNonNull(time, "time"));
       if (!features.has("MFMT") && features.has("MDTM")) {
         // vsftpd and others set times with "MDTM time path" (mdtm_write) and have no MFMT
-        call("MDTM " + stamp + " " + p, () -> {
-          FtpFailures.require(ftp, ftp.sendCommand("MDTM", stamp + " " + p), "MDTM " + stamp + " " + p, endpoint);
-          return null;
-        });
+        call(
+            "MDTM " + stamp + " " + p,
+            () -> {
+              FtpFailures.require(
+                  ftp,
+                  ftp.sendCommand("MDTM", stamp + " " + p),
+                  "MDTM " + stamp + " " + p,
+                  endpoint);
+              return null;
+            });
         return;
       }
-      call("MFMT " + stamp + " " + p, () -> {
-        FtpFailures.require(ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
-        return null;
-      });
+      call(
+          "MFMT " + stamp + " " + p,
+          () -> {
+            FtpFailures.require(
+                ftp, ftp.setModificationTime(p, stamp), "MFMT " + stamp + " " + p, endpoint);
+            return null;
+          });
     } catch (InetkitException e) {
       throw explained(e);
     }
@@ -1136,21 +1308,28 @@ public final class CommonsNetFtpSession implements FtpSession {
   @Override
   public Reply command(String commandLine) throws InetkitException {
     try (Operation op = operation("command")) {
-      String line = Inputs.requireMaxLength("commandLine", Inputs.requireNonEmpty("commandLine", commandLine), 1024);
+      String line =
+          Inputs.requireMaxLength(
+              "commandLine", Inputs.requireNonEmpty("commandLine", commandLine), 1024);
       String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
-      if (Set.of("RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD", "PASV", "EPSV", "PORT",
-          "EPRT", "AUTH", "PROT", "PBSZ", "CCC", "REIN").contains(verb)) {
-        throw new InvalidInputException("commandLine", verb + " would confuse the session; use the session's methods");
+      if (Set.of(
+              "RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD", "PASV", "EPSV", "PORT",
+              "EPRT", "AUTH", "PROT", "PBSZ", "CCC", "REIN")
+          .contains(verb)) {
+        throw new InvalidInputException(
+            "commandLine", verb + " would confuse the session; use the session's methods");
       }
       String shown = io.inetkit.core.Redaction.command(line);
-      return call(shown, () -> {
-        int code = ftp.sendCommand(line);
-        Reply reply = FtpFailures.lastReply(ftp);
-        if (code >= 400) {
-          throw new ProtocolReplyException(shown, endpoint, reply, null);
-        }
-        return reply;
-      });
+      return call(
+          shown,
+          () -> {
+            int code = ftp.sendCommand(line);
+            Reply reply = FtpFailures.lastReply(ftp);
+            if (code >= 400) {
+              throw new ProtocolReplyException(shown, endpoint, reply, null);
+            }
+            return reply;
+          });
     } catch (InetkitException e) {
       throw explained(e);
     }

@@ -7,9 +7,9 @@ import org.apache.commons.net.ProtocolCommandEvent;
 import org.apache.commons.net.ProtocolCommandListener;
 
 /**
- * Bridges Commons Net's command/reply events to an inetkit {@link EventListener}, redacting
- * secrets ({@code PASS}, {@code ACCT}) before the listener sees them, and tells the control
- * stream guard that a new reply begins.
+ * Bridges Commons Net's command/reply events to an inetkit {@link EventListener}, redacting secrets
+ * ({@code PASS}, {@code ACCT}) before the listener sees them, and tells the control stream guard
+ * that a new reply begins.
  */
 final class EventBridge implements ProtocolCommandListener {
   private final Endpoint endpoint;

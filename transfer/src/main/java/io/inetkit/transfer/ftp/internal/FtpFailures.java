@@ -31,18 +31,22 @@ final class FtpFailures {
 
   /** Commands whose 550 means "no such file or folder". */
   private static final Set<String> LOOKUPS =
-      Set.of("RETR", "SIZE", "MDTM", "DELE", "RMD", "RNFR", "CWD", "MLST", "HASH", "XSHA256",
-          "XSHA1", "XMD5", "MFMT", "LIST", "MLSD", "NLST");
+      Set.of(
+          "RETR", "SIZE", "MDTM", "DELE", "RMD", "RNFR", "CWD", "MLST", "HASH", "XSHA256", "XSHA1",
+          "XMD5", "MFMT", "LIST", "MLSD", "NLST");
 
   /** Translates {@code e}, raised while doing {@code what}, into the core exception tree. */
-  static InetkitException translate(IOException e, String what, Endpoint endpoint, Duration timeout) {
+  static InetkitException translate(
+      IOException e, String what, Endpoint endpoint, Duration timeout) {
     if (e instanceof InetkitException ie) {
       return ie;
     }
     if (e instanceof java.nio.file.FileSystemException local) {
       // a local file, not the server: the file to upload vanished, the disk is full
-      return LocalPaths.failure(what + ": local file " + local.getFile(),
-          local.getFile() == null ? null : java.nio.file.Path.of(local.getFile()), local);
+      return LocalPaths.failure(
+          what + ": local file " + local.getFile(),
+          local.getFile() == null ? null : java.nio.file.Path.of(local.getFile()),
+          local);
     }
     if (e instanceof CopyStreamException copy && copy.getIOException() != null) {
       return translate(copy.getIOException(), what, endpoint, timeout);
@@ -73,14 +77,16 @@ final class FtpFailures {
 
   /**
    * Translates the unchecked exception Commons Net throws when a server reply holds a value it
-   * cannot use (a PASV/EPSV reply naming a port out of range, a number too large): the server
-   * broke the protocol, so this is a {@link ProtocolViolationException} quoting its last reply.
+   * cannot use (a PASV/EPSV reply naming a port out of range, a number too large): the server broke
+   * the protocol, so this is a {@link ProtocolViolationException} quoting its last reply.
    */
   static ProtocolViolationException unusableReply(
       IllegalArgumentException e, String what, FTPClient client, Endpoint endpoint) {
     String reply = client == null ? null : client.getReplyString();
     return new ProtocolViolationException(
-        what + ": the server's reply " + quoted(reply) + " is unusable: " + e.getMessage(), endpoint, e);
+        what + ": the server's reply " + quoted(reply) + " is unusable: " + e.getMessage(),
+        endpoint,
+        e);
   }
 
   private static String quoted(String s) {
@@ -97,7 +103,9 @@ final class FtpFailures {
         text = text.substring(1);
       }
     }
-    return code >= 100 && code <= 599 ? Reply.numeric(code, text) : new Reply("???", text, Reply.Kind.PERMANENT_NEGATIVE);
+    return code >= 100 && code <= 599
+        ? Reply.numeric(code, text)
+        : new Reply("???", text, Reply.Kind.PERMANENT_NEGATIVE);
   }
 
   /**
@@ -114,7 +122,8 @@ final class FtpFailures {
     ProtocolReplyException refusal = new ProtocolReplyException(command, endpoint, reply, null);
     if (reply.code() == 522 || reply.text().toLowerCase(Locale.ROOT).contains("session reuse")) {
       return new io.inetkit.core.TlsException(
-          refusal.getMessage() + ": the server requires the data connection to resume the control"
+          refusal.getMessage()
+              + ": the server requires the data connection to resume the control"
               + " connection's TLS session and did not accept it. inetkit offers the session on"
               + " every data connection, by session ID with TLS 1.2 unless the JVM property"
               + " jdk.tls.client.enableSessionTicketExtension is set (some servers, vsftpd on"

@@ -18,9 +18,9 @@ import org.apache.commons.net.ftp.parser.DefaultFTPFileEntryParserFactory;
 import org.apache.commons.net.ftp.parser.MLSxEntryParser;
 
 /**
- * Reads a directory listing from a data connection with bounded lines and entry count, and
- * parses every line (MLSD facts, or LIST with Commons Net's parser for the system type). A line
- * that does not parse fails the listing: a listing is never silently short.
+ * Reads a directory listing from a data connection with bounded lines and entry count, and parses
+ * every line (MLSD facts, or LIST with Commons Net's parser for the system type). A line that does
+ * not parse fails the listing: a listing is never silently short.
  */
 final class Listings {
   private Listings() {}
@@ -32,8 +32,14 @@ final class Listings {
   }
 
   static List<FtpEntry> read(
-      InputStream data, Format format, String systemType, String path, int maxLine, int maxEntries,
-      Endpoint endpoint) throws IOException {
+      InputStream data,
+      Format format,
+      String systemType,
+      String path,
+      int maxLine,
+      int maxEntries,
+      Endpoint endpoint)
+      throws IOException {
     FTPFileEntryParser parser = format == Format.LIST ? listParser(systemType) : null;
     BoundedLineReader reader = new BoundedLineReader(data, maxLine, endpoint);
     List<FtpEntry> entries = new ArrayList<>();
@@ -45,7 +51,9 @@ final class Listings {
       bytes += raw.length + 2;
       if (bytes > maxBytes) {
         throw new LimitExceededException(
-            "listing of " + Inputs.quote(path) + " is larger than " + maxBytes + " bytes", endpoint, maxBytes);
+            "listing of " + Inputs.quote(path) + " is larger than " + maxBytes + " bytes",
+            endpoint,
+            maxBytes);
       }
       String line = new String(raw, StandardCharsets.UTF_8);
       if (line.isBlank() || (format == Format.LIST && isTotalLine(line))) {
@@ -65,8 +73,12 @@ final class Listings {
       }
       if (file.getName().chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
         throw new ProtocolViolationException(
-            "control character in a name listed in " + Inputs.quote(path) + ": "
-                + Inputs.quote(file.getName()), endpoint, null);
+            "control character in a name listed in "
+                + Inputs.quote(path)
+                + ": "
+                + Inputs.quote(file.getName()),
+            endpoint,
+            null);
       }
       if (!file.getName().equals(".") && !file.getName().equals("..")) {
         entries.add(toEntry(file, line, format));

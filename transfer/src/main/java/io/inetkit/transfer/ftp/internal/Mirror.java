@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Recursive mirror down and up through the public session API. Names from the server are
- * checked with {@link SafeNames} before they become local paths; a mirror down goes at most
- * {@code maxDepth} folders deep and visits at most {@code maxEntries} entries, so a server that
- * shows an endless tree ends it with a {@link LimitExceededException}.
+ * Recursive mirror down and up through the public session API. Names from the server are checked
+ * with {@link SafeNames} before they become local paths; a mirror down goes at most {@code
+ * maxDepth} folders deep and visits at most {@code maxEntries} entries, so a server that shows an
+ * endless tree ends it with a {@link LimitExceededException}.
  */
 final class Mirror {
   private final CommonsNetFtpSession ftp;
@@ -39,7 +39,11 @@ final class Mirror {
   private final List<String> skipped = new ArrayList<>();
   private long bytes;
 
-  Mirror(CommonsNetFtpSession ftp, Endpoint endpoint, java.time.Duration timeout, int maxDepth,
+  Mirror(
+      CommonsNetFtpSession ftp,
+      Endpoint endpoint,
+      java.time.Duration timeout,
+      int maxDepth,
       long maxEntries) {
     this.ftp = ftp;
     this.endpoint = endpoint;
@@ -67,7 +71,8 @@ final class Mirror {
     }
     for (FtpEntry e : ftp.list(remoteDir)) {
       if (++entries > maxEntries) {
-        throw limit("more than " + maxEntries + " entries (maxMirrorEntries)", remoteDir, maxEntries);
+        throw limit(
+            "more than " + maxEntries + " entries (maxMirrorEntries)", remoteDir, maxEntries);
       }
       Path target = SafeNames.resolveInside(localDir, e.name(), remoteDir, endpoint);
       String remote = SafeNames.join(remoteDir, e.name());
@@ -96,8 +101,15 @@ final class Mirror {
   }
 
   private LimitExceededException limit(String what, String at, long limit) {
-    return new LimitExceededException("mirror of " + SafeNames.abbreviate(root) + " stopped at "
-        + SafeNames.abbreviate(at) + ": " + what, endpoint, limit);
+    return new LimitExceededException(
+        "mirror of "
+            + SafeNames.abbreviate(root)
+            + " stopped at "
+            + SafeNames.abbreviate(at)
+            + ": "
+            + what,
+        endpoint,
+        limit);
   }
 
   private static boolean upToDate(FtpEntry remote, Path local) throws IOException {
@@ -106,7 +118,8 @@ final class Mirror {
     }
     boolean sameSize = remote.size() < 0 || remote.size() == Files.size(local);
     Instant localTime = Files.getLastModifiedTime(local).toInstant();
-    boolean notOlder = remote.modified() == null || !localTime.isBefore(remote.modified().minusSeconds(1));
+    boolean notOlder =
+        remote.modified() == null || !localTime.isBefore(remote.modified().minusSeconds(1));
     return sameSize && notOlder;
   }
 
@@ -115,10 +128,12 @@ final class Mirror {
    * localTime}: a LIST time (the server has no MLST) has minute precision, so when it falls in the
    * minute before {@code localTime}, MDTM (when offered) is asked for the exact time.
    */
-  private Instant remoteTime(String remote, Instant listed, Instant localTime) throws InetkitException {
+  private Instant remoteTime(String remote, Instant listed, Instant localTime)
+      throws InetkitException {
     FtpFeatures features = ftp.features();
     boolean imprecise = !features.has("MLST");
-    boolean undecided = listed.isBefore(localTime.minusSeconds(1)) && !listed.isBefore(localTime.minusSeconds(60));
+    boolean undecided =
+        listed.isBefore(localTime.minusSeconds(1)) && !listed.isBefore(localTime.minusSeconds(60));
     if (imprecise && undecided && features.has("MDTM")) {
       try {
         return ftp.modificationTime(remote);
@@ -162,9 +177,13 @@ final class Mirror {
       } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
         FtpEntry existing = there.get(name);
         Instant localTime = Files.getLastModifiedTime(child).toInstant();
-        if (mode == MirrorMode.ONLY_NEWER && existing != null && existing.isFile()
-            && existing.size() == Files.size(child) && existing.modified() != null
-            && !remoteTime(remote, existing.modified(), localTime).isBefore(localTime.minusSeconds(1))) {
+        if (mode == MirrorMode.ONLY_NEWER
+            && existing != null
+            && existing.isFile()
+            && existing.size() == Files.size(child)
+            && existing.modified() != null
+            && !remoteTime(remote, existing.modified(), localTime)
+                .isBefore(localTime.minusSeconds(1))) {
           skipped.add(rel);
           continue;
         }

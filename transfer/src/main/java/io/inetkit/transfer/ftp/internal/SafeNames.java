@@ -68,14 +68,17 @@ final class SafeNames {
   private static final int SHOWN = 120;
 
   /**
-   * Returns {@code path} for an error message: whole when short, else its start and end around
-   * an ellipsis, so that a message about a deep (or endless) tree stays one short line.
+   * Returns {@code path} for an error message: whole when short, else its start and end around an
+   * ellipsis, so that a message about a deep (or endless) tree stays one short line.
    */
   static String abbreviate(String path) {
     if (path.length() <= SHOWN) {
       return path;
     }
-    return path.substring(0, SHOWN / 3) + "…(" + (path.length() - SHOWN) + " more)…"
+    return path.substring(0, SHOWN / 3)
+        + "…("
+        + (path.length() - SHOWN)
+        + " more)…"
         + path.substring(path.length() - 2 * SHOWN / 3);
   }
 }

@@ -3,9 +3,9 @@ package io.inetkit.transfer.ftp.internal;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.Reply;
+import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
-import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.Connector;
 import io.inetkit.core.internal.Deadline;
@@ -22,11 +22,12 @@ import org.apache.commons.net.io.CRLFLineReader;
 
 /**
  * Commons Net's {@link FTPClient} with inetkit's TLS: the control connection is secured by core's
- * {@link Connector} (certificate and host-name verification by {@link Trust}), and with {@code
- * PROT P} each data connection is layered with TLS for the <em>control</em> connection's host and
- * port ({@link ControlPortSocket}). The JDK keys its client session cache by that host and port, so the data handshake
- * offers the control connection's session for resumption, which servers such as vsftpd ({@code
- * require_ssl_reuse=YES}) insist on; no reflection and no {@code --add-opens} are needed.
+ * {@link Connector} (certificate and host-name verification by {@link Trust}), and with {@code PROT
+ * P} each data connection is layered with TLS for the <em>control</em> connection's host and port
+ * ({@link ControlPortSocket}). The JDK keys its client session cache by that host and port, so the
+ * data handshake offers the control connection's session for resumption, which servers such as
+ * vsftpd ({@code require_ssl_reuse=YES}) insist on; no reflection and no {@code --add-opens} are
+ * needed.
  *
  * <p>Also bounds every control reply line and reply ({@link ControlLimitInputStream}).
  */
@@ -46,8 +47,14 @@ final class SecureFtpClient extends FTPClient {
   private SSLSocket lastDataSocket;
 
   SecureFtpClient(
-      Endpoint endpoint, TlsMode tlsMode, Trust trust, Timeouts timeouts, EventListener events,
-      int maxLine, int maxReply, Deadline deadline) {
+      Endpoint endpoint,
+      TlsMode tlsMode,
+      Trust trust,
+      Timeouts timeouts,
+      EventListener events,
+      int maxLine,
+      int maxReply,
+      Deadline deadline) {
     this.deadline = deadline;
     this.endpoint = endpoint;
     this.tlsMode = tlsMode;
@@ -96,7 +103,8 @@ final class SecureFtpClient extends FTPClient {
       } else if (tlsMode == TlsMode.STARTTLS_REQUIRED) {
         throw new TlsException(
             "AUTH TLS refused, and TLS is required: nothing more was sent (no login, no"
-                + " password): " + Reply.numeric(code, getReplyString().strip())
+                + " password): "
+                + Reply.numeric(code, getReplyString().strip())
                 + "; to log in over plain FTP anyway, with the password in clear, choose TLS"
                 + " mode NONE (inetkit: --tls none)",
             endpoint,
@@ -133,8 +141,8 @@ final class SecureFtpClient extends FTPClient {
   }
 
   /**
-   * Closes the control and the current data connection at once, from another thread (the
-   * deadline's watchdog): unblocks a stuck read or write.
+   * Closes the control and the current data connection at once, from another thread (the deadline's
+   * watchdog): unblocks a stuck read or write.
    */
   void closeAtOnce() {
     Connector.closeQuietly(currentData);

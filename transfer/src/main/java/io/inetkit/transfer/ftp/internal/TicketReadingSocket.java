@@ -9,9 +9,9 @@ import javax.net.ssl.SSLSocket;
 /**
  * A TLS 1.3 data socket that, when an upload closes it, first half-closes (close_notify) and reads
  * to the end, so the JDK processes the server's NewSessionTicket and caches it for the next data
- * connection. Needed because a server with single-use TLS 1.3 tickets (OpenSSL's stateful cache,
- * as in vsftpd) will not resume the already-used control ticket again, and an upload never reads
- * from its data connection otherwise. The drain is bounded by {@code drainMillis}.
+ * connection. Needed because a server with single-use TLS 1.3 tickets (OpenSSL's stateful cache, as
+ * in vsftpd) will not resume the already-used control ticket again, and an upload never reads from
+ * its data connection otherwise. The drain is bounded by {@code drainMillis}.
  */
 final class TicketReadingSocket extends DelegatingSocket {
   private final SSLSocket tls;

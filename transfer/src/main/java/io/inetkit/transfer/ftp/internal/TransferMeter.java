@@ -12,9 +12,9 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /**
- * Counts the bytes of one transfer as they pass: reports progress, enforces the size limit,
- * paces to the rate limit and, when asked, feeds a digest. Wraps the caller's streams so
- * Commons Net's copy loop (with its control keep-alive) does the copying.
+ * Counts the bytes of one transfer as they pass: reports progress, enforces the size limit, paces
+ * to the rate limit and, when asked, feeds a digest. Wraps the caller's streams so Commons Net's
+ * copy loop (with its control keep-alive) does the copying.
  */
 final class TransferMeter {
   private final ProgressTracker tracker;
@@ -39,7 +39,8 @@ final class TransferMeter {
     return this;
   }
 
-  TransferMeter(ProgressTracker tracker, long maxBytes, long bytesPerSecond, Endpoint endpoint, String name) {
+  TransferMeter(
+      ProgressTracker tracker, long maxBytes, long bytesPerSecond, Endpoint endpoint, String name) {
     this.tracker = tracker;
     this.maxBytes = maxBytes;
     this.bytesPerSecond = bytesPerSecond;

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a download to a temporary file next to the target and renames it into place only when
- * the download completed, so the target never holds half a file; the temporary file is deleted
- * on failure.
+ * Writes a download to a temporary file next to the target and renames it into place only when the
+ * download completed, so the target never holds half a file; the temporary file is deleted on
+ * failure.
  */
 public final class AtomicFile {
   private AtomicFile() {}

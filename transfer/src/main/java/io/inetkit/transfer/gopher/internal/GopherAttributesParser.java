@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses Gopher+ attribute replies: blocks that start with {@code +NAME:} (the rest of the line
- * is the block's first value, as for {@code +INFO}) and continue with lines starting with a
- * space. A {@code +INFO} block starts the attributes of the next item, so one parser serves
- * item ({@code !}) and directory ({@code $}) replies. Unknown blocks are kept by name.
+ * Parses Gopher+ attribute replies: blocks that start with {@code +NAME:} (the rest of the line is
+ * the block's first value, as for {@code +INFO}) and continue with lines starting with a space. A
+ * {@code +INFO} block starts the attributes of the next item, so one parser serves item ({@code !})
+ * and directory ({@code $}) replies. Unknown blocks are kept by name.
  */
 public final class GopherAttributesParser {
   private GopherAttributesParser() {}
@@ -46,7 +46,11 @@ public final class GopherAttributesParser {
       bytes += raw.length + 2;
       if (bytes > s.maxMenuBytes() || ++lines > s.maxMenuItems()) {
         throw new LimitExceededException(
-            "attributes of " + Inputs.quote(reply.selector()) + " from " + reply.endpoint() + " too large",
+            "attributes of "
+                + Inputs.quote(reply.selector())
+                + " from "
+                + reply.endpoint()
+                + " too large",
             reply.endpoint(),
             bytes > s.maxMenuBytes() ? s.maxMenuBytes() : s.maxMenuItems());
       }
@@ -95,7 +99,8 @@ public final class GopherAttributesParser {
     for (String l : blocks.getOrDefault("ADMIN", List.of())) {
       int colon = l.indexOf(':');
       if (colon > 0) {
-        admin.put(l.substring(0, colon).trim(), GopherText.printable(l.substring(colon + 1).trim()));
+        admin.put(
+            l.substring(0, colon).trim(), GopherText.printable(l.substring(colon + 1).trim()));
       }
     }
     List<GopherView> views = new ArrayList<>();
@@ -136,6 +141,8 @@ public final class GopherAttributesParser {
 
   private static ProtocolViolationException malformed(String why, String line, Endpoint origin) {
     return new ProtocolViolationException(
-        "malformed Gopher+ attributes from " + origin + ": " + why + ": " + Inputs.quote(line), origin, null);
+        "malformed Gopher+ attributes from " + origin + ": " + why + ": " + Inputs.quote(line),
+        origin,
+        null);
   }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Streams raw item bytes through a 256 KiB buffer: until the server closes (RFC 1436 binary
- * items, Gopher+ {@code +-2}) or exactly a announced length (Gopher+ {@code +N}).
+ * Streams raw item bytes through a 256 KiB buffer: until the server closes (RFC 1436 binary items,
+ * Gopher+ {@code +-2}) or exactly a announced length (Gopher+ {@code +N}).
  */
 public final class GopherBinaryCopy {
   /** The copy buffer size. */
@@ -34,7 +34,8 @@ public final class GopherBinaryCopy {
       }
       if (n < 0 && looksLikeError(buf, head)) {
         byte[] first = firstLine(buf, head);
-        throw GopherMenuParser.errorReply(what, reply.endpoint(), GopherMenuParser.errorText(first));
+        throw GopherMenuParser.errorReply(
+            what, reply.endpoint(), GopherMenuParser.errorText(first));
       }
       out.write(buf, 0, head);
       tracker.add(head);
@@ -52,7 +53,8 @@ public final class GopherBinaryCopy {
   }
 
   /** Copies exactly {@code length} bytes; fewer is a {@link ConnectionClosedException}. */
-  public static long exactly(GopherReply reply, OutputStream out, ProgressTracker tracker, long length, String what)
+  public static long exactly(
+      GopherReply reply, OutputStream out, ProgressTracker tracker, long length, String what)
       throws IOException {
     byte[] buf = new byte[BUFFER];
     long left = length;

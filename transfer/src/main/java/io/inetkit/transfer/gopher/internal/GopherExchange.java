@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One Gopher request: connect (with TLS for gophers), send the request line, let a handler read
- * the reply, close. The one place where the Gopher client's I/O failures are translated into
- * the core exception tree.
+ * One Gopher request: connect (with TLS for gophers), send the request line, let a handler read the
+ * reply, close. The one place where the Gopher client's I/O failures are translated into the core
+ * exception tree.
  */
 public final class GopherExchange {
   private GopherExchange() {}
@@ -29,8 +29,8 @@ public final class GopherExchange {
   /**
    * Sends {@code selector [TAB extra]} to the target and hands the reply to {@code handler}.
    *
-   * @param extra what follows the selector after a TAB (search words, Gopher+ {@code +}, {@code
-   *     !}, {@code $}, a view), or {@code null}
+   * @param extra what follows the selector after a TAB (search words, Gopher+ {@code +}, {@code !},
+   *     {@code $}, a view), or {@code null}
    * @param what a short description for error messages, e.g. {@code "menu /docs"}
    */
   public static <T> T run(
@@ -40,12 +40,17 @@ public final class GopherExchange {
     String request = extra == null ? target.selector() : target.selector() + "\t" + extra;
     // the whole exchange, connect to the last byte, is one operation under the overall limit
     Deadline deadline = new Deadline(endpoint);
-    deadline.start(settings.timeouts().overall(), target.tls().isImplicit() ? "connect and TLS handshake" : "connect");
+    deadline.start(
+        settings.timeouts().overall(),
+        target.tls().isImplicit() ? "connect and TLS handshake" : "connect");
     Timeouts timeouts = settings.timeouts();
-    Timeouts bounded = timeouts.withConnect(Duration.ofMillis(deadline.clamp(timeouts.connectMillis())));
+    Timeouts bounded =
+        timeouts.withConnect(Duration.ofMillis(deadline.clamp(timeouts.connectMillis())));
     Socket socket;
     try {
-      socket = Connector.connect(endpoint, target.tls().isImplicit(), settings.trust(), bounded, settings.events());
+      socket =
+          Connector.connect(
+              endpoint, target.tls().isImplicit(), settings.trust(), bounded, settings.events());
     } catch (InetkitException e) {
       deadline.close();
       throw (InetkitException) deadline.explain(e);
@@ -58,7 +63,8 @@ public final class GopherExchange {
       out.write((request + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       return handler.handle(
-          new GopherReply(socket.getInputStream(), endpoint, settings, target.selector(), deadline));
+          new GopherReply(
+              socket.getInputStream(), endpoint, settings, target.selector(), deadline));
     } catch (IOException e) {
       throw translate(deadline.explain(e), what, endpoint, settings);
     } finally {
@@ -69,7 +75,8 @@ public final class GopherExchange {
   }
 
   /** Translates an I/O failure during {@code what} into the core exception tree. */
-  static InetkitException translate(IOException e, String what, Endpoint endpoint, GopherSettings settings) {
+  static InetkitException translate(
+      IOException e, String what, Endpoint endpoint, GopherSettings settings) {
     return Connector.translate(e, what, endpoint, settings.timeouts().read());
   }
 }

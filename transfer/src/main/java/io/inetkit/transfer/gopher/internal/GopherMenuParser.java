@@ -1,8 +1,8 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolViolationException;
@@ -18,12 +18,11 @@ import java.util.List;
 
 /**
  * Parses RFC 1436 menus the way real servers send them. Tolerated: LF without CR, blank lines,
- * trailing white space, missing trailing fields (host and port default to the server the menu
- * came from), a non-numeric port (0), lines without any TAB
- * ({@code iText} and {@code 3Text} keep their type; anything else becomes an info line with the
- * whole text). Refused with {@link ProtocolViolationException}: NUL bytes, and control
- * characters in a selector or host (they could never be sent back). Control characters in the
- * display string are replaced by U+FFFD.
+ * trailing white space, missing trailing fields (host and port default to the server the menu came
+ * from), a non-numeric port (0), lines without any TAB ({@code iText} and {@code 3Text} keep their
+ * type; anything else becomes an info line with the whole text). Refused with {@link
+ * ProtocolViolationException}: NUL bytes, and control characters in a selector or host (they could
+ * never be sent back). Control characters in the display string are replaced by U+FFFD.
  */
 public final class GopherMenuParser {
   private GopherMenuParser() {}
@@ -34,7 +33,8 @@ public final class GopherMenuParser {
    * @param origin the server the menu came from: host and port of items that name none
    * @throws ProtocolViolationException for a line that cannot be an item
    */
-  public static GopherItem parseLine(byte[] line, Endpoint origin) throws ProtocolViolationException {
+  public static GopherItem parseLine(byte[] line, Endpoint origin)
+      throws ProtocolViolationException {
     String text = stripTrailing(GopherText.decode(line));
     if (text.isEmpty()) {
       return null;
@@ -71,16 +71,16 @@ public final class GopherMenuParser {
     }
     requireNoControl("selector", selector, text, origin);
     requireNoControl("host", host, text, origin);
-    return new GopherItem(code, display, selector, host, port, marker(f.length > 4 ? f[4].trim() : ""));
+    return new GopherItem(
+        code, display, selector, host, port, marker(f.length > 4 ? f[4].trim() : ""));
   }
 
   /**
-   * Reads a menu until its {@code .} line, within the limits on line length, item count and
-   * bytes.
+   * Reads a menu until its {@code .} line, within the limits on line length, item count and bytes.
    *
    * @throws io.inetkit.core.ConnectionClosedException when the stream ends before the {@code .}
-   *     line (nothing at all included): a truncated menu is never taken for a short one. An
-   *     error reply (type-3 items, no link) without its {@code .} is returned, for {@link
+   *     line (nothing at all included): a truncated menu is never taken for a short one. An error
+   *     reply (type-3 items, no link) without its {@code .} is returned, for {@link
    *     #requireNoError} to report
    */
   public static List<GopherItem> read(GopherReply reply) throws IOException {
@@ -104,7 +104,11 @@ public final class GopherMenuParser {
       bytes += line.length + 2;
       if (bytes > s.maxMenuBytes()) {
         throw new LimitExceededException(
-            "menu " + Inputs.quote(reply.selector()) + " from " + reply.endpoint() + " larger than allowed",
+            "menu "
+                + Inputs.quote(reply.selector())
+                + " from "
+                + reply.endpoint()
+                + " larger than allowed",
             reply.endpoint(),
             s.maxMenuBytes());
       }
@@ -114,7 +118,11 @@ public final class GopherMenuParser {
       }
       if (items.size() >= s.maxMenuItems()) {
         throw new LimitExceededException(
-            "menu " + Inputs.quote(reply.selector()) + " from " + reply.endpoint() + " has too many items",
+            "menu "
+                + Inputs.quote(reply.selector())
+                + " from "
+                + reply.endpoint()
+                + " has too many items",
             reply.endpoint(),
             s.maxMenuItems());
       }
@@ -136,8 +144,8 @@ public final class GopherMenuParser {
   }
 
   /**
-   * Throws {@link NotFoundException} if the menu is an error reply: at least one type-3 item and
-   * no link (info lines aside), which is how servers say a selector does not exist.
+   * Throws {@link NotFoundException} if the menu is an error reply: at least one type-3 item and no
+   * link (info lines aside), which is how servers say a selector does not exist.
    */
   public static void requireNoError(List<GopherItem> items, String what, Endpoint endpoint)
       throws NotFoundException {
@@ -161,8 +169,8 @@ public final class GopherMenuParser {
   }
 
   /**
-   * Returns whether a first line of a text or binary reply is in fact an error item ({@code 3}
-   * then at least three TABs), as servers send for a missing document.
+   * Returns whether a first line of a text or binary reply is in fact an error item ({@code 3} then
+   * at least three TABs), as servers send for a missing document.
    */
   public static boolean isErrorLine(byte[] line) {
     if (line == null || line.length == 0 || line[0] != '3') {
@@ -177,7 +185,8 @@ public final class GopherMenuParser {
 
   /** Returns the exception for an error item's text. */
   public static NotFoundException errorReply(String what, Endpoint endpoint, String text) {
-    return new NotFoundException(what, endpoint, new Reply("3", text, Reply.Kind.PERMANENT_NEGATIVE), null);
+    return new NotFoundException(
+        what, endpoint, new Reply("3", text, Reply.Kind.PERMANENT_NEGATIVE), null);
   }
 
   /** Returns the display text of an error line. */
@@ -219,12 +228,15 @@ public final class GopherMenuParser {
 
   private static ProtocolViolationException malformed(String why, String line, Endpoint origin) {
     return new ProtocolViolationException(
-        "malformed menu line from " + origin + ": " + why + ": " + Inputs.quote(line), origin, null);
+        "malformed menu line from " + origin + ": " + why + ": " + Inputs.quote(line),
+        origin,
+        null);
   }
 
   private static String stripTrailing(String s) {
     int end = s.length();
-    while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\r' || s.charAt(end - 1) == '\t')) {
+    while (end > 0
+        && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\r' || s.charAt(end - 1) == '\t')) {
       end--;
     }
     return s.substring(0, end);

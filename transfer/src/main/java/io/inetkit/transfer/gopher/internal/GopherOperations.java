@@ -1,8 +1,8 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.InetkitException;
-import io.inetkit.core.LocalPaths;
 import io.inetkit.core.Inputs;
+import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.internal.ProgressTracker;
@@ -117,7 +117,8 @@ public final class GopherOperations {
   }
 
   /** Downloads a binary item into a file (temp + rename); returns the number of bytes. */
-  public long download(GopherTarget t, Path target, ProgressListener progress) throws InetkitException {
+  public long download(GopherTarget t, Path target, ProgressListener progress)
+      throws InetkitException {
     return toFile(target, t, out -> download(t, out, progress));
   }
 
@@ -126,7 +127,8 @@ public final class GopherOperations {
     String what = "attributes " + Inputs.quote(t.selector());
     List<GopherAttributes> all = attributes(t, "!", what);
     if (all.isEmpty()) {
-      throw new ProtocolViolationException(what + ": the server sent no +INFO block", t.endpoint(), null);
+      throw new ProtocolViolationException(
+          what + ": the server sent no +INFO block", t.endpoint(), null);
     }
     return all.get(0);
   }
@@ -195,7 +197,8 @@ public final class GopherOperations {
     long run(GopherReply reply, ProgressTracker tracker) throws IOException;
   }
 
-  private long transfer(GopherTarget t, String extra, String what, ProgressListener progress, Body body)
+  private long transfer(
+      GopherTarget t, String extra, String what, ProgressListener progress, Body body)
       throws InetkitException {
     Objects.requireNonNull(progress, "progress");
     return GopherExchange.run(
@@ -219,12 +222,14 @@ public final class GopherOperations {
   }
 
   /**
-   * Writes to {@code target}, or into it under the selector's last segment when it is an
-   * existing folder (as FTP does); missing folders are created.
+   * Writes to {@code target}, or into it under the selector's last segment when it is an existing
+   * folder (as FTP does); missing folders are created.
    */
   private static long toFile(Path target, GopherTarget t, AtomicFile.Writer<Long> writer)
       throws InetkitException {
-    Path file = LocalPaths.intoFolder(Objects.requireNonNull(target, "target"), t.selector(), "gopher-item");
+    Path file =
+        LocalPaths.intoFolder(
+            Objects.requireNonNull(target, "target"), t.selector(), "gopher-item");
     try {
       return AtomicFile.write(file, writer);
     } catch (InetkitException e) {

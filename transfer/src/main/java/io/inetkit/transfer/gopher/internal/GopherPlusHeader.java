@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first line of a Gopher+ reply: {@code +-1} (dot-terminated data follows), {@code +-2}
- * (data until the server closes), {@code +N} (exactly N bytes), or {@code --1} / {@code --2} for
- * an error whose first data line is {@code <code> <contact>}: 1 item not available ({@link
+ * The first line of a Gopher+ reply: {@code +-1} (dot-terminated data follows), {@code +-2} (data
+ * until the server closes), {@code +N} (exactly N bytes), or {@code --1} / {@code --2} for an error
+ * whose first data line is {@code <code> <contact>}: 1 item not available ({@link
  * NotFoundException}), 2 try again later (transient), 3 item moved.
  *
  * @param length the byte count, or {@link #DOT_TERMINATED} or {@link #UNTIL_CLOSE}
@@ -49,10 +49,13 @@ public record GopherPlusHeader(long length) {
       throw GopherMenuParser.errorReply(what, reply.endpoint(), GopherMenuParser.errorText(raw));
     }
     throw new ProtocolViolationException(
-        what + ": not a Gopher+ reply (is the server Gopher+?): " + Inputs.quote(line), reply.endpoint(), null);
+        what + ": not a Gopher+ reply (is the server Gopher+?): " + Inputs.quote(line),
+        reply.endpoint(),
+        null);
   }
 
-  private static ProtocolReplyException error(GopherReply reply, String what, String header) throws IOException {
+  private static ProtocolReplyException error(GopherReply reply, String what, String header)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     byte[] raw;
     while (lines.size() < 20 && (raw = reply.readLine()) != null) {
@@ -69,9 +72,18 @@ public record GopherPlusHeader(long length) {
       text = first;
     }
     return switch (code) {
-      case "2" -> new ProtocolReplyException(what, reply.endpoint(), new Reply("2", text, Reply.Kind.TRANSIENT_NEGATIVE), null);
-      case "3" -> new ProtocolReplyException(what, reply.endpoint(), new Reply("3", text, Reply.Kind.PERMANENT_NEGATIVE), null);
-      default -> new NotFoundException(what, reply.endpoint(), new Reply(code.equals("1") ? "1" : header, text, Reply.Kind.PERMANENT_NEGATIVE), null);
+      case "2" ->
+          new ProtocolReplyException(
+              what, reply.endpoint(), new Reply("2", text, Reply.Kind.TRANSIENT_NEGATIVE), null);
+      case "3" ->
+          new ProtocolReplyException(
+              what, reply.endpoint(), new Reply("3", text, Reply.Kind.PERMANENT_NEGATIVE), null);
+      default ->
+          new NotFoundException(
+              what,
+              reply.endpoint(),
+              new Reply(code.equals("1") ? "1" : header, text, Reply.Kind.PERMANENT_NEGATIVE),
+              null);
     };
   }
 }

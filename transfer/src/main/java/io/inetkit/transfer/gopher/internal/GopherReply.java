@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The server's side of one request: lines (bounded in length) and raw bytes, read from the
- * same buffer, under the reply's byte budget and the exchange's overall deadline.
+ * The server's side of one request: lines (bounded in length) and raw bytes, read from the same
+ * buffer, under the reply's byte budget and the exchange's overall deadline.
  */
 public final class GopherReply {
   private final LimitedInputStream in;
@@ -24,7 +24,11 @@ public final class GopherReply {
   }
 
   /** A reply read under the exchange's overall {@code deadline}. */
-  GopherReply(InputStream socketIn, Endpoint endpoint, GopherSettings settings, String selector,
+  GopherReply(
+      InputStream socketIn,
+      Endpoint endpoint,
+      GopherSettings settings,
+      String selector,
       Deadline deadline) {
     this.in = new LimitedInputStream(socketIn, endpoint, settings.maxTotalBytes(), deadline);
     this.reader = new BoundedLineReader(in, settings.maxLineLength(), endpoint);
@@ -64,16 +68,19 @@ public final class GopherReply {
   }
 
   /**
-   * Returns the failure for a dot-terminated reply (menu, text) that ended without its lone
-   * {@code .} line: the server closed early, so what arrived may be only part of it.
+   * Returns the failure for a dot-terminated reply (menu, text) that ended without its lone {@code
+   * .} line: the server closed early, so what arrived may be only part of it.
    *
    * @param what the reply, e.g. {@code menu "/"}
    * @param lines how many lines arrived before the end
    */
   public ConnectionClosedException truncated(String what, long lines) {
-    String got = lines == 0 && in.count() == 0 ? "before sending anything" : "after " + lines + " line(s)";
+    String got =
+        lines == 0 && in.count() == 0 ? "before sending anything" : "after " + lines + " line(s)";
     return new ConnectionClosedException(
-        what + ": truncated reply: the server closed the connection " + got
+        what
+            + ": truncated reply: the server closed the connection "
+            + got
             + ", without the \".\" line that ends it",
         endpoint,
         null);

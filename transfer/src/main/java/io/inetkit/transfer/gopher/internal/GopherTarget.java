@@ -4,8 +4,8 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.TlsMode;
 
 /**
- * Where a request goes: the server, whether it speaks TLS from the first byte (gophers), and
- * the selector.
+ * Where a request goes: the server, whether it speaks TLS from the first byte (gophers), and the
+ * selector.
  *
  * @param endpoint the server
  * @param tls {@link TlsMode#IMPLICIT} for gophers, {@link TlsMode#NONE} for gopher
@@ -17,7 +17,8 @@ public record GopherTarget(Endpoint endpoint, TlsMode tls, String selector) {
   public GopherTarget {
     GopherUrls.requireSelector("selector", selector);
     if (tls != TlsMode.NONE && tls != TlsMode.IMPLICIT) {
-      throw new io.inetkit.core.InvalidInputException("tlsMode", "Gopher knows only NONE or IMPLICIT, not " + tls);
+      throw new io.inetkit.core.InvalidInputException(
+          "tlsMode", "Gopher knows only NONE or IMPLICIT, not " + tls);
     }
   }
 }

@@ -7,8 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decoding of Gopher text lines: UTF-8 when the line is valid UTF-8, otherwise ISO-8859-1 (byte
- * for char), so old Latin-1 servers read right and nothing is ever lost to U+FFFD.
+ * Decoding of Gopher text lines: UTF-8 when the line is valid UTF-8, otherwise ISO-8859-1 (byte for
+ * char), so old Latin-1 servers read right and nothing is ever lost to U+FFFD.
  */
 public final class GopherText {
   private GopherText() {}

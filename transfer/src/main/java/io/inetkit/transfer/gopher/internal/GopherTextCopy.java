@@ -4,17 +4,16 @@ import io.inetkit.core.internal.ProgressTracker;
 import java.io.IOException;
 
 /**
- * Reads dot-terminated text (type 0 documents, Gopher+ {@code +-1} data): stops at the lone
- * {@code .} line, removes the extra dot of
- * stuffed lines ({@code ..x} becomes {@code .x}; an unstuffed {@code .x} is kept as it is), and
- * hands each line to a sink. A first line shaped like an error item ({@code 3…} with three TABs)
- * is thrown as {@link io.inetkit.core.NotFoundException}.
+ * Reads dot-terminated text (type 0 documents, Gopher+ {@code +-1} data): stops at the lone {@code
+ * .} line, removes the extra dot of stuffed lines ({@code ..x} becomes {@code .x}; an unstuffed
+ * {@code .x} is kept as it is), and hands each line to a sink. A first line shaped like an error
+ * item ({@code 3…} with three TABs) is thrown as {@link io.inetkit.core.NotFoundException}.
  *
- * <p>RFC 1436 ends every text with that {@code .} line, but real servers (gophernicus among
- * them) send a text file as it is and close. So a stream that ends without the {@code .} line is
- * accepted when it ended with a complete line; one that ends before sending anything, or in the
- * middle of a line, is a truncated reply ({@link io.inetkit.core.ConnectionClosedException}).
- * Menus stay strict: every server ends them with the {@code .} line.
+ * <p>RFC 1436 ends every text with that {@code .} line, but real servers (gophernicus among them)
+ * send a text file as it is and close. So a stream that ends without the {@code .} line is accepted
+ * when it ended with a complete line; one that ends before sending anything, or in the middle of a
+ * line, is a truncated reply ({@link io.inetkit.core.ConnectionClosedException}). Menus stay
+ * strict: every server ends them with the {@code .} line.
  */
 public final class GopherTextCopy {
   private GopherTextCopy() {}
@@ -29,8 +28,8 @@ public final class GopherTextCopy {
   /**
    * Copies the text to {@code sink} and returns the number of lines.
    *
-   * @param checkError whether a first line shaped like an error item is an error (plain
-   *     requests) or just text (Gopher+ data, whose errors come in the header)
+   * @param checkError whether a first line shaped like an error item is an error (plain requests)
+   *     or just text (Gopher+ data, whose errors come in the header)
    */
   public static long copy(
       GopherReply reply, LineSink sink, ProgressTracker tracker, boolean checkError, String what)

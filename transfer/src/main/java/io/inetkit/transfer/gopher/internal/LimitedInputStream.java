@@ -2,16 +2,16 @@ package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.LimitExceededException;
+import io.inetkit.core.internal.Deadline;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import io.inetkit.core.internal.Deadline;
 
 /**
- * The socket's input with the two limits no single read can enforce: the byte budget of the
- * whole reply and the overall time the operation may take (core's {@link Deadline}, checked
- * before each read; its watchdog ends a read that blocks past it), since a slow drip would
- * otherwise keep resetting the idle timeout forever.
+ * The socket's input with the two limits no single read can enforce: the byte budget of the whole
+ * reply and the overall time the operation may take (core's {@link Deadline}, checked before each
+ * read; its watchdog ends a read that blocks past it), since a slow drip would otherwise keep
+ * resetting the idle timeout forever.
  */
 final class LimitedInputStream extends FilterInputStream {
   private final Endpoint endpoint;

@@ -65,16 +65,26 @@ class GopherAttributesParserTest {
   void headers() throws Exception {
     assertThat(GopherPlusHeader.read(reply("+-2\r\n"), "x").length()).isEqualTo(-2);
     assertThat(GopherPlusHeader.read(reply("+1234\r\n"), "x").length()).isEqualTo(1234);
-    assertThatThrownBy(() -> GopherPlusHeader.read(reply("--1\r\n1 Admin <a@b>\r\nNo such item\r\n.\r\n"), "view"))
+    assertThatThrownBy(
+            () ->
+                GopherPlusHeader.read(
+                    reply("--1\r\n1 Admin <a@b>\r\nNo such item\r\n.\r\n"), "view"))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("view refused: 1 No such item [origin.example:7070]");
-    assertThatThrownBy(() -> GopherPlusHeader.read(reply("--2\r\n2 Admin\r\nBusy, come back later\r\n"), "view"))
+    assertThatThrownBy(
+            () ->
+                GopherPlusHeader.read(reply("--2\r\n2 Admin\r\nBusy, come back later\r\n"), "view"))
         .isInstanceOfSatisfying(
             ProtocolReplyException.class, e -> assertThat(e.reply().isTransient()).isTrue());
-    assertThatThrownBy(() -> GopherPlusHeader.read(reply("iHello\t\terror.host\t1\r\n"), "attributes"))
+    assertThatThrownBy(
+            () -> GopherPlusHeader.read(reply("iHello\t\terror.host\t1\r\n"), "attributes"))
         .isInstanceOf(ProtocolViolationException.class)
-        .hasMessageContaining("not a Gopher+ reply (is the server Gopher+?): \"iHello\\t\\terror.host\\t1\"");
-    assertThatThrownBy(() -> GopherPlusHeader.read(reply("3'/x' does not exist\t\terror.host\t1\r\n"), "attributes"))
+        .hasMessageContaining(
+            "not a Gopher+ reply (is the server Gopher+?): \"iHello\\t\\terror.host\\t1\"");
+    assertThatThrownBy(
+            () ->
+                GopherPlusHeader.read(
+                    reply("3'/x' does not exist\t\terror.host\t1\r\n"), "attributes"))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> GopherPlusHeader.read(reply(""), "attributes"))
         .isInstanceOf(ProtocolViolationException.class)
@@ -83,7 +93,8 @@ class GopherAttributesParserTest {
 
   @Test
   void malformedBlocks() {
-    assertThatThrownBy(() -> GopherAttributesParser.read(reply("+VIEWS:\r\n text/plain: <1k>\r\n.\r\n")))
+    assertThatThrownBy(
+            () -> GopherAttributesParser.read(reply("+VIEWS:\r\n text/plain: <1k>\r\n.\r\n")))
         .isInstanceOf(ProtocolViolationException.class)
         .hasMessageContaining("block +VIEWS before +INFO");
     assertThatThrownBy(() -> GopherAttributesParser.read(reply("+INFO:\r\n.\r\n")))

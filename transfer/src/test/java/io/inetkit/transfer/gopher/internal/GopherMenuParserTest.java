@@ -3,9 +3,9 @@ package io.inetkit.transfer.gopher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
-import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolViolationException;
@@ -70,11 +70,13 @@ class GopherMenuParserTest {
           "8Telnet BBS\\tguest\\tbbs.example.org\\t23"                | 8 | Telnet BBS | guest | bbs.example.org | 23 | NONE
           "IPhoto\\t/p.jpg\\t[::1]\\t70"                              | I | Photo | /p.jpg | [::1] | 70 | NONE
           """)
-  void corpusLine(String raw, char code, String display, String selector, String host, int port, String plus)
+  void corpusLine(
+      String raw, char code, String display, String selector, String host, int port, String plus)
       throws Exception {
     GopherItem item = line(raw.replace("\\t", "\t"));
     assertThat(item)
-        .isEqualTo(new GopherItem(code, display, selector, host, port, GopherPlusMarker.valueOf(plus)));
+        .isEqualTo(
+            new GopherItem(code, display, selector, host, port, GopherPlusMarker.valueOf(plus)));
   }
 
   @Test
@@ -106,7 +108,8 @@ class GopherMenuParserTest {
 
   @Test
   void controlCharactersInDisplayAreNeutralised() throws Exception {
-    assertThat(line("i\u001b[31mred\u001b[0m\t\th\t1").display()).isEqualTo("\uFFFD[31mred\uFFFD[0m");
+    assertThat(line("i\u001b[31mred\u001b[0m\t\th\t1").display())
+        .isEqualTo("\uFFFD[31mred\uFFFD[0m");
   }
 
   @Test
@@ -126,7 +129,8 @@ class GopherMenuParserTest {
 
   @Test
   void wholeMenuWithLfOnlyBlankLinesAndTrailingJunkAfterTerminator() throws Exception {
-    String menu = "iHello\t\terror.host\t1\n\n0Doc\t/doc\th\t70\r\n1Dir\t/dir\th\t70\n.\r\n0After\t/after\th\t70\r\n";
+    String menu =
+        "iHello\t\terror.host\t1\n\n0Doc\t/doc\th\t70\r\n1Dir\t/dir\th\t70\n.\r\n0After\t/after\th\t70\r\n";
     List<GopherItem> items = parse(menu, DEFAULTS);
     assertThat(items).extracting(GopherItem::display).containsExactly("Hello", "Doc", "Dir");
   }
@@ -135,8 +139,9 @@ class GopherMenuParserTest {
   void aMenuWithoutItsTerminatorIsTruncatedNotShort() {
     assertThatThrownBy(() -> parse("0Doc\t/doc\th\t70\r\n1Dir\t/dir\th\t70", DEFAULTS))
         .isInstanceOf(ConnectionClosedException.class)
-        .hasMessage("menu \"\": truncated reply: the server closed the connection after 2 line(s),"
-            + " without the \".\" line that ends it [origin.example:7070]");
+        .hasMessage(
+            "menu \"\": truncated reply: the server closed the connection after 2 line(s),"
+                + " without the \".\" line that ends it [origin.example:7070]");
     assertThatThrownBy(() -> parse("", DEFAULTS))
         .isInstanceOf(ConnectionClosedException.class)
         .hasMessageContaining("closed the connection before sending anything");
@@ -153,18 +158,22 @@ class GopherMenuParserTest {
         .isInstanceOf(LimitExceededException.class)
         .hasMessageContaining("larger than allowed")
         .hasMessageContaining("(limit 100)");
-    assertThatThrownBy(() -> parse("0" + "x".repeat(200) + "\t/a\th\t70\r\n", limits(10, 1 << 20, 100)))
+    assertThatThrownBy(
+            () -> parse("0" + "x".repeat(200) + "\t/a\th\t70\r\n", limits(10, 1 << 20, 100)))
         .isInstanceOf(LimitExceededException.class)
         .hasMessageContaining("line too long from origin.example:7070");
   }
 
   @Test
   void errorOnlyMenusAreNotFound() throws Exception {
-    List<GopherItem> error = parse("iSorry\t\terror.host\t1\r\n3'/x' does not exist\t\terror.host\t1\r\n.\r\n", DEFAULTS);
+    List<GopherItem> error =
+        parse(
+            "iSorry\t\terror.host\t1\r\n3'/x' does not exist\t\terror.host\t1\r\n.\r\n", DEFAULTS);
     assertThatThrownBy(() -> GopherMenuParser.requireNoError(error, "menu \"/x\"", ORIGIN))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("menu \"/x\" refused: 3 '/x' does not exist [origin.example:7070]");
-    List<GopherItem> mixed = parse("3warning\t\terror.host\t1\r\n0Doc\t/doc\th\t70\r\n.\r\n", DEFAULTS);
+    List<GopherItem> mixed =
+        parse("3warning\t\terror.host\t1\r\n0Doc\t/doc\th\t70\r\n.\r\n", DEFAULTS);
     GopherMenuParser.requireNoError(mixed, "menu", ORIGIN); // a link is present: a real menu
   }
 

@@ -14,8 +14,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random bytes never crash the menu or Gopher+ parsers: they return items or throw a typed
- * {@link InetkitException}, nothing else (no runtime exception, no error).
+ * Random bytes never crash the menu or Gopher+ parsers: they return items or throw a typed {@link
+ * InetkitException}, nothing else (no runtime exception, no error).
  */
 class GopherParsersPropertyTest {
   private static final GopherSettings SMALL = GopherMenuParserTest.limits(200, 64 * 1024, 2048);
@@ -61,18 +61,33 @@ class GopherParsersPropertyTest {
 
   @Provide
   Arbitrary<String> menuish() {
-    return Arbitraries.strings()
-        .withChars("0179ghiI3+.\t\r\n :/xé\u0000\u001b")
-        .ofMaxLength(600);
+    return Arbitraries.strings().withChars("0179ghiI3+.\t\r\n :/xé\u0000\u001b").ofMaxLength(600);
   }
 
   @Provide
   Arbitrary<String> plusish() {
     Arbitrary<String> piece =
         Arbitraries.of(
-            "+-1\r\n", "+-2\r\n", "+12\r\n", "--1\r\n", "+INFO: ", "+ADMIN:\r\n", "+VIEWS:\r\n",
-            "+ABSTRACT:\r\n", " Admin: x <y>\r\n", " text/plain: <1k>\r\n", " : \r\n", "0a\t/a\th\t70\t+\r\n",
-            ".\r\n", "\t", "\0", "junk", "\r\n", " ", "+", ":");
+            "+-1\r\n",
+            "+-2\r\n",
+            "+12\r\n",
+            "--1\r\n",
+            "+INFO: ",
+            "+ADMIN:\r\n",
+            "+VIEWS:\r\n",
+            "+ABSTRACT:\r\n",
+            " Admin: x <y>\r\n",
+            " text/plain: <1k>\r\n",
+            " : \r\n",
+            "0a\t/a\th\t70\t+\r\n",
+            ".\r\n",
+            "\t",
+            "\0",
+            "junk",
+            "\r\n",
+            " ",
+            "+",
+            ":");
     return piece.list().ofMaxSize(40).map(l -> String.join("", l));
   }
 }

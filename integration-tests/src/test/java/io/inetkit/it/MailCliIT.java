@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code inetkit mail send|list|read|sync} from the packaged jar against testkit mail servers. */
-class MailCliTest {
+class MailCliIT {
   static MailServer mail;
   @TempDir Path home;
 
@@ -46,9 +46,26 @@ class MailCliTest {
     CliJar.Result sent =
         as("alice-pw")
             .stdin("Hi Bob,\nthe report is attached.\n")
-            .run("mail", "send", "--server", mail.url(MailProtocol.SMTP_STARTTLS, "alice"), "--cacert", ca(),
-                "--from", "alice@example.org", "--to", "bob@example.org", "--subject", "E2E report",
-                "--attach", report.toString(), "--json", "--connect-timeout", "5s", "--timeout", "10s");
+            .run(
+                "mail",
+                "send",
+                "--server",
+                mail.url(MailProtocol.SMTP_STARTTLS, "alice"),
+                "--cacert",
+                ca(),
+                "--from",
+                "alice@example.org",
+                "--to",
+                "bob@example.org",
+                "--subject",
+                "E2E report",
+                "--attach",
+                report.toString(),
+                "--json",
+                "--connect-timeout",
+                "5s",
+                "--timeout",
+                "10s");
     assertThat(sent.code()).as(sent.err()).isZero();
     Map<String, Object> receipt = Json.object(sent.out());
     assertThat(receipt.get("accepted")).isEqualTo(List.of("bob@example.org"));
@@ -68,50 +85,95 @@ class MailCliTest {
 
     CliJar.Result table = as("bob-pw").run("mail", "list", inbox, "--cacert", ca());
     assertThat(table.code()).as(table.err()).isZero();
-    assertThat(table.out().lines().toList()).hasSize(2).first().asString()
+    assertThat(table.out().lines().toList())
+        .hasSize(2)
+        .first()
+        .asString()
         .matches(" +UID  DATE \\(UTC\\) +FLAG +SIZE  FROM +SUBJECT");
-    assertThat(table.out()).containsPattern("\\s+" + m.get("uid") + "\\s.*alice@example.org.*E2E report");
+    assertThat(table.out())
+        .containsPattern("\\s+" + m.get("uid") + "\\s.*alice@example.org.*E2E report");
 
     Path eml = home.resolve("msg.eml");
     Path attachments = home.resolve("att");
     CliJar.Result read =
-        as("bob-pw").run("mail", "read", (String) m.get("url"), "--cacert", ca(), "-o", eml.toString(),
-            "--attachments", attachments.toString());
+        as("bob-pw")
+            .run(
+                "mail",
+                "read",
+                (String) m.get("url"),
+                "--cacert",
+                ca(),
+                "-o",
+                eml.toString(),
+                "--attachments",
+                attachments.toString());
     assertThat(read.code()).as(read.err()).isZero();
-    assertThat(Files.readString(eml, StandardCharsets.UTF_8)).contains("Subject: E2E report").contains("the report is attached");
-    assertThat(Files.readString(attachments.resolve("report.txt"))).isEqualTo(Files.readString(report));
+    assertThat(Files.readString(eml, StandardCharsets.UTF_8))
+        .contains("Subject: E2E report")
+        .contains("the report is attached");
+    assertThat(Files.readString(attachments.resolve("report.txt")))
+        .isEqualTo(Files.readString(report));
 
     Path maildir = home.resolve("Maildir");
     CliJar.Result synced =
-        as("bob-pw").run("mail", "sync", mail.url(MailProtocol.POP3S, "bob"), "--cacert", ca(),
-            "--maildir", maildir.toString(), "--json");
+        as("bob-pw")
+            .run(
+                "mail",
+                "sync",
+                mail.url(MailProtocol.POP3S, "bob"),
+                "--cacert",
+                ca(),
+                "--maildir",
+                maildir.toString(),
+                "--json");
     assertThat(synced.code()).as(synced.err()).isZero();
-    assertThat(Json.object(synced.out())).containsEntry("downloaded", 1L).containsEntry("alreadySynced", 0L);
+    assertThat(Json.object(synced.out()))
+        .containsEntry("downloaded", 1L)
+        .containsEntry("alreadySynced", 0L);
     try (Stream<Path> files = Files.list(maildir.resolve("new"))) {
       List<Path> got = files.toList();
       assertThat(got).hasSize(1);
-      assertThat(Files.readString(got.get(0), StandardCharsets.UTF_8)).contains("Subject: E2E report");
+      assertThat(Files.readString(got.get(0), StandardCharsets.UTF_8))
+          .contains("Subject: E2E report");
     }
     CliJar.Result again =
-        as("bob-pw").run("mail", "sync", mail.url(MailProtocol.POP3S, "bob"), "--cacert", ca(),
-            "--maildir", maildir.toString());
+        as("bob-pw")
+            .run(
+                "mail",
+                "sync",
+                mail.url(MailProtocol.POP3S, "bob"),
+                "--cacert",
+                ca(),
+                "--maildir",
+                maildir.toString());
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.out()).startsWith("0 downloaded").contains("1 already synced");
   }
 
   @Test
   void wrongPasswordExits77WithTheServersReply() throws Exception {
-    CliJar.Result r = as("not-the-password").run("mail", "list", mail.url(MailProtocol.IMAPS, "bob") + "/INBOX",
-        "--cacert", ca(), "--timeout", "5s");
+    CliJar.Result r =
+        as("not-the-password")
+            .run(
+                "mail",
+                "list",
+                mail.url(MailProtocol.IMAPS, "bob") + "/INBOX",
+                "--cacert",
+                ca(),
+                "--timeout",
+                "5s");
     assertThat(r.code()).as(r.err()).isEqualTo(77);
     assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.startsWith("inetkit: "));
-    assertThat(r.err()).contains("127.0.0.1:" + mail.port(MailProtocol.IMAPS)).doesNotContain("not-the-password");
+    assertThat(r.err())
+        .contains("127.0.0.1:" + mail.port(MailProtocol.IMAPS))
+        .doesNotContain("not-the-password");
   }
 
   @Test
   void certificateFromAnUntrustedCaExits78() throws Exception {
     // Without --cacert the system CAs are used, and they do not know the testkit CA.
-    CliJar.Result r = as("bob-pw").run("mail", "list", mail.url(MailProtocol.POP3S, "bob"), "--timeout", "5s");
+    CliJar.Result r =
+        as("bob-pw").run("mail", "list", mail.url(MailProtocol.POP3S, "bob"), "--timeout", "5s");
     assertThat(r.code()).as(r.err()).isEqualTo(78);
     assertThat(r.err()).startsWith("inetkit: ").doesNotContain("\tat ");
   }

@@ -40,16 +40,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The mail library against Debian's Postfix and Dovecot ({@link RealMail}): a message sent
- * through each Postfix service comes back as the same bytes over each Dovecot listener, with TLS
- * 1.3 (the JDK's choice, in this JVM) and TLS 1.2 (in a child JVM that disables 1.3); Maildir
- * sync over IMAP and POP3, again (nothing new), and with delete; submission refuses mail without
- * AUTH and a wrong password. Runs in the {@code real-servers} profile, as root; skipped with the
- * reason otherwise.
+ * The mail library against Debian's Postfix and Dovecot ({@link RealMail}): a message sent through
+ * each Postfix service comes back as the same bytes over each Dovecot listener, with TLS 1.3 (the
+ * JDK's choice, in this JVM) and TLS 1.2 (in a child JVM that disables 1.3); Maildir sync over IMAP
+ * and POP3, again (nothing new), and with delete; submission refuses mail without AUTH and a wrong
+ * password. Runs in the {@code real-servers} profile, as root; skipped with the reason otherwise.
  */
 @Tag("real-server")
 @ExtendWith(RealMailCondition.class)
-class RealMailLibraryTest {
+class RealMailLibraryIT {
   private static final String TLS12_SUFFIX = "12";
   private static RealMail mail;
   private static Target target;
@@ -75,9 +74,13 @@ class RealMailLibraryTest {
 
   @ParameterizedTest
   @EnumSource(PostfixRoute.class)
-  void aMessageSentThroughPostfixReadsBackAsTheSameBytesOverEveryDovecotListener(PostfixRoute route) throws Exception {
+  void aMessageSentThroughPostfixReadsBackAsTheSameBytesOverEveryDovecotListener(PostfixRoute route)
+      throws Exception {
     List<String> tls = LibraryMailJourney.sendAndReadBack(target, route, route.recipient, tmp);
-    assertThat(tls).as("negotiated TLS versions (SMTP and four reads)").hasSize(5).containsOnly("TLSv1.3");
+    assertThat(tls)
+        .as("negotiated TLS versions (SMTP and four reads)")
+        .hasSize(5)
+        .containsOnly("TLSv1.3");
   }
 
   @Test
@@ -85,9 +88,19 @@ class RealMailLibraryTest {
     Path targetFile = tmp.resolve("target.properties");
     target.write(targetFile);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        LibraryMailJourney.class.getName(), "TLSv1.2", targetFile.toString(), tmp.toString(), TLS12_SUFFIX)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LibraryMailJourney.class.getName(),
+                "TLSv1.2",
+                targetFile.toString(),
+                tmp.toString(),
+                TLS12_SUFFIX)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
@@ -101,7 +114,8 @@ class RealMailLibraryTest {
   }
 
   private Path send(PostfixRoute route, String to, String token) throws Exception {
-    Path eml = RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, to + "@" + MailUser.DOMAIN, token);
+    Path eml =
+        RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, to + "@" + MailUser.DOMAIN, token);
     LibraryMailJourney.send(target, route, eml, to, EventListener.NONE);
     return eml;
   }
@@ -111,11 +125,15 @@ class RealMailLibraryTest {
     Path first = send(PostfixRoute.SUBMISSION_STARTTLS_AUTH, "isync", "isync-1");
     Path second = send(PostfixRoute.SMTPS, "isync", "isync-2");
     ImapClient client = target.imap("isync", Dovecot.Listener.IMAPS, EventListener.NONE);
-    assertSyncJourney(mail.user("isync"), (maildir, after) -> {
-      try (ImapSession session = client.open()) {
-        return session.syncTo("INBOX", maildir, after);
-      }
-    }, first, second);
+    assertSyncJourney(
+        mail.user("isync"),
+        (maildir, after) -> {
+          try (ImapSession session = client.open()) {
+            return session.syncTo("INBOX", maildir, after);
+          }
+        },
+        first,
+        second);
     try (ImapSession session = client.open()) {
       assertThat(session.search("INBOX", SearchCriteria.all())).isEmpty();
     }
@@ -126,11 +144,15 @@ class RealMailLibraryTest {
     Path first = send(PostfixRoute.SMTPS, "psync", "psync-1");
     Path second = send(PostfixRoute.SMTP_STARTTLS, "psync", "psync-2");
     Pop3Client client = target.pop3("psync", Dovecot.Listener.POP3, EventListener.NONE);
-    assertSyncJourney(mail.user("psync"), (maildir, after) -> {
-      try (Pop3Session session = client.open()) {
-        return session.syncTo(maildir, after);
-      }
-    }, first, second);
+    assertSyncJourney(
+        mail.user("psync"),
+        (maildir, after) -> {
+          try (Pop3Session session = client.open()) {
+            return session.syncTo(maildir, after);
+          }
+        },
+        first,
+        second);
     try (Pop3Session session = client.open()) {
       assertThat(session.list()).isEmpty();
     }
@@ -146,7 +168,8 @@ class RealMailLibraryTest {
     SyncResult first = run.sync(maildir, AfterDownload.KEEP_ON_SERVER);
     assertThat(first).isEqualTo(new SyncResult(sent.length, 0, 0, 0, sizes(maildir)));
     assertMaildirHolds(maildir, sent);
-    assertThat(run.sync(maildir, AfterDownload.KEEP_ON_SERVER)).isEqualTo(new SyncResult(0, sent.length, 0, 0, 0));
+    assertThat(run.sync(maildir, AfterDownload.KEEP_ON_SERVER))
+        .isEqualTo(new SyncResult(0, sent.length, 0, 0, 0));
     SyncResult deleting = run.sync(maildir, AfterDownload.DELETE_FROM_SERVER);
     assertThat(deleting.downloaded()).isZero();
     assertThat(deleting.deletedOnServer()).isEqualTo(sent.length);
@@ -156,9 +179,15 @@ class RealMailLibraryTest {
 
   @Test
   void submissionRefusesMailWithoutAuthentication() throws Exception {
-    Path eml = RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, "sub@" + MailUser.DOMAIN, "lib-noauth");
-    SmtpClient anonymous = SmtpClient.builder().endpoint("127.0.0.1", mail.port(Postfix.Listener.SUBMISSION))
-        .tlsMode(TlsMode.STARTTLS_REQUIRED).trust(mail.trust()).build();
+    Path eml =
+        RealMailMessages.write(
+            tmp, "alice@" + MailUser.DOMAIN, "sub@" + MailUser.DOMAIN, "lib-noauth");
+    SmtpClient anonymous =
+        SmtpClient.builder()
+            .endpoint("127.0.0.1", mail.port(Postfix.Listener.SUBMISSION))
+            .tlsMode(TlsMode.STARTTLS_REQUIRED)
+            .trust(mail.trust())
+            .build();
     assertThatThrownBy(() -> anonymous.send(PreparedMessage.of(eml)))
         .isInstanceOf(InetkitException.class)
         .hasMessageContaining("554")
@@ -168,10 +197,16 @@ class RealMailLibraryTest {
 
   @Test
   void submissionRefusesAWrongPasswordAsAnAuthenticationFailure() throws Exception {
-    Path eml = RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, "sub@" + MailUser.DOMAIN, "lib-badpw");
-    SmtpClient wrong = SmtpClient.builder().endpoint("127.0.0.1", mail.port(Postfix.Listener.SUBMISSION))
-        .tlsMode(TlsMode.STARTTLS_REQUIRED).trust(mail.trust())
-        .credentials(Credentials.password("alice", "not-the-password".toCharArray())).build();
+    Path eml =
+        RealMailMessages.write(
+            tmp, "alice@" + MailUser.DOMAIN, "sub@" + MailUser.DOMAIN, "lib-badpw");
+    SmtpClient wrong =
+        SmtpClient.builder()
+            .endpoint("127.0.0.1", mail.port(Postfix.Listener.SUBMISSION))
+            .tlsMode(TlsMode.STARTTLS_REQUIRED)
+            .trust(mail.trust())
+            .credentials(Credentials.password("alice", "not-the-password".toCharArray()))
+            .build();
     assertThatThrownBy(() -> wrong.send(PreparedMessage.of(eml)))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("535")
@@ -190,7 +225,8 @@ class RealMailLibraryTest {
     List<Path> files = maildir.messages();
     assertThat(files).hasSize(sent.length);
     for (Path eml : sent) {
-      RealMailMessages.assertSameBytes(RealMailMessages.copyOf(files, eml), eml, "Maildir copy of " + eml);
+      RealMailMessages.assertSameBytes(
+          RealMailMessages.copyOf(files, eml), eml, "Maildir copy of " + eml);
     }
   }
 }

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The mail commands {@link MailCliTest} leaves out, from the packaged jar against testkit mail
+ * The mail commands {@link MailCliIT} leaves out, from the packaged jar against testkit mail
  * servers: {@code send --eml}, {@code move}, {@code flag}, {@code delete}, {@code watch}, {@code
  * capabilities}, POP3 {@code list} and {@code read}, IMAP {@code sync}. What changed on the server
  * is checked through the library, not through the command under test.
  */
-class MailActionsCliTest {
+class MailActionsCliIT {
   static MailServer mail;
   @TempDir Path home;
 
@@ -54,8 +54,9 @@ class MailActionsCliTest {
   }
 
   private CliJar.Result as(String user, String... args) throws Exception {
-    String[] all = Stream.concat(Stream.of(args), Stream.of("--cacert", ca(), "--timeout", "10s"))
-        .toArray(String[]::new);
+    String[] all =
+        Stream.concat(Stream.of(args), Stream.of("--cacert", ca(), "--timeout", "10s"))
+            .toArray(String[]::new);
     return new CliJar(home).env("INETKIT_PASSWORD", user + "-pw").run(all);
   }
 
@@ -64,8 +65,16 @@ class MailActionsCliTest {
   }
 
   private static byte[] message(String to, String subject) {
-    return ("From: Bob <bob@example.org>\r\nTo: " + to + "\r\nSubject: " + subject
-        + "\r\nMessage-ID: <" + subject + "@example.org>\r\n\r\nbody of " + subject + "\r\n").getBytes(UTF_8);
+    return ("From: Bob <bob@example.org>\r\nTo: "
+            + to
+            + "\r\nSubject: "
+            + subject
+            + "\r\nMessage-ID: <"
+            + subject
+            + "@example.org>\r\n\r\nbody of "
+            + subject
+            + "\r\n")
+        .getBytes(UTF_8);
   }
 
   /** Opens an IMAP session as {@code user} through the library, to check the server's state. */
@@ -95,7 +104,8 @@ class MailActionsCliTest {
     CliJar.Result listed = as("carol", "mail", "list", inbox("carol"), "--json");
     assertThat(listed.code()).as(listed.err()).isZero();
     Map<String, String> urls = new java.util.HashMap<>();
-    Json.objects(listed.out()).forEach(m -> urls.put((String) m.get("subject"), (String) m.get("url")));
+    Json.objects(listed.out())
+        .forEach(m -> urls.put((String) m.get("subject"), (String) m.get("url")));
     assertThat(urls).containsOnlyKeys("keep", "archive", "spam");
 
     CliJar.Result flagged = as("carol", "mail", "flag", urls.get("keep"), "--add", "flagged,seen");
@@ -107,11 +117,16 @@ class MailActionsCliTest {
 
     try (ImapSession imap = imap("carol")) {
       List<MessageSummary> inbox = summaries(imap, "INBOX");
-      assertThat(inbox).singleElement().satisfies(s -> {
-        assertThat(s.subject()).isEqualTo("keep");
-        assertThat(s.flags()).contains(Flag.FLAGGED, Flag.SEEN);
-      });
-      assertThat(summaries(imap, "Archive")).extracting(MessageSummary::subject).containsExactly("archive");
+      assertThat(inbox)
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.subject()).isEqualTo("keep");
+                assertThat(s.flags()).contains(Flag.FLAGGED, Flag.SEEN);
+              });
+      assertThat(summaries(imap, "Archive"))
+          .extracting(MessageSummary::subject)
+          .containsExactly("archive");
     }
     CliJar.Result gone = as("carol", "mail", "read", urls.get("spam"));
     assertThat(gone.code()).as(gone.err()).isEqualTo(66);
@@ -121,35 +136,51 @@ class MailActionsCliTest {
   void sendAPreparedEmlAsItIs() throws Exception {
     Path eml = Files.write(home.resolve("prepared.eml"), message("dave@example.org", "prepared"));
     CliJar.Result sent =
-        new CliJar(home).run("mail", "send", "--server", mail.url(MailProtocol.SMTP_STARTTLS), "--cacert", ca(),
-            "--eml", eml.toString(), "--timeout", "10s");
+        new CliJar(home)
+            .run(
+                "mail",
+                "send",
+                "--server",
+                mail.url(MailProtocol.SMTP_STARTTLS),
+                "--cacert",
+                ca(),
+                "--eml",
+                eml.toString(),
+                "--timeout",
+                "10s");
     assertThat(sent.code()).as(sent.err()).isZero();
     assertThat(sent.out()).startsWith("accepted for dave@example.org: 250");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (mail.receivedBy("dave@example.org").isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(mail.receivedBy("dave@example.org")).singleElement().satisfies(m -> {
-      assertThat(m.subject()).isEqualTo("prepared");
-      assertThat(m.text()).contains("body of prepared");
-    });
+    assertThat(mail.receivedBy("dave@example.org"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.subject()).isEqualTo("prepared");
+              assertThat(m.text()).contains("body of prepared");
+            });
   }
 
   @Test
   void watchPrintsAMessageThatArrivesWhileItWaits() throws Exception {
     Path err = home.resolve("watch-err.txt");
     Process watch =
-        new CliJar(home).env("INETKIT_PASSWORD", "erin-pw")
+        new CliJar(home)
+            .env("INETKIT_PASSWORD", "erin-pw")
             .start(err, "mail", "watch", inbox("erin"), "--cacert", ca(), "--json", "--count", "1");
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(watch.getInputStream(), UTF_8));
-      CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-        try {
-          return out.readLine();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      CompletableFuture<String> line =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return out.readLine();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!Files.readString(err).contains("watching INBOX") && System.nanoTime() < deadline) {
         Thread.sleep(100);
@@ -168,14 +199,18 @@ class MailActionsCliTest {
   @SuppressWarnings("unchecked")
   @Test
   void capabilitiesOfSmtpImapAndPop3AsJson() throws Exception {
-    CliJar.Result smtp = as("frank", "mail", "capabilities", mail.url(MailProtocol.SMTP_STARTTLS), "--json");
+    CliJar.Result smtp =
+        as("frank", "mail", "capabilities", mail.url(MailProtocol.SMTP_STARTTLS), "--json");
     assertThat(smtp.code()).as(smtp.err()).isZero();
     Map<String, Object> ehlo = Json.object(smtp.out());
-    assertThat(ehlo).containsEntry("protocol", "smtp").containsEntry("server", mail.endpoint(MailProtocol.SMTP_STARTTLS).toString());
+    assertThat(ehlo)
+        .containsEntry("protocol", "smtp")
+        .containsEntry("server", mail.endpoint(MailProtocol.SMTP_STARTTLS).toString());
     assertThat((List<Map<String, Object>>) ehlo.get("capabilities"))
         .anySatisfy(c -> assertThat(c).containsEntry("name", "AUTH"));
 
-    CliJar.Result imap = as("frank", "mail", "capabilities", mail.url(MailProtocol.IMAPS, "frank"), "--json");
+    CliJar.Result imap =
+        as("frank", "mail", "capabilities", mail.url(MailProtocol.IMAPS, "frank"), "--json");
     assertThat(imap.code()).as(imap.err()).isZero();
     assertThat((List<Map<String, Object>>) Json.object(imap.out()).get("capabilities"))
         .anySatisfy(c -> assertThat(c).containsEntry("name", "IMAP4REV1"));
@@ -203,17 +238,25 @@ class MailActionsCliTest {
     assertThat(Files.readString(eml, UTF_8)).contains("Subject: second").contains("body of second");
 
     Path maildir = home.resolve("Maildir");
-    CliJar.Result synced = as("gina", "mail", "sync", inbox("gina"), "--maildir", maildir.toString(), "--json");
+    CliJar.Result synced =
+        as("gina", "mail", "sync", inbox("gina"), "--maildir", maildir.toString(), "--json");
     assertThat(synced.code()).as(synced.err()).isZero();
-    assertThat(Json.object(synced.out())).containsEntry("downloaded", 2L).containsEntry("deletedOnServer", 0L);
+    assertThat(Json.object(synced.out()))
+        .containsEntry("downloaded", 2L)
+        .containsEntry("deletedOnServer", 0L);
     try (Stream<Path> files = Files.list(maildir.resolve("new"))) {
-      assertThat(files.map(f -> {
-        try {
-          return Files.readString(f, UTF_8);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      })).hasSize(2).anyMatch(t -> t.contains("Subject: first")).anyMatch(t -> t.contains("Subject: second"));
+      assertThat(
+              files.map(
+                  f -> {
+                    try {
+                      return Files.readString(f, UTF_8);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  }))
+          .hasSize(2)
+          .anyMatch(t -> t.contains("Subject: first"))
+          .anyMatch(t -> t.contains("Subject: second"));
     }
   }
 }

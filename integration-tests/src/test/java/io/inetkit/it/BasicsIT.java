@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --version}, {@code --help}, {@code completion} and {@code demo} from the packaged jar. */
-class BasicsTest {
+class BasicsIT {
   @TempDir Path home;
 
   @Test
@@ -22,7 +22,10 @@ class BasicsTest {
     CliJar.Result r = new CliJar(home).run("--help");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("mail", "ftp", "gopher", "telnet", "serve", "demo");
-    assertThat(r.out()).contains("Exit codes:").containsPattern(" 69 +cannot connect").containsPattern(" 77 +authentication failed");
+    assertThat(r.out())
+        .contains("Exit codes:")
+        .containsPattern(" 69 +cannot connect")
+        .containsPattern(" 77 +authentication failed");
     CliJar.Result unknown = new CliJar(home).run("no-such-command");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).startsWith("inetkit: ");
@@ -34,7 +37,10 @@ class BasicsTest {
       CliJar.Result help = new CliJar(home).run(group, "--help");
       assertThat(help.code()).as(help.err()).isZero();
       // The exit codes are listed once, on the top-level help (and in the inetkit(1) man page).
-      assertThat(help.out()).contains("Examples:").contains("  inetkit " + group + " ").doesNotContain("Exit codes:");
+      assertThat(help.out())
+          .contains("Examples:")
+          .contains("  inetkit " + group + " ")
+          .doesNotContain("Exit codes:");
     }
     CliJar.Result completion = new CliJar(home).run("completion");
     assertThat(completion.code()).as(completion.err()).isZero();

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>A block that declares a class is compiled as it is; a block of fields (starting with an
  * annotation, {@code static}, {@code private} or {@code final}) is the body of a class; any other
- * block is the body of a method that may throw. Each block gets the imports it shows plus {@link #IMPORTS}: the inetkit API
- * packages, the JDK packages examples use, JUnit and AssertJ. Names an example takes from its
- * surrounding prose (a {@code client} built in an earlier block, a password {@code pw}) are
- * declared by a {@code // given: TYPE NAME, ... (note)} comment in the block, which the reader
- * sees as a statement of what the example assumes; they become the method's parameters.
+ * block is the body of a method that may throw. Each block gets the imports it shows plus {@link
+ * #IMPORTS}: the inetkit API packages, the JDK packages examples use, JUnit and AssertJ. Names an
+ * example takes from its surrounding prose (a {@code client} built in an earlier block, a password
+ * {@code pw}) are declared by a {@code // given: TYPE NAME, ... (note)} comment in the block, which
+ * the reader sees as a statement of what the example assumes; they become the method's parameters.
  */
-class DocsExamplesCompileTest {
+class DocsExamplesCompileIT {
 
   /** What every example may use without an import line. */
   static final String IMPORTS =
@@ -70,8 +70,10 @@ class DocsExamplesCompileTest {
   private static final Pattern BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
   private static final Pattern TYPE =
       Pattern.compile("(?m)^(?:public |final |abstract )*(?:class|record|interface|enum) (\\w+)");
-  private static final Pattern MEMBER = Pattern.compile("\\s*(?:@\\w+\\s+)*(?:static|private|final) ");
-  private static final Pattern GIVEN = Pattern.compile("^\\s*// given: ([^(\\n]*)", Pattern.MULTILINE);
+  private static final Pattern MEMBER =
+      Pattern.compile("\\s*(?:@\\w+\\s+)*(?:static|private|final) ");
+  private static final Pattern GIVEN =
+      Pattern.compile("^\\s*// given: ([^(\\n]*)", Pattern.MULTILINE);
 
   @TestFactory
   Stream<DynamicTest> everyJavaBlockCompiles() throws IOException {
@@ -89,7 +91,8 @@ class DocsExamplesCompileTest {
         int line = (int) text.substring(0, m.start()).lines().count() + 1;
         String name = root.relativize(page) + ":" + line;
         String block = m.group(1);
-        tests.add(DynamicTest.dynamicTest(name, () -> assertThat(compile(block)).as(name).isEmpty()));
+        tests.add(
+            DynamicTest.dynamicTest(name, () -> assertThat(compile(block)).as(name).isEmpty()));
       }
     }
     assertThat(tests).as("java blocks in README.md and docs/*.md").hasSizeGreaterThan(10);
@@ -114,22 +117,34 @@ class DocsExamplesCompileTest {
       className = "Example";
       Matcher given = GIVEN.matcher(body);
       String params = given.find() ? given.group(1).strip() : "";
-      source = imports + "class Example {\n  void example(" + params + ") throws Exception {\n"
-          + body + "  }\n}\n";
+      source =
+          imports
+              + "class Example {\n  void example("
+              + params
+              + ") throws Exception {\n"
+              + body
+              + "  }\n}\n";
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path out = Files.createTempDirectory("docs-example");
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      JavaFileObject unit = new SimpleJavaFileObject(
-          URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return source;
-        }
-      };
-      List<String> options = List.of("-proc:none", "-d", out.toString(),
-          "-classpath", System.getProperty("java.class.path"));
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      JavaFileObject unit =
+          new SimpleJavaFileObject(
+              URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+              return source;
+            }
+          };
+      List<String> options =
+          List.of(
+              "-proc:none",
+              "-d",
+              out.toString(),
+              "-classpath",
+              System.getProperty("java.class.path"));
       javac.getTask(new StringWriter(), files, diagnostics, options, null, List.of(unit)).call();
     } finally {
       try (Stream<Path> walk = Files.walk(out)) {
@@ -144,7 +159,8 @@ class DocsExamplesCompileTest {
 
   private static Path repositoryRoot() {
     Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.isRegularFile(p.resolve("README.md")) && Files.isDirectory(p.resolve("docs")))) {
+    while (p != null
+        && !(Files.isRegularFile(p.resolve("README.md")) && Files.isDirectory(p.resolve("docs")))) {
       p = p.getParent();
     }
     assertThat(p).as("the repository root above " + Path.of("").toAbsolutePath()).isNotNull();

@@ -12,17 +12,29 @@ import org.junit.jupiter.api.io.TempDir;
  * A misbehaving server seen through the packaged jar: one clear line, the right exit code, and
  * within the timeout given on the command line.
  */
-class HostileServerCliTest {
+class HostileServerCliIT {
   @TempDir Path home;
 
   @Test
   void aServerThatStallsAfterTheGreetingExits79() throws Exception {
-    try (FaultServer server = FaultServer.start(FaultScript.create().send("220 mx ESMTP\r\n").expectLine().stall())) {
+    try (FaultServer server =
+        FaultServer.start(FaultScript.create().send("220 mx ESMTP\r\n").expectLine().stall())) {
       CliJar.Result r =
           new CliJar(home)
               .stdin("body\n")
-              .run("mail", "send", "--server", "smtp://127.0.0.1:" + server.port(), "--from", "a@example.org",
-                  "--to", "b@example.org", "--subject", "s", "--timeout", "1s");
+              .run(
+                  "mail",
+                  "send",
+                  "--server",
+                  "smtp://127.0.0.1:" + server.port(),
+                  "--from",
+                  "a@example.org",
+                  "--to",
+                  "b@example.org",
+                  "--subject",
+                  "s",
+                  "--timeout",
+                  "1s");
       assertThat(r.code()).as(r.err()).isEqualTo(79);
       assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.startsWith("inetkit: "));
       assertThat(server.received()).startsWith("EHLO ");
@@ -37,7 +49,10 @@ class HostileServerCliTest {
               .env("INETKIT_PASSWORD", "pw")
               .run("ftp", "ls", "ftp://alice@127.0.0.1:" + server.port() + "/", "--timeout", "2s");
       assertThat(r.code()).as(r.err()).isEqualTo(76);
-      assertThat(r.err()).startsWith("inetkit: ").contains("127.0.0.1:" + server.port()).doesNotContain("\tat ");
+      assertThat(r.err())
+          .startsWith("inetkit: ")
+          .contains("127.0.0.1:" + server.port())
+          .doesNotContain("\tat ");
     }
   }
 }

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code inetkit ftp put|get|ls|mkdir|mv|rm|capabilities}, -r both ways, over FTPS from the packaged jar. */
-class FtpCliTest {
+/**
+ * {@code inetkit ftp put|get|ls|mkdir|mv|rm|capabilities}, -r both ways, over FTPS from the
+ * packaged jar.
+ */
+class FtpCliIT {
   static FtpServer ftp;
   @TempDir Path home;
 
@@ -37,8 +40,13 @@ class FtpCliTest {
     String[] all = new String[args.length + 6];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(
-        new String[] {"--tls", "starttls", "--cacert", ftp.pki().caPemFile().toString(), "--timeout", "10s"},
-        0, all, args.length, 6);
+        new String[] {
+          "--tls", "starttls", "--cacert", ftp.pki().caPemFile().toString(), "--timeout", "10s"
+        },
+        0,
+        all,
+        args.length,
+        6);
     return new CliJar(home).env("INETKIT_PASSWORD", password).run(all);
   }
 
@@ -47,19 +55,27 @@ class FtpCliTest {
     byte[] data = new byte[700_000];
     new Random(3).nextBytes(data);
     Path local = Files.write(home.resolve("data.bin"), data);
-    CliJar.Result put = run("alice-secret", "ftp", "put", local.toString(), url("e2e/"), "--create-dirs");
+    CliJar.Result put =
+        run("alice-secret", "ftp", "put", local.toString(), url("e2e/"), "--create-dirs");
     assertThat(put.code()).as(put.err()).isZero();
     assertThat(ftp.read("alice", "e2e/data.bin")).isEqualTo(data);
 
     CliJar.Result ls = run("alice-secret", "ftp", "ls", url("e2e/"), "--json");
     assertThat(ls.code()).as(ls.err()).isZero();
     List<Map<String, Object>> entries = Json.objects(ls.out());
-    assertThat(entries).singleElement().satisfies(e -> {
-      assertThat(e).containsEntry("name", "data.bin").containsEntry("type", "file").containsEntry("size", 700_000L);
-    });
+    assertThat(entries)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e)
+                  .containsEntry("name", "data.bin")
+                  .containsEntry("type", "file")
+                  .containsEntry("size", 700_000L);
+            });
 
     Path back = home.resolve("back.bin");
-    CliJar.Result get = run("alice-secret", "ftp", "get", url("e2e/data.bin"), "-o", back.toString());
+    CliJar.Result get =
+        run("alice-secret", "ftp", "get", url("e2e/data.bin"), "-o", back.toString());
     assertThat(get.code()).as(get.err()).isZero();
     assertThat(Files.readAllBytes(back)).isEqualTo(data);
 
@@ -70,7 +86,8 @@ class FtpCliTest {
     assertThat(rm.code()).as(rm.err()).isZero();
     assertThat(ftp.exists("alice", "e2e/moved.bin")).isFalse();
 
-    CliJar.Result missing = run("alice-secret", "ftp", "get", url("e2e/none.bin"), "-o", home.resolve("x").toString());
+    CliJar.Result missing =
+        run("alice-secret", "ftp", "get", url("e2e/none.bin"), "-o", home.resolve("x").toString());
     assertThat(missing.code()).as(missing.err()).isEqualTo(66);
     assertThat(home.resolve("x")).doesNotExist();
   }
@@ -92,10 +109,12 @@ class FtpCliTest {
     Files.writeString(site.resolve("css/site.css"), "h1 { color: red }\n");
     CliJar.Result up = run("alice-secret", "ftp", "put", site.toString(), url("tree/www/"), "-r");
     assertThat(up.code()).as(up.err()).isZero();
-    assertThat(ftp.read("alice", "tree/www/css/site.css")).isEqualTo("h1 { color: red }\n".getBytes());
+    assertThat(ftp.read("alice", "tree/www/css/site.css"))
+        .isEqualTo("h1 { color: red }\n".getBytes());
 
     Path copy = home.resolve("copy");
-    CliJar.Result down = run("alice-secret", "ftp", "get", url("tree/www/"), "-r", "-o", copy.toString());
+    CliJar.Result down =
+        run("alice-secret", "ftp", "get", url("tree/www/"), "-r", "-o", copy.toString());
     assertThat(down.code()).as(down.err()).isZero();
     assertThat(copy.resolve("index.html")).hasContent("<h1>hi</h1>");
     assertThat(copy.resolve("css/site.css")).hasContent("h1 { color: red }");
@@ -103,11 +122,22 @@ class FtpCliTest {
 
   @Test
   void netrcInTheTemporaryHomeSuppliesTheLogin() throws Exception {
-    // The child's home is the temporary folder (HOME and user.home), so this .netrc is the one read.
-    Files.writeString(home.resolve(".netrc"), "machine 127.0.0.1 login alice password alice-secret\n");
+    // The child's home is the temporary folder (HOME and user.home), so this .netrc is the one
+    // read.
+    Files.writeString(
+        home.resolve(".netrc"), "machine 127.0.0.1 login alice password alice-secret\n");
     CliJar.Result r =
-        new CliJar(home).run("ftp", "ls", "ftp://127.0.0.1:" + ftp.port() + "/", "--tls", "starttls",
-            "--cacert", ftp.pki().caPemFile().toString(), "--timeout", "10s");
+        new CliJar(home)
+            .run(
+                "ftp",
+                "ls",
+                "ftp://127.0.0.1:" + ftp.port() + "/",
+                "--tls",
+                "starttls",
+                "--cacert",
+                ftp.pki().caPemFile().toString(),
+                "--timeout",
+                "10s");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).doesNotContain("alice-secret");
   }
@@ -116,18 +146,30 @@ class FtpCliTest {
   void wrongPasswordExits77() throws Exception {
     CliJar.Result r = run("wrong-pw", "ftp", "ls", url(""));
     assertThat(r.code()).as(r.err()).isEqualTo(77);
-    assertThat(r.err()).startsWith("inetkit: ").contains("127.0.0.1:" + ftp.port()).doesNotContain("wrong-pw");
+    assertThat(r.err())
+        .startsWith("inetkit: ")
+        .contains("127.0.0.1:" + ftp.port())
+        .doesNotContain("wrong-pw");
   }
 
   @Test
   void certificateForAnotherHostNameExits78() throws Exception {
     TestPki pki = TestPki.create();
-    try (FtpServer other = FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
+    try (FtpServer other =
+        FtpServer.builder().pki(pki).identity(pki.issue("wrong.example")).start()) {
       CliJar.Result r =
           new CliJar(home)
               .env("INETKIT_PASSWORD", "alice-secret")
-              .run("ftp", "ls", "ftp://alice@127.0.0.1:" + other.port() + "/", "--tls", "starttls",
-                  "--cacert", pki.caPemFile().toString(), "--timeout", "5s");
+              .run(
+                  "ftp",
+                  "ls",
+                  "ftp://alice@127.0.0.1:" + other.port() + "/",
+                  "--tls",
+                  "starttls",
+                  "--cacert",
+                  pki.caPemFile().toString(),
+                  "--timeout",
+                  "5s");
       assertThat(r.code()).as(r.err()).isEqualTo(78);
       assertThat(r.err()).startsWith("inetkit: ").doesNotContain("\tat ");
     }

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Gopher journeys against Debian's gophernicus serving a temp folder: the menu it generates, a
- * text document and a binary file, through the library and the packaged CLI.
+ * Gopher journeys against Debian's gophernicus serving a temp folder: the menu it generates, a text
+ * document and a binary file, through the library and the packaged CLI.
  */
 @Tag("real-server")
-class GophernicusInteropTest {
+class GophernicusInteropIT {
   @TempDir static Path dir;
   private static Gophernicus gopher;
   private static byte[] blob;
@@ -40,10 +40,13 @@ class GophernicusInteropTest {
     Files.write(root.resolve("blob.bin"), blob);
     Files.createDirectories(root.resolve("sub"));
     Files.writeString(root.resolve("sub/inner.txt"), "inner\n");
-    for (Path p : List.of(root.resolve("hello.txt"), root.resolve("blob.bin"), root.resolve("sub/inner.txt"))) {
+    for (Path p :
+        List.of(
+            root.resolve("hello.txt"), root.resolve("blob.bin"), root.resolve("sub/inner.txt"))) {
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
     }
-    Files.setPosixFilePermissions(root.resolve("sub"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        root.resolve("sub"), PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   @AfterAll
@@ -61,22 +64,26 @@ class GophernicusInteropTest {
   void libraryMenuTextAndBinary() throws Exception {
     GopherClient client = GopherClient.builder().build();
     List<GopherItem> menu = client.menu(GopherUrl.parse(url("1/")));
-    assertThat(menu).as(gopher.logText())
+    assertThat(menu)
+        .as(gopher.logText())
         .anySatisfy(i -> assertThat(i.type()).isEqualTo(GopherItemType.TEXT))
         .extracting(GopherItem::selector)
         .contains("/hello.txt", "/blob.bin", "/sub/");
-    GopherItem text = menu.stream().filter(i -> i.selector().equals("/hello.txt")).findFirst().orElseThrow();
+    GopherItem text =
+        menu.stream().filter(i -> i.selector().equals("/hello.txt")).findFirst().orElseThrow();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     client.text(text, out);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello gopher\nsecond line\n");
 
-    GopherItem binary = menu.stream().filter(i -> i.selector().equals("/blob.bin")).findFirst().orElseThrow();
+    GopherItem binary =
+        menu.stream().filter(i -> i.selector().equals("/blob.bin")).findFirst().orElseThrow();
     assertThat(binary.type()).isEqualTo(GopherItemType.BINARY);
     Path saved = dir.resolve("blob-lib.bin");
     assertThat(client.download(binary, saved)).isEqualTo(blob.length);
     assertThat(Files.readAllBytes(saved)).isEqualTo(blob);
 
-    GopherItem sub = menu.stream().filter(i -> i.selector().equals("/sub/")).findFirst().orElseThrow();
+    GopherItem sub =
+        menu.stream().filter(i -> i.selector().equals("/sub/")).findFirst().orElseThrow();
     assertThat(client.menu(sub)).extracting(GopherItem::selector).contains("/sub/inner.txt");
   }
 

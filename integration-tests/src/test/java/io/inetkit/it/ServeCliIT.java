@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code inetkit serve --json} as another language's test suite would use it: start it, read the
  * JSON it prints, talk to a server with what it says (URL, user, password, CA file), stop it.
  */
-class ServeCliTest {
+class ServeCliIT {
   @TempDir Path home;
 
   @Test
@@ -37,12 +37,15 @@ class ServeCliTest {
   void servesWhatItPrintsUntilStopped() throws Exception {
     Process serve = new CliJar(home).start("serve", "--only", "ftp,gopher", "--json");
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       assertThat(line).as("serve printed nothing").isNotNull();
       Map<String, Object> info = Json.object(line);
       List<Map<String, Object>> services = (List<Map<String, Object>>) info.get("services");
-      assertThat(services).extracting(s -> s.get("name")).containsExactly("ftp", "ftps", "gopher", "gophers");
+      assertThat(services)
+          .extracting(s -> s.get("name"))
+          .containsExactly("ftp", "ftps", "gopher", "gophers");
       Map<String, Object> ftp = services.get(0);
       InetkitUrl url = InetkitUrl.parse((String) ftp.get("url"));
 
@@ -51,8 +54,12 @@ class ServeCliTest {
               .endpoint(url.endpoint())
               .tlsMode(TlsMode.STARTTLS_REQUIRED)
               .trust(Trust.fromFile(Path.of((String) info.get("caFile"))))
-              .credentials(Credentials.password((String) ftp.get("user"), ((String) ftp.get("password")).toCharArray()))
-              .timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)))
+              .credentials(
+                  Credentials.password(
+                      (String) ftp.get("user"), ((String) ftp.get("password")).toCharArray()))
+              .timeouts(
+                  new Timeouts(
+                      Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)))
               .build();
       Path file = Files.writeString(home.resolve("hello.txt"), "hello over FTPS\n");
       try (FtpSession session = client.open()) {

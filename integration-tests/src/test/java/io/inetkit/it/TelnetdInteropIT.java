@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * echo, as Python's telnetlib gets.
  */
 @Tag("real-server")
-class TelnetdInteropTest {
+class TelnetdInteropIT {
   @TempDir static Path dir;
   private static SystemUser user;
   private static InetdListener telnetd;
@@ -72,7 +72,9 @@ class TelnetdInteropTest {
     try (TelnetSession s = client().open()) {
       s.login(user.name(), user.password().toCharArray());
       s.sendLine("sleep 1; echo tick 1");
-      assertThat(s.expect(java.util.regex.Pattern.compile("tick (\\d+)"), Duration.ofSeconds(10)).group(1))
+      assertThat(
+              s.expect(java.util.regex.Pattern.compile("tick (\\d+)"), Duration.ofSeconds(10))
+                  .group(1))
           .isEqualTo("1");
       s.expect(client().prompt(), Duration.ofSeconds(10));
       assertThat(s.run("whoami")).isEqualTo(user.name() + "\n");
@@ -90,9 +92,21 @@ class TelnetdInteropTest {
 
   @Test
   void cliRunPrintsExactlyTheOutput() throws Exception {
-    CliJar.Result r = new CliJar(dir).env("INETKIT_PASSWORD", user.password())
-        .run("telnet", "127.0.0.1", String.valueOf(telnetd.port()), "--user", user.name(),
-            "--run", "whoami", "--run", "echo hi", "--timeout", "20s");
+    CliJar.Result r =
+        new CliJar(dir)
+            .env("INETKIT_PASSWORD", user.password())
+            .run(
+                "telnet",
+                "127.0.0.1",
+                String.valueOf(telnetd.port()),
+                "--user",
+                user.name(),
+                "--run",
+                "whoami",
+                "--run",
+                "echo hi",
+                "--timeout",
+                "20s");
     assertThat(r.code()).as(r.err() + telnetd.logText()).isZero();
     assertThat(r.out()).isEqualTo(user.name() + "\nhi\n");
   }

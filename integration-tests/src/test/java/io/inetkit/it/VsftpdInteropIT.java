@@ -33,12 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * FTP journeys against Debian's vsftpd 3.0 with a local user (a throwaway system account), the
  * library and the packaged CLI alike: put, get, resume both ways, mirror both ways, over plain FTP,
- * explicit FTPS where AUTH TLS is optional, explicit FTPS forced with {@code require_ssl_reuse=YES},
- * and implicit FTPS, each with the server limited to TLS 1.2 and to TLS 1.3. The client runs with
- * its defaults (no JVM flags).
+ * explicit FTPS where AUTH TLS is optional, explicit FTPS forced with {@code
+ * require_ssl_reuse=YES}, and implicit FTPS, each with the server limited to TLS 1.2 and to TLS
+ * 1.3. The client runs with its defaults (no JVM flags).
  */
 @Tag("real-server")
-class VsftpdInteropTest {
+class VsftpdInteropIT {
   private static SystemUser user;
 
   @TempDir Path tmp;
@@ -47,7 +47,8 @@ class VsftpdInteropTest {
   enum Variant {
     PLAIN(Vsftpd.Tls.OPTIONAL, TlsMode.NONE, "none"),
     EXPLICIT_OPTIONAL(Vsftpd.Tls.OPTIONAL, TlsMode.STARTTLS_REQUIRED, "starttls"),
-    EXPLICIT_FORCED_REUSE(Vsftpd.Tls.REQUIRED_WITH_SESSION_REUSE, TlsMode.STARTTLS_REQUIRED, "starttls"),
+    EXPLICIT_FORCED_REUSE(
+        Vsftpd.Tls.REQUIRED_WITH_SESSION_REUSE, TlsMode.STARTTLS_REQUIRED, "starttls"),
     IMPLICIT(Vsftpd.Tls.IMPLICIT, TlsMode.IMPLICIT, "implicit");
 
     final Vsftpd.Tls server;
@@ -64,7 +65,8 @@ class VsftpdInteropTest {
   static Stream<Object[]> cases() {
     List<Object[]> cases = new ArrayList<>();
     cases.add(new Object[] {Variant.PLAIN, "TLSv1.3"});
-    for (Variant v : List.of(Variant.EXPLICIT_OPTIONAL, Variant.EXPLICIT_FORCED_REUSE, Variant.IMPLICIT)) {
+    for (Variant v :
+        List.of(Variant.EXPLICIT_OPTIONAL, Variant.EXPLICIT_FORCED_REUSE, Variant.IMPLICIT)) {
       cases.add(new Object[] {v, "TLSv1.2"});
       cases.add(new Object[] {v, "TLSv1.3"});
     }
@@ -119,7 +121,8 @@ class VsftpdInteropTest {
 
       // resume an upload: half is on the server already
       ftp.put(new ByteArrayInputStream(Arrays.copyOf(data, 1_000_000)), dir + "/up.bin");
-      assertThat(ftp.put(local, dir + "/up.bin", TransferOption.RESUME).resumedFrom()).isEqualTo(1_000_000);
+      assertThat(ftp.put(local, dir + "/up.bin", TransferOption.RESUME).resumedFrom())
+          .isEqualTo(1_000_000);
       assertThat(Files.readAllBytes(user.home().resolve(dir + "/up.bin"))).isEqualTo(data);
 
       Path site = RealServers.tree(tmp.resolve("site"));
@@ -160,7 +163,8 @@ class VsftpdInteropTest {
       Path site = RealServers.tree(tmp.resolve("site"));
       cli.ok("ftp", "put", site.toString(), cli.url(dir + "/site/"), "-r", "--newer");
       // again: nothing changed, nothing goes up (LIST has minute precision; MDTM decides)
-      CliJar.Result again = cli.run("ftp", "put", site.toString(), cli.url(dir + "/site/"), "-r", "--newer");
+      CliJar.Result again =
+          cli.run("ftp", "put", site.toString(), cli.url(dir + "/site/"), "-r", "--newer");
       assertThat(again.code()).as(again.err()).isZero();
       assertThat(again.err()).contains("0 files (0 bytes)").contains("3 up to date");
       Path copy = tmp.resolve("copy");
@@ -170,17 +174,21 @@ class VsftpdInteropTest {
   }
 
   /**
-   * {@code ftp://user@host} with a password: AUTH TLS by default (verified: an unknown CA is a
-   * TLS failure, 78), the password in clear only with {@code --tls none}.
+   * {@code ftp://user@host} with a password: AUTH TLS by default (verified: an unknown CA is a TLS
+   * failure, 78), the password in clear only with {@code --tls none}.
    */
   @org.junit.jupiter.api.Test
   void aPasswordGoesOverTlsByDefault() throws Exception {
     try (Vsftpd vsftpd = Vsftpd.start(tmp, Vsftpd.Tls.OPTIONAL)) {
       String url = "ftp://" + user.name() + "@127.0.0.1:" + vsftpd.port() + "/";
       CliJar jar = new CliJar(tmp).env("INETKIT_PASSWORD", user.password());
-      CliJar.Result tls = jar.run("ftp", "ls", url, "--cacert", vsftpd.caPemFile().toString(), "-v");
+      CliJar.Result tls =
+          jar.run("ftp", "ls", url, "--cacert", vsftpd.caPemFile().toString(), "-v");
       assertThat(tls.code()).as(tls.err()).isZero();
-      assertThat(tls.err()).contains("> AUTH TLS").contains("> PASS ***").doesNotContain(user.password());
+      assertThat(tls.err())
+          .contains("> AUTH TLS")
+          .contains("> PASS ***")
+          .doesNotContain(user.password());
       CliJar.Result unverified = jar.run("ftp", "ls", url);
       assertThat(unverified.code()).as(unverified.err()).isEqualTo(78);
       CliJar.Result clear = jar.run("ftp", "ls", url, "--tls", "none", "-v");
@@ -199,7 +207,8 @@ class VsftpdInteropTest {
       user.own(user.home().resolve("mv"));
       assertThat(cli.run("ftp", "mv", cli.url("mv/none.txt"), "mv/x.txt").code()).isEqualTo(66);
       assertThat(cli.run("ftp", "rm", cli.url("mv/none.txt")).code()).isEqualTo(66);
-      assertThat(cli.run("ftp", "mv", cli.url("mv/a.txt"), "mv/new/deep/a.txt").code()).isEqualTo(76);
+      assertThat(cli.run("ftp", "mv", cli.url("mv/a.txt"), "mv/new/deep/a.txt").code())
+          .isEqualTo(76);
       cli.ok("ftp", "mv", cli.url("mv/a.txt"), "mv/new/deep/a.txt", "--create-dirs");
       assertThat(user.home().resolve("mv/new/deep/a.txt")).hasContent("a");
     }
@@ -209,7 +218,8 @@ class VsftpdInteropTest {
   @org.junit.jupiter.api.Test
   void capabilitiesNeedNoLogin() throws Exception {
     try (Vsftpd vsftpd = Vsftpd.start(tmp, Vsftpd.Tls.OPTIONAL)) {
-      CliJar.Result r = new CliJar(tmp).run("ftp", "capabilities", "ftp://127.0.0.1:" + vsftpd.port() + "/");
+      CliJar.Result r =
+          new CliJar(tmp).run("ftp", "capabilities", "ftp://127.0.0.1:" + vsftpd.port() + "/");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).contains("AUTH TLS").contains("MDTM");
       assertThat(vsftpd.logText()).doesNotContain("LOGIN");
@@ -232,13 +242,19 @@ class VsftpdInteropTest {
 
     CliJar.Result run(String... args) throws Exception {
       List<String> all = new ArrayList<>(List.of(args));
-      all.addAll(List.of("--tls", variant.cli, "--cacert", vsftpd.caPemFile().toString(), "--timeout", "15s"));
-      return new CliJar(tmp).env("INETKIT_PASSWORD", user.password()).run(all.toArray(String[]::new));
+      all.addAll(
+          List.of(
+              "--tls", variant.cli, "--cacert", vsftpd.caPemFile().toString(), "--timeout", "15s"));
+      return new CliJar(tmp)
+          .env("INETKIT_PASSWORD", user.password())
+          .run(all.toArray(String[]::new));
     }
 
     void ok(String... args) throws Exception {
       CliJar.Result r = run(args);
-      assertThat(r.code()).as("inetkit %s\n%s\n%s", String.join(" ", args), r.err(), vsftpd.logText()).isZero();
+      assertThat(r.code())
+          .as("inetkit %s\n%s\n%s", String.join(" ", args), r.err(), vsftpd.logText())
+          .isZero();
     }
   }
 }
