@@ -43,7 +43,7 @@ class DocsExamplesCompileIT {
       Stream.of(
               "io.inetkit.core.*",
               "io.inetkit.mail.*",
-              "io.inetkit.mail.WatchEvent", // not java.nio.file's
+              "io.inetkit.mail.imap.WatchEvent", // not java.nio.file's
               "io.inetkit.transfer.ftp.*",
               "io.inetkit.transfer.gopher.*",
               "io.inetkit.terminal.*",

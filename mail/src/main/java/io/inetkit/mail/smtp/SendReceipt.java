@@ -1,6 +1,8 @@
-package io.inetkit.mail;
+package io.inetkit.mail.smtp;
 
 import io.inetkit.core.Reply;
+import io.inetkit.mail.PreparedMessage;
+import io.inetkit.mail.imap.MessageSummary;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,10 +1,11 @@
-package io.inetkit.mail;
+package io.inetkit.mail.internal;
 
 /** Quiet clean-up of Jakarta Mail services on failure paths. */
-final class Connectors {
+public final class Connectors {
   private Connectors() {}
 
-  static void closeQuietly(jakarta.mail.Service service) {
+  /** Closes {@code service}, ignoring failures (an earlier failure is the one reported). */
+  public static void closeQuietly(jakarta.mail.Service service) {
     try {
       service.close();
     } catch (jakarta.mail.MessagingException | RuntimeException ignored) {

@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
 /**
  * What a folder is for, from its RFC 6154 SPECIAL-USE attribute ({@code \Sent}, {@code \Trash}, …),

@@ -1,6 +1,7 @@
-package io.inetkit.mail;
+package io.inetkit.mail.smtp;
 
 import io.inetkit.core.Reply;
+import io.inetkit.mail.MailAddress;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,8 @@
-package io.inetkit.mail;
+package io.inetkit.mail.smtp;
 
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.mail.MailAddress;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
 import java.util.Objects;
 import java.util.Set;

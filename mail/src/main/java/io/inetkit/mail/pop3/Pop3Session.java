@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.pop3;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
@@ -11,8 +11,12 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
+import io.inetkit.mail.AfterDownload;
+import io.inetkit.mail.Maildir;
+import io.inetkit.mail.SyncResult;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.CleartextLogins;
+import io.inetkit.mail.internal.Connectors;
 import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.LocalAttachments;
 import io.inetkit.mail.internal.MailExceptions;
@@ -20,6 +24,7 @@ import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.Pop3Wire;
 import io.inetkit.mail.internal.SafeFiles;
+import io.inetkit.mail.internal.SyncIds;
 import io.inetkit.mail.internal.SyncJournal;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -378,10 +383,11 @@ public final class Pop3Session implements Closeable {
 
   /**
    * Saves every attachment of a message into {@code directory}, decoded, as {@link
-   * ImapSession#saveAttachments} does: POP3 has no BODYSTRUCTURE, so the message is downloaded
-   * (RETR) into a private temporary file in {@code directory}, its MIME structure read from there
-   * (never the whole message in memory), and the file deleted afterwards. File names are sanitised
-   * ({@code ../../x} lands as {@code x}); clashes get {@code name (2).ext}.
+   * io.inetkit.mail.imap.ImapSession#saveAttachments} does: POP3 has no BODYSTRUCTURE, so the
+   * message is downloaded (RETR) into a private temporary file in {@code directory}, its MIME
+   * structure read from there (never the whole message in memory), and the file deleted afterwards.
+   * File names are sanitised ({@code ../../x} lands as {@code x}); clashes get {@code name
+   * (2).ext}.
    *
    * @return the files written, in part order
    */
@@ -425,7 +431,7 @@ public final class Pop3Session implements Closeable {
     return call(
         "sync to " + maildir,
         () -> {
-          String id = ImapSession.syncId("pop3", client.credentials().user(), endpoint, "INBOX");
+          String id = SyncIds.of("pop3", client.credentials().user(), endpoint, "INBOX");
           try (SyncJournal journal = SyncJournal.open(maildir.root(), id, "")) {
             List<String> keys = messages.stream().map(Pop3Message::uidl).toList();
             return MaildirSync.run(

@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;

@@ -1,5 +1,6 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
+import io.inetkit.mail.Flag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
+import io.inetkit.mail.Flag;
+import io.inetkit.mail.MessagePart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;

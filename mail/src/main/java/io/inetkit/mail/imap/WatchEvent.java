@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
 import io.inetkit.core.InetkitException;
 import java.util.List;

@@ -1,7 +1,9 @@
-package io.inetkit.mail;
+package io.inetkit.mail.smtp;
 
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.internal.Deadline;
+import io.inetkit.mail.MissingExtensionException;
+import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.internal.SmtpConnection;
 import io.inetkit.mail.internal.SmtpTransaction;
 import java.io.Closeable;

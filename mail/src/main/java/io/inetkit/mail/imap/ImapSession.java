@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
@@ -11,6 +11,13 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.ProgressTracker;
+import io.inetkit.mail.AfterDownload;
+import io.inetkit.mail.Flag;
+import io.inetkit.mail.JakartaMailInterop;
+import io.inetkit.mail.MailMessage;
+import io.inetkit.mail.Maildir;
+import io.inetkit.mail.MessagePart;
+import io.inetkit.mail.SyncResult;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.CleartextLogins;
 import io.inetkit.mail.internal.GuardedSockets;
@@ -19,8 +26,10 @@ import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.StrictImapCommand;
+import io.inetkit.mail.internal.SyncIds;
 import io.inetkit.mail.internal.SyncJournal;
 import io.inetkit.mail.internal.UidSets;
+import io.inetkit.mail.smtp.SmtpClient;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -32,14 +41,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -954,7 +960,7 @@ public final class ImapSession implements Closeable {
         () -> {
           IMAPFolder f = select(name);
           long validity = f.getUIDValidity();
-          String id = syncId("imap", client.credentials().user(), endpoint, name);
+          String id = SyncIds.of("imap", client.credentials().user(), endpoint, name);
           try (SyncJournal journal =
               SyncJournal.open(maildir.root(), id, Long.toString(validity))) {
             if (!journal.validity().equals(Long.toString(validity))) {
@@ -1034,23 +1040,6 @@ public final class ImapSession implements Closeable {
                 result.bytes());
           }
         });
-  }
-
-  /**
-   * Names a sync state after the mailbox, not the connection: protocol, user, host and folder,
-   * without the port (ports 143/993 or 110/995 reach the same mailbox).
-   */
-  static String syncId(String protocol, String user, Endpoint endpoint, String folder) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest =
-          sha.digest(
-              (protocol + "\n" + user + "\n" + endpoint.host() + "\n" + folder)
-                  .getBytes(StandardCharsets.UTF_8));
-      return protocol + "-" + HexFormat.of().formatHex(digest, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.pop3;
 
 /**
  * A maildrop's size (POP3 STAT).

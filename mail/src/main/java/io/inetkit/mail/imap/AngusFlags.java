@@ -1,4 +1,6 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
+
+import io.inetkit.mail.Flag;
 
 /** Maps inetkit's {@link Flag} to Jakarta Mail's system flags. */
 final class AngusFlags {

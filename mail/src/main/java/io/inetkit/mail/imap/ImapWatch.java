@@ -1,6 +1,7 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
 import io.inetkit.core.InetkitException;
+import io.inetkit.mail.MissingExtensionException;
 import io.inetkit.mail.internal.AngusProtocol;
 import io.inetkit.mail.internal.MailExceptions;
 import jakarta.mail.MessagingException;

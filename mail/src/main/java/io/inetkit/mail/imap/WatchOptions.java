@@ -1,5 +1,6 @@
-package io.inetkit.mail;
+package io.inetkit.mail.imap;
 
+import io.inetkit.mail.MissingExtensionException;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.smtp;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.inetkit.mail;
+package io.inetkit.mail.smtp;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
@@ -9,6 +9,7 @@ import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.internal.SmtpConnection;
 import java.util.List;
 import java.util.Objects;
