@@ -176,7 +176,7 @@ final class DemoTour {
             .trust(servers.trust())
             .credentials(DemoServers.ALICE.credentials())
             .timeouts(TIMEOUTS)
-            .events(events)
+            .eventListener(events)
             .build();
     SendReceipt receipt = smtp.send(mail);
     return "accepted for "
@@ -194,7 +194,7 @@ final class DemoTour {
         .trust(servers.trust())
         .credentials(DemoServers.BOB.credentials())
         .timeouts(TIMEOUTS)
-        .events(events)
+        .eventListener(events)
         .build();
   }
 
@@ -250,7 +250,7 @@ final class DemoTour {
             .trust(servers.trust())
             .credentials(DemoServers.BOB.credentials())
             .timeouts(TIMEOUTS)
-            .events(events)
+            .eventListener(events)
             .build();
     Maildir maildir = Maildir.open(work.resolve("Maildir"));
     SyncResult r;

@@ -55,7 +55,6 @@ public final class ProgressBar implements ProgressListener {
     String stats;
     String bar = "";
     if (p.totalKnown()) {
-      Duration left = p.remaining();
       stats =
           String.format(
               Locale.ROOT,
@@ -64,7 +63,7 @@ public final class ProgressBar implements ProgressListener {
               ByteSizes.format(p.bytesDone()),
               ByteSizes.format(p.totalBytes()),
               rate,
-              left == null ? "--:--" : clock(left));
+              p.remaining().map(ProgressBar::clock).orElse("--:--"));
     } else {
       stats = ByteSizes.format(p.bytesDone()) + " " + rate + " " + clock(p.elapsed());
     }

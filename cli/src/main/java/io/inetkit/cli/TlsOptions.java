@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * @Mixin TlsOptions tls;
- * FtpClient.builder().tlsMode(tls.mode(url.tlsMode())).trust(tls.trust());
+ * FtpClient.Builder b = FtpClient.builder().url(url).trust(tls.trust());
+ * tls.explicitMode().ifPresent(b::tlsMode); // else the library derives it from URL and port
  * }</pre>
  */
 public final class TlsOptions {
@@ -85,11 +87,6 @@ public final class TlsOptions {
       description = "Accept ANY certificate for ANY host name. Only for servers you control.")
   boolean insecure;
 
-  /** Returns the TLS mode chosen with {@code --tls}, else {@code schemeDefault}. */
-  public TlsMode mode(TlsMode schemeDefault) {
-    return choice == null ? schemeDefault : choice.mode();
-  }
-
   /**
    * Returns {@link PlaintextLogin#ALLOWED} when the user said {@code --tls none} (the explicit
    * opt-in to a password in clear text), else {@link PlaintextLogin#REFUSED}. With {@code
@@ -111,9 +108,9 @@ public final class TlsOptions {
     return PlaintextLogin.ALLOWED;
   }
 
-  /** Returns whether {@code --tls} was given. */
-  public boolean explicit() {
-    return choice != null;
+  /** Returns the TLS mode chosen with {@code --tls}, if given. */
+  public Optional<TlsMode> explicitMode() {
+    return Optional.ofNullable(choice).map(Choice::mode);
   }
 
   /**

@@ -30,7 +30,7 @@ class ProbeCommand implements Callable<Integer> {
     Optional<Credentials> login = auth.credentials(parsed);
     output.out().println("user=" + login.map(Credentials::user).orElse("-"));
     output.out().println("password=" + login.map(Credentials::secretAsString).orElse("-"));
-    output.out().println("tls=" + tls.mode(parsed.tlsMode()));
+    output.out().println("tls=" + tls.explicitMode().orElse(parsed.tlsMode()));
     output.out().println("trust=" + tls.trust());
     output.out().println("timeouts=" + timeouts.timeouts());
     output.out().println("max=" + maxSize.maxFileSize() + " rate=" + rate.limitRate());

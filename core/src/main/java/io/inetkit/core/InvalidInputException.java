@@ -28,6 +28,19 @@ public class InvalidInputException extends IllegalArgumentException {
     this.parameter = parameter;
   }
 
+  /**
+   * Like {@link #InvalidInputException(String, String)}, keeping what made the input unusable (the
+   * {@link java.io.IOException} of a file that could not be read, say) as the cause.
+   *
+   * @param parameter the name of the rejected parameter, e.g. {@code "caFile"}
+   * @param message why it was rejected
+   * @param cause the underlying failure, or null
+   */
+  public InvalidInputException(String parameter, String message, Throwable cause) {
+    super(parameter + ": " + message, cause);
+    this.parameter = parameter;
+  }
+
   /** Returns the name of the rejected parameter. */
   public String parameter() {
     return parameter;

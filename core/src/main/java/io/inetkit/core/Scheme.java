@@ -24,7 +24,10 @@ public enum Scheme {
   /** POP3 over implicit TLS. */
   POP3S("pop3s", 995, TlsMode.IMPLICIT),
   /**
-   * FTP; plain unless told otherwise (many servers lack TLS; ask for explicit FTPS with AUTH TLS).
+   * FTP. {@link #defaultTlsMode()} is {@link TlsMode#NONE}, what the scheme alone implies; the FTP
+   * client decides for an {@code ftp://} URL by its one rule (inetkit-transfer's {@code
+   * FtpClient.defaultTlsMode}: AUTH TLS required for a login with a password, plain for anonymous,
+   * implicit on port 990).
    */
   FTP("ftp", 21, TlsMode.NONE),
   /** FTP over implicit TLS. */

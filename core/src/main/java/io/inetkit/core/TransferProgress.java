@@ -1,13 +1,14 @@
 package io.inetkit.core;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A snapshot of a running transfer, as handed to a {@link ProgressListener}.
  *
  * <pre>{@code
  * ProgressListener bar = p -> System.err.printf("\r%s %5.1f%% %,.0f B/s eta %s",
- *     p.name(), p.fraction() * 100, p.bytesPerSecond(), p.remaining());
+ *     p.name(), p.fraction() * 100, p.bytesPerSecond(), p.remaining().orElse(null));
  * }</pre>
  *
  * @param name what is being transferred (a file name, a message UID, a selector)
@@ -48,12 +49,13 @@ public record TransferProgress(String name, long bytesDone, long totalBytes, Dur
     return totalBytes == 0 ? 1 : Math.min(1.0, (double) bytesDone / totalBytes);
   }
 
-  /** Returns the estimated time left, or {@code null} when it cannot be estimated. */
-  public Duration remaining() {
+  /** Returns the estimated time left; empty when it cannot be estimated (size or rate unknown). */
+  public Optional<Duration> remaining() {
     double rate = bytesPerSecond();
     if (!totalKnown() || rate <= 0) {
-      return null;
+      return Optional.empty();
     }
-    return Duration.ofMillis((long) (Math.max(0, totalBytes - bytesDone) / rate * 1000));
+    return Optional.of(
+        Duration.ofMillis((long) (Math.max(0, totalBytes - bytesDone) / rate * 1000)));
   }
 }

@@ -141,7 +141,8 @@ public final class Trust {
                   ? (password == null
                       ? "the PKCS#12 file is password-protected and no password was given"
                       : "wrong password for the PKCS#12 file")
-                  : e.getMessage()));
+                  : e.getMessage()),
+          e);
     }
   }
 
@@ -173,7 +174,7 @@ public final class Trust {
       ctx.init(null, managers, null);
       return new Trust("key store", ctx, true, managers);
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException("trustStore", "unusable trust store: " + e.getMessage());
+      throw new InvalidInputException("trustStore", "unusable trust store: " + e.getMessage(), e);
     }
   }
 

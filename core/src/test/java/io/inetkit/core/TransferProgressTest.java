@@ -15,7 +15,7 @@ class TransferProgressTest {
     assertThat(p.totalKnown()).isTrue();
     assertThat(p.bytesPerSecond()).isCloseTo(125_000.0, within(1e-6));
     assertThat(p.fraction()).isCloseTo(0.25, within(1e-9));
-    assertThat(p.remaining()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(p.remaining()).contains(Duration.ofSeconds(6));
   }
 
   @Test
@@ -23,7 +23,7 @@ class TransferProgressTest {
     TransferProgress p = new TransferProgress("x", 10, -1, Duration.ofSeconds(1));
     assertThat(p.totalKnown()).isFalse();
     assertThat(p.fraction()).isEqualTo(-1);
-    assertThat(p.remaining()).isNull();
+    assertThat(p.remaining()).isEmpty();
     assertThat(p.bytesPerSecond()).isEqualTo(10.0);
   }
 
@@ -33,11 +33,11 @@ class TransferProgressTest {
     assertThat(start.name()).isEmpty();
     assertThat(start.elapsed()).isZero();
     assertThat(start.bytesPerSecond()).isZero();
-    assertThat(start.remaining()).isNull();
+    assertThat(start.remaining()).isEmpty();
     assertThat(new TransferProgress("e", 0, 0, Duration.ofMillis(1)).fraction()).isEqualTo(1.0);
     TransferProgress over = new TransferProgress("o", 150, 100, Duration.ofSeconds(1));
     assertThat(over.fraction()).isEqualTo(1.0);
-    assertThat(over.remaining()).isZero();
+    assertThat(over.remaining()).contains(Duration.ZERO);
   }
 
   @Test

@@ -154,6 +154,16 @@ class TrustTest {
   }
 
   @Test
+  void anUnreadableCaFileKeepsTheIoErrorAsTheCause() {
+    Path missing = dir.resolve("no-such-ca.pem");
+
+    assertThatThrownBy(() -> Trust.fromFile(missing))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no-such-ca.pem")
+        .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
+
+  @Test
   void customSslContextKeepsHostNameVerification() throws Exception {
     SSLContext ctx = Trust.fromFile(wrongName.pem()).sslContext();
     Trust custom = Trust.fromSslContext(ctx);

@@ -100,7 +100,7 @@ final class LibraryMailJourney {
               .endpoint("127.0.0.1", port(route.listener))
               .tlsMode(route.tls)
               .trust(Trust.fromFile(caPem))
-              .events(events);
+              .eventListener(events);
       if (route.login) {
         b.credentials(login("alice"));
       }
@@ -114,7 +114,7 @@ final class LibraryMailJourney {
               listener == Dovecot.Listener.IMAPS ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
           .trust(Trust.fromFile(caPem))
           .credentials(login(login))
-          .events(events)
+          .eventListener(events)
           .build();
     }
 
@@ -125,7 +125,7 @@ final class LibraryMailJourney {
               listener == Dovecot.Listener.POP3S ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
           .trust(Trust.fromFile(caPem))
           .credentials(login(login))
-          .events(events)
+          .eventListener(events)
           .build();
     }
   }

@@ -41,7 +41,7 @@ class ReadTraceTest {
         .tlsMode(TlsMode.NONE)
         .plaintextLogin(PlaintextLogin.ALLOWED)
         .timeouts(ReadFixture.FAST)
-        .events(trace)
+        .eventListener(trace)
         .credentials(Credentials.password("alice", "hunter2-secret".toCharArray()))
         .build();
   }
@@ -63,7 +63,10 @@ class ReadTraceTest {
     mail.server().deliver(ReadFixture.USER, ReadFixture.message("traced", "the secret body text"));
     RecordedConversation trace = new RecordedConversation();
     ImapClient client =
-        ReadFixture.imap(mail.server(), MailProtocol.IMAPS).newBuilder().events(trace).build();
+        ReadFixture.imap(mail.server(), MailProtocol.IMAPS)
+            .newBuilder()
+            .eventListener(trace)
+            .build();
     try (ImapSession imap = client.open()) {
       List<MessageRef> refs = imap.search("INBOX", SearchCriteria.all());
       imap.download(refs.get(0), new ByteArrayOutputStream());
@@ -135,7 +138,10 @@ class ReadTraceTest {
     mail.server().deliver(ReadFixture.USER, ReadFixture.message("traced", "the secret body text"));
     RecordedConversation trace = new RecordedConversation();
     Pop3Client client =
-        ReadFixture.pop3(mail.server(), MailProtocol.POP3S).newBuilder().events(trace).build();
+        ReadFixture.pop3(mail.server(), MailProtocol.POP3S)
+            .newBuilder()
+            .eventListener(trace)
+            .build();
     try (Pop3Session pop3 = client.open()) {
       Pop3Message m = pop3.list().get(0);
       pop3.download(m.uidl(), new ByteArrayOutputStream());

@@ -459,7 +459,7 @@ class SmtpHostileServerTest {
           }
         };
     try (FaultServer server = smtp(normalExcept(l -> null))) {
-      client(server, TlsMode.NONE).newBuilder().events(recorder).build().send(message());
+      client(server, TlsMode.NONE).newBuilder().eventListener(recorder).build().send(message());
       String plain =
           Base64.getEncoder()
               .encodeToString("\0alice\0alice-secret".getBytes(StandardCharsets.UTF_8));

@@ -45,7 +45,7 @@ class SmtpPipeliningTest {
   }
 
   private static SmtpClient client(Endpoint ep, Conversation events) {
-    return SmtpSessionTest.plain(ep).newBuilder().events(events).build();
+    return SmtpSessionTest.plain(ep).newBuilder().eventListener(events).build();
   }
 
   private static List<String> verbs(SmtpSink sink) {

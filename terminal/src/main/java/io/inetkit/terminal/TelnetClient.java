@@ -1,12 +1,17 @@
 package io.inetkit.terminal;
 
+import io.inetkit.core.ConnectionSettings;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
 import io.inetkit.core.internal.Deadline;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import io.inetkit.terminal.internal.ControlSequences;
 import java.nio.charset.Charset;
@@ -71,8 +76,8 @@ public final class TelnetClient {
       Pattern.compile(
           "(?i)(login incorrect|incorrect password|authentication failed|access denied|permission denied)");
 
-  private final Endpoint endpoint;
-  private final Timeouts timeouts;
+  private final SettingsBuilder requested;
+  private final ConnectionSettings settings;
   private final Duration expectTimeout;
   private final String terminalType;
   private final WindowSize windowSize;
@@ -84,11 +89,10 @@ public final class TelnetClient {
   private final int expectBufferLimit;
   private final int transcriptLimit;
   private final Charset charset;
-  private final EventListener eventListener;
 
   private TelnetClient(Builder b) {
-    this.endpoint = b.endpoint;
-    this.timeouts = b.timeouts;
+    this.requested = b.conn.copy();
+    this.settings = b.conn.build((endpoint, login) -> TlsMode.NONE);
     this.expectTimeout = b.expectTimeout;
     this.terminalType = b.terminalType;
     this.windowSize = b.windowSize;
@@ -100,7 +104,6 @@ public final class TelnetClient {
     this.expectBufferLimit = b.expectBufferLimit;
     this.transcriptLimit = b.transcriptLimit;
     this.charset = b.charset;
-    this.eventListener = b.eventListener;
   }
 
   /** Returns a builder with the defaults; {@link Builder#endpoint} must be set. */
@@ -122,6 +125,8 @@ public final class TelnetClient {
    *     longer than the connect timeout
    */
   public TelnetSession open() throws InetkitException {
+    Endpoint endpoint = settings.endpoint();
+    Timeouts timeouts = settings.timeouts();
     // connecting is one operation under the overall limit, like each session call after it
     Deadline deadline = new Deadline(endpoint);
     deadline.start(timeouts.overall(), "connect");
@@ -130,7 +135,7 @@ public final class TelnetClient {
     try {
       CommonsNetTelnet connection =
           CommonsNetTelnet.connect(
-              endpoint, bounded, terminalType, windowSize, options, eventListener);
+              endpoint, bounded, terminalType, windowSize, options, settings.eventListener());
       deadline.clear();
       return new TelnetSession(this, connection, deadline);
     } catch (InetkitException e) {
@@ -140,14 +145,23 @@ public final class TelnetClient {
     }
   }
 
+  /**
+   * Returns the connection settings, resolved: server, TLS mode (always {@link TlsMode#NONE}:
+   * Telnet is plain text), timeouts, event listener, and the URL's login if a {@code telnet://} URL
+   * carried one (for {@link TelnetSession#login}; Telnet itself has no login command).
+   */
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
   /** Returns the server. */
   public Endpoint endpoint() {
-    return endpoint;
+    return settings.endpoint();
   }
 
   /** Returns the connect and idle-read timeouts. */
   public Timeouts timeouts() {
-    return timeouts;
+    return settings.timeouts();
   }
 
   /** Returns the time limit of {@code expect}, {@code run} and {@code login} calls without one. */
@@ -207,18 +221,17 @@ public final class TelnetClient {
 
   /** Returns the event listener. */
   public EventListener eventListener() {
-    return eventListener;
+    return settings.eventListener();
   }
 
   @Override
   public String toString() {
-    return "TelnetClient[" + endpoint + ", options=" + options + "]";
+    return "TelnetClient[" + endpoint() + ", options=" + options + "]";
   }
 
   /** Builds a {@link TelnetClient}; setters validate at once. */
   public static final class Builder {
-    private Endpoint endpoint;
-    private Timeouts timeouts = Timeouts.DEFAULT;
+    private final SettingsBuilder conn;
     private Duration expectTimeout = Duration.ofSeconds(30);
     private String terminalType = SCRIPTED_TERMINAL_TYPE;
     private WindowSize windowSize = WindowSize.DEFAULT;
@@ -235,13 +248,13 @@ public final class TelnetClient {
     private int expectBufferLimit = 256 * 1024;
     private int transcriptLimit = 64 * 1024;
     private Charset charset = StandardCharsets.UTF_8;
-    private EventListener eventListener = EventListener.NONE;
 
-    private Builder() {}
+    private Builder() {
+      conn = new SettingsBuilder();
+    }
 
     private Builder(TelnetClient c) {
-      endpoint = c.endpoint;
-      timeouts = c.timeouts;
+      conn = c.requested.copy();
       expectTimeout = c.expectTimeout;
       terminalType = c.terminalType;
       windowSize = c.windowSize;
@@ -254,12 +267,23 @@ public final class TelnetClient {
       expectBufferLimit = c.expectBufferLimit;
       transcriptLimit = c.transcriptLimit;
       charset = c.charset;
-      eventListener = c.eventListener;
+    }
+
+    /**
+     * Takes the server from a {@code telnet://host[:port]} URL (port 23 unless it names another); a
+     * user and password in it are kept in {@link TelnetClient#settings()} for the caller's {@link
+     * TelnetSession#login}.
+     *
+     * @throws InvalidInputException when {@code url} is not a telnet URL
+     */
+    public Builder url(InetkitUrl url) {
+      conn.url(url, true, Scheme.TELNET);
+      return this;
     }
 
     /** Sets the server. */
     public Builder endpoint(Endpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      conn.endpoint(endpoint);
       return this;
     }
 
@@ -270,7 +294,7 @@ public final class TelnetClient {
 
     /** Sets the connect and idle-read timeouts; the overall limit is not used by Telnet. */
     public Builder timeouts(Timeouts timeouts) {
-      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      conn.timeouts(timeouts);
       return this;
     }
 
@@ -349,7 +373,7 @@ public final class TelnetClient {
 
     /** Sets the event listener; default {@link EventListener#NONE}. */
     public Builder eventListener(EventListener eventListener) {
-      this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      conn.eventListener(eventListener);
       return this;
     }
 
@@ -359,9 +383,6 @@ public final class TelnetClient {
      * @throws IllegalStateException when no endpoint was set
      */
     public TelnetClient build() {
-      if (endpoint == null) {
-        throw new IllegalStateException("endpoint is required");
-      }
       return new TelnetClient(this);
     }
 

@@ -18,6 +18,7 @@ import io.inetkit.terminal.internal.BoundedTranscript;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import io.inetkit.terminal.internal.ControlSequences;
 import io.inetkit.terminal.internal.ExpectBuffer;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -63,7 +64,7 @@ import java.util.regex.Pattern;
  * the last text received and names the server. For output too large to hold, read {@link
  * #inputStream()}.
  */
-public final class TelnetSession implements AutoCloseable {
+public final class TelnetSession implements Closeable {
   private static final int READ_CHUNK = 64 * 1024;
   private static final int QUOTE_TAIL = 200;
 

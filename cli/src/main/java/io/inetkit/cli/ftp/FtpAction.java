@@ -6,10 +6,8 @@ import io.inetkit.cli.NetworkCommand;
 import io.inetkit.cli.RateLimitOption;
 import io.inetkit.cli.TransferOptions;
 import io.inetkit.core.FtpUrl;
-import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Scheme;
 import io.inetkit.transfer.ftp.FtpClient;
-import io.inetkit.transfer.ftp.TransferType;
 import java.io.IOException;
 import picocli.CommandLine.Mixin;
 
@@ -23,24 +21,21 @@ abstract class FtpAction extends NetworkCommand {
     return FtpUrl.from(url(text, Scheme.FTP, Scheme.FTPS));
   }
 
-  /** Returns a client builder for {@code url} with every shared option applied. */
+  /**
+   * Returns a client builder for {@code url} (server, ftps, {@code ;type=a}: the library reads the
+   * URL) with every shared option applied. TLS is {@code --tls} when given, else the library's one
+   * rule ({@link FtpClient#defaultTlsMode}): implicit for ftps:// and port 990, AUTH TLS required
+   * with a password, plain for anonymous.
+   */
   FtpClient.Builder client(FtpUrl url) throws IOException {
-    InetkitUrl u = url.url();
     FtpClient.Builder b =
         FtpClient.builder()
-            .endpoint(u.endpoint())
+            .url(url)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
             .eventListener(output.events());
-    auth.credentials(u).ifPresentOrElse(b::credentials, b::anonymous);
-    // --tls, or ftps:// (implicit); else the library's rule: TLS required with a password,
-    // plain for anonymous, implicit on port 990 (FtpClient.defaultTlsMode).
-    if (tls.explicit() || u.scheme() == Scheme.FTPS) {
-      b.tlsMode(tls.mode(u.tlsMode()));
-    }
-    url.typeCode()
-        .filter(t -> t == FtpUrl.TypeCode.ASCII)
-        .ifPresent(t -> b.transferType(TransferType.ASCII));
+    auth.credentials(url.url()).ifPresent(b::credentials);
+    tls.explicitMode().ifPresent(b::tlsMode);
     return b;
   }
 

@@ -80,14 +80,15 @@ public final class GopherCommand extends NetworkCommand {
   public Integer call() throws Exception {
     InetkitUrl parsed = url(url, Scheme.GOPHER, Scheme.GOPHERS);
     GopherUrl gopher = GopherUrl.from(parsed);
-    GopherClient client =
+    GopherClient.Builder builder =
         GopherClient.builder()
-            .tlsMode(tls.mode(parsed.tlsMode()))
+            .url(parsed)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
             .eventListener(output.events())
-            .maxTotalBytes(maxSize.maxFileSize() > 0 ? maxSize.maxFileSize() : Long.MAX_VALUE)
-            .build();
+            .maxTotalBytes(maxSize.maxFileSize() > 0 ? maxSize.maxFileSize() : Long.MAX_VALUE);
+    tls.explicitMode().ifPresent(builder::tlsMode);
+    GopherClient client = builder.build();
     if (outputFile != null) { // a folder receives the item under its selector's name, as in ftp get
       outputFile = LocalPaths.intoFolder(outputFile, gopher.selector(), "gopher-item");
     }

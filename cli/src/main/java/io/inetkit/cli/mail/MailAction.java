@@ -53,15 +53,16 @@ abstract class MailAction extends NetworkCommand {
   /** Returns a POP3 client for {@code url} with every shared option applied. */
   Pop3Client pop3(InetkitUrl u) throws IOException {
     Credentials login = login(u);
-    return Pop3Client.builder()
-        .endpoint(u.endpoint())
-        .tlsMode(tls.mode(u.tlsMode()))
-        .trust(tls.trust())
-        .timeouts(timeouts.timeouts())
-        .events(output.events())
-        .credentials(login)
-        .plaintextLogin(tls.plaintextLogin(true))
-        .build();
+    Pop3Client.Builder b =
+        Pop3Client.builder()
+            .url(u)
+            .trust(tls.trust())
+            .timeouts(timeouts.timeouts())
+            .eventListener(output.events())
+            .credentials(login)
+            .plaintextLogin(tls.plaintextLogin(true));
+    tls.explicitMode().ifPresent(b::tlsMode);
+    return b.build();
   }
 
   /**
@@ -71,11 +72,11 @@ abstract class MailAction extends NetworkCommand {
   SmtpClient smtp(InetkitUrl u) throws IOException {
     SmtpClient.Builder b =
         SmtpClient.builder()
-            .endpoint(u.endpoint())
-            .tlsMode(tls.mode(u.tlsMode()))
+            .url(u)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
-            .events(output.events());
+            .eventListener(output.events());
+    tls.explicitMode().ifPresent(b::tlsMode);
     java.util.Optional<Credentials> login = auth.credentials(u);
     login.ifPresent(b::credentials);
     return b.plaintextLogin(tls.plaintextLogin(login.isPresent())).build();
@@ -122,15 +123,16 @@ abstract class MailAction extends NetworkCommand {
   ImapClient imap(ImapUrl url) throws IOException {
     InetkitUrl u = url.url();
     Credentials login = login(u);
-    return ImapClient.builder()
-        .endpoint(u.endpoint())
-        .tlsMode(tls.mode(u.tlsMode()))
-        .trust(tls.trust())
-        .timeouts(timeouts.timeouts())
-        .events(output.events())
-        .credentials(login)
-        .plaintextLogin(tls.plaintextLogin(true))
-        .build();
+    ImapClient.Builder b =
+        ImapClient.builder()
+            .url(u)
+            .trust(tls.trust())
+            .timeouts(timeouts.timeouts())
+            .eventListener(output.events())
+            .credentials(login)
+            .plaintextLogin(tls.plaintextLogin(true));
+    tls.explicitMode().ifPresent(b::tlsMode);
+    return b.build();
   }
 
   /**

@@ -114,7 +114,6 @@ public final class TelnetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     InetkitUrl url = url();
-    Endpoint endpoint = url.endpoint();
     if (script != null && !steps.isEmpty()) {
       throw usage("give either --script or --send/--expect/--run, not both");
     }
@@ -124,7 +123,7 @@ public final class TelnetCommand implements Callable<Integer> {
     Timeouts t = timeouts.timeouts();
     TelnetClient.Builder builder =
         TelnetClient.builder()
-            .endpoint(endpoint)
+            .url(url)
             .timeouts(t)
             .expectTimeout(t.read())
             .eventListener(output.events());

@@ -1,15 +1,18 @@
 package io.inetkit.mail.imap;
 
+import io.inetkit.core.ConnectionSettings;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
-import java.util.Objects;
+import io.inetkit.core.internal.SettingsBuilder;
 import java.util.function.Consumer;
 
 /**
@@ -43,28 +46,15 @@ public final class ImapClient {
   /** The default {@link #maxMessages()}: 1,000,000. */
   public static final int DEFAULT_MAX_MESSAGES = 1_000_000;
 
-  private final Endpoint endpoint;
-  private final TlsMode tlsMode;
-  private final Trust trust;
-  private final Credentials credentials;
-  private final Timeouts timeouts;
-  private final EventListener events;
-  private final PlaintextLogin plaintextLogin;
+  private final SettingsBuilder requested;
+  private final ConnectionSettings settings;
   private final int fetchSize;
   private final int maxLineLength;
   private final int maxMessages;
 
   private ImapClient(Builder b) {
-    this.endpoint = b.endpoint;
-    this.tlsMode =
-        b.tlsMode != null
-            ? b.tlsMode
-            : b.endpoint.port() == 993 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
-    this.trust = b.trust;
-    this.credentials = b.credentials;
-    this.timeouts = b.timeouts;
-    this.events = b.events;
-    this.plaintextLogin = b.plaintextLogin;
+    this.requested = b.conn.copy();
+    this.settings = b.conn.build((endpoint, login) -> defaultTlsMode(endpoint));
     this.fetchSize = b.fetchSize;
     this.maxLineLength = b.maxLineLength;
     this.maxMessages = b.maxMessages;
@@ -77,16 +67,21 @@ public final class ImapClient {
     return new Builder();
   }
 
-  /** Returns a builder initialised with this client's settings. */
+  /**
+   * The TLS mode used when none is set: {@link TlsMode#IMPLICIT} on port 993, {@link
+   * TlsMode#STARTTLS_REQUIRED} elsewhere; derived again by every {@link Builder#build()}.
+   */
+  private static TlsMode defaultTlsMode(Endpoint endpoint) {
+    return endpoint.port() == 993 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+  }
+
+  /**
+   * Returns a builder holding this client's settings as they were set; a TLS mode derived from the
+   * port is derived again for the variant's port.
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
-    b.endpoint = endpoint;
-    b.tlsMode = tlsMode;
-    b.trust = trust;
-    b.credentials = credentials;
-    b.timeouts = timeouts;
-    b.events = events;
-    b.plaintextLogin = plaintextLogin;
+    b.conn = requested.copy();
     b.fetchSize = fetchSize;
     b.maxLineLength = maxLineLength;
     b.maxMessages = maxMessages;
@@ -118,34 +113,52 @@ public final class ImapClient {
     return ImapWatch.start(this, ImapNames.folder("folder", folder), options, listener);
   }
 
-  /** Returns the server. */
-  public Endpoint endpoint() {
-    return endpoint;
+  /**
+   * Returns the connection settings, resolved: server, TLS mode, trust, login, timeouts,
+   * plaintext-login policy and event listener.
+   */
+  public ConnectionSettings settings() {
+    return settings;
   }
 
-  /** Returns how the connection is secured. */
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return settings.endpoint();
+  }
+
+  /** Returns how the connection is secured (default: IMPLICIT on 993, else STARTTLS_REQUIRED). */
   public TlsMode tlsMode() {
-    return tlsMode;
+    return settings.tlsMode();
   }
 
   /** Returns which certificates are trusted. */
   public Trust trust() {
-    return trust;
+    return settings.trust();
   }
 
   /** Returns the login. */
   public Credentials credentials() {
-    return credentials;
+    return settings.credentials().orElseThrow();
   }
 
   /** Returns the time limits. */
   public Timeouts timeouts() {
-    return timeouts;
+    return settings.timeouts();
   }
 
-  /** Returns the event listener. */
+  /** Returns the event listener (default {@link EventListener#NONE}). */
+  public EventListener eventListener() {
+    return settings.eventListener();
+  }
+
+  /**
+   * Returns the event listener.
+   *
+   * @deprecated use {@link #eventListener()}, the name every inetkit client uses
+   */
+  @Deprecated(forRemoval = true)
   public EventListener events() {
-    return events;
+    return eventListener();
   }
 
   /** Returns the bytes fetched per partial FETCH when downloading. */
@@ -170,32 +183,40 @@ public final class ImapClient {
 
   /** Returns whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
   public PlaintextLogin plaintextLogin() {
-    return plaintextLogin;
+    return settings.plaintextLogin();
   }
 
   @Override
   public String toString() {
-    return "ImapClient[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
+    return SettingsBuilder.describe("ImapClient", settings);
   }
 
   /** Builds an {@link ImapClient}; setters validate eagerly. */
   public static final class Builder {
-    private Endpoint endpoint;
-    private TlsMode tlsMode;
-    private Trust trust = Trust.system();
-    private Credentials credentials;
-    private Timeouts timeouts = Timeouts.DEFAULT;
-    private EventListener events = EventListener.NONE;
-    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
+    private SettingsBuilder conn = new SettingsBuilder();
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private int maxLineLength = DEFAULT_MAX_LINE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
 
     private Builder() {}
 
+    /**
+     * Takes server, TLS and login from an {@code imap://} or {@code imaps://} URL: {@code imaps}
+     * means {@link TlsMode#IMPLICIT} (port 993 unless the URL names another), {@code imap} STARTTLS
+     * required; a URL with user and password sets the login. {@link #tlsMode} and {@link
+     * #credentials} still win. The URL's mailbox or message is not a setting: read it with {@link
+     * io.inetkit.core.ImapUrl}.
+     *
+     * @throws io.inetkit.core.InvalidInputException when {@code url} is not a imap URL
+     */
+    public Builder url(InetkitUrl url) {
+      conn.url(url, true, Scheme.IMAP, Scheme.IMAPS);
+      return this;
+    }
+
     /** Sets the server. */
     public Builder endpoint(Endpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      conn.endpoint(endpoint);
       return this;
     }
 
@@ -204,33 +225,57 @@ public final class ImapClient {
       return endpoint(Endpoint.of(host, port));
     }
 
-    /** Sets how to secure the connection (default: IMPLICIT on 993, else STARTTLS_REQUIRED). */
+    /**
+     * Sets how to secure the connection (default: IMPLICIT on 993, else STARTTLS_REQUIRED, derived
+     * again for each variant's port).
+     */
     public Builder tlsMode(TlsMode tlsMode) {
-      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      conn.tlsMode(tlsMode);
       return this;
     }
 
     /** Sets which certificates to trust (default: {@link Trust#system()}). */
     public Builder trust(Trust trust) {
-      this.trust = Objects.requireNonNull(trust, "trust");
+      conn.trust(trust);
       return this;
     }
 
-    /** Sets the login: a password (LOGIN, AUTH PLAIN) or an OAuth2 token (AUTH XOAUTH2). */
+    /** Sets the login: a password or an OAuth2 token (AUTH XOAUTH2). */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      conn.credentials(credentials);
       return this;
     }
 
     /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
     public Builder timeouts(Timeouts timeouts) {
-      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      conn.timeouts(timeouts);
       return this;
     }
 
     /** Sets the event listener (default {@link EventListener#NONE}). */
+    public Builder eventListener(EventListener eventListener) {
+      conn.eventListener(eventListener);
+      return this;
+    }
+
+    /**
+     * Sets the event listener.
+     *
+     * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
+     */
+    @Deprecated(forRemoval = true)
     public Builder events(EventListener events) {
-      this.events = Objects.requireNonNull(events, "events");
+      return eventListener(events);
+    }
+
+    /**
+     * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
+     * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
+     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
+     * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
+     */
+    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
+      conn.plaintextLogin(plaintextLogin);
       return this;
     }
 
@@ -263,26 +308,15 @@ public final class ImapClient {
     }
 
     /**
-     * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
-     * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
-     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
-     * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
-     */
-    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
-      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
-      return this;
-    }
-
-    /**
      * Returns the client.
      *
      * @throws IllegalStateException when endpoint or credentials are missing
      */
     public ImapClient build() {
-      if (endpoint == null) {
+      if (conn.endpoint().isEmpty()) {
         throw new IllegalStateException("endpoint is required");
       }
-      if (credentials == null) {
+      if (conn.credentials().isEmpty()) {
         throw new IllegalStateException("credentials are required");
       }
       return new ImapClient(this);

@@ -1,11 +1,10 @@
 package io.inetkit.mail.internal;
 
+import io.inetkit.core.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -26,31 +25,18 @@ public final class SafeFiles {
   }
 
   /**
-   * Writes {@code target} atomically: into {@code .<name>.<random>.part} in the same folder, then
-   * renamed over {@code target}; on failure the partial file is deleted.
+   * Writes {@code target} atomically with core's {@link AtomicFiles}: into {@code
+   * .<name>.<random>.part} in the same folder, then renamed over {@code target}; on failure the
+   * partial file is deleted.
    */
   public static void writeAtomically(Path target, Body body) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-    boolean done = false;
-    try {
-      try (OutputStream out =
-          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), MaildirFiles.BUFFER)) {
-        body.writeTo(out);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      done = true;
-    } finally {
-      if (!done) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+    AtomicFiles.write(
+        target,
+        MaildirFiles.BUFFER,
+        out -> {
+          body.writeTo(out);
+          return null;
+        });
   }
 
   /**

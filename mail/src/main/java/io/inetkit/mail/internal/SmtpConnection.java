@@ -1,6 +1,7 @@
 package io.inetkit.mail.internal;
 
 import io.inetkit.core.ConnectionClosedException;
+import io.inetkit.core.ConnectionSettings;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +52,53 @@ public final class SmtpConnection implements Closeable {
   private static final int MAX_LINE = 8192;
   private static final int MAX_REPLY_LINES = 512;
 
-  /** Everything needed to open a connection. {@code credentials} may be null. */
-  public record Settings(
-      Endpoint endpoint,
-      TlsMode tlsMode,
-      Trust trust,
-      Credentials credentials,
-      Timeouts timeouts,
-      String ehloName,
-      EventListener events,
-      PlaintextLogin plaintextLogin) {}
+  /**
+   * Everything needed to open a connection: the client's {@link ConnectionSettings} and the name
+   * sent with EHLO. The accessors below read the connection settings; {@link #credentials()} is
+   * null when the client does not log in.
+   */
+  public record Settings(ConnectionSettings connection, String ehloName) {
+    /** Checks that neither part is null. */
+    public Settings {
+      Objects.requireNonNull(connection, "connection");
+      Objects.requireNonNull(ehloName, "ehloName");
+    }
+
+    /** Returns the server. */
+    public Endpoint endpoint() {
+      return connection.endpoint();
+    }
+
+    /** Returns how TLS is used. */
+    public TlsMode tlsMode() {
+      return connection.tlsMode();
+    }
+
+    /** Returns the trust. */
+    public Trust trust() {
+      return connection.trust();
+    }
+
+    /** Returns the login, or null for none. */
+    public Credentials credentials() {
+      return connection.credentials().orElse(null);
+    }
+
+    /** Returns the time limits. */
+    public Timeouts timeouts() {
+      return connection.timeouts();
+    }
+
+    /** Returns the event listener. */
+    public EventListener events() {
+      return connection.eventListener();
+    }
+
+    /** Returns whether a login may travel without TLS. */
+    public PlaintextLogin plaintextLogin() {
+      return connection.plaintextLogin();
+    }
+  }
 
   private final Settings settings;
   private final Endpoint endpoint;

@@ -1,16 +1,19 @@
 package io.inetkit.mail.pop3;
 
+import io.inetkit.core.ConnectionSettings;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.mail.imap.ImapClient;
-import java.util.Objects;
 
 /**
  * An immutable, thread-safe POP3 client configuration; {@link #open()} returns a {@link
@@ -28,13 +31,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Pop3Client {
-  private final Endpoint endpoint;
-  private final TlsMode tlsMode;
-  private final Trust trust;
-  private final Credentials credentials;
-  private final Timeouts timeouts;
-  private final EventListener events;
-  private final PlaintextLogin plaintextLogin;
+  private final SettingsBuilder requested;
+  private final ConnectionSettings settings;
   private final int maxLineLength;
   private final int maxMessages;
 
@@ -42,16 +40,8 @@ public final class Pop3Client {
   public static final int DEFAULT_MAX_MESSAGES = 100_000;
 
   private Pop3Client(Builder b) {
-    this.endpoint = b.endpoint;
-    this.tlsMode =
-        b.tlsMode != null
-            ? b.tlsMode
-            : b.endpoint.port() == 995 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
-    this.trust = b.trust;
-    this.credentials = b.credentials;
-    this.timeouts = b.timeouts;
-    this.events = b.events;
-    this.plaintextLogin = b.plaintextLogin;
+    this.requested = b.conn.copy();
+    this.settings = b.conn.build((endpoint, login) -> defaultTlsMode(endpoint));
     this.maxLineLength = b.maxLineLength;
     this.maxMessages = b.maxMessages;
   }
@@ -63,16 +53,21 @@ public final class Pop3Client {
     return new Builder();
   }
 
-  /** Returns a builder initialised with this client's settings. */
+  /**
+   * The TLS mode used when none is set: {@link TlsMode#IMPLICIT} on port 995, {@link
+   * TlsMode#STARTTLS_REQUIRED} elsewhere; derived again by every {@link Builder#build()}.
+   */
+  private static TlsMode defaultTlsMode(Endpoint endpoint) {
+    return endpoint.port() == 995 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+  }
+
+  /**
+   * Returns a builder holding this client's settings as they were set; a TLS mode derived from the
+   * port is derived again for the variant's port.
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
-    b.endpoint = endpoint;
-    b.tlsMode = tlsMode;
-    b.trust = trust;
-    b.credentials = credentials;
-    b.timeouts = timeouts;
-    b.events = events;
-    b.plaintextLogin = plaintextLogin;
+    b.conn = requested.copy();
     b.maxLineLength = maxLineLength;
     b.maxMessages = maxMessages;
     return b;
@@ -89,34 +84,52 @@ public final class Pop3Client {
     return new Pop3Session(this);
   }
 
-  /** Returns the server. */
-  public Endpoint endpoint() {
-    return endpoint;
+  /**
+   * Returns the connection settings, resolved: server, TLS mode, trust, login, timeouts,
+   * plaintext-login policy and event listener.
+   */
+  public ConnectionSettings settings() {
+    return settings;
   }
 
-  /** Returns how the connection is secured. */
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return settings.endpoint();
+  }
+
+  /** Returns how the connection is secured (default: IMPLICIT on 995, else STARTTLS_REQUIRED). */
   public TlsMode tlsMode() {
-    return tlsMode;
+    return settings.tlsMode();
   }
 
   /** Returns which certificates are trusted. */
   public Trust trust() {
-    return trust;
+    return settings.trust();
   }
 
   /** Returns the login. */
   public Credentials credentials() {
-    return credentials;
+    return settings.credentials().orElseThrow();
   }
 
   /** Returns the time limits. */
   public Timeouts timeouts() {
-    return timeouts;
+    return settings.timeouts();
   }
 
-  /** Returns the event listener. */
+  /** Returns the event listener (default {@link EventListener#NONE}). */
+  public EventListener eventListener() {
+    return settings.eventListener();
+  }
+
+  /**
+   * Returns the event listener.
+   *
+   * @deprecated use {@link #eventListener()}, the name every inetkit client uses
+   */
+  @Deprecated(forRemoval = true)
   public EventListener events() {
-    return events;
+    return eventListener();
   }
 
   /** Returns the longest line accepted from the server. */
@@ -137,40 +150,39 @@ public final class Pop3Client {
 
   /** Returns whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
   public PlaintextLogin plaintextLogin() {
-    return plaintextLogin;
+    return settings.plaintextLogin();
   }
 
   @Override
   public String toString() {
-    return "Pop3Client[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
+    return SettingsBuilder.describe("Pop3Client", settings);
   }
 
   /** Builds a {@link Pop3Client}; setters validate eagerly. */
   public static final class Builder {
-    private Endpoint endpoint;
-    private TlsMode tlsMode;
-    private Trust trust = Trust.system();
-    private Credentials credentials;
-    private Timeouts timeouts = Timeouts.DEFAULT;
-    private EventListener events = EventListener.NONE;
-    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
+    private SettingsBuilder conn = new SettingsBuilder();
     private int maxLineLength = ImapClient.DEFAULT_MAX_LINE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
 
     private Builder() {}
 
     /**
-     * Sets the largest mailbox a session accepts (default {@value
-     * Pop3Client#DEFAULT_MAX_MESSAGES}); see {@link Pop3Client#maxMessages()}.
+     * Takes server, TLS and login from an {@code pop3://} or {@code pop3s://} URL: {@code pop3s}
+     * means {@link TlsMode#IMPLICIT} (port 995 unless the URL names another), {@code pop3} STARTTLS
+     * required; a URL with user and password sets the login. {@link #tlsMode} and {@link
+     * #credentials} still win. The URL's mailbox or message is not a setting: read it with {@link
+     * io.inetkit.core.Pop3Url}.
+     *
+     * @throws io.inetkit.core.InvalidInputException when {@code url} is not a pop3 URL
      */
-    public Builder maxMessages(int messages) {
-      this.maxMessages = (int) Inputs.requireRange("maxMessages", messages, 1, Integer.MAX_VALUE);
+    public Builder url(InetkitUrl url) {
+      conn.url(url, true, Scheme.POP3, Scheme.POP3S);
       return this;
     }
 
     /** Sets the server. */
     public Builder endpoint(Endpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      conn.endpoint(endpoint);
       return this;
     }
 
@@ -179,33 +191,66 @@ public final class Pop3Client {
       return endpoint(Endpoint.of(host, port));
     }
 
-    /** Sets how to secure the connection (default: IMPLICIT on 995, else STARTTLS_REQUIRED). */
+    /**
+     * Sets how to secure the connection (default: IMPLICIT on 995, else STARTTLS_REQUIRED, derived
+     * again for each variant's port).
+     */
     public Builder tlsMode(TlsMode tlsMode) {
-      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      conn.tlsMode(tlsMode);
       return this;
     }
 
-    /** Sets which certificates to trust (default {@link Trust#system()}). */
+    /** Sets which certificates to trust (default: {@link Trust#system()}). */
     public Builder trust(Trust trust) {
-      this.trust = Objects.requireNonNull(trust, "trust");
+      conn.trust(trust);
       return this;
     }
 
-    /** Sets the login. */
+    /** Sets the login: a password or an OAuth2 token (AUTH XOAUTH2). */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      conn.credentials(credentials);
       return this;
     }
 
-    /** Sets the time limits. */
+    /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
     public Builder timeouts(Timeouts timeouts) {
-      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      conn.timeouts(timeouts);
       return this;
     }
 
-    /** Sets the event listener. */
+    /** Sets the event listener (default {@link EventListener#NONE}). */
+    public Builder eventListener(EventListener eventListener) {
+      conn.eventListener(eventListener);
+      return this;
+    }
+
+    /**
+     * Sets the event listener.
+     *
+     * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
+     */
+    @Deprecated(forRemoval = true)
     public Builder events(EventListener events) {
-      this.events = Objects.requireNonNull(events, "events");
+      return eventListener(events);
+    }
+
+    /**
+     * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
+     * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
+     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
+     * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
+     */
+    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
+      conn.plaintextLogin(plaintextLogin);
+      return this;
+    }
+
+    /**
+     * Sets the largest mailbox a session accepts (default {@value
+     * Pop3Client#DEFAULT_MAX_MESSAGES}); see {@link Pop3Client#maxMessages()}.
+     */
+    public Builder maxMessages(int messages) {
+      this.maxMessages = (int) Inputs.requireRange("maxMessages", messages, 1, Integer.MAX_VALUE);
       return this;
     }
 
@@ -217,26 +262,15 @@ public final class Pop3Client {
     }
 
     /**
-     * Sets whether the login may be sent over a connection without TLS ({@link TlsMode#NONE}).
-     * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
-     * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
-     * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
-     */
-    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
-      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
-      return this;
-    }
-
-    /**
      * Returns the client.
      *
      * @throws IllegalStateException when endpoint or credentials are missing
      */
     public Pop3Client build() {
-      if (endpoint == null) {
+      if (conn.endpoint().isEmpty()) {
         throw new IllegalStateException("endpoint is required");
       }
-      if (credentials == null) {
+      if (conn.credentials().isEmpty()) {
         throw new IllegalStateException("credentials are required");
       }
       return new Pop3Client(this);

@@ -1,18 +1,23 @@
 package io.inetkit.mail.smtp;
 
+import io.inetkit.core.ConnectionSettings;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.internal.SmtpConnection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable, thread-safe SMTP client: where to submit mail and how. Holds no connection; {@link
@@ -41,30 +46,23 @@ public final class SmtpClient {
   /** The implicit-TLS submission port (RFC 8314). */
   public static final int SUBMISSIONS_PORT = 465;
 
-  private final Endpoint endpoint;
-  private final TlsMode tlsMode;
-  private final Trust trust;
-  private final Credentials credentials;
-  private final Timeouts timeouts;
+  private final SettingsBuilder requested;
+  private final ConnectionSettings settings;
   private final String ehloName;
-  private final EventListener events;
-  private final PlaintextLogin plaintextLogin;
 
   private SmtpClient(Builder b) {
-    if (b.endpoint == null) {
-      throw new IllegalStateException("endpoint is required");
-    }
-    this.endpoint = b.endpoint;
-    this.tlsMode =
-        b.tlsMode != null
-            ? b.tlsMode
-            : endpoint.port() == SUBMISSIONS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
-    this.trust = b.trust;
-    this.credentials = b.credentials;
-    this.timeouts = b.timeouts;
+    this.requested = b.conn.copy();
+    this.settings = b.conn.build(SmtpClient::defaultTlsMode);
     this.ehloName = b.ehloName;
-    this.events = b.events;
-    this.plaintextLogin = b.plaintextLogin;
+  }
+
+  /**
+   * The TLS mode used when none is set: {@link TlsMode#IMPLICIT} on port 465, {@link
+   * TlsMode#STARTTLS_REQUIRED} on every other port. Recomputed by every {@link Builder#build()}, so
+   * a variant on another port gets its own.
+   */
+  private static TlsMode defaultTlsMode(Endpoint endpoint, Optional<Credentials> login) {
+    return endpoint.port() == SUBMISSIONS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
   }
 
   /** Returns a new builder (no endpoint yet). */
@@ -72,43 +70,48 @@ public final class SmtpClient {
     return new Builder();
   }
 
-  /** Returns a builder holding this client's settings, to make a variant. */
+  /**
+   * Returns a builder holding this client's settings as they were set, to make a variant; a TLS
+   * mode derived from the port is derived again for the variant's port.
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
-    b.endpoint = endpoint;
-    b.tlsMode = tlsMode;
-    b.trust = trust;
-    b.credentials = credentials;
-    b.timeouts = timeouts;
+    b.conn = requested.copy();
     b.ehloName = ehloName;
-    b.events = events;
-    b.plaintextLogin = plaintextLogin;
     return b;
+  }
+
+  /**
+   * Returns the connection settings, resolved: server, TLS mode, trust, login (empty when the
+   * client does not log in), timeouts, plaintext-login policy and event listener.
+   */
+  public ConnectionSettings settings() {
+    return settings;
   }
 
   /** Returns the server. */
   public Endpoint endpoint() {
-    return endpoint;
+    return settings.endpoint();
   }
 
-  /** Returns how TLS is used. */
+  /** Returns how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere). */
   public TlsMode tlsMode() {
-    return tlsMode;
+    return settings.tlsMode();
   }
 
   /** Returns which certificates are trusted. */
   public Trust trust() {
-    return trust;
+    return settings.trust();
   }
 
-  /** Returns the credentials, or {@code null} when the client does not log in. */
-  public Credentials credentials() {
-    return credentials;
+  /** Returns the credentials; empty when the client does not log in (no AUTH). */
+  public Optional<Credentials> credentials() {
+    return settings.credentials();
   }
 
   /** Returns the time limits. */
   public Timeouts timeouts() {
-    return timeouts;
+    return settings.timeouts();
   }
 
   /** Returns the name sent with EHLO. */
@@ -116,16 +119,26 @@ public final class SmtpClient {
     return ehloName;
   }
 
-  /** Returns the event listener. */
+  /** Returns the event listener (default {@link EventListener#NONE}). */
+  public EventListener eventListener() {
+    return settings.eventListener();
+  }
+
+  /**
+   * Returns the event listener.
+   *
+   * @deprecated use {@link #eventListener()}, the name every inetkit client uses
+   */
+  @Deprecated(forRemoval = true)
   public EventListener events() {
-    return events;
+    return eventListener();
   }
 
   /**
    * Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}).
    */
   public PlaintextLogin plaintextLogin() {
-    return plaintextLogin;
+    return settings.plaintextLogin();
   }
 
   /**
@@ -139,9 +152,7 @@ public final class SmtpClient {
    * @throws InetkitException for connection failures and timeouts
    */
   public SmtpSession open() throws InetkitException {
-    return new SmtpSession(
-        new SmtpConnection.Settings(
-            endpoint, tlsMode, trust, credentials, timeouts, ehloName, events, plaintextLogin));
+    return new SmtpSession(new SmtpConnection.Settings(settings, ehloName));
   }
 
   /** Opens a session, sends one message and closes; see {@link SmtpSession#send}. */
@@ -167,28 +178,28 @@ public final class SmtpClient {
 
   @Override
   public String toString() {
-    return "SmtpClient["
-        + endpoint
-        + ", "
-        + tlsMode
-        + ", "
-        + trust
-        + (credentials == null ? "" : ", " + credentials)
-        + "]";
+    return SettingsBuilder.describe("SmtpClient", settings);
   }
 
   /** Configures an {@link SmtpClient}; every setter validates at once. */
   public static final class Builder {
-    private Endpoint endpoint;
-    private TlsMode tlsMode;
-    private Trust trust = Trust.system();
-    private Credentials credentials;
-    private Timeouts timeouts = Timeouts.DEFAULT;
+    private SettingsBuilder conn = new SettingsBuilder();
     private String ehloName = "localhost";
-    private EventListener events = EventListener.NONE;
-    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
 
     private Builder() {}
+
+    /**
+     * Takes server, TLS and login from an {@code smtp://} or {@code smtps://} URL: {@code smtps}
+     * means {@link TlsMode#IMPLICIT} (port 465 unless the URL names another), {@code smtp} STARTTLS
+     * required (port 587); a URL with user and password sets the login. {@link #tlsMode} and {@link
+     * #credentials} still win.
+     *
+     * @throws io.inetkit.core.InvalidInputException when {@code url} is not an SMTP URL
+     */
+    public Builder url(InetkitUrl url) {
+      conn.url(url, true, Scheme.SMTP, Scheme.SMTPS);
+      return this;
+    }
 
     /** Sets the server; port 465 means implicit TLS unless {@link #tlsMode} says otherwise. */
     public Builder endpoint(String host, int port) {
@@ -202,31 +213,34 @@ public final class SmtpClient {
 
     /** Sets the server. */
     public Builder endpoint(Endpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      conn.endpoint(endpoint);
       return this;
     }
 
-    /** Sets how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere). */
+    /**
+     * Sets how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere, derived again
+     * for each variant's port).
+     */
     public Builder tlsMode(TlsMode tlsMode) {
-      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      conn.tlsMode(tlsMode);
       return this;
     }
 
     /** Sets which certificates are trusted (default {@link Trust#system()}). */
     public Builder trust(Trust trust) {
-      this.trust = Objects.requireNonNull(trust, "trust");
+      conn.trust(trust);
       return this;
     }
 
     /** Sets the credentials: a password (AUTH PLAIN or LOGIN) or an OAuth2 token (XOAUTH2). */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      conn.credentials(credentials);
       return this;
     }
 
     /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
     public Builder timeouts(Timeouts timeouts) {
-      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      conn.timeouts(timeouts);
       return this;
     }
 
@@ -237,9 +251,19 @@ public final class SmtpClient {
     }
 
     /** Sets the event listener (default {@link EventListener#NONE}). */
-    public Builder events(EventListener events) {
-      this.events = Objects.requireNonNull(events, "events");
+    public Builder eventListener(EventListener eventListener) {
+      conn.eventListener(eventListener);
       return this;
+    }
+
+    /**
+     * Sets the event listener.
+     *
+     * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
+     */
+    @Deprecated(forRemoval = true)
+    public Builder events(EventListener events) {
+      return eventListener(events);
     }
 
     /**
@@ -249,7 +273,7 @@ public final class SmtpClient {
      * {@link PlaintextLogin#ALLOWED} sends it with a logged warning.
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
-      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
+      conn.plaintextLogin(plaintextLogin);
       return this;
     }
 

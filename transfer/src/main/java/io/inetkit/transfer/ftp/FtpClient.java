@@ -1,15 +1,20 @@
 package io.inetkit.transfer.ftp;
 
+import io.inetkit.core.ConnectionSettings;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
+import io.inetkit.core.FtpUrl;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.transfer.ftp.internal.CommonsNetFtpSession;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,15 +62,14 @@ public final class FtpClient {
   /** The default copy buffer: 256 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 256 * 1024;
 
-  private final Endpoint endpoint;
-  private final TlsMode tlsMode;
+  /** The connection settings as set on the builder, unresolved, for {@link #newBuilder()}. */
+  private final SettingsBuilder requested;
 
-  /** As set on the builder; null when derived, so a variant recomputes it. */
-  private final TlsMode requestedTlsMode;
+  private final ConnectionSettings settings;
 
-  private final Trust trust;
-  private final Credentials credentials;
-  private final Timeouts timeouts;
+  /** As set on the builder; null when it follows the read timeout. */
+  private final Duration requestedDataTimeout;
+
   private final Duration dataTimeout;
   private final Duration keepAlive;
   private final DataConnectionMode dataConnectionMode;
@@ -79,19 +83,12 @@ public final class FtpClient {
   private final int maxMirrorDepth;
   private final long maxMirrorEntries;
   private final ProgressListener progressListener;
-  private final EventListener eventListener;
 
-  private FtpClient(Builder b) {
-    if (b.endpoint == null) {
-      throw new IllegalStateException("endpoint is required");
-    }
-    this.endpoint = b.endpoint;
-    this.requestedTlsMode = b.tlsMode;
-    this.tlsMode = b.tlsMode != null ? b.tlsMode : defaultTlsMode(b.endpoint, b.credentials);
-    this.trust = b.trust;
-    this.credentials = b.credentials;
-    this.timeouts = b.timeouts;
-    this.dataTimeout = b.dataTimeout != null ? b.dataTimeout : b.timeouts.read();
+  private FtpClient(Builder b, ConnectionSettings settings) {
+    this.requested = b.conn.copy();
+    this.settings = settings;
+    this.requestedDataTimeout = b.dataTimeout;
+    this.dataTimeout = b.dataTimeout != null ? b.dataTimeout : settings.timeouts().read();
     this.keepAlive = b.keepAlive;
     this.dataConnectionMode = b.dataConnectionMode;
     this.transferType = b.transferType;
@@ -104,7 +101,6 @@ public final class FtpClient {
     this.maxMirrorDepth = b.maxMirrorDepth;
     this.maxMirrorEntries = b.maxMirrorEntries;
     this.progressListener = b.progressListener;
-    this.eventListener = b.eventListener;
   }
 
   /**
@@ -189,29 +185,38 @@ public final class FtpClient {
     }
   }
 
+  /**
+   * Returns the connection settings, resolved: server, TLS mode (derived by {@link #defaultTlsMode}
+   * when none was set), trust, login (always present: anonymous by default), timeouts and event
+   * listener.
+   */
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
   /** Returns the server. */
   public Endpoint endpoint() {
-    return endpoint;
+    return settings.endpoint();
   }
 
   /** Returns how TLS is used (default: {@link #defaultTlsMode}). */
   public TlsMode tlsMode() {
-    return tlsMode;
+    return settings.tlsMode();
   }
 
   /** Returns which certificates are trusted (default {@link Trust#system()}). */
   public Trust trust() {
-    return trust;
+    return settings.trust();
   }
 
   /** Returns who logs in (default anonymous). */
   public Credentials credentials() {
-    return credentials;
+    return settings.credentials().orElseThrow();
   }
 
   /** Returns connect and control-connection read timeouts (default {@link Timeouts#DEFAULT}). */
   public Timeouts timeouts() {
-    return timeouts;
+    return settings.timeouts();
   }
 
   /** Returns how long a data connection may stay silent (default: the read timeout). */
@@ -293,13 +298,13 @@ public final class FtpClient {
 
   /** Returns the event listener (default {@link EventListener#NONE}). */
   public EventListener eventListener() {
-    return eventListener;
+    return settings.eventListener();
   }
 
   /** Returns a description without secrets. */
   @Override
   public String toString() {
-    return "FtpClient[" + endpoint + ", " + tlsMode + ", " + trust + ", " + credentials + "]";
+    return SettingsBuilder.describe("FtpClient", settings);
   }
 
   /**
@@ -312,11 +317,7 @@ public final class FtpClient {
    * }</pre>
    */
   public static final class Builder {
-    private Endpoint endpoint;
-    private TlsMode tlsMode;
-    private Trust trust = Trust.system();
-    private Credentials credentials = anonymousCredentials();
-    private Timeouts timeouts = Timeouts.DEFAULT;
+    private final SettingsBuilder conn;
     private Duration dataTimeout;
     private Duration keepAlive = Duration.ofMinutes(2);
     private DataConnectionMode dataConnectionMode = DataConnectionMode.PASSIVE;
@@ -330,17 +331,15 @@ public final class FtpClient {
     private int maxMirrorDepth = 64;
     private long maxMirrorEntries = 1_000_000;
     private ProgressListener progressListener = ProgressListener.NONE;
-    private EventListener eventListener = EventListener.NONE;
 
-    private Builder() {}
+    private Builder() {
+      conn = new SettingsBuilder();
+      conn.credentials(anonymousCredentials());
+    }
 
     private Builder(FtpClient c) {
-      endpoint = c.endpoint;
-      tlsMode = c.requestedTlsMode;
-      trust = c.trust;
-      credentials = c.credentials;
-      timeouts = c.timeouts;
-      dataTimeout = c.dataTimeout;
+      conn = c.requested.copy();
+      dataTimeout = c.requestedDataTimeout;
       keepAlive = c.keepAlive;
       dataConnectionMode = c.dataConnectionMode;
       transferType = c.transferType;
@@ -353,16 +352,39 @@ public final class FtpClient {
       maxMirrorDepth = c.maxMirrorDepth;
       maxMirrorEntries = c.maxMirrorEntries;
       progressListener = c.progressListener;
-      eventListener = c.eventListener;
     }
 
     private static Credentials anonymousCredentials() {
       return Credentials.password("anonymous", "anonymous@".toCharArray());
     }
 
+    /**
+     * Takes server, TLS and login from an {@code ftp://} or {@code ftps://} URL: {@code ftps} means
+     * {@link TlsMode#IMPLICIT} (on port 990 unless the URL names another), {@code ftp} leaves TLS
+     * to {@link FtpClient#defaultTlsMode}; a URL with user and password sets the login. {@link
+     * #tlsMode} and {@link #credentials} given before or after still win.
+     *
+     * @throws InvalidInputException when {@code url} is not an FTP URL
+     */
+    public Builder url(InetkitUrl url) {
+      conn.url(url, false, Scheme.FTP, Scheme.FTPS);
+      return this;
+    }
+
+    /**
+     * Like {@link #url(InetkitUrl)}; a {@code ;type=a} URL also sets {@link TransferType#ASCII}.
+     */
+    public Builder url(FtpUrl url) {
+      url(url.url());
+      url.typeCode()
+          .filter(t -> t == FtpUrl.TypeCode.ASCII)
+          .ifPresent(t -> transferType(TransferType.ASCII));
+      return this;
+    }
+
     /** Sets the server. */
     public Builder endpoint(Endpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      conn.endpoint(endpoint);
       return this;
     }
 
@@ -377,37 +399,40 @@ public final class FtpClient {
      * Unset, it follows {@link FtpClient#defaultTlsMode}.
      */
     public Builder tlsMode(TlsMode tlsMode) {
-      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      conn.tlsMode(tlsMode);
       return this;
     }
 
     /** Sets which certificates are trusted; host names are verified unless insecure. */
     public Builder trust(Trust trust) {
-      this.trust = Objects.requireNonNull(trust, "trust");
+      conn.trust(trust);
       return this;
     }
 
     /** Sets who logs in. */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      conn.credentials(credentials);
       return this;
     }
 
     /** Logs in as {@code anonymous} (the default). */
     public Builder anonymous() {
-      this.credentials = anonymousCredentials();
+      conn.credentials(anonymousCredentials());
       return this;
     }
 
-    /** Sets connect and control read timeouts. */
+    /**
+     * Sets connect and control read timeouts; the data timeout follows the read timeout unless
+     * {@link #dataTimeout} was set.
+     */
     public Builder timeouts(Timeouts timeouts) {
-      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      conn.timeouts(timeouts);
       return this;
     }
 
     /** Sets how long a data connection may stay silent (default: the read timeout). */
     public Builder dataTimeout(Duration dataTimeout) {
-      this.dataTimeout = new Timeouts(timeouts.connect(), dataTimeout, timeouts.overall()).read();
+      this.dataTimeout = Timeouts.DEFAULT.withRead(dataTimeout).read();
       return this;
     }
 
@@ -497,7 +522,7 @@ public final class FtpClient {
 
     /** Sets the listener told about connections, commands (redacted), replies and transfers. */
     public Builder eventListener(EventListener listener) {
-      this.eventListener = Objects.requireNonNull(listener, "eventListener");
+      conn.eventListener(listener);
       return this;
     }
 
@@ -508,11 +533,13 @@ public final class FtpClient {
      * @throws InvalidInputException when the settings contradict each other
      */
     public FtpClient build() {
-      if (tlsMode == TlsMode.IMPLICIT && endpoint != null && endpoint.port() == 21) {
+      ConnectionSettings settings =
+          conn.build((endpoint, login) -> defaultTlsMode(endpoint, login.orElseThrow()));
+      if (settings.tlsMode() == TlsMode.IMPLICIT && settings.endpoint().port() == 21) {
         throw new InvalidInputException(
             "tlsMode", "IMPLICIT TLS on port 21 will not work; use STARTTLS_REQUIRED or port 990");
       }
-      return new FtpClient(this);
+      return new FtpClient(this, settings);
     }
   }
 }

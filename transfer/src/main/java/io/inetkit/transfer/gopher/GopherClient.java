@@ -4,9 +4,11 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitException;
+import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -327,6 +329,23 @@ public final class GopherClient {
       this.maxMenuItems = s.maxMenuItems();
       this.maxMenuBytes = s.maxMenuBytes();
       this.maxTotalBytes = s.maxTotalBytes();
+    }
+
+    /**
+     * Takes the TLS mode for calls given an item or host from a {@code gopher://} ({@link
+     * TlsMode#NONE}) or {@code gophers://} ({@link TlsMode#IMPLICIT}) URL. Gopher has no session
+     * and no fixed server: every call names its server (a URL, an item, or host and port), and
+     * calls given a URL always use that URL's scheme.
+     *
+     * @throws InvalidInputException when {@code url} is not a Gopher URL
+     */
+    public Builder url(InetkitUrl url) {
+      Objects.requireNonNull(url, "url");
+      if (url.scheme() != Scheme.GOPHER && url.scheme() != Scheme.GOPHERS) {
+        throw new InvalidInputException(
+            "url", "expected a gopher://, gophers:// URL, got " + Inputs.quote(url.toString()));
+      }
+      return tlsMode(url.tlsMode());
     }
 
     /** Sets connect, read (idle) and overall timeouts; default {@link Timeouts#DEFAULT}. */

@@ -31,10 +31,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -785,11 +783,7 @@ public final class CommonsNetFtpSession implements FtpSession {
   }
 
   private static void moveIntoPlace(Path part, Path target) throws IOException {
-    try {
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    io.inetkit.core.internal.AtomicFiles.moveIntoPlace(part, target);
   }
 
   @Override
