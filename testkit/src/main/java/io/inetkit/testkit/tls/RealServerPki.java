@@ -1,7 +1,6 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.tls;
 
 import io.inetkit.core.Trust;
-import io.inetkit.testkit.tls.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

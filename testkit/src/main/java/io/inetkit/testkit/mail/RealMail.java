@@ -1,6 +1,9 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.mail;
 
 import io.inetkit.core.Trust;
+import io.inetkit.testkit.host.HostProcess;
+import io.inetkit.testkit.host.SystemAccounts;
+import io.inetkit.testkit.tls.RealServerPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +25,10 @@ import java.util.stream.Stream;
  * submission with STARTTLS and AUTH through Dovecot) delivering into the users' Maildirs, all in
  * one temp folder. {@link #close()} stops both servers, removes the users and deletes the folder.
  *
+ * <p>Needs root and Debian's {@code dovecot-imapd}, {@code dovecot-pop3d} and {@code postfix}:
+ * check {@link #unavailable()} first (a test skips with that reason, a benchmark notes it).
+ *
  * <pre>{@code
- * // in a class annotated @ExtendWith(RealMailCondition.class): skipped with the reason if it cannot run
  * try (RealMail mail = RealMail.start(List.of("alice", "bob"))) {
  *   MailUser bob = mail.user("bob");           // bob.address() is bob@inetkit.test
  *   // send to bob through mail.port(Postfix.Listener.SUBMISSION) as alice, then
@@ -43,7 +48,7 @@ public final class RealMail implements AutoCloseable {
   private final Thread cleanUpOnExit = new Thread(this::closeQuietly, "real-mail-cleanup");
 
   private boolean closed;
-  private SystemUsers accounts;
+  private SystemAccounts accounts;
   private RealServerPki pki;
   private Dovecot dovecot;
   private Postfix postfix;
@@ -87,15 +92,15 @@ public final class RealMail implements AutoCloseable {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     RealMail mail = new RealMail(dir);
     try {
-      mail.accounts = SystemUsers.create(logins);
+      mail.accounts = SystemAccounts.create(logins);
       Path homes = Files.createDirectories(dir.resolve("home"));
       for (String login : logins) {
-        SystemUsers.Account account = mail.accounts.account(login);
+        SystemAccounts.Account account = mail.accounts.account(login);
         Path home =
             Files.createDirectory(
                 homes.resolve(login),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Commands.run(List.of("chown", account.uid() + ":" + account.gid(), home.toString()));
+        HostProcess.run(List.of("chown", account.uid() + ":" + account.gid(), home.toString()));
         String password = login + "-" + HexFormat.of().formatHex(SecureRandom.getSeed(6));
         mail.users.put(login, new MailUser(login, password, account, home));
       }
@@ -228,7 +233,7 @@ public final class RealMail implements AutoCloseable {
           accounts.close();
         }
       } finally {
-        Commands.deleteTree(dir);
+        HostProcess.deleteTree(dir);
       }
     }
   }

@@ -1,4 +1,4 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.host;
 
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -13,34 +13,35 @@ import java.util.NoSuchElementException;
  * Throwaway system accounts for one run, made with {@code useradd} (no home, no login shell, a
  * group of their own) and removed with {@code userdel} by {@link #close()}. Their names carry a
  * random tag ({@code inetkit-3fa9c1-alice}) so parallel runs and leftovers never collide. Needs
- * root.
+ * root. Unlike {@link SystemUser} (a login account with a home and a shell, for vsftpd and
+ * telnetd), these are service-style accounts that own mail files a server delivers and serves.
  *
  * <pre>{@code
- * try (SystemUsers users = SystemUsers.create(List.of("alice", "bob"))) {
- *   SystemUsers.Account alice = users.account("alice");   // alice.uid(), alice.gid()
+ * try (SystemAccounts users = SystemAccounts.create(List.of("alice", "bob"))) {
+ *   SystemAccounts.Account alice = users.account("alice");   // alice.uid(), alice.gid()
  * }
  * }</pre>
  */
-public final class SystemUsers implements AutoCloseable {
+public final class SystemAccounts implements AutoCloseable {
   /** One account: its system name and numeric ids. */
   public record Account(String name, int uid, int gid) {}
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
 
-  private SystemUsers() {}
+  private SystemAccounts() {}
 
   /**
    * Creates one account per short name in {@code names}.
    *
    * @throws IOException when useradd fails (the accounts made so far are removed)
    */
-  public static SystemUsers create(List<String> names) throws IOException {
+  public static SystemAccounts create(List<String> names) throws IOException {
     String tag = HexFormat.of().formatHex(SecureRandom.getSeed(3));
-    SystemUsers users = new SystemUsers();
+    SystemAccounts users = new SystemAccounts();
     try {
       for (String name : names) {
         String system = "inetkit-" + tag + "-" + name;
-        Commands.run(
+        HostProcess.run(
             List.of(
                 "useradd",
                 "--system",
@@ -49,8 +50,8 @@ public final class SystemUsers implements AutoCloseable {
                 "--shell",
                 "/usr/sbin/nologin",
                 system));
-        int uid = Integer.parseInt(Commands.run(List.of("id", "-u", system)).strip());
-        int gid = Integer.parseInt(Commands.run(List.of("id", "-g", system)).strip());
+        int uid = Integer.parseInt(HostProcess.run(List.of("id", "-u", system)).strip());
+        int gid = Integer.parseInt(HostProcess.run(List.of("id", "-g", system)).strip());
         users.accounts.put(name, new Account(system, uid, gid));
       }
       return users;
@@ -76,7 +77,7 @@ public final class SystemUsers implements AutoCloseable {
     List<String> failures = new ArrayList<>();
     for (Account a : accounts.values()) {
       try {
-        Commands.run(List.of("userdel", a.name()));
+        HostProcess.run(List.of("userdel", a.name()));
       } catch (IOException e) {
         failures.add(e.getMessage());
       }

@@ -1,4 +1,4 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.host;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
   public static <L extends Enum<L>> Map<L, Integer> freePorts(Class<L> type) throws IOException {
     Map<L, Integer> ports = new EnumMap<>(type);
     for (L listener : type.getEnumConstants()) {
-      ports.put(listener, Commands.freePort());
+      ports.put(listener, HostProcess.freePort());
     }
     return ports;
   }
@@ -82,7 +82,7 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
             java.util.stream.Stream.concat(java.util.stream.Stream.of(out), logs.stream())
                 .toList());
     try {
-      Commands.awaitListening(name, p, server::logText, List.copyOf(ports.values()));
+      HostProcess.awaitListening(name, p, List.copyOf(ports.values()), server::logText);
       return server;
     } catch (IOException | RuntimeException e) {
       server.close();
@@ -97,7 +97,7 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
 
   /** What the server logged so far (for failure messages). */
   public String logText() {
-    return Commands.logs(logs);
+    return HostProcess.logs(logs);
   }
 
   /** Stops the server, waits for it and deletes its folder. */
@@ -106,7 +106,7 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
     boolean asked = false;
     if (!stopCommand.isEmpty()) {
       try {
-        Commands.run(stopCommand);
+        HostProcess.run(stopCommand);
         asked = true;
       } catch (IOException notRunning) {
         // fall back to SIGTERM
@@ -115,8 +115,8 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
     if (!asked) {
       process.destroy();
     }
-    Commands.awaitExit(process);
-    Commands.deleteTree(dir);
+    HostProcess.awaitExit(process);
+    HostProcess.deleteTree(dir);
   }
 
   @Override

@@ -1,5 +1,6 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.mail;
 
+import io.inetkit.testkit.host.SystemAccounts;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * @param account the system account owning {@link #home()}
  * @param home the home folder (mode 0700)
  */
-public record MailUser(String login, String password, SystemUsers.Account account, Path home) {
+public record MailUser(String login, String password, SystemAccounts.Account account, Path home) {
   /** The mail domain Postfix delivers locally. */
   public static final String DOMAIN = "inetkit.test";
 

@@ -1,5 +1,8 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.mail;
 
+import io.inetkit.testkit.host.HostProcess;
+import io.inetkit.testkit.host.ServerProcess;
+import io.inetkit.testkit.tls.RealServerPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +91,7 @@ public final class Dovecot implements AutoCloseable {
     Files.writeString(passwdFile, passwd);
     // Dovecot's auth process runs as its internal user "dovecot": readable by that group only.
     Files.setPosixFilePermissions(passwdFile, PosixFilePermissions.fromString("rw-r-----"));
-    Commands.run(List.of("chgrp", "dovecot", passwdFile.toString()));
+    HostProcess.run(List.of("chgrp", "dovecot", passwdFile.toString()));
     Path conf = dir.resolve("dovecot.conf");
     Files.writeString(
         conf, configuration(dir, pki, passwdFile, ports) + String.join("\n", settings) + "\n");
@@ -170,7 +173,7 @@ public final class Dovecot implements AutoCloseable {
 
   /** What {@code dovecot --version} prints, e.g. {@code 2.3.19.1 (9b53102964)}. */
   public static String version() throws IOException {
-    return Commands.run(List.of(EXECUTABLE.toString(), "--version")).strip();
+    return HostProcess.run(List.of(EXECUTABLE.toString(), "--version")).strip();
   }
 
   /** What Dovecot logged so far (for failure messages). */

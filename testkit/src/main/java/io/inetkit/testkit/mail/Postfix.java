@@ -1,5 +1,8 @@
-package io.inetkit.it.realserver;
+package io.inetkit.testkit.mail;
 
+import io.inetkit.testkit.host.HostProcess;
+import io.inetkit.testkit.host.ServerProcess;
+import io.inetkit.testkit.tls.RealServerPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +97,7 @@ public final class Postfix implements AutoCloseable {
     Path conf = Files.createDirectories(dir.resolve("conf"));
     Files.createDirectories(dir.resolve("queue"));
     Path data = Files.createDirectories(dir.resolve("data"));
-    Commands.run(List.of("chown", "postfix", data.toString()));
+    HostProcess.run(List.of("chown", "postfix", data.toString()));
     Map<Listener, Integer> ports = ServerProcess.freePorts(Listener.class);
     StringBuilder mailboxes = new StringBuilder();
     StringBuilder uids = new StringBuilder();
@@ -115,10 +118,10 @@ public final class Postfix implements AutoCloseable {
     Files.writeString(conf.resolve("master.cf"), masterCf(ports));
     // `postfix check` creates the queue folders with Postfix's owners and modes.
     try {
-      Commands.run(List.of(EXECUTABLE.toString(), "-c", conf.toString(), "check"));
+      HostProcess.run(List.of(EXECUTABLE.toString(), "-c", conf.toString(), "check"));
     } catch (IOException e) {
-      String log = Commands.logs(List.of(dir.resolve("postfix.log")));
-      Commands.deleteTree(dir);
+      String log = HostProcess.logs(List.of(dir.resolve("postfix.log")));
+      HostProcess.deleteTree(dir);
       throw new IOException(e.getMessage() + log, e);
     }
     // start-fg keeps the master process in the foreground; `postfix stop` ends it.
@@ -191,7 +194,7 @@ public final class Postfix implements AutoCloseable {
 
   /** What {@code postconf -d mail_version} says, e.g. {@code 3.7.11}. */
   public static String version() throws IOException {
-    return Commands.run(List.of("postconf", "-d", "-h", "mail_version")).strip();
+    return HostProcess.run(List.of("postconf", "-d", "-h", "mail_version")).strip();
   }
 
   /** What Postfix logged so far (for failure messages). */
