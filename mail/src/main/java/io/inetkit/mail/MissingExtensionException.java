@@ -18,6 +18,7 @@ import io.inetkit.core.InetkitException;
 public class MissingExtensionException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The EHLO keyword or IMAP capability the server does not offer. */
   private final String extension;
 
   /**

@@ -47,7 +47,7 @@ class ImapSearchTest {
             + "\r\n";
     Path file = dir.resolve(subject.hashCode() + ".eml");
     Files.writeString(file, eml, StandardCharsets.UTF_8);
-    return imap.append("INBOX", file, flags, Instant.parse(date + "T12:00:00Z"));
+    return imap.append("INBOX", file, flags, Instant.parse(date + "T12:00:00Z")).orElseThrow();
   }
 
   private List<String> subjects(SearchCriteria criteria) throws Exception {

@@ -273,9 +273,9 @@ class ImapSessionTest {
       assertThat(imap.search("INBOX", SearchCriteria.all())).isEmpty();
 
       Instant date = Instant.parse("2020-01-02T03:04:05Z");
-      MessageRef appended = imap.append("INBOX", eml, Set.of(Flag.DRAFT), date);
+      // GreenMail offers UIDPLUS, so APPENDUID names the new message
+      MessageRef appended = imap.append("INBOX", eml, Set.of(Flag.DRAFT), date).orElseThrow();
       List<MessageRef> inbox = imap.search("INBOX", SearchCriteria.all());
-      assertThat(appended).isNotNull(); // GreenMail offers UIDPLUS, so APPENDUID names it
       assertThat(inbox).containsExactly(appended);
       MessageSummary s = imap.summaries(inbox).get(0);
       assertThat(s.subject()).isEqualTo("c");
@@ -342,8 +342,8 @@ class ImapSessionTest {
     try (ImapSession imap = open()) {
       imap.createFolder("Sent");
       MessageRef ref =
-          imap.append("Sent", message, Set.of(Flag.SEEN), Instant.parse("2026-01-01T00:00:00Z"));
-      assertThat(ref).isNotNull();
+          imap.append("Sent", message, Set.of(Flag.SEEN), Instant.parse("2026-01-01T00:00:00Z"))
+              .orElseThrow();
       MessageSummary s = imap.summaries(List.of(ref)).get(0);
       assertThat(s.subject()).isEqualTo("Quarterly ✓");
       assertThat(s.flags()).contains(Flag.SEEN);

@@ -2,6 +2,10 @@ package io.inetkit.mail.imap;
 
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.mail.Flag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /** Validation of IMAP folder names and keywords before anything is sent. */
 final class ImapNames {
@@ -22,5 +26,20 @@ final class ImapNames {
       }
     }
     return keyword;
+  }
+
+  /** Returns the parenthesised flag list of {@code flags} and {@code keywords}; never empty. */
+  static String flagList(Flag[] flags, List<String> keywords) {
+    List<String> all = new ArrayList<>();
+    for (Flag f : flags) {
+      all.add(Objects.requireNonNull(f, "flag").imapName());
+    }
+    for (String k : keywords) {
+      all.add(keyword(k));
+    }
+    if (all.isEmpty()) {
+      throw new InvalidInputException("flags", "no flag given");
+    }
+    return "(" + String.join(" ", all) + ")";
   }
 }

@@ -2,11 +2,7 @@ package io.inetkit.mail.imap;
 
 import io.inetkit.core.InetkitException;
 import io.inetkit.mail.MissingExtensionException;
-import io.inetkit.mail.internal.AngusProtocol;
-import io.inetkit.mail.internal.MailExceptions;
-import jakarta.mail.MessagingException;
-import jakarta.mail.event.MessageCountAdapter;
-import jakarta.mail.event.MessageCountEvent;
+import io.inetkit.mail.imap.internal.WatchedFolder;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.eclipse.angus.mail.iap.Response;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +57,7 @@ public final class ImapWatch implements Closeable {
   private final AtomicInteger idleCycles = new AtomicInteger();
   private volatile boolean stopping;
   private volatile InetkitException startFailure;
-  private volatile IMAPFolder current;
+  private volatile WatchedFolder current;
   private long validity;
   private long lastUid = -1;
 
@@ -112,13 +105,13 @@ public final class ImapWatch implements Closeable {
     boolean first = true;
     while (!stopping) {
       try (ImapSession session = client.open()) {
-        IMAPFolder f = session.select(folder);
-        long v = f.getUIDValidity();
+        WatchedFolder f = WatchedFolder.select(session.connection(), folder, "watch " + folder);
+        long v = f.uidValidity();
         if (first) {
           validity = v;
-          lastUid = f.getUIDNext() - 1;
+          lastUid = f.uidNext() - 1;
           if (lastUid < 0) {
-            lastUid = highestUid(session, f);
+            lastUid = highestUid(f);
           }
         } else {
           if (v != validity) {
@@ -130,15 +123,7 @@ public final class ImapWatch implements Closeable {
           }
           emit(new WatchEvent(WatchEvent.Kind.RECONNECTED, List.of(), 0, null));
         }
-        f.addMessageCountListener(
-            new MessageCountAdapter() {
-              @Override
-              public void messagesRemoved(MessageCountEvent e) {
-                emit(
-                    new WatchEvent(
-                        WatchEvent.Kind.EXPUNGED, List.of(), e.getMessages().length, null));
-              }
-            });
+        f.onExpunged(n -> emit(new WatchEvent(WatchEvent.Kind.EXPUNGED, List.of(), n, null)));
         boolean offersIdle = session.hasCapability("IDLE");
         if (options.mode() == WatchOptions.Mode.IDLE && !offersIdle) {
           throw new MissingExtensionException(
@@ -157,25 +142,21 @@ public final class ImapWatch implements Closeable {
         Duration nextIdle =
             FIRST_IDLE.compareTo(options.reIdleAfter()) < 0 ? FIRST_IDLE : options.reIdleAfter();
         while (!stopping) {
-          reportNew(session, f);
+          reportNew(f);
           if (stopping) {
             break;
           }
           if (idle) {
-            idleOnce(session, f, nextIdle);
+            idleOnce(f, nextIdle);
             nextIdle = options.reIdleAfter();
           } else {
             pollWait();
-            session.call("NOOP", () -> session.uidCommand(f, "NOOP", null));
+            f.noop();
           }
         }
-      } catch (InetkitException | MessagingException | RuntimeException e) {
+      } catch (InetkitException | RuntimeException e) {
         current = null;
-        InetkitException failure =
-            e instanceof InetkitException ie
-                ? ie
-                : MailExceptions.translateAny(
-                    e, "watch " + folder, AngusProtocol.IMAP, client.endpoint(), client.timeouts());
+        InetkitException failure = WatchedFolder.translate(client, e, "watch " + folder);
         if (first) {
           startFailure = failure;
           started.countDown();
@@ -199,45 +180,24 @@ public final class ImapWatch implements Closeable {
   /** How long the first IDLE after selecting the folder lasts at most; see {@link #run}. */
   private static final Duration FIRST_IDLE = Duration.ofSeconds(1);
 
-  private void idleOnce(ImapSession session, IMAPFolder f, Duration atMost)
-      throws MessagingException {
+  private void idleOnce(WatchedFolder f, Duration atMost) throws InetkitException {
     ScheduledFuture<?> reIdle =
-        timer.schedule(() -> abortIdle(f), atMost.toMillis(), TimeUnit.MILLISECONDS);
-    session.sockets().endOperation(); // an IDLE may legitimately last for minutes
+        timer.schedule(f::abortIdle, atMost.toMillis(), TimeUnit.MILLISECONDS);
     try {
       idleCycles.incrementAndGet();
-      f.idle(true);
+      f.idle(); // an IDLE may legitimately last for minutes: no deadline
     } finally {
       reIdle.cancel(false);
     }
   }
 
-  /** Ends a running IDLE (DONE) by using the folder from another thread, as Angus provides. */
-  private static void abortIdle(IMAPFolder f) {
-    try {
-      f.doCommand(p -> null);
-    } catch (MessagingException | RuntimeException e) {
-      LOG.debug("ending IDLE failed", e);
-    }
-  }
-
-  private void reportNew(ImapSession session, IMAPFolder f) throws InetkitException {
+  private void reportNew(WatchedFolder f) throws InetkitException {
     List<MessageRef> fresh = new ArrayList<>();
-    session.call(
-        "UID SEARCH new messages",
-        () -> {
-          for (Response r : session.uidCommand(f, "UID SEARCH UID " + (lastUid + 1) + ":*", null)) {
-            if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
-              long uid;
-              while ((uid = ir.readLong()) > 0) {
-                if (uid > lastUid) {
-                  fresh.add(new MessageRef(folder, validity, uid));
-                }
-              }
-            }
-          }
-          return null;
-        });
+    for (long uid : f.uidsFrom(lastUid + 1, "UID SEARCH new messages")) {
+      if (uid > lastUid) {
+        fresh.add(new MessageRef(folder, validity, uid));
+      }
+    }
     if (!fresh.isEmpty()) {
       fresh.sort((a, b) -> Long.compare(a.uid(), b.uid()));
       lastUid = fresh.get(fresh.size() - 1).uid();
@@ -245,22 +205,12 @@ public final class ImapWatch implements Closeable {
     }
   }
 
-  private long highestUid(ImapSession session, IMAPFolder f) throws InetkitException {
-    long[] max = {0};
-    session.call(
-        "UID SEARCH ALL",
-        () -> {
-          for (Response r : session.uidCommand(f, "UID SEARCH ALL", null)) {
-            if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
-              long uid;
-              while ((uid = ir.readLong()) > 0) {
-                max[0] = Math.max(max[0], uid);
-              }
-            }
-          }
-          return null;
-        });
-    return max[0];
+  private static long highestUid(WatchedFolder f) throws InetkitException {
+    long max = 0;
+    for (long uid : f.allUids()) {
+      max = Math.max(max, uid);
+    }
+    return max;
   }
 
   private void emit(WatchEvent event) {
@@ -300,9 +250,9 @@ public final class ImapWatch implements Closeable {
   @Override
   public void close() {
     stopping = true;
-    IMAPFolder f = current;
+    WatchedFolder f = current;
     if (f != null) {
-      timer.execute(() -> abortIdle(f));
+      timer.execute(f::abortIdle);
     }
     thread.interrupt();
     try {

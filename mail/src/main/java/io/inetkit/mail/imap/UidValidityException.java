@@ -19,8 +19,13 @@ import io.inetkit.core.InetkitException;
 public final class UidValidityException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The folder's full name. */
   private final String folder;
+
+  /** The UIDVALIDITY the UIDs belong to. */
   private final long expected;
+
+  /** The folder's UIDVALIDITY now. */
   private final long actual;
 
   /**

@@ -1,55 +1,26 @@
 package io.inetkit.mail.pop3;
 
-import io.inetkit.core.Credentials;
-import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
-import io.inetkit.core.LimitExceededException;
-import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProgressListener;
-import io.inetkit.core.ProtocolReplyException;
-import io.inetkit.core.ProtocolViolationException;
-import io.inetkit.core.Reply;
-import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.Maildir;
 import io.inetkit.mail.SyncResult;
-import io.inetkit.mail.internal.AngusProtocol;
-import io.inetkit.mail.internal.CleartextLogins;
-import io.inetkit.mail.internal.Connectors;
-import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.LocalAttachments;
-import io.inetkit.mail.internal.MailExceptions;
-import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirSync;
-import io.inetkit.mail.internal.Pop3Wire;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.SyncIds;
 import io.inetkit.mail.internal.SyncJournal;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
+import io.inetkit.mail.pop3.internal.Pop3Connection;
+import io.inetkit.mail.pop3.internal.Pop3Listing;
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import org.eclipse.angus.mail.pop3.POP3Folder;
-import org.eclipse.angus.mail.pop3.POP3Message;
-import org.eclipse.angus.mail.pop3.POP3Store;
 
 /**
  * One POP3 connection ({@link Pop3Client#open()}). Messages are addressed by UIDL. {@link #delete}
@@ -71,75 +42,13 @@ public final class Pop3Session implements Closeable {
   public static final int MAX_HEADER_BYTES = 1024 * 1024;
 
   private final Pop3Client client;
-  private final Endpoint endpoint;
-  private final GuardedSockets sockets;
-  private final POP3Store store;
-  private POP3Folder inbox;
-
-  /** The messages a listing or a lookup named so far, by UIDL. */
-  private final Map<String, Pop3Message> known = new HashMap<>();
-
-  private boolean closed;
-  private int depth;
+  private final Pop3Connection conn;
+  private final Pop3Listing listing;
 
   Pop3Session(Pop3Client client) throws InetkitException {
     this.client = client;
-    this.endpoint = client.endpoint();
-    this.sockets =
-        new GuardedSockets(
-            endpoint,
-            client.tlsMode(),
-            client.trust(),
-            client.timeouts(),
-            client.events(),
-            MailLimits.pop3(client.maxLineLength()));
-    Properties p = sockets.properties(AngusProtocol.POP3, client.credentials());
-    // RETR streams straight into the caller's stream (POP3Message.writeTo), never cached
-    p.setProperty("mail.pop3.filecache.enable", "false");
-    p.setProperty("mail.pop3.cachewriteto", "false");
-    p.setProperty("mail.pop3.keepmessagecontent", "false");
-    CleartextLogins.apply(
-        p,
-        AngusProtocol.POP3,
-        client.tlsMode(),
-        client.plaintextLogin(),
-        client.credentials(),
-        endpoint);
-    Session session = Session.getInstance(p);
-    try {
-      this.store = (POP3Store) session.getStore("pop3");
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Angus Mail POP3 provider missing", e);
-    }
-    Credentials c = client.credentials();
-    call(
-        "login as " + c.user(),
-        () -> {
-          client.events().authStart(endpoint, c.user(), c.kind().name());
-          // Angus holds each reply whole (a multi-line CAPA, untagged lines): bound them all
-          sockets.limitReply(
-              MailLimits.loginReplyBytes(client.maxLineLength()), "the greeting, CAPA and login");
-          try {
-            store.connect(endpoint.host(), endpoint.port(), c.user(), c.secretAsString());
-            requireBoundedMailbox();
-            inbox = (POP3Folder) store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
-          } catch (MessagingException | RuntimeException e) {
-            if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
-              throw r;
-            }
-            InetkitException failure =
-                sockets.failure(e, "login as " + c.user(), AngusProtocol.POP3);
-            failure =
-                CleartextLogins.explain(
-                    failure, client.tlsMode(), "login as " + c.user(), endpoint);
-            client.events().authFailed(endpoint, c.user(), failure);
-            Connectors.closeQuietly(store);
-            throw failure;
-          }
-          client.events().authEnd(endpoint, c.user());
-          return null;
-        });
+    this.conn = Pop3Connection.open(client);
+    this.listing = new Pop3Listing(conn);
   }
 
   /**
@@ -147,26 +56,12 @@ public final class Pop3Session implements Closeable {
    * as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, ….
    */
   public Set<String> capabilities() throws InetkitException {
-    return call(
-        "CAPA",
-        () -> {
-          Set<String> result = new TreeSet<>();
-          store
-              .capabilities()
-              .forEach(
-                  (name, line) -> {
-                    String upper = name.toUpperCase(Locale.ROOT);
-                    String args = line == null ? "" : line.strip();
-                    int space = args.indexOf(' ');
-                    result.add(space < 0 ? upper : upper + " " + args.substring(space + 1).strip());
-                  });
-          return Set.copyOf(result);
-        });
+    return conn.capabilities();
   }
 
   /** Returns the number of messages and their total size (STAT). */
   public Pop3Status stat() throws InetkitException {
-    return call("STAT", () -> new Pop3Status(inbox.getMessageCount(), inbox.getSize()));
+    return conn.stat();
   }
 
   /**
@@ -180,7 +75,7 @@ public final class Pop3Session implements Closeable {
    *     message has no line
    */
   public List<Pop3Message> list() throws InetkitException {
-    return call("LIST/UIDL", () -> newest(inbox.getMessageCount()));
+    return conn.call("LIST/UIDL", () -> listing.newest(conn.count()));
   }
 
   /**
@@ -190,133 +85,7 @@ public final class Pop3Session implements Closeable {
    */
   public List<Pop3Message> list(int n) throws InetkitException {
     Inputs.requireRange("n", n, 1, Integer.MAX_VALUE);
-    return call("LIST/UIDL", () -> newest(n));
-  }
-
-  private List<Pop3Message> newest(int n) throws IOException, MessagingException {
-    int count = inbox.getMessageCount(); // STAT's count, kept by Angus since the folder opened
-    int first = Math.max(1, count - n + 1);
-    int k = count - first + 1;
-    long[] sizes = new long[k];
-    java.util.Arrays.fill(sizes, -1);
-    String[] uidls = new String[k];
-    Pop3Wire wire = wire();
-    try {
-      wire.listing(
-          "UIDL",
-          line -> {
-            String[] f = fields(line, "UIDL");
-            int i = number(f[0], line, "UIDL") - first;
-            if (i >= 0 && i < k) {
-              uidls[i] = f[1];
-            }
-          });
-    } catch (ProtocolReplyException e) {
-      throw new ProtocolReplyException(
-          "UIDL",
-          endpoint,
-          new Reply(
-              "-ERR",
-              "the server does not support UIDL: " + e.reply().text(),
-              Reply.Kind.PERMANENT_NEGATIVE),
-          e);
-    }
-    wire.listing(
-        "LIST",
-        line -> {
-          String[] f = fields(line, "LIST");
-          int i = number(f[0], line, "LIST") - first;
-          if (i >= 0 && i < k) {
-            sizes[i] = size(f[1], line);
-          }
-        });
-    List<Pop3Message> result = new ArrayList<>(k);
-    known.clear();
-    for (int i = 0; i < k; i++) {
-      if (sizes[i] < 0 || uidls[i] == null) {
-        throw new ProtocolViolationException(
-            (sizes[i] < 0 ? "LIST" : "UIDL")
-                + " has no line for message "
-                + (first + i)
-                + " of "
-                + count,
-            endpoint,
-            null);
-      }
-      Pop3Message m = new Pop3Message(first + i, sizes[i], uidls[i]);
-      result.add(m);
-      known.put(m.uidl(), m);
-    }
-    return List.copyOf(result);
-  }
-
-  /**
-   * Splits a listing line into message number and value (what follows the value is ignored); no
-   * regular expression: this runs once per line of listings millions of lines long.
-   */
-  private String[] fields(String line, String command) throws ProtocolViolationException {
-    String t = line.strip();
-    int space = t.indexOf(' ');
-    if (space <= 0) {
-      throw malformed(command, line);
-    }
-    int start = space + 1;
-    while (start < t.length() && t.charAt(start) == ' ') {
-      start++;
-    }
-    int end = t.indexOf(' ', start);
-    String value = t.substring(start, end < 0 ? t.length() : end);
-    if (value.isEmpty()) {
-      throw malformed(command, line);
-    }
-    return new String[] {t.substring(0, space), value};
-  }
-
-  private int number(String text, String line, String command) throws ProtocolViolationException {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw malformed(command, line);
-    }
-  }
-
-  private long size(String text, String line) throws ProtocolViolationException {
-    try {
-      long size = Long.parseLong(text);
-      if (size >= 0) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw malformed("LIST", line);
-  }
-
-  private ProtocolViolationException malformed(String command, String line) {
-    return new ProtocolViolationException(
-        command + ": malformed listing line: " + Inputs.quote(line), endpoint, null);
-  }
-
-  /**
-   * STAT on the logged-in connection before Angus opens the folder (and allocates a slot per
-   * announced message): more than {@link Pop3Client#maxMessages()} fails here.
-   */
-  private void requireBoundedMailbox() throws IOException {
-    long count = wire().stat();
-    if (count > client.maxMessages()) {
-      Connectors.closeQuietly(store);
-      throw new LimitExceededException(
-          "STAT: the server announces "
-              + count
-              + " messages, more than this client accepts"
-              + " (Pop3Client.Builder.maxMessages, CLI --max-messages)",
-          endpoint,
-          client.maxMessages());
-    }
-  }
-
-  private Pop3Wire wire() {
-    return new Pop3Wire(sockets.connection(), endpoint, client.maxLineLength());
+    return conn.call("LIST/UIDL", () -> listing.newest(n));
   }
 
   /**
@@ -327,15 +96,7 @@ public final class Pop3Session implements Closeable {
    *     arrives); the connection is closed at once, without QUIT, so no deletion is committed
    */
   public String headers(String uidl) throws InetkitException {
-    return call(
-        "TOP " + uidl,
-        () -> {
-          POP3Message m = message(uidl);
-          sockets.limitReply(MAX_HEADER_BYTES, "TOP");
-          try (InputStream in = m.top(0)) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-          }
-        });
+    return conn.call("TOP " + uidl, () -> conn.top(listing.find(uidl).number(), MAX_HEADER_BYTES));
   }
 
   /**
@@ -347,19 +108,11 @@ public final class Pop3Session implements Closeable {
   public long download(String uidl, OutputStream out, ProgressListener progress)
       throws InetkitException {
     Objects.requireNonNull(out, "out");
-    return call(
+    return conn.call(
         "RETR " + uidl,
         () -> {
-          POP3Message m = message(uidl);
-          long size = known.get(uidl).size(); // from LIST: POP3Message.getSize() would cost a TOP
-          ProgressTracker tracker =
-              new ProgressTracker(uidl, size, progress, client.events(), endpoint);
-          CountingStream counting = new CountingStream(out, tracker, size);
-          m.writeTo(counting);
-          counting.flush();
-          tracker.finish();
-          m.invalidate(true);
-          return counting.count;
+          Pop3Message m = listing.find(uidl); // its size from LIST: getSize() would cost a TOP
+          return conn.retr(m.number(), uidl, m.size(), out, progress);
         });
   }
 
@@ -372,7 +125,7 @@ public final class Pop3Session implements Closeable {
   public long download(String uidl, Path target) throws InetkitException {
     Objects.requireNonNull(target, "target");
     long[] n = new long[1];
-    call(
+    conn.call(
         "RETR " + uidl + " to " + target,
         () -> {
           SafeFiles.writeAtomically(target, out -> n[0] = download(uidl, out));
@@ -393,7 +146,7 @@ public final class Pop3Session implements Closeable {
    */
   public List<Path> saveAttachments(String uidl, Path directory) throws InetkitException {
     Objects.requireNonNull(directory, "directory");
-    return call(
+    return conn.call(
         "save attachments of " + uidl,
         () -> {
           Files.createDirectories(directory);
@@ -411,10 +164,10 @@ public final class Pop3Session implements Closeable {
 
   /** Marks a message for deletion; the server deletes it at QUIT ({@link #close()}). */
   public void delete(String uidl) throws InetkitException {
-    call(
+    conn.call(
         "DELE " + uidl,
         () -> {
-          message(uidl).setFlag(Flags.Flag.DELETED, true);
+          conn.markDeleted(listing.find(uidl).number());
           return null;
         });
   }
@@ -428,38 +181,37 @@ public final class Pop3Session implements Closeable {
     Objects.requireNonNull(maildir, "maildir");
     Objects.requireNonNull(after, "after");
     List<Pop3Message> messages = list();
-    return call(
+    return conn.call(
         "sync to " + maildir,
         () -> {
-          String id = SyncIds.of("pop3", client.credentials().user(), endpoint, "INBOX");
+          String id = SyncIds.of("pop3", client.credentials().user(), conn.endpoint(), "INBOX");
           try (SyncJournal journal = SyncJournal.open(maildir.root(), id, "")) {
             List<String> keys = messages.stream().map(Pop3Message::uidl).toList();
-            return MaildirSync.run(
-                maildir.root(),
-                journal,
-                keys,
-                new MaildirSync.Source() {
-                  @Override
-                  public long download(String key, OutputStream out) throws IOException {
-                    sockets.startOperation(client.timeouts().overall()); // each message is one
-                    return Pop3Session.this.download(key, out);
-                  }
-
-                  @Override
-                  public void markDeleted(List<String> keys) throws IOException {
-                    for (String key : keys) {
-                      delete(key);
-                    }
-                  }
-
-                  @Override
-                  public void commitDeletes() throws IOException {
-                    commit();
-                  }
-                },
-                after);
+            return MaildirSync.run(maildir.root(), journal, keys, syncSource(), after);
           }
         });
+  }
+
+  private MaildirSync.Source syncSource() {
+    return new MaildirSync.Source() {
+      @Override
+      public long download(String key, OutputStream out) throws IOException {
+        conn.sockets().startOperation(client.timeouts().overall()); // each message is one
+        return Pop3Session.this.download(key, out);
+      }
+
+      @Override
+      public void markDeleted(List<String> keys) throws IOException {
+        for (String key : keys) {
+          delete(key);
+        }
+      }
+
+      @Override
+      public void commitDeletes() throws IOException {
+        commit();
+      }
+    };
   }
 
   /**
@@ -467,162 +219,14 @@ public final class Pop3Session implements Closeable {
    * DELE commands fail; after a dropped connection nothing was deleted.
    */
   public void commit() throws InetkitException {
-    if (closed) {
-      return;
+    if (!conn.isClosed()) {
+      conn.commit();
     }
-    call(
-        "DELE/QUIT",
-        () -> {
-          closed = true;
-          try {
-            inbox.close(true);
-          } finally {
-            store.close();
-            client.events().closed(endpoint);
-          }
-          return null;
-        });
   }
 
   /** Ends the session: QUIT (committing deletions). Idempotent; never throws. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    try {
-      commit();
-    } catch (InetkitException e) {
-      Connectors.closeQuietly(store);
-    } finally {
-      closed = true;
-      sockets.close();
-    }
-  }
-
-  private POP3Message message(String uidl) throws MessagingException, IOException {
-    Inputs.requireToken("uidl", uidl, 70);
-    Pop3Message m = known.get(uidl);
-    if (m == null) {
-      m = lookUp(uidl);
-      known.put(uidl, m);
-    }
-    return (POP3Message) inbox.getMessage(m.number());
-  }
-
-  /**
-   * Finds a message no listing named yet: streams UIDL, then LIST, keeping only the lines of the
-   * match. Memory stays O(1) whatever the mailbox holds.
-   */
-  private Pop3Message lookUp(String uidl) throws IOException, MessagingException {
-    int count = inbox.getMessageCount();
-    int[] number = {0};
-    Pop3Wire wire = wire();
-    wire.listing(
-        "UIDL",
-        line -> {
-          String[] f = fields(line, "UIDL");
-          int n = number(f[0], line, "UIDL");
-          if (number[0] == 0 && f[1].equals(uidl) && n >= 1 && n <= count) {
-            number[0] = n;
-          }
-        });
-    if (number[0] == 0) {
-      throw new NotFoundException(
-          "UIDL " + uidl,
-          endpoint,
-          new Reply("-ERR", "no message with UIDL " + uidl, Reply.Kind.PERMANENT_NEGATIVE),
-          null);
-    }
-    long[] size = {-1};
-    wire.listing(
-        "LIST",
-        line -> {
-          String[] f = fields(line, "LIST");
-          if (number(f[0], line, "LIST") == number[0]) {
-            size[0] = size(f[1], line);
-          }
-        });
-    if (size[0] < 0) {
-      throw new ProtocolViolationException(
-          "LIST has no line for message " + number[0] + " (UIDL " + uidl + ")", endpoint, null);
-    }
-    return new Pop3Message(number[0], size[0], uidl);
-  }
-
-  @FunctionalInterface
-  private interface Op<T> {
-    T run() throws MessagingException, IOException;
-  }
-
-  private <T> T call(String what, Op<T> op) throws InetkitException {
-    if (closed) {
-      throw new IllegalStateException("session is closed");
-    }
-    boolean outermost = depth++ == 0; // a nested call runs under the outer one's deadline
-    if (outermost) {
-      sockets.startOperation(client.timeouts().overall(), what);
-    }
-    try {
-      return op.run();
-    } catch (InetkitException e) {
-      throw e;
-    } catch (MessagingException | IOException | RuntimeException e) {
-      if (e instanceof RuntimeException r && !MailExceptions.fromMailLibrary(r)) {
-        throw r;
-      }
-      throw sockets.failure(e, what, AngusProtocol.POP3);
-    } finally {
-      depth--;
-      if (outermost) {
-        sockets.endOperation();
-      }
-    }
-  }
-
-  /** Counts bytes and reports progress while passing them on. */
-  private static final class CountingStream extends FilterOutputStream {
-    private final ProgressTracker tracker;
-    private final byte[] buffer;
-    private int pos;
-    long count;
-
-    /** {@code expectedSize} (from LIST) only sizes the buffer: a small message needs no 64 KiB. */
-    CountingStream(OutputStream out, ProgressTracker tracker, long expectedSize) {
-      super(out);
-      this.tracker = tracker;
-      this.buffer = new byte[(int) Math.max(1024, Math.min(64 * 1024, expectedSize + 64))];
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      if (pos == buffer.length) {
-        drain();
-      }
-      buffer[pos++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      drain();
-      out.write(b, off, len);
-      count += len;
-      tracker.add(len);
-    }
-
-    private void drain() throws IOException {
-      if (pos > 0) {
-        out.write(buffer, 0, pos);
-        count += pos;
-        tracker.add(pos);
-        pos = 0;
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      drain();
-      out.flush();
-    }
+    conn.close();
   }
 }

@@ -1,4 +1,4 @@
-package io.inetkit.mail.imap;
+package io.inetkit.mail.imap.internal;
 
 import io.inetkit.mail.Flag;
 

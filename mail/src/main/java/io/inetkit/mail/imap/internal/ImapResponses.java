@@ -1,7 +1,9 @@
-package io.inetkit.mail.imap;
+package io.inetkit.mail.imap.internal;
 
 import io.inetkit.mail.Flag;
 import io.inetkit.mail.MessagePart;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.MessageSummary;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
