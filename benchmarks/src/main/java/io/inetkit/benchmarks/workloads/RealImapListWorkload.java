@@ -205,7 +205,7 @@ final class RealImapListWorkload implements Workload {
                   trial.size());
             },
             Peers.noCheck()));
-    all.add(
+    Contender cli =
         Peers.oneProcess(
             CLI,
             tools.cli(),
@@ -226,7 +226,17 @@ final class RealImapListWorkload implements Workload {
                   "INETKIT_BENCH_PW",
                   "imap://" + user.login() + "@127.0.0.1:" + port() + "/INBOX");
             },
-            Peers.noCheck()));
+            Peers.noCheck());
+    // One listing per process: the time of the whole listing, not per message.
+    all.add(
+        new Contender(
+            CLI,
+            cli.timing(),
+            cli.availability(),
+            trial -> {
+              Sample s = cli.task().run(trial);
+              return new Sample(s.elapsed(), 1, s.memory());
+            }));
     return all;
   }
 
