@@ -67,6 +67,7 @@ public final class BenchMain {
    */
   public static List<WorkloadResult> run(BenchOptions options, PrintStream progress)
       throws IOException {
+    MachineInfo.markStart();
     Path scratch = Files.createTempDirectory("inetkit-bench");
     try {
       Tools tools = Tools.detect(repoRoot(), scratch);
@@ -84,7 +85,7 @@ public final class BenchMain {
                     if (options.out() != null) {
                       Files.writeString(
                           options.out(),
-                          Report.markdown(soFar, options, tools),
+                          Report.markdown(soFar, options, tools) + keptSection(options.out()),
                           StandardCharsets.UTF_8);
                     }
                   });
@@ -95,6 +96,19 @@ public final class BenchMain {
     } finally {
       Runner.deleteTree(scratch);
     }
+  }
+
+  /** Marks the start of BENCHMARKS.md's hand-written analysis, which a new report keeps. */
+  static final String KEPT_MARKER = "<!-- kept by inetkit-bench:";
+
+  /**
+   * The hand-written part of an existing report (from {@link #KEPT_MARKER} to the end), or empty:
+   * the measured analysis of issue 18's goals, with the commands that reproduce each figure.
+   */
+  static String keptSection(Path out) throws IOException {
+    String existing = Files.isRegularFile(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+    int at = existing.indexOf(KEPT_MARKER);
+    return at < 0 ? "" : "\n" + existing.substring(at);
   }
 
   /**

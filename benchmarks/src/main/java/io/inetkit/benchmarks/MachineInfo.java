@@ -28,6 +28,13 @@ public final class MachineInfo {
             + ", "
             + Runtime.getRuntime().availableProcessors()
             + " cores available");
+    lines.add(
+        "Load average (1, 5, 15 min) when the run started: "
+            + LOAD_AT_START
+            + "; when this report was written: "
+            + loadAverage()
+            + " (other builds share the machine: compare ratios of contenders run side by side,"
+            + " not absolute rates)");
     lines.add("Memory: " + memTotal());
     lines.add("OS: " + osName() + ", kernel " + read("/proc/sys/kernel/osrelease").strip());
     lines.add(
@@ -38,6 +45,20 @@ public final class MachineInfo {
     lines.add("curl: " + orMissing(tools.curlVersion()));
     lines.add("Python: " + orMissing(tools.pythonVersion()));
     return lines;
+  }
+
+  /** The load average when this class was first used (the run's start). */
+  private static final String LOAD_AT_START = loadAverage();
+
+  /** Records the load average at the start of the run (call before the first workload). */
+  public static void markStart() {
+    // LOAD_AT_START is read when the class initialises.
+  }
+
+  /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or "unknown". */
+  public static String loadAverage() {
+    String[] parts = read("/proc/loadavg").strip().split(" ");
+    return parts.length >= 3 ? parts[0] + ", " + parts[1] + ", " + parts[2] : "unknown";
   }
 
   private static String orMissing(String v) {

@@ -127,14 +127,15 @@ public final class Runner {
           if (run > 0) {
             cell.record(run, sample);
             progress.printf(
-                "   %-8s run %d/%d  %-34s %10s %s  %s%n",
+                "   %-8s run %d/%d  %-34s %10s %s  %s  load %s%n",
                 network.name().toLowerCase(java.util.Locale.ROOT),
                 run,
                 options.runs(),
                 cell.contender().name(),
                 Sizes.figure(workload.metric().value(sample)),
                 workload.metric().unit(workload.itemName()),
-                sample.memory().describe());
+                sample.memory().describe(),
+                MachineInfo.loadAverage().split(",")[0]);
           }
         } catch (Exception e) {
           String why =

@@ -101,6 +101,20 @@ final class FtpListStartupWorkload extends FtpWorkload {
             i ->
                 t -> List.of(Tools.curlCommand(), "-sS", curlUrl(t.network(), tree(1, 1024) + "/")),
             Peers.noCheck()));
+    all.add(
+        Peers.perProcess(
+            "lftp",
+            RealFtpGetWorkload.installed("lftp"),
+            Integer.MAX_VALUE,
+            i ->
+                t ->
+                    List.of(
+                        "lftp",
+                        "-c",
+                        "set ftp:ssl-allow no; open "
+                            + curlUrl(t.network(), tree(1, 1024) + "/")
+                            + "; ls"),
+            Peers.noCheck()));
     return all;
   }
 
@@ -121,7 +135,7 @@ final class FtpListStartupWorkload extends FtpWorkload {
 
   @Override
   public List<Goal> goals() {
-    return List.of(Goal.millisAtMost(DIST, 300));
+    return List.of(Goal.millisAtMost(DIST, 250));
   }
 
   @Override
@@ -129,6 +143,6 @@ final class FtpListStartupWorkload extends FtpWorkload {
     return List.of(
         "each sample is the mean of "
             + INVOCATIONS
-            + " sequential listings (password in the URL for every contender). `bin/inetkit` is the distribution's launcher: the serial collector, C1 only (`-XX:TieredStopAtLevel=1`), and a class-data-sharing archive of the classes `inetkit ftp ...` loads, written after its first run (the warm-up) to the cache folder; `java -jar` runs the same jar without them.");
+            + " sequential listings (password in the URL for every contender). `bin/inetkit` is the distribution's launcher: the serial collector, C1 only for `ls` (`-XX:TieredStopAtLevel=1`), and a class-data-sharing archive of the classes `inetkit ftp ...` loads, written after its first run (the warm-up) to the cache folder; `java -jar` runs the same jar without them.");
   }
 }

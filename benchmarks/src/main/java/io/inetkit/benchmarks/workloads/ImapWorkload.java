@@ -119,7 +119,8 @@ final class ImapWorkload extends MailWorkload {
             }));
   }
 
-  private static void requireCount(long got, Trial trial) throws IOException {
+  /** Throws unless a listing of {@code trial}'s size listed {@code got} messages. */
+  static void requireCount(long got, Trial trial) throws IOException {
     if (got != trial.size()) {
       throw new IOException("listed " + got + " messages, expected " + trial.size());
     }

@@ -42,6 +42,10 @@ public final class Workloads {
     all.add(new VersionWorkload());
     all.add(new TestkitStartWorkload());
     all.add(new FtpListStartupWorkload());
+    // Issue 18: Debian's real servers (root only; skipped with the reason otherwise).
+    all.add(new RealFtpGetWorkload(false));
+    all.add(new RealFtpGetWorkload(true));
+    all.add(new RealImapListWorkload());
     return all;
   }
 }
