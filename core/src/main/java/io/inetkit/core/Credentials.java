@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;

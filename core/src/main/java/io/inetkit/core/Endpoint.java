@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.net.InetSocketAddress;
 
 /**
@@ -15,7 +16,13 @@ import java.net.InetSocketAddress;
  */
 public record Endpoint(String host, int port) {
 
-  /** Validates host and port; see {@link Inputs#requireHost}. */
+  /**
+   * Validates host and port.
+   *
+   * @throws InvalidInputException if {@code host} is null, empty, longer than 253 characters or
+   *     holds white space, a control character or a character no host name contains, or {@code
+   *     port} is outside 1 to 65535
+   */
   public Endpoint {
     host = Inputs.requireHost("host", host);
     if (port < 1 || port > 65535) {

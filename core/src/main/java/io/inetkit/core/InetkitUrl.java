@@ -1,5 +1,7 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
+import io.inetkit.core.internal.Redaction;
 import java.net.IDN;
 import java.util.Objects;
 import java.util.Optional;

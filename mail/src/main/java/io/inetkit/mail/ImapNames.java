@@ -1,7 +1,7 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 
 /** Validation of IMAP folder names and keywords before anything is sent. */
 final class ImapNames {

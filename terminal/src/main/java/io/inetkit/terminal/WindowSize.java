@@ -1,6 +1,6 @@
 package io.inetkit.terminal;
 
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 
 /**
  * A terminal window size, as NAWS reports it.

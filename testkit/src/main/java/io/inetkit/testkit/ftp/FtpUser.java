@@ -1,7 +1,7 @@
 package io.inetkit.testkit.ftp;
 
 import io.inetkit.core.Credentials;
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.inetkit.testkit.mail;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package io.inetkit.transfer.ftp;
 
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -27,7 +27,7 @@ public record GopherView(String mimeType, String language, String size) {
     Objects.requireNonNull(size, "size");
     if (mimeType.isBlank() || mimeType.indexOf(' ') >= 0) {
       throw new io.inetkit.core.InvalidInputException(
-          "mimeType", "must be one word, was " + io.inetkit.core.Inputs.quote(mimeType));
+          "mimeType", "must be one word, was " + io.inetkit.core.internal.Inputs.quote(mimeType));
     }
   }
 
