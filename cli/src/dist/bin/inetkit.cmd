@@ -5,5 +5,5 @@ setlocal
 set "INETKIT_HOME=%~dp0.."
 set "JAVA_EXE=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
-"%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %INETKIT_JAVA_OPTS% -jar "%INETKIT_HOME%\lib\inetkit.jar" %*
+"%JAVA_EXE%" -XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 %INETKIT_JAVA_OPTS% -jar "%INETKIT_HOME%\lib\inetkit.jar" %*
 exit /b %ERRORLEVEL%
