@@ -17,6 +17,7 @@ package io.inetkit.core;
 public class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the rejected parameter. */
   private final String parameter;
 
   /**
@@ -28,7 +29,7 @@ public class InvalidInputException extends IllegalArgumentException {
     this.parameter = parameter;
   }
 
-  /** Returns the name of the rejected parameter. */
+  /** {@return the name of the rejected parameter} */
   public String parameter() {
     return parameter;
   }

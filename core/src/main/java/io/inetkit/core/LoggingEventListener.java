@@ -24,7 +24,11 @@ public class LoggingEventListener extends EventListener {
     this(LoggerFactory.getLogger("io.inetkit.wire"));
   }
 
-  /** Logs to {@code log}. */
+  /**
+   * Logs to {@code log}.
+   *
+   * @param log where events are logged
+   */
   public LoggingEventListener(Logger log) {
     this.log = log;
   }
