@@ -23,7 +23,7 @@ abstract class FtpAction extends NetworkCommand {
     return FtpUrl.from(url(text, Scheme.FTP, Scheme.FTPS));
   }
 
-  /** Returns a client builder for {@code url} with every shared option applied. */
+  /** {@return a client builder for {@code url} with every shared option applied} */
   FtpClient.Builder client(FtpUrl url) throws IOException {
     InetkitUrl u = url.url();
     FtpClient.Builder b =
@@ -63,7 +63,7 @@ abstract class FtpAction extends NetworkCommand {
   }
 
   /**
-   * Returns {@code path}, or {@code "."} for the login folder (the client refuses an empty path).
+   * {@return {@code path}, or {@code "."} for the login folder (the client refuses an empty path)}
    */
   static String display(String path) {
     return path.isEmpty() ? "." : path;

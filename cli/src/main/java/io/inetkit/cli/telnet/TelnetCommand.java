@@ -187,7 +187,7 @@ public final class TelnetCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Returns a stream to standard error for the bridge's own words, or nowhere with -q. */
+  /** {@return a stream to standard error for the bridge's own words, or nowhere with -q} */
   private OutputStream notes() {
     if (output.quiet()) {
       return OutputStream.nullOutputStream();
@@ -211,7 +211,7 @@ public final class TelnetCommand implements Callable<Integer> {
     };
   }
 
-  /** Returns {@code $TERM} when it is a usable terminal type, else {@code VT100}. */
+  /** {@return {@code $TERM} when it is a usable terminal type, else {@code VT100}} */
   static String interactiveTerminalType(String term) {
     boolean usable =
         term != null
