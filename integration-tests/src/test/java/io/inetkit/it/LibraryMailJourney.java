@@ -7,20 +7,20 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
-import io.inetkit.it.realserver.Dovecot;
-import io.inetkit.it.realserver.MailUser;
-import io.inetkit.it.realserver.Postfix;
-import io.inetkit.it.realserver.RealMail;
-import io.inetkit.mail.ImapClient;
-import io.inetkit.mail.ImapSession;
-import io.inetkit.mail.MessageRef;
-import io.inetkit.mail.Pop3Client;
-import io.inetkit.mail.Pop3Message;
-import io.inetkit.mail.Pop3Session;
 import io.inetkit.mail.PreparedMessage;
-import io.inetkit.mail.SearchCriteria;
-import io.inetkit.mail.SendReceipt;
-import io.inetkit.mail.SmtpClient;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.SearchCriteria;
+import io.inetkit.mail.pop3.Pop3Client;
+import io.inetkit.mail.pop3.Pop3Message;
+import io.inetkit.mail.pop3.Pop3Session;
+import io.inetkit.mail.smtp.SendReceipt;
+import io.inetkit.mail.smtp.SmtpClient;
+import io.inetkit.testkit.mail.Dovecot;
+import io.inetkit.testkit.mail.MailUser;
+import io.inetkit.testkit.mail.Postfix;
+import io.inetkit.testkit.mail.RealMail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The mail library's main journey against {@link RealMail}: send a message through one Postfix
  * service, then read it back over IMAP (STARTTLS), IMAPS, POP3 (STLS) and POP3S and check the
- * bytes. Runs in the test JVM ({@link RealMailLibraryIT}, TLS 1.3) and, through {@link #main}, in
- * a child JVM whose JDK can only negotiate one TLS version (a JVM-wide setting).
+ * bytes. Runs in the test JVM ({@link RealMailLibraryIT}, TLS 1.3) and, through {@link #main}, in a
+ * child JVM whose JDK can only negotiate one TLS version (a JVM-wide setting).
  */
 final class LibraryMailJourney {
   private LibraryMailJourney() {}
