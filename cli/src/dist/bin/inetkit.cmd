@@ -12,5 +12,5 @@ if /i "%~1 %~2"=="ftp get" set "JIT="
 if /i "%~1 %~2"=="ftp put" set "JIT="
 if /i "%~1 %~2"=="mail sync" set "JIT="
 if /i "%~1"=="serve" set "JIT="
-"%JAVA_EXE%" -XX:+UseSerialGC %JIT% %INETKIT_JAVA_OPTS% -jar "%INETKIT_HOME%\lib\inetkit.jar" %*
+"%JAVA_EXE%" -XX:+UseSerialGC -XX:-UsePerfData %JIT% %INETKIT_JAVA_OPTS% -jar "%INETKIT_HOME%\lib\inetkit.jar" %*
 exit /b %ERRORLEVEL%

@@ -13,5 +13,6 @@ module io.inetkit.core {
       io.inetkit.mail,
       io.inetkit.transfer,
       io.inetkit.terminal,
-      io.inetkit.testkit;
+      io.inetkit.testkit,
+      io.inetkit.cli;
 }

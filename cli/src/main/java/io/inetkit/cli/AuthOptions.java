@@ -65,14 +65,15 @@ public final class AuthOptions {
       description = "Read the password from the first line of standard input.")
   boolean passwordStdin;
 
-  /** Returns whether {@code --password-stdin} was given (standard input then holds no data). */
+  /** {@return whether {@code --password-stdin} was given (standard input then holds no data)} */
   public boolean readsStdin() {
     return passwordStdin;
   }
 
   /**
-   * Returns the credentials for {@code url}, or empty when no user is known (anonymous).
+   * {@return the credentials for {@code url}, or empty when no user is known (anonymous)}
    *
+   * @param url the URL given on the command line (its user, if any, wins)
    * @throws ParameterException when a user is known but no password source yields a password, or
    *     when several explicit password sources are given
    * @throws IOException when a password file or the {@code .netrc} cannot be read

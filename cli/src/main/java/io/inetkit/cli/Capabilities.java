@@ -18,7 +18,15 @@ import java.util.Map;
 public final class Capabilities {
   private Capabilities() {}
 
-  /** Prints {@code capabilities} (name to parameter text, {@code ""} when none) in order. */
+  /**
+   * Prints {@code capabilities} (name to parameter text, {@code ""} when none) in order.
+   *
+   * @param output where to print
+   * @param json whether {@code --json} asked for JSON
+   * @param protocol the protocol's name, for the heading
+   * @param server the server, for the heading
+   * @param capabilities capability names to their parameter text, in the server's order
+   */
   public static void print(
       OutputOptions output,
       JsonOption json,

@@ -44,11 +44,26 @@ public record CliEnvironment(
     /** Never asks; returns {@code null}. */
     PasswordPrompt NONE = text -> null;
 
-    /** Shows {@code text} and returns what was typed, or {@code null} when nobody can answer. */
+    /**
+     * Shows {@code text} and returns what was typed, or {@code null} when nobody can answer.
+     *
+     * @param text the prompt
+     * @return the characters typed, or {@code null}
+     */
     char[] readPassword(String text);
   }
 
-  /** Copies the variables and checks that nothing is null. */
+  /**
+   * Copies the variables and checks that nothing is null.
+   *
+   * @param variables environment variables
+   * @param stdin standard input
+   * @param stdout standard output as bytes
+   * @param terminal whether standard input and output are an interactive terminal
+   * @param stderrTerminal whether standard error is an interactive terminal
+   * @param prompt asks for a password without echo
+   * @param home the user's home folder
+   */
   public CliEnvironment {
     variables = Map.copyOf(variables);
     Objects.requireNonNull(stdin, "stdin");
@@ -58,8 +73,9 @@ public record CliEnvironment(
   }
 
   /**
-   * Returns the real process environment: {@link System#console()} decides whether a person answers
-   * prompts, and standard error is checked on its own for progress bars (see {@link Terminals}).
+   * {@return the real process environment: {@link System#console()} decides whether a person
+   * answers prompts, and standard error is checked on its own for progress bars (see {@link
+   * Terminals})}
    */
   public static CliEnvironment system() {
     Console console = System.console();
@@ -76,40 +92,66 @@ public record CliEnvironment(
         Path.of(System.getProperty("user.home", ".")));
   }
 
-  /** Returns the value of an environment variable, or {@code null}. */
+  /**
+   * {@return the value of an environment variable, or {@code null}}
+   *
+   * @param name the variable's name
+   */
   public String variable(String name) {
     return variables.get(name);
   }
 
-  /** Returns a copy with other environment variables. */
+  /**
+   * {@return a copy with other environment variables}
+   *
+   * @param variables the variables (copied)
+   */
   public CliEnvironment withVariables(Map<String, String> variables) {
     return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
-  /** Returns a copy reading standard input from {@code stdin}. */
+  /**
+   * {@return a copy reading standard input from {@code stdin}}
+   *
+   * @param stdin the new standard input
+   */
   public CliEnvironment withStdin(InputStream stdin) {
     return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
-  /** Returns a copy writing byte output to {@code stdout}. */
+  /**
+   * {@return a copy writing byte output to {@code stdout}}
+   *
+   * @param stdout the new byte output
+   */
   public CliEnvironment withStdout(OutputStream stdout) {
     return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
   /**
-   * Returns a copy that behaves as if a person sat at a terminal answering prompts, with every
-   * standard stream on it.
+   * {@return a copy that behaves as if a person sat at a terminal answering prompts, with every
+   * standard stream on it}
+   *
+   * @param prompt how the person is asked for a password
    */
   public CliEnvironment withTerminal(PasswordPrompt prompt) {
     return new CliEnvironment(variables, stdin, stdout, true, true, prompt, home);
   }
 
-  /** Returns a copy whose standard error is ({@code true}) or is not a terminal. */
+  /**
+   * {@return a copy whose standard error is ({@code true}) or is not a terminal}
+   *
+   * @param stderrTerminal whether standard error is a terminal
+   */
   public CliEnvironment withStderrTerminal(boolean stderrTerminal) {
     return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }
 
-  /** Returns a copy with another home folder. */
+  /**
+   * {@return a copy with another home folder}
+   *
+   * @param home the home folder
+   */
   public CliEnvironment withHome(Path home) {
     return new CliEnvironment(variables, stdin, stdout, terminal, stderrTerminal, prompt, home);
   }

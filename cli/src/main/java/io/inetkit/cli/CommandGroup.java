@@ -25,7 +25,7 @@ public abstract class CommandGroup implements Runnable {
     this.actions = List.copyOf(actions);
   }
 
-  /** Returns the action command classes, in the order help lists them. */
+  /** {@return the action command classes, in the order help lists them} */
   public final List<Class<?>> actions() {
     return actions;
   }

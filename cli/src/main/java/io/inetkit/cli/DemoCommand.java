@@ -90,8 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns the progress bar on a terminal; without one, a plain line per quarter of each transfer;
-   * nothing with {@code --no-progress} or {@code -q}.
+   * {@return the progress bar on a terminal; without one, a plain line per quarter of each
+   * transfer; nothing with {@code --no-progress} or {@code -q}}
    */
   private ProgressListener progress() {
     ProgressListener bar = progressOptions.listener(output);

@@ -55,7 +55,7 @@ final class DemoRun {
       this.label = label;
     }
 
-    /** Returns how the narration and the summary show it. */
+    /** {@return how the narration and the summary show it} */
     String label() {
       return label;
     }
@@ -107,12 +107,12 @@ final class DemoRun {
     results.add(r);
   }
 
-  /** Returns every result so far, in order. */
+  /** {@return every result so far, in order} */
   List<Result> results() {
     return List.copyOf(results);
   }
 
-  /** Returns whether the step called {@code name} worked. */
+  /** {@return whether the step called {@code name} worked} */
   boolean worked(String name) {
     return results.stream().anyMatch(r -> r.name().equals(name) && r.outcome() == Outcome.OK);
   }
@@ -146,8 +146,8 @@ final class DemoRun {
   }
 
   /**
-   * Returns 0 when every step worked, else the exit code of the first failure (a skipped step alone
-   * gives {@link ExitCode#INTERNAL}).
+   * {@return 0 when every step worked, else the exit code of the first failure (a skipped step
+   * alone gives {@link ExitCode#INTERNAL})}
    */
   int exitCode() {
     for (Result r : results) {

@@ -78,27 +78,27 @@ final class DemoServers implements AutoCloseable {
     return new DemoServers(servers);
   }
 
-  /** Returns the trust every demo client uses: only the demo CA file, host names checked. */
+  /** {@return the trust every demo client uses: only the demo CA file, host names checked} */
   Trust trust() {
     return Trust.fromFile(servers.caPemFile());
   }
 
-  /** Returns the demo CA certificate file (what {@code --cacert} would name). */
+  /** {@return the demo CA certificate file (what {@code --cacert} would name)} */
   Path caFile() {
     return servers.caPemFile();
   }
 
-  /** Returns the address of a listener. */
+  /** {@return the address of a listener} */
   Endpoint endpoint(Listener listener) {
     return Endpoint.of(servers.host(), servers.port(listener));
   }
 
-  /** Returns the URL of a Gopher item, e.g. {@code gopher("1/")}. */
+  /** {@return the URL of a Gopher item, e.g. {@code gopher("1/")}} */
   String gopher(String typeAndSelector) {
     return servers.gopher().url(typeAndSelector);
   }
 
-  /** Returns one line naming the listeners the demo uses, for its header. */
+  /** {@return one line naming the listeners the demo uses, for its header} */
   String describe() {
     StringBuilder sb = new StringBuilder();
     for (Listener l :

@@ -16,7 +16,7 @@ import java.nio.file.NotDirectoryException;
 final class Errors {
   private Errors() {}
 
-  /** Returns the one-line description of {@code failure}, without a stack trace. */
+  /** {@return the one-line description of {@code failure}, without a stack trace} */
   static String describe(Throwable failure) {
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     if (failure instanceof InetkitException) {

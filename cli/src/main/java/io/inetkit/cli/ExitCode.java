@@ -55,17 +55,22 @@ public enum ExitCode {
     this.meaning = meaning;
   }
 
-  /** Returns the numeric process exit code. */
+  /** {@return the numeric process exit code} */
   public int code() {
     return code;
   }
 
-  /** Returns what the code means, for --help. */
+  /** {@return what the code means, for --help} */
   public String meaning() {
     return meaning;
   }
 
-  /** Maps a failure to its exit code. */
+  /**
+   * Maps a failure to its exit code.
+   *
+   * @param failure what a command threw
+   * @return the exit code the table in the top-level help gives it
+   */
   public static ExitCode of(Throwable failure) {
     if (failure instanceof InvalidInputException || failure instanceof IllegalArgumentException) {
       return USAGE;
@@ -107,8 +112,8 @@ public enum ExitCode {
   }
 
   /**
-   * Returns code and meaning of every exit code, in order, for picocli's exit-code list (the
-   * top-level help and the man page).
+   * {@return code and meaning of every exit code, in order, for picocli's exit-code list (the
+   * top-level help and the man page)}
    */
   public static java.util.Map<String, String> list() {
     java.util.Map<String, String> list = new java.util.LinkedHashMap<>();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class FishCompletion {
   private FishCompletion() {}
 
-  /** Returns the script for {@code root} and every command below it. */
+  /** {@return the script for {@code root} and every command below it} */
   static String script(CommandLine root) {
     StringBuilder out = new StringBuilder();
     String name = root.getCommandName();

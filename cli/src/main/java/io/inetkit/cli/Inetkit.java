@@ -57,7 +57,7 @@ public final class Inetkit implements Runnable {
     this.environment = environment;
   }
 
-  /** Returns the environment (variables, stdin, terminal) this command line runs in. */
+  /** {@return the environment (variables, stdin, terminal) this command line runs in} */
   CliEnvironment environment() {
     return environment;
   }
@@ -67,7 +67,13 @@ public final class Inetkit implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Builds the command line with its output and error writers (tests inject their own). */
+  /**
+   * Builds the command line with its output and error writers (tests inject their own).
+   *
+   * @param out where results go
+   * @param err where notes, progress and errors go
+   * @return the command line, ready to {@code execute(args)}
+   */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
     return newCommandLine(out, err, CliEnvironment.system());
   }
@@ -75,6 +81,11 @@ public final class Inetkit implements Runnable {
   /**
    * Builds the command line with its writers and environment (tests inject variables, standard
    * input and a terminal).
+   *
+   * @param out where results go
+   * @param err where notes, progress and errors go
+   * @param env the environment the commands see
+   * @return the command line, ready to {@code execute(args)}
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
     return newCommandLine(out, err, env, COMMANDS.values(), new String[0]);
@@ -99,7 +110,7 @@ public final class Inetkit implements Runnable {
     return COMMANDS.values();
   }
 
-  /** Returns whether {@code args} ask for the version and nothing else. */
+  /** {@return whether {@code args} ask for the version and nothing else} */
   static boolean isVersionOnly(String[] args) {
     return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
@@ -222,7 +233,11 @@ public final class Inetkit implements Runnable {
     };
   }
 
-  /** Runs the command and exits with its exit code. */
+  /**
+   * Runs the command and exits with its exit code.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     if (isVersionOnly(args)) {
       // The answer needs no parser: picocli's model of even the root command took most of the

@@ -21,7 +21,11 @@ import java.util.Optional;
 public final class Json {
   private Json() {}
 
-  /** Returns {@code value} as compact JSON text. */
+  /**
+   * {@return {@code value} as compact JSON text}
+   *
+   * @param value a map, iterable, string, number, boolean, enum, temporal or {@code null}
+   */
   public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
     append(sb, value);
@@ -31,6 +35,9 @@ public final class Json {
   /**
    * Writes a JSON array of {@code items} to {@code out}, one element per line, so a long listing is
    * streamed instead of built in memory first.
+   *
+   * @param out where to write
+   * @param items the elements, each written as {@link #write(Object)} does
    */
   public static void writeArray(PrintWriter out, Iterable<?> items) {
     out.print("[");

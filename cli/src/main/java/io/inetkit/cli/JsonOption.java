@@ -15,7 +15,7 @@ public final class JsonOption {
   @Option(names = "--json", description = "Print JSON (stable field names) instead of text.")
   boolean json;
 
-  /** Returns whether {@code --json} was given. */
+  /** {@return whether {@code --json} was given} */
   public boolean enabled() {
     return json;
   }

@@ -19,7 +19,7 @@ public final class MaxFileSizeOption {
       description = "Refuse to download more than SIZE bytes (e.g. 10M, 1G).")
   Long maxFileSize;
 
-  /** Returns the {@code --max-filesize} limit, or {@code -1} when none. */
+  /** {@return the {@code --max-filesize} limit, or {@code -1} when none} */
   public long maxFileSize() {
     return maxFileSize == null ? -1 : maxFileSize;
   }

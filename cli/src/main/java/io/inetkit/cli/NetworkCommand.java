@@ -40,6 +40,9 @@ public abstract class NetworkCommand implements Callable<Integer> {
   /**
    * Parses {@code text} as a URL of one of {@code schemes}.
    *
+   * @param text the URL as typed
+   * @param schemes the schemes this command accepts
+   * @return the parsed URL
    * @throws io.inetkit.core.InvalidInputException when it is not a valid URL (exit code 2)
    * @throws ParameterException when it has another scheme
    */
@@ -55,7 +58,11 @@ public abstract class NetworkCommand implements Callable<Integer> {
     return url;
   }
 
-  /** Returns a usage error (exit code 2) for this command. */
+  /**
+   * {@return a usage error (exit code 2) for this command}
+   *
+   * @param message what is wrong, for the user
+   */
   protected ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
   }

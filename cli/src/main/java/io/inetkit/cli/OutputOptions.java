@@ -32,32 +32,37 @@ public final class OutputOptions {
       description = "Print only results and errors: no notes, no progress.")
   boolean quiet;
 
-  /** Returns the writer for results. */
+  /** {@return the writer for results} */
   public PrintWriter out() {
     return mixee.commandLine().getOut();
   }
 
-  /** Returns the writer for notes, progress, warnings and errors. */
+  /** {@return the writer for notes, progress, warnings and errors} */
   public PrintWriter err() {
     return mixee.commandLine().getErr();
   }
 
-  /** Returns whether {@code -v} was given. */
+  /** {@return whether {@code -v} was given} */
   public boolean verbose() {
     return verbose;
   }
 
-  /** Returns whether {@code -q} was given. */
+  /** {@return whether {@code -q} was given} */
   public boolean quiet() {
     return quiet;
   }
 
-  /** Returns the protocol trace listener with {@code -v}, else a listener that ignores all. */
+  /** {@return the protocol trace listener with {@code -v}, else a listener that ignores all} */
   public EventListener events() {
     return verbose ? new LoggingEventListener(new WriterLogger(err())) : EventListener.NONE;
   }
 
-  /** Prints a note on standard error unless {@code -q}. */
+  /**
+   * Prints a note on standard error unless {@code -q}.
+   *
+   * @param format a {@link String#format} pattern
+   * @param args its arguments
+   */
   public void note(String format, Object... args) {
     if (!quiet) {
       err().println(String.format(format, args));
@@ -65,7 +70,7 @@ public final class OutputOptions {
     }
   }
 
-  /** Returns the environment the command runs in. */
+  /** {@return the environment the command runs in} */
   public CliEnvironment environment() {
     return ((Inetkit) mixee.root().userObject()).environment();
   }

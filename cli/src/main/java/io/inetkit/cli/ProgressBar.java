@@ -22,7 +22,12 @@ public final class ProgressBar implements ProgressListener {
   private final int width;
   private boolean drawn;
 
-  /** Draws on {@code err}, using at most {@code width} columns. */
+  /**
+   * Draws on {@code err}, using at most {@code width} columns.
+   *
+   * @param err standard error
+   * @param width the terminal's width in columns (at least 40 are used)
+   */
   public ProgressBar(PrintWriter err, int width) {
     this.err = err;
     this.width = Math.max(40, width);

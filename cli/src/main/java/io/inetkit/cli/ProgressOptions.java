@@ -26,7 +26,11 @@ public final class ProgressOptions {
               + " Default: only when standard error is a terminal and not -q.")
   Boolean progress;
 
-  /** Returns whether a bar is wanted: as {@code --[no-]progress} says, else on a terminal. */
+  /**
+   * {@return whether a bar is wanted: as {@code --[no-]progress} says, else on a terminal}
+   *
+   * @param output the output options (quiet, terminal)
+   */
   public boolean enabled(OutputOptions output) {
     if (progress != null) {
       return progress;
@@ -34,12 +38,16 @@ public final class ProgressOptions {
     return !output.quiet() && output.environment().stderrTerminal();
   }
 
-  /** Returns whether {@code --no-progress} was given. */
+  /** {@return whether {@code --no-progress} was given} */
   public boolean refused() {
     return Boolean.FALSE.equals(progress);
   }
 
-  /** Returns a progress bar when one should be drawn, else {@link ProgressListener#NONE}. */
+  /**
+   * {@return a progress bar when one should be drawn, else {@link ProgressListener#NONE}}
+   *
+   * @param output the output options (quiet, terminal)
+   */
   public ProgressListener listener(OutputOptions output) {
     if (!enabled(output)) {
       return ProgressListener.NONE;
@@ -49,7 +57,11 @@ public final class ProgressOptions {
     return new ProgressBar(output.err(), width - 1);
   }
 
-  /** Ends a progress bar's line if {@code listener} is one that drew something. */
+  /**
+   * Ends a progress bar's line if {@code listener} is one that drew something.
+   *
+   * @param listener the listener a transfer used
+   */
   public static void finish(ProgressListener listener) {
     if (listener instanceof ProgressBar bar) {
       bar.finish();

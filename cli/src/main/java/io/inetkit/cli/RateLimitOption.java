@@ -19,7 +19,7 @@ public final class RateLimitOption {
       description = "Transfer at most RATE bytes per second (e.g. 500k, 2M).")
   Long limitRate;
 
-  /** Returns the {@code --limit-rate} in bytes per second, or {@code -1} when none. */
+  /** {@return the {@code --limit-rate} in bytes per second, or {@code -1} when none} */
   public long limitRate() {
     return limitRate == null ? -1 : limitRate;
   }

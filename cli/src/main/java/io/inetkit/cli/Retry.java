@@ -28,11 +28,24 @@ public record Retry(int retries, Duration delay, OutputOptions output) {
   /** One attempt; {@code attempt} counts from 1, so an operation can resume when it is above 1. */
   @FunctionalInterface
   public interface Attempt<T> {
-    /** Performs the attempt. */
+    /**
+     * Performs the attempt.
+     *
+     * @param attempt the attempt's number, from 1
+     * @return the operation's result
+     * @throws IOException when the attempt failed; a transient failure is retried
+     */
     T run(int attempt) throws IOException;
   }
 
-  /** Runs {@code attempt} until it succeeds, fails permanently, or the retries are used up. */
+  /**
+   * Runs {@code attempt} until it succeeds, fails permanently, or the retries are used up.
+   *
+   * @param <T> the operation's result type
+   * @param attempt the operation
+   * @return the result of the first attempt that succeeds
+   * @throws IOException the last failure, when no attempt succeeded
+   */
   public <T> T run(Attempt<T> attempt) throws IOException {
     Duration wait = delay;
     IOException first = null;
@@ -58,14 +71,14 @@ public record Retry(int retries, Duration delay, OutputOptions output) {
   }
 
   /**
-   * Returns whether {@code --max-time} (if given) leaves time to wait {@code wait} and try again.
+   * {@return whether {@code --max-time} (if given) leaves time to wait {@code wait} and try again}
    */
   private static boolean timeLeftFor(Duration wait) {
     io.inetkit.core.internal.Deadline.Scope scope = io.inetkit.core.internal.Deadline.enclosing();
     return scope == null || scope.remaining().compareTo(wait) > 0;
   }
 
-  /** Returns whether {@code failure} may go away when the operation is tried again. */
+  /** {@return whether {@code failure} may go away when the operation is tried again} */
   static boolean retryable(IOException failure) {
     if (failure instanceof ProtocolReplyException pre) {
       return pre.reply().isTransient();

@@ -21,7 +21,7 @@ public final class RetryDelayOption {
       description = "Wait DURATION before the first retry, doubling each time (default 1s).")
   Duration retryDelay;
 
-  /** Returns the wait before the first retry. */
+  /** {@return the wait before the first retry} */
   public Duration retryDelay() {
     return retryDelay;
   }

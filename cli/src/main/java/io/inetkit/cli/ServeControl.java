@@ -49,7 +49,7 @@ final class ServeControl implements AutoCloseable {
     return control;
   }
 
-  /** Returns {@code http://127.0.0.1:PORT/}. */
+  /** {@return {@code http://127.0.0.1:PORT/}} */
   String url() {
     return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
   }

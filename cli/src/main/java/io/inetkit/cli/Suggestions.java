@@ -18,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class Suggestions {
   private Suggestions() {}
 
-  /** Returns the line to print after {@code failure}, or {@code null} when nothing is close. */
+  /** {@return the line to print after {@code failure}, or {@code null} when nothing is close} */
   static String forFailure(ParameterException failure) {
     if (!(failure instanceof UnmatchedArgumentException unmatched)
         || unmatched.getUnmatched().isEmpty()) {
@@ -47,7 +47,7 @@ final class Suggestions {
     return "Did you mean: " + String.join(" or ", qualified) + "?";
   }
 
-  /** Returns the candidates closest to {@code typed}, if close enough to be a typo. */
+  /** {@return the candidates closest to {@code typed}, if close enough to be a typo} */
   static List<String> nearest(String typed, Collection<String> candidates) {
     int best = Integer.MAX_VALUE;
     List<String> nearest = new ArrayList<>();

@@ -24,7 +24,7 @@ final class Terminals {
 
   private Terminals() {}
 
-  /** Returns whether standard input and output are an interactive terminal (prompts, raw mode). */
+  /** {@return whether standard input and output are an interactive terminal (prompts, raw mode)} */
   static boolean consoleIsTerminal() {
     Console console = System.console();
     if (console == null) {
@@ -40,7 +40,7 @@ final class Terminals {
     }
   }
 
-  /** Returns whether standard error is an interactive terminal (progress bars). */
+  /** {@return whether standard error is an interactive terminal (progress bars)} */
   static boolean stderrIsTerminal() {
     if (Files.isSymbolicLink(STDERR_LINK)) {
       try {
@@ -52,7 +52,7 @@ final class Terminals {
     return consoleIsTerminal();
   }
 
-  /** Returns whether {@code device}, the target of a {@code /proc/self/fd} link, is a terminal. */
+  /** {@return whether {@code device}, the target of a {@code /proc/self/fd} link, is a terminal} */
   static boolean isTerminalDevice(String device) {
     return device.startsWith("/dev/pts/")
         || device.startsWith("/dev/tty")

@@ -43,7 +43,7 @@ public final class TimeoutOptions {
               + " each operation may take up to 1h).")
   Duration overall;
 
-  /** Returns the library defaults with any option given on the command line applied. */
+  /** {@return the library defaults with any option given on the command line applied} */
   public Timeouts timeouts() {
     Timeouts t = Timeouts.DEFAULT;
     if (connect != null) {

@@ -43,7 +43,7 @@ public final class TlsOptions {
       this.mode = mode;
     }
 
-    /** Returns the library's TLS mode. */
+    /** {@return the library's TLS mode} */
     public TlsMode mode() {
       return mode;
     }
@@ -88,10 +88,12 @@ public final class TlsOptions {
   boolean insecure;
 
   /**
-   * Returns {@link PlaintextLogin#ALLOWED} when the user said {@code --tls none} (the explicit
-   * opt-in to a password in clear text), else {@link PlaintextLogin#REFUSED}. With {@code
+   * {@return {@link PlaintextLogin#ALLOWED} when the user said {@code --tls none} (the explicit
+   * opt-in to a password in clear text), else {@link PlaintextLogin#REFUSED}} With {@code
    * loggingIn} and {@code --tls none}, warns on standard error (even with {@code --quiet}) that the
    * password travels in clear text.
+   *
+   * @param loggingIn whether the command will send a password
    */
   public PlaintextLogin plaintextLogin(boolean loggingIn) {
     if (choice != Choice.none) {
@@ -114,8 +116,8 @@ public final class TlsOptions {
   }
 
   /**
-   * Returns the trust to use: system CAs, the {@code --cacert} file, or (with a warning on standard
-   * error) none at all.
+   * {@return the trust to use: system CAs, the {@code --cacert} file, or (with a warning on
+   * standard error) none at all}
    *
    * @throws ParameterException when {@code --cacert} and {@code --insecure} are both given, or a
    *     {@code --cacert} password option is wrong
@@ -152,7 +154,7 @@ public final class TlsOptions {
     }
   }
 
-  /** Returns the PKCS#12 password from {@code --cacert-password-env} or {@code -file}, or null. */
+  /** {@return the PKCS#12 password from {@code --cacert-password-env} or {@code -file}, or null} */
   private char[] caPassword() throws IOException {
     if (caPasswordEnv != null && caPasswordFile != null) {
       throw new ParameterException(

@@ -33,12 +33,17 @@ public final class TransferOptions {
 
   @Mixin ProgressOptions progressOptions;
 
-  /** Returns the retry policy from {@code --retry} and {@code --retry-delay}. */
+  /**
+   * {@return the retry policy from {@code --retry} and {@code --retry-delay}}
+   *
+   * @param delay the {@code --retry-delay} option
+   * @param output where retry notes go
+   */
   public Retry retry(RetryDelayOption delay, OutputOptions output) {
     return new Retry(retries().orElse(0), delay.retryDelay(), output);
   }
 
-  /** Returns {@code --retry N} when given (0 to 100). */
+  /** {@return {@code --retry N} when given (0 to 100)} */
   public java.util.OptionalInt retries() {
     if (retries == null) {
       return java.util.OptionalInt.empty();
@@ -50,12 +55,20 @@ public final class TransferOptions {
     return java.util.OptionalInt.of(retries);
   }
 
-  /** Returns the progress bar to draw, if any; see {@link ProgressOptions}. */
+  /**
+   * {@return the progress bar to draw, if any; see {@link ProgressOptions}}
+   *
+   * @param output the output options (quiet, terminal)
+   */
   public ProgressListener progress(OutputOptions output) {
     return progressOptions.listener(output);
   }
 
-  /** Ends a progress bar's line if {@code listener} is one that drew something. */
+  /**
+   * Ends a progress bar's line if {@code listener} is one that drew something.
+   *
+   * @param listener the listener a transfer used
+   */
   public static void finish(ProgressListener listener) {
     ProgressOptions.finish(listener);
   }

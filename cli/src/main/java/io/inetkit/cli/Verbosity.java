@@ -23,7 +23,7 @@ final class Verbosity {
     setIfAbsent("org.slf4j.simpleLogger.log.io.inetkit.core.PlaintextLogin", "error");
   }
 
-  /** Returns whether -v was given. */
+  /** {@return whether -v was given} */
   static boolean isVerbose() {
     return verbose;
   }

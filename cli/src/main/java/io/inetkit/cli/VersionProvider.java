@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 /** Supplies {@code inetkit --version} from the version the build filtered into a resource. */
 final class VersionProvider implements IVersionProvider {
 
-  /** Returns the inetkit version, e.g. {@code 0.1.0}. */
+  /** {@return the inetkit version, e.g. {@code 0.1.0}} */
   static String version() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {

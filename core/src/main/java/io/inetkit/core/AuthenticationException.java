@@ -14,6 +14,7 @@ package io.inetkit.core;
 public class AuthenticationException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The server's refusal, or {@code null} when there was none (a failed SASL exchange). */
   private final Reply reply;
 
   /**
@@ -27,7 +28,7 @@ public class AuthenticationException extends InetkitException {
     this.reply = reply;
   }
 
-  /** Returns the server's refusal, or {@code null} when none was received. */
+  /** {@return the server's refusal, or {@code null} when none was received} */
   public Reply reply() {
     return reply;
   }

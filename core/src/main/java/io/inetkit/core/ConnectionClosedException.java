@@ -15,7 +15,13 @@ package io.inetkit.core;
 public class ConnectionClosedException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link InetkitException#InetkitException}. */
+  /**
+   * Creates the exception; see {@link InetkitException#InetkitException}.
+   *
+   * @param message what was attempted and what happened; must not contain a secret
+   * @param endpoint the server
+   * @param cause the underlying exception, or {@code null}
+   */
   public ConnectionClosedException(String message, Endpoint endpoint, Throwable cause) {
     super(message, endpoint, cause);
   }

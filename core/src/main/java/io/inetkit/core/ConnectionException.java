@@ -14,7 +14,13 @@ package io.inetkit.core;
 public class ConnectionException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link InetkitException#InetkitException}. */
+  /**
+   * Creates the exception; see {@link InetkitException#InetkitException}.
+   *
+   * @param message what was attempted and what happened; must not contain a secret
+   * @param endpoint the server that could not be reached
+   * @param cause the underlying exception, or {@code null}
+   */
   public ConnectionException(String message, Endpoint endpoint, Throwable cause) {
     super(message, endpoint, cause);
   }

@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -38,8 +39,10 @@ public final class Credentials {
   }
 
   /**
-   * Returns password credentials. The array is copied, so the caller may clear its own.
+   * {@return password credentials} The array is copied, so the caller may clear its own.
    *
+   * @param user the login name; not empty
+   * @param password the password; copied
    * @throws InvalidInputException when the user is empty or either value holds CR, LF or NUL
    */
   public static Credentials password(String user, char[] password) {
@@ -48,21 +51,34 @@ public final class Credentials {
     return new Credentials(user, Kind.PASSWORD, copy::clone);
   }
 
-  /** Returns password credentials whose password is asked of {@code password} when needed. */
+  /**
+   * {@return password credentials whose password is asked of {@code password} when needed}
+   *
+   * @param user the login name; not empty
+   * @param password called at each login for the password; the array it returns is cleared after
+   *     use
+   */
   public static Credentials password(String user, Supplier<char[]> password) {
     return new Credentials(user, Kind.PASSWORD, password);
   }
 
-  /** Returns OAuth2 credentials whose token is asked of {@code tokenProvider} at each login. */
+  /**
+   * {@return OAuth2 credentials whose token is asked of {@code tokenProvider} at each login}
+   *
+   * @param user the login name; not empty
+   * @param tokenProvider called at each login for a current access token
+   */
   public static Credentials oauth2(String user, Supplier<String> tokenProvider) {
     Objects.requireNonNull(tokenProvider, "tokenProvider");
     return new Credentials(user, Kind.OAUTH2_TOKEN, () -> toChars(tokenProvider.get()));
   }
 
   /**
-   * Returns password credentials whose password is read from the environment variable {@code
-   * variable} when needed.
+   * {@return password credentials whose password is read from the environment variable {@code
+   * variable} when needed}
    *
+   * @param user the login name; not empty
+   * @param variable the name of the environment variable that holds the password
    * @throws InvalidInputException when the variable is not set
    */
   public static Credentials fromEnvironment(String user, String variable) {
@@ -74,24 +90,24 @@ public final class Credentials {
     return password(user, () -> toChars(System.getenv(variable)));
   }
 
-  /** Returns the characters of {@code s}, or null (which {@link #secret()} reports) for null. */
+  /** {@return the characters of {@code s}, or null (which {@link #secret()} reports) for null} */
   private static char[] toChars(String s) {
     return s == null ? null : s.toCharArray();
   }
 
-  /** Returns the user name. */
+  /** {@return the user name} */
   public String user() {
     return user;
   }
 
-  /** Returns the kind of secret. */
+  /** {@return the kind of secret} */
   public Kind kind() {
     return kind;
   }
 
   /**
-   * Returns a fresh copy of the secret; the caller should {@link Arrays#fill(char[], char) clear}
-   * it after use.
+   * {@return a fresh copy of the secret; the caller should {@link Arrays#fill(char[], char) clear}
+   * it after use}
    *
    * @throws InvalidInputException when the supplier returns null or a value with CR, LF or NUL
    */
@@ -103,7 +119,7 @@ public final class Credentials {
     return requireNoControl(value);
   }
 
-  /** Returns the secret as a String, for APIs (Jakarta Mail, Commons Net) that take one. */
+  /** {@return the secret as a String, for APIs (Jakarta Mail, Commons Net) that take one} */
   public String secretAsString() {
     char[] value = secret();
     try {
@@ -124,7 +140,7 @@ public final class Credentials {
     return value;
   }
 
-  /** Returns {@code Credentials[user=alice, PASSWORD=***]}: the secret is never shown. */
+  /** {@return {@code Credentials[user=alice, PASSWORD=***]}: the secret is never shown} */
   @Override
   public String toString() {
     return "Credentials[user=" + user + ", " + kind + "=***]";

@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.net.InetSocketAddress;
 
 /**
@@ -15,7 +16,15 @@ import java.net.InetSocketAddress;
  */
 public record Endpoint(String host, int port) {
 
-  /** Validates host and port; see {@link Inputs#requireHost}. */
+  /**
+   * Validates host and port.
+   *
+   * @param host a host name, IPv4 literal, or IPv6 literal without brackets
+   * @param port 1 to 65535
+   * @throws InvalidInputException if {@code host} is null, empty, longer than 253 characters or
+   *     holds white space, a control character or a character no host name contains, or {@code
+   *     port} is outside 1 to 65535
+   */
   public Endpoint {
     host = Inputs.requireHost("host", host);
     if (port < 1 || port > 65535) {
@@ -23,7 +32,13 @@ public record Endpoint(String host, int port) {
     }
   }
 
-  /** Returns the endpoint {@code host:port}. */
+  /**
+   * {@return the endpoint {@code host:port}}
+   *
+   * @param host a host name, IPv4 literal, or IPv6 literal without brackets
+   * @param port 1 to 65535
+   * @throws InvalidInputException when the host or port is not valid
+   */
   public static Endpoint of(String host, int port) {
     return new Endpoint(host, port);
   }
@@ -31,6 +46,9 @@ public record Endpoint(String host, int port) {
   /**
    * Parses {@code host:port}, {@code [v6]:port}, or a bare host with {@code defaultPort}.
    *
+   * @param text {@code host:port}, {@code [v6]:port}, {@code host} or {@code v6}
+   * @param defaultPort the port when the text names none
+   * @return the endpoint
    * @throws InvalidInputException when the text is not a valid endpoint
    */
   public static Endpoint parse(String text, int defaultPort) {
@@ -70,17 +88,17 @@ public record Endpoint(String host, int port) {
     return port;
   }
 
-  /** Returns whether the host is an IPv6 literal. */
+  /** {@return whether the host is an IPv6 literal} */
   public boolean isIpv6Literal() {
     return host.indexOf(':') >= 0;
   }
 
-  /** Returns an unresolved socket address for this endpoint. */
+  /** {@return an unresolved socket address for this endpoint} */
   public InetSocketAddress toSocketAddress() {
     return InetSocketAddress.createUnresolved(host, port);
   }
 
-  /** Returns {@code host:port}, with brackets around an IPv6 literal. */
+  /** {@return {@code host:port}, with brackets around an IPv6 literal} */
   @Override
   public String toString() {
     return (isIpv6Literal() ? "[" + host + "]" : host) + ":" + port;

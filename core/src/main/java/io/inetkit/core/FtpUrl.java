@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class FtpUrl {
       this.code = code;
     }
 
-    /** Returns the letter used in URLs. */
+    /** {@return the letter used in URLs} */
     public char code() {
       return code;
     }
@@ -61,6 +62,8 @@ public final class FtpUrl {
   /**
    * Parses an {@code ftp://} or {@code ftps://} URL.
    *
+   * @param text the URL
+   * @return its FTP parts
    * @throws InvalidInputException when the text is not a valid FTP URL
    */
   public static FtpUrl parse(String text) {
@@ -70,6 +73,8 @@ public final class FtpUrl {
   /**
    * Reads the FTP parts of a parsed URL.
    *
+   * @param url a parsed {@code ftp} or {@code ftps} URL
+   * @return its FTP parts
    * @throws InvalidInputException when the URL is not an FTP URL, has a query, or a bad type
    */
   public static FtpUrl from(InetkitUrl url) {
@@ -111,42 +116,42 @@ public final class FtpUrl {
         "type", "expected ;type=a, i or d, got " + Inputs.quote(";" + param));
   }
 
-  /** Returns the whole URL: host, port, user, TLS mode. */
+  /** {@return the whole URL: host, port, user, TLS mode} */
   public InetkitUrl url() {
     return url;
   }
 
-  /** Returns the decoded path segments, without the trailing empty one of a directory URL. */
+  /** {@return the decoded path segments, without the trailing empty one of a directory URL} */
   public List<String> segments() {
     return segments;
   }
 
   /**
-   * Returns the decoded path relative to the login directory ({@code "pub/README"}), absolute when
-   * the URL starts with {@code %2F}; {@code ""} for the login directory itself.
+   * {@return the decoded path relative to the login directory ({@code "pub/README"}), absolute when
+   * the URL starts with {@code %2F}; {@code ""} for the login directory itself}
    */
   public String path() {
     return String.join("/", segments);
   }
 
-  /** Returns the last segment when the URL names a file, empty for a directory. */
+  /** {@return the last segment when the URL names a file, empty for a directory} */
   public Optional<String> fileName() {
     return directory || segments.isEmpty()
         ? Optional.empty()
         : Optional.of(segments.get(segments.size() - 1));
   }
 
-  /** Returns whether the URL names a directory: a trailing slash, no path, or {@code ;type=d}. */
+  /** {@return whether the URL names a directory: a trailing slash, no path, or {@code ;type=d}} */
   public boolean isDirectory() {
     return directory || segments.isEmpty();
   }
 
-  /** Returns the {@code ;type=} code, if given. */
+  /** {@return the {@code ;type=} code, if given} */
   public Optional<TypeCode> typeCode() {
     return Optional.ofNullable(typeCode);
   }
 
-  /** Returns the URL re-encoded in RFC 1738 form, the password (if any) masked. */
+  /** {@return the URL re-encoded in RFC 1738 form, the password (if any) masked} */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(url.authorityPrefix());

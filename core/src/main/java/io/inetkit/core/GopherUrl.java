@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,8 @@ public final class GopherUrl {
   /**
    * Parses a {@code gopher://} or {@code gophers://} URL.
    *
+   * @param text the URL
+   * @return its Gopher parts
    * @throws InvalidInputException when the text is not a valid Gopher URL
    */
   public static GopherUrl parse(String text) {
@@ -46,6 +49,8 @@ public final class GopherUrl {
   /**
    * Reads the Gopher parts of a parsed URL.
    *
+   * @param url a parsed {@code gopher} or {@code gophers} URL
+   * @return its Gopher parts
    * @throws InvalidInputException when the URL is not a Gopher URL or its item type is invalid
    */
   public static GopherUrl from(InetkitUrl url) {
@@ -70,32 +75,32 @@ public final class GopherUrl {
         parts.length > 2 ? parts[2] : null);
   }
 
-  /** Returns the whole URL: host, port, TLS mode. */
+  /** {@return the whole URL: host, port, TLS mode} */
   public InetkitUrl url() {
     return url;
   }
 
-  /** Returns the item type character: {@code '0'} text, {@code '1'} menu, {@code '7'} search... */
+  /** {@return the item type character: {@code '0'} text, {@code '1'} menu, {@code '7'} search..} */
   public char itemType() {
     return itemType;
   }
 
-  /** Returns the decoded selector to send; may be empty. */
+  /** {@return the decoded selector to send; may be empty} */
   public String selector() {
     return selector;
   }
 
-  /** Returns the search string (after the first {@code %09}), if the URL has one. */
+  /** {@return the search string (after the first {@code %09}), if the URL has one} */
   public Optional<String> search() {
     return Optional.ofNullable(search);
   }
 
-  /** Returns the Gopher+ string (after the second {@code %09}), if the URL has one. */
+  /** {@return the Gopher+ string (after the second {@code %09}), if the URL has one} */
   public Optional<String> gopherPlus() {
     return Optional.ofNullable(gopherPlus);
   }
 
-  /** Returns the URL re-encoded in RFC 4266 form. */
+  /** {@return the URL re-encoded in RFC 4266 form} */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(url.authorityPrefix()).append('/');

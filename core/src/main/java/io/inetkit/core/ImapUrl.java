@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,6 +55,8 @@ public final class ImapUrl {
   /**
    * Parses an {@code imap://} or {@code imaps://} URL.
    *
+   * @param text the URL
+   * @return its IMAP parts
    * @throws InvalidInputException when the text is not a valid IMAP URL
    */
   public static ImapUrl parse(String text) {
@@ -63,6 +66,8 @@ public final class ImapUrl {
   /**
    * Reads the IMAP parts of a parsed URL.
    *
+   * @param url a parsed {@code imap} or {@code imaps} URL
+   * @return its IMAP parts
    * @throws InvalidInputException when the URL is not an IMAP URL or its path is malformed
    */
   public static ImapUrl from(InetkitUrl url) {
@@ -131,47 +136,47 @@ public final class ImapUrl {
     return value;
   }
 
-  /** Returns the whole URL: host, port, user, TLS mode. */
+  /** {@return the whole URL: host, port, user, TLS mode} */
   public InetkitUrl url() {
     return url;
   }
 
-  /** Returns the decoded mailbox name (e.g. {@code "INBOX"}, {@code "~peter/日本語"}), if any. */
+  /** {@return the decoded mailbox name (e.g. {@code "INBOX"}, {@code "~peter/日本語"}), if any} */
   public Optional<String> mailbox() {
     return Optional.ofNullable(mailbox);
   }
 
-  /** Returns the {@code ;UIDVALIDITY=} the UIDs are valid for, if given. */
+  /** {@return the {@code ;UIDVALIDITY=} the UIDs are valid for, if given} */
   public OptionalLong uidValidity() {
     return uidValidity < 0 ? OptionalLong.empty() : OptionalLong.of(uidValidity);
   }
 
-  /** Returns the message {@code ;UID=}, if the URL names one message. */
+  /** {@return the message {@code ;UID=}, if the URL names one message} */
   public OptionalLong uid() {
     return uid < 0 ? OptionalLong.empty() : OptionalLong.of(uid);
   }
 
-  /** Returns the body {@code ;SECTION=} (e.g. {@code "1.2"}, {@code "HEADER"}), if given. */
+  /** {@return the body {@code ;SECTION=} (e.g. {@code "1.2"}, {@code "HEADER"}), if given} */
   public Optional<String> section() {
     return Optional.ofNullable(section);
   }
 
-  /** Returns the {@code ;PARTIAL=} byte range {@code offset[.length]}, if given. */
+  /** {@return the {@code ;PARTIAL=} byte range {@code offset[.length]}, if given} */
   public Optional<String> partial() {
     return Optional.ofNullable(partial);
   }
 
-  /** Returns the decoded IMAP SEARCH criteria after {@code ?}, if given. */
+  /** {@return the decoded IMAP SEARCH criteria after {@code ?}, if given} */
   public Optional<String> search() {
     return Optional.ofNullable(search);
   }
 
-  /** Returns the {@code ;AUTH=} mechanism ({@code *} for any), if given. */
+  /** {@return the {@code ;AUTH=} mechanism ({@code *} for any), if given} */
   public Optional<String> authMechanism() {
     return url.authMechanism();
   }
 
-  /** Returns the URL re-encoded in RFC 5092 form, the password (if any) masked. */
+  /** {@return the URL re-encoded in RFC 5092 form, the password (if any) masked} */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(url.authorityPrefix()).append('/');

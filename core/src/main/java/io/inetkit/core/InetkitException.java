@@ -38,7 +38,7 @@ public class InetkitException extends IOException {
     this.endpoint = endpoint;
   }
 
-  /** Returns the server this failure concerns, or {@code null} when there was none. */
+  /** {@return the server this failure concerns, or {@code null} when there was none} */
   public Endpoint endpoint() {
     return endpoint;
   }

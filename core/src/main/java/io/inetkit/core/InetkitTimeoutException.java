@@ -39,13 +39,16 @@ public class InetkitTimeoutException extends InetkitException {
       this.description = description;
     }
 
-    /** Returns the limit in words, e.g. {@code "the overall time limit"}. */
+    /** {@return the limit in words, e.g. {@code "the overall time limit"}} */
     public String description() {
       return description;
     }
   }
 
+  /** The limit that expired. */
   private final Duration timeout;
+
+  /** Which limit expired. */
   private final Limit limit;
 
   /**
@@ -83,12 +86,12 @@ public class InetkitTimeoutException extends InetkitException {
     this.limit = limit;
   }
 
-  /** Returns the limit that expired. */
+  /** {@return the limit that expired} */
   public Duration timeout() {
     return timeout;
   }
 
-  /** Returns which of the {@link Timeouts} expired, when the code that raised this knows it. */
+  /** {@return which of the {@link Timeouts} expired, when the code that raised this knows it} */
   public Optional<Limit> limit() {
     return Optional.ofNullable(limit);
   }

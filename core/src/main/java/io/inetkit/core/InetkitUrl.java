@@ -1,5 +1,7 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
+import io.inetkit.core.internal.Redaction;
 import java.net.IDN;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +74,8 @@ public final class InetkitUrl {
    * pops://} are accepted for POP3). For {@code gopher[s]} a {@code ?} or {@code #} belongs to the
    * selector; for the other schemes a fragment is dropped.
    *
+   * @param text the URL
+   * @return the parsed URL
    * @throws InvalidInputException for an unknown scheme, a missing host, a bad port, an unclosed
    *     {@code [}, a malformed percent-escape, or CR, LF or NUL in any component
    */
@@ -221,7 +225,7 @@ public final class InetkitUrl {
     };
   }
 
-  /** Returns {@code text} with anything after the first ':' of the user info masked. */
+  /** {@return {@code text} with anything after the first ':' of the user info masked} */
   static String redact(String text) {
     int sep = text.indexOf("://");
     if (sep < 0) {
@@ -236,22 +240,22 @@ public final class InetkitUrl {
     return text.substring(0, colon + 1) + Redaction.MASK + text.substring(at);
   }
 
-  /** Returns the scheme; {@code pop://} URLs have {@link Scheme#POP3}. */
+  /** {@return the scheme; {@code pop://} URLs have {@link Scheme#POP3}} */
   public Scheme scheme() {
     return scheme;
   }
 
-  /** Returns the decoded user name, if the URL names one. */
+  /** {@return the decoded user name, if the URL names one} */
   public Optional<String> user() {
     return Optional.ofNullable(user);
   }
 
-  /** Returns whether the URL carries a password (which only {@link #credentials()} reveals). */
+  /** {@return whether the URL carries a password (which only {@link #credentials()} reveals)} */
   public boolean hasPassword() {
     return password != null;
   }
 
-  /** Returns user and password as {@link Credentials} when the URL carries both. */
+  /** {@return user and password as {@link Credentials} when the URL carries both} */
   public Optional<Credentials> credentials() {
     if (user == null || password == null) {
       return Optional.empty();
@@ -260,77 +264,79 @@ public final class InetkitUrl {
   }
 
   /**
-   * Returns the URL's credentials when it carries user and password, else those {@code netrc} holds
-   * for this host (and for the URL's user, when it names one), as curl does.
+   * {@return the URL's credentials when it carries user and password, else those {@code netrc}
+   * holds for this host (and for the URL's user, when it names one), as curl does}
    *
    * <pre>{@code
    * Credentials login = url.credentials(Netrc.load(Netrc.defaultFile())).orElseThrow();
    * }</pre>
+   *
+   * @param netrc the {@code .netrc} to fall back on ({@link Netrc#EMPTY} for none)
    */
   public Optional<Credentials> credentials(Netrc netrc) {
     Optional<Credentials> own = credentials();
     return own.isPresent() ? own : netrc.credentials(host, user);
   }
 
-  /** Returns a fresh copy of the decoded password, if the URL carries one; clear it after use. */
+  /** {@return a fresh copy of the decoded password, if the URL carries one; clear it after use} */
   public Optional<char[]> password() {
     return Optional.ofNullable(password).map(String::toCharArray);
   }
 
   /**
-   * Returns the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any, {@code
-   * +APOP}, {@code PLAIN}...), if given.
+   * {@return the {@code ;AUTH=} mechanism of an SMTP, IMAP or POP3 URL ({@code *} for any, {@code
+   * +APOP}, {@code PLAIN}...), if given}
    */
   public Optional<String> authMechanism() {
     return Optional.ofNullable(authMechanism);
   }
 
-  /** Returns the host: a name, an IPv4 literal, or an IPv6 literal without brackets. */
+  /** {@return the host: a name, an IPv4 literal, or an IPv6 literal without brackets} */
   public String host() {
     return host;
   }
 
-  /** Returns the port: the one in the URL, else the scheme's default. */
+  /** {@return the port: the one in the URL, else the scheme's default} */
   public int port() {
     return explicitPort < 0 ? scheme.defaultPort() : explicitPort;
   }
 
-  /** Returns the port written in the URL, if any. */
+  /** {@return the port written in the URL, if any} */
   public OptionalInt explicitPort() {
     return explicitPort < 0 ? OptionalInt.empty() : OptionalInt.of(explicitPort);
   }
 
-  /** Returns the path as written (still percent-encoded), {@code ""} or starting with '/'. */
+  /** {@return the path as written (still percent-encoded), {@code ""} or starting with '/'} */
   public String rawPath() {
     return rawPath;
   }
 
-  /** Returns the percent-decoded path, {@code ""} or starting with '/'. */
+  /** {@return the percent-decoded path, {@code ""} or starting with '/'} */
   public String path() {
     return path;
   }
 
-  /** Returns the query (after {@code ?}) as written, if any. Gopher URLs have none. */
+  /** {@return the query (after {@code ?}) as written, if any} Gopher URLs have none. */
   public Optional<String> rawQuery() {
     return Optional.ofNullable(rawQuery);
   }
 
-  /** Returns the percent-decoded query, if any. */
+  /** {@return the percent-decoded query, if any} */
   public Optional<String> query() {
     return Optional.ofNullable(query);
   }
 
-  /** Returns the host and port to connect to. */
+  /** {@return the host and port to connect to} */
   public Endpoint endpoint() {
     return new Endpoint(host, port());
   }
 
-  /** Returns the TLS mode the scheme implies ({@link Scheme#defaultTlsMode()}). */
+  /** {@return the TLS mode the scheme implies ({@link Scheme#defaultTlsMode()})} */
   public TlsMode tlsMode() {
     return scheme.defaultTlsMode();
   }
 
-  /** Returns {@code scheme://[user[:***][;AUTH=m]@]host[:port]}, the password masked. */
+  /** {@return {@code scheme://[user[:***][;AUTH=m]@]host[:port]}, the password masked} */
   String authorityPrefix() {
     StringBuilder sb = new StringBuilder(scheme.id()).append("://");
     if (user != null || password != null || authMechanism != null) {
@@ -347,14 +353,18 @@ public final class InetkitUrl {
     return sb.toString();
   }
 
-  /** Same as {@link #toString()}: the URL with its password masked. */
+  /**
+   * Same as {@link #toString()}: the URL with its password masked.
+   *
+   * @return the URL with its password replaced by {@code ***}
+   */
   public String toRedactedString() {
     return toString();
   }
 
   /**
-   * Returns the URL, re-encoded, with the password shown as {@code ***}: {@code
-   * ftp://alice:***@host/pub}.
+   * {@return the URL, re-encoded, with the password shown as {@code ***}: {@code
+   * ftp://alice:***@host/pub}}
    */
   @Override
   public String toString() {

@@ -7,16 +7,17 @@ package io.inetkit.core;
  *
  * <pre>{@code
  * try {
- *   Inputs.requireNoControl("mailbox", "INBOX\r\nA1 DELETE INBOX");
+ *   Endpoint.of("mail.example.org\r\nRCPT TO:<x>", 25);
  * } catch (InvalidInputException e) {
- *   e.parameter();  // "mailbox"
- *   e.getMessage(); // mailbox: must not contain CR, LF or NUL (at index 5): "INBOX\r\nA1 ..."
+ *   e.parameter();  // "host"
+ *   e.getMessage(); // host: must not contain CR, LF or NUL (at index 16): "mail.example.org\r\n..."
  * }
  * }</pre>
  */
 public class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the rejected parameter. */
   private final String parameter;
 
   /**

@@ -14,6 +14,7 @@ package io.inetkit.core;
 public class LimitExceededException extends ProtocolViolationException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was exceeded. */
   private final long limit;
 
   /**
@@ -26,7 +27,7 @@ public class LimitExceededException extends ProtocolViolationException {
     this.limit = limit;
   }
 
-  /** Returns the limit that was crossed. */
+  /** {@return the limit that was crossed} */
   public long limit() {
     return limit;
   }

@@ -30,7 +30,7 @@ public class LocalFileException extends InetkitException {
     this.file = file;
   }
 
-  /** Returns the local file or folder concerned. */
+  /** {@return the local file or folder concerned} */
   public Path file() {
     return file;
   }

@@ -22,8 +22,9 @@ public final class LocalPaths {
   private LocalPaths() {}
 
   /**
-   * Returns {@code source} when it is a readable regular file.
+   * {@return {@code source} when it is a readable regular file}
    *
+   * @param source the local file to upload
    * @throws LocalFileException when it does not exist, is a folder or cannot be read
    */
   public static Path uploadSource(Path source) throws LocalFileException {
@@ -40,10 +41,13 @@ public final class LocalPaths {
   }
 
   /**
-   * Returns where a download should be written: {@code target} itself, or {@code target/name} when
+   * {@return where a download should be written: {@code target} itself, or {@code target/name} when
    * {@code target} is an existing folder ({@code name} reduced to a plain file name, {@code
-   * fallback} when nothing usable is left).
+   * fallback} when nothing usable is left)}
    *
+   * @param target the path the user gave: a file to write or an existing folder
+   * @param name the remote name, used inside a folder
+   * @param fallback the file name when {@code name} leaves nothing usable
    * @throws LocalFileException when the folder to write into does not exist or is not a folder
    */
   public static Path downloadTarget(Path target, String name, String fallback)
@@ -69,17 +73,26 @@ public final class LocalPaths {
   }
 
   /**
-   * Returns {@code target/name} when {@code target} is an existing folder ({@code name} reduced to
+   * {@return {@code target/name} when {@code target} is an existing folder ({@code name} reduced to
    * a plain file name, {@code fallback} when nothing usable is left), else {@code target}: {@link
-   * #downloadTarget} without its checks, for writers that create missing folders.
+   * #downloadTarget} without its checks, for writers that create missing folders}
+   *
+   * @param target the path the user gave: a file to write or an existing folder
+   * @param name the remote name, used inside a folder
+   * @param fallback the file name when {@code name} leaves nothing usable
    */
   public static Path intoFolder(Path target, String name, String fallback) {
     return Files.isDirectory(target) ? target.resolve(plainName(name, fallback)) : target;
   }
 
   /**
-   * Returns a failure to read or write the local file {@code file} as a {@link LocalFileException}
-   * with a sentence ({@code doing} says what was attempted, e.g. "cannot save to x.iso").
+   * Returns a failure to read or write a local file as a {@link LocalFileException} whose message
+   * is one sentence.
+   *
+   * @param doing what was attempted, e.g. {@code "cannot save to x.iso"}
+   * @param file the local file
+   * @param e the I/O failure; returned as it is when it is a {@link LocalFileException} already
+   * @return the exception to throw
    */
   public static LocalFileException failure(String doing, Path file, IOException e) {
     if (e instanceof LocalFileException lfe) {
@@ -96,7 +109,9 @@ public final class LocalPaths {
     return new LocalFileException(doing + ": " + why, file, e);
   }
 
-  /** Returns the last segment of {@code name} if it is a plain file name, else {@code fallback}. */
+  /**
+   * {@return the last segment of {@code name} if it is a plain file name, else {@code fallback}}
+   */
   static String plainName(String name, String fallback) {
     String n = name == null ? "" : name.replace('\\', '/');
     while (n.endsWith("/")) {

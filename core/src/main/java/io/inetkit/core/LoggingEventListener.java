@@ -1,13 +1,15 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An {@link EventListener} that logs every event through SLF4J at DEBUG (commands and replies) and
  * INFO (connections, TLS, authentication), under the logger {@code io.inetkit.wire}. Secrets never
- * reach the log: commands are {@link Redaction redacted} before listeners see them, and this
- * listener redacts again in case a caller feeds it directly.
+ * reach the log: commands are redacted (the arguments of {@code PASS}, {@code AUTH}, {@code LOGIN}
+ * and {@code AUTHENTICATE} become {@code ***}) before listeners see them, and this listener redacts
+ * again in case a caller feeds it directly.
  *
  * <pre>{@code
  * FtpClient ftp = FtpClient.builder().endpoint("ftp.example.org", 21)
@@ -22,7 +24,11 @@ public class LoggingEventListener extends EventListener {
     this(LoggerFactory.getLogger("io.inetkit.wire"));
   }
 
-  /** Logs to {@code log}. */
+  /**
+   * Logs to {@code log}.
+   *
+   * @param log where events are logged
+   */
   public LoggingEventListener(Logger log) {
     this.log = log;
   }

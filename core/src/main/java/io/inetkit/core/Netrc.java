@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Redaction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -49,12 +50,12 @@ public final class Netrc {
    */
   public record Entry(String machine, String login, String password, String account) {
 
-    /** Returns whether this is the {@code default} entry. */
+    /** {@return whether this is the {@code default} entry} */
     public boolean isDefault() {
       return machine == null;
     }
 
-    /** Returns login and password as credentials when the entry has both. */
+    /** {@return login and password as credentials when the entry has both} */
     public Optional<Credentials> credentials() {
       if (login == null || login.isEmpty() || password == null) {
         return Optional.empty();
@@ -62,7 +63,7 @@ public final class Netrc {
       return Optional.of(Credentials.password(login, password.toCharArray()));
     }
 
-    /** Returns {@code Entry[machine=host, login=alice, password=***]}. */
+    /** {@return {@code Entry[machine=host, login=alice, password=***]}} */
     @Override
     public String toString() {
       return "Entry[machine="
@@ -84,7 +85,7 @@ public final class Netrc {
     this.entries = List.copyOf(entries);
   }
 
-  /** Returns {@code $NETRC} when set, else {@code ~/.netrc}. */
+  /** {@return {@code $NETRC} when set, else {@code ~/.netrc}} */
   public static Path defaultFile() {
     String env = System.getenv("NETRC");
     if (env != null && !env.isBlank()) {
@@ -96,6 +97,8 @@ public final class Netrc {
   /**
    * Reads a {@code .netrc} file; a missing file reads as {@link #EMPTY}.
    *
+   * @param file the file, usually {@link #defaultFile()}
+   * @return its entries
    * @throws IOException when the file exists but cannot be read
    */
   public static Netrc load(Path file) throws IOException {
@@ -125,7 +128,7 @@ public final class Netrc {
     }
   }
 
-  /** Returns whether POSIX permissions let group or others read or write {@code file}. */
+  /** {@return whether POSIX permissions let group or others read or write {@code file}} */
   static boolean isExposed(Path file) throws IOException {
     PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
     if (view == null) {
@@ -138,7 +141,12 @@ public final class Netrc {
         || perms.contains(PosixFilePermission.OTHERS_WRITE);
   }
 
-  /** Parses the text of a {@code .netrc} file. Unknown keywords are skipped. */
+  /**
+   * Parses the text of a {@code .netrc} file. Unknown keywords are skipped.
+   *
+   * @param text the file's contents
+   * @return its entries
+   */
   public static Netrc parse(String text) {
     List<Entry> entries = new ArrayList<>();
     String[] current = null; // machine, login, password, account
@@ -225,19 +233,22 @@ public final class Netrc {
     return next;
   }
 
-  /** Returns every entry in file order, the {@code default} entry included. */
+  /** {@return every entry in file order, the {@code default} entry included} */
   public List<Entry> entries() {
     return entries;
   }
 
-  /** Returns whether the file had no entry. */
+  /** {@return whether the file had no entry} */
   public boolean isEmpty() {
     return entries.isEmpty();
   }
 
   /**
-   * Returns the first entry for {@code host} (case-insensitive) whose login is {@code login}, or
-   * with any login when {@code login} is null; else the {@code default} entry if it fits.
+   * {@return the first entry for {@code host} (case-insensitive) whose login is {@code login}, or
+   * with any login when {@code login} is null; else the {@code default} entry if it fits}
+   *
+   * @param host the server's host name
+   * @param login the login wanted, or {@code null} for any
    */
   public Optional<Entry> find(String host, String login) {
     Objects.requireNonNull(host, "host");
@@ -254,18 +265,25 @@ public final class Netrc {
   }
 
   /**
-   * Returns the credentials for {@code host} (see {@link #find}), when login and password are set.
+   * {@return the credentials for {@code host} (see {@link #find}), when login and password are set}
+   *
+   * @param host the server's host name
    */
   public Optional<Credentials> credentials(String host) {
     return find(host, null).flatMap(Entry::credentials);
   }
 
-  /** Returns the credentials of {@code login} at {@code host}, when the entry has a password. */
+  /**
+   * {@return the credentials of {@code login} at {@code host}, when the entry has a password}
+   *
+   * @param host the server's host name
+   * @param login the login name
+   */
   public Optional<Credentials> credentials(String host, String login) {
     return find(host, login).flatMap(Entry::credentials);
   }
 
-  /** Returns {@code Netrc[n entries]}; never any secret. */
+  /** {@return {@code Netrc[n entries]}; never any secret} */
   @Override
   public String toString() {
     return "Netrc[" + entries.size() + " entries]";

@@ -15,7 +15,14 @@ package io.inetkit.core;
 public class NotFoundException extends ProtocolReplyException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link ProtocolReplyException#ProtocolReplyException}. */
+  /**
+   * Creates the exception; see {@link ProtocolReplyException#ProtocolReplyException}.
+   *
+   * @param command the command that was refused, with any secret already redacted
+   * @param endpoint the server
+   * @param reply the server's reply
+   * @param cause the underlying exception, or {@code null}
+   */
   public NotFoundException(String command, Endpoint endpoint, Reply reply, Throwable cause) {
     super(command, endpoint, reply, cause);
   }

@@ -31,6 +31,7 @@ public enum PlaintextLogin {
    * #REFUSED}, logs a warning when it is {@link #ALLOWED}. Nothing has been sent when it throws.
    *
    * @param what the login, for the message (e.g. {@code "AUTH as alice"}, {@code "login as bob"})
+   * @param endpoint the server, for the message and the warning
    * @throws TlsException when credentials may not travel in clear text
    */
   public void checkCleartext(String what, Endpoint endpoint) throws TlsException {

@@ -29,6 +29,8 @@ public final class Pop3Url {
   /**
    * Parses a {@code pop[3][s]://} URL.
    *
+   * @param text the URL
+   * @return its POP3 parts
    * @throws InvalidInputException when the text is not a valid POP3 URL
    */
   public static Pop3Url parse(String text) {
@@ -38,6 +40,8 @@ public final class Pop3Url {
   /**
    * Reads the POP3 parts of a parsed URL.
    *
+   * @param url a parsed {@code pop3} or {@code pop3s} URL
+   * @return its POP3 parts
    * @throws InvalidInputException when the URL is not a POP3 URL or its path is not a number
    */
   public static Pop3Url from(InetkitUrl url) {
@@ -55,22 +59,22 @@ public final class Pop3Url {
     return new Pop3Url(url, number);
   }
 
-  /** Returns the whole URL: host, port, user, TLS mode. */
+  /** {@return the whole URL: host, port, user, TLS mode} */
   public InetkitUrl url() {
     return url;
   }
 
-  /** Returns the {@code ;AUTH=} mechanism: {@code +APOP}, {@code *}, or a SASL name. */
+  /** {@return the {@code ;AUTH=} mechanism: {@code +APOP}, {@code *}, or a SASL name} */
   public Optional<String> authMechanism() {
     return url.authMechanism();
   }
 
-  /** Returns the message number (1-based, as POP3 counts), if the path names one. */
+  /** {@return the message number (1-based, as POP3 counts), if the path names one} */
   public OptionalInt messageNumber() {
     return messageNumber < 0 ? OptionalInt.empty() : OptionalInt.of(messageNumber);
   }
 
-  /** Returns the URL re-encoded, the password (if any) masked. */
+  /** {@return the URL re-encoded, the password (if any) masked} */
   @Override
   public String toString() {
     return url.authorityPrefix() + (messageNumber < 0 ? "" : "/" + messageNumber);

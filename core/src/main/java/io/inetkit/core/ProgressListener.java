@@ -19,6 +19,10 @@ public interface ProgressListener {
   /** A listener that ignores everything. */
   ProgressListener NONE = progress -> {};
 
-  /** Receives a progress snapshot. */
+  /**
+   * Receives a progress snapshot.
+   *
+   * @param progress the transfer so far
+   */
   void progress(TransferProgress progress);
 }

@@ -16,7 +16,10 @@ import java.util.Objects;
 public class ProtocolReplyException extends InetkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The refused command, secrets redacted. */
   private final String command;
+
+  /** The server's reply. */
   private final Reply reply;
 
   /**
@@ -34,12 +37,12 @@ public class ProtocolReplyException extends InetkitException {
     this.reply = reply;
   }
 
-  /** Returns the command the server refused (secrets redacted). */
+  /** {@return the command the server refused (secrets redacted)} */
   public String command() {
     return command;
   }
 
-  /** Returns the server's reply. */
+  /** {@return the server's reply} */
   public Reply reply() {
     return reply;
   }

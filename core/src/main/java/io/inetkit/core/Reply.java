@@ -32,7 +32,15 @@ public record Reply(String status, String text, Kind kind) {
     PERMANENT_NEGATIVE
   }
 
-  /** Validates and bounds the reply. */
+  /**
+   * Validates and bounds the reply.
+   *
+   * @param status the protocol's status token; never blank
+   * @param text the reply text; {@code null} reads as empty, text longer than {@link #MAX_TEXT} is
+   *     cut
+   * @param kind what the reply means for the command
+   * @throws IllegalArgumentException when {@code status} is blank
+   */
   public Reply {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(kind, "kind");
@@ -46,8 +54,10 @@ public record Reply(String status, String text, Kind kind) {
   }
 
   /**
-   * Returns the reply for a three-digit SMTP or FTP code, its kind taken from the first digit.
+   * {@return the reply for a three-digit SMTP or FTP code, its kind taken from the first digit}
    *
+   * @param code the reply code, 100 to 599
+   * @param text the reply text
    * @throws IllegalArgumentException when {@code code} is not between 100 and 599
    */
   public static Reply numeric(int code, String text) {
@@ -64,7 +74,7 @@ public record Reply(String status, String text, Kind kind) {
     return new Reply(Integer.toString(code), text, kind);
   }
 
-  /** Returns the numeric code, or {@code -1} when the status is not a number. */
+  /** {@return the numeric code, or {@code -1} when the status is not a number} */
   public int code() {
     try {
       return Integer.parseInt(status);
@@ -73,22 +83,22 @@ public record Reply(String status, String text, Kind kind) {
     }
   }
 
-  /** Returns whether the command succeeded. */
+  /** {@return whether the command succeeded} */
   public boolean isPositive() {
     return kind == Kind.POSITIVE;
   }
 
-  /** Returns whether the failure may go away if the command is tried again later. */
+  /** {@return whether the failure may go away if the command is tried again later} */
   public boolean isTransient() {
     return kind == Kind.TRANSIENT_NEGATIVE;
   }
 
-  /** Returns whether the failure will not go away by trying again. */
+  /** {@return whether the failure will not go away by trying again} */
   public boolean isPermanent() {
     return kind == Kind.PERMANENT_NEGATIVE;
   }
 
-  /** Returns {@code status text}, as the server said it. */
+  /** {@return {@code status text}, as the server said it} */
   @Override
   public String toString() {
     return text.isEmpty() ? status : status + " " + text;

@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.util.Locale;
 
 /**
@@ -50,9 +51,10 @@ public enum Scheme {
   }
 
   /**
-   * Returns the scheme named {@code name} (case-insensitive); {@code pop} and {@code pops} (RFC
-   * 2384's name) are accepted for {@link #POP3} and {@link #POP3S}.
+   * {@return the scheme named {@code name} (case-insensitive); {@code pop} and {@code pops} (RFC
+   * 2384's name) are accepted for {@link #POP3} and {@link #POP3S}}
    *
+   * @param name the scheme as written in a URL
    * @throws InvalidInputException for a scheme inetkit does not speak
    */
   public static Scheme of(String name) {
@@ -69,17 +71,17 @@ public enum Scheme {
     throw new InvalidInputException("scheme", "unsupported URL scheme: " + Inputs.quote(name));
   }
 
-  /** Returns the scheme as written in URLs, e.g. {@code "imaps"}. */
+  /** {@return the scheme as written in URLs, e.g. {@code "imaps"}} */
   public String id() {
     return id;
   }
 
-  /** Returns the port used when a URL names none. */
+  /** {@return the port used when a URL names none} */
   public int defaultPort() {
     return defaultPort;
   }
 
-  /** Returns the TLS mode a URL of this scheme implies. */
+  /** {@return the TLS mode a URL of this scheme implies} */
   public TlsMode defaultTlsMode() {
     return defaultTlsMode;
   }

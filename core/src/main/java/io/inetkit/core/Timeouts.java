@@ -22,7 +22,14 @@ public record Timeouts(Duration connect, Duration read, Duration overall) {
   public static final Timeouts DEFAULT =
       new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofHours(1));
 
-  /** Validates that every limit is positive and below 24 days (an {@code int} of millis). */
+  /**
+   * Validates that every limit is positive and below 24 days (an {@code int} of millis).
+   *
+   * @param connect how long to wait for the TCP (and TLS) connection
+   * @param read how long a connection may stay silent while something is awaited
+   * @param overall the longest one operation may take
+   * @throws InvalidInputException when a limit is null, zero, negative or longer than about 24 days
+   */
   public Timeouts {
     connect = requirePositive("connect", connect);
     read = requirePositive("read", read);
@@ -40,32 +47,49 @@ public record Timeouts(Duration connect, Duration read, Duration overall) {
     return d;
   }
 
-  /** Returns a copy with another connect timeout. */
+  /**
+   * {@return a copy with another connect timeout}
+   *
+   * @param connect the new connect timeout; positive
+   */
   public Timeouts withConnect(Duration connect) {
     return new Timeouts(connect, read, overall);
   }
 
-  /** Returns a copy with another read (idle) timeout. */
+  /**
+   * {@return a copy with another read (idle) timeout}
+   *
+   * @param read the new read (idle) timeout; positive
+   */
   public Timeouts withRead(Duration read) {
     return new Timeouts(connect, read, overall);
   }
 
-  /** Returns a copy with another overall per-operation timeout. */
+  /**
+   * {@return a copy with another overall per-operation timeout}
+   *
+   * @param overall the new overall timeout; positive
+   */
   public Timeouts withOverall(Duration overall) {
     return new Timeouts(connect, read, overall);
   }
 
-  /** Returns the connect timeout in milliseconds, as socket APIs take it. */
+  /** {@return the connect timeout in milliseconds, as socket APIs take it} */
   public int connectMillis() {
     return (int) connect.toMillis();
   }
 
-  /** Returns the read timeout in milliseconds, as socket APIs take it. */
+  /** {@return the read timeout in milliseconds, as socket APIs take it} */
   public int readMillis() {
     return (int) read.toMillis();
   }
 
-  /** Formats a duration for messages: {@code 250 ms}, {@code 30 s}, {@code 2 min}. */
+  /**
+   * Formats a duration for messages: {@code 250 ms}, {@code 30 s}, {@code 2 min}.
+   *
+   * @param d the duration
+   * @return its text in the largest unit that keeps it exact (to the millisecond under two minutes)
+   */
   public static String format(Duration d) {
     if (d.toMillis() < 1000) {
       return d.toMillis() + " ms";

@@ -31,12 +31,12 @@ public enum TlsMode {
   /** TLS from the first byte (SMTPS 465, IMAPS 993, POP3S 995, FTPS 990, gophers). */
   IMPLICIT;
 
-  /** Returns whether this mode speaks TLS from the first byte. */
+  /** {@return whether this mode speaks TLS from the first byte} */
   public boolean isImplicit() {
     return this == IMPLICIT;
   }
 
-  /** Returns whether this mode upgrades a plain connection with STARTTLS (or tries to). */
+  /** {@return whether this mode upgrades a plain connection with STARTTLS (or tries to)} */
   public boolean isStartTls() {
     return this == STARTTLS_REQUIRED || this == STARTTLS_OPPORTUNISTIC;
   }

@@ -18,7 +18,16 @@ import java.util.Optional;
  */
 public record TransferProgress(String name, long bytesDone, long totalBytes, Duration elapsed) {
 
-  /** Validates the snapshot. */
+  /**
+   * Validates the snapshot.
+   *
+   * @param name what is being transferred; {@code null} reads as empty
+   * @param bytesDone bytes moved so far; not negative
+   * @param totalBytes the expected size in bytes, or {@code -1} when unknown
+   * @param elapsed time since the transfer started; {@code null} reads as zero
+   * @throws IllegalArgumentException when {@code bytesDone} is negative or {@code totalBytes} below
+   *     -1
+   */
   public TransferProgress {
     if (bytesDone < 0) {
       throw new IllegalArgumentException("bytesDone < 0");
@@ -30,18 +39,18 @@ public record TransferProgress(String name, long bytesDone, long totalBytes, Dur
     elapsed = elapsed == null ? Duration.ZERO : elapsed;
   }
 
-  /** Returns whether the total size is known. */
+  /** {@return whether the total size is known} */
   public boolean totalKnown() {
     return totalBytes >= 0;
   }
 
-  /** Returns the average rate so far in bytes per second (0 before any time has passed). */
+  /** {@return the average rate so far in bytes per second (0 before any time has passed)} */
   public double bytesPerSecond() {
     long nanos = elapsed.toNanos();
     return nanos <= 0 ? 0 : bytesDone * 1e9 / nanos;
   }
 
-  /** Returns the fraction done between 0 and 1, or {@code -1} when the total is unknown. */
+  /** {@return the fraction done between 0 and 1, or {@code -1} when the total is unknown} */
   public double fraction() {
     if (!totalKnown()) {
       return -1;

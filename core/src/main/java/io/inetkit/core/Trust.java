@@ -67,16 +67,17 @@ public final class Trust {
     this.managers = managers;
   }
 
-  /** Returns the JDK's default trust store with host-name verification. */
+  /** {@return the JDK's default trust store with host-name verification} */
   public static Trust system() {
     return SYSTEM;
   }
 
   /**
-   * Returns trust in the CA certificates of a PEM file (one or more {@code BEGIN CERTIFICATE}
-   * blocks) or a PKCS#12 file without password, plus host-name verification. Only these CAs are
+   * {@return trust in the CA certificates of a PEM file (one or more {@code BEGIN CERTIFICATE}
+   * blocks) or a PKCS#12 file without password, plus host-name verification} Only these CAs are
    * trusted: the file <em>replaces</em> the system's trust store, it does not add to it.
    *
+   * @param caFile the PEM or PKCS#12 file
    * @throws InvalidInputException when the file cannot be read or holds no certificate
    */
   public static Trust fromFile(Path caFile) {
@@ -84,9 +85,9 @@ public final class Trust {
   }
 
   /**
-   * Returns trust in the CA certificates of a PEM file or of a password-protected PKCS#12 trust
+   * {@return trust in the CA certificates of a PEM file or of a password-protected PKCS#12 trust
    * store (such as a Java {@code truststore.p12} made by {@code keytool}), plus host-name
-   * verification. Only these CAs are trusted: the file <em>replaces</em> the system's trust store.
+   * verification} Only these CAs are trusted: the file <em>replaces</em> the system's trust store.
    * The password array is not kept; the caller may clear it afterwards.
    *
    * <pre>{@code
@@ -94,7 +95,7 @@ public final class Trust {
    * }</pre>
    *
    * @param password the PKCS#12 password, or {@code null} for a file without one (a PEM file has
-   *     none; a password given for it is refused)
+   * @param caFile the PEM or PKCS#12 file none; a password given for it is refused)
    * @throws InvalidInputException when the file cannot be read, the password is wrong or missing,
    *     or the file holds no certificate
    */
@@ -162,7 +163,12 @@ public final class Trust {
     }
   }
 
-  /** Returns trust in the certificates of {@code trustStore}, plus host-name verification. */
+  /**
+   * {@return trust in the certificates of {@code trustStore}, plus host-name verification}
+   *
+   * @param trustStore a loaded key store of trusted certificates
+   * @throws InvalidInputException when the key store cannot be used
+   */
   public static Trust fromKeyStore(KeyStore trustStore) {
     Objects.requireNonNull(trustStore, "trustStore");
     try {
@@ -179,15 +185,17 @@ public final class Trust {
   }
 
   /**
-   * Returns trust as configured in {@code context}, with host-name verification still on. For
+   * {@return trust as configured in {@code context}, with host-name verification still on} For
    * callers who already build their own {@link SSLContext} (client certificates, say).
+   *
+   * @param context an initialised context
    */
   public static Trust fromSslContext(SSLContext context) {
     return new Trust("custom SSLContext", Objects.requireNonNull(context, "context"), true);
   }
 
   /**
-   * Returns trust that accepts any certificate for any host name. Logs a warning each time a
+   * {@return trust that accepts any certificate for any host name} Logs a warning each time a
    * connection uses it. Never use it against a server you do not control.
    */
   public static Trust insecure() {
@@ -206,8 +214,8 @@ public final class Trust {
   }
 
   /**
-   * Returns the same trust on a TLS context of its own that resumes TLS 1.2 sessions by session ID
-   * instead of the JDK's stateless session tickets (TLS 1.3 resumption is unchanged). For protocols
+   * {@return the same trust on a TLS context of its own that resumes TLS 1.2 sessions by session ID
+   * instead of the JDK's stateless session tickets (TLS 1.3 resumption is unchanged)} For protocols
    * whose servers insist that a second connection resume the first one's TLS session: FTPS data
    * connections, where vsftpd ({@code require_ssl_reuse=YES}, its default) on OpenSSL does not
    * accept the JDK's TLS 1.2 ticket resumption and answers {@code 522}. The same as starting the
@@ -250,17 +258,17 @@ public final class Trust {
     }
   }
 
-  /** Returns whether the certificate must match the host name (false only for insecure). */
+  /** {@return whether the certificate must match the host name (false only for insecure)} */
   public boolean verifiesHostname() {
     return verifyHostname;
   }
 
-  /** Returns whether this is the {@link #insecure()} trust. */
+  /** {@return whether this is the {@link #insecure()} trust} */
   public boolean isInsecure() {
     return !verifyHostname;
   }
 
-  /** Returns the SSL context that carries this trust. */
+  /** {@return the SSL context that carries this trust} */
   public SSLContext sslContext() {
     return context != null ? context : SystemContext.INSTANCE;
   }
@@ -295,6 +303,9 @@ public final class Trust {
    * Applies this trust's policy to a socket before its handshake: host-name verification ({@code
    * HTTPS} endpoint identification), SNI for {@code host}, TLS 1.2 and 1.3 only. Logs a warning
    * when the trust is insecure.
+   *
+   * @param socket a socket not yet handshaken
+   * @param host the host name the certificate must match, also sent as SNI
    */
   public void configure(SSLSocket socket, String host) {
     SSLParameters params = socket.getSSLParameters();
@@ -313,7 +324,7 @@ public final class Trust {
         .toArray(String[]::new);
   }
 
-  /** Returns a short description for logs and messages, e.g. {@code "system"}. */
+  /** {@return a short description for logs and messages, e.g. {@code "system"}} */
   @Override
   public String toString() {
     return "Trust[" + description + "]";

@@ -1,5 +1,6 @@
 package io.inetkit.core;
 
+import io.inetkit.core.internal.Inputs;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -83,7 +84,7 @@ final class UrlCodec {
     return sb.toString();
   }
 
-  /** Returns {@code text.indexOf(token)} ignoring ASCII case, from {@code from}. */
+  /** {@return {@code text.indexOf(token)} ignoring ASCII case, from {@code from}} */
   static int indexOfIgnoreCase(String text, String token, int from) {
     for (int i = Math.max(0, from); i + token.length() <= text.length(); i++) {
       if (text.regionMatches(true, i, token, 0, token.length())) {

@@ -4,8 +4,8 @@
  * io.inetkit.core.Trust}, {@link io.inetkit.core.Timeouts}, {@link io.inetkit.core.Credentials} and
  * {@link io.inetkit.core.Netrc}, URLs ({@link io.inetkit.core.InetkitUrl} with the views {@link
  * io.inetkit.core.ImapUrl}, {@link io.inetkit.core.Pop3Url}, {@link io.inetkit.core.FtpUrl} and
- * {@link io.inetkit.core.GopherUrl}), progress and event listeners, and input validation ({@link
- * io.inetkit.core.Inputs}).
+ * {@link io.inetkit.core.GopherUrl}), progress and event listeners. Every value that reaches the
+ * wire is checked for CR, LF and NUL first ({@link io.inetkit.core.InvalidInputException}).
  *
  * <pre>{@code
  * FtpUrl url = FtpUrl.parse("ftps://ftp.example.org/pub/README");

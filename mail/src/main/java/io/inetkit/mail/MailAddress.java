@@ -1,7 +1,7 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 
 /**
  * An e-mail address with an optional display name. Validated when made: CR, LF, NUL, white space,

@@ -1,7 +1,7 @@
 package io.inetkit.mail;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.mail.internal.MimeComposer;
 import java.nio.file.Files;
 import java.nio.file.Path;

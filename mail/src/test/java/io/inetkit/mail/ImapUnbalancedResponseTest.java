@@ -69,7 +69,7 @@ class ImapUnbalancedResponseTest {
       assertThatThrownBy(session::folders)
           .isInstanceOf(ProtocolViolationException.class)
           .hasMessageContaining("reply to LIST: malformed response")
-          .hasMessageContaining(io.inetkit.core.Inputs.quote(bad))
+          .hasMessageContaining(io.inetkit.core.internal.Inputs.quote(bad))
           .hasMessageContaining(s.host() + ":" + s.port());
     }
   }
@@ -83,7 +83,7 @@ class ImapUnbalancedResponseTest {
       assertThatThrownBy(session::subscribedFolders)
           .isInstanceOf(ProtocolViolationException.class)
           .hasMessageContaining("reply to LSUB: malformed response")
-          .hasMessageContaining(io.inetkit.core.Inputs.quote(bad));
+          .hasMessageContaining(io.inetkit.core.internal.Inputs.quote(bad));
     }
   }
 
@@ -103,7 +103,7 @@ class ImapUnbalancedResponseTest {
       assertThatThrownBy(() -> session.status("INBOX"))
           .isInstanceOf(ProtocolViolationException.class)
           .hasMessageContaining("reply to STATUS: malformed response")
-          .hasMessageContaining(io.inetkit.core.Inputs.quote(bad));
+          .hasMessageContaining(io.inetkit.core.internal.Inputs.quote(bad));
     }
   }
 
@@ -115,7 +115,7 @@ class ImapUnbalancedResponseTest {
       assertThatThrownBy(() -> session.summaries(List.of(new MessageRef("INBOX", 1, 1))))
           .isInstanceOf(ProtocolViolationException.class)
           .hasMessageContaining("reply to UID FETCH: malformed response")
-          .hasMessageContaining(io.inetkit.core.Inputs.quote(bad));
+          .hasMessageContaining(io.inetkit.core.internal.Inputs.quote(bad));
     }
   }
 

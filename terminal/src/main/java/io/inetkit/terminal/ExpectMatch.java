@@ -20,7 +20,14 @@ import java.util.Objects;
  */
 public record ExpectMatch(int index, String before, String matched, List<String> groups) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param index which of the expected patterns matched (0 for a single pattern)
+   * @param before the text received before the match
+   * @param matched the text that matched
+   * @param groups the regex groups 1..n, copied (a group that did not take part is {@code null})
+   */
   public ExpectMatch {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(matched, "matched");
@@ -28,8 +35,9 @@ public record ExpectMatch(int index, String before, String matched, List<String>
   }
 
   /**
-   * Returns group {@code n}: 0 is the whole match, 1.. the regex groups.
+   * {@return group {@code n}: 0 is the whole match, 1.. the regex groups}
    *
+   * @param n the group number, 0 to the pattern's group count
    * @throws IndexOutOfBoundsException when there is no such group
    */
   public String group(int n) {

@@ -16,7 +16,12 @@ import java.util.Set;
  */
 public record NegotiatedOptions(Set<TelnetOption> local, Set<TelnetOption> remote) {
 
-  /** Copies both sets. */
+  /**
+   * Copies both sets.
+   *
+   * @param local options this client performs
+   * @param remote options the server performs
+   */
   public NegotiatedOptions {
     local = Set.copyOf(local);
     remote = Set.copyOf(remote);

@@ -5,13 +5,13 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.core.internal.SettingsBuilder;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import io.inetkit.terminal.internal.ControlSequences;
 import java.nio.charset.Charset;
@@ -106,12 +106,12 @@ public final class TelnetClient {
     this.charset = b.charset;
   }
 
-  /** Returns a builder with the defaults; {@link Builder#endpoint} must be set. */
+  /** {@return a builder with the defaults; {@link Builder#endpoint} must be set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this client's settings, to make a variant. */
+  /** {@return a builder holding this client's settings, to make a variant} */
   public Builder newBuilder() {
     return new Builder(this);
   }
@@ -120,6 +120,7 @@ public final class TelnetClient {
    * Connects and returns a session; option negotiation starts at once and completes as the session
    * reads (see {@link TelnetSession#negotiatedOptions()}).
    *
+   * @return the open session; close it when done
    * @throws InetkitException typed: {@link io.inetkit.core.ConnectionException} when refused or the
    *     host is unknown, {@link io.inetkit.core.InetkitTimeoutException} when connecting took
    *     longer than the connect timeout
@@ -159,67 +160,67 @@ public final class TelnetClient {
     return settings.endpoint();
   }
 
-  /** Returns the connect and idle-read timeouts. */
+  /** {@return the connect and idle-read timeouts} */
   public Timeouts timeouts() {
     return settings.timeouts();
   }
 
-  /** Returns the time limit of {@code expect}, {@code run} and {@code login} calls without one. */
+  /** {@return the time limit of {@code expect}, {@code run} and {@code login} calls without one} */
   public Duration expectTimeout() {
     return expectTimeout;
   }
 
-  /** Returns the terminal type sent when the server asks. */
+  /** {@return the terminal type sent when the server asks} */
   public String terminalType() {
     return terminalType;
   }
 
-  /** Returns the window size reported when NAWS is agreed. */
+  /** {@return the window size reported when NAWS is agreed} */
   public WindowSize windowSize() {
     return windowSize;
   }
 
-  /** Returns the options this client agrees to. */
+  /** {@return the options this client agrees to} */
   public Set<TelnetOption> options() {
     return options;
   }
 
-  /** Returns the shell prompt {@code run} waits for. */
+  /** {@return the shell prompt {@code run} waits for} */
   public Pattern prompt() {
     return prompt;
   }
 
-  /** Returns the login prompt {@code login} waits for. */
+  /** {@return the login prompt {@code login} waits for} */
   public Pattern loginPrompt() {
     return loginPrompt;
   }
 
-  /** Returns the password prompt {@code login} waits for. */
+  /** {@return the password prompt {@code login} waits for} */
   public Pattern passwordPrompt() {
     return passwordPrompt;
   }
 
-  /** Returns the text that tells {@code login} the server refused. */
+  /** {@return the text that tells {@code login} the server refused} */
   public Pattern loginFailure() {
     return loginFailure;
   }
 
-  /** Returns the most bytes an expect holds while looking for a match. */
+  /** {@return the most bytes an expect holds while looking for a match} */
   public int expectBufferLimit() {
     return expectBufferLimit;
   }
 
-  /** Returns how many characters of transcript a session keeps. */
+  /** {@return how many characters of transcript a session keeps} */
   public int transcriptLimit() {
     return transcriptLimit;
   }
 
-  /** Returns the charset text is encoded and decoded with. */
+  /** {@return the charset text is encoded and decoded with} */
   public Charset charset() {
     return charset;
   }
 
-  /** Returns the event listener. */
+  /** {@return the event listener} */
   public EventListener eventListener() {
     return settings.eventListener();
   }
@@ -281,30 +282,56 @@ public final class TelnetClient {
       return this;
     }
 
-    /** Sets the server. */
+    /**
+     * Sets the server.
+     *
+     * @param endpoint the server
+     * @return this builder
+     */
     public Builder endpoint(Endpoint endpoint) {
       conn.endpoint(endpoint);
       return this;
     }
 
-    /** Sets the server by host and port (validated). */
+    /**
+     * Sets the server by host and port (validated).
+     *
+     * @param host the server's host name or address
+     * @param port its port, 1 to 65535
+     * @return this builder
+     */
     public Builder endpoint(String host, int port) {
       return endpoint(Endpoint.of(host, port));
     }
 
-    /** Sets the connect and idle-read timeouts; the overall limit is not used by Telnet. */
+    /**
+     * Sets the connect and idle-read timeouts; the overall limit is not used by Telnet.
+     *
+     * @param timeouts the connect and read timeouts
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) {
       conn.timeouts(timeouts);
       return this;
     }
 
-    /** Sets the limit of {@code expect}, {@code run} and {@code login} calls without one. */
+    /**
+     * Sets the limit of {@code expect}, {@code run} and {@code login} calls without one.
+     *
+     * @param timeout how long those calls wait; positive
+     * @return this builder
+     */
     public Builder expectTimeout(Duration timeout) {
       this.expectTimeout = positive("expectTimeout", timeout);
       return this;
     }
 
-    /** Sets the terminal type (RFC 1091: printable ASCII, at most 40 characters). */
+    /**
+     * Sets the terminal type (RFC 1091: printable ASCII, at most 40 characters).
+     *
+     * @param terminalType the type announced, e.g. {@code xterm-256color}
+     * @return this builder
+     */
     public Builder terminalType(String terminalType) {
       Inputs.requireToken("terminalType", terminalType, 40);
       if (!terminalType.chars().allMatch(c -> c < 0x7f)) {
@@ -315,70 +342,120 @@ public final class TelnetClient {
       return this;
     }
 
-    /** Sets the window size reported when the server agrees to NAWS. */
+    /**
+     * Sets the window size reported when the server agrees to NAWS.
+     *
+     * @param windowSize columns and rows
+     * @return this builder
+     */
     public Builder windowSize(WindowSize windowSize) {
       this.windowSize = Objects.requireNonNull(windowSize, "windowSize");
       return this;
     }
 
-    /** Sets the options this client agrees to; the others are refused. */
+    /**
+     * Sets the options this client agrees to; the others are refused.
+     *
+     * @param options the options to accept (copied)
+     * @return this builder
+     */
     public Builder options(Set<TelnetOption> options) {
       this.options = EnumSet.noneOf(TelnetOption.class);
       this.options.addAll(Objects.requireNonNull(options, "options"));
       return this;
     }
 
-    /** Sets the shell prompt that ends the output of {@code run}. */
+    /**
+     * Sets the shell prompt that ends the output of {@code run}.
+     *
+     * @param prompt a pattern matching the end of the shell prompt
+     * @return this builder
+     */
     public Builder prompt(Pattern prompt) {
       this.prompt = Objects.requireNonNull(prompt, "prompt");
       return this;
     }
 
-    /** Sets the login prompt. */
+    /**
+     * Sets the login prompt.
+     *
+     * @param loginPrompt a pattern matching the prompt for the user name
+     * @return this builder
+     */
     public Builder loginPrompt(Pattern loginPrompt) {
       this.loginPrompt = Objects.requireNonNull(loginPrompt, "loginPrompt");
       return this;
     }
 
-    /** Sets the password prompt. */
+    /**
+     * Sets the password prompt.
+     *
+     * @param passwordPrompt a pattern matching the prompt for the password
+     * @return this builder
+     */
     public Builder passwordPrompt(Pattern passwordPrompt) {
       this.passwordPrompt = Objects.requireNonNull(passwordPrompt, "passwordPrompt");
       return this;
     }
 
-    /** Sets the text that tells a login was refused. */
+    /**
+     * Sets the text that tells a login was refused.
+     *
+     * @param loginFailure a pattern matching the server's refusal, e.g. {@code Login incorrect}
+     * @return this builder
+     */
     public Builder loginFailure(Pattern loginFailure) {
       this.loginFailure = Objects.requireNonNull(loginFailure, "loginFailure");
       return this;
     }
 
-    /** Sets the most bytes an expect holds without a match (1 KiB to 64 MiB). */
+    /**
+     * Sets the most bytes an expect holds without a match (1 KiB to 64 MiB).
+     *
+     * @param bytes the limit in bytes
+     * @return this builder
+     */
     public Builder expectBufferLimit(int bytes) {
       this.expectBufferLimit =
           (int) Inputs.requireRange("expectBufferLimit", bytes, 1024, 64 << 20);
       return this;
     }
 
-    /** Sets how many characters of transcript a session keeps (0 keeps none). */
+    /**
+     * Sets how many characters of transcript a session keeps (0 keeps none).
+     *
+     * @param chars the most characters kept; the oldest are dropped first
+     * @return this builder
+     */
     public Builder transcriptLimit(int chars) {
       this.transcriptLimit = (int) Inputs.requireRange("transcriptLimit", chars, 0, 64 << 20);
       return this;
     }
 
-    /** Sets the charset for text sent and received; default UTF-8. */
+    /**
+     * Sets the charset for text sent and received; default UTF-8.
+     *
+     * @param charset the charset
+     * @return this builder
+     */
     public Builder charset(Charset charset) {
       this.charset = Objects.requireNonNull(charset, "charset");
       return this;
     }
 
-    /** Sets the event listener; default {@link EventListener#NONE}. */
+    /**
+     * Sets the event listener; default {@link EventListener#NONE}.
+     *
+     * @param eventListener receives the session's events
+     * @return this builder
+     */
     public Builder eventListener(EventListener eventListener) {
       conn.eventListener(eventListener);
       return this;
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException when no endpoint was set
      */

@@ -28,7 +28,7 @@ public enum TelnetOption {
     this.code = code;
   }
 
-  /** Returns the option's code on the wire. */
+  /** {@return the option's code on the wire} */
   public int code() {
     return code;
   }

@@ -7,13 +7,13 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
-import io.inetkit.core.Redaction;
 import io.inetkit.core.Reply;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.internal.Deadline;
+import io.inetkit.core.internal.Inputs;
+import io.inetkit.core.internal.Redaction;
 import io.inetkit.terminal.internal.BoundedTranscript;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
 import io.inetkit.terminal.internal.ControlSequences;
@@ -99,13 +99,13 @@ public final class TelnetSession implements Closeable {
     this.transcript = new BoundedTranscript(client.transcriptLimit(), client.charset());
   }
 
-  /** Returns the server. */
+  /** {@return the server} */
   public Endpoint endpoint() {
     return endpoint;
   }
 
   /**
-   * Returns the options agreed so far. Negotiation is answered while the session reads, so this is
+   * {@return the options agreed so far} Negotiation is answered while the session reads, so this is
    * complete once the server's first prompt has been awaited.
    */
   public NegotiatedOptions negotiatedOptions() {
@@ -116,13 +116,21 @@ public final class TelnetSession implements Closeable {
    * Sends {@code text} exactly (encoded with the charset): any CR or LF in it is the caller's
    * choice, sent as CR LF / CR NUL per RFC 854 (untranslated once BINARY is agreed); IAC is
    * doubled.
+   *
+   * @param text the text to send
+   * @throws InetkitException when the connection fails or the server closes it
    */
   public void send(String text) throws InetkitException {
     Objects.requireNonNull(text, "text");
     sendRecorded(text.getBytes(client.charset()), text);
   }
 
-  /** Sends raw data bytes (IAC doubled; CR/LF translated unless BINARY is agreed). */
+  /**
+   * Sends raw data bytes (IAC doubled; CR/LF translated unless BINARY is agreed).
+   *
+   * @param data the bytes to send
+   * @throws InetkitException when the connection fails or the server closes it
+   */
   public void send(byte[] data) throws InetkitException {
     Objects.requireNonNull(data, "data");
     sendRecorded(data, new String(data, client.charset()));
@@ -131,7 +139,9 @@ public final class TelnetSession implements Closeable {
   /**
    * Sends {@code line} followed by CR LF.
    *
+   * @param line the line, without its line end
    * @throws InvalidInputException when the line holds CR, LF or NUL (nothing is sent)
+   * @throws InetkitException when the connection fails or the server closes it
    */
   public void sendLine(String line) throws InetkitException {
     Inputs.requireNoControl("line", line);
@@ -142,17 +152,37 @@ public final class TelnetSession implements Closeable {
   /**
    * Waits up to the client's expect timeout for {@code literal}; see {@link #expect(Pattern,
    * Duration)}.
+   *
+   * @param literal the text to wait for
+   * @return the match and the text before it
+   * @throws InetkitException when it does not arrive in time, the buffer fills, or the server
+   *     closes
    */
   public ExpectMatch expect(String literal) throws InetkitException {
     return expect(literal, client.expectTimeout());
   }
 
-  /** Waits up to {@code timeout} for {@code literal}; see {@link #expect(Pattern, Duration)}. */
+  /**
+   * Waits up to {@code timeout} for {@code literal}; see {@link #expect(Pattern, Duration)}.
+   *
+   * @param literal the text to wait for
+   * @param timeout how long to wait
+   * @return the match and the text before it
+   * @throws InetkitException when it does not arrive in time, the buffer fills, or the server
+   *     closes
+   */
   public ExpectMatch expect(String literal, Duration timeout) throws InetkitException {
     return expect(literal(literal), timeout);
   }
 
-  /** Waits up to the client's expect timeout for {@code pattern}. */
+  /**
+   * Waits up to the client's expect timeout for {@code pattern}.
+   *
+   * @param pattern the pattern to wait for
+   * @return the match and the text before it
+   * @throws InetkitException when it does not arrive in time, the buffer fills, or the server
+   *     closes
+   */
   public ExpectMatch expect(Pattern pattern) throws InetkitException {
     return expect(pattern, client.expectTimeout());
   }
@@ -161,6 +191,9 @@ public final class TelnetSession implements Closeable {
    * Waits up to {@code timeout} for {@code pattern} in what the server sends, and consumes the
    * input up to the end of the match.
    *
+   * @param pattern the pattern to wait for
+   * @param timeout how long to wait
+   * @return the match and the text before it
    * @throws InetkitTimeoutException when neither the pattern nor enough output arrived in time
    * @throws LimitExceededException when the expect buffer filled without a match
    * @throws ConnectionClosedException when the server hung up first
@@ -173,6 +206,9 @@ public final class TelnetSession implements Closeable {
    * Waits for whichever of {@code patterns} matches first in the received text (earliest start; on
    * a tie, the earlier pattern); {@link ExpectMatch#index()} tells which.
    *
+   * @param patterns the patterns, in order of preference
+   * @param timeout how long to wait
+   * @return the first match, its {@link ExpectMatch#index()} naming the pattern
    * @throws InetkitTimeoutException when no pattern matched in time
    * @throws LimitExceededException when the expect buffer filled without a match
    * @throws ConnectionClosedException when the server hung up first
@@ -219,8 +255,10 @@ public final class TelnetSession implements Closeable {
   }
 
   /**
-   * Returns everything up to and including {@code literal} (telnetlib's {@code read_until}).
+   * {@return everything up to and including {@code literal} (telnetlib's {@code read_until})}
    *
+   * @param literal the text to wait for
+   * @param timeout how long to wait
    * @throws InetkitTimeoutException when the literal did not arrive in time
    * @throws LimitExceededException when the expect buffer filled first
    * @throws ConnectionClosedException when the server hung up first
@@ -230,7 +268,12 @@ public final class TelnetSession implements Closeable {
     return m.before() + m.matched();
   }
 
-  /** Like {@link #login(String, char[])}, with the user and password of {@code credentials}. */
+  /**
+   * Like {@link #login(String, char[])}, with the user and password of {@code credentials}.
+   *
+   * @param credentials password credentials
+   * @throws InetkitException as {@link #login(String, char[])} does
+   */
   public void login(Credentials credentials) throws InetkitException {
     char[] secret = credentials.secret();
     try {
@@ -245,6 +288,8 @@ public final class TelnetSession implements Closeable {
    * prompt}, sends {@code user}, waits for the password prompt, sends the password (never shown in
    * the transcript, events or errors), then waits for the shell prompt.
    *
+   * @param user the login name
+   * @param password the password; not kept
    * @throws InvalidInputException when user or password holds CR, LF or NUL (nothing is sent)
    * @throws AuthenticationException when the server refused (its text is the reply)
    * @throws InetkitTimeoutException when a prompt did not come within the expect timeout
@@ -301,7 +346,13 @@ public final class TelnetSession implements Closeable {
     events.authEnd(endpoint, user);
   }
 
-  /** Runs {@code command} with the client's expect timeout; see {@link #run(String, Duration)}. */
+  /**
+   * Runs {@code command} with the client's expect timeout; see {@link #run(String, Duration)}.
+   *
+   * @param command the command line
+   * @return its output, as {@link #run(String, Duration)} describes
+   * @throws InetkitException as {@link #run(String, Duration)} does
+   */
   public String run(String command) throws InetkitException {
     return run(command, client.expectTimeout());
   }
@@ -315,6 +366,9 @@ public final class TelnetSession implements Closeable {
    * {@code run("whoami")} against bash is {@code "alice\n"}; output that does not end with a line
    * break runs into the prompt's line and is left out with it.
    *
+   * @param command the command line
+   * @param timeout how long to wait for the prompt after it
+   * @return the command's output
    * @throws InvalidInputException when the command holds CR, LF or NUL (nothing is sent)
    * @throws InetkitTimeoutException when the prompt did not come back within {@code timeout}
    * @throws LimitExceededException when the output exceeded the expect buffer (use {@link
@@ -342,6 +396,9 @@ public final class TelnetSession implements Closeable {
    * Reports a new window size to the server (a NAWS subnegotiation) when NAWS is agreed. Asked
    * before negotiation has finished, the size is sent as soon as NAWS is agreed; if the server
    * refuses NAWS, it is never sent.
+   *
+   * @param size the new size
+   * @throws InetkitException when the connection fails or the server closes it
    */
   public void windowSize(WindowSize size) throws InetkitException {
     ensureOpen();
@@ -350,8 +407,8 @@ public final class TelnetSession implements Closeable {
   }
 
   /**
-   * Returns the data the server sends, as a stream: what earlier expects received but did not
-   * consume comes first. For large output; memory stays bounded. Reads block at most the idle-read
+   * {@return the data the server sends, as a stream: what earlier expects received but did not
+   * consume comes first} For large output; memory stays bounded. Reads block at most the idle-read
    * timeout, then throw {@link InetkitTimeoutException}; -1 means the server closed.
    */
   public InputStream inputStream() {
@@ -407,13 +464,13 @@ public final class TelnetSession implements Closeable {
     return n;
   }
 
-  /** Returns the transcript so far (the last {@link TelnetClient#transcriptLimit()} chars). */
+  /** {@return the transcript so far (the last {@link TelnetClient#transcriptLimit()} chars)} */
   public List<TranscriptEntry> transcript() {
     return transcript.entries();
   }
 
   /**
-   * Returns the transcript as text: received text as is, sent text as is; passwords {@code ***}.
+   * {@return the transcript as text: received text as is, sent text as is; passwords {@code ***}}
    */
   public String transcriptText() {
     StringBuilder sb = new StringBuilder();

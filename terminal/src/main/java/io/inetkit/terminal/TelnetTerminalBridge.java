@@ -68,9 +68,13 @@ public final class TelnetTerminalBridge {
   }
 
   /**
-   * Returns a bridge between {@code session} and a keyboard and screen given as streams, like a
+   * {@return a bridge between {@code session} and a keyboard and screen given as streams, like a
    * terminal: the bridge's own words (the {@code telnet>} prompt, "Connection closed by foreign
-   * host.") appear on {@code screen} among what the server sent.
+   * host.") appear on {@code screen} among what the server sent}
+   *
+   * @param session an open session
+   * @param keyboard what the user types
+   * @param screen where the server's output and the bridge's words go
    */
   public static TelnetTerminalBridge forStreams(
       TelnetSession session, InputStream keyboard, OutputStream screen) {
@@ -78,10 +82,15 @@ public final class TelnetTerminalBridge {
   }
 
   /**
-   * Returns a bridge whose {@code screen} gets exactly the bytes the server sent and nothing else,
+   * {@return a bridge whose {@code screen} gets exactly the bytes the server sent and nothing else,
    * and whose own words (the {@code telnet>} prompt and its answers, "Connection closed by foreign
    * host.") go to {@code status}: for piping a session's data, with status on standard error (or
-   * {@link OutputStream#nullOutputStream()}).
+   * {@link OutputStream#nullOutputStream()})}
+   *
+   * @param session an open session
+   * @param keyboard what the user types
+   * @param screen where the server's output goes
+   * @param status where the bridge's own words go
    */
   public static TelnetTerminalBridge forStreams(
       TelnetSession session, InputStream keyboard, OutputStream screen, OutputStream status) {
@@ -92,6 +101,8 @@ public final class TelnetTerminalBridge {
    * Runs {@code session} on this process's terminal until the server closes or the user quits; the
    * terminal is restored afterwards. The session stays open; close it yourself.
    *
+   * @param session an open session
+   * @return how the session ended
    * @throws IOException when the terminal cannot be opened
    * @throws InetkitException when the connection failed other than by closing
    */
@@ -120,7 +131,12 @@ public final class TelnetTerminalBridge {
     }
   }
 
-  /** Tells the server the local window changed size (NAWS), if it agreed to NAWS. */
+  /**
+   * Tells the server the local window changed size (NAWS), if it agreed to NAWS.
+   *
+   * @param size the new size
+   * @throws InetkitException when the connection fails or the server closes it
+   */
   public void windowSizeChanged(WindowSize size) throws InetkitException {
     session.windowSize(size);
   }
@@ -136,6 +152,7 @@ public final class TelnetTerminalBridge {
   /**
    * Pumps until the server closes, the user quits, or the keyboard input ends.
    *
+   * @return how the session ended
    * @throws InetkitException when the connection failed other than by closing
    */
   public Exit run() throws InetkitException {

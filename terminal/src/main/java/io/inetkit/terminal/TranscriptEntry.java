@@ -25,7 +25,12 @@ public record TranscriptEntry(Direction direction, String text) {
     RECEIVED
   }
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param direction whether the client sent or received the text
+   * @param text the text; not null
+   */
   public TranscriptEntry {
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(text, "text");

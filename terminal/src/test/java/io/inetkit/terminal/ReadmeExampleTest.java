@@ -2,12 +2,9 @@ package io.inetkit.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inetkit.core.Endpoint;
-import io.inetkit.core.EventListener;
+import io.inetkit.testkit.RecordingEventListener;
 import io.inetkit.testkit.telnet.TelnetServer;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -16,34 +13,7 @@ class ReadmeExampleTest {
 
   @Test
   void readmeExampleWorksAsWritten() throws Exception {
-    List<String> events = new CopyOnWriteArrayList<>();
-    EventListener recorder =
-        new EventListener() {
-          @Override
-          public void connectStart(Endpoint ep) {
-            events.add("connectStart");
-          }
-
-          @Override
-          public void connectEnd(Endpoint ep) {
-            events.add("connectEnd");
-          }
-
-          @Override
-          public void authStart(Endpoint ep, String user, String mechanism) {
-            events.add("authStart " + user);
-          }
-
-          @Override
-          public void authEnd(Endpoint ep, String user) {
-            events.add("authEnd " + user);
-          }
-
-          @Override
-          public void closed(Endpoint ep) {
-            events.add("closed");
-          }
-        };
+    RecordingEventListener recorder = new RecordingEventListener();
     try (TelnetServer server = TelnetServer.builder().user("alice", "s3cret").start()) {
       TelnetClient client =
           TelnetClient.builder()
@@ -67,9 +37,14 @@ class ReadmeExampleTest {
       }
       assertThat(transcript).contains("Password: ***").doesNotContain("s3cret");
       assertThat(server.lastConnection().terminalType()).contains("dumb");
-      assertThat(events)
+      assertThat(recorder.events())
+          .filteredOn(e -> !e.startsWith("> ") && !e.startsWith("< "))
           .containsExactly(
-              "connectStart", "connectEnd", "authStart alice", "authEnd alice", "closed");
+              "connectStart",
+              "connectEnd",
+              "authStart alice login prompt",
+              "authEnd alice",
+              "closed");
     }
   }
 }

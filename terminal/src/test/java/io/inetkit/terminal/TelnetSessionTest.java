@@ -7,10 +7,9 @@ import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.ConnectionException;
 import io.inetkit.core.Credentials;
-import io.inetkit.core.Endpoint;
-import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitTimeoutException;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.testkit.RecordingEventListener;
 import io.inetkit.testkit.telnet.TelnetConnectionRecord;
 import io.inetkit.testkit.telnet.TelnetOptionCode;
 import io.inetkit.testkit.telnet.TelnetServer;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,20 +107,7 @@ class TelnetSessionTest {
 
   @Test
   void transcriptAndEventsNeverShowThePassword() throws Exception {
-    List<String> commands = new CopyOnWriteArrayList<>();
-    List<String> auth = new CopyOnWriteArrayList<>();
-    EventListener recorder =
-        new EventListener() {
-          @Override
-          public void commandSent(Endpoint ep, String command) {
-            commands.add(command);
-          }
-
-          @Override
-          public void authEnd(Endpoint ep, String user) {
-            auth.add("ok " + user);
-          }
-        };
+    RecordingEventListener recorder = new RecordingEventListener();
     try (TelnetSession s = client().eventListener(recorder).build().open()) {
       s.login("alice", "s3cret!".toCharArray());
       s.run("whoami");
@@ -130,8 +115,8 @@ class TelnetSessionTest {
       assertThat(text).contains("login: alice\r\n").contains("Password: ").contains("***\r\n");
       assertThat(text).doesNotContain("s3cret!");
       assertThat(s.transcript()).allSatisfy(e -> assertThat(e.text()).doesNotContain("s3cret!"));
-      assertThat(commands).containsExactly("alice", "***", "whoami");
-      assertThat(auth).containsExactly("ok alice");
+      assertThat(recorder.commands()).containsExactly("alice", "***", "whoami");
+      assertThat(recorder.events()).contains("authEnd alice");
     }
   }
 

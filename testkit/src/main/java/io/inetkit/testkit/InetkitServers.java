@@ -147,17 +147,17 @@ public final class InetkitServers implements AutoCloseable {
       this.note = note;
     }
 
-    /** Returns the protocol this listener belongs to. */
+    /** {@return the protocol this listener belongs to} */
     public Service service() {
       return service;
     }
 
-    /** Returns the offset from the port base. */
+    /** {@return the offset from the port base} */
     public int offset() {
       return offset;
     }
 
-    /** Returns the URL scheme, e.g. {@code smtps}. */
+    /** {@return the URL scheme, e.g. {@code smtps}} */
     public String scheme() {
       return scheme;
     }
@@ -170,7 +170,7 @@ public final class InetkitServers implements AutoCloseable {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** Returns a short note on how clients use this listener. */
+    /** {@return a short note on how clients use this listener} */
     public String note() {
       return note;
     }
@@ -407,28 +407,28 @@ public final class InetkitServers implements AutoCloseable {
     return builder().start();
   }
 
-  /** Returns a builder to choose protocols, ports, users and TLS material. */
+  /** {@return a builder to choose protocols, ports, users and TLS material} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the mail address of user {@code name}: {@code name@inetkit.test}. */
+  /** {@return the mail address of user {@code name}: {@code name@inetkit.test}} */
   public static String email(String name) {
     return name + "@" + MAIL_DOMAIN;
   }
 
-  /** Returns the protocols that were started. */
+  /** {@return the protocols that were started} */
   public Set<Service> started() {
     return started;
   }
 
-  /** Returns the listeners that were started, in {@link Listener} order. */
+  /** {@return the listeners that were started, in {@link Listener} order} */
   public List<Listener> listeners() {
     return Stream.of(Listener.values()).filter(l -> started.contains(l.service())).toList();
   }
 
   /**
-   * Returns the users configured on every protocol (by default {@link #ALICE} and {@link #BOB}).
+   * {@return the users configured on every protocol (by default {@link #ALICE} and {@link #BOB})}
    */
   public List<FtpUser> users() {
     return List.copyOf(users);
@@ -461,20 +461,20 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /**
-   * Returns where clients on this machine connect: {@code 127.0.0.1}, or the address given to
-   * {@link Builder#bindAddress(BindAddress)} ({@code 127.0.0.1} for {@code 0.0.0.0}).
+   * {@return where clients on this machine connect: {@code 127.0.0.1}, or the address given to
+   * {@link Builder#bindAddress(BindAddress)} ({@code 127.0.0.1} for {@code 0.0.0.0})}
    */
   public String host() {
     return bind.urlHost();
   }
 
-  /** Returns the address every listener binds. */
+  /** {@return the address every listener binds} */
   public BindAddress bindAddress() {
     return bind;
   }
 
   /**
-   * Returns the port of a listener.
+   * {@return the port of a listener}
    *
    * @throws IllegalStateException when its protocol was not started
    */
@@ -491,14 +491,14 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /**
-   * Returns {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher.
+   * {@return {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher}
    */
   public String url(Listener listener) {
     String url = listener.scheme() + "://" + host() + ":" + port(listener);
     return listener.service() == Service.GOPHER ? url + "/" : url;
   }
 
-  /** Returns one {@link ServiceInfo} per started listener, logging in as the first user. */
+  /** {@return one {@link ServiceInfo} per started listener, logging in as the first user} */
   public List<ServiceInfo> services() {
     FtpUser first = users.get(0);
     return listeners().stream()
@@ -518,7 +518,7 @@ public final class InetkitServers implements AutoCloseable {
   }
 
   /**
-   * Returns the mail server (SMTP, IMAP and POP3 share one GreenMail store).
+   * {@return the mail server (SMTP, IMAP and POP3 share one GreenMail store)}
    *
    * @throws IllegalStateException when none of SMTP, IMAP, POP3 was started
    */
@@ -526,20 +526,20 @@ public final class InetkitServers implements AutoCloseable {
     return require(mail, "SMTP, IMAP or POP3");
   }
 
-  /** Returns the FTP server; throws {@link IllegalStateException} when FTP was not started. */
+  /** {@return the FTP server; throws {@link IllegalStateException} when FTP was not started} */
   public FtpServer ftp() {
     return require(ftp, "FTP");
   }
 
   /**
-   * Returns the Telnet server; throws {@link IllegalStateException} when Telnet was not started.
+   * {@return the Telnet server; throws {@link IllegalStateException} when Telnet was not started}
    */
   public TelnetServer telnet() {
     return require(telnet, "TELNET");
   }
 
   /**
-   * Returns the Gopher server; throws {@link IllegalStateException} when Gopher was not started.
+   * {@return the Gopher server; throws {@link IllegalStateException} when Gopher was not started}
    */
   public GopherServer gopher() {
     return require(gopher, "GOPHER");
@@ -552,7 +552,7 @@ public final class InetkitServers implements AutoCloseable {
     return server;
   }
 
-  /** Returns the TLS material every listener presents. */
+  /** {@return the TLS material every listener presents} */
   public TestPki pki() {
     return pki;
   }
@@ -562,12 +562,12 @@ public final class InetkitServers implements AutoCloseable {
     return pki.caPemFile();
   }
 
-  /** Returns the inetkit {@link Trust} that verifies every TLS listener (CA and host name). */
+  /** {@return the inetkit {@link Trust} that verifies every TLS listener (CA and host name)} */
   public Trust clientTrust() {
     return pki.clientTrust();
   }
 
-  /** Returns the folder Gopher serves and Telnet's {@code cat} reads (deleted on close). */
+  /** {@return the folder Gopher serves and Telnet's {@code cat} reads (deleted on close)} */
   public synchronized Path files() {
     if (files == null) {
       try {

@@ -29,7 +29,7 @@ public record ServiceInfo(String name, String url, String user, String password,
     Objects.requireNonNull(note, "note");
   }
 
-  /** Returns the record without the password (test secrets stay out of logs too). */
+  /** {@return the record without the password (test secrets stay out of logs too)} */
   @Override
   public String toString() {
     return "ServiceInfo[name=" + name + ", url=" + url + ", user=" + user + ", note=" + note + "]";

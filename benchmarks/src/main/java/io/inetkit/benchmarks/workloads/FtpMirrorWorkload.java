@@ -178,7 +178,7 @@ final class FtpMirrorWorkload extends FtpWorkload {
             + LATENCY_FILES
             + " with latency (every file costs several 20 ms round trips whatever the server, so 1,000 would take about a minute per contender per run); rates in files/s are compared. "
             + (kind() == FtpServerKind.APACHE
-                ? "testkit's FtpServer sets TCP_NODELAY on its control connections: before it did, every 226 waited for the client's delayed ACK (~40 ms) and every client ran at ~22 files/s. The `(vsftpd)` rows run the same clients against vsftpd."
+                ? "testkit's FtpServer sets TCP_NODELAY on its control connections: without it, every 226 waits for the client's delayed ACK (~40 ms) and every client runs at ~22 files/s. The `(vsftpd)` rows run the same clients against vsftpd."
                 : "Same clients as the Apache FtpServer rows, against vsftpd.")
             + " Per file inetkit sends EPSV and RETR (the size comes from the listing), Python's loop TYPE I, PASV and RETR (traced on the control connection): one round trip less, which is what puts inetkit ahead with latency; direct, what separates them is inetkit's local work per file (a `.inetkit-part` file renamed into place, the modification time set from the listing, progress events).";
     return List.of(

@@ -90,7 +90,7 @@ final class Pop3Workload extends MailWorkload {
   public List<String> notes() {
     return List.of(
         "both clients LIST (inetkit also UIDL) and RETR every message, discarding the content; nothing is deleted.",
-        "the mailbox holds issue 10's 10,000 messages direct and 50 with latency (with latency every message costs at least a 20 ms round trip); rates in msg/s are compared. testkit's GreenMail sets TCP_NODELAY: before it did, every RETR waited ~40 ms for the client's delayed ACK and every client ran at ~22 msg/s.",
+        "the mailbox holds issue 10's 10,000 messages direct and 50 with latency (with latency every message costs at least a 20 ms round trip); rates in msg/s are compared. testkit's GreenMail sets TCP_NODELAY: without it, every RETR waits ~40 ms for the client's delayed ACK and every client runs at ~22 msg/s.",
         "inetkit's session sends CAPA, AUTH, STAT, UIDL and LIST before the first RETR, Python's script USER, PASS, STAT and LIST: UIDL is one round trip more per session, because `Pop3Session.list()` promises every message's UIDL (GreenMail offers no PIPELINING to hide it), so with latency inetkit can reach at most (N + 4) / (N + 5) of Python's rate for N messages. Direct, a JFR profile shows inetkit's client thread mostly waiting on the socket; what remains is per-session set-up (a Jakarta Mail session and its provider lookup, several ms per open) and Angus reading RETR through a character-at-a-time reader until the JIT compiles it.");
   }
 }

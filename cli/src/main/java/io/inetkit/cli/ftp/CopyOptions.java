@@ -43,7 +43,7 @@ final class CopyOptions {
     }
   }
 
-  /** Returns the mirror mode {@code --newer} asks for. */
+  /** {@return the mirror mode {@code --newer} asks for} */
   MirrorMode mirrorMode() {
     return onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL;
   }

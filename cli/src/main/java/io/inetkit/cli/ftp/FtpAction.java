@@ -58,7 +58,7 @@ abstract class FtpAction extends NetworkCommand {
   }
 
   /**
-   * Returns {@code path}, or {@code "."} for the login folder (the client refuses an empty path).
+   * {@return {@code path}, or {@code "."} for the login folder (the client refuses an empty path)}
    */
   static String display(String path) {
     return path.isEmpty() ? "." : path;

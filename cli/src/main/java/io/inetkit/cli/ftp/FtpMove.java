@@ -1,7 +1,7 @@
 package io.inetkit.cli.ftp;
 
 import io.inetkit.core.FtpUrl;
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.transfer.ftp.FtpSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -187,7 +187,7 @@ public final class GopherCommand extends NetworkCommand {
     out.flush();
   }
 
-  /** Returns the URL to follow an item, {@code ""} for info lines and unusable items. */
+  /** {@return the URL to follow an item, {@code ""} for info lines and unusable items} */
   private static String link(GopherItem item, Scheme scheme) {
     if (!item.isLink()) {
       return "";

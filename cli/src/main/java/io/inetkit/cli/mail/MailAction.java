@@ -45,12 +45,12 @@ abstract class MailAction extends NetworkCommand {
         Scheme.POP3S);
   }
 
-  /** Returns whether {@code url} is a POP3 URL. */
+  /** {@return whether {@code url} is a POP3 URL} */
   static boolean isPop3(InetkitUrl url) {
     return url.scheme() == Scheme.POP3 || url.scheme() == Scheme.POP3S;
   }
 
-  /** Returns a POP3 client for {@code url} with every shared option applied. */
+  /** {@return a POP3 client for {@code url} with every shared option applied} */
   Pop3Client pop3(InetkitUrl u) throws IOException {
     Credentials login = login(u);
     Pop3Client.Builder b =
@@ -66,8 +66,8 @@ abstract class MailAction extends NetworkCommand {
   }
 
   /**
-   * Returns an SMTP client for {@code url}: it logs in only when a user is known (from the URL,
-   * {@code --user} or {@code .netrc}).
+   * {@return an SMTP client for {@code url}: it logs in only when a user is known (from the URL,
+   * {@code --user} or {@code .netrc})}
    */
   SmtpClient smtp(InetkitUrl u) throws IOException {
     SmtpClient.Builder b =
@@ -83,8 +83,8 @@ abstract class MailAction extends NetworkCommand {
   }
 
   /**
-   * Returns the UIDL of the POP3 message named by {@code --uidl} or by the URL's message number
-   * ({@code pop3s://host/3}).
+   * {@return the UIDL of the POP3 message named by {@code --uidl} or by the URL's message number
+   * ({@code pop3s://host/3})}
    */
   String uidl(Pop3Session pop3, InetkitUrl url, String uidl) throws IOException {
     if (uidl != null) {
@@ -108,18 +108,18 @@ abstract class MailAction extends NetworkCommand {
                     null));
   }
 
-  /** Returns the folder a URL names, {@code INBOX} when none. */
+  /** {@return the folder a URL names, {@code INBOX} when none} */
   static String folder(ImapUrl url) {
     return url.mailbox().filter(m -> !m.isEmpty()).orElse("INBOX");
   }
 
-  /** Returns the credentials for {@code url}; mail servers need a login. */
+  /** {@return the credentials for {@code url}; mail servers need a login} */
   Credentials login(InetkitUrl url) throws IOException {
     return auth.credentials(url)
         .orElseThrow(() -> usage("log in as whom? add user@ to the URL or --user USER"));
   }
 
-  /** Returns an IMAP client for {@code url} with every shared option applied. */
+  /** {@return an IMAP client for {@code url} with every shared option applied} */
   ImapClient imap(ImapUrl url) throws IOException {
     InetkitUrl u = url.url();
     Credentials login = login(u);
@@ -136,8 +136,8 @@ abstract class MailAction extends NetworkCommand {
   }
 
   /**
-   * Returns the messages named by {@code ;UID=n} in the URL and by {@code --uid}, checked against
-   * the URL's {@code ;UIDVALIDITY=} when given, else against the folder's current one.
+   * {@return the messages named by {@code ;UID=n} in the URL and by {@code --uid}, checked against
+   * the URL's {@code ;UIDVALIDITY=} when given, else against the folder's current one}
    */
   List<MessageRef> refs(ImapSession imap, ImapUrl url, List<Long> extraUids) throws IOException {
     List<Long> uids = new ArrayList<>();

@@ -4,7 +4,10 @@ import io.inetkit.core.ImapUrl;
 import io.inetkit.mail.Flag;
 import io.inetkit.mail.imap.ImapSession;
 import io.inetkit.mail.imap.MessageRef;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,11 +29,25 @@ final class MailFlag extends MailAction {
       names = "--add",
       paramLabel = "FLAG",
       split = ",",
+      completionCandidates = FlagNames.class,
       description = "Flags to add: ${COMPLETION-CANDIDATES}.")
   List<Flag> add;
 
-  @Option(names = "--remove", paramLabel = "FLAG", split = ",", description = "Flags to remove.")
+  @Option(
+      names = "--remove",
+      paramLabel = "FLAG",
+      split = ",",
+      completionCandidates = FlagNames.class,
+      description = "Flags to remove.")
   List<Flag> remove;
+
+  /** The flag names as the docs write them ({@code seen}); parsing ignores case. */
+  static final class FlagNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Flag.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+    }
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -171,7 +171,7 @@ final class MailList extends MailAction {
   }
 
   /**
-   * Returns one letter per flag: N new (unseen), F flagged, A answered, D deleted, @ attachments.
+   * {@return one letter per flag: N new (unseen), F flagged, A answered, D deleted, @ attachments}
    */
   private static String flags(MessageSummary s) {
     StringBuilder sb = new StringBuilder();
@@ -221,7 +221,7 @@ final class MailList extends MailAction {
     return m;
   }
 
-  /** Returns the RFC 5092 URL of one message, to pass to {@code mail read}. */
+  /** {@return the RFC 5092 URL of one message, to pass to {@code mail read}} */
   static String messageUrl(ImapUrl url, MessageRef ref) {
     String user = url.url().user().map(u -> encode(u, "") + "@").orElse("");
     return url.url().scheme().id()

@@ -70,7 +70,7 @@ final class MailMove extends MailAction {
     return 0;
   }
 
-  /** Returns whether the server refused because the target mailbox is missing (RFC 3501 7.1). */
+  /** {@return whether the server refused because the target mailbox is missing (RFC 3501 7.1)} */
   static boolean isTryCreate(ProtocolReplyException e) {
     return e.reply().text().toUpperCase(Locale.ROOT).contains("[TRYCREATE]");
   }

@@ -191,7 +191,8 @@ final class MailSend extends MailAction {
       int colon = header.indexOf(':');
       if (colon <= 0) {
         throw new InvalidInputException(
-            "header", "expected 'Name: value', got " + io.inetkit.core.Inputs.quote(header));
+            "header",
+            "expected 'Name: value', got " + io.inetkit.core.internal.Inputs.quote(header));
       }
       b.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
     }

@@ -22,12 +22,12 @@ final class MailboxLimitOption {
               + "); memory grows with N.")
   Integer maxMessages;
 
-  /** Returns {@code client} with the limit applied, if one was given. */
+  /** {@return {@code client} with the limit applied, if one was given} */
   Pop3Client apply(Pop3Client client) {
     return maxMessages == null ? client : client.newBuilder().maxMessages(maxMessages).build();
   }
 
-  /** Returns {@code client} with the limit applied, if one was given. */
+  /** {@return {@code client} with the limit applied, if one was given} */
   ImapClient apply(ImapClient client) {
     return maxMessages == null ? client : client.newBuilder().maxMessages(maxMessages).build();
   }

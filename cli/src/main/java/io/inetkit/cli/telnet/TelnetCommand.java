@@ -186,7 +186,7 @@ public final class TelnetCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Returns a stream to standard error for the bridge's own words, or nowhere with -q. */
+  /** {@return a stream to standard error for the bridge's own words, or nowhere with -q} */
   private OutputStream notes() {
     if (output.quiet()) {
       return OutputStream.nullOutputStream();
@@ -210,7 +210,7 @@ public final class TelnetCommand implements Callable<Integer> {
     };
   }
 
-  /** Returns {@code $TERM} when it is a usable terminal type, else {@code VT100}. */
+  /** {@return {@code $TERM} when it is a usable terminal type, else {@code VT100}} */
   static String interactiveTerminalType(String term) {
     boolean usable =
         term != null

@@ -1,7 +1,6 @@
 package io.inetkit.core.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.ProtocolViolationException;
 
 /**

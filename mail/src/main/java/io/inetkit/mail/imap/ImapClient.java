@@ -6,13 +6,14 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.SettingsBuilder;
+import io.inetkit.core.internal.Inputs;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**

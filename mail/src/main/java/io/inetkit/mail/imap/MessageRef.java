@@ -1,7 +1,7 @@
 package io.inetkit.mail.imap;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 
 /**
  * A message on an IMAP server, addressed by UID, never by sequence number: the folder, the folder's

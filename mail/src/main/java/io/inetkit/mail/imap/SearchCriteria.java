@@ -1,7 +1,7 @@
 package io.inetkit.mail.imap;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

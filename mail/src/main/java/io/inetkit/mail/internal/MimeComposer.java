@@ -1,7 +1,7 @@
 package io.inetkit.mail.internal;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.mail.Attachment;
 import io.inetkit.mail.MailAddress;
 import io.inetkit.mail.MailMessage;

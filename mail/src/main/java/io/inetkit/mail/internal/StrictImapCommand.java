@@ -1,6 +1,6 @@
 package io.inetkit.mail.internal;
 
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.inetkit.mail.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
-import io.inetkit.core.Redaction;
+import io.inetkit.core.internal.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;

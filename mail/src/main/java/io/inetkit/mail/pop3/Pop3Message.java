@@ -1,6 +1,6 @@
 package io.inetkit.mail.pop3;
 
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 
 /**
  * A message in a POP3 maildrop, as LIST and UIDL describe it.

@@ -1,7 +1,7 @@
 package io.inetkit.mail.smtp;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.mail.MailAddress;
 import java.util.EnumSet;
 import java.util.HashMap;

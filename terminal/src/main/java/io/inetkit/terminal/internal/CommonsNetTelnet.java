@@ -33,8 +33,8 @@ import org.apache.commons.net.telnet.WindowSizeOptionHandler;
  * thread is off, and the socket's input is split ({@link SplitInputSocketFactory}): this class
  * reads the wire in the caller's blocks (64 KiB and more) and decodes them in place with {@link
  * NvtDecoder}; the command sequences the decoder finds are fed to Commons Net's own input stream,
- * which answers them in the caller's thread exactly as before. Reads block at most the wait asked
- * for; a socket timeout is a timeout, never an end of stream.
+ * which answers them in the caller's thread as its reader thread would. Reads block at most the
+ * wait asked for; a socket timeout is a timeout, never an end of stream.
  *
  * <p>Output does not use Commons Net's stream, which sends a bare CR as CR LF: data is encoded by
  * {@link NvtEncoder} and written under the client's lock, the same lock its negotiation replies

@@ -88,12 +88,12 @@ public final class FaultFtpServer implements AutoCloseable {
     return this;
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  /** {@return {@code 127.0.0.1}} */
   public String host() {
     return server.getInetAddress().getHostAddress();
   }
 
-  /** Returns the control port. */
+  /** {@return the control port} */
   public int port() {
     return server.getLocalPort();
   }
@@ -106,7 +106,7 @@ public final class FaultFtpServer implements AutoCloseable {
     Sockets.closeQuietly(server);
   }
 
-  /** Returns the most path segments of a folder a client listed so far. */
+  /** {@return the most path segments of a folder a client listed so far} */
   public int deepestListing() {
     return deepest.get();
   }

@@ -177,7 +177,7 @@ public final class FaultScenarios {
     return imap(Map.of("STATUS", "{tag} OK STATUS completed"));
   }
 
-  /** Returns {@code defaults} (verb, reply, verb, reply...) with {@code replies} put over them. */
+  /** {@return {@code defaults} (verb, reply, verb, reply...) with {@code replies} put over them} */
   private static Map<String, String> merged(Map<String, String> replies, String... defaults) {
     Map<String, String> r = new HashMap<>();
     for (int i = 0; i < defaults.length; i += 2) {

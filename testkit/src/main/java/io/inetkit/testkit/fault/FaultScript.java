@@ -57,22 +57,22 @@ public final class FaultScript {
 
   private FaultScript() {}
 
-  /** Returns an empty script (a server that accepts and closes at once). */
+  /** {@return an empty script (a server that accepts and closes at once)} */
   public static FaultScript create() {
     return new FaultScript();
   }
 
   /**
-   * Returns a server that accepts each connection and closes it at once, before a word: the client
-   * reads end of stream where it expected a greeting.
+   * {@return a server that accepts each connection and closes it at once, before a word: the client
+   * reads end of stream where it expected a greeting}
    */
   public static FaultScript closeOnAccept() {
     return create().close();
   }
 
   /**
-   * Returns a server that accepts each connection and resets it at once (TCP RST), like a crashed
-   * server or a firewall: the client reads "connection reset" where it expected a greeting.
+   * {@return a server that accepts each connection and resets it at once (TCP RST), like a crashed
+   * server or a firewall: the client reads "connection reset" where it expected a greeting}
    */
   public static FaultScript resetOnAccept() {
     return create().reset();

@@ -120,23 +120,23 @@ public final class FaultServer implements AutoCloseable {
   }
 
   /**
-   * Returns the host clients should connect to: {@code 127.0.0.1}, or the address it was bound to.
+   * {@return the host clients should connect to: {@code 127.0.0.1}, or the address it was bound to}
    */
   public String host() {
     return server.getInetAddress().getHostAddress();
   }
 
-  /** Returns the port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** Returns how many connections were accepted so far. */
+  /** {@return how many connections were accepted so far} */
   public int connections() {
     return connections.get();
   }
 
-  /** Returns everything clients sent so far, decoded as ISO-8859-1 (byte for char). */
+  /** {@return everything clients sent so far, decoded as ISO-8859-1 (byte for char)} */
   public String received() {
     synchronized (received) {
       return received.toString(StandardCharsets.ISO_8859_1);
@@ -361,7 +361,7 @@ public final class FaultServer implements AutoCloseable {
     Sockets.closeQuietly(server);
   }
 
-  /** Returns unexpected server-side errors (not client hang-ups), for debugging tests. */
+  /** {@return unexpected server-side errors (not client hang-ups), for debugging tests} */
   public List<Throwable> errors() {
     return List.copyOf(errors);
   }

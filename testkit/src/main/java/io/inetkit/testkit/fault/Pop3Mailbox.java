@@ -19,7 +19,7 @@ final class Pop3Mailbox {
     this.messages = messages;
   }
 
-  /** Returns the reply to one command line, in pieces. */
+  /** {@return the reply to one command line, in pieces} */
   Iterator<String> answer(String line) {
     String[] parts = line.strip().split(" ");
     String verb = parts[0].toUpperCase(Locale.ROOT);

@@ -124,7 +124,7 @@ public final class FtpServer implements AutoCloseable {
     return builder().start();
   }
 
-  /** Returns a builder for a server with other users or TLS material. */
+  /** {@return a builder for a server with other users or TLS material} */
   public static Builder builder() {
     return new Builder();
   }
@@ -199,54 +199,54 @@ public final class FtpServer implements AutoCloseable {
   }
 
   /**
-   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound
-   * elsewhere.
+   * {@return the address clients on this machine connect to: {@code 127.0.0.1} unless bound
+   * elsewhere}
    */
   public String host() {
     return host;
   }
 
-  /** Returns the port of the plain FTP listener, which also offers explicit FTPS (AUTH TLS). */
+  /** {@return the port of the plain FTP listener, which also offers explicit FTPS (AUTH TLS)} */
   public int port() {
     return port;
   }
 
-  /** Returns the port of the implicit-FTPS listener (TLS from the first byte). */
+  /** {@return the port of the implicit-FTPS listener (TLS from the first byte)} */
   public int implicitTlsPort() {
     return implicitTlsPort;
   }
 
-  /** Returns {@code 127.0.0.1:port()}. */
+  /** {@return {@code 127.0.0.1:port()}} */
   public Endpoint endpoint() {
     return Endpoint.of(host, port);
   }
 
-  /** Returns {@code 127.0.0.1:implicitTlsPort()}. */
+  /** {@return {@code 127.0.0.1:implicitTlsPort()}} */
   public Endpoint implicitTlsEndpoint() {
     return Endpoint.of(host, implicitTlsPort);
   }
 
-  /** Returns the TLS material the server presents (its CA is what clients must trust). */
+  /** {@return the TLS material the server presents (its CA is what clients must trust)} */
   public TestPki pki() {
     return pki;
   }
 
-  /** Returns the {@link Trust} that verifies this server's certificate (and host name). */
+  /** {@return the {@link Trust} that verifies this server's certificate (and host name)} */
   public Trust clientTrust() {
     return pki.clientTrust();
   }
 
-  /** Returns the first writable user (by default {@link #DEFAULT_WRITER}). */
+  /** {@return the first writable user (by default {@link #DEFAULT_WRITER})} */
   public FtpUser writer() {
     return firstWith(FtpUser.Access.READ_WRITE);
   }
 
-  /** Returns the first read-only user (by default {@link #DEFAULT_READER}). */
+  /** {@return the first read-only user (by default {@link #DEFAULT_READER})} */
   public FtpUser reader() {
     return firstWith(FtpUser.Access.READ_ONLY);
   }
 
-  /** Returns every configured user. */
+  /** {@return every configured user} */
   public synchronized List<FtpUser> users() {
     return List.copyOf(users.values());
   }
@@ -258,7 +258,7 @@ public final class FtpServer implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no " + access + " user configured"));
   }
 
-  /** Returns the home folder of {@code user} on the local disk. */
+  /** {@return the home folder of {@code user} on the local disk} */
   public synchronized Path home(String user) {
     if (!users.containsKey(user)) {
       throw new InvalidInputException("user", "no such FTP user: " + user);
@@ -281,7 +281,7 @@ public final class FtpServer implements AutoCloseable {
     }
   }
 
-  /** Returns the bytes of {@code path} in the user's home, e.g. after a client uploaded it. */
+  /** {@return the bytes of {@code path} in the user's home, e.g. after a client uploaded it} */
   public byte[] read(String user, String path) {
     try {
       return Files.readAllBytes(resolve(user, path));
@@ -290,12 +290,12 @@ public final class FtpServer implements AutoCloseable {
     }
   }
 
-  /** Returns whether {@code path} exists in the user's home. */
+  /** {@return whether {@code path} exists in the user's home} */
   public boolean exists(String user, String path) {
     return Files.exists(resolve(user, path));
   }
 
-  /** Returns the local file for {@code path} relative to the user's home, refusing escapes. */
+  /** {@return the local file for {@code path} relative to the user's home, refusing escapes} */
   public Path resolve(String user, String path) {
     Path home = home(user);
     String relative = path.startsWith("/") ? path.substring(1) : path;

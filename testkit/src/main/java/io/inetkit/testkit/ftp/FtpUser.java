@@ -1,7 +1,7 @@
 package io.inetkit.testkit.ftp;
 
 import io.inetkit.core.Credentials;
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,12 +51,12 @@ public record FtpUser(String name, String password, Access access) {
     Objects.requireNonNull(access, "access");
   }
 
-  /** Returns these credentials as core {@link Credentials}, for inetkit clients. */
+  /** {@return these credentials as core {@link Credentials}, for inetkit clients} */
   public Credentials credentials() {
     return Credentials.password(name, password.toCharArray());
   }
 
-  /** Returns {@code FtpUser[name=alice, access=READ_WRITE]}: the password is not shown. */
+  /** {@return {@code FtpUser[name=alice, access=READ_WRITE]}: the password is not shown} */
   @Override
   public String toString() {
     return "FtpUser[name=" + name + ", access=" + access + "]";

@@ -31,7 +31,7 @@ final class GopherCatalog {
     return root;
   }
 
-  /** Returns the file or folder a selector names, or {@code null} if none (or outside root). */
+  /** {@return the file or folder a selector names, or {@code null} if none (or outside root)} */
   Path resolve(String selector) {
     String rel = selector.startsWith("/") ? selector.substring(1) : selector;
     if (rel.indexOf('\0') >= 0 || rel.indexOf('\\') >= 0) {
@@ -49,20 +49,20 @@ final class GopherCatalog {
     return p;
   }
 
-  /** Returns the selector of a path below the root: {@code /a/b.txt}; the root is {@code ""}. */
+  /** {@return the selector of a path below the root: {@code /a/b.txt}; the root is {@code ""}} */
   String selectorOf(Path p) {
     String rel = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
     return rel.isEmpty() ? "" : "/" + rel;
   }
 
-  /** Returns the visible entries of a folder, sorted by name. */
+  /** {@return the visible entries of a folder, sorted by name} */
   List<Path> list(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(GopherCatalog::visible).sorted().toList();
     }
   }
 
-  /** Returns every visible file and folder below the root whose name contains {@code words}. */
+  /** {@return every visible file and folder below the root whose name contains {@code words}} */
   List<Path> search(String words, int max) throws IOException {
     String needle = words.trim().toLowerCase(Locale.ROOT);
     List<Path> hits = new ArrayList<>();
@@ -91,7 +91,7 @@ final class GopherCatalog {
     return !name.startsWith(".") && !name.equals(GOPHERMAP);
   }
 
-  /** Returns the RFC 1436 item type of a file or folder. */
+  /** {@return the RFC 1436 item type of a file or folder} */
   static char typeOf(Path p) throws IOException {
     if (Files.isDirectory(p)) {
       return '1';
@@ -108,7 +108,7 @@ final class GopherCatalog {
     };
   }
 
-  /** Returns the MIME type Gopher+ announces in +VIEWS for a file or folder. */
+  /** {@return the MIME type Gopher+ announces in +VIEWS for a file or folder} */
   static String mimeOf(Path p) throws IOException {
     if (Files.isDirectory(p)) {
       return "application/gopher+-menu";
@@ -130,7 +130,7 @@ final class GopherCatalog {
     };
   }
 
-  /** Returns the views of a file: its own, then one per sidecar {@code .<name>.view.<ext>}. */
+  /** {@return the views of a file: its own, then one per sidecar {@code .<name>.view.<ext>}} */
   List<View> views(Path p) throws IOException {
     List<View> views = new ArrayList<>();
     views.add(new View(mimeOf(p), p));
@@ -146,7 +146,7 @@ final class GopherCatalog {
     return views;
   }
 
-  /** Returns the abstract sidecar {@code .<name>.abstract}, or {@code null}. */
+  /** {@return the abstract sidecar {@code .<name>.abstract}, or {@code null}} */
   Path abstractOf(Path p) {
     if (p.equals(root)) {
       return null;

@@ -29,22 +29,22 @@ record GopherRequest(String selector, String search, String plus) {
     return new GopherRequest(selector, fields[1], fields[2]);
   }
 
-  /** Returns whether the client asked for a Gopher+ reply (any of {@code + ! $}). */
+  /** {@return whether the client asked for a Gopher+ reply (any of {@code + ! $})} */
   boolean isGopherPlus() {
     return plus != null;
   }
 
-  /** Returns whether this is a Gopher+ item attribute request ({@code !}). */
+  /** {@return whether this is a Gopher+ item attribute request ({@code !})} */
   boolean isItemAttributes() {
     return plus != null && plus.startsWith("!");
   }
 
-  /** Returns whether this is a Gopher+ directory attribute request ({@code $}). */
+  /** {@return whether this is a Gopher+ directory attribute request ({@code $})} */
   boolean isDirectoryAttributes() {
     return plus != null && plus.startsWith("$");
   }
 
-  /** Returns the view asked for ({@code text/plain} from {@code +text/plain En_US}), or "". */
+  /** {@return the view asked for ({@code text/plain} from {@code +text/plain En_US}), or ""} */
   String view() {
     if (plus == null || !plus.startsWith("+")) {
       return "";

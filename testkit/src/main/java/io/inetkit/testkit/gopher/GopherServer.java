@@ -118,7 +118,7 @@ public final class GopherServer implements AutoCloseable {
     return builder().root(root).build();
   }
 
-  /** Returns a builder for a server with a given folder, a TLS listener or other limits. */
+  /** {@return a builder for a server with a given folder, a TLS listener or other limits} */
   public static Builder builder() {
     return new Builder();
   }
@@ -257,18 +257,18 @@ public final class GopherServer implements AutoCloseable {
     return ssl;
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  /** {@return {@code 127.0.0.1}} */
   public String host() {
     return bind.urlHost();
   }
 
-  /** Returns the port of the plain Gopher listener. */
+  /** {@return the port of the plain Gopher listener} */
   public int port() {
     return plain.getLocalPort();
   }
 
   /**
-   * Returns the port of the gophers (TLS) listener.
+   * {@return the port of the gophers (TLS) listener}
    *
    * @throws IllegalStateException if the server was built without {@link Builder#tls(TestPki)}
    */
@@ -279,12 +279,12 @@ public final class GopherServer implements AutoCloseable {
     return tls.getLocalPort();
   }
 
-  /** Returns the folder being served. */
+  /** {@return the folder being served} */
   public Path root() {
     return catalog.root();
   }
 
-  /** Returns {@code gopher://127.0.0.1:<port>/<typeAndSelector>}, e.g. {@code url("1/docs")}. */
+  /** {@return {@code gopher://127.0.0.1:<port>/<typeAndSelector>}, e.g. {@code url("1/docs")}} */
   public String url(String typeAndSelector) {
     return "gopher://" + host() + ":" + port() + "/" + typeAndSelector;
   }
@@ -308,7 +308,7 @@ public final class GopherServer implements AutoCloseable {
     }
   }
 
-  /** Returns every request line received so far (without CRLF), oldest first. */
+  /** {@return every request line received so far (without CRLF), oldest first} */
   public List<String> requests() {
     return new ArrayList<>(requests);
   }

@@ -45,7 +45,7 @@ public final class HostProcess {
     return Optional.empty();
   }
 
-  /** Returns a port on 127.0.0.1 that was free a moment ago. */
+  /** {@return a port on 127.0.0.1 that was free a moment ago} */
   public static int freePort() throws IOException {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return probe.getLocalPort();

@@ -80,17 +80,17 @@ public final class SystemUser implements AutoCloseable {
     return sb.toString();
   }
 
-  /** Returns the login name. */
+  /** {@return the login name} */
   public String name() {
     return name;
   }
 
-  /** Returns the password (random, letters and digits only). */
+  /** {@return the password (random, letters and digits only)} */
   public String password() {
     return password;
   }
 
-  /** Returns the home folder, owned by the user. */
+  /** {@return the home folder, owned by the user} */
   public Path home() {
     return Path.of("/home", name);
   }

@@ -77,13 +77,13 @@ public final class InetkitExtension
     this.configuration = configuration;
   }
 
-  /** Returns a builder for an extension to register with {@code @RegisterExtension}. */
+  /** {@return a builder for an extension to register with {@code @RegisterExtension}} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns the servers of the running test class.
+   * {@return the servers of the running test class}
    *
    * @throws IllegalStateException before the class's servers were started
    */

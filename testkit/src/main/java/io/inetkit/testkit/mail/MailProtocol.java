@@ -44,14 +44,14 @@ public enum MailProtocol {
     return scheme;
   }
 
-  /** Returns how a client must use TLS on this listener. */
+  /** {@return how a client must use TLS on this listener} */
   public TlsMode tlsMode() {
     return tlsMode;
   }
 
   /**
-   * Returns the plain-text protocol this listener relays to: {@link #SMTP}, {@link #IMAP} or {@link
-   * #POP3}.
+   * {@return the plain-text protocol this listener relays to: {@link #SMTP}, {@link #IMAP} or
+   * {@link #POP3}}
    */
   public MailProtocol plain() {
     return switch (this) {

@@ -125,7 +125,7 @@ public final class MailServer implements AutoCloseable {
     return builder().start();
   }
 
-  /** Returns a builder to choose listeners and TLS material. */
+  /** {@return a builder to choose listeners and TLS material} */
   public static Builder builder() {
     return new Builder();
   }
@@ -208,15 +208,15 @@ public final class MailServer implements AutoCloseable {
   }
 
   /**
-   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless the server was
-   * bound to another address.
+   * {@return the address clients on this machine connect to: {@code 127.0.0.1} unless the server
+   * was bound to another address}
    */
   public String host() {
     return host;
   }
 
   /**
-   * Returns the port of a listener.
+   * {@return the port of a listener}
    *
    * @throws IllegalStateException when the server was built without that listener
    */
@@ -228,32 +228,32 @@ public final class MailServer implements AutoCloseable {
     return port;
   }
 
-  /** Returns the plain SMTP port. */
+  /** {@return the plain SMTP port} */
   public int smtpPort() {
     return port(MailProtocol.SMTP);
   }
 
-  /** Returns the implicit-TLS SMTP port. */
+  /** {@return the implicit-TLS SMTP port} */
   public int smtpsPort() {
     return port(MailProtocol.SMTPS);
   }
 
-  /** Returns the SMTP port that requires STARTTLS. */
+  /** {@return the SMTP port that requires STARTTLS} */
   public int smtpStartTlsPort() {
     return port(MailProtocol.SMTP_STARTTLS);
   }
 
-  /** Returns the listener's address as a core {@link Endpoint}. */
+  /** {@return the listener's address as a core {@link Endpoint}} */
   public Endpoint endpoint(MailProtocol protocol) {
     return Endpoint.of(host, port(protocol));
   }
 
-  /** Returns {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}. */
+  /** {@return {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}} */
   public String url(MailProtocol protocol) {
     return protocol.scheme() + "://" + host + ":" + port(protocol);
   }
 
-  /** Returns {@code scheme://user@127.0.0.1:port} with the user name URL-encoded. */
+  /** {@return {@code scheme://user@127.0.0.1:port} with the user name URL-encoded} */
   public String url(MailProtocol protocol, String user) {
     return protocol.scheme()
         + "://"
@@ -264,19 +264,19 @@ public final class MailServer implements AutoCloseable {
         + port(protocol);
   }
 
-  /** Returns the TLS material the fronts present. */
+  /** {@return the TLS material the fronts present} */
   public TestPki pki() {
     return pki;
   }
 
-  /** Returns the inetkit {@link Trust} that verifies the TLS listeners (CA and host name). */
+  /** {@return the inetkit {@link Trust} that verifies the TLS listeners (CA and host name)} */
   public Trust clientTrust() {
     return pki.clientTrust();
   }
 
   /**
-   * Returns every stored copy of every message, in order of arrival (one copy per recipient
-   * mailbox, including mail {@link #deliver delivered} directly).
+   * {@return every stored copy of every message, in order of arrival (one copy per recipient
+   * mailbox, including mail {@link #deliver delivered} directly)}
    */
   public List<ReceivedMail> received() {
     List<Stored> all = new ArrayList<>();
@@ -294,7 +294,7 @@ public final class MailServer implements AutoCloseable {
     return all.stream().map(Stored::toReceived).toList();
   }
 
-  /** Returns the copies delivered to {@code email}, in order of arrival. */
+  /** {@return the copies delivered to {@code email}, in order of arrival} */
   public List<ReceivedMail> receivedBy(String email) {
     return received().stream().filter(m -> m.recipient().equalsIgnoreCase(email)).toList();
   }

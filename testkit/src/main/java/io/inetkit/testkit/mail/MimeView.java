@@ -68,7 +68,7 @@ final class MimeView {
     return List.copyOf(attachments);
   }
 
-  /** Returns every value of header {@code name}, unfolded and RFC 2047-decoded. */
+  /** {@return every value of header {@code name}, unfolded and RFC 2047-decoded} */
   static List<String> headers(byte[] raw, String name) {
     try {
       String[] values = parse(raw).getHeader(name);

@@ -56,7 +56,7 @@ final class NoDelayGreenMail extends GreenMail {
     return services;
   }
 
-  /** Returns the bound port of the {@code smtp}, {@code imap} or {@code pop3} listener. */
+  /** {@return the bound port of the {@code smtp}, {@code imap} or {@code pop3} listener} */
   int port(String protocol) {
     AbstractServer service = services.get(protocol);
     if (service == null) {

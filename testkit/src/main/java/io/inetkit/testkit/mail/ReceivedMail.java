@@ -42,61 +42,61 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
     raw = raw.clone();
   }
 
-  /** Returns a copy of the raw bytes. */
+  /** {@return a copy of the raw bytes} */
   @Override
   public byte[] raw() {
     return raw.clone();
   }
 
   /**
-   * Returns the whole stored message (headers and encoded body) decoded as UTF-8, for assertions on
-   * the wire form: header lines, transfer encodings, MIME boundaries.
+   * {@return the whole stored message (headers and encoded body) decoded as UTF-8, for assertions
+   * on the wire form: header lines, transfer encodings, MIME boundaries}
    */
   public String rawText() {
     return new String(raw, StandardCharsets.UTF_8);
   }
 
   /**
-   * Returns the text body: the first {@code text/plain} part that is not an attachment, with its
+   * {@return the text body: the first {@code text/plain} part that is not an attachment, with its
    * transfer encoding (quoted-printable, base64) and charset decoded; {@code ""} when there is
-   * none. Use {@link #rawText()} for the message as stored.
+   * none} Use {@link #rawText()} for the message as stored.
    */
   public String text() {
     return MimeView.of(raw).text();
   }
 
   /**
-   * Returns the first {@code text/html} part that is not an attachment, decoded; {@code ""} when
-   * there is none.
+   * {@return the first {@code text/html} part that is not an attachment, decoded; {@code ""} when
+   * there is none}
    */
   public String html() {
     return MimeView.of(raw).html();
   }
 
   /**
-   * Returns the first value of header {@code name} (case-insensitive), unfolded and RFC 2047
-   * decoded, or {@code ""} when the message has no such header.
+   * {@return the first value of header {@code name} (case-insensitive), unfolded and RFC 2047
+   * decoded, or {@code ""} when the message has no such header}
    */
   public String header(String name) {
     List<String> values = headers(name);
     return values.isEmpty() ? "" : values.get(0);
   }
 
-  /** Returns every value of header {@code name}, in message order, unfolded and decoded. */
+  /** {@return every value of header {@code name}, in message order, unfolded and decoded} */
   public List<String> headers(String name) {
     return MimeView.headers(raw, Objects.requireNonNull(name, "name"));
   }
 
   /**
-   * Returns the attachments: every part with a file name or {@code Content-Disposition:
+   * {@return the attachments: every part with a file name or {@code Content-Disposition:
    * attachment}, and every other part that is neither the text nor the HTML body (inline images,
-   * say), in message order.
+   * say), in message order}
    */
   public List<Attachment> attachments() {
     return MimeView.of(raw).attachments();
   }
 
-  /** Returns the message parsed by Jakarta Mail: a new {@link MimeMessage} on every call. */
+  /** {@return the message parsed by Jakarta Mail: a new {@link MimeMessage} on every call} */
   public MimeMessage mimeMessage() {
     return MimeView.parse(raw);
   }
@@ -116,13 +116,13 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
       content = content.clone();
     }
 
-    /** Returns a copy of the bytes. */
+    /** {@return a copy of the bytes} */
     @Override
     public byte[] content() {
       return content.clone();
     }
 
-    /** Returns the content decoded as UTF-8, for text attachments. */
+    /** {@return the content decoded as UTF-8, for text attachments} */
     public String contentAsText() {
       return new String(content, StandardCharsets.UTF_8);
     }
@@ -147,7 +147,7 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
     }
   }
 
-  /** Returns the size of the stored message in bytes. */
+  /** {@return the size of the stored message in bytes} */
   public int size() {
     return raw.length;
   }

@@ -1,7 +1,7 @@
 package io.inetkit.testkit.mail;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,13 +56,13 @@ public final class SmtpSink implements AutoCloseable {
       head = head.clone();
     }
 
-    /** Returns a copy of the first 4 MiB of the data. */
+    /** {@return a copy of the first 4 MiB of the data} */
     @Override
     public byte[] head() {
       return head.clone();
     }
 
-    /** Returns the head decoded as UTF-8. */
+    /** {@return the head decoded as UTF-8} */
     public String text() {
       return new String(head, StandardCharsets.UTF_8);
     }
@@ -92,7 +92,7 @@ public final class SmtpSink implements AutoCloseable {
     return builder().start();
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -159,41 +159,41 @@ public final class SmtpSink implements AutoCloseable {
     }
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  /** {@return {@code 127.0.0.1}} */
   public String host() {
     return "127.0.0.1";
   }
 
-  /** Returns the port. */
+  /** {@return the port} */
   public int port() {
     return listener.port();
   }
 
-  /** Returns host and port as an {@link Endpoint}. */
+  /** {@return host and port as an {@link Endpoint}} */
   public Endpoint endpoint() {
     return Endpoint.of(host(), port());
   }
 
-  /** Returns every command line received, in order (message data excluded). */
+  /** {@return every command line received, in order (message data excluded)} */
   public List<String> commands() {
     synchronized (commands) {
       return List.copyOf(commands);
     }
   }
 
-  /** Returns the messages received so far. */
+  /** {@return the messages received so far} */
   public List<Message> messages() {
     synchronized (messages) {
       return List.copyOf(messages);
     }
   }
 
-  /** Returns how many messages were received so far (without copying them). */
+  /** {@return how many messages were received so far (without copying them)} */
   public int messageCount() {
     return messages.size();
   }
 
-  /** Returns how many connections were accepted. */
+  /** {@return how many connections were accepted} */
   public int connections() {
     return connections.get();
   }

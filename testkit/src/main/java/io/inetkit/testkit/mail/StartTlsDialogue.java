@@ -26,7 +26,7 @@ interface StartTlsDialogue {
     }
   }
 
-  /** Returns the greeting sent on connect (with its line end). */
+  /** {@return the greeting sent on connect (with its line end)} */
   String greeting();
 
   /** Answers one command line received before TLS (line end removed). */
@@ -37,7 +37,7 @@ interface StartTlsDialogue {
     Upstream.readLine(upstream);
   }
 
-  /** Returns the command verb of {@code line}, upper-cased. */
+  /** {@return the command verb of {@code line}, upper-cased} */
   static String verb(String line) {
     String trimmed = line.strip();
     int space = trimmed.indexOf(' ');

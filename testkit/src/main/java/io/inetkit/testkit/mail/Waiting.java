@@ -9,7 +9,7 @@ final class Waiting {
   private Waiting() {}
 
   /**
-   * Returns {@code current} once it holds at least {@code count} items.
+   * {@return {@code current} once it holds at least {@code count} items}
    *
    * @throws AssertionError when that does not happen within {@code timeout}
    */

@@ -41,7 +41,7 @@ final class FloodCommand implements ShellCommand {
     return Outcome.CONTINUE;
   }
 
-  /** Returns the {@code total} bytes that {@code flood total} sends. */
+  /** {@return the {@code total} bytes that {@code flood total} sends} */
   static InputStream content(long total) {
     return new InputStream() {
       private long pos;

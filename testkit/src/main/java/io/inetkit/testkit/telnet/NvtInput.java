@@ -49,13 +49,13 @@ final class NvtInput {
     this.handler = handler;
   }
 
-  /** Returns how many bytes can be read without blocking (buffered or in the socket). */
+  /** {@return how many bytes can be read without blocking (buffered or in the socket)} */
   int available() throws IOException {
     return in.available();
   }
 
   /**
-   * Returns the next data byte (0-255), handling any commands before it, or -1 at end of stream.
+   * {@return the next data byte (0-255), handling any commands before it, or -1 at end of stream}
    *
    * @throws java.net.SocketTimeoutException when the socket's timeout expires first
    */

@@ -60,7 +60,7 @@ final class OptionNegotiator {
     }
   }
 
-  /** Returns whether any request of the server is still unanswered. */
+  /** {@return whether any request of the server is still unanswered} */
   synchronized boolean pending() {
     return client.values().stream().anyMatch(s -> s.pending)
         || server.values().stream().anyMatch(s -> s.pending);

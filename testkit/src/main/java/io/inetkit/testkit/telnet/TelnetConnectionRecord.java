@@ -41,46 +41,46 @@ public final class TelnetConnectionRecord {
 
   TelnetConnectionRecord() {}
 
-  /** Returns the options the client agreed to perform (it said WILL and the server DO). */
+  /** {@return the options the client agreed to perform (it said WILL and the server DO)} */
   public Set<TelnetOptionCode> clientOptions() {
     synchronized (clientOptions) {
       return Set.copyOf(clientOptions);
     }
   }
 
-  /** Returns the options the server performs for this client (the client said DO). */
+  /** {@return the options the server performs for this client (the client said DO)} */
   public Set<TelnetOptionCode> serverOptions() {
     synchronized (serverOptions) {
       return Set.copyOf(serverOptions);
     }
   }
 
-  /** Returns the terminal type the client sent in {@code SB TERMINAL-TYPE IS}, if any. */
+  /** {@return the terminal type the client sent in {@code SB TERMINAL-TYPE IS}, if any} */
   public Optional<String> terminalType() {
     return Optional.ofNullable(terminalType);
   }
 
-  /** Returns every window size the client reported, oldest first. */
+  /** {@return every window size the client reported, oldest first} */
   public List<WindowSize> windowSizes() {
     return List.copyOf(windowSizes);
   }
 
-  /** Returns the user who logged in, if anyone did. */
+  /** {@return the user who logged in, if anyone did} */
   public Optional<String> user() {
     return Optional.ofNullable(user);
   }
 
-  /** Returns the user names of failed login attempts, in order. */
+  /** {@return the user names of failed login attempts, in order} */
   public List<String> failedLogins() {
     return List.copyOf(failedLogins);
   }
 
-  /** Returns the shell lines the client sent after logging in, in order. */
+  /** {@return the shell lines the client sent after logging in, in order} */
   public List<String> commands() {
     return List.copyOf(commands);
   }
 
-  /** Returns whether the connection has ended. */
+  /** {@return whether the connection has ended} */
   public boolean isClosed() {
     return closed;
   }

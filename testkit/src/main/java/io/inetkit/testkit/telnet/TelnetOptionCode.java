@@ -26,12 +26,12 @@ public enum TelnetOptionCode {
     this.code = code;
   }
 
-  /** Returns the option's code on the wire. */
+  /** {@return the option's code on the wire} */
   public int code() {
     return code;
   }
 
-  /** Returns the option with {@code code}, or {@code null} when the server does not know it. */
+  /** {@return the option with {@code code}, or {@code null} when the server does not know it} */
   public static TelnetOptionCode of(int code) {
     for (TelnetOptionCode o : values()) {
       if (o.code == code) {

@@ -82,7 +82,7 @@ public final class TelnetServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Returns a builder: no users (no login), no files, prompt {@code "$ "}. */
+  /** {@return a builder: no users (no login), no files, prompt {@code "$ "}} */
   public static Builder builder() {
     return new Builder();
   }
@@ -93,9 +93,9 @@ public final class TelnetServer implements AutoCloseable {
   }
 
   /**
-   * Returns the bytes {@code flood total} sends: 64-byte lines {@code "0000000042 abc…XY\r\n"}, the
-   * last one cut so the total is exact. They contain no IAC and already end lines with CR LF, so a
-   * Telnet client reads exactly these bytes.
+   * {@return the bytes {@code flood total} sends: 64-byte lines {@code "0000000042 abc…XY\r\n"},
+   * the last one cut so the total is exact} They contain no IAC and already end lines with CR LF,
+   * so a Telnet client reads exactly these bytes.
    */
   public static InputStream floodContent(long total) {
     if (total < 0) {
@@ -105,8 +105,8 @@ public final class TelnetServer implements AutoCloseable {
   }
 
   /**
-   * Returns the address clients on this machine connect to: {@code 127.0.0.1} unless bound
-   * elsewhere.
+   * {@return the address clients on this machine connect to: {@code 127.0.0.1} unless bound
+   * elsewhere}
    */
   public String host() {
     return bind.urlHost();
@@ -123,23 +123,23 @@ public final class TelnetServer implements AutoCloseable {
     return this;
   }
 
-  /** Returns the port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** Returns {@code 127.0.0.1:port}. */
+  /** {@return {@code 127.0.0.1:port}} */
   public Endpoint endpoint() {
     return Endpoint.of(host(), port());
   }
 
-  /** Returns a record per accepted connection, oldest first. */
+  /** {@return a record per accepted connection, oldest first} */
   public List<TelnetConnectionRecord> connections() {
     return List.copyOf(records);
   }
 
   /**
-   * Returns the record of the most recent connection.
+   * {@return the record of the most recent connection}
    *
    * @throws IllegalStateException when no client has connected yet
    */

@@ -22,7 +22,7 @@ final class Der {
 
   private Der() {}
 
-  /** Returns {@code tag}, the DER length of {@code value}, then {@code value}. */
+  /** {@return {@code tag}, the DER length of {@code value}, then {@code value}} */
   static byte[] tlv(int tag, byte[] value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
     out.write(tag);

@@ -97,8 +97,8 @@ public final class TestPki {
   }
 
   /**
-   * Returns the PKI every testkit server uses when given none: one per JVM, its CA and keys made
-   * when first needed (the first TLS handshake, {@link #caPemFile()}, ...), not before. Use {@link
+   * {@return the PKI every testkit server uses when given none: one per JVM, its CA and keys made
+   * when first needed (the first TLS handshake, {@link #caPemFile()}, ...), not before} Use {@link
    * #create()} for a CA of your own (say, one the client must not trust).
    */
   public static TestPki shared() {
@@ -110,31 +110,31 @@ public final class TestPki {
     static final TestPki PKI = new TestPki();
   }
 
-  /** Returns the CA certificate. */
+  /** {@return the CA certificate} */
   public X509Certificate caCertificate() {
     return ca().cert();
   }
 
-  /** Returns the server identity for localhost, 127.0.0.1 and ::1. */
+  /** {@return the server identity for localhost, 127.0.0.1 and ::1} */
   public ServerIdentity server() {
     return ca().server();
   }
 
   /**
-   * Returns an {@link SSLContext} that presents {@link #server()}: for servers. The CA, the key and
-   * the JDK's TLS machinery are made on its first use (a handshake, a socket factory), so a server
-   * can be given it at start for free.
+   * {@return an {@link SSLContext} that presents {@link #server()}: for servers} The CA, the key
+   * and the JDK's TLS machinery are made on its first use (a handshake, a socket factory), so a
+   * server can be given it at start for free.
    */
   public SSLContext serverSslContext() {
     return serverContext;
   }
 
-  /** Returns the inetkit {@link Trust} that accepts exactly this CA, with host-name checks. */
+  /** {@return the inetkit {@link Trust} that accepts exactly this CA, with host-name checks} */
   public Trust clientTrust() {
     return Trust.fromKeyStore(trustStore());
   }
 
-  /** Returns a key store holding the CA certificate as a trusted entry. */
+  /** {@return a key store holding the CA certificate as a trusted entry} */
   public KeyStore trustStore() {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -146,7 +146,7 @@ public final class TestPki {
     }
   }
 
-  /** Returns an {@link SSLContext} that trusts only this CA: for third-party clients in tests. */
+  /** {@return an {@link SSLContext} that trusts only this CA: for third-party clients in tests} */
   public SSLContext clientSslContext() {
     try {
       TrustManagerFactory tmf =
@@ -160,7 +160,7 @@ public final class TestPki {
     }
   }
 
-  /** Returns the CA certificate as a PEM file in a temp folder (written once, then reused). */
+  /** {@return the CA certificate as a PEM file in a temp folder (written once, then reused)} */
   public synchronized Path caPemFile() {
     if (caPemFile == null) {
       try {
@@ -244,12 +244,12 @@ public final class TestPki {
       this.ca = ca;
     }
 
-    /** Returns the server certificate. */
+    /** {@return the server certificate} */
     public X509Certificate certificate() {
       return cert;
     }
 
-    /** Returns a PKCS#12 key store (password {@link #keyStorePassword()}) with key and chain. */
+    /** {@return a PKCS#12 key store (password {@link #keyStorePassword()}) with key and chain} */
     public KeyStore keyStore() {
       try {
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -262,7 +262,7 @@ public final class TestPki {
       }
     }
 
-    /** Returns the password of {@link #keyStore()} and of the key in it. */
+    /** {@return the password of {@link #keyStore()} and of the key in it} */
     public char[] keyStorePassword() {
       return STORE_PASSWORD.clone();
     }
@@ -306,8 +306,8 @@ public final class TestPki {
     }
 
     /**
-     * Returns an {@link SSLContext} that presents this identity: made on the first call, then the
-     * same context (an initialised context is safe to share between servers and threads).
+     * {@return an {@link SSLContext} that presents this identity: made on the first call, then the
+     * same context (an initialised context is safe to share between servers and threads)}
      */
     public SSLContext sslContext() {
       return sslContext.get();

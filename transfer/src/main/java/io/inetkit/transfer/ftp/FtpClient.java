@@ -7,7 +7,6 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.FtpUrl;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.Scheme;
@@ -15,6 +14,7 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.SettingsBuilder;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.transfer.ftp.internal.CommonsNetFtpSession;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +108,10 @@ public final class FtpClient {
    * command: {@link TlsMode#IMPLICIT} on port 990; {@link TlsMode#NONE} for an anonymous login
    * (user {@code anonymous} or {@code ftp}: public servers, nothing secret to protect); {@link
    * TlsMode#STARTTLS_REQUIRED} for any other login, so a password goes only over verified TLS.
+   *
+   * @param endpoint the server
+   * @param credentials the login, or {@code null} for anonymous
+   * @return the TLS mode a client without one uses for this server
    */
   public static TlsMode defaultTlsMode(Endpoint endpoint, Credentials credentials) {
     if (endpoint.port() == 990) {
@@ -118,12 +122,12 @@ public final class FtpClient {
     return anonymous ? TlsMode.NONE : TlsMode.STARTTLS_REQUIRED;
   }
 
-  /** Returns a builder with the safe defaults. */
+  /** {@return a builder with the safe defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this client's settings, to derive a variant. */
+  /** {@return a builder holding this client's settings, to derive a variant} */
   public Builder newBuilder() {
     return new Builder(this);
   }
@@ -131,6 +135,7 @@ public final class FtpClient {
   /**
    * Connects, secures (per {@link #tlsMode()}), logs in, and returns the session.
    *
+   * @return an open, logged-in session; close it when done
    * @throws io.inetkit.core.ConnectionException when the server cannot be reached
    * @throws io.inetkit.core.TlsException when TLS fails or {@code AUTH TLS} is refused while
    *     required (then no credentials were sent)
@@ -160,6 +165,11 @@ public final class FtpClient {
    * Opens a session, downloads {@code remote} to {@code local} (a file, or an existing folder that
    * receives the remote name), and closes. The local folder is checked before connecting.
    *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param local the local file to write, or an existing folder to write into
+   * @param options options for this transfer (see {@link TransferOption})
+   * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LocalFileException when the folder to save into does not exist
    */
   public FtpTransfer get(String remote, Path local, TransferOption... options)
@@ -174,6 +184,11 @@ public final class FtpClient {
    * Opens a session, uploads {@code local} to {@code remote}, and closes. The local file is checked
    * before connecting.
    *
+   * @param local the local file to upload
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param options options for this transfer (see {@link TransferOption})
+   * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LocalFileException when {@code local} is missing, a folder or
    *     unreadable
    */
@@ -199,109 +214,109 @@ public final class FtpClient {
     return settings.endpoint();
   }
 
-  /** Returns how TLS is used (default: {@link #defaultTlsMode}). */
+  /** {@return how TLS is used (default: {@link #defaultTlsMode})} */
   public TlsMode tlsMode() {
     return settings.tlsMode();
   }
 
-  /** Returns which certificates are trusted (default {@link Trust#system()}). */
+  /** {@return which certificates are trusted (default {@link Trust#system()})} */
   public Trust trust() {
     return settings.trust();
   }
 
-  /** Returns who logs in (default anonymous). */
+  /** {@return who logs in (default anonymous)} */
   public Credentials credentials() {
     return settings.credentials().orElseThrow();
   }
 
-  /** Returns connect and control-connection read timeouts (default {@link Timeouts#DEFAULT}). */
+  /** {@return connect and control-connection read timeouts (default {@link Timeouts#DEFAULT})} */
   public Timeouts timeouts() {
     return settings.timeouts();
   }
 
-  /** Returns how long a data connection may stay silent (default: the read timeout). */
+  /** {@return how long a data connection may stay silent (default: the read timeout)} */
   public Duration dataTimeout() {
     return dataTimeout;
   }
 
-  /** Returns how often a NOOP is sent on the idle control connection during a transfer. */
+  /** {@return how often a NOOP is sent on the idle control connection during a transfer} */
   public Duration keepAlive() {
     return keepAlive;
   }
 
-  /** Returns passive (default) or active. */
+  /** {@return passive (default) or active} */
   public DataConnectionMode dataConnectionMode() {
     return dataConnectionMode;
   }
 
-  /** Returns binary (default) or ASCII. */
+  /** {@return binary (default) or ASCII} */
   public TransferType transferType() {
     return transferType;
   }
 
-  /** Returns the largest copy buffer a transfer uses, in bytes (default 256 KiB). */
+  /** {@return the largest copy buffer a transfer uses, in bytes (default 256 KiB)} */
   public int bufferSize() {
     return bufferSize;
   }
 
-  /** Returns the largest file accepted for download, in bytes (default unlimited). */
+  /** {@return the largest file accepted for download, in bytes (default unlimited)} */
   public long maxFileSize() {
     return maxFileSize;
   }
 
-  /** Returns the longest reply or listing line accepted, in bytes (default 8192). */
+  /** {@return the longest reply or listing line accepted, in bytes (default 8192)} */
   public int maxReplyLineLength() {
     return maxReplyLineLength;
   }
 
   /**
-   * Returns the most entries one listing may have (default 100 000); a listing may also have at
+   * {@return the most entries one listing may have (default 100 000); a listing may also have at
    * most 256 bytes per allowed entry in all (25.6 MB by default), so memory stays bounded whatever
-   * the server sends. More is a {@link io.inetkit.core.LimitExceededException}.
+   * the server sends} More is a {@link io.inetkit.core.LimitExceededException}.
    */
   public int maxListingEntries() {
     return maxListingEntries;
   }
 
-  /** Returns how often a dropped {@link Path} transfer is reconnected and resumed (default 3). */
+  /** {@return how often a dropped {@link Path} transfer is reconnected and resumed (default 3)} */
   public int retries() {
     return retries;
   }
 
-  /** Returns the rate limit in bytes per second, 0 for none (the default). */
+  /** {@return the rate limit in bytes per second, 0 for none (the default)} */
   public long rateLimit() {
     return rateLimit;
   }
 
   /**
-   * Returns how many folders deep {@link FtpSession#mirrorDown mirrorDown} and {@link
+   * {@return how many folders deep {@link FtpSession#mirrorDown mirrorDown} and {@link
    * FtpSession#deleteRecursively deleteRecursively} go below the folder they were given (default
    * 64): deeper is a {@link io.inetkit.core.LimitExceededException}, so a server that shows an
-   * endless tree cannot make them recurse for ever.
+   * endless tree cannot make them recurse for ever}
    */
   public int maxMirrorDepth() {
     return maxMirrorDepth;
   }
 
   /**
-   * Returns how many entries (files and folders) one {@link FtpSession#mirrorDown mirrorDown}
-   * visits at most (default 1 000 000); more is a {@link io.inetkit.core.LimitExceededException}.
+   * {@return how many entries (files and folders) one {@link FtpSession#mirrorDown mirrorDown}
+   * visits at most (default 1 000 000); more is a {@link io.inetkit.core.LimitExceededException}}
    */
   public long maxMirrorEntries() {
     return maxMirrorEntries;
   }
 
-  /** Returns the progress listener (default {@link ProgressListener#NONE}). */
+  /** {@return the progress listener (default {@link ProgressListener#NONE})} */
   public ProgressListener progressListener() {
     return progressListener;
   }
 
-  /** Returns the event listener (default {@link EventListener#NONE}). */
+  /** {@return the event listener (default {@link EventListener#NONE})} */
   public EventListener eventListener() {
     return settings.eventListener();
   }
 
-  /** Returns a description without secrets. */
+  /** {@return a description without secrets} */
   @Override
   public String toString() {
     return SettingsBuilder.describe("FtpClient", settings);
@@ -388,7 +403,13 @@ public final class FtpClient {
       return this;
     }
 
-    /** Sets the server by host and port. */
+    /**
+     * Sets the server by host and port.
+     *
+     * @param host the server's host name or address
+     * @param port its port, 1 to 65535
+     * @return this builder
+     */
     public Builder endpoint(String host, int port) {
       return endpoint(Endpoint.of(host, port));
     }
@@ -397,25 +418,42 @@ public final class FtpClient {
      * Sets how TLS is used: {@link TlsMode#NONE}, {@link TlsMode#STARTTLS_REQUIRED} (explicit FTPS,
      * {@code AUTH TLS}), {@link TlsMode#STARTTLS_OPPORTUNISTIC}, or {@link TlsMode#IMPLICIT}.
      * Unset, it follows {@link FtpClient#defaultTlsMode}.
+     *
+     * @param tlsMode how TLS is used
+     * @return this builder
      */
     public Builder tlsMode(TlsMode tlsMode) {
       conn.tlsMode(tlsMode);
       return this;
     }
 
-    /** Sets which certificates are trusted; host names are verified unless insecure. */
+    /**
+     * Sets which certificates are trusted; host names are verified unless insecure.
+     *
+     * @param trust which certificates are trusted
+     * @return this builder
+     */
     public Builder trust(Trust trust) {
       conn.trust(trust);
       return this;
     }
 
-    /** Sets who logs in. */
+    /**
+     * Sets who logs in.
+     *
+     * @param credentials the login
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       conn.credentials(credentials);
       return this;
     }
 
-    /** Logs in as {@code anonymous} (the default). */
+    /**
+     * Logs in as {@code anonymous} (the default).
+     *
+     * @return this builder
+     */
     public Builder anonymous() {
       conn.credentials(anonymousCredentials());
       return this;
@@ -430,13 +468,24 @@ public final class FtpClient {
       return this;
     }
 
-    /** Sets how long a data connection may stay silent (default: the read timeout). */
+    /**
+     * Sets how long a data connection may stay silent (default: the read timeout).
+     *
+     * @param dataTimeout how long a data connection may stay silent; positive
+     * @return this builder
+     */
     public Builder dataTimeout(Duration dataTimeout) {
       this.dataTimeout = Timeouts.DEFAULT.withRead(dataTimeout).read();
       return this;
     }
 
-    /** Sets how often a NOOP keeps the control connection alive during a transfer. */
+    /**
+     * Sets how often a NOOP keeps the control connection alive during a transfer.
+     *
+     * @param keepAlive how often to send NOOP on the control connection during a transfer; zero for
+     *     never
+     * @return this builder
+     */
     public Builder keepAlive(Duration keepAlive) {
       Objects.requireNonNull(keepAlive, "keepAlive");
       Inputs.requireRange("keepAlive", keepAlive.toSeconds(), 1, 3600);
@@ -444,13 +493,23 @@ public final class FtpClient {
       return this;
     }
 
-    /** Sets passive (default) or active data connections. */
+    /**
+     * Sets passive (default) or active data connections.
+     *
+     * @param mode passive (the default) or active
+     * @return this builder
+     */
     public Builder dataConnectionMode(DataConnectionMode mode) {
       this.dataConnectionMode = Objects.requireNonNull(mode, "dataConnectionMode");
       return this;
     }
 
-    /** Sets binary (default) or ASCII transfers. */
+    /**
+     * Sets binary (default) or ASCII transfers.
+     *
+     * @param type binary (the default) or ASCII
+     * @return this builder
+     */
     public Builder transferType(TransferType type) {
       this.transferType = Objects.requireNonNull(type, "transferType");
       return this;
@@ -459,6 +518,9 @@ public final class FtpClient {
     /**
      * Sets the copy buffer size, 8 KiB to 16 MiB: the most a transfer uses; a file whose size is
      * known in advance and smaller gets a buffer (and data-socket buffers) sized to it.
+     *
+     * @param bytes the buffer size in bytes
+     * @return this builder
      */
     public Builder bufferSize(int bytes) {
       this.bufferSize = (int) Inputs.requireRange("bufferSize", bytes, 8 * 1024, 16 * 1024 * 1024);
@@ -469,58 +531,101 @@ public final class FtpClient {
      * Refuses downloads larger than {@code bytes}: checked with SIZE before transferring, and again
      * on the bytes as they arrive (a server whose SIZE is missing or lies is cut off there, and no
      * file is left behind).
+     *
+     * @param bytes the largest file accepted, in bytes
+     * @return this builder
      */
     public Builder maxFileSize(long bytes) {
       this.maxFileSize = Inputs.requireRange("maxFileSize", bytes, 0, Long.MAX_VALUE);
       return this;
     }
 
-    /** Sets the longest reply or listing line accepted, 512 bytes to 1 MiB. */
+    /**
+     * Sets the longest reply or listing line accepted, 512 bytes to 1 MiB.
+     *
+     * @param bytes the longest reply line accepted, in bytes
+     * @return this builder
+     */
     public Builder maxReplyLineLength(int bytes) {
       this.maxReplyLineLength =
           (int) Inputs.requireRange("maxReplyLineLength", bytes, 512, 1 << 20);
       return this;
     }
 
-    /** Sets the most entries one listing may have. */
+    /**
+     * Sets the most entries one listing may have.
+     *
+     * @param entries the most entries one listing may have
+     * @return this builder
+     */
     public Builder maxListingEntries(int entries) {
       this.maxListingEntries =
           (int) Inputs.requireRange("maxListingEntries", entries, 1, 100_000_000);
       return this;
     }
 
-    /** Sets how often a dropped transfer is reconnected and resumed, 0 to 100. */
+    /**
+     * Sets how often a dropped transfer is reconnected and resumed, 0 to 100.
+     *
+     * @param retries how many times a dropped transfer is reconnected and resumed; 0 for never
+     * @return this builder
+     */
     public Builder retries(int retries) {
       this.retries = (int) Inputs.requireRange("retries", retries, 0, 100);
       return this;
     }
 
-    /** Sets how many folders deep a mirror or recursive delete goes, 1 to 10 000. */
+    /**
+     * Sets how many folders deep a mirror or recursive delete goes, 1 to 10 000.
+     *
+     * @param depth the deepest folder level a mirror enters
+     * @return this builder
+     */
     public Builder maxMirrorDepth(int depth) {
       this.maxMirrorDepth = (int) Inputs.requireRange("maxMirrorDepth", depth, 1, 10_000);
       return this;
     }
 
-    /** Sets how many entries one mirror visits at most, 1 to 10<sup>12</sup>. */
+    /**
+     * Sets how many entries one mirror visits at most, 1 to 10<sup>12</sup>.
+     *
+     * @param entries the most files and folders one mirror visits
+     * @return this builder
+     */
     public Builder maxMirrorEntries(long entries) {
       this.maxMirrorEntries =
           Inputs.requireRange("maxMirrorEntries", entries, 1, 1_000_000_000_000L);
       return this;
     }
 
-    /** Limits transfers to {@code bytesPerSecond}; 0 removes the limit. */
+    /**
+     * Limits transfers to {@code bytesPerSecond}; 0 removes the limit.
+     *
+     * @param bytesPerSecond the most bytes per second a transfer moves; 0 for no limit
+     * @return this builder
+     */
     public Builder rateLimit(long bytesPerSecond) {
       this.rateLimit = Inputs.requireRange("rateLimit", bytesPerSecond, 0, Long.MAX_VALUE);
       return this;
     }
 
-    /** Sets the listener told about transfer progress. */
+    /**
+     * Sets the listener told about transfer progress.
+     *
+     * @param listener receives progress snapshots of every transfer
+     * @return this builder
+     */
     public Builder progressListener(ProgressListener listener) {
       this.progressListener = Objects.requireNonNull(listener, "progressListener");
       return this;
     }
 
-    /** Sets the listener told about connections, commands (redacted), replies and transfers. */
+    /**
+     * Sets the listener told about connections, commands (redacted), replies and transfers.
+     *
+     * @param listener receives the session's events
+     * @return this builder
+     */
     public Builder eventListener(EventListener listener) {
       conn.eventListener(listener);
       return this;
@@ -529,6 +634,7 @@ public final class FtpClient {
     /**
      * Builds the client.
      *
+     * @return the client
      * @throws IllegalStateException when no endpoint was set
      * @throws InvalidInputException when the settings contradict each other
      */

@@ -1,6 +1,6 @@
 package io.inetkit.transfer.ftp;
 
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +35,16 @@ public record FtpEntry(String name, Type type, long size, Instant modified, Stri
     UNKNOWN
   }
 
-  /** Validates the entry. */
+  /**
+   * Validates the entry.
+   *
+   * @param name the entry's name as the server gave it (no folder part)
+   * @param type file, directory, link or unknown
+   * @param size the size in bytes, or {@code -1} when unknown
+   * @param modified when the entry was last modified, or {@code null} when unknown
+   * @param permissions the permissions as the server gave them (MLSD {@code perm} fact or the
+   *     {@code rwxr-xr-x} column), or {@code ""} when unknown
+   */
   public FtpEntry {
     Inputs.requireNoControl("name", name);
     Objects.requireNonNull(type, "type");
@@ -45,17 +54,17 @@ public record FtpEntry(String name, Type type, long size, Instant modified, Stri
     permissions = permissions == null ? "" : permissions;
   }
 
-  /** Returns whether this is a regular file. */
+  /** {@return whether this is a regular file} */
   public boolean isFile() {
     return type == Type.FILE;
   }
 
-  /** Returns whether this is a directory. */
+  /** {@return whether this is a directory} */
   public boolean isDirectory() {
     return type == Type.DIRECTORY;
   }
 
-  /** Returns the modification time when the server reported one. */
+  /** {@return the modification time when the server reported one} */
   public Optional<Instant> modifiedTime() {
     return Optional.ofNullable(modified);
   }

@@ -20,19 +20,31 @@ public record FtpFeatures(Map<String, String> features) {
   /** No features (the server does not support FEAT). */
   public static final FtpFeatures NONE = new FtpFeatures(Map.of());
 
-  /** Copies the map, upper-casing names. */
+  /**
+   * Copies the map, upper-casing names.
+   *
+   * @param features upper-case feature names mapped to their parameter text ({@code ""} if none)
+   */
   public FtpFeatures {
     TreeMap<String, String> copy = new TreeMap<>();
     features.forEach((k, v) -> copy.put(k.toUpperCase(Locale.ROOT), v == null ? "" : v));
     features = Map.copyOf(copy);
   }
 
-  /** Returns whether the server offers {@code feature} (case-insensitive). */
+  /**
+   * {@return whether the server offers {@code feature} (case-insensitive)}
+   *
+   * @param feature a feature name, e.g. {@code MLST} (case-insensitive)
+   */
   public boolean has(String feature) {
     return features.containsKey(feature.toUpperCase(Locale.ROOT));
   }
 
-  /** Returns the parameters of {@code feature}, when offered. */
+  /**
+   * {@return the parameters of {@code feature}, when offered}
+   *
+   * @param feature a feature name, e.g. {@code MLST} (case-insensitive)
+   */
   public Optional<String> parameters(String feature) {
     return Optional.ofNullable(features.get(feature.toUpperCase(Locale.ROOT)));
   }

@@ -32,16 +32,18 @@ import java.util.List;
  */
 public interface FtpSession extends Closeable {
 
-  /** Returns the server. */
+  /** {@return the server} */
   Endpoint endpoint();
 
-  /** Returns what the server offers (its FEAT reply), read once at login. */
+  /** {@return what the server offers (its FEAT reply), read once at login} */
   FtpFeatures features();
 
   /**
    * Lists a folder: MLSD when the server offers MLST, else LIST parsed for the server's system
    * type. {@code .} and {@code ..} are left out.
    *
+   * @param path the remote folder ({@code ""} or {@code "."} for the login folder)
+   * @return the folder's entries in the server's order, without {@code .} and {@code ..}
    * @throws io.inetkit.core.ProtocolViolationException when a line cannot be parsed (never a
    *     silently short list)
    * @throws io.inetkit.core.LimitExceededException when a line or the entry count passes its limit
@@ -57,6 +59,11 @@ public interface FtpSession extends Closeable {
    * its size matches SIZE. A dropped connection is reconnected and the transfer resumed up to
    * {@link FtpClient#retries()} times.
    *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param local the local file to write, or an existing folder to write into
+   * @param options options for this transfer (see {@link TransferOption})
+   * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LimitExceededException when the file is larger than {@link
    *     FtpClient#maxFileSize()}: checked before transferring when SIZE answers, and on the bytes
    *     as they arrive (then the temp file is deleted)
@@ -66,6 +73,13 @@ public interface FtpSession extends Closeable {
   /**
    * Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written.
    * With {@link TransferType#ASCII} a drop after bytes were written is reported, not resumed.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param out where the bytes go; flushed, not closed
+   * @param options options for this transfer (see {@link TransferOption})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   FtpTransfer get(String remote, OutputStream out, TransferOption... options)
       throws InetkitException;
@@ -73,47 +87,116 @@ public interface FtpSession extends Closeable {
   /**
    * Uploads {@code local} to {@code remote}. A dropped connection is reconnected and the upload
    * resumed from the remote size up to {@link FtpClient#retries()} times.
+   *
+   * @param local the local file to upload
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param options options for this transfer (see {@link TransferOption})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException;
 
-  /** Uploads everything {@code in} yields (not closed) to {@code remote}; no automatic retry. */
+  /**
+   * Uploads everything {@code in} yields (not closed) to {@code remote}; no automatic retry.
+   *
+   * @param in the bytes to upload; read to its end, not closed
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param options options for this transfer (see {@link TransferOption})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   FtpTransfer put(InputStream in, String remote, TransferOption... options) throws InetkitException;
 
   /**
    * Copies the remote folder tree into {@code localDir}. Every name the server lists is checked:
    * {@code ..}, absolute names, separators and NUL are refused with {@link
    * io.inetkit.core.ProtocolViolationException}; nothing is ever written outside {@code localDir}.
+   *
+   * @param remoteDir the remote folder to copy
+   * @param localDir the local folder to copy into (created when missing)
+   * @param mode which files are copied
+   * @return what was copied and what was skipped
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode) throws InetkitException;
 
-  /** Copies the local folder tree into {@code remoteDir}, creating folders as needed. */
+  /**
+   * Copies the local folder tree into {@code remoteDir}, creating folders as needed.
+   *
+   * @param localDir the local folder to copy
+   * @param remoteDir the remote folder to copy into (created when missing)
+   * @param mode which files are copied
+   * @return what was copied and what was skipped
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode) throws InetkitException;
 
-  /** Creates {@code path} and any missing parents (like {@code mkdir -p}). */
+  /**
+   * Creates {@code path} and any missing parents (like {@code mkdir -p}).
+   *
+   * @param path the remote path
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   void mkdirs(String path) throws InetkitException;
 
-  /** Deletes a file. */
+  /**
+   * Deletes a file.
+   *
+   * @param path the remote path
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   void delete(String path) throws InetkitException;
 
-  /** Deletes a folder and everything in it. */
+  /**
+   * Deletes a folder and everything in it.
+   *
+   * @param path the remote path
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   void deleteRecursively(String path) throws InetkitException;
 
-  /** Renames (moves) {@code from} to {@code to} with RNFR/RNTO. */
+  /**
+   * Renames (moves) {@code from} to {@code to} with RNFR/RNTO.
+   *
+   * @param from the current remote path
+   * @param to the new remote path
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   void rename(String from, String to) throws InetkitException;
 
-  /** Returns the size in bytes (SIZE). */
+  /**
+   * {@return the size in bytes (SIZE)}
+   *
+   * @param path the remote path
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   long size(String path) throws InetkitException;
 
-  /** Returns the modification time (MDTM). */
+  /**
+   * {@return the modification time (MDTM)}
+   *
+   * @param path the remote path
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   Instant modificationTime(String path) throws InetkitException;
 
-  /** Sets the modification time (MFMT). */
+  /**
+   * Sets the modification time (MFMT).
+   *
+   * @param path the remote path
+   * @param time the new modification time (servers keep whole seconds)
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   void setModificationTime(String path, Instant time) throws InetkitException;
 
   /**
    * Sends one raw command line (no CR, LF or NUL; at most 1024 characters) and returns the positive
    * or intermediate reply. Commands that need a data connection are not supported.
    *
+   * @param commandLine the command line, without its line end
+   * @return the server's reply
    * @throws io.inetkit.core.ProtocolReplyException on a 4xx/5xx reply
    */
   Reply command(String commandLine) throws InetkitException;

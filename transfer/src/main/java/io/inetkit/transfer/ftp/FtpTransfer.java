@@ -1,6 +1,6 @@
 package io.inetkit.transfer.ftp;
 
-import io.inetkit.core.Inputs;
+import io.inetkit.core.internal.Inputs;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,7 +37,16 @@ public record FtpTransfer(
     VERIFIED
   }
 
-  /** Validates the result. */
+  /**
+   * Validates the result.
+   *
+   * @param remotePath the server path
+   * @param bytes the size of the complete file
+   * @param resumedFrom the offset the transfer (first) continued from, 0 when it started fresh
+   * @param reconnects how many times the connection dropped and the transfer was resumed
+   * @param checksum whether a checksum was compared
+   * @param elapsed how long it took
+   */
   public FtpTransfer {
     Inputs.requireNoControl("remotePath", remotePath);
     Objects.requireNonNull(checksum, "checksum");

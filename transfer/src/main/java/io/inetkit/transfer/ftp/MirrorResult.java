@@ -16,7 +16,13 @@ import java.util.List;
  */
 public record MirrorResult(List<String> transferred, List<String> skipped, long bytes) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param transferred relative paths (with {@code /}) of the files copied
+   * @param skipped relative paths of files left alone because the target was up to date
+   * @param bytes bytes copied in total
+   */
   public MirrorResult {
     transferred = List.copyOf(transferred);
     skipped = List.copyOf(skipped);

@@ -33,7 +33,16 @@ public record GopherAttributes(
     List<String> abstractLines,
     Map<String, List<String>> blocks) {
 
-  /** Copies the collections; none of them may be null. */
+  /**
+   * Copies the collections; none of them may be null.
+   *
+   * @param item the item as described by its {@code +INFO} block
+   * @param admin the {@code +ADMIN} block's {@code Key: value} lines, in order
+   * @param views the {@code +VIEWS} block
+   * @param abstractLines the {@code +ABSTRACT} block's lines (empty when there is none)
+   * @param blocks every block by name without {@code +} and {@code :} (INFO, ADMIN, VIEWS, ABSTRACT
+   *     and any other), each with its lines minus the one leading space
+   */
   public GopherAttributes {
     Objects.requireNonNull(item, "item");
     admin = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(admin));
@@ -44,14 +53,18 @@ public record GopherAttributes(
     blocks = java.util.Collections.unmodifiableMap(copy);
   }
 
-  /** Returns the abstract as one text with lines joined by {@code \n}, if there is one. */
+  /** {@return the abstract as one text with lines joined by {@code \n}, if there is one} */
   public Optional<String> abstractText() {
     return abstractLines.isEmpty()
         ? Optional.empty()
         : Optional.of(String.join("\n", abstractLines));
   }
 
-  /** Returns the view of {@code mimeType} (ignoring case), if the item has one. */
+  /**
+   * {@return the view of {@code mimeType} (ignoring case), if the item has one}
+   *
+   * @param mimeType a MIME type, e.g. {@code text/plain} (case-insensitive)
+   */
   public Optional<GopherView> view(String mimeType) {
     return views.stream().filter(v -> v.mimeType().equalsIgnoreCase(mimeType)).findFirst();
   }

@@ -5,13 +5,13 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.GopherUrl;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.transfer.gopher.internal.GopherOperations;
 import io.inetkit.transfer.gopher.internal.GopherSettings;
 import io.inetkit.transfer.gopher.internal.GopherTarget;
@@ -74,12 +74,12 @@ public final class GopherClient {
                 b.maxTotalBytes));
   }
 
-  /** Returns a builder with safe defaults: {@link Timeouts#DEFAULT}, {@link Trust#system()}. */
+  /** {@return a builder with safe defaults: {@link Timeouts#DEFAULT}, {@link Trust#system()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this client's settings, to derive a variant. */
+  /** {@return a builder holding this client's settings, to derive a variant} */
   public Builder newBuilder() {
     return new Builder(this);
   }
@@ -89,6 +89,8 @@ public final class GopherClient {
   /**
    * Fetches and parses a menu. A type-7 URL with a search part ({@code %09words}) runs the search.
    *
+   * @param url the item's URL
+   * @return the menu's items, in the server's order
    * @throws io.inetkit.core.NotFoundException when the server answers with an error item
    * @throws InetkitException for connection, TLS, timeout, limit and malformed-reply failures
    */
@@ -96,12 +98,26 @@ public final class GopherClient {
     return ops.menu(target(url), url.search().orElse(null));
   }
 
-  /** Fetches the menu at {@code selector} on {@code host:port} (TLS per {@link #tlsMode()}). */
+  /**
+   * Fetches the menu at {@code selector} on {@code host:port} (TLS per {@link #tlsMode()}).
+   *
+   * @param host the server's host name or address
+   * @param port its port, 1 to 65535
+   * @param selector the selector; {@code ""} for the server's root menu
+   * @return the menu's items, in the server's order
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public List<GopherItem> menu(String host, int port, String selector) throws InetkitException {
     return ops.menu(new GopherTarget(Endpoint.of(host, port), tlsMode, selector), null);
   }
 
-  /** Follows a menu item (type {@code 1}, or any item the caller knows to be a menu). */
+  /**
+   * Follows a menu item (type {@code 1}, or any item the caller knows to be a menu).
+   *
+   * @param item a menu item
+   * @return the menu's items, in the server's order
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public List<GopherItem> menu(GopherItem item) throws InetkitException {
     return ops.menu(target(item), null);
   }
@@ -109,13 +125,24 @@ public final class GopherClient {
   /**
    * Sends a type-7 search ({@code selector TAB query}) and returns the result menu.
    *
+   * @param item a menu item
+   * @param query the search words
+   * @return the result menu's items
    * @throws InvalidInputException when the query contains CR, LF, TAB or NUL (nothing is sent)
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   public List<GopherItem> search(GopherItem item, String query) throws InetkitException {
     return ops.menu(target(item), Objects.requireNonNull(query, "query"));
   }
 
-  /** Sends a search to the selector of a type-7 URL (its own search part is replaced). */
+  /**
+   * Sends a search to the selector of a type-7 URL (its own search part is replaced).
+   *
+   * @param url the item's URL
+   * @param query the search words
+   * @return the result menu's items
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public List<GopherItem> search(GopherUrl url, String query) throws InetkitException {
     return ops.menu(target(url), Objects.requireNonNull(query, "query"));
   }
@@ -127,35 +154,71 @@ public final class GopherClient {
    * \n}, dot-stuffing undone, each line decoded as UTF-8 or, if invalid, ISO-8859-1. Returns the
    * number of lines. {@code out} is flushed, not closed.
    *
+   * @param item a menu item
+   * @param out where the bytes go; flushed, not closed
+   * @return the number of lines written
    * @throws io.inetkit.core.NotFoundException when the server answers with an error item
    */
   public long text(GopherItem item, Writer out) throws InetkitException {
     return ops.text(target(item), out);
   }
 
-  /** Like {@link #text(GopherItem, Writer)} for a URL. */
+  /**
+   * Like {@link #text(GopherItem, Writer)} for a URL.
+   *
+   * @param url the item's URL
+   * @param out where the bytes go; flushed, not closed
+   * @return the number of lines written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long text(GopherUrl url, Writer out) throws InetkitException {
     return ops.text(target(url), out);
   }
 
-  /** Like {@link #text(GopherItem, Writer)}, writing UTF-8 bytes to {@code out}. */
+  /**
+   * Like {@link #text(GopherItem, Writer)}, writing UTF-8 bytes to {@code out}.
+   *
+   * @param item a menu item
+   * @param out where the bytes go; flushed, not closed
+   * @return the number of lines written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long text(GopherItem item, OutputStream out) throws InetkitException {
     return ops.text(target(item), out);
   }
 
-  /** Like {@link #text(GopherItem, OutputStream)} for a URL. */
+  /**
+   * Like {@link #text(GopherItem, OutputStream)} for a URL.
+   *
+   * @param url the item's URL
+   * @param out where the bytes go; flushed, not closed
+   * @return the number of lines written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long text(GopherUrl url, OutputStream out) throws InetkitException {
     return ops.text(target(url), out);
   }
 
   /**
    * Like {@link #text(GopherItem, OutputStream)} into a file, written atomically (temp + rename).
+   *
+   * @param item a menu item
+   * @param target the local file to write
+   * @return the number of lines written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   public long text(GopherItem item, Path target) throws InetkitException {
     return ops.text(target(item), target);
   }
 
-  /** Like {@link #text(GopherItem, Path)} for a URL. */
+  /**
+   * Like {@link #text(GopherItem, Path)} for a URL.
+   *
+   * @param url the item's URL
+   * @param target the local file to write
+   * @return the number of lines written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long text(GopherUrl url, Path target) throws InetkitException {
     return ops.text(target(url), target);
   }
@@ -167,6 +230,10 @@ public final class GopherClient {
    * server closes) into a file: written to a temporary file next to it and renamed into place only
    * when complete. Returns the number of bytes.
    *
+   * @param item a menu item
+   * @param target the local file to write
+   * @param progress receives progress snapshots ({@link ProgressListener#NONE} for none)
+   * @return the number of bytes written
    * @throws io.inetkit.core.NotFoundException when the server answers with an error item
    */
   public long download(GopherItem item, Path target, ProgressListener progress)
@@ -174,24 +241,55 @@ public final class GopherClient {
     return ops.download(target(item), target, progress);
   }
 
-  /** Like {@link #download(GopherItem, Path, ProgressListener)} without progress. */
+  /**
+   * Like {@link #download(GopherItem, Path, ProgressListener)} without progress.
+   *
+   * @param item a menu item
+   * @param target the local file to write
+   * @return the number of bytes written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long download(GopherItem item, Path target) throws InetkitException {
     return ops.download(target(item), target, ProgressListener.NONE);
   }
 
-  /** Like {@link #download(GopherItem, Path, ProgressListener)} for a URL. */
+  /**
+   * Like {@link #download(GopherItem, Path, ProgressListener)} for a URL.
+   *
+   * @param url the item's URL
+   * @param target the local file to write
+   * @param progress receives progress snapshots ({@link ProgressListener#NONE} for none)
+   * @return the number of bytes written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long download(GopherUrl url, Path target, ProgressListener progress)
       throws InetkitException {
     return ops.download(target(url), target, progress);
   }
 
-  /** Streams a binary item to {@code out} (not closed). Returns the number of bytes. */
+  /**
+   * Streams a binary item to {@code out} (not closed). Returns the number of bytes.
+   *
+   * @param item a menu item
+   * @param out where the bytes go; flushed, not closed
+   * @param progress receives progress snapshots ({@link ProgressListener#NONE} for none)
+   * @return the number of bytes written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long download(GopherItem item, OutputStream out, ProgressListener progress)
       throws InetkitException {
     return ops.download(target(item), out, progress);
   }
 
-  /** Like {@link #download(GopherItem, OutputStream, ProgressListener)} for a URL. */
+  /**
+   * Like {@link #download(GopherItem, OutputStream, ProgressListener)} for a URL.
+   *
+   * @param url the item's URL
+   * @param out where the bytes go; flushed, not closed
+   * @param progress receives progress snapshots ({@link ProgressListener#NONE} for none)
+   * @return the number of bytes written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public long download(GopherUrl url, OutputStream out, ProgressListener progress)
       throws InetkitException {
     return ops.download(target(url), out, progress);
@@ -203,23 +301,43 @@ public final class GopherClient {
    * Asks a Gopher+ server for an item's attributes ({@code selector TAB !}): +INFO, +ADMIN, +VIEWS,
    * +ABSTRACT and any other block.
    *
+   * @param item a menu item
+   * @return the item's Gopher+ attributes
    * @throws io.inetkit.core.ProtocolViolationException when the server does not speak Gopher+
    */
   public GopherAttributes attributes(GopherItem item) throws InetkitException {
     return ops.attributes(target(item));
   }
 
-  /** Like {@link #attributes(GopherItem)} for a URL. */
+  /**
+   * Like {@link #attributes(GopherItem)} for a URL.
+   *
+   * @param url the item's URL
+   * @return the item's Gopher+ attributes
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public GopherAttributes attributes(GopherUrl url) throws InetkitException {
     return ops.attributes(target(url));
   }
 
-  /** Asks a Gopher+ server for the attributes of every item in a menu ({@code selector TAB $}). */
+  /**
+   * Asks a Gopher+ server for the attributes of every item in a menu ({@code selector TAB $}).
+   *
+   * @param menu a menu item (type {@code 1})
+   * @return the attributes of each item in the menu
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public List<GopherAttributes> directoryAttributes(GopherItem menu) throws InetkitException {
     return ops.directoryAttributes(target(menu));
   }
 
-  /** Like {@link #directoryAttributes(GopherItem)} for a URL. */
+  /**
+   * Like {@link #directoryAttributes(GopherItem)} for a URL.
+   *
+   * @param url the item's URL
+   * @return the attributes of each item in the menu
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public List<GopherAttributes> directoryAttributes(GopherUrl url) throws InetkitException {
     return ops.directoryAttributes(target(url));
   }
@@ -230,6 +348,11 @@ public final class GopherClient {
    * dot-terminated data with dot-stuffing undone (lines ended by {@code \n}), or bytes until the
    * server closes, as the reply header says. Returns the number of bytes written.
    *
+   * @param item a menu item
+   * @param view one of the item's Gopher+ views
+   * @param out where the bytes go; flushed, not closed
+   * @param progress receives progress snapshots ({@link ProgressListener#NONE} for none)
+   * @return the number of bytes written
    * @throws io.inetkit.core.NotFoundException when the server has no such view ({@code --1})
    */
   public long view(GopherItem item, GopherView view, OutputStream out, ProgressListener progress)
@@ -240,6 +363,12 @@ public final class GopherClient {
   /**
    * Like {@link #view(GopherItem, GopherView, OutputStream, ProgressListener)} into a file (temp +
    * rename).
+   *
+   * @param item a menu item
+   * @param view one of the item's Gopher+ views
+   * @param target the local file to write
+   * @return the number of bytes written
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   public long view(GopherItem item, GopherView view, Path target) throws InetkitException {
     return ops.view(target(item), view, target);
@@ -261,42 +390,42 @@ public final class GopherClient {
 
   // ---------------------------------------------------------------- configuration
 
-  /** Returns the connect, read (idle) and overall timeouts. */
+  /** {@return the connect, read (idle) and overall timeouts} */
   public Timeouts timeouts() {
     return ops.settings().timeouts();
   }
 
-  /** Returns the trust used for gophers connections. */
+  /** {@return the trust used for gophers connections} */
   public Trust trust() {
     return ops.settings().trust();
   }
 
-  /** Returns the TLS mode for calls given an item or host: NONE (gopher) or IMPLICIT (gophers). */
+  /** {@return the TLS mode for calls given an item or host: NONE (gopher) or IMPLICIT (gophers)} */
   public TlsMode tlsMode() {
     return tlsMode;
   }
 
-  /** Returns the event listener. */
+  /** {@return the event listener} */
   public EventListener eventListener() {
     return ops.settings().events();
   }
 
-  /** Returns the longest line (menu or text) accepted, in bytes. */
+  /** {@return the longest line (menu or text) accepted, in bytes} */
   public int maxLineLength() {
     return ops.settings().maxLineLength();
   }
 
-  /** Returns the most items a menu (or lines an attribute reply) may have. */
+  /** {@return the most items a menu (or lines an attribute reply) may have} */
   public int maxMenuItems() {
     return ops.settings().maxMenuItems();
   }
 
-  /** Returns the most bytes of a reply held in memory (menus, searches, attributes). */
+  /** {@return the most bytes of a reply held in memory (menus, searches, attributes)} */
   public long maxMenuBytes() {
     return ops.settings().maxMenuBytes();
   }
 
-  /** Returns the most bytes any one reply may have, downloads included. */
+  /** {@return the most bytes any one reply may have, downloads included} */
   public long maxTotalBytes() {
     return ops.settings().maxTotalBytes();
   }
@@ -354,7 +483,12 @@ public final class GopherClient {
       return this;
     }
 
-    /** Sets the trust for gophers; default {@link Trust#system()}. */
+    /**
+     * Sets the trust for gophers; default {@link Trust#system()}.
+     *
+     * @param trust which certificates are trusted
+     * @return this builder
+     */
     public Builder trust(Trust trust) {
       this.trust = Objects.requireNonNull(trust, "trust");
       return this;
@@ -363,6 +497,9 @@ public final class GopherClient {
     /**
      * Sets TLS for calls given an item or host: {@link TlsMode#NONE} (default) or {@link
      * TlsMode#IMPLICIT} (gophers). URLs carry their own.
+     *
+     * @param tlsMode how TLS is used
+     * @return this builder
      */
     public Builder tlsMode(TlsMode tlsMode) {
       Objects.requireNonNull(tlsMode, "tlsMode");
@@ -374,39 +511,64 @@ public final class GopherClient {
       return this;
     }
 
-    /** Sets the event listener; default {@link EventListener#NONE}. */
+    /**
+     * Sets the event listener; default {@link EventListener#NONE}.
+     *
+     * @param eventListener receives the client's events
+     * @return this builder
+     */
     public Builder eventListener(EventListener eventListener) {
       this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
       return this;
     }
 
-    /** Sets the longest menu or text line accepted (default 64 KiB). */
+    /**
+     * Sets the longest menu or text line accepted (default 64 KiB).
+     *
+     * @param maxLineLength the longest menu or text line accepted, in bytes
+     * @return this builder
+     */
     public Builder maxLineLength(int maxLineLength) {
       this.maxLineLength =
           (int) Inputs.requireRange("maxLineLength", maxLineLength, 80, Integer.MAX_VALUE - 16);
       return this;
     }
 
-    /** Sets the most items of a menu (default 100,000). */
+    /**
+     * Sets the most items of a menu (default 100,000).
+     *
+     * @param maxMenuItems the most items a menu may have
+     * @return this builder
+     */
     public Builder maxMenuItems(int maxMenuItems) {
       this.maxMenuItems =
           (int) Inputs.requireRange("maxMenuItems", maxMenuItems, 1, Integer.MAX_VALUE);
       return this;
     }
 
-    /** Sets the most bytes of a menu, search or attribute reply (default 16 MiB). */
+    /**
+     * Sets the most bytes of a menu, search or attribute reply (default 16 MiB).
+     *
+     * @param maxMenuBytes the largest menu accepted, in bytes
+     * @return this builder
+     */
     public Builder maxMenuBytes(long maxMenuBytes) {
       this.maxMenuBytes = Inputs.requireRange("maxMenuBytes", maxMenuBytes, 1, Long.MAX_VALUE);
       return this;
     }
 
-    /** Sets the most bytes of any reply, downloads included (default: no limit). */
+    /**
+     * Sets the most bytes of any reply, downloads included (default: no limit).
+     *
+     * @param maxTotalBytes the most bytes one text or download may have
+     * @return this builder
+     */
     public Builder maxTotalBytes(long maxTotalBytes) {
       this.maxTotalBytes = Inputs.requireRange("maxTotalBytes", maxTotalBytes, 1, Long.MAX_VALUE);
       return this;
     }
 
-    /** Returns the client. */
+    /** {@return the client} */
     public GopherClient build() {
       return new GopherClient(this);
     }

@@ -38,6 +38,13 @@ public record GopherItem(
    * Validates the item: no CR, LF, TAB or NUL in selector or host, no CR or LF in the display
    * string, a port between 0 and 65535.
    *
+   * @param code the type character as sent, e.g. {@code '0'}, {@code 'i'}, {@code 'Q'}
+   * @param display the text shown to people (control characters already replaced by U+FFFD)
+   * @param selector what to send to fetch the item; may be empty
+   * @param host the server holding the item, as sent (may be a dummy like {@code error.host} on
+   *     info lines)
+   * @param port its port; 0 when the server sent none or an invalid one on an info or error line
+   * @param plus the Gopher+ marker of the fifth field
    * @throws io.inetkit.core.InvalidInputException when a value could not be sent back as a request
    */
   public GopherItem {
@@ -54,7 +61,15 @@ public record GopherItem(
     }
   }
 
-  /** Returns a plain (non Gopher+) item of a known type. */
+  /**
+   * {@return a plain (non Gopher+) item of a known type}
+   *
+   * @param type the item type
+   * @param display the text shown to the user
+   * @param selector the selector; {@code ""} for the server's root menu
+   * @param host the server's host name or address
+   * @param port its port, 1 to 65535
+   */
   public static GopherItem of(
       GopherItemType type, String display, String selector, String host, int port) {
     if (type == GopherItemType.UNKNOWN) {
@@ -63,31 +78,31 @@ public record GopherItem(
     return new GopherItem(type.code(), display, selector, host, port, GopherPlusMarker.NONE);
   }
 
-  /** Returns the type of this item ({@link GopherItemType#UNKNOWN} for unlisted characters). */
+  /** {@return the type of this item ({@link GopherItemType#UNKNOWN} for unlisted characters)} */
   public GopherItemType type() {
     return GopherItemType.of(code);
   }
 
-  /** Returns whether the item's server speaks Gopher+ (marker {@code +} or {@code ?}). */
+  /** {@return whether the item's server speaks Gopher+ (marker {@code +} or {@code ?})} */
   public boolean isGopherPlus() {
     return plus != GopherPlusMarker.NONE;
   }
 
-  /** Returns whether this is a link to follow, not an info or error line. */
+  /** {@return whether this is a link to follow, not an info or error line} */
   public boolean isLink() {
     return type().kind() != GopherItemType.Kind.NONE;
   }
 
   /**
-   * Returns the web address of an {@code h} item whose selector is {@code URL:https://…}, the
-   * convention for links out of Gopherspace.
+   * {@return the web address of an {@code h} item whose selector is {@code URL:https://…}, the
+   * convention for links out of Gopherspace}
    */
   public Optional<String> externalUrl() {
     return selector.startsWith("URL:") ? Optional.of(selector.substring(4)) : Optional.empty();
   }
 
   /**
-   * Returns where the item lives.
+   * {@return where the item lives}
    *
    * @throws io.inetkit.core.InvalidInputException when host or port are not usable (info lines)
    */
@@ -95,15 +110,16 @@ public record GopherItem(
     return Endpoint.of(host, port);
   }
 
-  /** Returns the item's {@code gopher://} URL (RFC 4266), to follow or to show. */
+  /** {@return the item's {@code gopher://} URL (RFC 4266), to follow or to show} */
   public GopherUrl url() {
     return url(Scheme.GOPHER);
   }
 
   /**
-   * Returns the item's URL with {@code scheme} {@link Scheme#GOPHER} or {@link Scheme#GOPHERS}:
-   * follow items of a gophers menu with {@code GOPHERS}.
+   * {@return the item's URL with {@code scheme} {@link Scheme#GOPHER} or {@link Scheme#GOPHERS}:
+   * follow items of a gophers menu with {@code GOPHERS}}
    *
+   * @param scheme {@code gopher} or {@code gophers}
    * @throws io.inetkit.core.InvalidInputException for another scheme or an unusable host or port
    */
   public GopherUrl url(Scheme scheme) {

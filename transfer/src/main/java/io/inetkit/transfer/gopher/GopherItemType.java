@@ -101,18 +101,22 @@ public enum GopherItemType {
     this.kind = kind;
   }
 
-  /** Returns the type for a menu line's first character; {@link #UNKNOWN} if not listed. */
+  /**
+   * {@return the type for a menu line's first character; {@link #UNKNOWN} if not listed}
+   *
+   * @param code the one-character item type
+   */
   public static GopherItemType of(char code) {
     GopherItemType t = code < BY_CODE.length ? BY_CODE[code] : null;
     return t == null ? UNKNOWN : t;
   }
 
-  /** Returns the character that stands for this type in menus and URLs ({@code ?} for UNKNOWN). */
+  /** {@return the character that stands for this type in menus and URLs ({@code ?} for UNKNOWN)} */
   public char code() {
     return code;
   }
 
-  /** Returns how items of this type are fetched. */
+  /** {@return how items of this type are fetched} */
   public Kind kind() {
     return kind;
   }

@@ -20,25 +20,35 @@ import java.util.Objects;
  */
 public record GopherView(String mimeType, String language, String size) {
 
-  /** Validates the view: a non-empty MIME type; nothing that would break the request line. */
+  /**
+   * Validates the view: a non-empty MIME type; nothing that would break the request line.
+   *
+   * @param mimeType the MIME type, e.g. {@code text/plain}
+   * @param language the language tag as sent (e.g. {@code En_US}), or {@code ""}
+   * @param size the size as the server wrote it, e.g. {@code <12k>}, or {@code ""}
+   */
   public GopherView {
     GopherUrls.requireSelector("mimeType", mimeType);
     GopherUrls.requireSelector("language", Objects.requireNonNull(language, "language"));
     Objects.requireNonNull(size, "size");
     if (mimeType.isBlank() || mimeType.indexOf(' ') >= 0) {
       throw new io.inetkit.core.InvalidInputException(
-          "mimeType", "must be one word, was " + io.inetkit.core.Inputs.quote(mimeType));
+          "mimeType", "must be one word, was " + io.inetkit.core.internal.Inputs.quote(mimeType));
     }
   }
 
-  /** Returns a view of {@code mimeType} with no language and unknown size. */
+  /**
+   * {@return a view of {@code mimeType} with no language and unknown size}
+   *
+   * @param mimeType a MIME type, e.g. {@code text/plain} (case-insensitive)
+   */
   public static GopherView of(String mimeType) {
     return new GopherView(mimeType, "", "");
   }
 
   /**
-   * Returns the size in bytes the server announced ({@code <12k>} is 12288), or -1 when it gave
-   * none or one that cannot be read. Gopher+ sizes are approximate.
+   * {@return the size in bytes the server announced ({@code <12k>} is 12288), or -1 when it gave
+   * none or one that cannot be read} Gopher+ sizes are approximate.
    */
   public long approximateBytes() {
     String s = size.trim();
@@ -62,7 +72,7 @@ public record GopherView(String mimeType, String language, String size) {
     }
   }
 
-  /** Returns the Gopher+ request form, {@code text/plain En_US} or {@code text/plain}. */
+  /** {@return the Gopher+ request form, {@code text/plain En_US} or {@code text/plain}} */
   public String requestForm() {
     return language.isEmpty() ? mimeType : mimeType + " " + language;
   }

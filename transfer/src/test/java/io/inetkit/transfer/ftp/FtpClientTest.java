@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
-import io.inetkit.core.Endpoint;
-import io.inetkit.core.EventListener;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
@@ -15,6 +13,7 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.TransferProgress;
+import io.inetkit.testkit.RecordingEventListener;
 import io.inetkit.testkit.ftp.FtpServer;
 import io.inetkit.testkit.tls.TestPki;
 import java.io.ByteArrayInputStream;
@@ -203,17 +202,11 @@ class FtpClientTest {
 
   @Test
   void wrongPasswordIsAnAuthenticationExceptionWithoutThePassword() {
-    List<String> commands = new CopyOnWriteArrayList<>();
+    RecordingEventListener events = new RecordingEventListener();
     FtpClient client =
         writer()
             .credentials(Credentials.password("alice", "hunter2-wrong".toCharArray()))
-            .eventListener(
-                new EventListener() {
-                  @Override
-                  public void commandSent(Endpoint endpoint, String command) {
-                    commands.add(command);
-                  }
-                })
+            .eventListener(events)
             .build();
     assertThatThrownBy(client::open)
         .isInstanceOfSatisfying(
@@ -222,8 +215,8 @@ class FtpClientTest {
               assertThat(e.reply().code()).isEqualTo(530);
               assertThat(e.getMessage()).contains("alice").doesNotContain("hunter2");
             });
-    assertThat(commands).contains("AUTH TLS", "USER alice", "PASS ***");
-    assertThat(String.join("\n", commands)).doesNotContain("hunter2");
+    assertThat(events.commands()).contains("AUTH TLS", "USER alice", "PASS ***");
+    assertThat(String.join("\n", events.events())).doesNotContain("hunter2");
   }
 
   @Test
@@ -480,55 +473,35 @@ class FtpClientTest {
     byte[] payload = bytes(1_000_000, 11);
     server.put("alice", "progress.bin", payload);
     List<TransferProgress> progress = new CopyOnWriteArrayList<>();
-    List<String> wire = new CopyOnWriteArrayList<>();
-    FtpClient client =
-        writer()
-            .progressListener(progress::add)
-            .eventListener(
-                new EventListener() {
-                  @Override
-                  public void commandSent(Endpoint endpoint, String command) {
-                    wire.add("> " + command);
-                  }
-
-                  @Override
-                  public void replyReceived(Endpoint endpoint, String reply) {
-                    wire.add("< " + reply);
-                  }
-                })
-            .build();
+    RecordingEventListener events = new RecordingEventListener();
+    FtpClient client = writer().progressListener(progress::add).eventListener(events).build();
     try (FtpSession ftp = client.open()) {
       ftp.get("progress.bin", tmp.resolve("p.bin"));
     }
     TransferProgress last = progress.get(progress.size() - 1);
     assertThat(last.bytesDone()).isEqualTo(payload.length);
     assertThat(last.totalBytes()).isEqualTo(payload.length);
-    assertThat(wire)
+    assertThat(events.conversation())
         .contains("> PASS ***", "> PBSZ 0", "> PROT P", "> TYPE I", "> RETR progress.bin");
-    assertThat(String.join("\n", wire)).doesNotContain(server.writer().password());
+    assertThat(String.join("\n", events.events())).doesNotContain(server.writer().password());
   }
 
   @Test
   void keepAliveNoopsDuringASlowTransferLeaveTheControlConnectionInStep() throws IOException {
     byte[] payload = bytes(2_500_000, 12);
     server.put("alice", "keepalive.bin", payload);
-    List<String> sent = new CopyOnWriteArrayList<>();
+    RecordingEventListener events = new RecordingEventListener();
     FtpClient client =
         writer()
             .keepAlive(java.time.Duration.ofSeconds(1))
             .rateLimit(1_000_000)
-            .eventListener(
-                new EventListener() {
-                  @Override
-                  public void commandSent(Endpoint endpoint, String command) {
-                    sent.add(command);
-                  }
-                })
+            .eventListener(events)
             .build();
     try (FtpSession ftp = client.open()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ftp.get("keepalive.bin", out);
       assertThat(out.toByteArray()).isEqualTo(payload);
+      List<String> sent = events.commands();
       assertThat(sent.subList(sent.indexOf("RETR keepalive.bin"), sent.size())).contains("NOOP");
       // replies to the NOOPs were consumed: the next command gets its own reply
       assertThat(ftp.size("keepalive.bin")).isEqualTo(payload.length);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mirrorUp(ONLY_NEWER)} against a server without MLST (like vsftpd): LIST shows times to the
- * minute, so a file changed at second 30 looked newer than its copy on every run and was uploaded
- * again; the mirror now asks MDTM for the exact time when the minute cannot decide.
+ * minute, so by the listing alone a file changed at second 30 looks newer than its copy on every
+ * run and is uploaded again; the mirror asks MDTM for the exact time when the minute cannot decide.
  */
 class FtpMirrorListPrecisionTest {
   @TempDir Path tmp;

@@ -11,6 +11,7 @@ import io.inetkit.core.Scheme;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.TransferProgress;
+import io.inetkit.testkit.RecordingEventListener;
 import io.inetkit.testkit.gopher.GopherServer;
 import io.inetkit.testkit.tls.TestPki;
 import java.io.ByteArrayOutputStream;
@@ -223,10 +224,10 @@ class GopherClientTest {
     GopherClient traced = CLIENT.newBuilder().eventListener(rec).build();
     GopherItem guide = item(traced.menu(secure), "guide.txt");
     assertThat(guide.port()).isEqualTo(server.tlsPort());
-    assertThat(rec.events)
-        .filteredOn(e -> e.startsWith("tls "))
+    assertThat(rec.events())
+        .filteredOn(e -> e.startsWith("tlsEnd "))
         .hasSize(1)
-        .allMatch(e -> e.startsWith("tls TLSv1."));
+        .allMatch(e -> e.startsWith("tlsEnd TLSv1."));
     StringWriter out = new StringWriter();
     traced.newBuilder().tlsMode(TlsMode.IMPLICIT).build().text(guide, out);
     assertThat(out.toString()).isEqualTo("The guide.\n");
@@ -262,20 +263,23 @@ class GopherClientTest {
     RecordingEventListener rec = new RecordingEventListener();
     GopherClient traced = CLIENT.newBuilder().eventListener(rec).build();
     traced.download(url("9/logo.gif"), new ByteArrayOutputStream(), p -> {});
-    assertThat(rec.events)
+    assertThat(rec.events())
         .containsExactly(
-            "connectStart", "connectEnd", "sent /logo.gif", "start /logo.gif", "end 9", "closed");
-    rec.events.clear();
+            "connectStart",
+            "connectEnd",
+            "> /logo.gif",
+            "transferStart /logo.gif -1",
+            "transferEnd /logo.gif 9",
+            "closed");
+    rec.clear();
     traced.menu(url("1/docs"));
-    assertThat(rec.events)
-        .containsExactly(
-            "connectStart", "connectEnd", "sent /docs", "reply 3 menu items", "closed");
+    assertThat(rec.events())
+        .containsExactly("connectStart", "connectEnd", "> /docs", "< 3 menu items", "closed");
   }
 
   @Test
   void failedConnectAndFailedTransferEvents() throws Exception {
     RecordingEventListener rec = new RecordingEventListener();
-    List<String> events = rec.events;
     GopherClient traced = CLIENT.newBuilder().eventListener(rec).build();
     int closedPort;
     try (java.net.ServerSocket s =
@@ -286,18 +290,18 @@ class GopherClientTest {
     assertThatThrownBy(() -> traced.download(nowhere, new ByteArrayOutputStream(), p -> {}))
         .isInstanceOf(io.inetkit.core.ConnectionException.class)
         .hasMessageContaining("127.0.0.1:" + closedPort);
-    assertThat(events).containsExactly("connectStart", "connectFailed");
-    events.clear();
+    assertThat(rec.events()).containsExactly("connectStart", "connectFailed ConnectionException");
+    rec.clear();
     assertThatThrownBy(
             () -> traced.download(url("9/missing"), new ByteArrayOutputStream(), p -> {}))
         .isInstanceOf(NotFoundException.class);
-    assertThat(events)
+    assertThat(rec.events())
         .containsExactly(
             "connectStart",
             "connectEnd",
-            "sent /missing",
-            "start /missing",
-            "failed NotFoundException",
+            "> /missing",
+            "transferStart /missing -1",
+            "transferFailed /missing NotFoundException",
             "closed");
   }
 

@@ -79,7 +79,7 @@ final class Checksums {
               + ": no "
               + method.algorithm()
               + " digest in the reply "
-              + io.inetkit.core.Inputs.quote(replyText),
+              + io.inetkit.core.internal.Inputs.quote(replyText),
           endpoint,
           null);
     }

@@ -6,7 +6,6 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitTimeoutException;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.LocalPaths;
@@ -14,6 +13,7 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.Deadline;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.transfer.ftp.DataConnectionMode;
 import io.inetkit.transfer.ftp.FtpClient;
@@ -1313,7 +1313,7 @@ public final class CommonsNetFtpSession implements FtpSession {
         throw new InvalidInputException(
             "commandLine", verb + " would confuse the session; use the session's methods");
       }
-      String shown = io.inetkit.core.Redaction.command(line);
+      String shown = io.inetkit.core.internal.Redaction.command(line);
       return call(
           shown,
           () -> {

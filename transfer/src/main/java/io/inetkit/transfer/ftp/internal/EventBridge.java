@@ -2,7 +2,7 @@ package io.inetkit.transfer.ftp.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
-import io.inetkit.core.Redaction;
+import io.inetkit.core.internal.Redaction;
 import org.apache.commons.net.ProtocolCommandEvent;
 import org.apache.commons.net.ProtocolCommandListener;
 

@@ -90,7 +90,7 @@ final class FtpFailures {
   }
 
   private static String quoted(String s) {
-    return io.inetkit.core.Inputs.quote(s == null ? "" : s.strip());
+    return io.inetkit.core.internal.Inputs.quote(s == null ? "" : s.strip());
   }
 
   /** Returns the client's last reply as a core {@link Reply}. */

@@ -1,10 +1,10 @@
 package io.inetkit.transfer.ftp.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.internal.BoundedLineReader;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.transfer.ftp.FtpEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +21,32 @@ import org.apache.commons.net.ftp.parser.MLSxEntryParser;
  * Reads a directory listing from a data connection with bounded lines and entry count, and parses
  * every line (MLSD facts, or LIST with Commons Net's parser for the system type). A line that does
  * not parse fails the listing: a listing is never silently short.
+ *
+ * <p>Public (in this unexported package) so that the benchmarks can measure parsing on its own.
  */
-final class Listings {
+public final class Listings {
   private Listings() {}
 
   /** The listing format. */
-  enum Format {
+  public enum Format {
     MLSD,
     LIST
   }
 
-  static List<FtpEntry> read(
+  /**
+   * Reads and parses a whole listing.
+   *
+   * @param data the listing as the server sent it; read to its end, not closed
+   * @param format MLSD facts or LIST lines
+   * @param systemType the server's {@code SYST} reply, choosing the LIST parser
+   * @param path the listed directory, named in error messages
+   * @param maxLine the longest line accepted, in bytes
+   * @param maxEntries the most entries accepted
+   * @param endpoint the server, for error messages
+   * @return the entries in the server's order, without {@code .} and {@code ..}
+   * @throws IOException if reading fails, a line does not parse, or a limit is exceeded
+   */
+  public static List<FtpEntry> read(
       InputStream data,
       Format format,
       String systemType,

@@ -1,8 +1,8 @@
 package io.inetkit.transfer.ftp.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.internal.Inputs;
 import java.nio.file.Path;
 
 /** Checks names that come from a server before they touch the local disk. */

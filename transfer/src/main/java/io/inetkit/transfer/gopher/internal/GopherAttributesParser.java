@@ -1,9 +1,9 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.transfer.gopher.GopherAttributes;
 import io.inetkit.transfer.gopher.GopherItem;
 import io.inetkit.transfer.gopher.GopherView;

@@ -2,12 +2,12 @@ package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.Scheme;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.transfer.gopher.GopherItem;
 import io.inetkit.transfer.gopher.GopherItemType;
 import io.inetkit.transfer.gopher.GopherPlusMarker;

@@ -1,10 +1,10 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.InetkitException;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProgressListener;
 import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.transfer.gopher.GopherAttributes;
 import io.inetkit.transfer.gopher.GopherItem;

@@ -1,10 +1,10 @@
 package io.inetkit.transfer.gopher.internal;
 
-import io.inetkit.core.Inputs;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
+import io.inetkit.core.internal.Inputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

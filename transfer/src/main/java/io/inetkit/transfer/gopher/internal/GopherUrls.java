@@ -2,9 +2,9 @@ package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.GopherUrl;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Scheme;
+import io.inetkit.core.internal.Inputs;
 import java.nio.charset.StandardCharsets;
 
 /** Selector checks and item-to-URL conversion (RFC 4266). */

@@ -1,4 +1,6 @@
-package io.inetkit.core;
+package io.inetkit.core.internal;
+
+import io.inetkit.core.InvalidInputException;
 
 /**
  * Validation of caller-supplied protocol values, shared by every module so that a CR, LF or NUL can

@@ -1,7 +1,8 @@
-package io.inetkit.transfer.ftp.internal;
+package io.inetkit.benchmarks.jmh;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.transfer.ftp.FtpEntry;
+import io.inetkit.transfer.ftp.internal.Listings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing FTP directory listings (Unix {@code LIST} and {@code MLSD}) with the transfer module's
- * internal listing reader. Lives in that package (in the benchmarks module only) because the reader
- * is package-private.
+ * internal listing reader ({@code Listings}, public in the transfer module's unexported internal
+ * package for this purpose).
  *
  * <pre>{@code
  * ./inetkit-bench --jmh FtpListingParsing

@@ -1,4 +1,4 @@
-package io.inetkit.core;
+package io.inetkit.core.internal;
 
 import java.util.Locale;
 
