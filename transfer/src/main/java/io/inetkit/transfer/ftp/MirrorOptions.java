@@ -16,7 +16,9 @@ import java.util.Objects;
  *     session's own connection lists the folders (and moves files too), and up to {@code
  *     parallelism - 1} more connections, opened as files are found and closed when the mirror ends,
  *     move files. Default {@value #DEFAULT_PARALLELISM}, chosen by measurement (docs/ftp.md); 1
- *     moves everything over the session's connection
+ *     moves everything over the session's connection. An FTPS mirror whose trust is {@link
+ *     io.inetkit.core.Trust#fromSslContext} keeps to one connection: each connection needs a TLS
+ *     context of its own for its data connections to resume its session
  */
 public record MirrorOptions(MirrorMode mode, int parallelism) {
   /** The default parallelism: 4 connections. */

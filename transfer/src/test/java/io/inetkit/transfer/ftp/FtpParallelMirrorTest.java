@@ -83,6 +83,17 @@ class FtpParallelMirrorTest {
   static final class Counting extends EventListener {
     final AtomicInteger connects = new AtomicInteger();
     final AtomicInteger transfers = new AtomicInteger();
+    final Map<String, AtomicInteger> verbs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void commandSent(Endpoint endpoint, String command) {
+      verbs.computeIfAbsent(command.split(" ", 2)[0], v -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int sent(String verb) {
+      AtomicInteger n = verbs.get(verb);
+      return n == null ? 0 : n.get();
+    }
 
     @Override
     public void connectStart(Endpoint endpoint) {
@@ -120,6 +131,12 @@ class FtpParallelMirrorTest {
     // the session's connection, plus one per extra worker: 90 files keep them all busy
     assertThat(counting.connects.get()).isEqualTo(parallelism);
     assertThat(counting.transfers.get()).isEqualTo(90);
+    // per file only EPSV and RETR (the size comes from the listing), whatever the parallelism
+    assertThat(counting.sent("RETR")).isEqualTo(90);
+    // + one MLSD for each of the 4 folders, and the list after the mirror
+    assertThat(counting.sent("EPSV")).isEqualTo(90 + 4 + 1);
+    assertThat(counting.sent("SIZE")).isZero();
+    assertThat(counting.sent("FEAT")).isEqualTo(1); // the workers take the session's
     assertThat(mirrorThreads()).isZero();
   }
 
