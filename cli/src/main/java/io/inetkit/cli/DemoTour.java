@@ -25,7 +25,8 @@ import io.inetkit.testkit.InetkitServers.Listener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
-import io.inetkit.transfer.ftp.TransferOption;
+import io.inetkit.transfer.ftp.GetOptions;
+import io.inetkit.transfer.ftp.PutOptions;
 import io.inetkit.transfer.gopher.GopherClient;
 import io.inetkit.transfer.gopher.GopherItem;
 import io.inetkit.transfer.gopher.GopherItemType;
@@ -294,7 +295,9 @@ final class DemoTour {
       ftp.mkdirs("demo");
       t =
           ftp.put(
-              payload, "demo/payload.bin", TransferOption.ATOMIC, TransferOption.VERIFY_CHECKSUM);
+              payload,
+              "demo/payload.bin",
+              PutOptions.DEFAULT.withAtomic(true).withVerifyChecksum(true));
     }
     return "demo/payload.bin, "
         + ByteSizes.format(t.bytes())
@@ -306,7 +309,8 @@ final class DemoTour {
 
   private String download() throws IOException {
     Path copy = work.resolve("payload-copy.bin");
-    FtpTransfer t = ftp().get("demo/payload.bin", copy, TransferOption.VERIFY_CHECKSUM);
+    FtpTransfer t =
+        ftp().get("demo/payload.bin", copy, GetOptions.DEFAULT.withVerifyChecksum(true));
     long differs = Files.mismatch(payload, copy);
     if (differs != -1) {
       throw new DemoRun.CheckFailed(

@@ -13,8 +13,9 @@ import io.inetkit.testkit.host.SystemUser;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
+import io.inetkit.transfer.ftp.GetOptions;
 import io.inetkit.transfer.ftp.MirrorMode;
-import io.inetkit.transfer.ftp.TransferOption;
+import io.inetkit.transfer.ftp.PutOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,13 +116,14 @@ class VsftpdInteropIT {
       // resume a download: a third arrived before (the part file a dropped download leaves)
       Path resumedFile = tmp.resolve("resumed.bin");
       Files.write(tmp.resolve(".resumed.bin.inetkit-part"), Arrays.copyOf(data, 700_000));
-      FtpTransfer resumed = ftp.get(dir + "/data.bin", resumedFile, TransferOption.RESUME);
+      FtpTransfer resumed =
+          ftp.get(dir + "/data.bin", resumedFile, GetOptions.DEFAULT.withResume(true));
       assertThat(Files.readAllBytes(resumedFile)).isEqualTo(data);
       assertThat(resumed.resumedFrom()).isEqualTo(700_000);
 
       // resume an upload: half is on the server already
       ftp.put(new ByteArrayInputStream(Arrays.copyOf(data, 1_000_000)), dir + "/up.bin");
-      assertThat(ftp.put(local, dir + "/up.bin", TransferOption.RESUME).resumedFrom())
+      assertThat(ftp.put(local, dir + "/up.bin", PutOptions.DEFAULT.withResume(true)).resumedFrom())
           .isEqualTo(1_000_000);
       assertThat(Files.readAllBytes(user.home().resolve(dir + "/up.bin"))).isEqualTo(data);
 

@@ -1,9 +1,13 @@
 package io.inetkit.cli.ftp;
 
 import io.inetkit.transfer.ftp.MirrorMode;
+import io.inetkit.transfer.ftp.MirrorOptions;
 import picocli.CommandLine.Option;
 
-/** The options {@code ftp get} and {@code ftp put} share: resume, recursion, folder creation. */
+/**
+ * The options {@code ftp get} and {@code ftp put} share: resume, recursion (with its parallelism
+ * and limits), folder creation.
+ */
 final class CopyOptions {
   @Option(
       names = {"-C", "--continue"},
@@ -17,6 +21,15 @@ final class CopyOptions {
 
   @Option(names = "--newer", description = "With -r: skip files that are already up to date.")
   boolean onlyNewer;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "With -r: move files over N connections at once, 1 to 64 (default "
+              + MirrorOptions.DEFAULT_PARALLELISM
+              + "); the first connection also lists the folders.")
+  Integer parallel;
 
   @Option(names = "--create-dirs", description = "Create missing target folders.")
   boolean createDirs;
@@ -43,8 +56,21 @@ final class CopyOptions {
     }
   }
 
-  /** {@return the mirror mode {@code --newer} asks for} */
-  MirrorMode mirrorMode() {
-    return onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL;
+  /**
+   * Returns why these options do not go together, or null: {@code --parallel} without {@code -r}
+   * (an option is never silently ignored).
+   */
+  String misuse() {
+    if (parallel != null && !recursive) {
+      return "--parallel needs -r: it is the number of connections of a mirror";
+    }
+    return null;
+  }
+
+  /** Returns the mirror options {@code --newer} and {@code --parallel} ask for. */
+  MirrorOptions mirrorOptions() {
+    MirrorOptions options =
+        MirrorOptions.DEFAULT.withMode(onlyNewer ? MirrorMode.ONLY_NEWER : MirrorMode.ALL);
+    return parallel == null ? options : options.withParallelism(parallel);
   }
 }

@@ -9,8 +9,9 @@ import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
+import io.inetkit.transfer.ftp.GetOptions;
+import io.inetkit.transfer.ftp.MirrorOptions;
 import io.inetkit.transfer.ftp.MirrorResult;
-import io.inetkit.transfer.ftp.TransferOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
       "  inetkit ftp get ftp://ftp.example/pub/README",
       "  inetkit ftp get ftps://alice@ftp.example/big.iso -o /tmp/big.iso -C --retry 5",
       "  inetkit ftp get ftp://ftp.example/pub/docs/ -r -o docs --newer",
+      "  inetkit ftp get ftp://ftp.example/pub/docs/ -r -o docs --parallel 8",
       "  inetkit ftp get ftp://ftp.example/pub/README -o - | less"
     })
 final class FtpGet extends FtpAction {
@@ -55,6 +57,10 @@ final class FtpGet extends FtpAction {
   @Override
   public Integer call() throws Exception {
     FtpUrl u = ftpUrl(url);
+    if (copy.misuse() != null) {
+      throw usage(copy.misuse());
+    }
+    MirrorOptions mirror = copy.mirrorOptions(); // validated before connecting
     ProgressListener progress = transfer.progress(output);
     FtpClient.Builder builder = client(u).progressListener(progress);
     guards(builder, transfer, maxSize, rate);
@@ -63,7 +69,7 @@ final class FtpGet extends FtpAction {
     if (copy.recursive) {
       Path dir = Path.of(outputFile != null ? outputFile : u.segments().isEmpty() ? "." : last(u));
       try (FtpSession ftp = client.open()) {
-        MirrorResult r = ftp.mirrorDown(display(u.path()), dir, copy.mirrorMode());
+        MirrorResult r = ftp.mirrorDown(display(u.path()), dir, mirror);
         output.note(
             "%d files (%d bytes) into %s, %d up to date",
             r.transferred().size(), r.bytes(), dir, r.skipped().size());
@@ -75,8 +81,10 @@ final class FtpGet extends FtpAction {
     if (u.isDirectory()) {
       throw usage(u + " names a folder: use 'inetkit ftp ls' or get -r");
     }
-    TransferOption[] options =
-        copy.resume ? new TransferOption[] {TransferOption.RESUME} : new TransferOption[0];
+    if (copy.resume && "-".equals(outputFile)) {
+      throw usage("-C continues a file: it cannot be used with -o -");
+    }
+    GetOptions options = GetOptions.DEFAULT.withResume(copy.resume);
     Path target = null;
     if (!"-".equals(outputFile)) { // the local side is checked before connecting
       target = Path.of(outputFile != null ? outputFile : last(u));
@@ -87,7 +95,7 @@ final class FtpGet extends FtpAction {
     }
     try (FtpSession ftp = client.open()) {
       if (target == null) {
-        ftp.get(u.path(), output.environment().stdout(), options);
+        ftp.get(u.path(), output.environment().stdout());
         output.environment().stdout().flush();
         return 0;
       }

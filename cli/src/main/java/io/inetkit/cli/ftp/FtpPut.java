@@ -9,12 +9,12 @@ import io.inetkit.core.ProgressListener;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import io.inetkit.transfer.ftp.FtpTransfer;
+import io.inetkit.transfer.ftp.MirrorOptions;
 import io.inetkit.transfer.ftp.MirrorResult;
-import io.inetkit.transfer.ftp.TransferOption;
+import io.inetkit.transfer.ftp.PutOptions;
+import io.inetkit.transfer.ftp.StreamPutOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,9 +55,16 @@ final class FtpPut extends FtpAction {
   @Override
   public Integer call() throws Exception {
     FtpUrl u = ftpUrl(url);
+    if (copy.misuse() != null) {
+      throw usage(copy.misuse());
+    }
+    MirrorOptions mirror = copy.mirrorOptions(); // validated before connecting
     boolean stdin = file.equals("-");
     if (stdin && auth.readsStdin()) {
       throw usage("standard input cannot hold both the password and the file");
+    }
+    if (stdin && copy.resume) {
+      throw usage("-C cannot continue an upload from standard input");
     }
     Path local = stdin ? null : Path.of(file);
     if (!stdin && !Files.exists(local)) { // the local side is checked before connecting
@@ -75,7 +82,7 @@ final class FtpPut extends FtpAction {
     guards(builder, transfer, null, rate);
     try (FtpSession ftp = builder.build().open()) {
       if (copy.recursive) {
-        MirrorResult r = ftp.mirrorUp(local, display(u.path()), copy.mirrorMode());
+        MirrorResult r = ftp.mirrorUp(local, display(u.path()), mirror);
         output.note(
             "%d files (%d bytes) to %s, %d up to date",
             r.transferred().size(), r.bytes(), display(u.path()), r.skipped().size());
@@ -88,8 +95,9 @@ final class FtpPut extends FtpAction {
       }
       FtpTransfer t =
           stdin
-              ? ftp.put(output.environment().stdin(), remote, options())
-              : ftp.put(local, remote, options());
+              ? ftp.put(output.environment().stdin(), remote, streamOptions())
+              : ftp.put(
+                  local, remote, PutOptions.DEFAULT.withResume(copy.resume).withAtomic(atomic));
       output.note("uploaded %s (%d bytes%s)", remote, t.bytes(), FtpGet.resumed(t));
     } finally {
       TransferOptions.finish(progress);
@@ -97,15 +105,8 @@ final class FtpPut extends FtpAction {
     return 0;
   }
 
-  private TransferOption[] options() {
-    List<TransferOption> options = new ArrayList<>();
-    if (copy.resume) {
-      options.add(TransferOption.RESUME);
-    }
-    if (atomic) {
-      options.add(TransferOption.ATOMIC);
-    }
-    return options.toArray(TransferOption[]::new);
+  private StreamPutOptions streamOptions() {
+    return StreamPutOptions.DEFAULT.withAtomic(atomic);
   }
 
   private String remotePath(FtpUrl u, Path local) {

@@ -153,6 +153,30 @@ class FtpCommandTest {
   }
 
   @Test
+  void parallelMirrorsOverNConnectionsAndNeedsRecursion() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      server.put("alice", "many/d" + (i % 3) + "/f" + i + ".txt", ("file " + i).getBytes(UTF_8));
+    }
+    CliRun cli = cli();
+    Path copy = dir.resolve("many");
+    assertThat(
+            cli.run("ftp", "get", "-r", base() + "many/", "-o", copy.toString(), "--parallel", "3"))
+        .as(cli.err())
+        .isZero();
+    for (int i = 0; i < 30; i++) {
+      assertThat(Files.readString(copy.resolve("d" + (i % 3) + "/f" + i + ".txt")))
+          .isEqualTo("file " + i);
+    }
+    assertThat(cli.run("ftp", "put", "-r", copy.toString(), base() + "many-up/", "--parallel", "2"))
+        .as(cli.err())
+        .isZero();
+    assertThat(new String(server.read("alice", "many-up/d2/f29.txt"), UTF_8)).isEqualTo("file 29");
+    assertThat(cli.run("ftp", "get", base() + "many/d0/f0.txt", "--parallel", "2")).isEqualTo(2);
+    assertThat(cli.err()).contains("--parallel needs -r");
+    assertThat(cli.run("ftp", "get", "-r", base() + "many/", "--parallel", "0")).isEqualTo(2);
+  }
+
+  @Test
   void capabilitiesListFeatures() {
     CliRun cli = cli();
     assertThat(cli.run("ftp", "capabilities", base())).isZero();

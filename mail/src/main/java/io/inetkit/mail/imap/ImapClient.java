@@ -11,9 +11,8 @@ import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
-import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.core.internal.Inputs;
-import java.util.Objects;
+import io.inetkit.core.internal.SettingsBuilder;
 import java.util.function.Consumer;
 
 /**

@@ -1,11 +1,11 @@
 package io.inetkit.mail.imap;
 
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.mail.Flag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import io.inetkit.core.internal.Inputs;
 
 /** Validation of IMAP folder names and keywords before anything is sent. */
 final class ImapNames {

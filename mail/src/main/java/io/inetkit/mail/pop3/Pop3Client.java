@@ -11,8 +11,8 @@ import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
-import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.core.internal.Inputs;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.mail.imap.ImapClient;
 
 /**

@@ -2,13 +2,7 @@ package io.inetkit.mail.pop3;
 
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.ProgressListener;
-import io.inetkit.core.LimitExceededException;
-import io.inetkit.core.NotFoundException;
-import io.inetkit.core.ProtocolReplyException;
-import io.inetkit.core.ProtocolViolationException;
-import io.inetkit.core.Reply;
 import io.inetkit.core.internal.Inputs;
-import io.inetkit.core.internal.ProgressTracker;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.Maildir;
 import io.inetkit.mail.SyncResult;

@@ -13,8 +13,8 @@ import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
-import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.core.internal.Inputs;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.transfer.ftp.internal.CommonsNetFtpSession;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import java.util.Objects;
  *     .credentials(Credentials.fromEnvironment("alice", "FTP_PASSWORD"))
  *     .build();
  * try (FtpSession ftp = client.open()) {
- *   ftp.get("/pub/big.iso", Path.of("big.iso"), TransferOption.RESUME);
+ *   ftp.get("/pub/big.iso", Path.of("big.iso"), GetOptions.DEFAULT.withResume(true));
  * }
  * FtpClient plainAnonymous = client.newBuilder().tlsMode(TlsMode.NONE).anonymous().build();
  * }</pre>
@@ -55,8 +55,8 @@ import java.util.Objects;
  * <p><b>ASCII</b> ({@link TransferType#ASCII}) converts line ends, so the local byte count differs
  * from the server's SIZE and a byte offset in one copy is not the same place in the other: ASCII
  * transfers skip the size check, never resume with REST or APPE (a dropped {@link Path} transfer,
- * or {@link TransferOption#RESUME}, starts again from zero), and refuse {@link
- * TransferOption#VERIFY_CHECKSUM}.
+ * or {@link GetOptions#resume()}, starts again from zero), and refuse {@link
+ * GetOptions#verifyChecksum()}.
  */
 public final class FtpClient {
   /** The default copy buffer: 256 KiB. */
@@ -172,12 +172,16 @@ public final class FtpClient {
    * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LocalFileException when the folder to save into does not exist
    */
-  public FtpTransfer get(String remote, Path local, TransferOption... options)
-      throws InetkitException {
+  public FtpTransfer get(String remote, Path local, GetOptions options) throws InetkitException {
     io.inetkit.core.LocalPaths.downloadTarget(local, remote, "download");
     try (FtpSession session = open()) {
       return session.get(remote, local, options);
     }
+  }
+
+  /** {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}. */
+  public FtpTransfer get(String remote, Path local) throws InetkitException {
+    return get(remote, local, GetOptions.DEFAULT);
   }
 
   /**
@@ -192,12 +196,16 @@ public final class FtpClient {
    * @throws io.inetkit.core.LocalFileException when {@code local} is missing, a folder or
    *     unreadable
    */
-  public FtpTransfer put(Path local, String remote, TransferOption... options)
-      throws InetkitException {
+  public FtpTransfer put(Path local, String remote, PutOptions options) throws InetkitException {
     io.inetkit.core.LocalPaths.uploadSource(local);
     try (FtpSession session = open()) {
       return session.put(local, remote, options);
     }
+  }
+
+  /** {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}. */
+  public FtpTransfer put(Path local, String remote) throws InetkitException {
+    return put(local, remote, PutOptions.DEFAULT);
   }
 
   /**

@@ -20,8 +20,8 @@ import java.util.List;
  *   for (FtpEntry e : ftp.list("/pub")) System.out.println(e.name());
  *   ftp.get("/pub/data.csv", Path.of("data.csv"));
  *   ftp.mkdirs("/incoming/2026");
- *   ftp.put(Path.of("report.pdf"), "/incoming/2026/report.pdf", TransferOption.ATOMIC);
- *   ftp.mirrorDown("/pub/docs", Path.of("docs"), MirrorMode.ONLY_NEWER);
+ *   ftp.put(Path.of("report.pdf"), "/incoming/2026/report.pdf", PutOptions.DEFAULT.withAtomic(true));
+ *   ftp.mirrorDown("/pub/docs", Path.of("docs"), MirrorOptions.DEFAULT.withParallelism(8));
  * }
  * }</pre>
  *
@@ -68,7 +68,12 @@ public interface FtpSession extends Closeable {
    *     FtpClient#maxFileSize()}: checked before transferring when SIZE answers, and on the bytes
    *     as they arrive (then the temp file is deleted)
    */
-  FtpTransfer get(String remote, Path local, TransferOption... options) throws InetkitException;
+  FtpTransfer get(String remote, Path local, GetOptions options) throws InetkitException;
+
+  /** {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}. */
+  default FtpTransfer get(String remote, Path local) throws InetkitException {
+    return get(remote, local, GetOptions.DEFAULT);
+  }
 
   /**
    * Downloads {@code remote} into {@code out} (left open); a drop resumes from the bytes written.
@@ -81,8 +86,13 @@ public interface FtpSession extends Closeable {
    * @return what was transferred: bytes, time and checksum
    * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
-  FtpTransfer get(String remote, OutputStream out, TransferOption... options)
+  FtpTransfer get(String remote, OutputStream out, StreamGetOptions options)
       throws InetkitException;
+
+  /** {@link #get(String, OutputStream, StreamGetOptions)} with {@link StreamGetOptions#DEFAULT}. */
+  default FtpTransfer get(String remote, OutputStream out) throws InetkitException {
+    return get(remote, out, StreamGetOptions.DEFAULT);
+  }
 
   /**
    * Uploads {@code local} to {@code remote}. A dropped connection is reconnected and the upload
@@ -95,43 +105,62 @@ public interface FtpSession extends Closeable {
    * @return what was transferred: bytes, time and checksum
    * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
-  FtpTransfer put(Path local, String remote, TransferOption... options) throws InetkitException;
+  FtpTransfer put(Path local, String remote, PutOptions options) throws InetkitException;
 
-  /**
-   * Uploads everything {@code in} yields (not closed) to {@code remote}; no automatic retry.
-   *
-   * @param in the bytes to upload; read to its end, not closed
-   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
-   *     /})
-   * @param options options for this transfer (see {@link TransferOption})
-   * @return what was transferred: bytes, time and checksum
-   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
-   */
-  FtpTransfer put(InputStream in, String remote, TransferOption... options) throws InetkitException;
+  /** {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}. */
+  default FtpTransfer put(Path local, String remote) throws InetkitException {
+    return put(local, remote, PutOptions.DEFAULT);
+  }
+
+  /** Uploads everything {@code in} yields (not closed) to {@code remote}; no automatic retry. */
+  FtpTransfer put(InputStream in, String remote, StreamPutOptions options) throws InetkitException;
+
+  /** {@link #put(InputStream, String, StreamPutOptions)} with {@link StreamPutOptions#DEFAULT}. */
+  default FtpTransfer put(InputStream in, String remote) throws InetkitException {
+    return put(in, remote, StreamPutOptions.DEFAULT);
+  }
 
   /**
    * Copies the remote folder tree into {@code localDir}. Every name the server lists is checked:
    * {@code ..}, absolute names, separators and NUL are refused with {@link
    * io.inetkit.core.ProtocolViolationException}; nothing is ever written outside {@code localDir}.
+   * Each file is downloaded as {@link #get(String, Path)} does (temp file, renamed when complete,
+   * resumed after a drop), over up to {@link MirrorOptions#parallelism()} connections: this
+   * session's lists the folders (one LIST or MLSD each) and moves files too; the others are opened
+   * for this mirror and closed when it ends, and only transfer (EPSV and RETR per file; the size
+   * comes from the listing). The whole mirror runs under one {@link
+   * io.inetkit.core.Timeouts#overall()} deadline. The first failure stops it: files not started are
+   * left alone, transfers in progress are cut off (leaving only their hidden {@code
+   * .NAME.inetkit-part} files), every extra connection is closed, then that failure is thrown. With
+   * a parallelism above 1, the client's {@link io.inetkit.core.ProgressListener} and {@link
+   * io.inetkit.core.EventListener} are called from several threads.
    *
-   * @param remoteDir the remote folder to copy
-   * @param localDir the local folder to copy into (created when missing)
-   * @param mode which files are copied
-   * @return what was copied and what was skipped
-   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   * @throws io.inetkit.core.LimitExceededException past {@link FtpClient#maxMirrorDepth()} or
+   *     {@link FtpClient#maxMirrorEntries()}
    */
-  MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode) throws InetkitException;
+  MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorOptions options)
+      throws InetkitException;
+
+  /** {@link #mirrorDown(String, Path, MirrorOptions)} in {@code mode}, default parallelism. */
+  default MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode)
+      throws InetkitException {
+    return mirrorDown(remoteDir, localDir, MirrorOptions.DEFAULT.withMode(mode));
+  }
 
   /**
-   * Copies the local folder tree into {@code remoteDir}, creating folders as needed.
-   *
-   * @param localDir the local folder to copy
-   * @param remoteDir the remote folder to copy into (created when missing)
-   * @param mode which files are copied
-   * @return what was copied and what was skipped
-   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   * Copies the local folder tree into {@code remoteDir}, creating folders as needed (on this
+   * session's connection, which also lists each remote folder once), and uploads the files over up
+   * to {@link MirrorOptions#parallelism()} connections as {@link #mirrorDown mirrorDown} does
+   * (STOR, SIZE to check, MFMT to keep the time). Failures stop it as in {@link #mirrorDown}.
    */
-  MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode) throws InetkitException;
+  MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorOptions options)
+      throws InetkitException;
+
+  /** {@link #mirrorUp(Path, String, MirrorOptions)} in {@code mode}, default parallelism. */
+  default MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode)
+      throws InetkitException {
+    return mirrorUp(localDir, remoteDir, MirrorOptions.DEFAULT.withMode(mode));
+  }
 
   /**
    * Creates {@code path} and any missing parents (like {@code mkdir -p}).

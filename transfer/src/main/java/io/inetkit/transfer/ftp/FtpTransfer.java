@@ -8,7 +8,7 @@ import java.util.Objects;
  * What a completed {@link FtpSession#get get} or {@link FtpSession#put put} did.
  *
  * <pre>{@code
- * FtpTransfer t = ftp.get("/pub/f.iso", Path.of("f.iso"), TransferOption.VERIFY_CHECKSUM);
+ * FtpTransfer t = ftp.get("/pub/f.iso", Path.of("f.iso"), GetOptions.DEFAULT.withVerifyChecksum(true));
  * System.out.printf("%d bytes, %d reconnects, checksum %s%n", t.bytes(), t.reconnects(), t.checksum());
  * }</pre>
  *
@@ -29,7 +29,7 @@ public record FtpTransfer(
 
   /** Whether the transfer was checked against a server-side checksum. */
   public enum Checksum {
-    /** {@link TransferOption#VERIFY_CHECKSUM} was not given. */
+    /** The options did not ask for a checksum ({@code verifyChecksum}). */
     NOT_REQUESTED,
     /** Requested, but the server offers no HASH, XSHA256, XSHA1 or XMD5. */
     NOT_OFFERED,

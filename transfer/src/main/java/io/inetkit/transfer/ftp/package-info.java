@@ -8,7 +8,7 @@
  * FtpClient client = FtpClient.builder().endpoint("ftp.example.org", 21)
  *     .tlsMode(TlsMode.STARTTLS_REQUIRED).credentials(Credentials.fromEnvironment("me", "FTP_PW")).build();
  * try (FtpSession ftp = client.open()) {
- *   ftp.get("/pub/file.iso", Path.of("file.iso"), TransferOption.RESUME);
+ *   ftp.get("/pub/file.iso", Path.of("file.iso"), GetOptions.DEFAULT.withResume(true));
  * }
  * }</pre>
  */

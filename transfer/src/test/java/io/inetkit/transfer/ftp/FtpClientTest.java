@@ -126,55 +126,6 @@ class FtpClientTest {
   }
 
   @Test
-  void tls12DataConnectionsResumeTheControlSession() throws IOException {
-    try (FtpServer tls12 = FtpServer.builder().tlsProtocols("TLSv1.2").start()) {
-      tls12.put("alice", "reuse.txt", "reuse".getBytes(UTF_8));
-      FtpClient client =
-          FtpClient.builder()
-              .endpoint(tls12.endpoint())
-              .trust(tls12.clientTrust())
-              .credentials(tls12.writer().credentials())
-              .build();
-      for (DataConnectionMode mode : DataConnectionMode.values()) {
-        try (FtpSession ftp = client.newBuilder().dataConnectionMode(mode).build().open()) {
-          var impl = (io.inetkit.transfer.ftp.internal.CommonsNetFtpSession) ftp;
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          ftp.get("reuse.txt", out);
-          assertThat(out.toString(UTF_8)).isEqualTo("reuse");
-          var control = ((javax.net.ssl.SSLSocket) impl.controlSocket()).getSession();
-          var data = impl.lastDataSocket().getSession();
-          assertThat(data.getProtocol()).isEqualTo("TLSv1.2");
-          assertThat(data.getId())
-              .as("data session resumed from control (" + mode + ")")
-              .isEqualTo(control.getId());
-        }
-      }
-      // Contrast: Commons Net's own FTPSClient makes a new session per data connection.
-      org.apache.commons.net.ftp.FTPSClient plain =
-          new org.apache.commons.net.ftp.FTPSClient(false, tls12.pki().clientSslContext()) {
-            @Override
-            protected void _prepareDataSocket_(java.net.Socket socket) throws IOException {
-              ((javax.net.ssl.SSLSocket) socket)
-                  .addHandshakeCompletedListener(e -> dataIds.add(e.getSession().getId()));
-              controlIds.add(((javax.net.ssl.SSLSocket) _socket_).getSession().getId());
-            }
-          };
-      plain.connect("localhost", tls12.port());
-      plain.login("alice", "alice-secret");
-      plain.execPBSZ(0);
-      plain.execPROT("P");
-      plain.enterLocalPassiveMode();
-      assertThat(plain.retrieveFile("reuse.txt", new ByteArrayOutputStream())).isTrue();
-      plain.disconnect();
-      assertThat(dataIds).hasSize(1);
-      assertThat(dataIds.get(0)).isNotEqualTo(controlIds.get(0));
-    }
-  }
-
-  static final List<byte[]> dataIds = new CopyOnWriteArrayList<>();
-  static final List<byte[]> controlIds = new CopyOnWriteArrayList<>();
-
-  @Test
   void implicitTlsCertificateFromAnotherCaFailsAsTlsException() {
     FtpClient client =
         client(Mode.IMPLICIT_PASSIVE).newBuilder().trust(TestPki.create().clientTrust()).build();
@@ -272,7 +223,7 @@ class FtpClientTest {
     Path target = tmp.resolve("down.bin");
     Files.write(tmp.resolve(".down.bin.inetkit-part"), java.util.Arrays.copyOf(payload, 123_456));
     try (FtpSession ftp = writer().build().open()) {
-      FtpTransfer t = ftp.get("resume/down.bin", target, TransferOption.RESUME);
+      FtpTransfer t = ftp.get("resume/down.bin", target, GetOptions.DEFAULT.withResume(true));
       assertThat(t.resumedFrom()).isEqualTo(123_456);
       assertThat(Files.readAllBytes(target)).isEqualTo(payload);
     }
@@ -284,11 +235,11 @@ class FtpClientTest {
     Path local = Files.write(tmp.resolve("up.bin"), payload);
     server.put("alice", "resume/up.bin", java.util.Arrays.copyOf(payload, 99_999));
     try (FtpSession ftp = writer().build().open()) {
-      FtpTransfer t = ftp.put(local, "resume/up.bin", TransferOption.RESUME);
+      FtpTransfer t = ftp.put(local, "resume/up.bin", PutOptions.DEFAULT.withResume(true));
       assertThat(t.resumedFrom()).isEqualTo(99_999);
       assertThat(server.read("alice", "resume/up.bin")).isEqualTo(payload);
 
-      FtpTransfer atomic = ftp.put(local, "resume/atomic.bin", TransferOption.ATOMIC);
+      FtpTransfer atomic = ftp.put(local, "resume/atomic.bin", PutOptions.DEFAULT.withAtomic(true));
       assertThat(atomic.bytes()).isEqualTo(payload.length);
       assertThat(server.read("alice", "resume/atomic.bin")).isEqualTo(payload);
       assertThat(server.home("alice").resolve("resume").toFile().list())
@@ -297,7 +248,7 @@ class FtpClientTest {
       ftp.put(
           new ByteArrayInputStream("new".getBytes(UTF_8)),
           "resume/atomic.bin",
-          TransferOption.ATOMIC);
+          StreamPutOptions.DEFAULT.withAtomic(true));
       assertThat(server.read("alice", "resume/atomic.bin")).isEqualTo("new".getBytes(UTF_8));
     }
   }
@@ -325,11 +276,15 @@ class FtpClientTest {
       // RESUME cannot continue converted text at a byte offset: it starts again from zero
       Files.write(tmp.resolve(".again.txt.inetkit-part"), "garbage".getBytes(UTF_8));
       FtpTransfer again =
-          ftp.get("ascii/windows.txt", tmp.resolve("again.txt"), TransferOption.RESUME);
+          ftp.get(
+              "ascii/windows.txt", tmp.resolve("again.txt"), GetOptions.DEFAULT.withResume(true));
       assertThat(again.resumedFrom()).isZero();
       assertThat(Files.readAllBytes(tmp.resolve("again.txt"))).isEqualTo(local);
 
-      assertThatThrownBy(() -> ftp.get("ascii/windows.txt", out, TransferOption.VERIFY_CHECKSUM))
+      assertThatThrownBy(
+              () ->
+                  ftp.get(
+                      "ascii/windows.txt", out, StreamGetOptions.DEFAULT.withVerifyChecksum(true)))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("TransferType.BINARY");
     }
@@ -350,8 +305,7 @@ class FtpClientTest {
       ftp.put(
           local,
           "ascii/up.txt",
-          TransferOption.RESUME,
-          TransferOption.ATOMIC); // rewritten, not appended
+          PutOptions.DEFAULT.withResume(true).withAtomic(true)); // rewritten, not appended
       assertThat(server.read("alice", "ascii/up.txt")).isEqualTo(stored);
     }
   }
@@ -362,12 +316,17 @@ class FtpClientTest {
     server.put("alice", "sum/a.bin", payload);
     try (FtpSession ftp = writer().build().open()) {
       assertThat(ftp.features().has("XSHA256")).isTrue();
-      FtpTransfer down = ftp.get("sum/a.bin", tmp.resolve("a.bin"), TransferOption.VERIFY_CHECKSUM);
+      FtpTransfer down =
+          ftp.get("sum/a.bin", tmp.resolve("a.bin"), GetOptions.DEFAULT.withVerifyChecksum(true));
       assertThat(down.checksum()).isEqualTo(FtpTransfer.Checksum.VERIFIED);
-      FtpTransfer up = ftp.put(tmp.resolve("a.bin"), "sum/b.bin", TransferOption.VERIFY_CHECKSUM);
+      FtpTransfer up =
+          ftp.put(tmp.resolve("a.bin"), "sum/b.bin", PutOptions.DEFAULT.withVerifyChecksum(true));
       assertThat(up.checksum()).isEqualTo(FtpTransfer.Checksum.VERIFIED);
       FtpTransfer streamed =
-          ftp.get("sum/a.bin", new ByteArrayOutputStream(), TransferOption.VERIFY_CHECKSUM);
+          ftp.get(
+              "sum/a.bin",
+              new ByteArrayOutputStream(),
+              StreamGetOptions.DEFAULT.withVerifyChecksum(true));
       assertThat(streamed.checksum()).isEqualTo(FtpTransfer.Checksum.VERIFIED);
       assertThat(ftp.get("sum/a.bin", new ByteArrayOutputStream()).checksum())
           .isEqualTo(FtpTransfer.Checksum.NOT_REQUESTED);

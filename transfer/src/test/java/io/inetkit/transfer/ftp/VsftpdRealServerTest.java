@@ -91,7 +91,7 @@ class VsftpdRealServerTest {
                     jvmArg,
                     "-cp",
                     System.getProperty("java.class.path"),
-                    VsftpdMain.class.getName(),
+                    io.inetkit.transfer.ftp.internal.VsftpdMain.class.getName(),
                     Integer.toString(vsftpd.port()),
                     vsftpd.caPemFile().toString(),
                     protocol))

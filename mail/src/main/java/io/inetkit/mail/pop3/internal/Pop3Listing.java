@@ -1,11 +1,11 @@
 package io.inetkit.mail.pop3.internal;
 
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.Inputs;
 import io.inetkit.core.NotFoundException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Reply;
+import io.inetkit.core.internal.Inputs;
 import io.inetkit.mail.internal.Pop3Wire;
 import io.inetkit.mail.pop3.Pop3Message;
 import jakarta.mail.MessagingException;

@@ -7,13 +7,17 @@ import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.transfer.ftp.FtpEntry;
 import io.inetkit.transfer.ftp.FtpFeatures;
 import io.inetkit.transfer.ftp.FtpTransfer;
+import io.inetkit.transfer.ftp.GetOptions;
 import io.inetkit.transfer.ftp.MirrorMode;
+import io.inetkit.transfer.ftp.MirrorOptions;
 import io.inetkit.transfer.ftp.MirrorResult;
+import io.inetkit.transfer.ftp.PutOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,54 +26,65 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Recursive mirror down and up through the public session API. Names from the server are checked
- * with {@link SafeNames} before they become local paths; a mirror down goes at most {@code
- * maxDepth} folders deep and visits at most {@code maxEntries} entries, so a server that shows an
- * endless tree ends it with a {@link LimitExceededException}.
+ * Recursive mirror down and up. The session's connection walks the tree (listing, folder creation,
+ * the up-to-date checks) and hands each file to a {@link MirrorWorkers} pool that moves it over one
+ * of up to {@code parallelism} connections: per file only what a single transfer needs (EPSV and
+ * RETR down, the size known from the listing). Names from the server are checked with {@link
+ * SafeNames} before they become local paths; a mirror down goes at most {@code maxDepth} folders
+ * deep and visits at most {@code maxEntries} entries, so a server that shows an endless tree ends
+ * it with a {@link LimitExceededException}.
  */
 final class Mirror {
-  private final CommonsNetFtpSession ftp;
+  private final MirrorWorkers.Side main;
+  private final FolderListing listing;
   private final Endpoint endpoint;
-  private final java.time.Duration timeout;
+  private final Duration timeout;
   private final int maxDepth;
   private final long maxEntries;
+  private final MirrorOptions options;
+  private final MirrorWorkers workers;
+  private final List<String> skipped = new ArrayList<>();
   private long entries;
   private String root = "";
-  private final List<String> transferred = new ArrayList<>();
-  private final List<String> skipped = new ArrayList<>();
-  private long bytes;
 
   Mirror(
-      CommonsNetFtpSession ftp,
-      Endpoint endpoint,
-      java.time.Duration timeout,
-      int maxDepth,
-      long maxEntries) {
-    this.ftp = ftp;
-    this.endpoint = endpoint;
-    this.timeout = timeout;
-    this.maxDepth = maxDepth;
-    this.maxEntries = maxEntries;
+      MirrorWorkers.Side main,
+      FolderListing listing,
+      FtpConnector connector,
+      FtpFeatures features,
+      MirrorOptions options) {
+    this.main = main;
+    this.listing = listing;
+    this.endpoint = connector.endpoint;
+    this.timeout = connector.config.timeouts().read();
+    this.maxDepth = connector.config.maxMirrorDepth();
+    this.maxEntries = connector.config.maxMirrorEntries();
+    this.options = options;
+    this.workers = new MirrorWorkers(main, connector, features, options.parallelism());
   }
 
-  MirrorResult down(String remoteDir, Path localDir, MirrorMode mode) throws InetkitException {
-    try {
-      Path base = localDir.toAbsolutePath().normalize();
-      Files.createDirectories(base);
-      root = remoteDir;
-      down(remoteDir, base, "", mode, 0);
-    } catch (IOException e) {
-      throw FtpFailures.translate(e, "mirror " + remoteDir + " to " + localDir, endpoint, timeout);
-    }
-    return new MirrorResult(transferred, skipped, bytes);
+  MirrorResult down(String remoteDir, Path localDir) throws InetkitException {
+    root = remoteDir;
+    return workers.run(
+        () -> {
+          try {
+            Path base = localDir.toAbsolutePath().normalize();
+            Files.createDirectories(base);
+            down(remoteDir, base, "", 0);
+          } catch (IOException e) {
+            throw FtpFailures.translate(
+                e, "mirror " + remoteDir + " to " + localDir, endpoint, timeout);
+          }
+        },
+        skipped);
   }
 
-  private void down(String remoteDir, Path localDir, String relative, MirrorMode mode, int depth)
+  private void down(String remoteDir, Path localDir, String relative, int depth)
       throws IOException {
     if (depth > maxDepth) {
       throw limit("more than " + maxDepth + " folders deep (maxMirrorDepth)", remoteDir, maxDepth);
     }
-    for (FtpEntry e : ftp.list(remoteDir)) {
+    for (FtpEntry e : listing.list(remoteDir)) {
       if (++entries > maxEntries) {
         throw limit(
             "more than " + maxEntries + " entries (maxMirrorEntries)", remoteDir, maxEntries);
@@ -83,19 +98,22 @@ final class Mirror {
               "refusing to mirror into a symbolic link: " + target, endpoint, null);
         }
         Files.createDirectories(target);
-        down(remote, target, rel, mode, depth + 1);
+        down(remote, target, rel, depth + 1);
       } else if (e.isFile()) {
-        if (mode == MirrorMode.ONLY_NEWER && upToDate(e, target)) {
+        if (options.mode() == MirrorMode.ONLY_NEWER && upToDate(e, target)) {
           skipped.add(rel);
           continue;
         }
-        // The listing gave the size: no SIZE round trip per file.
-        FtpTransfer t = ftp.get(remote, target, e.size());
-        bytes += t.bytes();
-        transferred.add(rel);
-        if (e.modified() != null) {
-          Files.setLastModifiedTime(target, FileTime.from(e.modified()));
-        }
+        workers.submit(
+            rel,
+            side -> {
+              // The listing gave the size: no SIZE round trip per file.
+              FtpTransfer t = side.transfers().get(remote, target, e.size(), GetOptions.DEFAULT);
+              if (e.modified() != null) {
+                Files.setLastModifiedTime(target, FileTime.from(e.modified()));
+              }
+              return t.bytes();
+            });
       }
     }
   }
@@ -130,13 +148,13 @@ final class Mirror {
    */
   private Instant remoteTime(String remote, Instant listed, Instant localTime)
       throws InetkitException {
-    FtpFeatures features = ftp.features();
+    FtpFeatures features = main.connection().features;
     boolean imprecise = !features.has("MLST");
     boolean undecided =
         listed.isBefore(localTime.minusSeconds(1)) && !listed.isBefore(localTime.minusSeconds(60));
     if (imprecise && undecided && features.has("MDTM")) {
       try {
-        return ftp.modificationTime(remote);
+        return main.commands().modificationTime(remote);
       } catch (ProtocolReplyException noMdtm) {
         return listed;
       }
@@ -144,24 +162,27 @@ final class Mirror {
     return listed;
   }
 
-  MirrorResult up(Path localDir, String remoteDir, MirrorMode mode) throws InetkitException {
+  MirrorResult up(Path localDir, String remoteDir) throws InetkitException {
     Path base = localDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(base)) {
       throw new io.inetkit.core.InvalidInputException("localDir", "not a folder: " + localDir);
     }
-    try {
-      up(base, remoteDir, "", mode);
-    } catch (IOException e) {
-      throw FtpFailures.translate(e, "mirror " + localDir + " to " + remoteDir, endpoint, timeout);
-    }
-    return new MirrorResult(transferred, skipped, bytes);
+    return workers.run(
+        () -> {
+          try {
+            up(base, remoteDir, "");
+          } catch (IOException e) {
+            throw FtpFailures.translate(
+                e, "mirror " + localDir + " to " + remoteDir, endpoint, timeout);
+          }
+        },
+        skipped);
   }
 
-  private void up(Path localDir, String remoteDir, String relative, MirrorMode mode)
-      throws IOException {
-    ftp.mkdirs(remoteDir);
+  private void up(Path localDir, String remoteDir, String relative) throws IOException {
+    main.commands().mkdirs(remoteDir);
     Map<String, FtpEntry> there = new HashMap<>();
-    for (FtpEntry e : ftp.list(remoteDir)) {
+    for (FtpEntry e : listing.list(remoteDir)) {
       there.put(e.name(), e);
     }
     List<Path> children;
@@ -173,11 +194,11 @@ final class Mirror {
       String remote = SafeNames.join(remoteDir, name);
       String rel = relative.isEmpty() ? name : relative + "/" + name;
       if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-        up(child, remote, rel, mode);
+        up(child, remote, rel);
       } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
         FtpEntry existing = there.get(name);
         Instant localTime = Files.getLastModifiedTime(child).toInstant();
-        if (mode == MirrorMode.ONLY_NEWER
+        if (options.mode() == MirrorMode.ONLY_NEWER
             && existing != null
             && existing.isFile()
             && existing.size() == Files.size(child)
@@ -187,14 +208,17 @@ final class Mirror {
           skipped.add(rel);
           continue;
         }
-        FtpTransfer t = ftp.put(child, remote);
-        bytes += t.bytes();
-        transferred.add(rel);
-        try {
-          ftp.setModificationTime(remote, localTime);
-        } catch (ProtocolReplyException noMfmt) {
-          // the server cannot keep times: ONLY_NEWER then compares by its own upload time
-        }
+        workers.submit(
+            rel,
+            side -> {
+              FtpTransfer t = side.transfers().put(child, remote, PutOptions.DEFAULT);
+              try {
+                side.commands().setModificationTime(remote, localTime);
+              } catch (ProtocolReplyException noMfmt) {
+                // the server cannot keep times: ONLY_NEWER then compares by its own upload time
+              }
+              return t.bytes();
+            });
       }
     }
   }

@@ -58,6 +58,12 @@ final class TransferMeter {
     return tracker.done();
   }
 
+  /** Counts on from {@code offset} bytes already present (an attempt that resumes there). */
+  TransferMeter at(long offset) {
+    tracker.startingAt(offset);
+    return this;
+  }
+
   private void count(byte[] b, int off, int n) throws IOException {
     if (n <= 0) {
       return;

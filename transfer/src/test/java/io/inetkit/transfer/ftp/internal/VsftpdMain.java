@@ -1,8 +1,10 @@
-package io.inetkit.transfer.ftp;
+package io.inetkit.transfer.ftp.internal;
 
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.transfer.ftp.FtpClient;
+import io.inetkit.transfer.ftp.FtpSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +41,10 @@ public final class VsftpdMain {
     Path local = Files.createTempFile("vsftpd-", ".bin");
     Files.write(local, payload);
     try (FtpSession ftp = client.open()) {
-      var impl = (io.inetkit.transfer.ftp.internal.CommonsNetFtpSession) ftp;
       String negotiated =
-          ((javax.net.ssl.SSLSocket) impl.controlSocket()).getSession().getProtocol();
+          ((javax.net.ssl.SSLSocket) CommonsNetFtpSession.controlSocket(ftp))
+              .getSession()
+              .getProtocol();
       check(negotiated.equals(protocol), "negotiated " + negotiated);
       for (int i = 0; i < 3; i++) { // several data connections per control connection
         ftp.put(local, "incoming/up" + i + ".bin");
@@ -64,7 +67,10 @@ public final class VsftpdMain {
       check(Arrays.equals(Files.readAllBytes(down), payload), "downloaded file differs");
       Files.delete(down);
       System.out.println(
-          "OK " + negotiated + " " + impl.lastDataSocket().getSession().getProtocol());
+          "OK "
+              + negotiated
+              + " "
+              + CommonsNetFtpSession.lastDataSocket(ftp).getSession().getProtocol());
     } finally {
       Files.delete(local);
     }
