@@ -6,6 +6,8 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -49,6 +51,7 @@ public final class ImapClient {
   private final Credentials credentials;
   private final Timeouts timeouts;
   private final EventListener events;
+  private final Proxies proxy;
   private final PlaintextLogin plaintextLogin;
   private final int fetchSize;
   private final int maxLineLength;
@@ -64,6 +67,7 @@ public final class ImapClient {
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
     this.events = b.events;
+    this.proxy = b.proxy;
     this.plaintextLogin = b.plaintextLogin;
     this.fetchSize = b.fetchSize;
     this.maxLineLength = b.maxLineLength;
@@ -86,6 +90,7 @@ public final class ImapClient {
     b.credentials = credentials;
     b.timeouts = timeouts;
     b.events = events;
+    b.proxy = proxy;
     b.plaintextLogin = plaintextLogin;
     b.fetchSize = fetchSize;
     b.maxLineLength = maxLineLength;
@@ -148,6 +153,11 @@ public final class ImapClient {
     return events;
   }
 
+  /** Returns which proxy connections go through (default {@link Proxies#NONE}: directly). */
+  public Proxies proxy() {
+    return proxy;
+  }
+
   /** Returns the bytes fetched per partial FETCH when downloading. */
   public int fetchSize() {
     return fetchSize;
@@ -186,6 +196,7 @@ public final class ImapClient {
     private Credentials credentials;
     private Timeouts timeouts = Timeouts.DEFAULT;
     private EventListener events = EventListener.NONE;
+    private Proxies proxy = Proxies.NONE;
     private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private int maxLineLength = DEFAULT_MAX_LINE;
@@ -270,6 +281,23 @@ public final class ImapClient {
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

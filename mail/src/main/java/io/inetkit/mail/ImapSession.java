@@ -117,7 +117,8 @@ public final class ImapSession implements Closeable {
             client.trust(),
             client.timeouts(),
             client.events(),
-            MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()));
+            MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()),
+            client.proxy());
     Properties props = properties(client, sockets);
     CleartextLogins.apply(
         props,

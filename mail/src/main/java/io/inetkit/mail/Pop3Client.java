@@ -6,6 +6,8 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -33,6 +35,7 @@ public final class Pop3Client {
   private final Credentials credentials;
   private final Timeouts timeouts;
   private final EventListener events;
+  private final Proxies proxy;
   private final PlaintextLogin plaintextLogin;
   private final int maxLineLength;
   private final int maxMessages;
@@ -50,6 +53,7 @@ public final class Pop3Client {
     this.credentials = b.credentials;
     this.timeouts = b.timeouts;
     this.events = b.events;
+    this.proxy = b.proxy;
     this.plaintextLogin = b.plaintextLogin;
     this.maxLineLength = b.maxLineLength;
     this.maxMessages = b.maxMessages;
@@ -71,6 +75,7 @@ public final class Pop3Client {
     b.credentials = credentials;
     b.timeouts = timeouts;
     b.events = events;
+    b.proxy = proxy;
     b.plaintextLogin = plaintextLogin;
     b.maxLineLength = maxLineLength;
     b.maxMessages = maxMessages;
@@ -118,6 +123,11 @@ public final class Pop3Client {
     return events;
   }
 
+  /** Returns which proxy connections go through (default {@link Proxies#NONE}: directly). */
+  public Proxies proxy() {
+    return proxy;
+  }
+
   /** Returns the longest line accepted from the server. */
   public int maxLineLength() {
     return maxLineLength;
@@ -152,6 +162,7 @@ public final class Pop3Client {
     private Credentials credentials;
     private Timeouts timeouts = Timeouts.DEFAULT;
     private EventListener events = EventListener.NONE;
+    private Proxies proxy = Proxies.NONE;
     private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
     private int maxLineLength = ImapClient.DEFAULT_MAX_LINE;
     private int maxMessages = DEFAULT_MAX_MESSAGES;
@@ -223,6 +234,23 @@ public final class Pop3Client {
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

@@ -6,6 +6,8 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -47,6 +49,7 @@ public final class SmtpClient {
   private final Timeouts timeouts;
   private final String ehloName;
   private final EventListener events;
+  private final Proxies proxy;
   private final PlaintextLogin plaintextLogin;
 
   private SmtpClient(Builder b) {
@@ -63,6 +66,7 @@ public final class SmtpClient {
     this.timeouts = b.timeouts;
     this.ehloName = b.ehloName;
     this.events = b.events;
+    this.proxy = b.proxy;
     this.plaintextLogin = b.plaintextLogin;
   }
 
@@ -81,6 +85,7 @@ public final class SmtpClient {
     b.timeouts = timeouts;
     b.ehloName = ehloName;
     b.events = events;
+    b.proxy = proxy;
     b.plaintextLogin = plaintextLogin;
     return b;
   }
@@ -120,6 +125,11 @@ public final class SmtpClient {
     return events;
   }
 
+  /** Returns which proxy connections go through (default {@link Proxies#NONE}: directly). */
+  public Proxies proxy() {
+    return proxy;
+  }
+
   /**
    * Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}).
    */
@@ -140,7 +150,15 @@ public final class SmtpClient {
   public SmtpSession open() throws InetkitException {
     return new SmtpSession(
         new SmtpConnection.Settings(
-            endpoint, tlsMode, trust, credentials, timeouts, ehloName, events, plaintextLogin));
+            endpoint,
+            tlsMode,
+            trust,
+            credentials,
+            timeouts,
+            ehloName,
+            events,
+            plaintextLogin,
+            proxy));
   }
 
   /** Opens a session, sends one message and closes; see {@link SmtpSession#send}. */
@@ -185,6 +203,7 @@ public final class SmtpClient {
     private Timeouts timeouts = Timeouts.DEFAULT;
     private String ehloName = "localhost";
     private EventListener events = EventListener.NONE;
+    private Proxies proxy = Proxies.NONE;
     private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
 
     private Builder() {}
@@ -249,6 +268,23 @@ public final class SmtpClient {
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

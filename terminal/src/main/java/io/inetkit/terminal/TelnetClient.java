@@ -5,6 +5,8 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.terminal.internal.CommonsNetTelnet;
@@ -85,6 +87,7 @@ public final class TelnetClient {
   private final int transcriptLimit;
   private final Charset charset;
   private final EventListener eventListener;
+  private final Proxies proxy;
 
   private TelnetClient(Builder b) {
     this.endpoint = b.endpoint;
@@ -101,6 +104,7 @@ public final class TelnetClient {
     this.transcriptLimit = b.transcriptLimit;
     this.charset = b.charset;
     this.eventListener = b.eventListener;
+    this.proxy = b.proxy;
   }
 
   /** Returns a builder with the defaults; {@link Builder#endpoint} must be set. */
@@ -130,7 +134,13 @@ public final class TelnetClient {
     try {
       CommonsNetTelnet connection =
           CommonsNetTelnet.connect(
-              endpoint, bounded, terminalType, windowSize, options, eventListener);
+              endpoint,
+              proxy.select(io.inetkit.core.Scheme.TELNET, endpoint.host()).orElse(null),
+              bounded,
+              terminalType,
+              windowSize,
+              options,
+              eventListener);
       deadline.clear();
       return new TelnetSession(this, connection, deadline);
     } catch (InetkitException e) {
@@ -210,6 +220,11 @@ public final class TelnetClient {
     return eventListener;
   }
 
+  /** Returns which proxy connections go through (default {@link Proxies#NONE}: directly). */
+  public Proxies proxy() {
+    return proxy;
+  }
+
   @Override
   public String toString() {
     return "TelnetClient[" + endpoint + ", options=" + options + "]";
@@ -236,6 +251,7 @@ public final class TelnetClient {
     private int transcriptLimit = 64 * 1024;
     private Charset charset = StandardCharsets.UTF_8;
     private EventListener eventListener = EventListener.NONE;
+    private Proxies proxy = Proxies.NONE;
 
     private Builder() {}
 
@@ -255,6 +271,7 @@ public final class TelnetClient {
       transcriptLimit = c.transcriptLimit;
       charset = c.charset;
       eventListener = c.eventListener;
+      proxy = c.proxy;
     }
 
     /** Sets the server. */
@@ -350,6 +367,23 @@ public final class TelnetClient {
     /** Sets the event listener; default {@link EventListener#NONE}. */
     public Builder eventListener(EventListener eventListener) {
       this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

@@ -36,6 +36,21 @@ public final class GuardedSockets {
       Timeouts timeouts,
       EventListener events,
       MailLimits limits) {
+    this(endpoint, tlsMode, trust, timeouts, events, limits, io.inetkit.core.Proxies.NONE);
+  }
+
+  /**
+   * Creates the sockets' settings for one session whose connections go through the proxy that
+   * {@code proxies} chooses for the server (IMAP or POP3, by {@code limits}), or directly.
+   */
+  public GuardedSockets(
+      Endpoint endpoint,
+      TlsMode tlsMode,
+      Trust trust,
+      Timeouts timeouts,
+      EventListener events,
+      MailLimits limits,
+      io.inetkit.core.Proxies proxies) {
     this.tlsMode = tlsMode;
     this.settings =
         new SocketSettings(
@@ -45,7 +60,16 @@ public final class GuardedSockets {
             timeouts,
             events,
             limits,
-            new OperationBounds(new Deadline(endpoint, this::expire)));
+            new OperationBounds(new Deadline(endpoint, this::expire)),
+            proxies.select(scheme(limits, tlsMode), endpoint.host()).orElse(null));
+  }
+
+  private static io.inetkit.core.Scheme scheme(MailLimits limits, TlsMode tlsMode) {
+    boolean imap = limits.literals(); // only IMAP has literals
+    if (tlsMode.isImplicit()) {
+      return imap ? io.inetkit.core.Scheme.IMAPS : io.inetkit.core.Scheme.POP3S;
+    }
+    return imap ? io.inetkit.core.Scheme.IMAP : io.inetkit.core.Scheme.POP3;
   }
 
   /**

@@ -59,7 +59,31 @@ public final class SmtpConnection implements Closeable {
       Timeouts timeouts,
       String ehloName,
       EventListener events,
-      PlaintextLogin plaintextLogin) {}
+      PlaintextLogin plaintextLogin,
+      io.inetkit.core.Proxies proxy) {
+
+    /** Settings for a direct connection. */
+    public Settings(
+        Endpoint endpoint,
+        TlsMode tlsMode,
+        Trust trust,
+        Credentials credentials,
+        Timeouts timeouts,
+        String ehloName,
+        EventListener events,
+        PlaintextLogin plaintextLogin) {
+      this(
+          endpoint,
+          tlsMode,
+          trust,
+          credentials,
+          timeouts,
+          ehloName,
+          events,
+          plaintextLogin,
+          io.inetkit.core.Proxies.NONE);
+    }
+  }
 
   private final Settings settings;
   private final Endpoint endpoint;
@@ -111,7 +135,19 @@ public final class SmtpConnection implements Closeable {
     Socket socket;
     try {
       socket =
-          Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), bounded, s.events());
+          Connector.connect(
+              s.endpoint(),
+              s.proxy()
+                  .select(
+                      s.tlsMode().isImplicit()
+                          ? io.inetkit.core.Scheme.SMTPS
+                          : io.inetkit.core.Scheme.SMTP,
+                      s.endpoint().host())
+                  .orElse(null),
+              s.tlsMode().isImplicit(),
+              s.trust(),
+              bounded,
+              s.events());
     } catch (InetkitException e) {
       throw (InetkitException) deadline.explain(e);
     }

@@ -7,6 +7,8 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -80,6 +82,7 @@ public final class FtpClient {
   private final long maxMirrorEntries;
   private final ProgressListener progressListener;
   private final EventListener eventListener;
+  private final Proxies proxy;
 
   private FtpClient(Builder b) {
     if (b.endpoint == null) {
@@ -105,6 +108,7 @@ public final class FtpClient {
     this.maxMirrorEntries = b.maxMirrorEntries;
     this.progressListener = b.progressListener;
     this.eventListener = b.eventListener;
+    this.proxy = b.proxy;
   }
 
   /**
@@ -296,6 +300,11 @@ public final class FtpClient {
     return eventListener;
   }
 
+  /** Returns which proxy connections go through (default {@link Proxies#NONE}: directly). */
+  public Proxies proxy() {
+    return proxy;
+  }
+
   /** Returns a description without secrets. */
   @Override
   public String toString() {
@@ -331,6 +340,7 @@ public final class FtpClient {
     private long maxMirrorEntries = 1_000_000;
     private ProgressListener progressListener = ProgressListener.NONE;
     private EventListener eventListener = EventListener.NONE;
+    private Proxies proxy = Proxies.NONE;
 
     private Builder() {}
 
@@ -354,6 +364,7 @@ public final class FtpClient {
       maxMirrorEntries = c.maxMirrorEntries;
       progressListener = c.progressListener;
       eventListener = c.eventListener;
+      proxy = c.proxy;
     }
 
     private static Credentials anonymousCredentials() {
@@ -498,6 +509,23 @@ public final class FtpClient {
     /** Sets the listener told about connections, commands (redacted), replies and transfers. */
     public Builder eventListener(EventListener listener) {
       this.eventListener = Objects.requireNonNull(listener, "eventListener");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

@@ -7,6 +7,8 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.Inputs;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
@@ -69,7 +71,8 @@ public final class GopherClient {
                 b.maxLineLength,
                 b.maxMenuItems,
                 b.maxMenuBytes,
-                b.maxTotalBytes));
+                b.maxTotalBytes,
+                b.proxy));
   }
 
   /** Returns a builder with safe defaults: {@link Timeouts#DEFAULT}, {@link Trust#system()}. */
@@ -279,6 +282,11 @@ public final class GopherClient {
     return ops.settings().events();
   }
 
+  /** Returns which proxy connections go through (default {@link Proxies#NONE}: directly). */
+  public Proxies proxy() {
+    return ops.settings().proxy();
+  }
+
   /** Returns the longest line (menu or text) accepted, in bytes. */
   public int maxLineLength() {
     return ops.settings().maxLineLength();
@@ -314,6 +322,7 @@ public final class GopherClient {
     private int maxMenuItems = 100_000;
     private long maxMenuBytes = 16L * 1024 * 1024;
     private long maxTotalBytes = Long.MAX_VALUE;
+    private Proxies proxy = Proxies.NONE;
 
     private Builder() {}
 
@@ -327,6 +336,7 @@ public final class GopherClient {
       this.maxMenuItems = s.maxMenuItems();
       this.maxMenuBytes = s.maxMenuBytes();
       this.maxTotalBytes = s.maxTotalBytes();
+      this.proxy = s.proxy();
     }
 
     /** Sets connect, read (idle) and overall timeouts; default {@link Timeouts#DEFAULT}. */
@@ -384,6 +394,23 @@ public final class GopherClient {
     /** Sets the most bytes of any reply, downloads included (default: no limit). */
     public Builder maxTotalBytes(long maxTotalBytes) {
       this.maxTotalBytes = Inputs.requireRange("maxTotalBytes", maxTotalBytes, 1, Long.MAX_VALUE);
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); gophers TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

@@ -212,6 +212,7 @@ public final class CommonsNetFtpSession implements FtpSession {
 
   /** Connects and secures the control connection (per the TLS mode); no login. */
   private SecureFtpClient connectOnly() throws InetkitException {
+    javax.net.SocketFactory sockets = FtpProxying.sockets(config); // refuses active mode + proxy
     SecureFtpClient c =
         new SecureFtpClient(
             endpoint,
@@ -223,6 +224,7 @@ public final class CommonsNetFtpSession implements FtpSession {
             Math.max(1 << 20, config.maxReplyLineLength() * 16),
             deadline);
     live = c;
+    c.setSocketFactory(sockets); // control and passive data connections: proxy or direct
     // the greeting, too, is awaited up to the connect timeout (Commons Net), and both end at
     // the deadline
     c.setConnectTimeout(deadline.clamp(config.timeouts().connectMillis()));
