@@ -31,6 +31,7 @@ abstract class FtpAction extends NetworkCommand {
             .endpoint(u.endpoint())
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .eventListener(output.events());
     auth.credentials(u).ifPresentOrElse(b::credentials, b::anonymous);
     // --tls, or ftps:// (implicit); else the library's rule: TLS required with a password,

@@ -58,6 +58,7 @@ abstract class MailAction extends NetworkCommand {
         .tlsMode(tls.mode(u.tlsMode()))
         .trust(tls.trust())
         .timeouts(timeouts.timeouts())
+        .proxy(proxy.proxies())
         .events(output.events())
         .credentials(login)
         .plaintextLogin(tls.plaintextLogin(true))
@@ -75,6 +76,7 @@ abstract class MailAction extends NetworkCommand {
             .tlsMode(tls.mode(u.tlsMode()))
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .events(output.events());
     java.util.Optional<Credentials> login = auth.credentials(u);
     login.ifPresent(b::credentials);
@@ -127,6 +129,7 @@ abstract class MailAction extends NetworkCommand {
         .tlsMode(tls.mode(u.tlsMode()))
         .trust(tls.trust())
         .timeouts(timeouts.timeouts())
+        .proxy(proxy.proxies())
         .events(output.events())
         .credentials(login)
         .plaintextLogin(tls.plaintextLogin(true))
