@@ -58,7 +58,16 @@ public final class ProxyOptions {
     } else if (proxy.isBlank()) {
       chosen = Proxies.NONE;
     } else {
-      chosen = Proxies.of(Proxy.parse(proxy)).withNoProxy(fromEnv.noProxy());
+      Proxy given = Proxy.parse(proxy);
+      if (given.credentials() != null) {
+        mixee
+            .commandLine()
+            .getErr()
+            .println(
+                "inetkit: warning: a proxy password in --proxy is visible in shell history and"
+                    + " process lists; put the proxy URL in ALL_PROXY (or <scheme>_proxy) instead");
+      }
+      chosen = Proxies.of(given).withNoProxy(fromEnv.noProxy());
     }
     return noProxy != null ? chosen.withNoProxy(noProxy) : chosen;
   }
