@@ -60,12 +60,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the credentials) ends in a typed error, never showing the proxy password.
  */
 class ProxyAcrossProtocolsIT {
-  private static final String USER = "alice@example.org";
-  private static final String PASSWORD = "wonderland";
+  private static final String USER = ProxiedServers.EMAIL;
+  private static final String PASSWORD = ProxiedServers.PASSWORD;
   private static final String PROXY_PASSWORD = "proxy-s3cret";
   private static final Timeouts SHORT =
       new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
+  static ProxiedServers servers;
   static MailServer mail;
   static FtpServer ftp;
   static GopherServer gopher;
@@ -73,21 +74,16 @@ class ProxyAcrossProtocolsIT {
 
   @BeforeAll
   static void startServers() throws Exception {
-    mail = MailServer.start();
-    mail.user(USER, PASSWORD);
-    ftp = FtpServer.start();
-    ftp.put("alice", "pub/hello.txt", "hello through the proxy\n".getBytes(StandardCharsets.UTF_8));
-    gopher = GopherServer.start();
-    gopher.file("readme.txt", "gopher through the proxy\n");
-    telnet = TelnetServer.builder().user("alice", "secret").start();
+    servers = new ProxiedServers();
+    mail = servers.mail;
+    ftp = servers.ftp;
+    gopher = servers.gopher;
+    telnet = servers.telnet;
   }
 
   @AfterAll
   static void stopServers() {
-    mail.close();
-    ftp.close();
-    gopher.close();
-    telnet.close();
+    servers.close();
   }
 
   /** Runs one protocol's journey with {@code proxies}; returns the server port(s) it used. */
@@ -142,7 +138,7 @@ class ProxyAcrossProtocolsIT {
         .tlsMode(protocol.tlsMode())
         .trust(mail.clientTrust())
         .plaintextLogin(PlaintextLogin.ALLOWED)
-        .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
+        .credentials(Credentials.password("alice", PASSWORD.toCharArray()))
         .timeouts(SHORT)
         .proxy(proxies)
         .build();
@@ -154,7 +150,7 @@ class ProxyAcrossProtocolsIT {
             .endpoint(mail.endpoint(MailProtocol.POP3))
             .tlsMode(TlsMode.NONE)
             .plaintextLogin(PlaintextLogin.ALLOWED)
-            .credentials(Credentials.password(USER, PASSWORD.toCharArray()))
+            .credentials(Credentials.password("alice", PASSWORD.toCharArray()))
             .timeouts(SHORT)
             .proxy(proxies)
             .build()
@@ -177,8 +173,8 @@ class ProxyAcrossProtocolsIT {
     try (FtpSession s = ftpClient(proxies).build().open()) {
       assertThat(s.list("pub")).isNotEmpty();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      s.get("pub/hello.txt", out);
-      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello through the proxy\n");
+      s.get(ProxiedServers.FTP_FILE, out);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(ProxiedServers.FTP_TEXT);
     }
   }
 
@@ -189,7 +185,7 @@ class ProxyAcrossProtocolsIT {
         .proxy(proxies)
         .build()
         .text(io.inetkit.core.GopherUrl.parse(gopher.url("0readme.txt")), out);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("gopher through the proxy");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(ProxiedServers.GOPHER_TEXT);
   }
 
   static void telnet(Proxies proxies) throws Exception {
@@ -201,7 +197,7 @@ class ProxyAcrossProtocolsIT {
             .proxy(proxies)
             .build()
             .open()) {
-      s.login("alice", "secret".toCharArray());
+      s.login("alice", PASSWORD.toCharArray());
     }
   }
 
@@ -234,7 +230,7 @@ class ProxyAcrossProtocolsIT {
                 assertThat(t.host()).isEqualTo("127.0.0.1");
                 assertThat(t.port()).isNotEqualTo(ftp.port());
               });
-      assertThat(tunnels.get(2).bytesToClient()).isEqualTo("hello through the proxy\n".length());
+      assertThat(tunnels.get(2).bytesToClient()).isEqualTo(ProxiedServers.FTP_TEXT.length());
     }
   }
 

@@ -10,7 +10,6 @@ import io.inetkit.testkit.proxy.ProxyFault;
 import io.inetkit.testkit.proxy.ProxyServer;
 import io.inetkit.testkit.proxy.ProxyTunnel;
 import io.inetkit.testkit.telnet.TelnetServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProxyCliIT {
   private static final String PROXY_PASSWORD = "proxy-s3cret";
 
+  static ProxiedServers servers;
   static MailServer mail;
   static FtpServer ftp;
   static GopherServer gopher;
@@ -39,21 +39,16 @@ class ProxyCliIT {
 
   @BeforeAll
   static void startServers() throws Exception {
-    mail = MailServer.start();
-    mail.user("alice@example.org", "alice", "alice-pw");
-    ftp = FtpServer.start();
-    ftp.put("alice", "pub/a.txt", "through the tunnel\n".getBytes(StandardCharsets.UTF_8));
-    gopher = GopherServer.start();
-    gopher.file("readme.txt", "gopher text\n");
-    telnet = TelnetServer.builder().user("alice", "alice-pw").start();
+    servers = new ProxiedServers();
+    mail = servers.mail;
+    ftp = servers.ftp;
+    gopher = servers.gopher;
+    telnet = servers.telnet;
   }
 
   @AfterAll
   static void stopServers() {
-    mail.close();
-    ftp.close();
-    gopher.close();
-    telnet.close();
+    servers.close();
   }
 
   private CliJar cli() {
@@ -100,7 +95,7 @@ class ProxyCliIT {
           new String[] {
             "ftp",
             "get",
-            "ftp://alice@127.0.0.1:" + ftp.port() + "/pub/a.txt",
+            "ftp://alice@127.0.0.1:" + ftp.port() + "/" + ProxiedServers.FTP_FILE,
             "-o",
             home.resolve("a.txt").toString(),
             "--password-env",
@@ -149,7 +144,7 @@ class ProxyCliIT {
       assertThat(proxy.tunnels()).allSatisfy(t -> assertThat(t.host()).isEqualTo("127.0.0.1"));
       if (protocol.equals("ftp")) { // the control connection and the RETR data connection
         assertThat(proxy.tunnels()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(Files.readString(home.resolve("a.txt"))).isEqualTo("through the tunnel\n");
+        assertThat(Files.readString(home.resolve("a.txt"))).isEqualTo(ProxiedServers.FTP_TEXT);
       }
     }
   }
