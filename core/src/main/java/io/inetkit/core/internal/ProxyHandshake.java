@@ -63,11 +63,10 @@ final class ProxyHandshake {
       throw new AuthenticationException(
           "proxy "
               + proxy
-              + " accepted none of the offered authentication methods ("
               + (credentials == null
-                  ? "none offered but \"no authentication\": it needs a user name and password"
-                  : "no authentication, user name and password")
-              + ") for "
+                  ? " requires authentication (no proxy credentials were given)"
+                  : " accepts neither no authentication nor a user name and password")
+              + " for "
               + target,
           target,
           null,
@@ -220,7 +219,6 @@ final class ProxyHandshake {
             .append(authority)
             .append("\r\nUser-Agent: inetkit\r\nProxy-Connection: Keep-Alive\r\n");
     Credentials credentials = proxy.credentials();
-    byte[] bytes;
     if (credentials != null) {
       char[] secret = credentials.secret();
       byte[] pair =
@@ -233,9 +231,11 @@ final class ProxyHandshake {
       Arrays.fill(pair, (byte) 0);
     }
     request.append("\r\n");
-    bytes = request.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = request.toString().getBytes(StandardCharsets.UTF_8);
+    request.setLength(0);
     out.write(bytes);
     out.flush();
+    Arrays.fill(bytes, (byte) 0);
     String status = readLine(in, proxy, target);
     int code = statusCode(status);
     if (code < 0) {
