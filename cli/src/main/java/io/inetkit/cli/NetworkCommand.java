@@ -37,6 +37,9 @@ public abstract class NetworkCommand implements Callable<Integer> {
   /** {@code --connect-timeout}, {@code --timeout}, {@code --max-time}. */
   @Mixin protected TimeoutOptions timeouts;
 
+  /** {@code --proxy}, {@code --noproxy}; the environment's proxy variables by default. */
+  @Mixin protected ProxyOptions proxy;
+
   /**
    * Parses {@code text} as a URL of one of {@code schemes}.
    *

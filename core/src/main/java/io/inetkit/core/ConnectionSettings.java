@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param timeouts the connect, idle-read and per-operation limits
  * @param plaintextLogin whether credentials may be sent over a connection without TLS
  * @param eventListener who is told about connections, commands and replies
+ * @param proxy the proxies connections go through ({@link Proxies#NONE}: direct)
  */
 public record ConnectionSettings(
     Endpoint endpoint,
@@ -40,7 +41,8 @@ public record ConnectionSettings(
     Optional<Credentials> credentials,
     Timeouts timeouts,
     PlaintextLogin plaintextLogin,
-    EventListener eventListener) {
+    EventListener eventListener,
+    Proxies proxy) {
 
   /** Checks that no component is null. */
   public ConnectionSettings {
@@ -51,12 +53,13 @@ public record ConnectionSettings(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(plaintextLogin, "plaintextLogin");
     Objects.requireNonNull(eventListener, "eventListener");
+    Objects.requireNonNull(proxy, "proxy");
   }
 
   /** Returns a copy for another server and TLS mode (Gopher, one server per request). */
   public ConnectionSettings withTarget(Endpoint endpoint, TlsMode tlsMode) {
     return new ConnectionSettings(
-        endpoint, tlsMode, trust, credentials, timeouts, plaintextLogin, eventListener);
+        endpoint, tlsMode, trust, credentials, timeouts, plaintextLogin, eventListener, proxy);
   }
 
   /** Returns a description without secrets. */

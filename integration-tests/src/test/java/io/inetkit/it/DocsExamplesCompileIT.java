@@ -58,6 +58,7 @@ class DocsExamplesCompileIT {
               "io.inetkit.testkit.gopher.*",
               "io.inetkit.testkit.tls.*",
               "io.inetkit.testkit.fault.*",
+              "io.inetkit.testkit.proxy.*",
               "io.inetkit.testkit.host.*",
               "io.inetkit.testkit.InetkitServers.Service",
               "java.io.*",

@@ -6,6 +6,8 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
@@ -136,7 +138,13 @@ public final class TelnetClient {
     try {
       CommonsNetTelnet connection =
           CommonsNetTelnet.connect(
-              endpoint, bounded, terminalType, windowSize, options, settings.eventListener());
+              endpoint,
+              settings.proxy().select(io.inetkit.core.Scheme.TELNET, endpoint.host()).orElse(null),
+              bounded,
+              terminalType,
+              windowSize,
+              options,
+              settings.eventListener());
       deadline.clear();
       return new TelnetSession(this, connection, deadline);
     } catch (InetkitException e) {
@@ -223,6 +231,11 @@ public final class TelnetClient {
   /** {@return the event listener} */
   public EventListener eventListener() {
     return settings.eventListener();
+  }
+
+  /** {@return which proxy connections go through (default {@link Proxies#NONE}: directly)} */
+  public Proxies proxy() {
+    return settings.proxy();
   }
 
   @Override
@@ -440,6 +453,29 @@ public final class TelnetClient {
      */
     public Builder charset(Charset charset) {
       this.charset = Objects.requireNonNull(charset, "charset");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     *
+     * @param proxy the proxies
+     * @return this builder
+     */
+    public Builder proxy(Proxies proxy) {
+      conn.proxy(proxy);
       return this;
     }
 

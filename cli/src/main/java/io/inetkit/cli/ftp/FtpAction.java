@@ -33,6 +33,7 @@ abstract class FtpAction extends NetworkCommand {
             .url(url)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .eventListener(output.events());
     auth.credentials(url.url()).ifPresent(b::credentials);
     tls.explicitMode().ifPresent(b::tlsMode);

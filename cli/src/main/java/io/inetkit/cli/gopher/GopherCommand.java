@@ -85,6 +85,7 @@ public final class GopherCommand extends NetworkCommand {
             .url(parsed)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .eventListener(output.events())
             .maxTotalBytes(maxSize.maxFileSize() > 0 ? maxSize.maxFileSize() : Long.MAX_VALUE);
     tls.explicitMode().ifPresent(builder::tlsMode);

@@ -58,6 +58,7 @@ abstract class MailAction extends NetworkCommand {
             .url(u)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .eventListener(output.events())
             .credentials(login)
             .plaintextLogin(tls.plaintextLogin(true));
@@ -75,6 +76,7 @@ abstract class MailAction extends NetworkCommand {
             .url(u)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .eventListener(output.events());
     tls.explicitMode().ifPresent(b::tlsMode);
     java.util.Optional<Credentials> login = auth.credentials(u);
@@ -128,6 +130,7 @@ abstract class MailAction extends NetworkCommand {
             .url(u)
             .trust(tls.trust())
             .timeouts(timeouts.timeouts())
+            .proxy(proxy.proxies())
             .eventListener(output.events())
             .credentials(login)
             .plaintextLogin(tls.plaintextLogin(true));

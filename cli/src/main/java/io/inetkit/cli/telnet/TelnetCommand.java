@@ -3,6 +3,7 @@ package io.inetkit.cli.telnet;
 import io.inetkit.cli.AuthOptions;
 import io.inetkit.cli.CliEnvironment;
 import io.inetkit.cli.OutputOptions;
+import io.inetkit.cli.ProxyOptions;
 import io.inetkit.cli.TimeoutOptions;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
@@ -67,6 +68,8 @@ public final class TelnetCommand implements Callable<Integer> {
 
   @Mixin TimeoutOptions timeouts;
 
+  @Mixin ProxyOptions proxy;
+
   @Mixin AuthOptions auth;
 
   @Parameters(
@@ -126,6 +129,7 @@ public final class TelnetCommand implements Callable<Integer> {
             .url(url)
             .timeouts(t)
             .expectTimeout(t.read())
+            .proxy(proxy.proxies())
             .eventListener(output.events());
     if (prompt != null) {
       builder.prompt(prompt);

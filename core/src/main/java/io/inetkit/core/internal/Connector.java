@@ -51,8 +51,30 @@ public final class Connector {
   public static Socket connect(
       Endpoint endpoint, boolean implicitTls, Trust trust, Timeouts timeouts, EventListener events)
       throws InetkitException {
+    return connect(endpoint, null, implicitTls, trust, timeouts, events);
+  }
+
+  /**
+   * Connects to {@code endpoint} directly or, when {@code proxy} is not null, through a tunnel of
+   * that proxy ({@link TunnelSocket}: the connect timeout bounds the proxy's handshake too); with
+   * {@code implicitTls} the TLS handshake with the server (verified against the server's name) is
+   * done before returning.
+   *
+   * @throws InetkitException typed: {@link ConnectionException}, {@link InetkitTimeoutException},
+   *     {@link TlsException}, or for a proxy that rejects the credentials or misbehaves {@link
+   *     io.inetkit.core.AuthenticationException} and {@link
+   *     io.inetkit.core.ProtocolViolationException}
+   */
+  public static Socket connect(
+      Endpoint endpoint,
+      io.inetkit.core.Proxy proxy,
+      boolean implicitTls,
+      Trust trust,
+      Timeouts timeouts,
+      EventListener events)
+      throws InetkitException {
     events.connectStart(endpoint);
-    Socket socket = new Socket();
+    Socket socket = new TunnelSocket(proxy, endpoint);
     try {
       socket.setReceiveBufferSize(SOCKET_BUFFER);
       socket.setSendBufferSize(SOCKET_BUFFER);

@@ -7,6 +7,7 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Proxies;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
@@ -54,6 +55,7 @@ public final class SettingsBuilder {
   private Timeouts timeouts = Timeouts.DEFAULT;
   private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
   private EventListener eventListener = EventListener.NONE;
+  private Proxies proxy = Proxies.NONE;
 
   /** Starts with the safe defaults and no endpoint. */
   public SettingsBuilder() {}
@@ -69,6 +71,7 @@ public final class SettingsBuilder {
     c.timeouts = timeouts;
     c.plaintextLogin = plaintextLogin;
     c.eventListener = eventListener;
+    c.proxy = proxy;
     return c;
   }
 
@@ -106,6 +109,20 @@ public final class SettingsBuilder {
   /** Sets the event listener. */
   public void eventListener(EventListener eventListener) {
     this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+  }
+
+  /**
+   * Sets the proxies connections go through.
+   *
+   * @param proxy the proxies; {@link Proxies#NONE} connects directly
+   */
+  public void proxy(Proxies proxy) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy");
+  }
+
+  /** {@return the proxies connections go through} */
+  public Proxies proxy() {
+    return proxy;
   }
 
   /**
@@ -185,7 +202,8 @@ public final class SettingsBuilder {
         Optional.ofNullable(credentials),
         timeouts,
         plaintextLogin,
-        eventListener);
+        eventListener,
+        proxy);
   }
 
   /**

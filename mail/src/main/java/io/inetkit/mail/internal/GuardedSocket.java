@@ -5,7 +5,6 @@ import io.inetkit.core.internal.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketAddress;
 import javax.net.ssl.SSLSocket;
 
@@ -13,9 +12,11 @@ import javax.net.ssl.SSLSocket;
  * The socket Angus Mail talks through for IMAP and POP3: connects with inetkit's timeouts and
  * buffers, does TLS itself with the configured {@code Trust} (implicit, or in place when Angus
  * issues STARTTLS/STLS), and hands Angus a {@link GuardedInputStream}. Angus sees a plain socket
- * throughout, so its own (fallback-prone) TLS code never runs. Not part of the public API.
+ * throughout, so its own (fallback-prone) TLS code never runs. Through a proxy, the tunnel is
+ * opened when Angus connects ({@link io.inetkit.core.internal.TunnelSocket}), so Angus's own proxy
+ * properties are never used. Not part of the public API.
  */
-final class GuardedSocket extends Socket {
+final class GuardedSocket extends io.inetkit.core.internal.TunnelSocket {
   private final SocketSettings settings;
   private final WireWatch wire;
   private final WireTrace trace; // null when nobody listens
@@ -27,6 +28,7 @@ final class GuardedSocket extends Socket {
   private String operation; // the deadline's phase before connect
 
   GuardedSocket(SocketSettings settings) {
+    super(settings.proxy(), settings.endpoint());
     this.settings = settings;
     this.wire = new WireWatch(settings.endpoint(), settings.limits().literals(), settings.bounds());
     this.trace = WireTrace.of(settings.events(), settings.endpoint(), settings.limits().literals());

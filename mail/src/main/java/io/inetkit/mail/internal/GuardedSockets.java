@@ -28,14 +28,18 @@ public final class GuardedSockets {
   private final TlsMode tlsMode;
   private final List<GuardedSocket> sockets = new CopyOnWriteArrayList<>();
 
-  /** Creates the sockets' settings for one session. */
+  /**
+   * Creates the sockets' settings for one session whose connections go through the proxy that
+   * {@code proxies} chooses for the server (IMAP or POP3, by {@code limits}), or directly.
+   */
   public GuardedSockets(
       Endpoint endpoint,
       TlsMode tlsMode,
       Trust trust,
       Timeouts timeouts,
       EventListener events,
-      MailLimits limits) {
+      MailLimits limits,
+      io.inetkit.core.Proxies proxies) {
     this.tlsMode = tlsMode;
     this.settings =
         new SocketSettings(
@@ -45,7 +49,16 @@ public final class GuardedSockets {
             timeouts,
             events,
             limits,
-            new OperationBounds(new Deadline(endpoint, this::expire)));
+            new OperationBounds(new Deadline(endpoint, this::expire)),
+            proxies.select(scheme(limits, tlsMode), endpoint.host()).orElse(null));
+  }
+
+  private static io.inetkit.core.Scheme scheme(MailLimits limits, TlsMode tlsMode) {
+    boolean imap = limits.literals(); // only IMAP has literals
+    if (tlsMode.isImplicit()) {
+      return imap ? io.inetkit.core.Scheme.IMAPS : io.inetkit.core.Scheme.POP3S;
+    }
+    return imap ? io.inetkit.core.Scheme.IMAP : io.inetkit.core.Scheme.POP3;
   }
 
   /**

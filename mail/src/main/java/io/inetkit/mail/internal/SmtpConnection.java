@@ -98,6 +98,11 @@ public final class SmtpConnection implements Closeable {
     public PlaintextLogin plaintextLogin() {
       return connection.plaintextLogin();
     }
+
+    /** {@return the proxies the connection goes through} */
+    public io.inetkit.core.Proxies proxy() {
+      return connection.proxy();
+    }
   }
 
   private final Settings settings;
@@ -150,7 +155,19 @@ public final class SmtpConnection implements Closeable {
     Socket socket;
     try {
       socket =
-          Connector.connect(s.endpoint(), s.tlsMode().isImplicit(), s.trust(), bounded, s.events());
+          Connector.connect(
+              s.endpoint(),
+              s.proxy()
+                  .select(
+                      s.tlsMode().isImplicit()
+                          ? io.inetkit.core.Scheme.SMTPS
+                          : io.inetkit.core.Scheme.SMTP,
+                      s.endpoint().host())
+                  .orElse(null),
+              s.tlsMode().isImplicit(),
+              s.trust(),
+              bounded,
+              s.events());
     } catch (InetkitException e) {
       throw (InetkitException) deadline.explain(e);
     }

@@ -23,4 +23,5 @@ record SocketSettings(
     Timeouts timeouts,
     EventListener events,
     MailLimits limits,
-    OperationBounds bounds) {}
+    OperationBounds bounds,
+    io.inetkit.core.Proxy proxy) {}

@@ -7,6 +7,8 @@ import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
@@ -134,6 +136,11 @@ public final class SmtpClient {
     return eventListener();
   }
 
+  /** {@return which proxy connections go through (default {@link Proxies#NONE}: directly)} */
+  public Proxies proxy() {
+    return settings.proxy();
+  }
+
   /**
    * Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}).
    */
@@ -247,6 +254,29 @@ public final class SmtpClient {
     /** Sets the name sent with EHLO (default {@code localhost}). */
     public Builder ehloName(String ehloName) {
       this.ehloName = Inputs.requireToken("ehloName", ehloName, 255);
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     *
+     * @param proxy the proxies
+     * @return this builder
+     */
+    public Builder proxy(Proxies proxy) {
+      conn.proxy(proxy);
       return this;
     }
 

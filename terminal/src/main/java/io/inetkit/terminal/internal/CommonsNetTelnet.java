@@ -88,12 +88,12 @@ public final class CommonsNetTelnet implements AutoCloseable {
   }
 
   /**
-   * Connects and sends the client's opening option requests.
-   *
-   * @throws InetkitException typed: connection refused, unknown host, timeout
+   * Connects to {@code endpoint} directly or, when {@code proxy} is not null, through a tunnel of
+   * that proxy (the connect timeout bounds its handshake too).
    */
   public static CommonsNetTelnet connect(
       Endpoint endpoint,
+      io.inetkit.core.Proxy proxy,
       Timeouts timeouts,
       String terminalType,
       WindowSize windowSize,
@@ -101,7 +101,7 @@ public final class CommonsNetTelnet implements AutoCloseable {
       EventListener events)
       throws InetkitException {
     Client client = new Client(terminalType);
-    SplitInputSocketFactory sockets = new SplitInputSocketFactory();
+    SplitInputSocketFactory sockets = new SplitInputSocketFactory(proxy, endpoint);
     client.setSocketFactory(sockets);
     client.setConnectTimeout(timeouts.connectMillis());
     client.setDefaultTimeout(timeouts.readMillis());

@@ -11,8 +11,9 @@ import javax.net.SocketFactory;
  * TelnetClient} reads {@link Socket#getInputStream()}, and there sees only the command sequences
  * {@linkplain #feed fed} to it, which it answers as it always does (option state, replies,
  * subnegotiations); the data itself is read from {@link #wireInput()} in large blocks and decoded
- * by {@link NvtDecoder}, without Commons Net's byte-at-a-time input path. One factory per
- * connection.
+ * by {@link NvtDecoder}, without Commons Net's byte-at-a-time input path. Through a proxy, the
+ * tunnel is opened when Commons Net connects ({@link io.inetkit.core.internal.TunnelSocket}). One
+ * factory per connection.
  */
 final class SplitInputSocketFactory extends SocketFactory {
 
@@ -53,7 +54,11 @@ final class SplitInputSocketFactory extends SocketFactory {
     }
   }
 
-  private final class SplitInputSocket extends Socket {
+  private final class SplitInputSocket extends io.inetkit.core.internal.TunnelSocket {
+    SplitInputSocket() {
+      super(proxy, endpoint);
+    }
+
     @Override
     public InputStream getInputStream() {
       return feed;
@@ -65,7 +70,18 @@ final class SplitInputSocketFactory extends SocketFactory {
   }
 
   private final CommandFeed feed = new CommandFeed();
+  private final io.inetkit.core.Proxy proxy;
+  private final io.inetkit.core.Endpoint endpoint;
   private SplitInputSocket socket;
+
+  /**
+   * @param proxy the proxy the connection goes through, or null for a direct one
+   * @param endpoint the server
+   */
+  SplitInputSocketFactory(io.inetkit.core.Proxy proxy, io.inetkit.core.Endpoint endpoint) {
+    this.proxy = proxy;
+    this.endpoint = endpoint;
+  }
 
   /** Queues one command sequence for Commons Net's next read. */
   void feed(byte[] sequence, int length) {

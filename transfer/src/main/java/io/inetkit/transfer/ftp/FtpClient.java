@@ -9,6 +9,8 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
@@ -215,6 +217,11 @@ public final class FtpClient {
    */
   public ConnectionSettings settings() {
     return settings;
+  }
+
+  /** {@return which proxy connections go through (default {@link Proxies#NONE}: directly)} */
+  public Proxies proxy() {
+    return settings.proxy();
   }
 
   /** Returns the server. */
@@ -625,6 +632,29 @@ public final class FtpClient {
      */
     public Builder progressListener(ProgressListener listener) {
       this.progressListener = Objects.requireNonNull(listener, "progressListener");
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     *
+     * @param proxy the proxies
+     * @return this builder
+     */
+    public Builder proxy(Proxies proxy) {
+      conn.proxy(proxy);
       return this;
     }
 

@@ -7,6 +7,8 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.InetkitUrl;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.ProgressListener;
+import io.inetkit.core.Proxies;
+import io.inetkit.core.Proxy;
 import io.inetkit.core.Scheme;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
@@ -71,7 +73,8 @@ public final class GopherClient {
                 b.maxLineLength,
                 b.maxMenuItems,
                 b.maxMenuBytes,
-                b.maxTotalBytes));
+                b.maxTotalBytes,
+                b.proxy));
   }
 
   /** {@return a builder with safe defaults: {@link Timeouts#DEFAULT}, {@link Trust#system()}} */
@@ -82,6 +85,11 @@ public final class GopherClient {
   /** {@return a builder holding this client's settings, to derive a variant} */
   public Builder newBuilder() {
     return new Builder(this);
+  }
+
+  /** {@return which proxy connections go through (default {@link Proxies#NONE}: directly)} */
+  public Proxies proxy() {
+    return ops.settings().proxy();
   }
 
   // ---------------------------------------------------------------- menus and search
@@ -445,6 +453,7 @@ public final class GopherClient {
     private int maxMenuItems = 100_000;
     private long maxMenuBytes = 16L * 1024 * 1024;
     private long maxTotalBytes = Long.MAX_VALUE;
+    private Proxies proxy = Proxies.NONE;
 
     private Builder() {}
 
@@ -458,6 +467,7 @@ public final class GopherClient {
       this.maxMenuItems = s.maxMenuItems();
       this.maxMenuBytes = s.maxMenuBytes();
       this.maxTotalBytes = s.maxTotalBytes();
+      this.proxy = s.proxy();
     }
 
     /**
@@ -508,6 +518,29 @@ public final class GopherClient {
             "tlsMode", "Gopher knows only NONE or IMPLICIT, not " + tlsMode);
       }
       this.tlsMode = tlsMode;
+      return this;
+    }
+
+    /**
+     * Sends every connection through {@code proxy} (SOCKS5 or HTTP CONNECT); TLS is still
+     * negotiated with, and verified against, the server. Default: direct.
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
+    public Builder proxy(Proxy proxy) {
+      return proxy(Proxies.of(proxy));
+    }
+
+    /**
+     * Sets which connections go through which proxy (default {@link Proxies#NONE}: all direct);
+     * {@link Proxies#fromEnvironment()} follows curl's variables, {@code NO_PROXY} included.
+     *
+     * @param proxy the proxies
+     * @return this builder
+     */
+    public Builder proxy(Proxies proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 

@@ -59,7 +59,8 @@ public final class ImapConnection implements Closeable {
             client.trust(),
             client.timeouts(),
             client.eventListener(),
-            MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()));
+            MailLimits.imap(client.maxLineLength(), maxLiteral, client.maxMessages()),
+            client.proxy());
     Properties props = sockets.properties(AngusProtocol.IMAP, client.credentials());
     // Downloads use partial FETCH of fetchSize bytes: never a whole message in one literal.
     props.setProperty("mail.imap.partialfetch", "true");

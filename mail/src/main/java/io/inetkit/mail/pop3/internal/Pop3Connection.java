@@ -56,7 +56,8 @@ public final class Pop3Connection {
             client.trust(),
             client.timeouts(),
             client.eventListener(),
-            MailLimits.pop3(client.maxLineLength()));
+            MailLimits.pop3(client.maxLineLength()),
+            client.proxy());
     Properties p = sockets.properties(AngusProtocol.POP3, client.credentials());
     // RETR streams straight into the caller's stream (POP3Message.writeTo), never cached
     p.setProperty("mail.pop3.filecache.enable", "false");

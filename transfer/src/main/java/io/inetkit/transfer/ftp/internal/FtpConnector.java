@@ -165,6 +165,7 @@ final class FtpConnector {
 
   /** Connects and secures the control connection (per the TLS mode); no login. */
   private Watched connectOnly(Trust trust) throws InetkitException {
+    javax.net.SocketFactory sockets = FtpProxying.sockets(config); // refuses active mode + proxy
     SecureFtpClient c =
         new SecureFtpClient(
             endpoint,
@@ -176,6 +177,8 @@ final class FtpConnector {
             Math.max(1 << 20, config.maxReplyLineLength() * 16),
             deadline);
     Watched w = new Watched(c);
+    // control and passive data connections, on every connection a mirror opens: proxy or direct
+    c.setSocketFactory(sockets);
     // the greeting, too, is awaited up to the connect timeout (Commons Net), and both end at
     // the deadline
     c.setConnectTimeout(deadline.clamp(config.timeouts().connectMillis()));

@@ -50,7 +50,19 @@ public final class GopherExchange {
     try {
       socket =
           Connector.connect(
-              endpoint, target.tls().isImplicit(), settings.trust(), bounded, settings.events());
+              endpoint,
+              settings
+                  .proxy()
+                  .select(
+                      target.tls().isImplicit()
+                          ? io.inetkit.core.Scheme.GOPHERS
+                          : io.inetkit.core.Scheme.GOPHER,
+                      endpoint.host())
+                  .orElse(null),
+              target.tls().isImplicit(),
+              settings.trust(),
+              bounded,
+              settings.events());
     } catch (InetkitException e) {
       deadline.close();
       throw (InetkitException) deadline.explain(e);

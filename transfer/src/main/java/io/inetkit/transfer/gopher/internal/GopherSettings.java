@@ -1,6 +1,7 @@
 package io.inetkit.transfer.gopher.internal;
 
 import io.inetkit.core.EventListener;
+import io.inetkit.core.Proxies;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.Trust;
 
@@ -14,6 +15,7 @@ import io.inetkit.core.Trust;
  * @param maxMenuItems the most lines of a menu or attribute reply
  * @param maxMenuBytes the most bytes of a reply kept in memory (menus, attributes)
  * @param maxTotalBytes the most bytes of any reply, streamed ones included
+ * @param proxy which proxy connections go through
  */
 public record GopherSettings(
     Timeouts timeouts,
@@ -22,4 +24,26 @@ public record GopherSettings(
     int maxLineLength,
     int maxMenuItems,
     long maxMenuBytes,
-    long maxTotalBytes) {}
+    long maxTotalBytes,
+    Proxies proxy) {
+
+  /** Settings without a proxy. */
+  public GopherSettings(
+      Timeouts timeouts,
+      Trust trust,
+      EventListener events,
+      int maxLineLength,
+      int maxMenuItems,
+      long maxMenuBytes,
+      long maxTotalBytes) {
+    this(
+        timeouts,
+        trust,
+        events,
+        maxLineLength,
+        maxMenuItems,
+        maxMenuBytes,
+        maxTotalBytes,
+        Proxies.NONE);
+  }
+}
