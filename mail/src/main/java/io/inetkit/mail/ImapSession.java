@@ -16,11 +16,10 @@ import io.inetkit.mail.internal.CleartextLogins;
 import io.inetkit.mail.internal.GuardedSockets;
 import io.inetkit.mail.internal.MailExceptions;
 import io.inetkit.mail.internal.MailLimits;
-import io.inetkit.mail.internal.MaildirSync;
 import io.inetkit.mail.internal.SafeFiles;
 import io.inetkit.mail.internal.StrictImapCommand;
-import io.inetkit.mail.internal.SyncJournal;
 import io.inetkit.mail.internal.UidSets;
+import io.inetkit.mail.internal.sync.ImapMaildirSync;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -952,88 +951,52 @@ public final class ImapSession implements Closeable {
     return call(
         "sync " + name + " to " + maildir,
         () -> {
-          IMAPFolder f = select(name);
-          long validity = f.getUIDValidity();
-          String id = syncId("imap", client.credentials().user(), endpoint, name);
-          try (SyncJournal journal =
-              SyncJournal.open(maildir.root(), id, Long.toString(validity))) {
-            if (!journal.validity().equals(Long.toString(validity))) {
-              throw new UidValidityException(
-                  name, Long.parseLong(journal.validity()), validity, endpoint);
-            }
-            long from =
-                after == AfterDownload.DELETE_FROM_SERVER ? 1 : journal.highestNumericKey() + 1;
-            List<String> keys = new ArrayList<>();
-            for (Response r : uidCommand(f, "UID SEARCH UID " + from + ":*", null)) {
-              if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
-                long uid;
-                while ((uid = ir.readLong()) > 0) {
-                  if (uid >= from) { // "n:*" also matches the last message when n is beyond it
-                    keys.add(Long.toString(uid));
-                  }
-                }
-              }
-            }
-            keys.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-            boolean uidplus = hasCapability("UIDPLUS");
-            // An incremental run asks only for UIDs above the last one synced; the folder's other
-            // messages were copied by earlier runs and count as already synced, as with POP3.
-            int older = from > 1 ? Math.max(0, f.getMessageCount() - keys.size()) : 0;
-            SyncResult result =
-                MaildirSync.run(
-                    maildir.root(),
-                    journal,
-                    keys,
-                    new MaildirSync.Source() {
-                      @Override
-                      public long download(String key, OutputStream out) throws IOException {
-                        sockets.startOperation(client.timeouts().overall()); // each message is one
-                        try {
-                          return copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
-                        } catch (MessagingException e) {
-                          throw MailExceptions.translateAny(
-                              e,
-                              "UID FETCH " + key,
-                              AngusProtocol.IMAP,
-                              endpoint,
-                              client.timeouts());
-                        }
-                      }
-
-                      @Override
-                      public void markDeleted(List<String> deleted) throws IOException {
-                        try {
-                          for (String set :
-                              UidSets.batches(deleted.stream().map(Long::parseLong).toList())) {
-                            uidCommand(f, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
-                            if (uidplus) {
-                              uidCommand(f, "UID EXPUNGE " + set, null);
-                            }
-                          }
-                        } catch (MessagingException e) {
-                          throw MailExceptions.translateAny(
-                              e,
-                              "UID STORE \\Deleted",
-                              AngusProtocol.IMAP,
-                              endpoint,
-                              client.timeouts());
-                        }
-                      }
-
-                      @Override
-                      public void commitDeletes() {
-                        // UID EXPUNGE already ran per batch
-                      }
-                    },
-                    after);
-            return new SyncResult(
-                result.downloaded(),
-                result.alreadySynced() + older,
-                result.deletedOnServer(),
-                result.recovered(),
-                result.bytes());
-          }
+          closeSelected(); // the sync runs on the connection the selected folder held
+          return ImapMaildirSync.folder(syncLink(), name, maildir.root(), after, this::imapSyncId);
         });
+  }
+
+  /**
+   * Syncs the folders of the account that {@code options} selects into {@code maildir} as a
+   * Maildir++ tree (INBOX in {@code maildir} itself, folder {@code A/B} in {@code maildir/.A.B};
+   * see docs/mail.md for the reversible encoding of characters file systems refuse): new messages
+   * are downloaded in batches, flags (seen, answered, flagged, deleted, draft) are brought in step
+   * from the server into each file's Maildir info, messages expunged on the server are reported
+   * (and their local copies deleted only with {@link ExpungedMessages#DELETE_LOCAL}), new folders
+   * are picked up and folders deleted on the server are reported, never deleted locally. When the
+   * server offers CONDSTORE/QRESYNC (RFC 7162) a re-sync asks only for what changed since the last
+   * run's HIGHESTMODSEQ: a folder without changes costs one SELECT. Everything runs on this
+   * session's one connection, and is safe to interrupt at any moment, as {@link #syncTo}.
+   *
+   * @throws UidValidityException when a folder's UIDVALIDITY differs from the one it was synced
+   *     with (see docs/mail.md for the recovery); folders before it in LIST order are synced
+   */
+  public AccountSyncResult syncAccount(Maildir maildir, AccountSyncOptions options)
+      throws InetkitException {
+    Objects.requireNonNull(maildir, "maildir");
+    Objects.requireNonNull(options, "options");
+    return call(
+        "sync account to " + maildir,
+        () -> {
+          closeSelected();
+          return io.inetkit.mail.internal.sync.AccountSync.run(
+              syncLink(), maildir.root(), options, this::imapSyncId);
+        });
+  }
+
+  private io.inetkit.mail.internal.sync.ImapSyncLink syncLink() {
+    return new io.inetkit.mail.internal.sync.ImapSyncLink(
+        store,
+        sockets,
+        endpoint,
+        client.credentials().user(),
+        client.fetchSize(),
+        client.maxLineLength(),
+        client.timeouts().overall());
+  }
+
+  private String imapSyncId(String folder) {
+    return syncId("imap", client.credentials().user(), endpoint, folder);
   }
 
   /**
