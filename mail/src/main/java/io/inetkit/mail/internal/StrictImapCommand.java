@@ -122,7 +122,7 @@ public final class StrictImapCommand {
           if (failed == null) {
             try {
               handler.accept(r);
-            } catch (IOException | ParsingException e) {
+            } catch (IOException | ParsingException | RuntimeException e) {
               failed = e; // read on to the completion: the connection stays in step
             }
           }
@@ -144,6 +144,9 @@ public final class StrictImapCommand {
       if (failed != null) {
         if (failed instanceof ParsingException pe) {
           throw pe;
+        }
+        if (failed instanceof RuntimeException re) {
+          throw re;
         }
         ParsingException pe = new ParsingException(failed.toString());
         pe.initCause(failed);

@@ -30,6 +30,11 @@ final class LocalFiles {
     if (Files.exists(inNew)) {
       return inNew;
     }
+    String name = curFiles().get(base);
+    return name == null ? null : root.resolve("cur").resolve(name);
+  }
+
+  private Map<String, String> curFiles() throws IOException {
     if (cur == null) {
       cur = new HashMap<>();
       Path dir = root.resolve("cur");
@@ -42,8 +47,7 @@ final class LocalFiles {
         }
       }
     }
-    String name = cur.get(base);
-    return name == null ? null : root.resolve("cur").resolve(name);
+    return cur;
   }
 
   /**
@@ -64,7 +68,7 @@ final class LocalFiles {
     if (!dryRun) {
       String target = MaildirInfo.withFlags(name, letters);
       Files.move(file, root.resolve("cur").resolve(target), StandardCopyOption.ATOMIC_MOVE);
-      cur.put(base, target);
+      curFiles().put(base, target);
       changed = true;
     }
     return true;
