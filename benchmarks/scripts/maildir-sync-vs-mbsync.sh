@@ -111,7 +111,6 @@ IMAPStore remote
 Account bench
 
 MaildirStore local
-Path $1/
 Inbox $1/
 SubFolders Maildir++
 

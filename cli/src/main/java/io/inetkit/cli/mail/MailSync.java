@@ -74,7 +74,7 @@ final class MailSync extends MailAction {
       names = "--include",
       paramLabel = "PATTERN",
       description =
-          "With --all: sync only folders matching PATTERN (* any, % any but the delimiter; repeatable).")
+          "With --all: sync only folders matching PATTERN (* any, %% any but the delimiter; repeatable).")
   List<String> include = new ArrayList<>();
 
   @Option(

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The downloaded messages of one batch: each written to {@code tmp/} and fsynced as it arrives;
- * {@link #commit} then makes the batch durable with a fixed number of fsyncs, whatever its size:
+ * The downloaded messages of one batch: each written to {@code tmp/} as it arrives; {@link #commit}
+ * then makes the batch durable:
  *
  * <ol>
+ *   <li>fsync every file, up to 16 at once (see {@link MaildirFiles#forceAll}): their bytes survive
+ *       a crash;
  *   <li>fsync {@code tmp/}: the new files' directory entries survive a crash;
  *   <li>one journal write and fsync for all the batch's lines: from here the messages are never
  *       fetched again (before it, all of them are, and their partial files are removed as stale);
@@ -36,13 +38,13 @@ final class PendingFiles {
   }
 
   /**
-   * Writes one message into {@code tmp/} through {@code body} and fsyncs it; returns its size. A
-   * failure leaves nothing behind.
+   * Writes one message into {@code tmp/} through {@code body} (fsynced by {@link #commit}); returns
+   * its size. A failure leaves nothing behind.
    */
   long write(String key, String letters, Body body) throws IOException {
     try (MaildirFiles.TmpFile tmp = MaildirFiles.createTmp(root)) {
       long n = body.writeTo(tmp.stream());
-      tmp.finishWrite();
+      tmp.finishWriteUnsynced(); // forced with the rest of the batch, before the journal line
       items.add(new Item(key, tmp.name(), letters));
       return n;
     }
@@ -65,6 +67,11 @@ final class PendingFiles {
     if (items.isEmpty()) {
       return 0;
     }
+    List<Path> files = new ArrayList<>(items.size());
+    for (Item i : items) {
+      files.add(root.resolve("tmp").resolve(i.name()));
+    }
+    MaildirFiles.forceAll(files);
     MaildirFiles.syncDirectory(root.resolve("tmp"));
     List<SyncJournal.Entry> entries = new ArrayList<>(items.size());
     for (Item i : items) {

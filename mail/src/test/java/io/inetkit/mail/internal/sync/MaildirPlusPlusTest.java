@@ -10,12 +10,13 @@ class MaildirPlusPlusTest {
     assertThat(MaildirPlusPlus.directoryName("INBOX", '/')).isEmpty();
     assertThat(MaildirPlusPlus.directoryName("inbox", '.')).isEmpty();
     assertThat(MaildirPlusPlus.directoryName("Work/2024.Q1", '/')).isEqualTo(".Work.2024%2EQ1");
-    assertThat(MaildirPlusPlus.directoryName("a/b:c|100%", '.'))
-        .isEqualTo(".a%2Fb%3Ac%7C100%25");
+    assertThat(MaildirPlusPlus.directoryName("a/b:c|100%", '.')).isEqualTo(".a%2Fb%3Ac%7C100%25");
     assertThat(MaildirPlusPlus.directoryName("~home", '/')).isEqualTo(".%7Ehome");
     assertThat(MaildirPlusPlus.directoryName("Entwürfe/Ü", '/')).isEqualTo(".Entwürfe.Ü");
     for (String folder :
-        new String[] {"Work/2024.Q1", "a.b/c%d", "~x/y~", "Entwürfe/Ü", "q?*<>|\\\"", "INBOX/Sub"}) {
+        new String[] {
+          "Work/2024.Q1", "a.b/c%d", "~x/y~", "Entwürfe/Ü", "q?*<>|\\\"", "INBOX/Sub"
+        }) {
       String dir = MaildirPlusPlus.directoryName(folder, '/');
       assertThat(dir).doesNotContain("/").startsWith(".");
       assertThat(MaildirPlusPlus.folderName(dir, '/')).as(dir).isEqualTo(folder);
