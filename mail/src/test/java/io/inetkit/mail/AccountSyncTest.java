@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.EventListener;
+import io.inetkit.mail.imap.AccountSyncOptions;
+import io.inetkit.mail.imap.AccountSyncResult;
+import io.inetkit.mail.imap.ExpungedMessages;
+import io.inetkit.mail.imap.FolderSyncResult;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.SearchCriteria;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.inetkit.mail.internal.sync;
 
-import io.inetkit.mail.AccountSyncOptions;
-import io.inetkit.mail.AccountSyncResult;
 import io.inetkit.mail.AfterDownload;
-import io.inetkit.mail.FolderSyncResult;
+import io.inetkit.mail.imap.AccountSyncOptions;
+import io.inetkit.mail.imap.AccountSyncResult;
+import io.inetkit.mail.imap.FolderSyncResult;
 import io.inetkit.mail.internal.MailLimits;
 import io.inetkit.mail.internal.MaildirFiles;
 import io.inetkit.mail.internal.SafeFiles;

@@ -1,9 +1,9 @@
 package io.inetkit.mail.internal.sync;
 
 import io.inetkit.mail.AfterDownload;
-import io.inetkit.mail.ExpungedMessages;
-import io.inetkit.mail.FolderSyncResult;
-import io.inetkit.mail.UidValidityException;
+import io.inetkit.mail.imap.ExpungedMessages;
+import io.inetkit.mail.imap.FolderSyncResult;
+import io.inetkit.mail.imap.UidValidityException;
 import io.inetkit.mail.internal.SyncJournal;
 import io.inetkit.mail.internal.UidSets;
 import java.io.IOException;

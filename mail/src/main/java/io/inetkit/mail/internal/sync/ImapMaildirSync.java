@@ -1,9 +1,9 @@
 package io.inetkit.mail.internal.sync;
 
 import io.inetkit.mail.AfterDownload;
-import io.inetkit.mail.ExpungedMessages;
-import io.inetkit.mail.FolderSyncResult;
 import io.inetkit.mail.SyncResult;
+import io.inetkit.mail.imap.ExpungedMessages;
+import io.inetkit.mail.imap.FolderSyncResult;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Path;
