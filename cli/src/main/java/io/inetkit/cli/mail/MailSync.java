@@ -7,10 +7,16 @@ import io.inetkit.core.InetkitUrl;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.Maildir;
 import io.inetkit.mail.SyncResult;
+import io.inetkit.mail.imap.AccountSyncOptions;
+import io.inetkit.mail.imap.AccountSyncResult;
+import io.inetkit.mail.imap.ExpungedMessages;
+import io.inetkit.mail.imap.FolderSyncResult;
 import io.inetkit.mail.imap.ImapSession;
 import io.inetkit.mail.pop3.Pop3Session;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +33,12 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  inetkit mail sync imaps://alice@mx.example/INBOX --maildir ~/Mail/inbox",
+      "  inetkit mail sync imaps://alice@mx.example --all --exclude Trash --maildir ~/Mail",
+      "  inetkit mail sync imaps://alice@mx.example --all --dry-run --maildir ~/Mail",
       "  inetkit mail sync pop3s://alice@mx.example --maildir ./box --delete-after-download --json",
-      "JSON: {\"downloaded\",\"alreadySynced\",\"deletedOnServer\",\"recovered\",\"bytes\",\"maildir\"}"
+      "JSON: {\"downloaded\",\"alreadySynced\",\"deletedOnServer\",\"recovered\",\"bytes\",\"maildir\"}",
+      "JSON with --all: {\"dryRun\",\"newFolders\",\"deletedOnServer\",\"folders\":[{\"folder\",\"maildir\",\"downloaded\",",
+      "  \"alreadySynced\",\"flagsUpdated\",\"expungedOnServer\",\"deletedLocally\",\"recovered\",\"bytes\"}]}"
     })
 final class MailSync extends MailAction {
   @Mixin MailboxLimitOption mailbox;
@@ -38,7 +48,8 @@ final class MailSync extends MailAction {
   @Parameters(
       index = "0",
       paramLabel = "URL",
-      description = "imap[s]://user@host/FOLDER or pop3[s]://user@host")
+      description =
+          "imap[s]://user@host/FOLDER, imap[s]://user@host with --all, or pop3[s]://user@host")
   String url;
 
   @Option(
@@ -53,9 +64,45 @@ final class MailSync extends MailAction {
       description = "Delete each message on the server once it is safely stored.")
   boolean delete;
 
+  @Option(
+      names = "--all",
+      description =
+          "Sync every folder of the IMAP account into a Maildir++ tree (INBOX in DIR, folder A/B in DIR/.A.B), flags and expunges included.")
+  boolean all;
+
+  @Option(
+      names = "--include",
+      paramLabel = "PATTERN",
+      description =
+          "With --all: sync only folders matching PATTERN (* any, %% any but the delimiter; repeatable).")
+  List<String> include = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "PATTERN",
+      description = "With --all: skip folders matching PATTERN (repeatable).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(
+      names = "--dry-run",
+      description = "With --all: print what would change; download and write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--delete-local-expunged",
+      description =
+          "With --all: delete the local copy of a message expunged on the server (kept by default).")
+  boolean deleteLocalExpunged;
+
   @Override
   public Integer call() throws Exception {
     InetkitUrl parsed = readUrl(url);
+    if (all) {
+      return syncAccount(parsed);
+    }
+    if (dryRun || deleteLocalExpunged || !include.isEmpty() || !exclude.isEmpty()) {
+      throw usage("--include, --exclude, --dry-run and --delete-local-expunged need --all");
+    }
     AfterDownload after = delete ? AfterDownload.DELETE_FROM_SERVER : AfterDownload.KEEP_ON_SERVER;
     SyncResult r;
     if (isPop3(parsed)) {
@@ -69,6 +116,74 @@ final class MailSync extends MailAction {
       }
     }
     report(r);
+    return 0;
+  }
+
+  private int syncAccount(InetkitUrl parsed) throws Exception {
+    if (isPop3(parsed) || delete) {
+      throw usage(
+          "--all syncs an IMAP account; it cannot be combined with pop3 URLs or --delete-after-download");
+    }
+    AccountSyncOptions.Builder options =
+        AccountSyncOptions.builder()
+            .dryRun(dryRun)
+            .expunged(
+                deleteLocalExpunged ? ExpungedMessages.DELETE_LOCAL : ExpungedMessages.KEEP_LOCAL);
+    include.forEach(options::include);
+    exclude.forEach(options::exclude);
+    ImapUrl u = ImapUrl.from(parsed);
+    AccountSyncResult r;
+    try (ImapSession imap = mailbox.apply(imap(u)).open()) {
+      r = imap.syncAccount(Maildir.open(maildir), options.build());
+    }
+    if (json.enabled()) {
+      List<Object> folders = new ArrayList<>();
+      for (FolderSyncResult f : r.folders()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("folder", f.folder());
+        m.put("maildir", f.maildir());
+        m.put("downloaded", f.downloaded());
+        m.put("alreadySynced", f.alreadySynced());
+        m.put("flagsUpdated", f.flagsUpdated());
+        m.put("expungedOnServer", f.expungedOnServer());
+        m.put("deletedLocally", f.deletedLocally());
+        m.put("recovered", f.recovered());
+        m.put("bytes", f.bytes());
+        folders.add(m);
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("dryRun", r.dryRun());
+      m.put("newFolders", r.newFolders());
+      m.put("deletedOnServer", r.deletedOnServer());
+      m.put("folders", folders);
+      output.out().println(Json.write(m));
+    } else {
+      String would = r.dryRun() ? "would be " : "";
+      for (FolderSyncResult f : r.folders()) {
+        output
+            .out()
+            .printf(
+                "%s: %d %sdownloaded (%d bytes), %d %sre-flagged, %d expunged on the server%s, %d already synced%n",
+                f.folder(),
+                f.downloaded(),
+                would,
+                f.bytes(),
+                f.flagsUpdated(),
+                would,
+                f.expungedOnServer(),
+                f.deletedLocally() > 0
+                    ? " (" + f.deletedLocally() + " " + would + "deleted here)"
+                    : "",
+                f.alreadySynced());
+      }
+      for (String f : r.newFolders()) {
+        output.out().printf("new folder: %s%n", f);
+      }
+      for (String f : r.deletedOnServer()) {
+        output.out().printf("deleted on the server (local copy kept): %s%n", f);
+      }
+    }
+    output.out().flush();
     return 0;
   }
 

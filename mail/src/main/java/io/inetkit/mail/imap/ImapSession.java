@@ -75,7 +75,7 @@ public final class ImapSession implements Closeable {
     this.reader = new ImapReader(conn);
     this.changes = new ImapChanges(conn);
     this.appender = new ImapAppender(conn);
-    this.sync = new ImapSync(conn, reader, changes);
+    this.sync = new ImapSync(conn);
   }
 
   /**
@@ -364,6 +364,25 @@ public final class ImapSession implements Closeable {
     Objects.requireNonNull(maildir, "maildir");
     Objects.requireNonNull(after, "after");
     return sync.syncTo(name, maildir, after);
+  }
+
+  /**
+   * Syncs the folders {@code options} selects into {@code maildir} as a Maildir++ tree: new
+   * messages in batches, flags brought in step, expunges reported (local copies deleted only with
+   * {@link ExpungedMessages#DELETE_LOCAL}), server-deleted folders reported, never deleted; with
+   * CONDSTORE/QRESYNC only what changed since the last run is asked for. See docs/mail.md.
+   *
+   * @param maildir the local root (INBOX in it, folder {@code A/B} in {@code .A.B})
+   * @param options which folders, and what to do with expunged messages
+   * @return one result per folder
+   * @throws UidValidityException when a folder's UIDVALIDITY changed (see docs/mail.md)
+   * @throws InetkitException for connection, protocol and local file failures
+   */
+  public AccountSyncResult syncAccount(Maildir maildir, AccountSyncOptions options)
+      throws InetkitException {
+    Objects.requireNonNull(maildir, "maildir");
+    Objects.requireNonNull(options, "options");
+    return sync.syncAccount(maildir, options);
   }
 
   /** Closes the connection (LOGOUT). Idempotent; never throws for a dead connection. */

@@ -126,6 +126,16 @@ public final class MaildirFiles {
       written = true;
     }
 
+    /**
+     * Flushes and closes the file without fsync: the caller makes its bytes durable later (see
+     * {@link MaildirFiles#forceAll}), before anything records it as stored.
+     */
+    public void finishWriteUnsynced() throws IOException {
+      out.flush();
+      channel.close();
+      written = true;
+    }
+
     /** Moves the finished file into {@code new} and fsyncs the directory; returns its path. */
     public Path moveToNew() throws IOException {
       if (!written) {
@@ -170,6 +180,65 @@ public final class MaildirFiles {
       syncDirectory(root.resolve("tmp"));
     }
     return target;
+  }
+
+  private static final java.util.concurrent.ExecutorService FSYNC =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "inetkit-fsync");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** The most fsyncs {@link #forceAll} runs at once. */
+  static final int PARALLEL_FSYNCS = 16;
+
+  /**
+   * Forces the bytes of every file in {@code files} to disk and returns once all are durable. The
+   * fsyncs run concurrently (up to {@link #PARALLEL_FSYNCS}), which lets a journaling file system
+   * commit them together (ext4 and XFS group concurrent fsyncs into one journal commit): each file
+   * is exactly as durable as with one fsync after the other, in a fraction of the time.
+   */
+  public static void forceAll(java.util.List<Path> files) throws IOException {
+    if (files.isEmpty()) {
+      return;
+    }
+    int lanes = Math.min(PARALLEL_FSYNCS, files.size());
+    java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int lane = 0; lane < lanes; lane++) {
+      running.add(
+          FSYNC.submit(
+              () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < files.size()) {
+                  try (FileChannel ch = FileChannel.open(files.get(i), StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                  }
+                }
+                return null;
+              }));
+    }
+    IOException failure = null;
+    for (java.util.concurrent.Future<?> f : running) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (failure == null) {
+          failure =
+              e.getCause() instanceof IOException io
+                  ? io
+                  : new IOException("fsync failed: " + e.getCause(), e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while forcing files to disk");
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** Forces a directory's entries to disk (where the platform allows it). */

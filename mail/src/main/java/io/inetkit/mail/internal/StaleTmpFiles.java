@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * however old: its bytes are complete, and the next sync of that source renames it into {@code
  * new/}. Not part of the public API.
  */
-final class StaleTmpFiles {
+public final class StaleTmpFiles {
   private static final Logger LOG = LoggerFactory.getLogger(StaleTmpFiles.class);
 
   /** The Maildir specification's age after which any file in {@code tmp/} may be removed. */
@@ -46,7 +46,7 @@ final class StaleTmpFiles {
    * Removes the stale files in {@code root/tmp} (see the class comment) and returns how many.
    * Failing to remove one is logged, not thrown: a leftover is harmless.
    */
-  static int clean(Path root, Instant now) throws IOException {
+  public static int clean(Path root, Instant now) throws IOException {
     Map<String, Path> stale = new HashMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve("tmp"))) {
       for (Path file : files) {

@@ -4,6 +4,7 @@ import io.inetkit.core.internal.Inputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.LiteralException;
 import org.eclipse.angus.mail.iap.ParsingException;
@@ -42,18 +43,49 @@ public final class StrictImapCommand {
    */
   public static Response[] send(IMAPProtocol p, String command, Argument args)
       throws ParsingException {
+    List<Response> kept = new ArrayList<>();
+    Response end = stream(p, command, args, Set.of("SEARCH"), kept::add);
+    kept.add(end);
+    return kept.toArray(new Response[0]);
+  }
+
+  /** Receives the responses {@link #stream} hands over, one at a time. */
+  @FunctionalInterface
+  public interface Handler {
+    /**
+     * Takes one FETCH response, or one untagged response whose key the caller asked for. A thrown
+     * exception stops the handing over; the command's remaining responses are read and dropped, and
+     * then it is rethrown (wrapped in a {@link ParsingException} unless it is one).
+     */
+    void accept(Response response) throws IOException, ParsingException;
+  }
+
+  /**
+   * Sends {@code command} and hands each FETCH response, and each untagged response whose key is in
+   * {@code keys} (e.g. {@code SEARCH}, {@code VANISHED}), to {@code handler} as it arrives, so
+   * memory stays bounded by one response however many the server sends. Other untagged responses go
+   * to the connection's response handlers. Returns the tagged completion (or a synthetic BYE when
+   * the connection failed); the caller checks it ({@code p.handleResult}).
+   *
+   * @throws ParsingException when a response could not be parsed or the handler failed (and no BYE
+   *     ended the connection); the command's completion has been read
+   */
+  public static Response stream(
+      IMAPProtocol p, String command, Argument args, Set<String> keys, Handler handler)
+      throws ParsingException {
     synchronized (p) { // as Protocol.command: one command at a time on a connection
       String tag;
       try {
         tag = p.writeCommand(command, args);
       } catch (LiteralException e) {
-        return new Response[] {e.getResponse()};
+        return e.getResponse();
       } catch (IOException | ProtocolException | RuntimeException e) {
-        return new Response[] {Response.byeResponse(e)};
+        return Response.byeResponse(e);
       }
-      List<Response> responses = new ArrayList<>();
       Response bye = null;
+      Response end = null;
       String malformed = null;
+      Exception failed = null;
       while (true) {
         IMAPResponse r;
         try {
@@ -82,26 +114,55 @@ public final class StrictImapCommand {
           bye = r;
           continue; // read on until the server closes, as Angus does
         }
-        if (r.isUnTagged() && !(r instanceof FetchResponse) && !r.keyEquals("SEARCH")) {
+        if (r.isTagged() && tag.equals(r.getTag())) {
+          end = r;
+          break;
+        }
+        if (r instanceof FetchResponse || (r.isUnTagged() && wanted(r, keys))) {
+          if (failed == null) {
+            try {
+              handler.accept(r);
+            } catch (IOException | ParsingException | RuntimeException e) {
+              failed = e; // read on to the completion: the connection stays in step
+            }
+          }
+          continue;
+        }
+        if (r.isUnTagged()) {
           // EXISTS, EXPUNGE, FLAGS, OK [...] and whatever else: Angus's handlers keep its state
           // right; not kept, so a flood of untagged lines costs one line of memory, not all
           p.notifyResponseHandlers(new Response[] {r});
-          continue;
-        }
-        responses.add(r);
-        if (r.isTagged() && tag.equals(r.getTag())) {
-          break;
         }
       }
       if (bye != null) {
-        responses.add(
-            bye); // must be last: the caller's handleResult turns it into a closed connection
-      } else if (malformed != null) {
+        return bye; // the caller's handleResult turns it into a closed connection
+      }
+      if (malformed != null) {
         throw new ParsingException(
             "malformed response to " + commandName(command) + ": " + malformed);
       }
-      return responses.toArray(new Response[0]);
+      if (failed != null) {
+        if (failed instanceof ParsingException pe) {
+          throw pe;
+        }
+        if (failed instanceof RuntimeException re) {
+          throw re;
+        }
+        ParsingException pe = new ParsingException(failed.toString());
+        pe.initCause(failed);
+        throw pe;
+      }
+      return end;
     }
+  }
+
+  private static boolean wanted(IMAPResponse r, Set<String> keys) {
+    for (String key : keys) {
+      if (r.keyEquals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String commandName(String command) {

@@ -10,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,7 +33,10 @@ import java.util.Set;
  * </ul>
  *
  * A torn last line (the process died mid-write) is cut off on open. The journal is locked while
- * open, so two syncs of the same source cannot interleave. Not part of the public API.
+ * open, so two syncs of the same source cannot interleave. Lines starting with a tab carry the
+ * incremental IMAP state: {@code \tmodseq\tN} (the folder's HIGHESTMODSEQ once every change up to
+ * it is applied locally), {@code \tgone\tUID} (expunged on the server, local copy kept) and {@code
+ * \tremoved\tUID} (expunged on the server, local copy deleted). Not part of the public API.
  */
 public final class SyncJournal implements AutoCloseable {
   private static final String MAGIC = "inetkit-sync 1 validity=";
@@ -37,8 +46,10 @@ public final class SyncJournal implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
   private final String validity;
-  private final Set<String> keys = new HashSet<>();
+  private final Map<String, String> names = new HashMap<>();
+  private final Set<String> gone = new HashSet<>();
   private long highestNumericKey;
+  private long modSeq;
   private int recovered;
 
   private SyncJournal(Path root, Path file, FileChannel channel, FileLock lock, String validity) {
@@ -98,7 +109,7 @@ public final class SyncJournal implements AutoCloseable {
         content = content.substring(nl + 1);
       }
       SyncJournal journal = new SyncJournal(root, file, channel, lock, validity);
-      journal.load(content);
+      journal.load(content, true);
       return journal;
     } catch (IOException e) {
       if (channel != null) {
@@ -115,9 +126,18 @@ public final class SyncJournal implements AutoCloseable {
     }
   }
 
-  private void load(String content) throws IOException {
+  private void load(String content, boolean recover) throws IOException {
     for (String line : content.split("\n")) {
       if (line.isEmpty()) {
+        continue;
+      }
+      if (line.charAt(0) == '\t') { // state: "\tNAME\tVALUE"
+        int tab = line.indexOf('\t', 1);
+        if (tab < 0) {
+          throw new InetkitException(
+              "corrupt line in sync journal " + file + ": " + line, null, null);
+        }
+        loadState(line.substring(1, tab), line.substring(tab + 1), line);
         continue;
       }
       int tab = line.indexOf('\t');
@@ -127,16 +147,67 @@ public final class SyncJournal implements AutoCloseable {
       }
       String key = line.substring(0, tab);
       String name = line.substring(tab + 1);
-      remember(key);
-      if (Files.exists(root.resolve("tmp").resolve(name))) {
+      remember(key, name);
+      if (recover && Files.exists(root.resolve("tmp").resolve(name))) {
         MaildirFiles.moveToNew(root, name);
         recovered++;
       }
     }
   }
 
-  private void remember(String key) {
-    keys.add(key);
+  private void loadState(String key, String value, String line) throws InetkitException {
+    switch (key) {
+      case "modseq" -> {
+        try {
+          modSeq = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          throw new InetkitException(
+              "corrupt line in sync journal " + file + ": " + line, null, null);
+        }
+      }
+      case "gone" -> gone.add(value);
+      case "removed" -> {
+        gone.remove(value);
+        names.remove(value);
+      }
+      default -> {
+        // a later version's state: ignored
+      }
+    }
+  }
+
+  /**
+   * Reads the journal {@code syncId} of the Maildir at {@code root} without locking, creating or
+   * repairing anything (for a dry run); empty when there is none.
+   *
+   * @throws InetkitException when the journal is unreadable
+   */
+  public static Optional<SyncJournal> read(Path root, String syncId) throws InetkitException {
+    Path file = root.resolve(".inetkit-sync").resolve(syncId + ".journal");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      String content = Files.readString(file, StandardCharsets.UTF_8);
+      content = content.substring(0, content.lastIndexOf('\n') + 1);
+      int nl = content.indexOf('\n');
+      if (nl < 0 || !content.startsWith(MAGIC)) {
+        throw new InetkitException("not an inetkit sync journal: " + file, null, null);
+      }
+      SyncJournal journal =
+          new SyncJournal(root, file, null, null, content.substring(MAGIC.length(), nl));
+      journal.load(content.substring(nl + 1), false);
+      return Optional.of(journal);
+    } catch (IOException e) {
+      if (e instanceof InetkitException ie) {
+        throw ie;
+      }
+      throw new InetkitException("cannot read sync journal " + file + ": " + e, null, e);
+    }
+  }
+
+  private void remember(String key, String name) {
+    names.put(key, name);
     if (!key.isEmpty() && key.chars().allMatch(Character::isDigit) && key.length() < 19) {
       highestNumericKey = Math.max(highestNumericKey, Long.parseLong(key));
     }
@@ -149,12 +220,12 @@ public final class SyncJournal implements AutoCloseable {
 
   /** Returns whether the message with {@code key} already has a durable local file. */
   public boolean contains(String key) {
-    return keys.contains(key);
+    return names.containsKey(key);
   }
 
   /** Returns how many keys are recorded. */
   public int size() {
-    return keys.size();
+    return names.size();
   }
 
   /** Returns the highest numeric key recorded (the last IMAP UID synced), or 0. */
@@ -172,17 +243,110 @@ public final class SyncJournal implements AutoCloseable {
    * The caller renames the file into {@code new/} afterwards.
    */
   public void record(String key, String fileName) throws IOException {
-    if (key.indexOf('\t') >= 0 || key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("key with tab or line break: " + key);
+    recordAll(List.of(new Entry(key, fileName)));
+  }
+
+  /** A message key and the base name of its file. */
+  public record Entry(String key, String fileName) {
+    /** Rejects keys and names that would break the line format. */
+    public Entry {
+      for (String s : new String[] {key, fileName}) {
+        if (s.isEmpty() || s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+          throw new IllegalArgumentException("empty, or with tab or line break: " + s);
+        }
+      }
     }
-    write(channel, key + "\t" + fileName + "\n");
+  }
+
+  /**
+   * Records that every entry's file is durably in {@code tmp/}, with one write and one fsync;
+   * returns once the lines are on disk. The caller renames the files afterwards.
+   */
+  public void recordAll(List<Entry> entries) throws IOException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (Entry e : entries) {
+      lines.append(e.key()).append('\t').append(e.fileName()).append('\n');
+    }
+    append(lines.toString());
+    for (Entry e : entries) {
+      remember(e.key(), e.fileName());
+    }
+  }
+
+  /**
+   * Records that the messages {@code keys} were expunged on the server: with {@code removed} their
+   * local files are gone (deleted, durably, by the caller first), else they stay. One fsync.
+   */
+  public void recordExpunged(Collection<String> keys, boolean removed) throws IOException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (String key : keys) {
+      lines.append(removed ? "\tremoved\t" : "\tgone\t").append(key).append('\n');
+    }
+    append(lines.toString());
+    for (String key : keys) {
+      if (removed) {
+        names.remove(key);
+        gone.remove(key);
+      } else {
+        gone.add(key);
+      }
+    }
+  }
+
+  /** Records the folder's HIGHESTMODSEQ once every change up to it is applied locally. */
+  public void recordModSeq(long value) throws IOException {
+    if (value != modSeq) {
+      append("\tmodseq\t" + value + "\n");
+      modSeq = value;
+    }
+  }
+
+  /** Returns the last recorded HIGHESTMODSEQ, or 0. */
+  public long modSeq() {
+    return modSeq;
+  }
+
+  /** Returns the base file name recorded for {@code key}, or null. */
+  public String fileName(String key) {
+    return names.get(key);
+  }
+
+  /** Returns whether {@code key} was recorded as expunged on the server with its copy kept. */
+  public boolean isGone(String key) {
+    return gone.contains(key);
+  }
+
+  /** Returns the recorded keys that are not known to be expunged on the server. */
+  public List<String> liveKeys() {
+    List<String> live = new ArrayList<>();
+    for (String key : names.keySet()) {
+      if (!gone.contains(key)) {
+        live.add(key);
+      }
+    }
+    return live;
+  }
+
+  private void append(String text) throws IOException {
+    if (channel == null) {
+      throw new IllegalStateException("a journal read for a dry run is read-only");
+    }
+    write(channel, text);
     channel.force(true);
-    remember(key);
   }
 
   /** Releases the lock and closes the file. */
   @Override
   public void close() throws IOException {
+    if (channel == null) {
+      return;
+    }
     try {
       lock.release();
     } finally {

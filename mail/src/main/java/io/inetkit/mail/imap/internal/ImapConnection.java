@@ -220,7 +220,8 @@ public final class ImapConnection implements Closeable {
     }
   }
 
-  private void closeSelected() throws MessagingException {
+  /** Closes the selected folder, if any (before a sync, which runs on the store's connection). */
+  public void closeSelected() throws MessagingException {
     if (selected != null) {
       IMAPFolder f = selected;
       selected = null;
@@ -228,6 +229,11 @@ public final class ImapConnection implements Closeable {
         f.close(false);
       }
     }
+  }
+
+  /** {@return the Angus store this connection is, for the internal sync engine} */
+  public IMAPStore store() {
+    return store;
   }
 
   /** The failure for a message that does not exist (any more). */

@@ -1,33 +1,26 @@
 package io.inetkit.mail.imap.internal;
 
 import io.inetkit.core.InetkitException;
-import io.inetkit.core.ProgressListener;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.Maildir;
 import io.inetkit.mail.SyncResult;
-import io.inetkit.mail.imap.UidValidityException;
-import io.inetkit.mail.internal.MaildirSync;
+import io.inetkit.mail.imap.AccountSyncOptions;
+import io.inetkit.mail.imap.AccountSyncResult;
 import io.inetkit.mail.internal.SyncIds;
-import io.inetkit.mail.internal.SyncJournal;
-import io.inetkit.mail.internal.UidSets;
-import jakarta.mail.MessagingException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
-import org.eclipse.angus.mail.imap.IMAPFolder;
+import io.inetkit.mail.internal.sync.AccountSync;
+import io.inetkit.mail.internal.sync.ImapMaildirSync;
+import io.inetkit.mail.internal.sync.ImapSyncLink;
 
-/** The IMAP side of Maildir sync: which UIDs to copy, their bodies, and deletes on the server. */
+/**
+ * The IMAP side of Maildir sync: hands the session's one connection to the batched sync engine
+ * ({@code mail.internal.sync}), for one folder or the whole account.
+ */
 public final class ImapSync {
   private final ImapConnection conn;
-  private final ImapReader reader;
-  private final ImapChanges changes;
 
-  /** Sync over {@code conn}, downloading with {@code reader} and deleting with {@code changes}. */
-  public ImapSync(ImapConnection conn, ImapReader reader, ImapChanges changes) {
+  /** Sync over {@code conn}. */
+  public ImapSync(ImapConnection conn) {
     this.conn = conn;
-    this.reader = reader;
-    this.changes = changes;
   }
 
   /** Copies the messages of {@code name} not yet in {@code maildir}; see ImapSession.syncTo. */
@@ -36,69 +29,34 @@ public final class ImapSync {
     return conn.call(
         "sync " + name + " to " + maildir,
         () -> {
-          IMAPFolder f = conn.select(name);
-          long validity = f.getUIDValidity();
-          String user = conn.client().credentials().user();
-          String id = SyncIds.of("imap", user, conn.endpoint(), name);
-          try (SyncJournal journal =
-              SyncJournal.open(maildir.root(), id, Long.toString(validity))) {
-            if (!journal.validity().equals(Long.toString(validity))) {
-              throw new UidValidityException(
-                  name, Long.parseLong(journal.validity()), validity, conn.endpoint());
-            }
-            long from =
-                after == AfterDownload.DELETE_FROM_SERVER ? 1 : journal.highestNumericKey() + 1;
-            List<String> keys = new ArrayList<>();
-            for (long uid : conn.searchUids(f, "UID SEARCH UID " + from + ":*", null)) {
-              if (uid >= from) { // "n:*" also matches the last message when n is beyond it
-                keys.add(Long.toString(uid));
-              }
-            }
-            keys.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-            boolean uidplus = conn.hasCapability("UIDPLUS");
-            // An incremental run asks only for UIDs above the last one synced; the folder's other
-            // messages were copied by earlier runs and count as already synced, as with POP3.
-            int older = from > 1 ? Math.max(0, f.getMessageCount() - keys.size()) : 0;
-            SyncResult result =
-                MaildirSync.run(maildir.root(), journal, keys, source(f, uidplus), after);
-            return new SyncResult(
-                result.downloaded(),
-                result.alreadySynced() + older,
-                result.deletedOnServer(),
-                result.recovered(),
-                result.bytes());
-          }
+          conn.closeSelected(); // the sync runs on the connection the selected folder held
+          return ImapMaildirSync.folder(link(), name, maildir.root(), after, this::syncId);
         });
   }
 
-  private MaildirSync.Source source(IMAPFolder f, boolean uidplus) {
-    return new MaildirSync.Source() {
-      @Override
-      public long download(String key, OutputStream out) throws IOException {
-        // each message is one operation under the overall deadline
-        conn.sockets().startOperation(conn.client().timeouts().overall());
-        try {
-          return reader.copyBody(f, Long.parseLong(key), "", out, ProgressListener.NONE);
-        } catch (MessagingException e) {
-          throw conn.failure(e, "UID FETCH " + key);
-        }
-      }
+  /** Syncs the folders {@code options} selects; see ImapSession.syncAccount. */
+  public AccountSyncResult syncAccount(Maildir maildir, AccountSyncOptions options)
+      throws InetkitException {
+    return conn.call(
+        "sync account to " + maildir,
+        () -> {
+          conn.closeSelected();
+          return AccountSync.run(link(), maildir.root(), options, this::syncId);
+        });
+  }
 
-      @Override
-      public void markDeleted(List<String> deleted) throws IOException {
-        try {
-          for (String set : UidSets.batches(deleted.stream().map(Long::parseLong).toList())) {
-            changes.deleteSet(f, set, uidplus);
-          }
-        } catch (MessagingException e) {
-          throw conn.failure(e, "UID STORE \\Deleted");
-        }
-      }
+  private ImapSyncLink link() {
+    return new ImapSyncLink(
+        conn.store(),
+        conn.sockets(),
+        conn.endpoint(),
+        conn.client().credentials().user(),
+        conn.client().fetchSize(),
+        conn.client().maxLineLength(),
+        conn.client().timeouts().overall());
+  }
 
-      @Override
-      public void commitDeletes() {
-        // UID EXPUNGE already ran per batch
-      }
-    };
+  private String syncId(String folder) {
+    return SyncIds.of("imap", conn.client().credentials().user(), conn.endpoint(), folder);
   }
 }
