@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.ConnectionClosedException;
 import io.inetkit.core.Endpoint;
-import io.inetkit.core.EventListener;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.testkit.fault.FaultScript;
@@ -27,21 +26,6 @@ import org.junit.jupiter.api.Test;
  * everything once and leaves no thread behind.
  */
 class SmtpBatchTest {
-
-  /** Records the conversation as {@code > VERB} and {@code < code} entries. */
-  private static final class Conversation extends EventListener {
-    final List<String> entries = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void commandSent(Endpoint endpoint, String command) {
-      entries.add("> " + command.split("[ :]")[0]);
-    }
-
-    @Override
-    public void replyReceived(Endpoint endpoint, String reply) {
-      entries.add("< " + reply.substring(0, 3));
-    }
-  }
 
   /**
    * A pipelining server that refuses the {@code rejectAt}-th message's data (from 1) with {@code
@@ -102,7 +86,7 @@ class SmtpBatchTest {
 
   @Test
   void endOfDataGoesOutWithTheNextEnvelopeAndEveryReplyIsMatchedToItsMessage() throws Exception {
-    Conversation talk = new Conversation();
+    SmtpPipeliningTest.Conversation talk = new SmtpPipeliningTest.Conversation();
     try (SmtpSink sink = SmtpSink.start()) {
       List<SendOutcome> outcomes =
           SmtpSessionTest.plain(sink.endpoint()).newBuilder().events(talk).build().sendAll(five());
@@ -115,8 +99,7 @@ class SmtpBatchTest {
               "2.0.0 Ok: queued as 3",
               "2.0.0 Ok: queued as 4",
               "2.0.0 Ok: queued as 5");
-      List<String> fromMail =
-          talk.entries.subList(talk.entries.indexOf("> MAIL"), talk.entries.size());
+      List<String> fromMail = talk.fromFirstMail();
       // message 0's envelope, then message 1's envelope is sent before message 0's 250 is read
       assertThat(fromMail)
           .startsWith(
@@ -190,7 +173,7 @@ class SmtpBatchTest {
 
   @Test
   void aServerWithoutPipeliningGetsLockStep() throws Exception {
-    Conversation talk = new Conversation();
+    SmtpPipeliningTest.Conversation talk = new SmtpPipeliningTest.Conversation();
     try (MailServer greenMail = MailServer.builder().protocols(MailProtocol.SMTP).start()) {
       assertThat(greenMail.endpoint(MailProtocol.SMTP)).isNotNull();
       SmtpClient client =
@@ -200,8 +183,7 @@ class SmtpBatchTest {
               .build();
       List<SendOutcome> outcomes = client.sendAll(five());
       assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
-      List<String> fromMail =
-          talk.entries.subList(talk.entries.indexOf("> MAIL"), talk.entries.size());
+      List<String> fromMail = talk.fromFirstMail();
       assertThat(fromMail)
           .startsWith("> MAIL", "< 250", "> RCPT", "< 250", "> DATA", "< 354", "< 250", "> MAIL");
       assertThat(greenMail.waitForMessages(5, java.time.Duration.ofSeconds(10))).hasSize(5);
