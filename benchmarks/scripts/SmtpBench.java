@@ -1,7 +1,7 @@
 // Driver of smtp-postfix.sh, run with the JDK's source launcher (java -cp CLASSPATH SmtpBench.java):
 //   greenmail PORTFILE                      serves testkit's GreenMail (SMTP only) until killed
-//   send HOST PORT COUNT SESSIONS           sends COUNT 2 KiB messages over SESSIONS sessions and
-//                                           prints "RATE msg/s" measured inside the JVM
+//   send HOST PORT COUNT SESSIONS           sends COUNT 2 KiB messages with SmtpClient.sendAll over
+//                                           SESSIONS sessions; prints "RATE msg/s" timed in the JVM
 import io.inetkit.core.TlsMode;
 import io.inetkit.mail.MailMessage;
 import io.inetkit.mail.SendOutcome;
@@ -15,34 +15,6 @@ import java.util.List;
 
 public class SmtpBench {
   static final String BODY = "x".repeat(63) + "\n";
-
-  /** The baseline without a pool: one thread per session, each sending its share. */
-  static List<SendOutcome> threads(SmtpClient client, List<MailMessage> all, int n)
-      throws Exception {
-    List<SendOutcome> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    List<Thread> threads = new java.util.ArrayList<>();
-    java.util.concurrent.atomic.AtomicReference<Exception> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    for (int t = 0; t < n; t++) {
-      List<MailMessage> share = all.subList(all.size() * t / n, all.size() * (t + 1) / n);
-      Thread th = new Thread(() -> {
-        try {
-          outcomes.addAll(client.sendAll(share));
-        } catch (Exception e) {
-          failure.set(e);
-        }
-      });
-      th.start();
-      threads.add(th);
-    }
-    for (Thread th : threads) {
-      th.join();
-    }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return outcomes;
-  }
 
   public static void main(String[] args) throws Exception {
     if (args[0].equals("greenmail")) {
@@ -77,7 +49,8 @@ public class SmtpBench {
           }
         };
     long start = System.nanoTime();
-    List<SendOutcome> outcomes = sessions == 1 ? client.sendAll(messages) : threads(client, messages, sessions);
+    List<SendOutcome> outcomes =
+        sessions == 1 ? client.sendAll(messages) : client.sendAll(messages, sessions);
     double seconds = (System.nanoTime() - start) / 1e9;
     for (SendOutcome o : outcomes) {
       if (o instanceof SendOutcome.Failed f) {

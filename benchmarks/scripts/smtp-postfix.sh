@@ -97,8 +97,8 @@ for r in $(seq "$rounds"); do
     p=$port; [ $target = greenmail ] && p=$gm_port
     run "smtp-source -d" $target src -d "127.0.0.1:$p"
     run "smtp-source -s 4 -d" $target src -d -s 4 "127.0.0.1:$p"
-    run "inetkit sendAll (1 session, in-JVM time)" $target lib 127.0.0.1 "$p" "$count" 1
-    run "inetkit sendAll (4 sessions, in-JVM time)" $target lib 127.0.0.1 "$p" "$count" 4
+    run "inetkit sendAll (1 session)" $target lib 127.0.0.1 "$p" "$count" 1
+    run "inetkit sendAll (4 sessions)" $target lib 127.0.0.1 "$p" "$count" 4
   done
   # let Postfix's queue drain between rounds
   for _ in $(seq 100); do [ -z "$(find "$work/queue/active" "$work/queue/incoming" -type f 2>/dev/null | head -1)" ] && break; sleep 0.2; done
