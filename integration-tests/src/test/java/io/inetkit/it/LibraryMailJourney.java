@@ -38,8 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The mail library's main journey against {@link RealMail}: send a message through one Postfix
  * service, then read it back over IMAP (STARTTLS), IMAPS, POP3 (STLS) and POP3S and check the
- * bytes. Runs in the test JVM ({@link RealMailLibraryIT}, TLS 1.3) and, through {@link #main}, in
- * a child JVM whose JDK can only negotiate one TLS version (a JVM-wide setting).
+ * bytes. Runs in the test JVM ({@link RealMailLibraryIT}, TLS 1.3) and, through {@link #main}, in a
+ * child JVM whose JDK can only negotiate one TLS version (a JVM-wide setting).
  */
 final class LibraryMailJourney {
   private LibraryMailJourney() {}
