@@ -72,7 +72,7 @@ gm_port_file="$work/greenmail.port"
 java -cp "$cp" "$driver" greenmail "$gm_port_file" &
 gm_pid=$!
 trap 'postfix -c "$conf" stop >/dev/null 2>&1 || true; kill $gm_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 50); do [ -s "$gm_port_file" ] && break; sleep 0.2; done
+for _ in $(seq 300); do [ -s "$gm_port_file" ] && break; sleep 0.2; done
 gm_port=$(cat "$gm_port_file")
 sleep 1
 

@@ -175,7 +175,7 @@ public final class SmtpBatch {
         settle(sink);
         SmtpTransaction.Recipients recipients = SmtpTransaction.pipelinedReplies(c, envelope);
         dataStarted = true;
-        c.writeContent(item.message());
+        c.writeContent(item.message(), envelope.measured());
         pending = new Pending(item, c, envelope, recipients, List.copyOf(retriedAfter));
         return true;
       } catch (InetkitException e) {

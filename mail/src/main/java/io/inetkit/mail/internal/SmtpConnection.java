@@ -468,7 +468,13 @@ public final class SmtpConnection implements Closeable {
    * data; a positive reply ends the transaction.
    */
   public Reply content(OutgoingMessage message) throws InetkitException {
-    writeContent(message, true);
+    return content(message, null);
+  }
+
+  /** Like {@link #content(OutgoingMessage)}, sending {@code measured}'s bytes if it kept them. */
+  public Reply content(OutgoingMessage message, MimeComposer.Measured measured)
+      throws InetkitException {
+    writeContent(message, measured, true);
     return endOfDataReply();
   }
 
@@ -478,16 +484,18 @@ public final class SmtpConnection implements Closeable {
    * the same write and reads the reply later with {@link #endOfDataReply()}. From here on {@link
    * #isDataCommitted()} is true: the server may hold the message.
    */
-  public void writeContent(OutgoingMessage message) throws InetkitException {
-    writeContent(message, false);
+  public void writeContent(OutgoingMessage message, MimeComposer.Measured measured)
+      throws InetkitException {
+    writeContent(message, measured, false);
   }
 
-  private void writeContent(OutgoingMessage message, boolean flush) throws InetkitException {
+  private void writeContent(OutgoingMessage message, MimeComposer.Measured measured, boolean flush)
+      throws InetkitException {
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
     deadline.phase("sending message data");
     WriteWatchdog watchdog = new WriteWatchdog(socket, settings.timeouts().read(), data::count);
     try (watchdog) {
-      MimeComposer.write(message, data);
+      MimeComposer.write(message, measured, data);
       dataCommitted = true; // from the final dot on, the server may take the message
       data.finish();
       dataOfMail = mailsWritten;

@@ -37,6 +37,9 @@ public final class SmtpTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpTransaction.class);
   private static final int MAX_PIPELINED_RECIPIENTS = 500;
 
+  /** A composed message up to this size, measured for SIZE, is kept and sent as it is. */
+  private static final int KEEP_COMPOSED_UP_TO = 256 * 1024;
+
   private SmtpTransaction() {}
 
   /**
@@ -48,13 +51,15 @@ public final class SmtpTransaction {
    *     space
    * @param rcptLines one {@code RCPT TO} line per recipient, with its DSN parameters
    * @param pipelined whether MAIL FROM, the RCPTs and DATA may go out in one write
+   * @param measured the message's size and, if small, its bytes (measured for SIZE), or null
    */
   public record Envelope(
       OutgoingMessage message,
       String mailFrom,
       String params,
       List<String> rcptLines,
-      boolean pipelined) {
+      boolean pipelined,
+      MimeComposer.Measured measured) {
 
     /** The commands of the envelope in order: MAIL FROM, every RCPT TO, DATA. */
     List<String> commands() {
@@ -84,7 +89,7 @@ public final class SmtpTransaction {
         throw new ProtocolReplyException("DATA", c.endpoint(), go, null);
       }
     }
-    return receipt(c, e, r, c.content(message));
+    return receipt(c, e, r, c.content(message, e.measured()));
   }
 
   /**
@@ -110,8 +115,10 @@ public final class SmtpTransaction {
       }
     }
     OptionalLong max = caps.maxSize();
+    MimeComposer.Measured measured = null;
     if (max.isPresent()) {
-      long size = measure(message, ep);
+      measured = measure(message, ep);
+      long size = measured.size();
       if (size > max.getAsLong()) {
         throw new LimitExceededException(
             "message of "
@@ -152,7 +159,8 @@ public final class SmtpTransaction {
     // being written would deadlock (RFC 2920 section 3.3): such envelopes go lock-step.
     boolean pipelining =
         caps.supports("PIPELINING") && recipients.size() <= MAX_PIPELINED_RECIPIENTS;
-    return new Envelope(message, mailFrom, params.toString(), List.copyOf(rcptLines), pipelining);
+    return new Envelope(
+        message, mailFrom, params.toString(), List.copyOf(rcptLines), pipelining, measured);
   }
 
   /**
@@ -230,9 +238,10 @@ public final class SmtpTransaction {
     Reply answer(String line) throws InetkitException;
   }
 
-  private static long measure(OutgoingMessage message, Endpoint ep) throws InetkitException {
+  private static MimeComposer.Measured measure(OutgoingMessage message, Endpoint ep)
+      throws InetkitException {
     try {
-      return MimeComposer.size(message);
+      return MimeComposer.measure(message, KEEP_COMPOSED_UP_TO);
     } catch (LocalSourceException e) {
       throw new InetkitException(e.getMessage() + "; nothing was sent", ep, e);
     } catch (IOException e) {
