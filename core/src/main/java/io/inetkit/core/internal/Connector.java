@@ -138,10 +138,15 @@ public final class Connector {
 
   /**
    * Returns whether {@code port} looks like a port where servers speak TLS from the first byte: 465
-   * (SMTPS), 990 (FTPS), 993 (IMAPS), 995 (POP3S), and ports ending in the same three digits (test
-   * servers' 3465, 3993, 1993).
+   * (SMTPS), 990 (FTPS), 993 (IMAPS), 995 (POP3S), and the test servers' conventional variants
+   * below 10000 that end in the same three digits (GreenMail's 3465, 3993, 3995). Ports from 10000
+   * up never match: the ephemeral ports that servers bound to port 0 get (32768 and up on Linux)
+   * end in those digits by chance, and a silent server there is a stall, not a TLS mix-up.
    */
   public static boolean looksLikeImplicitTls(int port) {
+    if (port >= 10_000) {
+      return false;
+    }
     int tail = port % 1000;
     return tail == 465 || tail == 990 || tail == 993 || tail == 995;
   }

@@ -144,6 +144,19 @@ class ConnectorTest {
   }
 
   @Test
+  void implicitTlsPortGuessIgnoresEphemeralPortsThatEndInTheSameDigits() {
+    assertThat(Connector.looksLikeImplicitTls(465)).isTrue();
+    assertThat(Connector.looksLikeImplicitTls(990)).isTrue();
+    assertThat(Connector.looksLikeImplicitTls(3993)).isTrue();
+    assertThat(Connector.looksLikeImplicitTls(3995)).isTrue();
+    assertThat(Connector.looksLikeImplicitTls(587)).isFalse();
+    // A server bound to port 0 may get 39465 or 50993: a stall there must stay a timeout.
+    assertThat(Connector.looksLikeImplicitTls(39465)).isFalse();
+    assertThat(Connector.looksLikeImplicitTls(50993)).isFalse();
+    assertThat(Connector.looksLikeImplicitTls(10990)).isFalse();
+  }
+
+  @Test
   void translateMapsJdkExceptions() {
     Endpoint ep = Endpoint.of("mail.example.org", 25);
     Duration d = Duration.ofSeconds(30);

@@ -99,16 +99,17 @@ public final class FaultServer implements AutoCloseable {
   }
 
   /**
-   * Starts a fault server that speaks TLS from the first byte on the first free loopback port
-   * ending in {@code lastDigits} (e.g. 465: 20465, 21465, ...), for tests of what clients infer
-   * from a port number; every other test should let the system choose the port.
+   * Starts a fault server that speaks TLS from the first byte on the first free loopback port below
+   * 10000 ending in {@code lastDigits} (e.g. 465: 1465, 2465, ..., 9465), for tests of what clients
+   * infer from a port number (clients treat only such ports, not ephemeral ones, as implicit-TLS
+   * conventions); every other test should let the system choose the port.
    *
    * @throws IOException when no such port is free
    */
   public static FaultServer startTlsOnPortEndingIn(
       int lastDigits, FaultScript script, SSLContext serverContext) throws IOException {
     IOException last = null;
-    for (int port = 20_000 + lastDigits; port < 65_536; port += 1000) {
+    for (int port = 1000 + lastDigits; port < 10_000; port += 1000) {
       try {
         return new FaultServer(script, serverContext, InetAddress.getLoopbackAddress(), port);
       } catch (java.net.BindException taken) {
