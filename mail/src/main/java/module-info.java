@@ -12,4 +12,7 @@ module io.inetkit.mail {
   requires org.slf4j;
 
   exports io.inetkit.mail;
+  exports io.inetkit.mail.smtp;
+  exports io.inetkit.mail.imap;
+  exports io.inetkit.mail.pop3;
 }

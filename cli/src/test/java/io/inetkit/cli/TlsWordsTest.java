@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
-import io.inetkit.mail.ImapClient;
+import io.inetkit.mail.imap.ImapClient;
 import io.inetkit.testkit.fault.FaultScenarios;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;

@@ -43,7 +43,10 @@ class DocsExamplesCompileIT {
       Stream.of(
               "io.inetkit.core.*",
               "io.inetkit.mail.*",
-              "io.inetkit.mail.WatchEvent", // not java.nio.file's
+              "io.inetkit.mail.smtp.*",
+              "io.inetkit.mail.imap.*",
+              "io.inetkit.mail.imap.WatchEvent", // not java.nio.file's
+              "io.inetkit.mail.pop3.*",
               "io.inetkit.transfer.ftp.*",
               "io.inetkit.transfer.gopher.*",
               "io.inetkit.terminal.*",

@@ -1,7 +1,7 @@
 package io.inetkit.it;
 
 import io.inetkit.core.TlsMode;
-import io.inetkit.it.realserver.Postfix;
+import io.inetkit.testkit.mail.Postfix;
 
 /**
  * The three ways the real-server mail journeys send into Postfix: the library's TLS mode and login,

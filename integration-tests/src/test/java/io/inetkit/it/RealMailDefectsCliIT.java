@@ -2,11 +2,11 @@ package io.inetkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inetkit.it.realserver.Dovecot;
-import io.inetkit.it.realserver.MailUser;
-import io.inetkit.it.realserver.Postfix;
-import io.inetkit.it.realserver.RealMail;
 import io.inetkit.it.realserver.RealMailCondition;
+import io.inetkit.testkit.mail.Dovecot;
+import io.inetkit.testkit.mail.MailUser;
+import io.inetkit.testkit.mail.Postfix;
+import io.inetkit.testkit.mail.RealMail;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -11,11 +11,12 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * A local Maildir ({@code tmp/}, {@code new/}, {@code cur/}) that {@link ImapSession#syncTo} and
- * {@link Pop3Session#syncTo} copy mail into. Every message is written to {@code tmp/} under a
- * unique name, fsynced, and renamed into {@code new/}; the sync state (which remote messages are
- * already here) is kept in the hidden {@code .inetkit-sync/} directory of the Maildir, so mail
- * readers (mutt, Dovecot, …) see a normal Maildir.
+ * A local Maildir ({@code tmp/}, {@code new/}, {@code cur/}) that {@link
+ * io.inetkit.mail.imap.ImapSession#syncTo} and {@link io.inetkit.mail.pop3.Pop3Session#syncTo} copy
+ * mail into. Every message is written to {@code tmp/} under a unique name, fsynced, and renamed
+ * into {@code new/}; the sync state (which remote messages are already here) is kept in the hidden
+ * {@code .inetkit-sync/} directory of the Maildir, so mail readers (mutt, Dovecot, …) see a normal
+ * Maildir.
  *
  * <pre>{@code
  * Maildir inbox = Maildir.open(Path.of(System.getProperty("user.home"), "Mail", "inbox"));

@@ -6,8 +6,8 @@ import io.inetkit.core.InetkitException;
 /**
  * The task needs an extension the server did not offer: an SMTP extension missing from the EHLO
  * reply, for example {@code SMTPUTF8} for an internationalised address (nothing of the message was
- * sent), or an IMAP capability such as {@code IDLE} for a watch in {@link WatchOptions.Mode#IDLE}
- * mode.
+ * sent), or an IMAP capability such as {@code IDLE} for a watch in {@link
+ * io.inetkit.mail.imap.WatchOptions.Mode#IDLE} mode.
  *
  * <pre>{@code
  * catch (MissingExtensionException e) {

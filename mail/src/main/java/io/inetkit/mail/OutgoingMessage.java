@@ -3,9 +3,9 @@ package io.inetkit.mail;
 import java.util.List;
 
 /**
- * Something an {@link SmtpSession} can send: a {@link MailMessage} composed with the builder, or a
- * {@link PreparedMessage} (an RFC 5322 file sent as it is). Both say who the envelope is from and
- * to whom it goes.
+ * Something an {@link io.inetkit.mail.smtp.SmtpSession} can send: a {@link MailMessage} composed
+ * with the builder, or a {@link PreparedMessage} (an RFC 5322 file sent as it is). Both say who the
+ * envelope is from and to whom it goes.
  *
  * <pre>{@code
  * List<OutgoingMessage> batch = List.of(message, PreparedMessage.of(Path.of("saved.eml")));

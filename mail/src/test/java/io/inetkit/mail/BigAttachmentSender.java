@@ -2,6 +2,8 @@ package io.inetkit.mail;
 
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.TlsMode;
+import io.inetkit.mail.smtp.SendReceipt;
+import io.inetkit.mail.smtp.SmtpClient;
 import java.nio.file.Path;
 
 /**

@@ -5,6 +5,11 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.SearchCriteria;
+import io.inetkit.mail.pop3.Pop3Client;
+import io.inetkit.mail.pop3.Pop3Session;
 import java.nio.file.Path;
 import java.time.Duration;
 

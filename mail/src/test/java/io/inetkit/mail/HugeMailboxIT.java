@@ -2,6 +2,7 @@ package io.inetkit.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inetkit.mail.pop3.Pop3Client;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
 import java.util.List;

@@ -4,6 +4,9 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.TlsMode;
+import io.inetkit.mail.pop3.Pop3Client;
+import io.inetkit.mail.pop3.Pop3Message;
+import io.inetkit.mail.pop3.Pop3Session;
 import java.util.List;
 
 /**

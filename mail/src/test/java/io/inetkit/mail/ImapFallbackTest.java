@@ -3,6 +3,14 @@ package io.inetkit.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.ImapWatch;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.MessageSummary;
+import io.inetkit.mail.imap.SearchCriteria;
+import io.inetkit.mail.imap.WatchEvent;
+import io.inetkit.mail.imap.WatchOptions;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.time.Duration;

@@ -2,6 +2,10 @@ package io.inetkit.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inetkit.mail.imap.FolderInfo;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.SearchCriteria;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.io.ByteArrayOutputStream;

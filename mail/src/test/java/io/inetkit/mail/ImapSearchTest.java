@@ -2,6 +2,10 @@ package io.inetkit.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.MessageSummary;
+import io.inetkit.mail.imap.SearchCriteria;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

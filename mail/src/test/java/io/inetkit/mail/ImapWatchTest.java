@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.AuthenticationException;
 import io.inetkit.core.Credentials;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.ImapWatch;
+import io.inetkit.mail.imap.MessageRef;
+import io.inetkit.mail.imap.UidValidityException;
+import io.inetkit.mail.imap.WatchEvent;
+import io.inetkit.mail.imap.WatchOptions;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package io.inetkit.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.SearchCriteria;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetkit.core.InvalidInputException;
+import io.inetkit.mail.smtp.SmtpClient;
 import io.inetkit.testkit.fault.FaultServer;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

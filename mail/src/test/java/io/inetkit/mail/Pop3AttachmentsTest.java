@@ -2,6 +2,8 @@ package io.inetkit.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inetkit.mail.pop3.Pop3Message;
+import io.inetkit.mail.pop3.Pop3Session;
 import io.inetkit.testkit.mail.MailProtocol;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package io.inetkit.mail;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.Timeouts;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.pop3.Pop3Client;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.nio.charset.StandardCharsets;

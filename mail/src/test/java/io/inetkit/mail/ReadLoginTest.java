@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.core.Credentials;
 import io.inetkit.core.TlsMode;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.pop3.Pop3Client;
+import io.inetkit.mail.pop3.Pop3Session;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.InvalidInputException;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
+import io.inetkit.mail.smtp.SmtpClient;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
 import io.inetkit.testkit.tls.TestPki;

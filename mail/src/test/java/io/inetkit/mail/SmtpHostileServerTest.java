@@ -13,6 +13,8 @@ import io.inetkit.core.ProtocolViolationException;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
 import io.inetkit.core.TlsMode;
+import io.inetkit.mail.smtp.SendReceipt;
+import io.inetkit.mail.smtp.SmtpClient;
 import io.inetkit.testkit.fault.FaultScript;
 import io.inetkit.testkit.fault.FaultServer;
 import io.inetkit.testkit.tls.TestPki;

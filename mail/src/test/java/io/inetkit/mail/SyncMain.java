@@ -4,6 +4,8 @@ import io.inetkit.core.Credentials;
 import io.inetkit.core.Endpoint;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.imap.ImapSession;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package io.inetkit.cli.mail;
 
 import io.inetkit.core.ImapUrl;
-import io.inetkit.mail.ImapSession;
+import io.inetkit.mail.imap.ImapSession;
 import picocli.CommandLine.Parameters;
 
 /** Base of the {@code inetkit mail folders} actions that change one folder named by the URL. */

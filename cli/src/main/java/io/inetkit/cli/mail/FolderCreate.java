@@ -1,6 +1,6 @@
 package io.inetkit.cli.mail;
 
-import io.inetkit.mail.ImapSession;
+import io.inetkit.mail.imap.ImapSession;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 

@@ -2,9 +2,9 @@ package io.inetkit.cli.mail;
 
 import io.inetkit.cli.Json;
 import io.inetkit.cli.JsonOption;
-import io.inetkit.mail.FolderInfo;
-import io.inetkit.mail.ImapSession;
-import io.inetkit.mail.SpecialUse;
+import io.inetkit.mail.imap.FolderInfo;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.SpecialUse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

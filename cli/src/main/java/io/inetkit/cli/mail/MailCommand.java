@@ -5,9 +5,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code inetkit mail}: send over SMTP ({@link io.inetkit.mail.SmtpClient}); list, read, sync,
- * watch and change messages over IMAP ({@link io.inetkit.mail.ImapClient}) and POP3 ({@link
- * io.inetkit.mail.Pop3Client}).
+ * {@code inetkit mail}: send over SMTP ({@link io.inetkit.mail.smtp.SmtpClient}); list, read, sync,
+ * watch and change messages over IMAP ({@link io.inetkit.mail.imap.ImapClient}) and POP3 ({@link
+ * io.inetkit.mail.pop3.Pop3Client}).
  *
  * <pre>{@code
  * inetkit mail list imaps://alice@mail.example.org/INBOX --unseen --json

@@ -1,8 +1,8 @@
 package io.inetkit.cli.mail;
 
 import io.inetkit.core.ImapUrl;
-import io.inetkit.mail.ImapSession;
-import io.inetkit.mail.MessageRef;
+import io.inetkit.mail.imap.ImapSession;
+import io.inetkit.mail.imap.MessageRef;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package io.inetkit.cli.mail;
 
-import io.inetkit.mail.ImapClient;
-import io.inetkit.mail.Pop3Client;
+import io.inetkit.mail.imap.ImapClient;
+import io.inetkit.mail.pop3.Pop3Client;
 import picocli.CommandLine.Option;
 
 /**

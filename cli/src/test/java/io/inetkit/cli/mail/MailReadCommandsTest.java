@@ -197,14 +197,14 @@ class MailReadCommandsTest {
 
   /** Creates the Archive folder through the library (the CLI way is MailFoldersCommandTest). */
   private static void createArchive() throws Exception {
-    io.inetkit.mail.ImapClient client =
-        io.inetkit.mail.ImapClient.builder()
+    io.inetkit.mail.imap.ImapClient client =
+        io.inetkit.mail.imap.ImapClient.builder()
             .endpoint(server.endpoint(MailProtocol.IMAPS))
             .tlsMode(io.inetkit.core.TlsMode.IMPLICIT)
             .trust(server.clientTrust())
             .credentials(io.inetkit.core.Credentials.password("alice", "alice-pw".toCharArray()))
             .build();
-    try (io.inetkit.mail.ImapSession imap = client.open()) {
+    try (io.inetkit.mail.imap.ImapSession imap = client.open()) {
       if (imap.folders().stream().noneMatch(f -> f.name().equals("Archive"))) {
         imap.createFolder("Archive");
       }

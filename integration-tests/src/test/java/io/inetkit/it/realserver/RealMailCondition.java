@@ -1,5 +1,6 @@
 package io.inetkit.it.realserver;
 
+import io.inetkit.testkit.mail.RealMail;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -13,7 +13,7 @@ public record MailLimits(long maxLine, long maxLiteral, boolean literals, long m
 
   /** Limits for IMAP: literals up to {@code maxLiteral} bytes, the default folder size. */
   public static MailLimits imap(long maxLine, long maxLiteral) {
-    return imap(maxLine, maxLiteral, io.inetkit.mail.ImapClient.DEFAULT_MAX_MESSAGES);
+    return imap(maxLine, maxLiteral, io.inetkit.mail.imap.ImapClient.DEFAULT_MAX_MESSAGES);
   }
 
   /**

@@ -3,9 +3,9 @@ package io.inetkit.mail.internal;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.Reply;
 import io.inetkit.core.internal.Deadline;
-import io.inetkit.mail.DsnOptions;
 import io.inetkit.mail.OutgoingMessage;
-import io.inetkit.mail.SendOutcome;
+import io.inetkit.mail.smtp.DsnOptions;
+import io.inetkit.mail.smtp.SendOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.List;
  * reply to its end of data. When the connection breaks (a drop, a timeout, 421), a message whose
  * final dot had been written is reported failed (the server may hold it); one whose data had not
  * been completely sent is tried once more on a new connection, as {@link
- * io.inetkit.mail.SmtpSession#sendAll} documents.
+ * io.inetkit.mail.smtp.SmtpSession#sendAll} documents.
  */
 public final class SmtpBatch {
   private static final int MAX_RETRIES = 1;

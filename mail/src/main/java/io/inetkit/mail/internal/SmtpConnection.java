@@ -22,7 +22,7 @@ import io.inetkit.core.internal.Connector;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.core.internal.ReplyText;
 import io.inetkit.mail.OutgoingMessage;
-import io.inetkit.mail.SmtpCapabilities;
+import io.inetkit.mail.smtp.SmtpCapabilities;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

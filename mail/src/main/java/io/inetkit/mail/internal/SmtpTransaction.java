@@ -5,16 +5,16 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.Reply;
-import io.inetkit.mail.AllRecipientsRejectedException;
-import io.inetkit.mail.DsnOptions;
 import io.inetkit.mail.MailAddress;
 import io.inetkit.mail.MailMessage;
 import io.inetkit.mail.MissingExtensionException;
 import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.PreparedMessage;
-import io.inetkit.mail.RecipientReply;
-import io.inetkit.mail.SendReceipt;
-import io.inetkit.mail.SmtpCapabilities;
+import io.inetkit.mail.smtp.AllRecipientsRejectedException;
+import io.inetkit.mail.smtp.DsnOptions;
+import io.inetkit.mail.smtp.RecipientReply;
+import io.inetkit.mail.smtp.SendReceipt;
+import io.inetkit.mail.smtp.SmtpCapabilities;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class SmtpTransaction {
   /** The server's replies to the recipients of a transaction it invited data for. */
   public record Recipients(List<RecipientReply> accepted, List<RecipientReply> rejected) {}
 
-  /** Sends {@code message}; see {@link io.inetkit.mail.SmtpSession#send}. */
+  /** Sends {@code message}; see {@link io.inetkit.mail.smtp.SmtpSession#send}. */
   public static SendReceipt send(SmtpConnection c, OutgoingMessage message, DsnOptions dsn)
       throws InetkitException {
     Envelope e = envelope(c, message, dsn);

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class HostProcess {
-  private static final long START_TIMEOUT_MILLIS = 10_000;
+  private static final long START_TIMEOUT_MILLIS = 15_000;
 
   private HostProcess() {}
 
@@ -73,29 +73,66 @@ public final class HostProcess {
   }
 
   /**
-   * Waits (at most 10 s) until 127.0.0.1:{@code port} accepts connections.
+   * Waits (at most 15 s) until 127.0.0.1:{@code port} accepts connections.
    *
    * @throws IOException when {@code process} died or the port stayed closed; the message holds
    *     {@code log}
    */
   public static void awaitListening(String name, Process process, int port, Supplier<String> log)
       throws IOException {
+    awaitListening(name, process, List.of(port), log);
+  }
+
+  /**
+   * Waits (at most 15 s in all: Dovecot and Postfix start slower than vsftpd) until every port in
+   * {@code ports} accepts connections on 127.0.0.1.
+   *
+   * @param name the server's name, for the message
+   * @param process the server's process: when it exits, waiting stops
+   * @param log the server's log so far, for the message
+   * @throws IOException when {@code process} died or a port stayed closed; the message holds {@code
+   *     log}
+   */
+  public static void awaitListening(
+      String name, Process process, List<Integer> ports, Supplier<String> log) throws IOException {
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (true) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
-        return;
-      } catch (IOException notYet) {
+    for (int port : ports) {
+      while (!accepts(port)) {
         if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-          throw new IOException(name + " did not start on port " + port + ": " + log.get());
+          throw new IOException(
+              name + " did not start listening on 127.0.0.1:" + port + ": " + log.get());
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for " + name, e);
         }
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for " + name, e);
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /**
+   * Waits at most 10 s for {@code process} to exit after it was asked to (a stop command or a
+   * signal), then kills it.
+   */
+  public static void awaitExit(Process process) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
     }
   }
 

@@ -1,0 +1,309 @@
+package io.inetkit.mail.smtp;
+
+import io.inetkit.core.Credentials;
+import io.inetkit.core.Endpoint;
+import io.inetkit.core.EventListener;
+import io.inetkit.core.InetkitException;
+import io.inetkit.core.Inputs;
+import io.inetkit.core.PlaintextLogin;
+import io.inetkit.core.Timeouts;
+import io.inetkit.core.TlsMode;
+import io.inetkit.core.Trust;
+import io.inetkit.mail.OutgoingMessage;
+import io.inetkit.mail.internal.SmtpConnection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable, thread-safe SMTP client: where to submit mail and how. Holds no connection; {@link
+ * #open()} makes one, {@link #send} opens, sends and closes.
+ *
+ * <p>Safe by default: STARTTLS is required on every port except 465 (implicit TLS), plain text only
+ * when {@link TlsMode#NONE} is asked for, and a password in plain text only with {@link
+ * Builder#plaintextLogin PlaintextLogin.ALLOWED} as well; certificates and host names are verified
+ * with {@link Trust#system()}; timeouts are {@link Timeouts#DEFAULT}.
+ *
+ * <pre>{@code
+ * SmtpClient client = SmtpClient.builder()
+ *     .endpoint("smtp.example.org", 587)                 // STARTTLS required
+ *     .credentials(Credentials.fromEnvironment("alice@example.org", "SMTP_PASSWORD"))
+ *     .build();
+ * SendReceipt receipt = client.send(MailMessage.builder()
+ *     .from("alice@example.org").to("bob@example.org")
+ *     .subject("Hello").text("Hi Bob").build());
+ * System.out.println(receipt.finalReply());              // 250 2.0.0 Ok: queued as ...
+ * }</pre>
+ */
+public final class SmtpClient {
+  /** The submission port (RFC 6409), used when none is given. */
+  public static final int SUBMISSION_PORT = 587;
+
+  /** The implicit-TLS submission port (RFC 8314). */
+  public static final int SUBMISSIONS_PORT = 465;
+
+  /** The most sessions {@link #sendAll(List, int)} opens at once. */
+  public static final int MAX_PARALLELISM = 64;
+
+  private final Endpoint endpoint;
+  private final TlsMode tlsMode;
+  private final Trust trust;
+  private final Credentials credentials;
+  private final Timeouts timeouts;
+  private final String ehloName;
+  private final EventListener events;
+  private final PlaintextLogin plaintextLogin;
+
+  private SmtpClient(Builder b) {
+    if (b.endpoint == null) {
+      throw new IllegalStateException("endpoint is required");
+    }
+    this.endpoint = b.endpoint;
+    this.tlsMode =
+        b.tlsMode != null
+            ? b.tlsMode
+            : endpoint.port() == SUBMISSIONS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+    this.trust = b.trust;
+    this.credentials = b.credentials;
+    this.timeouts = b.timeouts;
+    this.ehloName = b.ehloName;
+    this.events = b.events;
+    this.plaintextLogin = b.plaintextLogin;
+  }
+
+  /** Returns a new builder (no endpoint yet). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this client's settings, to make a variant. */
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.endpoint = endpoint;
+    b.tlsMode = tlsMode;
+    b.trust = trust;
+    b.credentials = credentials;
+    b.timeouts = timeouts;
+    b.ehloName = ehloName;
+    b.events = events;
+    b.plaintextLogin = plaintextLogin;
+    return b;
+  }
+
+  /** Returns the server. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns how TLS is used. */
+  public TlsMode tlsMode() {
+    return tlsMode;
+  }
+
+  /** Returns which certificates are trusted. */
+  public Trust trust() {
+    return trust;
+  }
+
+  /** Returns the credentials, or {@code null} when the client does not log in. */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /** Returns the time limits. */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** Returns the name sent with EHLO. */
+  public String ehloName() {
+    return ehloName;
+  }
+
+  /** Returns the event listener. */
+  public EventListener events() {
+    return events;
+  }
+
+  /**
+   * Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}).
+   */
+  public PlaintextLogin plaintextLogin() {
+    return plaintextLogin;
+  }
+
+  /**
+   * Connects, says EHLO, upgrades to TLS as configured and logs in.
+   *
+   * @throws io.inetkit.core.TlsException when TLS is required but not offered, refused or not
+   *     verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is {@link
+   *     PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS (a
+   *     submission port that wants STARTTLS first). No credentials and no message were sent
+   * @throws io.inetkit.core.AuthenticationException when the server refuses the credentials
+   * @throws InetkitException for connection failures and timeouts
+   */
+  public SmtpSession open() throws InetkitException {
+    return new SmtpSession(
+        new SmtpConnection.Settings(
+            endpoint, tlsMode, trust, credentials, timeouts, ehloName, events, plaintextLogin));
+  }
+
+  /** Opens a session, sends one message and closes; see {@link SmtpSession#send}. */
+  public SendReceipt send(OutgoingMessage message) throws InetkitException {
+    return send(message, DsnOptions.NONE);
+  }
+
+  /** Like {@link #send(OutgoingMessage)} with delivery status notification options. */
+  public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
+    Objects.requireNonNull(message, "message");
+    try (SmtpSession session = open()) {
+      return session.send(message, dsn);
+    }
+  }
+
+  /** Opens a session, sends every message over it and closes; see {@link SmtpSession#sendAll}. */
+  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages)
+      throws InetkitException {
+    try (SmtpSession session = open()) {
+      return session.sendAll(messages);
+    }
+  }
+
+  /**
+   * Sends every message over up to {@code parallelism} sessions at once, for bulk sending; each
+   * session works as {@link SmtpSession#sendAll} does (pipelined where the server offers it,
+   * reconnecting after a 421 or a drop). Sessions take the next message from {@code messages} as
+   * they finish one, so nothing is queued or copied and a slow session does not hold up the rest;
+   * each outcome is at its message's position. The overall timeout applies to each message, and an
+   * enclosing deadline of the calling thread (the CLI's {@code --timeout}) to every session.
+   *
+   * <p>A session that cannot be opened, or cannot connect again after its connection broke, takes
+   * no more messages (the message it held is reported failed); the others carry on. Messages that
+   * no session took, because every session stopped or the calling thread was interrupted (its
+   * interrupt status is kept), are reported {@link SendOutcome.Failed} with an error that says they
+   * were not sent. Every session is closed and every thread ended before this returns.
+   *
+   * <pre>{@code
+   * List<SendOutcome> outcomes = client.sendAll(newsletter, 4);   // four connections
+   * long sent = outcomes.stream().filter(o -> o instanceof SendOutcome.Sent).count();
+   * }</pre>
+   *
+   * @param parallelism the number of sessions, 1 to {@value #MAX_PARALLELISM}; fewer are opened
+   *     when there are fewer messages
+   * @throws IllegalArgumentException when {@code parallelism} is out of range
+   * @throws InetkitException when no session could be opened (nothing was sent); the failure of the
+   *     first one
+   */
+  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, int parallelism)
+      throws InetkitException {
+    Objects.requireNonNull(messages, "messages");
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "parallelism must be 1 to " + MAX_PARALLELISM + ", not " + parallelism);
+    }
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    if (parallelism == 1 || messages.size() == 1) {
+      return sendAll(messages);
+    }
+    return new SmtpPool(this, messages, Math.min(parallelism, messages.size())).run();
+  }
+
+  @Override
+  public String toString() {
+    return "SmtpClient["
+        + endpoint
+        + ", "
+        + tlsMode
+        + ", "
+        + trust
+        + (credentials == null ? "" : ", " + credentials)
+        + "]";
+  }
+
+  /** Configures an {@link SmtpClient}; every setter validates at once. */
+  public static final class Builder {
+    private Endpoint endpoint;
+    private TlsMode tlsMode;
+    private Trust trust = Trust.system();
+    private Credentials credentials;
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private String ehloName = "localhost";
+    private EventListener events = EventListener.NONE;
+    private PlaintextLogin plaintextLogin = PlaintextLogin.REFUSED;
+
+    private Builder() {}
+
+    /** Sets the server; port 465 means implicit TLS unless {@link #tlsMode} says otherwise. */
+    public Builder endpoint(String host, int port) {
+      return endpoint(Endpoint.of(host, port));
+    }
+
+    /** Sets the server on the submission port 587 (STARTTLS required). */
+    public Builder endpoint(String host) {
+      return endpoint(Endpoint.of(host, SUBMISSION_PORT));
+    }
+
+    /** Sets the server. */
+    public Builder endpoint(Endpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /** Sets how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere). */
+    public Builder tlsMode(TlsMode tlsMode) {
+      this.tlsMode = Objects.requireNonNull(tlsMode, "tlsMode");
+      return this;
+    }
+
+    /** Sets which certificates are trusted (default {@link Trust#system()}). */
+    public Builder trust(Trust trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /** Sets the credentials: a password (AUTH PLAIN or LOGIN) or an OAuth2 token (XOAUTH2). */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** Sets the name sent with EHLO (default {@code localhost}). */
+    public Builder ehloName(String ehloName) {
+      this.ehloName = Inputs.requireToken("ehloName", ehloName, 255);
+      return this;
+    }
+
+    /** Sets the event listener (default {@link EventListener#NONE}). */
+    public Builder events(EventListener events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * Sets whether credentials may be sent over a connection without TLS ({@link TlsMode#NONE}, or
+     * an opportunistic STARTTLS the server did not offer). Default {@link PlaintextLogin#REFUSED}:
+     * such a login fails with a {@link io.inetkit.core.TlsException} before the password leaves;
+     * {@link PlaintextLogin#ALLOWED} sends it with a logged warning.
+     */
+    public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
+      this.plaintextLogin = Objects.requireNonNull(plaintextLogin, "plaintextLogin");
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws IllegalStateException when no endpoint was set
+     */
+    public SmtpClient build() {
+      return new SmtpClient(this);
+    }
+  }
+}
