@@ -4,8 +4,8 @@
 //                                           SESSIONS sessions; prints "RATE msg/s" timed in the JVM
 import io.inetkit.core.TlsMode;
 import io.inetkit.mail.MailMessage;
-import io.inetkit.mail.SendOutcome;
-import io.inetkit.mail.SmtpClient;
+import io.inetkit.mail.smtp.SendOutcome;
+import io.inetkit.mail.smtp.SmtpClient;
 import io.inetkit.testkit.mail.MailProtocol;
 import io.inetkit.testkit.mail.MailServer;
 import java.nio.file.Files;
