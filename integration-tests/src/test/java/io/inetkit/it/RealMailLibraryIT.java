@@ -12,6 +12,7 @@ import io.inetkit.it.LibraryMailJourney.Target;
 import io.inetkit.it.realserver.RealMailCondition;
 import io.inetkit.mail.AfterDownload;
 import io.inetkit.mail.Maildir;
+import io.inetkit.mail.OutgoingMessage;
 import io.inetkit.mail.PreparedMessage;
 import io.inetkit.mail.SyncResult;
 import io.inetkit.mail.imap.ImapClient;
@@ -19,7 +20,10 @@ import io.inetkit.mail.imap.ImapSession;
 import io.inetkit.mail.imap.SearchCriteria;
 import io.inetkit.mail.pop3.Pop3Client;
 import io.inetkit.mail.pop3.Pop3Session;
+import io.inetkit.mail.smtp.AllRecipientsRejectedException;
+import io.inetkit.mail.smtp.SendOutcome;
 import io.inetkit.mail.smtp.SmtpClient;
+import io.inetkit.mail.smtp.SmtpSession;
 import io.inetkit.testkit.mail.Dovecot;
 import io.inetkit.testkit.mail.MailUser;
 import io.inetkit.testkit.mail.Postfix;
@@ -56,7 +60,7 @@ class RealMailLibraryIT {
 
   @BeforeAll
   static void start() throws Exception {
-    List<String> logins = new ArrayList<>(List.of("alice", "isync", "psync"));
+    List<String> logins = new ArrayList<>(List.of("alice", "isync", "psync", "batch"));
     for (PostfixRoute route : PostfixRoute.values()) {
       logins.add(route.recipient);
       logins.add(route.recipient + TLS12_SUFFIX);
@@ -175,6 +179,44 @@ class RealMailLibraryIT {
     assertThat(deleting.deletedOnServer()).isEqualTo(sent.length);
     assertMaildirHolds(maildir, sent);
     assertThat(mail.messages(to)).as("left in Dovecot's Maildir").isEmpty();
+  }
+
+  @Test
+  void aPipelinedBatchAndAPoolDeliverEveryAcceptedMessageOnceAndReportTheRefusedOne()
+      throws Exception {
+    String batch = "batch@" + MailUser.DOMAIN;
+    List<OutgoingMessage> five = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String to = i == 2 ? "nosuchuser@" + MailUser.DOMAIN : batch; // refused at RCPT TO
+      five.add(
+          PreparedMessage.of(RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, to, "b" + i)));
+    }
+    SmtpClient mx =
+        SmtpClient.builder()
+            .endpoint("127.0.0.1", mail.port(Postfix.Listener.SMTP))
+            .tlsMode(TlsMode.STARTTLS_REQUIRED)
+            .trust(mail.trust())
+            .build();
+    List<SendOutcome> outcomes;
+    try (SmtpSession session = mx.open()) {
+      assertThat(session.capabilities().supports("PIPELINING")).isTrue();
+      outcomes = session.sendAll(five);
+    }
+    assertThat(outcomes)
+        .extracting(o -> o instanceof SendOutcome.Sent)
+        .containsExactly(true, true, false, true, true);
+    assertThat(((SendOutcome.Failed) outcomes.get(2)).error())
+        .isInstanceOf(AllRecipientsRejectedException.class)
+        .hasMessageContaining("550");
+
+    List<OutgoingMessage> six = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(
+          PreparedMessage.of(
+              RealMailMessages.write(tmp, "alice@" + MailUser.DOMAIN, batch, "p" + i)));
+    }
+    assertThat(mx.sendAll(six, 3)).allMatch(o -> o instanceof SendOutcome.Sent);
+    assertThat(mail.awaitDelivered(mail.user("batch"), 10)).hasSize(10);
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SmtpPipeliningTest {
 
   /** Records the conversation as {@code > command} and {@code < code} entries. */
-  private static final class Conversation extends EventListener {
+  static final class Conversation extends EventListener {
     final List<String> entries = new CopyOnWriteArrayList<>();
 
     @Override

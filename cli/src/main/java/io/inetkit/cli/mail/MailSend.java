@@ -40,7 +40,11 @@ import picocli.CommandLine.Option;
       "  echo 'Build 42 is green' | inetkit mail send --server smtps://ci@mx.example:465 \\",
       "      --from ci@example.org --to team@example.org --subject 'CI'",
       "  inetkit mail send --server smtp://alice@mx.example --eml prepared.eml",
-      "JSON: {\"messageId\",\"accepted\":[..],\"rejected\":[{\"recipient\",\"reply\"}],\"reply\"}"
+      "  inetkit mail send --server smtp://alice@mx.example --eml outbox/ --parallel 4 --json",
+      "JSON: {\"messageId\",\"accepted\":[..],\"rejected\":[{\"recipient\",\"reply\"}],\"reply\"}",
+      "Several --eml messages: one line per message in order (JSON: the same object with \"file\" and",
+      "\"sent\", or {\"file\",\"sent\":false,\"error\",\"exitCode\"}); the exit code is 0 when every",
+      "message was accepted, else the code of the first failure."
     })
 final class MailSend extends MailAction {
   /** The largest text body read from standard input; larger bodies belong in an attachment. */
@@ -110,21 +114,58 @@ final class MailSend extends MailAction {
 
   @Option(
       names = "--eml",
-      paramLabel = "FILE",
-      description = "Send a prepared RFC 5322 file as it is.")
-  Path eml;
+      paramLabel = "FILE|DIR",
+      description =
+          "Send a prepared RFC 5322 file as it is (repeatable; a folder means its *.eml files). Several go over one session, pipelined where the server allows.")
+  List<Path> eml = new ArrayList<>();
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Sessions at once for several --eml messages (1-64, default ${DEFAULT-VALUE}).")
+  int parallel;
 
   @Override
   public Integer call() throws Exception {
     InetkitUrl u = url(server, Scheme.SMTP, Scheme.SMTPS);
-    OutgoingMessage message = eml != null ? prepared() : composed();
+    if (parallel < 1 || parallel > SmtpClient.MAX_PARALLELISM) {
+      throw usage("--parallel must be 1 to " + SmtpClient.MAX_PARALLELISM);
+    }
+    List<Path> files = emlFiles();
+    if (files.size() > 1 || eml.stream().anyMatch(Files::isDirectory)) {
+      return MailSendBatch.send(this, smtp(u), files, parallel, json.enabled(), output);
+    }
+    OutgoingMessage message = files.isEmpty() ? composed() : prepared(files.get(0));
     SmtpClient smtp = smtp(u);
     SendReceipt receipt = smtp.send(message);
     report(receipt);
     return 0;
   }
 
-  private OutgoingMessage prepared() {
+  /** The files of every --eml, a folder's *.eml files in name order. */
+  private List<Path> emlFiles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : eml) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> list = Files.list(p)) {
+          list.filter(f -> f.getFileName().toString().endsWith(".eml"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .forEach(files::add);
+        }
+      } else {
+        files.add(p);
+      }
+    }
+    if (!eml.isEmpty() && files.isEmpty()) {
+      throw usage("no .eml files in " + eml);
+    }
+    return files;
+  }
+
+  /** A prepared message of {@code file}, the envelope from --from/--to or from its headers. */
+  OutgoingMessage prepared(Path file) {
     if (subject != null
         || text != null
         || textFile != null
@@ -137,13 +178,13 @@ final class MailSend extends MailAction {
     List<MailAddress> recipients =
         Stream.of(to, cc, bcc).flatMap(List::stream).map(MailAddress::parse).toList();
     if (from == null && recipients.isEmpty()) {
-      return PreparedMessage.of(eml);
+      return PreparedMessage.of(file);
     }
     if (from == null || recipients.isEmpty()) {
       throw usage(
           "with --eml give both --from and --to (the envelope), or neither to use its headers");
     }
-    return PreparedMessage.of(eml, MailAddress.parse(from), recipients);
+    return PreparedMessage.of(file, MailAddress.parse(from), recipients);
   }
 
   private OutgoingMessage composed() throws IOException {
@@ -213,33 +254,44 @@ final class MailSend extends MailAction {
 
   private void report(SendReceipt r) {
     if (json.enabled()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("messageId", r.messageId());
-      m.put("accepted", r.accepted().stream().map(a -> a.recipient().address()).toList());
-      m.put(
-          "rejected",
-          r.rejected().stream()
-              .map(
-                  x -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("recipient", x.recipient().address());
-                    row.put("reply", x.reply().toString());
-                    return row;
-                  })
-              .toList());
-      m.put("reply", r.finalReply().toString());
-      output.out().println(Json.write(m));
+      output.out().println(Json.write(toJson(r)));
     } else {
-      output
-          .out()
-          .println(
-              "accepted for "
-                  + String.join(
-                      ", ", r.accepted().stream().map(a -> a.recipient().address()).toList())
-                  + ": "
-                  + r.finalReply());
+      output.out().println(describe(r));
     }
     output.out().flush();
+    warnRejected(r);
+  }
+
+  /** The JSON object of a receipt. */
+  static Map<String, Object> toJson(SendReceipt r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("messageId", r.messageId());
+    m.put("accepted", r.accepted().stream().map(a -> a.recipient().address()).toList());
+    m.put(
+        "rejected",
+        r.rejected().stream()
+            .map(
+                x -> {
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("recipient", x.recipient().address());
+                  row.put("reply", x.reply().toString());
+                  return row;
+                })
+            .toList());
+    m.put("reply", r.finalReply().toString());
+    return m;
+  }
+
+  /** The text line of a receipt. */
+  static String describe(SendReceipt r) {
+    return "accepted for "
+        + String.join(", ", r.accepted().stream().map(a -> a.recipient().address()).toList())
+        + ": "
+        + r.finalReply();
+  }
+
+  /** Reports each refused recipient on standard error (the others still get the message). */
+  void warnRejected(SendReceipt r) {
     for (RecipientReply x : r.rejected()) {
       output
           .err()

@@ -91,6 +91,64 @@ public final class MimeComposer {
     }
   }
 
+  /**
+   * The size of a message as it will be sent and, when it is at most {@code keepUpTo} bytes, the
+   * bytes themselves (so a message measured for SIZE is composed once, not twice).
+   *
+   * @param size the size in bytes (before dot-stuffing)
+   * @param bytes the message, or {@code null} when it was larger than asked to keep, or a prepared
+   *     file (streamed from disk when sent)
+   */
+  public record Measured(long size, byte[] bytes) {}
+
+  /** Measures {@code message}, keeping its bytes when there are at most {@code keepUpTo}. */
+  public static Measured measure(OutgoingMessage message, int keepUpTo) throws IOException {
+    if (message instanceof PreparedMessage) {
+      return new Measured(size(message), null);
+    }
+    KeepingCounter out = new KeepingCounter(keepUpTo);
+    write(message, out);
+    return new Measured(out.count, out.kept == null ? null : out.kept.toByteArray());
+  }
+
+  /** Writes {@code message}, or {@code measured}'s bytes of it when they were kept. */
+  public static void write(OutgoingMessage message, Measured measured, OutputStream out)
+      throws IOException {
+    if (measured != null && measured.bytes() != null) {
+      out.write(measured.bytes());
+    } else {
+      write(message, out);
+    }
+  }
+
+  /** Counts what is written and keeps it while it is no more than a limit. */
+  private static final class KeepingCounter extends OutputStream {
+    private final int keepUpTo;
+    private java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(4096);
+    private long count;
+
+    KeepingCounter(int keepUpTo) {
+      this.keepUpTo = keepUpTo;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+      if (kept != null) {
+        if (count > keepUpTo) {
+          kept = null; // too large to hold: it is composed again when sent
+        } else {
+          kept.write(b, off, len);
+        }
+      }
+    }
+  }
+
   /** Returns the size in bytes of what {@link #write} produces (streams it once). */
   public static long size(OutgoingMessage message) throws IOException {
     if (message instanceof PreparedMessage p) {

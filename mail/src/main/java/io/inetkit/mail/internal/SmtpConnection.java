@@ -115,6 +115,9 @@ public final class SmtpConnection implements Closeable {
   private boolean broken;
   private boolean dataCommitted;
   private boolean inTransaction;
+  private long mailsWritten; // MAIL FROM commands written so far
+  private long dataOfMail = -1; // the MAIL FROM whose data was written last
+  private boolean unflushedData; // message data is in the buffer, not sent yet
 
   private SmtpConnection(Settings settings, Socket socket, Deadline deadline) throws IOException {
     this.settings = settings;
@@ -337,10 +340,39 @@ public final class SmtpConnection implements Closeable {
     for (String line : lines) {
       Inputs.requireNoControl("command", line); // all checked before any is sent
     }
-    for (String line : lines) {
-      write(line, Redaction.command(line));
+    sendWatched(lines, lines.get(lines.size() - 1));
+  }
+
+  /**
+   * Writes {@code lines} and flushes. When message data is still in the buffer (a pipelined batch)
+   * it goes out first, watched as while it was streamed: a server that stops reading it is a
+   * timeout after the read timeout.
+   */
+  private void sendWatched(List<String> lines, String shown) throws InetkitException {
+    if (!unflushedData) {
+      for (String line : lines) {
+        write(line, Redaction.command(line));
+      }
+      flush(shown);
+      return;
     }
-    flush(lines.get(lines.size() - 1));
+    WriteWatchdog watchdog = new WriteWatchdog(socket, settings.timeouts().read(), () -> 0L);
+    try (watchdog) {
+      for (String line : lines) {
+        write(line, Redaction.command(line));
+      }
+      flush(shown);
+    } catch (InetkitException e) {
+      if (watchdog.fired()) {
+        throw new InetkitTimeoutException(
+            "sending the end of the message data: the server stopped reading",
+            endpoint,
+            settings.timeouts().read(),
+            InetkitTimeoutException.Limit.READ,
+            e);
+      }
+      throw e;
+    }
   }
 
   /** Reads the reply to a command sent with {@link #send(List)}; {@code what} names it. */
@@ -352,6 +384,7 @@ public final class SmtpConnection implements Closeable {
     if (line.startsWith("MAIL ")) {
       dataCommitted = false;
       inTransaction = true;
+      mailsWritten++;
     }
     try {
       deadline.enter(shown);
@@ -374,6 +407,7 @@ public final class SmtpConnection implements Closeable {
   private void flush(String shown) throws InetkitException {
     try {
       out.flush();
+      unflushedData = false;
     } catch (IOException e) {
       broken = true;
       throw Connector.translate(
@@ -490,14 +524,44 @@ public final class SmtpConnection implements Closeable {
    * data; a positive reply ends the transaction.
    */
   public Reply content(OutgoingMessage message) throws InetkitException {
+    return content(message, null);
+  }
+
+  /** Like {@link #content(OutgoingMessage)}, sending {@code measured}'s bytes if it kept them. */
+  public Reply content(OutgoingMessage message, MimeComposer.Measured measured)
+      throws InetkitException {
+    writeContent(message, measured, true);
+    return endOfDataReply();
+  }
+
+  /**
+   * Writes the message after the server said 354 to DATA, with its terminating dot, into the
+   * connection's buffer without flushing it: a pipelined batch sends the next message's envelope in
+   * the same write and reads the reply later with {@link #endOfDataReply()}. From here on {@link
+   * #isDataCommitted()} is true: the server may hold the message.
+   */
+  public void writeContent(OutgoingMessage message, MimeComposer.Measured measured)
+      throws InetkitException {
+    writeContent(message, measured, false);
+  }
+
+  private void writeContent(OutgoingMessage message, MimeComposer.Measured measured, boolean flush)
+      throws InetkitException {
     SmtpDataOutputStream data = new SmtpDataOutputStream(out);
     deadline.phase("sending message data");
     WriteWatchdog watchdog = new WriteWatchdog(socket, settings.timeouts().read(), data::count);
     try (watchdog) {
-      MimeComposer.write(message, data);
+      MimeComposer.write(message, measured, data);
+      dataCommitted = true; // from the final dot on, the server may take the message
       data.finish();
-      dataCommitted = true;
+      dataOfMail = mailsWritten;
+      unflushedData = true;
+      if (flush) {
+        out.flush();
+        unflushedData = false;
+      }
     } catch (LocalSourceException e) {
+      dataCommitted = false;
       abort(); // the server must not take a truncated message
       throw new InetkitException(
           e.getMessage()
@@ -517,9 +581,18 @@ public final class SmtpConnection implements Closeable {
       }
       throw Connector.translate(deadline.explain(e), what, endpoint, settings.timeouts().read());
     }
+  }
+
+  /**
+   * Sends what is still buffered and reads the reply to the end of the data written by {@link
+   * #writeContent}; a positive reply ends that transaction (unless a later MAIL FROM was pipelined
+   * after it, which opened the next one).
+   */
+  public Reply endOfDataReply() throws InetkitException {
+    sendWatched(List.of(), "the end of the message data");
     deadline.phase("waiting for the reply to the end of the message data");
     Reply fin = readReply("the end of the message data");
-    if (fin.isPositive()) {
+    if (fin.isPositive() && dataOfMail == mailsWritten) {
       inTransaction = false; // the server completed the transaction: no RSET needed
     }
     return fin;

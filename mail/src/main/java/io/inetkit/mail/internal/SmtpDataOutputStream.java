@@ -113,7 +113,10 @@ public final class SmtpDataOutputStream extends OutputStream {
     out.write(b, run, end - run);
   }
 
-  /** Ends the last line if needed, writes the terminating {@code .} line and flushes. */
+  /**
+   * Ends the last line if needed and writes the terminating {@code .} line, without flushing: the
+   * caller flushes, alone or together with the next message's pipelined envelope.
+   */
   public void finish() throws IOException {
     drainSingles();
     if (pendingCr || !lineStart) {
@@ -121,7 +124,6 @@ public final class SmtpDataOutputStream extends OutputStream {
       out.write(CRLF);
     }
     out.write(END);
-    out.flush();
   }
 
   /**

@@ -48,6 +48,9 @@ public final class SmtpClient {
   /** The implicit-TLS submission port (RFC 8314). */
   public static final int SUBMISSIONS_PORT = 465;
 
+  /** The most sessions {@link #sendAll(List, int)} opens at once. */
+  public static final int MAX_PARALLELISM = 64;
+
   private final SettingsBuilder requested;
   private final ConnectionSettings settings;
   private final String ehloName;
@@ -181,6 +184,47 @@ public final class SmtpClient {
     try (SmtpSession session = open()) {
       return session.sendAll(messages);
     }
+  }
+
+  /**
+   * Sends every message over up to {@code parallelism} sessions at once, for bulk sending; each
+   * session works as {@link SmtpSession#sendAll} does (pipelined where the server offers it,
+   * reconnecting after a 421 or a drop). Sessions take the next message from {@code messages} as
+   * they finish one, so nothing is queued or copied and a slow session does not hold up the rest;
+   * each outcome is at its message's position. The overall timeout applies to each message, and an
+   * enclosing deadline of the calling thread (the CLI's {@code --timeout}) to every session.
+   *
+   * <p>A session that cannot be opened, or cannot connect again after its connection broke, takes
+   * no more messages (the message it held is reported failed); the others carry on. Messages that
+   * no session took, because every session stopped or the calling thread was interrupted (its
+   * interrupt status is kept), are reported {@link SendOutcome.Failed} with an error that says they
+   * were not sent. Every session is closed and every thread ended before this returns.
+   *
+   * <pre>{@code
+   * List<SendOutcome> outcomes = client.sendAll(newsletter, 4);   // four connections
+   * long sent = outcomes.stream().filter(o -> o instanceof SendOutcome.Sent).count();
+   * }</pre>
+   *
+   * @param parallelism the number of sessions, 1 to {@value #MAX_PARALLELISM}; fewer are opened
+   *     when there are fewer messages
+   * @throws IllegalArgumentException when {@code parallelism} is out of range
+   * @throws InetkitException when no session could be opened (nothing was sent); the failure of the
+   *     first one
+   */
+  public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, int parallelism)
+      throws InetkitException {
+    Objects.requireNonNull(messages, "messages");
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "parallelism must be 1 to " + MAX_PARALLELISM + ", not " + parallelism);
+    }
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    if (parallelism == 1 || messages.size() == 1) {
+      return sendAll(messages);
+    }
+    return new SmtpPool(this, messages, Math.min(parallelism, messages.size())).run();
   }
 
   @Override

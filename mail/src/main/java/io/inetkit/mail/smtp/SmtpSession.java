@@ -4,10 +4,10 @@ import io.inetkit.core.InetkitException;
 import io.inetkit.core.internal.Deadline;
 import io.inetkit.mail.MissingExtensionException;
 import io.inetkit.mail.OutgoingMessage;
+import io.inetkit.mail.internal.SmtpBatch;
 import io.inetkit.mail.internal.SmtpConnection;
 import io.inetkit.mail.internal.SmtpTransaction;
 import java.io.Closeable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmtpSession implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
-  private static final int MAX_RETRIES = 1;
 
   private final SmtpConnection.Settings settings;
 
@@ -118,57 +117,46 @@ public final class SmtpSession implements Closeable {
 
   /**
    * Sends every message over one connection. A message the server accepted ends its transaction, so
-   * the next one starts at once; RSET is sent only before a message that follows a failed or
-   * aborted transaction (RFC 5321 section 4.1.1.4). When the server offers PIPELINING (RFC 2920)
-   * each message's MAIL FROM, RCPT TOs and DATA go out in one write. When the server says 421 or
-   * the connection drops, the session connects again and carries on; a message whose data had not
-   * been completely sent is tried once more on the new connection (one whose data had been sent is
+   * the next one starts at once; RSET is sent only before a message that follows a transaction that
+   * failed before its data (RFC 5321 section 4.1.1.4). When the server offers PIPELINING (RFC 2920)
+   * each message's MAIL FROM, RCPT TOs and DATA go out in one write together with the end of the
+   * previous message's data, and the replies are read in order, so a message costs one round trip;
+   * without PIPELINING every command waits for its reply. When the server says 421 or the
+   * connection drops, the session connects again and carries on; a message whose data had not been
+   * completely sent is tried once more on the new connection (one whose data had been sent is
    * reported failed, because the server may have it). A 421 or a drop at the RSET before a message
    * counts as a failure of that message's first try, so it is sent on the new connection; {@link
-   * SendOutcome.Sent#retriedAfter()} shows such reconnects. Never throws for a single message: each
-   * outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}.
+   * SendOutcome.Sent#retriedAfter()} shows such reconnects. A message is reported {@link
+   * SendOutcome.Sent} only after the server's positive reply to its end of data. Never throws for a
+   * single message: each outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}, in
+   * the order of {@code messages}; the overall timeout applies to each message.
    */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, DsnOptions dsn) {
-    List<SendOutcome> outcomes = new ArrayList<>(messages.size());
-    for (int i = 0; i < messages.size(); i++) {
-      deadline.start(settings.timeouts().overall(), "send"); // each message is one operation
-      try {
-        outcomes.add(sendOne(i, messages.get(i), dsn));
-      } finally {
-        deadline.clear();
-      }
-    }
-    return List.copyOf(outcomes);
+    Objects.requireNonNull(dsn, "dsn");
+    SendOutcome[] outcomes = new SendOutcome[messages.size()];
+    int[] next = {0};
+    sendEach(
+        () -> {
+          int i = next[0]++;
+          return i < outcomes.length ? new SmtpBatch.Item(i, messages.get(i)) : null;
+        },
+        o -> outcomes[o.index()] = o,
+        dsn,
+        SmtpBatch.WhenUnreachable.CONTINUE);
+    return List.of(outcomes);
   }
 
-  private SendOutcome sendOne(int index, OutgoingMessage message, DsnOptions dsn) {
-    List<InetkitException> retriedAfter = new ArrayList<>();
-    while (true) {
-      try {
-        SmtpConnection c = usable();
-        if (c.inTransaction()) {
-          c.reset(); // the previous transaction failed part-way; a 421 or drop here is retried
-        }
-        return new SendOutcome.Sent(index, SmtpTransaction.send(c, message, dsn), retriedAfter);
-      } catch (InetkitException e) {
-        if (retriedAfter.size() >= MAX_RETRIES
-            || connection == null
-            || !connection.isBroken()
-            || connection.isDataCommitted()) {
-          if (retriedAfter.isEmpty()) {
-            return new SendOutcome.Failed(
-                index, e); // a refusal, or the server may hold the message
-          }
-          // the first failure is the cause (a refused reconnect after a timeout is only its
-          // consequence): it is the one reported, the later ones are attached to it
-          InetkitException first = retriedAfter.get(0);
-          retriedAfter.subList(1, retriedAfter.size()).forEach(first::addSuppressed);
-          first.addSuppressed(e);
-          return new SendOutcome.Failed(index, first);
-        }
-        retriedAfter.add(e); // nothing of this message was committed: try it on a new connection
-      }
+  /** Sends what {@code source} hands out, giving each outcome to {@code sink}; see sendAll. */
+  void sendEach(
+      SmtpBatch.Source source,
+      SmtpBatch.Sink sink,
+      DsnOptions dsn,
+      SmtpBatch.WhenUnreachable whenUnreachable) {
+    if (closed) {
+      throw new IllegalStateException("session is closed");
     }
+    new SmtpBatch(this::usable, deadline, settings.timeouts().overall(), dsn, whenUnreachable)
+        .run(source, sink);
   }
 
   /** Returns the connection, connecting again if the last one broke or could not be made. */
