@@ -53,8 +53,12 @@ class WindowsLauncherTest {
       assertThat(line.chars().filter(c -> c == '"').count() % 2)
           .as("balanced quotes: %s", line)
           .isZero();
-      // %NAME% pairs, %~dp0 and %* are the only uses of %
-      String rest = line.replaceAll("%[A-Z_]+%", "").replace("%~dp0", "").replace("%*", "");
+      // %NAME% pairs, %~dp0, the arguments %~1 .. %~9 and %* are the only uses of %
+      String rest =
+          line.replaceAll("%[A-Z_]+%", "")
+              .replace("%~dp0", "")
+              .replaceAll("%~[1-9]", "")
+              .replace("%*", "");
       assertThat(rest).as("stray %% in: %s", line).doesNotContain("%");
       assertThat(line)
           .as("POSIX shell syntax in: %s", line)
