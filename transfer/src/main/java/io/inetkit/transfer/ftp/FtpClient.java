@@ -181,7 +181,15 @@ public final class FtpClient {
     }
   }
 
-  /** {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}. */
+  /**
+   * {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param local the local file to write, or an existing folder to write into
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public FtpTransfer get(String remote, Path local) throws InetkitException {
     return get(remote, local, GetOptions.DEFAULT);
   }
@@ -205,7 +213,15 @@ public final class FtpClient {
     }
   }
 
-  /** {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}. */
+  /**
+   * {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}.
+   *
+   * @param local the local file to upload
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public FtpTransfer put(Path local, String remote) throws InetkitException {
     return put(local, remote, PutOptions.DEFAULT);
   }

@@ -70,7 +70,15 @@ public interface FtpSession extends Closeable {
    */
   FtpTransfer get(String remote, Path local, GetOptions options) throws InetkitException;
 
-  /** {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}. */
+  /**
+   * {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param local the local file to write, or an existing folder to write into
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer get(String remote, Path local) throws InetkitException {
     return get(remote, local, GetOptions.DEFAULT);
   }
@@ -89,7 +97,15 @@ public interface FtpSession extends Closeable {
   FtpTransfer get(String remote, OutputStream out, StreamGetOptions options)
       throws InetkitException;
 
-  /** {@link #get(String, OutputStream, StreamGetOptions)} with {@link StreamGetOptions#DEFAULT}. */
+  /**
+   * {@link #get(String, OutputStream, StreamGetOptions)} with {@link StreamGetOptions#DEFAULT}.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param out where the bytes go; flushed, not closed
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer get(String remote, OutputStream out) throws InetkitException {
     return get(remote, out, StreamGetOptions.DEFAULT);
   }
@@ -107,7 +123,15 @@ public interface FtpSession extends Closeable {
    */
   FtpTransfer put(Path local, String remote, PutOptions options) throws InetkitException;
 
-  /** {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}. */
+  /**
+   * {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}.
+   *
+   * @param local the local file to upload
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer put(Path local, String remote) throws InetkitException {
     return put(local, remote, PutOptions.DEFAULT);
   }
