@@ -178,8 +178,7 @@ public interface FtpSession extends Closeable {
    *
    * @param remoteDir the remote folder to copy
    * @param localDir the local folder to copy into; created when missing
-   * @param options which files are copied and over how many connections (see {@link
-   *     MirrorOptions})
+   * @param options which files are copied and over how many connections (see {@link MirrorOptions})
    * @return the files copied and skipped, and the bytes copied
    * @throws io.inetkit.core.LimitExceededException past {@link FtpClient#maxMirrorDepth()} or
    *     {@link FtpClient#maxMirrorEntries()}
@@ -210,8 +209,7 @@ public interface FtpSession extends Closeable {
    *
    * @param localDir the local folder to copy; must exist
    * @param remoteDir the remote folder to copy into; created when missing
-   * @param options which files are copied and over how many connections (see {@link
-   *     MirrorOptions})
+   * @param options which files are copied and over how many connections (see {@link MirrorOptions})
    * @return the files copied and skipped, and the bytes copied
    * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
