@@ -170,7 +170,7 @@ public final class FtpClient {
    * @param remote the remote file's path (relative to the login folder unless it starts with {@code
    *     /})
    * @param local the local file to write, or an existing folder to write into
-   * @param options options for this transfer (see {@link TransferOption})
+   * @param options resume and checksum options (see {@link GetOptions})
    * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LocalFileException when the folder to save into does not exist
    */
@@ -181,7 +181,15 @@ public final class FtpClient {
     }
   }
 
-  /** {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}. */
+  /**
+   * {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param local the local file to write, or an existing folder to write into
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public FtpTransfer get(String remote, Path local) throws InetkitException {
     return get(remote, local, GetOptions.DEFAULT);
   }
@@ -193,7 +201,7 @@ public final class FtpClient {
    * @param local the local file to upload
    * @param remote the remote file's path (relative to the login folder unless it starts with {@code
    *     /})
-   * @param options options for this transfer (see {@link TransferOption})
+   * @param options resume, atomic and checksum options (see {@link PutOptions})
    * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LocalFileException when {@code local} is missing, a folder or
    *     unreadable
@@ -205,15 +213,23 @@ public final class FtpClient {
     }
   }
 
-  /** {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}. */
+  /**
+   * {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}.
+   *
+   * @param local the local file to upload
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   public FtpTransfer put(Path local, String remote) throws InetkitException {
     return put(local, remote, PutOptions.DEFAULT);
   }
 
   /**
-   * Returns the connection settings, resolved: server, TLS mode (derived by {@link #defaultTlsMode}
-   * when none was set), trust, login (always present: anonymous by default), timeouts and event
-   * listener.
+   * {@return the connection settings, resolved: server, TLS mode (derived by {@link
+   * #defaultTlsMode} when none was set), trust, login (always present: anonymous by default),
+   * timeouts and event listener}
    */
   public ConnectionSettings settings() {
     return settings;
@@ -224,7 +240,7 @@ public final class FtpClient {
     return settings.proxy();
   }
 
-  /** Returns the server. */
+  /** {@return the server} */
   public Endpoint endpoint() {
     return settings.endpoint();
   }
@@ -394,6 +410,8 @@ public final class FtpClient {
      * to {@link FtpClient#defaultTlsMode}; a URL with user and password sets the login. {@link
      * #tlsMode} and {@link #credentials} given before or after still win.
      *
+     * @param url an {@code ftp://} or {@code ftps://} URL
+     * @return this builder
      * @throws InvalidInputException when {@code url} is not an FTP URL
      */
     public Builder url(InetkitUrl url) {
@@ -403,6 +421,9 @@ public final class FtpClient {
 
     /**
      * Like {@link #url(InetkitUrl)}; a {@code ;type=a} URL also sets {@link TransferType#ASCII}.
+     *
+     * @param url a parsed {@code ftp://} or {@code ftps://} URL
+     * @return this builder
      */
     public Builder url(FtpUrl url) {
       url(url.url());
@@ -412,7 +433,12 @@ public final class FtpClient {
       return this;
     }
 
-    /** Sets the server. */
+    /**
+     * Sets the server.
+     *
+     * @param endpoint the server's host and port
+     * @return this builder
+     */
     public Builder endpoint(Endpoint endpoint) {
       conn.endpoint(endpoint);
       return this;
@@ -477,6 +503,9 @@ public final class FtpClient {
     /**
      * Sets connect and control read timeouts; the data timeout follows the read timeout unless
      * {@link #dataTimeout} was set.
+     *
+     * @param timeouts the connect, read and overall timeouts
+     * @return this builder
      */
     public Builder timeouts(Timeouts timeouts) {
       conn.timeouts(timeouts);

@@ -62,7 +62,7 @@ public interface FtpSession extends Closeable {
    * @param remote the remote file's path (relative to the login folder unless it starts with {@code
    *     /})
    * @param local the local file to write, or an existing folder to write into
-   * @param options options for this transfer (see {@link TransferOption})
+   * @param options resume and checksum options (see {@link GetOptions})
    * @return what was transferred: bytes, time and checksum
    * @throws io.inetkit.core.LimitExceededException when the file is larger than {@link
    *     FtpClient#maxFileSize()}: checked before transferring when SIZE answers, and on the bytes
@@ -70,7 +70,15 @@ public interface FtpSession extends Closeable {
    */
   FtpTransfer get(String remote, Path local, GetOptions options) throws InetkitException;
 
-  /** {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}. */
+  /**
+   * {@link #get(String, Path, GetOptions)} with {@link GetOptions#DEFAULT}.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param local the local file to write, or an existing folder to write into
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer get(String remote, Path local) throws InetkitException {
     return get(remote, local, GetOptions.DEFAULT);
   }
@@ -82,14 +90,22 @@ public interface FtpSession extends Closeable {
    * @param remote the remote file's path (relative to the login folder unless it starts with {@code
    *     /})
    * @param out where the bytes go; flushed, not closed
-   * @param options options for this transfer (see {@link TransferOption})
+   * @param options checksum option (see {@link StreamGetOptions})
    * @return what was transferred: bytes, time and checksum
    * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   FtpTransfer get(String remote, OutputStream out, StreamGetOptions options)
       throws InetkitException;
 
-  /** {@link #get(String, OutputStream, StreamGetOptions)} with {@link StreamGetOptions#DEFAULT}. */
+  /**
+   * {@link #get(String, OutputStream, StreamGetOptions)} with {@link StreamGetOptions#DEFAULT}.
+   *
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param out where the bytes go; flushed, not closed
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer get(String remote, OutputStream out) throws InetkitException {
     return get(remote, out, StreamGetOptions.DEFAULT);
   }
@@ -101,21 +117,46 @@ public interface FtpSession extends Closeable {
    * @param local the local file to upload
    * @param remote the remote file's path (relative to the login folder unless it starts with {@code
    *     /})
-   * @param options options for this transfer (see {@link TransferOption})
+   * @param options resume, atomic and checksum options (see {@link PutOptions})
    * @return what was transferred: bytes, time and checksum
    * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   FtpTransfer put(Path local, String remote, PutOptions options) throws InetkitException;
 
-  /** {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}. */
+  /**
+   * {@link #put(Path, String, PutOptions)} with {@link PutOptions#DEFAULT}.
+   *
+   * @param local the local file to upload
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer put(Path local, String remote) throws InetkitException {
     return put(local, remote, PutOptions.DEFAULT);
   }
 
-  /** Uploads everything {@code in} yields (not closed) to {@code remote}; no automatic retry. */
+  /**
+   * Uploads everything {@code in} yields (not closed) to {@code remote}; no automatic retry.
+   *
+   * @param in the bytes to upload; read to its end, not closed
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @param options atomic and checksum options (see {@link StreamPutOptions})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   FtpTransfer put(InputStream in, String remote, StreamPutOptions options) throws InetkitException;
 
-  /** {@link #put(InputStream, String, StreamPutOptions)} with {@link StreamPutOptions#DEFAULT}. */
+  /**
+   * {@link #put(InputStream, String, StreamPutOptions)} with {@link StreamPutOptions#DEFAULT}.
+   *
+   * @param in the bytes to upload; read to its end, not closed
+   * @param remote the remote file's path (relative to the login folder unless it starts with {@code
+   *     /})
+   * @return what was transferred: bytes, time and checksum
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default FtpTransfer put(InputStream in, String remote) throws InetkitException {
     return put(in, remote, StreamPutOptions.DEFAULT);
   }
@@ -135,13 +176,26 @@ public interface FtpSession extends Closeable {
    * a parallelism above 1, the client's {@link io.inetkit.core.ProgressListener} and {@link
    * io.inetkit.core.EventListener} are called from several threads.
    *
+   * @param remoteDir the remote folder to copy
+   * @param localDir the local folder to copy into; created when missing
+   * @param options which files are copied and over how many connections (see {@link MirrorOptions})
+   * @return the files copied and skipped, and the bytes copied
    * @throws io.inetkit.core.LimitExceededException past {@link FtpClient#maxMirrorDepth()} or
    *     {@link FtpClient#maxMirrorEntries()}
    */
   MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorOptions options)
       throws InetkitException;
 
-  /** {@link #mirrorDown(String, Path, MirrorOptions)} in {@code mode}, default parallelism. */
+  /**
+   * {@link #mirrorDown(String, Path, MirrorOptions)} in {@code mode}, default parallelism.
+   *
+   * @param remoteDir the remote folder to copy
+   * @param localDir the local folder to copy into; created when missing
+   * @param mode which files are copied
+   * @return the files copied and skipped, and the bytes copied
+   * @throws InetkitException when a name is unsafe, a limit is exceeded, the server refuses or the
+   *     connection fails
+   */
   default MirrorResult mirrorDown(String remoteDir, Path localDir, MirrorMode mode)
       throws InetkitException {
     return mirrorDown(remoteDir, localDir, MirrorOptions.DEFAULT.withMode(mode));
@@ -152,11 +206,25 @@ public interface FtpSession extends Closeable {
    * session's connection, which also lists each remote folder once), and uploads the files over up
    * to {@link MirrorOptions#parallelism()} connections as {@link #mirrorDown mirrorDown} does
    * (STOR, SIZE to check, MFMT to keep the time). Failures stop it as in {@link #mirrorDown}.
+   *
+   * @param localDir the local folder to copy; must exist
+   * @param remoteDir the remote folder to copy into; created when missing
+   * @param options which files are copied and over how many connections (see {@link MirrorOptions})
+   * @return the files copied and skipped, and the bytes copied
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
    */
   MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorOptions options)
       throws InetkitException;
 
-  /** {@link #mirrorUp(Path, String, MirrorOptions)} in {@code mode}, default parallelism. */
+  /**
+   * {@link #mirrorUp(Path, String, MirrorOptions)} in {@code mode}, default parallelism.
+   *
+   * @param localDir the local folder to copy; must exist
+   * @param remoteDir the remote folder to copy into; created when missing
+   * @param mode which files are copied
+   * @return the files copied and skipped, and the bytes copied
+   * @throws InetkitException when the server refuses, the connection fails or a limit is exceeded
+   */
   default MirrorResult mirrorUp(Path localDir, String remoteDir, MirrorMode mode)
       throws InetkitException {
     return mirrorUp(localDir, remoteDir, MirrorOptions.DEFAULT.withMode(mode));

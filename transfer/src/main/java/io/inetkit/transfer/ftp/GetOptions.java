@@ -19,12 +19,22 @@ public record GetOptions(boolean resume, boolean verifyChecksum) {
   /** A fresh download without checksum: the default. */
   public static final GetOptions DEFAULT = new GetOptions(false, false);
 
-  /** Returns a copy with {@link #resume} set. */
+  /**
+   * Returns a copy with {@link #resume} set.
+   *
+   * @param resume whether to continue an interrupted download's partial temp file
+   * @return a copy with {@code resume} replaced
+   */
   public GetOptions withResume(boolean resume) {
     return new GetOptions(resume, verifyChecksum);
   }
 
-  /** Returns a copy with {@link #verifyChecksum} set. */
+  /**
+   * Returns a copy with {@link #verifyChecksum} set.
+   *
+   * @param verifyChecksum whether to compare the server's checksum with the local file's
+   * @return a copy with {@code verifyChecksum} replaced
+   */
   public GetOptions withVerifyChecksum(boolean verifyChecksum) {
     return new GetOptions(resume, verifyChecksum);
   }

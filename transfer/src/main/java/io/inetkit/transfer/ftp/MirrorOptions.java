@@ -31,18 +31,36 @@ public record MirrorOptions(MirrorMode mode, int parallelism) {
   public static final MirrorOptions DEFAULT =
       new MirrorOptions(MirrorMode.ALL, DEFAULT_PARALLELISM);
 
-  /** Validates the options. */
+  /**
+   * Validates the options.
+   *
+   * @param mode which files are copied; not null
+   * @param parallelism how many connections move files at once, 1 to {@value #MAX_PARALLELISM}
+   * @throws NullPointerException when {@code mode} is null
+   * @throws io.inetkit.core.InvalidInputException when {@code parallelism} is out of range
+   */
   public MirrorOptions {
     Objects.requireNonNull(mode, "mode");
     io.inetkit.core.internal.Inputs.requireRange("parallelism", parallelism, 1, MAX_PARALLELISM);
   }
 
-  /** Returns a copy with {@link #mode} set. */
+  /**
+   * Returns a copy with {@link #mode} set.
+   *
+   * @param mode which files are copied; not null
+   * @return a copy with {@code mode} replaced
+   */
   public MirrorOptions withMode(MirrorMode mode) {
     return new MirrorOptions(mode, parallelism);
   }
 
-  /** Returns a copy with {@link #parallelism} set. */
+  /**
+   * Returns a copy with {@link #parallelism} set.
+   *
+   * @param parallelism how many connections move files at once, 1 to {@value #MAX_PARALLELISM}
+   * @return a copy with {@code parallelism} replaced
+   * @throws io.inetkit.core.InvalidInputException when {@code parallelism} is out of range
+   */
   public MirrorOptions withParallelism(int parallelism) {
     return new MirrorOptions(mode, parallelism);
   }

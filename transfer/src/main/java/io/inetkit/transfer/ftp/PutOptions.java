@@ -19,17 +19,32 @@ public record PutOptions(boolean resume, boolean atomic, boolean verifyChecksum)
   /** A plain upload straight to the target name: the default. */
   public static final PutOptions DEFAULT = new PutOptions(false, false, false);
 
-  /** Returns a copy with {@link #resume} set. */
+  /**
+   * Returns a copy with {@link #resume} set.
+   *
+   * @param resume whether to continue the remote file from its current size
+   * @return a copy with {@code resume} replaced
+   */
   public PutOptions withResume(boolean resume) {
     return new PutOptions(resume, atomic, verifyChecksum);
   }
 
-  /** Returns a copy with {@link #atomic} set. */
+  /**
+   * Returns a copy with {@link #atomic} set.
+   *
+   * @param atomic whether to upload under a temporary name and rename it when complete
+   * @return a copy with {@code atomic} replaced
+   */
   public PutOptions withAtomic(boolean atomic) {
     return new PutOptions(resume, atomic, verifyChecksum);
   }
 
-  /** Returns a copy with {@link #verifyChecksum} set. */
+  /**
+   * Returns a copy with {@link #verifyChecksum} set.
+   *
+   * @param verifyChecksum whether to compare the server's checksum with the local file's
+   * @return a copy with {@code verifyChecksum} replaced
+   */
   public PutOptions withVerifyChecksum(boolean verifyChecksum) {
     return new PutOptions(resume, atomic, verifyChecksum);
   }

@@ -17,7 +17,12 @@ public record StreamGetOptions(boolean verifyChecksum) {
   /** No checksum: the default. */
   public static final StreamGetOptions DEFAULT = new StreamGetOptions(false);
 
-  /** Returns a copy with {@link #verifyChecksum} set. */
+  /**
+   * Returns a copy with {@link #verifyChecksum} set.
+   *
+   * @param verifyChecksum whether to compare the server's checksum with that of the bytes written
+   * @return a copy with {@code verifyChecksum} replaced
+   */
   public StreamGetOptions withVerifyChecksum(boolean verifyChecksum) {
     return new StreamGetOptions(verifyChecksum);
   }

@@ -17,12 +17,22 @@ public record StreamPutOptions(boolean atomic, boolean verifyChecksum) {
   /** A plain upload straight to the target name: the default. */
   public static final StreamPutOptions DEFAULT = new StreamPutOptions(false, false);
 
-  /** Returns a copy with {@link #atomic} set. */
+  /**
+   * Returns a copy with {@link #atomic} set.
+   *
+   * @param atomic whether to upload under a temporary name and rename it when complete
+   * @return a copy with {@code atomic} replaced
+   */
   public StreamPutOptions withAtomic(boolean atomic) {
     return new StreamPutOptions(atomic, verifyChecksum);
   }
 
-  /** Returns a copy with {@link #verifyChecksum} set. */
+  /**
+   * Returns a copy with {@link #verifyChecksum} set.
+   *
+   * @param verifyChecksum whether to compare the server's checksum with that of the bytes sent
+   * @return a copy with {@code verifyChecksum} replaced
+   */
   public StreamPutOptions withVerifyChecksum(boolean verifyChecksum) {
     return new StreamPutOptions(atomic, verifyChecksum);
   }

@@ -476,6 +476,8 @@ public final class GopherClient {
      * and no fixed server: every call names its server (a URL, an item, or host and port), and
      * calls given a URL always use that URL's scheme.
      *
+     * @param url a {@code gopher://} or {@code gophers://} URL; not null
+     * @return this builder
      * @throws InvalidInputException when {@code url} is not a Gopher URL
      */
     public Builder url(InetkitUrl url) {
@@ -487,7 +489,12 @@ public final class GopherClient {
       return tlsMode(url.tlsMode());
     }
 
-    /** Sets connect, read (idle) and overall timeouts; default {@link Timeouts#DEFAULT}. */
+    /**
+     * Sets connect, read (idle) and overall timeouts; default {@link Timeouts#DEFAULT}.
+     *
+     * @param timeouts the timeouts; not null
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) {
       this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
       return this;
