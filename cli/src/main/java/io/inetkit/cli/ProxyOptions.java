@@ -47,6 +47,7 @@ public final class ProxyOptions {
    * Returns the proxies for this command: {@code --proxy}, else the environment's, with the
    * environment's or {@code --noproxy}'s exclusions.
    *
+   * @return the proxies; {@link Proxies#NONE} when {@code --proxy} was given empty
    * @throws InvalidInputException for a malformed proxy URL (exit code 2; no credentials shown)
    */
   public Proxies proxies() {

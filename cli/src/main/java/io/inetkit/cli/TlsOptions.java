@@ -110,7 +110,7 @@ public final class TlsOptions {
     return PlaintextLogin.ALLOWED;
   }
 
-  /** Returns the TLS mode chosen with {@code --tls}, if given. */
+  /** {@return the TLS mode chosen with {@code --tls}; empty when not given} */
   public Optional<TlsMode> explicitMode() {
     return Optional.ofNullable(choice).map(Choice::mode);
   }

@@ -44,7 +44,19 @@ public record ConnectionSettings(
     EventListener eventListener,
     Proxies proxy) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param endpoint the server
+   * @param tlsMode how TLS is used
+   * @param trust which certificates are trusted
+   * @param credentials who logs in; empty when the client does not log in
+   * @param timeouts the connect, idle-read and per-operation limits
+   * @param plaintextLogin whether credentials may be sent over a connection without TLS
+   * @param eventListener who is told about connections, commands and replies
+   * @param proxy the proxies connections go through ({@link Proxies#NONE}: direct)
+   * @throws NullPointerException if any component is null
+   */
   public ConnectionSettings {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(tlsMode, "tlsMode");
@@ -56,7 +68,15 @@ public record ConnectionSettings(
     Objects.requireNonNull(proxy, "proxy");
   }
 
-  /** Returns a copy for another server and TLS mode (Gopher, one server per request). */
+  /**
+   * Returns a copy for another server and TLS mode (Gopher, one server per request); the other
+   * components are kept.
+   *
+   * @param endpoint the server to connect to instead, not null
+   * @param tlsMode how TLS is used with that server, not null
+   * @return a copy with {@code endpoint} and {@code tlsMode} replaced
+   * @throws NullPointerException if {@code endpoint} or {@code tlsMode} is null
+   */
   public ConnectionSettings withTarget(Endpoint endpoint, TlsMode tlsMode) {
     return new ConnectionSettings(
         endpoint, tlsMode, trust, credentials, timeouts, plaintextLogin, eventListener, proxy);

@@ -42,7 +42,7 @@ public class InvalidInputException extends IllegalArgumentException {
     this.parameter = parameter;
   }
 
-  /** Returns the name of the rejected parameter. */
+  /** {@return the name of the rejected parameter, e.g. {@code "caFile"}} */
   public String parameter() {
     return parameter;
   }

@@ -54,7 +54,14 @@ public final class Proxies {
     this.noProxyEntries = List.copyOf(entries);
   }
 
-  /** Returns the rule that sends every connection through {@code proxy}. */
+  /**
+   * Returns the rule that sends every connection through {@code proxy}, with an empty no-proxy
+   * list.
+   *
+   * @param proxy the proxy for every scheme, not null
+   * @return the rule
+   * @throws NullPointerException if {@code proxy} is null
+   */
   public static Proxies of(Proxy proxy) {
     if (proxy == null) {
       throw new NullPointerException("proxy");
@@ -62,7 +69,12 @@ public final class Proxies {
     return new Proxies(proxy, Map.of(), "");
   }
 
-  /** Reads the proxy variables of this process's environment (see the class description). */
+  /**
+   * Reads the proxy variables of this process's environment (see the class description).
+   *
+   * @return the rule the variables describe; direct for every connection when none is set
+   * @throws InvalidInputException when a variable holds a malformed proxy URL
+   */
   public static Proxies fromEnvironment() {
     return fromEnvironment(System.getenv());
   }
@@ -71,6 +83,8 @@ public final class Proxies {
    * Reads the proxy variables from {@code env}, as curl does (see the class description). Empty
    * variables are ignored.
    *
+   * @param env the variables, by name (e.g. {@link System#getenv()}); not null
+   * @return the rule the variables describe; direct for every connection when none is set
    * @throws InvalidInputException when a variable holds a malformed proxy URL (the message names
    *     the variable and never shows credentials)
    */
@@ -110,13 +124,25 @@ public final class Proxies {
 
   /**
    * Returns a copy whose no-proxy list is {@code list} (curl's {@code --noproxy} syntax, see the
-   * class description), replacing the list read from the environment; empty: none.
+   * class description), replacing the list read from the environment.
+   *
+   * @param list comma-separated hosts, domains and address ranges; empty or null: none
+   * @return a copy with the no-proxy list replaced
+   * @throws InvalidInputException if {@code list} contains CR, LF or NUL
    */
   public Proxies withNoProxy(String list) {
     return new Proxies(all, byScheme, Inputs.requireNoControl("noproxy", list == null ? "" : list));
   }
 
-  /** Returns a copy that sends connections of {@code scheme} through {@code proxy}. */
+  /**
+   * Returns a copy that sends connections of {@code scheme} through {@code proxy}, replacing that
+   * scheme's proxy if it had one; other schemes keep theirs.
+   *
+   * @param scheme the scheme whose connections use the proxy, not null
+   * @param proxy the proxy, not null
+   * @return a copy with the scheme's proxy set
+   * @throws NullPointerException if {@code scheme} or {@code proxy} is null
+   */
   public Proxies withProxy(Scheme scheme, Proxy proxy) {
     Map<Scheme, Proxy> copy = new EnumMap<>(Scheme.class);
     copy.putAll(byScheme);
@@ -124,7 +150,7 @@ public final class Proxies {
     return new Proxies(all, java.util.Collections.unmodifiableMap(copy), noProxy);
   }
 
-  /** Returns the no-proxy list, as given (empty: none). */
+  /** {@return the no-proxy list, as given; empty when there is none} */
   public String noProxy() {
     return noProxy;
   }
@@ -133,6 +159,10 @@ public final class Proxies {
    * Returns the proxy that a connection of {@code scheme} to {@code host} goes through, or empty
    * when it goes directly: the scheme's own proxy, else the proxy for all schemes, unless the host
    * is in the no-proxy list.
+   *
+   * @param scheme the connection's scheme
+   * @param host the server's host name or address, as given (not resolved)
+   * @return the proxy to use, or empty to connect directly
    */
   public Optional<Proxy> select(Scheme scheme, String host) {
     Proxy p = byScheme.getOrDefault(scheme, all);
@@ -144,6 +174,9 @@ public final class Proxies {
 
   /**
    * Returns whether {@code host} is in the no-proxy list (curl's rules; see the class description).
+   *
+   * @param host a host name or address (IPv6 may be in brackets); null or empty never matches
+   * @return true when connections to {@code host} go directly
    */
   public boolean bypasses(String host) {
     return NoProxyMatch.matches(noProxyEntries, host);

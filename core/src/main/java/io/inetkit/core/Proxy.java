@@ -51,40 +51,79 @@ public record Proxy(Type type, String host, int port, Credentials credentials) {
       this.scheme = scheme;
     }
 
-    /** Returns the URL scheme, e.g. {@code socks5h}. */
+    /** {@return the URL scheme, e.g. {@code socks5h}} */
     public String scheme() {
       return scheme;
     }
 
-    /** Returns whether this is SOCKS5 (either way of resolving names). */
+    /** {@return whether this is SOCKS5 (either way of resolving names), false for HTTP} */
     public boolean isSocks() {
       return this != HTTP;
     }
   }
 
-  /** Validates the parts. */
+  /**
+   * Validates the parts.
+   *
+   * @param type how to talk to the proxy, not null
+   * @param host the proxy's host name or address (IPv6 without brackets)
+   * @param port the proxy's port, 1 to 65535
+   * @param credentials the user name and password for the proxy, or null for none
+   * @throws NullPointerException if {@code type} is null
+   * @throws InvalidInputException if {@code host} is null or not a valid host, or {@code port} is
+   *     out of range
+   */
   public Proxy {
     Objects.requireNonNull(type, "type");
     Inputs.requireHost("proxy host", host);
     Inputs.requireRange("proxy port", port, 1, 65535);
   }
 
-  /** Returns a SOCKS5 proxy that resolves server names itself ({@code socks5h://host:port}). */
+  /**
+   * Returns a SOCKS5 proxy that resolves server names itself ({@code socks5h://host:port}).
+   *
+   * @param host the proxy's host name or address
+   * @param port the proxy's port, 1 to 65535
+   * @return the proxy, without credentials
+   * @throws InvalidInputException if {@code host} or {@code port} is invalid
+   */
   public static Proxy socks5h(String host, int port) {
     return new Proxy(Type.SOCKS5H, host, port, null);
   }
 
-  /** Returns a SOCKS5 proxy that is sent server addresses resolved locally. */
+  /**
+   * Returns a SOCKS5 proxy that is sent server addresses resolved locally ({@code
+   * socks5://host:port}).
+   *
+   * @param host the proxy's host name or address
+   * @param port the proxy's port, 1 to 65535
+   * @return the proxy, without credentials
+   * @throws InvalidInputException if {@code host} or {@code port} is invalid
+   */
   public static Proxy socks5(String host, int port) {
     return new Proxy(Type.SOCKS5, host, port, null);
   }
 
-  /** Returns an HTTP proxy that is asked for tunnels with {@code CONNECT}. */
+  /**
+   * Returns an HTTP proxy that is asked for tunnels with {@code CONNECT} ({@code
+   * http://host:port}).
+   *
+   * @param host the proxy's host name or address
+   * @param port the proxy's port, 1 to 65535
+   * @return the proxy, without credentials
+   * @throws InvalidInputException if {@code host} or {@code port} is invalid
+   */
   public static Proxy http(String host, int port) {
     return new Proxy(Type.HTTP, host, port, null);
   }
 
-  /** Returns a copy that authenticates to the proxy with {@code credentials} (null: none). */
+  /**
+   * Returns a copy that authenticates to the proxy with {@code credentials}.
+   *
+   * @param credentials a user name and password, or null for none
+   * @return a copy with the credentials replaced
+   * @throws InvalidInputException if {@code credentials} is not a user name and password
+   */
   public Proxy withCredentials(Credentials credentials) {
     if (credentials != null && credentials.kind() != Credentials.Kind.PASSWORD) {
       throw new InvalidInputException(
@@ -93,7 +132,7 @@ public record Proxy(Type type, String host, int port, Credentials credentials) {
     return new Proxy(type, host, port, credentials);
   }
 
-  /** Returns the credentials for the proxy, if any. */
+  /** {@return the credentials for the proxy; empty when it takes none} */
   public Optional<Credentials> credentialsIfAny() {
     return Optional.ofNullable(credentials);
   }
@@ -104,7 +143,11 @@ public record Proxy(Type type, String host, int port, Credentials credentials) {
    * IPv6 hosts in brackets and percent-encoded user and password. The message of a rejected URL
    * never contains the credentials.
    *
-   * @throws InvalidInputException when the URL is malformed or names another kind of proxy
+   * @param url the proxy URL, e.g. {@code socks5h://proxy.example:1080}; surrounding white space is
+   *     ignored
+   * @return the proxy, with credentials when the URL has a user
+   * @throws InvalidInputException when the URL is null, empty or malformed, or names another kind
+   *     of proxy
    */
   public static Proxy parse(String url) {
     Inputs.requireNonEmpty("proxy", url);

@@ -58,7 +58,7 @@ public record TransferProgress(String name, long bytesDone, long totalBytes, Dur
     return totalBytes == 0 ? 1 : Math.min(1.0, (double) bytesDone / totalBytes);
   }
 
-  /** Returns the estimated time left; empty when it cannot be estimated (size or rate unknown). */
+  /** {@return the estimated time left; empty when it cannot be estimated (size or rate unknown)} */
   public Optional<Duration> remaining() {
     double rate = bytesPerSecond();
     if (!totalKnown() || rate <= 0) {

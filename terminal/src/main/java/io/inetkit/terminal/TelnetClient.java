@@ -155,15 +155,15 @@ public final class TelnetClient {
   }
 
   /**
-   * Returns the connection settings, resolved: server, TLS mode (always {@link TlsMode#NONE}:
+   * {@return the connection settings, resolved: server, TLS mode (always {@link TlsMode#NONE}:
    * Telnet is plain text), timeouts, event listener, and the URL's login if a {@code telnet://} URL
-   * carried one (for {@link TelnetSession#login}; Telnet itself has no login command).
+   * carried one (for {@link TelnetSession#login}; Telnet itself has no login command)}
    */
   public ConnectionSettings settings() {
     return settings;
   }
 
-  /** Returns the server. */
+  /** {@return the server} */
   public Endpoint endpoint() {
     return settings.endpoint();
   }
@@ -288,6 +288,8 @@ public final class TelnetClient {
      * user and password in it are kept in {@link TelnetClient#settings()} for the caller's {@link
      * TelnetSession#login}.
      *
+     * @param url the server's URL, e.g. {@code telnet://host.example:2323}
+     * @return this builder
      * @throws InvalidInputException when {@code url} is not a telnet URL
      */
     public Builder url(InetkitUrl url) {
