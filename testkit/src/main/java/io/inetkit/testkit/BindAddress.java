@@ -22,7 +22,11 @@ public record BindAddress(InetAddress address) {
   /** {@code 127.0.0.1}, the default of every testkit server. */
   public static final BindAddress LOOPBACK = of("127.0.0.1");
 
-  /** Checks that the address is IPv4. */
+  /**
+   * Checks that the address is IPv4.
+   *
+   * @param address the IPv4 address to bind; not null
+   */
   public BindAddress {
     Objects.requireNonNull(address, "address");
     if (!(address instanceof Inet4Address)) {
@@ -35,6 +39,8 @@ public record BindAddress(InetAddress address) {
    * Parses an IPv4 literal such as {@code 127.0.0.1}, {@code 0.0.0.0} or {@code 192.168.1.20}
    * (never a host name: no lookup).
    *
+   * @param literal the IPv4 address as text
+   * @return the bind address for {@code literal}
    * @throws IllegalArgumentException when {@code literal} is not an IPv4 address
    */
   public static BindAddress of(String literal) {
@@ -49,12 +55,20 @@ public record BindAddress(InetAddress address) {
     }
   }
 
-  /** Whether only this machine can connect ({@code 127.x.x.x}). */
+  /**
+   * Whether only this machine can connect ({@code 127.x.x.x}).
+   *
+   * @return whether the address is a loopback address ({@code 127.x.x.x})
+   */
   public boolean isLoopback() {
     return address.isLoopbackAddress();
   }
 
-  /** The address a client on this machine connects to: {@code 127.0.0.1} for {@code 0.0.0.0}. */
+  /**
+   * The address a client on this machine connects to: {@code 127.0.0.1} for {@code 0.0.0.0}.
+   *
+   * @return the address to connect to: this address, or {@code 127.0.0.1} for {@code 0.0.0.0}
+   */
   public InetAddress connectAddress() {
     return address.isAnyLocalAddress() ? LOOPBACK.address() : address;
   }
@@ -62,6 +76,8 @@ public record BindAddress(InetAddress address) {
   /**
    * {@link #connectAddress()} as text, for URLs and endpoints: {@code 127.0.0.1}, {@code
    * 192.168.1.20}.
+   *
+   * @return the connect address as an IPv4 literal
    */
   public String urlHost() {
     return connectAddress().getHostAddress();

@@ -165,6 +165,8 @@ public final class InetkitServers implements AutoCloseable {
     /**
      * Returns the short name used in {@link ServiceInfo#name()}: {@code smtp-starttls}, {@code
      * ftps}, …
+     *
+     * @return the listener's short name, e.g. {@code smtp-starttls}
      */
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -402,7 +404,12 @@ public final class InetkitServers implements AutoCloseable {
     return base == 0 ? 0 : base + listener.offset();
   }
 
-  /** Starts all six protocols on free ports with the default users and {@link TestPki#shared()}. */
+  /**
+   * Starts all six protocols on free ports with the default users and {@link TestPki#shared()}.
+   *
+   * @return the running servers; close them to stop all listeners
+   * @throws java.io.IOException when a listener cannot be bound or a server fails to start
+   */
   public static InetkitServers start() throws IOException {
     return builder().start();
   }
@@ -412,7 +419,11 @@ public final class InetkitServers implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@return the mail address of user {@code name}: {@code name@inetkit.test}} */
+  /**
+   * {@return the mail address of user {@code name}: {@code name@inetkit.test}}
+   *
+   * @param name the user's login name
+   */
   public static String email(String name) {
     return name + "@" + MAIL_DOMAIN;
   }
@@ -438,6 +449,9 @@ public final class InetkitServers implements AutoCloseable {
    * Adds (or replaces) a user on every running protocol while the servers run: a mailbox {@code
    * name@inetkit.test} with IMAP/POP3/SMTP login {@code name}, an FTP home with {@code
    * user.access()}, and a Telnet login. {@link #reset()} keeps added users.
+   *
+   * @param user the user to add; one with the same name is replaced
+   * @return these servers
    */
   public synchronized InetkitServers user(FtpUser user) {
     Objects.requireNonNull(user, "user");
@@ -476,6 +490,7 @@ public final class InetkitServers implements AutoCloseable {
   /**
    * {@return the port of a listener}
    *
+   * @param listener the listener whose port is wanted
    * @throws IllegalStateException when its protocol was not started
    */
   public int port(Listener listener) {
@@ -492,6 +507,8 @@ public final class InetkitServers implements AutoCloseable {
 
   /**
    * {@return {@code scheme://127.0.0.1:port} of a listener, with a trailing {@code /} for Gopher}
+   *
+   * @param listener the listener whose URL is wanted
    */
   public String url(Listener listener) {
     String url = listener.scheme() + "://" + host() + ":" + port(listener);
@@ -557,7 +574,9 @@ public final class InetkitServers implements AutoCloseable {
     return pki;
   }
 
-  /** Returns the CA certificate as a PEM file: {@code curl --cacert}, {@code openssl -CAfile}, … */
+  /**
+   * {@return the CA certificate as a PEM file: {@code curl --cacert}, {@code openssl -CAfile}, …}
+   */
   public Path caPemFile() {
     return pki.caPemFile();
   }
@@ -672,13 +691,24 @@ public final class InetkitServers implements AutoCloseable {
       FtpUser.DEFAULTS.forEach(u -> users.put(u.name(), u));
     }
 
-    /** Starts only these protocols (default: all six). */
+    /**
+     * Starts only these protocols (default: all six).
+     *
+     * @param first the first protocol to start
+     * @param more further protocols to start
+     * @return this builder
+     */
     public Builder services(Service first, Service... more) {
       this.services = EnumSet.of(first, more);
       return this;
     }
 
-    /** Starts only these protocols; an empty collection is refused. */
+    /**
+     * Starts only these protocols; an empty collection is refused.
+     *
+     * @param services the protocols to start; not empty
+     * @return this builder
+     */
     public Builder services(java.util.Collection<Service> services) {
       if (services.isEmpty()) {
         throw new IllegalArgumentException("at least one service is needed");
@@ -690,6 +720,9 @@ public final class InetkitServers implements AutoCloseable {
     /**
      * Binds every listener to {@code base + }{@link Listener#offset()} instead of a free port
      * (default 0: free ports). {@code base} must be 1024 to 65522.
+     *
+     * @param base the first port, 1024 to 65522, or 0 for free ports
+     * @return this builder
      */
     public Builder portBase(int base) {
       int highest = Listener.values()[Listener.values().length - 1].offset();
@@ -701,12 +734,23 @@ public final class InetkitServers implements AutoCloseable {
       return this;
     }
 
-    /** Adds (or replaces) a user on every protocol; on FTP it may write. */
+    /**
+     * Adds (or replaces) a user on every protocol; on FTP it may write.
+     *
+     * @param name the login name
+     * @param password the password
+     * @return this builder
+     */
     public Builder user(String name, String password) {
       return user(new FtpUser(name, password, FtpUser.Access.READ_WRITE));
     }
 
-    /** Adds (or replaces) a user on every protocol, with its FTP access. */
+    /**
+     * Adds (or replaces) a user on every protocol, with its FTP access.
+     *
+     * @param user the user, with its FTP access
+     * @return this builder
+     */
     public Builder user(FtpUser user) {
       users.put(Objects.requireNonNull(user, "user").name(), user);
       return this;
@@ -716,6 +760,9 @@ public final class InetkitServers implements AutoCloseable {
      * Listens on {@code address} instead of {@code 127.0.0.1} (every listener). A specific address
      * is added to the TLS certificate's names; for {@code 0.0.0.0} add the names clients use with
      * {@link #tlsName(String)}. Anyone who can reach the address can log in with the test users.
+     *
+     * @param address the address every listener binds to
+     * @return this builder
      */
     public Builder bindAddress(BindAddress address) {
       this.bind = Objects.requireNonNull(address, "address");
@@ -725,6 +772,9 @@ public final class InetkitServers implements AutoCloseable {
     /**
      * Adds a DNS name or IP literal to the TLS certificate of every listener (besides localhost,
      * 127.0.0.1 and ::1), for clients that connect by another name.
+     *
+     * @param name a DNS name or IP literal
+     * @return this builder
      */
     public Builder tlsName(String name) {
       if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9.:-]+")) {
@@ -736,13 +786,21 @@ public final class InetkitServers implements AutoCloseable {
 
     /**
      * Uses this TLS material on every listener (default: {@link TestPki#shared()}, one CA per JVM).
+     *
+     * @param pki the CA and certificates to use
+     * @return this builder
      */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;
     }
 
-    /** Starts the chosen servers in parallel; every listener accepts when this returns. */
+    /**
+     * Starts the chosen servers in parallel; every listener accepts when this returns.
+     *
+     * @return the running servers; close them to stop all listeners
+     * @throws java.io.IOException when a listener cannot be bound or a server fails to start
+     */
     public InetkitServers start() throws IOException {
       return new InetkitServers(this);
     }

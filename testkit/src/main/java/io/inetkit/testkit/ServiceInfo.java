@@ -20,7 +20,15 @@ import java.util.Objects;
  * @param note how to talk to it, e.g. {@code STARTTLS required}
  */
 public record ServiceInfo(String name, String url, String user, String password, String note) {
-  /** Validates that no component is null. */
+  /**
+   * Validates that no component is null.
+   *
+   * @param name the listener's name; not null
+   * @param url where it listens; not null
+   * @param user a user that can log in; not null, empty for Gopher
+   * @param password that user's password; not null, empty for Gopher
+   * @param note how to talk to it; not null
+   */
   public ServiceInfo {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");

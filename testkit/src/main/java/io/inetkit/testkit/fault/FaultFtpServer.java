@@ -49,7 +49,11 @@ public final class FaultFtpServer implements AutoCloseable {
     this.dripInterval = interval;
   }
 
-  /** A server where every folder lists one subfolder {@code d}, for ever. */
+  /**
+   * A server where every folder lists one subfolder {@code d}, for ever.
+   *
+   * @return a server (not started) with an endless folder tree
+   */
   public static FaultFtpServer endlessTree() {
     return new FaultFtpServer(true, null, new byte[0], Duration.ZERO);
   }
@@ -58,6 +62,11 @@ public final class FaultFtpServer implements AutoCloseable {
    * A server whose root holds one file, {@code name} of {@code size} bytes ({@code x}), sent over
    * the data connection one byte every {@code interval}: each byte comes well within a read
    * timeout, so only an overall deadline ends the transfer early.
+   *
+   * @param name the file's name in the root folder
+   * @param size the file's length in bytes
+   * @param interval the pause before each byte
+   * @return a server (not started) with that one slow file
    */
   public static FaultFtpServer slowFile(String name, int size, Duration interval) {
     byte[] content = new byte[size];
@@ -65,7 +74,11 @@ public final class FaultFtpServer implements AutoCloseable {
     return new FaultFtpServer(false, Objects.requireNonNull(name), content, interval);
   }
 
-  /** A polite server with an empty root, to combine with {@link #delayReplyTo}. */
+  /**
+   * A polite server with an empty root, to combine with {@link #delayReplyTo}.
+   *
+   * @return a server (not started) with an empty root folder
+   */
   public static FaultFtpServer empty() {
     return new FaultFtpServer(false, null, new byte[0], Duration.ZERO);
   }
@@ -73,13 +86,22 @@ public final class FaultFtpServer implements AutoCloseable {
   /**
    * Answers {@code verb} (e.g. {@code "LIST"}, {@code "PASS"}, {@code "greeting"} for the greeting)
    * only after {@code delay}. Set before {@link #start()}.
+   *
+   * @param verb the FTP command verb, or {@code "greeting"}
+   * @param delay how long to wait before answering
+   * @return this server
    */
   public FaultFtpServer delayReplyTo(String verb, Duration delay) {
     delays.put(verb.toUpperCase(Locale.ROOT), Objects.requireNonNull(delay));
     return this;
   }
 
-  /** Starts listening on 127.0.0.1 and a free port. */
+  /**
+   * Starts listening on 127.0.0.1 and a free port.
+   *
+   * @return this server, now listening
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public FaultFtpServer start() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::acceptLoop, "fault-ftp-" + server.getLocalPort());

@@ -28,7 +28,13 @@ public final class FaultScenarios {
 
   private FaultScenarios() {}
 
-  /** An SMTP server: 220 greeting, EHLO with AUTH PLAIN LOGIN, every command accepted. */
+  /**
+   * An SMTP server: 220 greeting, EHLO with AUTH PLAIN LOGIN, every command accepted.
+   *
+   * @param replies replies that replace the defaults, by command verb or {@link #GREETING}; may be
+   *     empty
+   * @return the script of that SMTP dialogue
+   */
   public static FaultScript smtp(Map<String, String> replies) {
     Map<String, String> r =
         merged(
@@ -65,7 +71,13 @@ public final class FaultScenarios {
         });
   }
 
-  /** A POP3 server: +OK greeting, USER/PASS accepted, an empty mailbox. */
+  /**
+   * A POP3 server: +OK greeting, USER/PASS accepted, an empty mailbox.
+   *
+   * @param replies replies that replace the defaults, by command verb or {@link #GREETING}; may be
+   *     empty
+   * @return the script of that POP3 dialogue
+   */
   public static FaultScript pop3(Map<String, String> replies) {
     Map<String, String> r =
         merged(
@@ -87,7 +99,13 @@ public final class FaultScenarios {
     return dialogue(r, line -> reply(r, verb(line), r.get("*")));
   }
 
-  /** An IMAP server: OK greeting, LOGIN accepted, every folder empty. */
+  /**
+   * An IMAP server: OK greeting, LOGIN accepted, every folder empty.
+   *
+   * @param replies replies that replace the defaults, by command verb or {@link #GREETING}; {@code
+   *     {tag}} stands for the command's tag; may be empty
+   * @return the script of that IMAP dialogue
+   */
   public static FaultScript imap(Map<String, String> replies) {
     String empty = "* 0 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 1] ok\r\n* OK [UIDNEXT 1] ok\r\n";
     Map<String, String> r =
@@ -121,7 +139,13 @@ public final class FaultScenarios {
         });
   }
 
-  /** An FTP server: 220 greeting, USER/PASS accepted, UNIX system, passive mode offered. */
+  /**
+   * An FTP server: 220 greeting, USER/PASS accepted, UNIX system, passive mode offered.
+   *
+   * @param replies replies that replace the defaults, by command verb or {@link #GREETING}; may be
+   *     empty
+   * @return the script of that FTP dialogue
+   */
   public static FaultScript ftp(Map<String, String> replies) {
     Map<String, String> r =
         merged(
@@ -150,6 +174,8 @@ public final class FaultScenarios {
   /**
    * An FTP server whose passive-mode replies name a port out of range: {@code 227 (127,0,0,1,
    * 999,999)} to PASV and {@code 229 (|||99999|)} to EPSV.
+   *
+   * @return the script of that FTP dialogue
    */
   public static FaultScript ftpBadPassivePort() {
     return ftp(
@@ -161,6 +187,9 @@ public final class FaultScenarios {
   /**
    * An IMAP server that, after the greeting, answers each command with {@code lines} untagged lines
    * that no IMAP parser can read, then the tagged OK.
+   *
+   * @param lines how many unreadable untagged lines precede each tagged OK
+   * @return the script of that IMAP dialogue
    */
   public static FaultScript imapGarbageUntagged(int lines) {
     String garbage = "* 1 FETCH (UID \"unterminated ((( BODY[\r\n".repeat(lines);
@@ -172,7 +201,11 @@ public final class FaultScenarios {
         });
   }
 
-  /** An IMAP server that answers STATUS with a tagged OK but no {@code * STATUS} response. */
+  /**
+   * An IMAP server that answers STATUS with a tagged OK but no {@code * STATUS} response.
+   *
+   * @return the script of that IMAP dialogue
+   */
   public static FaultScript imapStatusWithoutData() {
     return imap(Map.of("STATUS", "{tag} OK STATUS completed"));
   }

@@ -78,12 +78,22 @@ public final class FaultScript {
     return create().reset();
   }
 
-  /** Sends {@code text} as UTF-8, exactly as given (include the {@code \r\n} yourself). */
+  /**
+   * Sends {@code text} as UTF-8, exactly as given (include the {@code \r\n} yourself).
+   *
+   * @param text the text to send
+   * @return this script
+   */
   public FaultScript send(String text) {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends raw bytes. */
+  /**
+   * Sends raw bytes.
+   *
+   * @param bytes the bytes to send (copied)
+   * @return this script
+   */
   public FaultScript send(byte[] bytes) {
     steps.add(new Send(bytes.clone()));
     return this;
@@ -92,6 +102,10 @@ public final class FaultScript {
   /**
    * Sends {@code text} one byte at a time, {@code interval} apart: a server slow enough to hold a
    * client that only has a read (idle) timeout for ever, since every wait ends with a byte.
+   *
+   * @param text the text to send, as UTF-8
+   * @param interval the pause before each byte
+   * @return this script
    */
   public FaultScript drip(String text, Duration interval) {
     steps.add(new Drip(text.getBytes(StandardCharsets.UTF_8), Objects.requireNonNull(interval)));
@@ -101,6 +115,9 @@ public final class FaultScript {
   /**
    * Neither reads nor sends for {@code duration}: what the client writes piles up in the socket
    * buffers until its writes block (a server that stopped reading), then goes on.
+   *
+   * @param duration how long to stop reading
+   * @return this script
    */
   public FaultScript stopReading(Duration duration) {
     steps.add(new StopReading(Objects.requireNonNull(duration)));
@@ -109,18 +126,31 @@ public final class FaultScript {
 
   /**
    * Waits {@code delay} (recording what arrives meanwhile), then sends {@code text}: a late reply.
+   *
+   * @param delay how long to wait before sending
+   * @param text the text to send, as UTF-8
+   * @return this script
    */
   public FaultScript sendAfter(Duration delay, String text) {
     return stall(delay).send(text);
   }
 
-  /** Reads one line from the client (recorded in {@link FaultServer#received()}). */
+  /**
+   * Reads one line from the client (recorded in {@link FaultServer#received()}).
+   *
+   * @return this script
+   */
   public FaultScript expectLine() {
     steps.add(new ExpectLine());
     return this;
   }
 
-  /** Reads {@code n} lines from the client. */
+  /**
+   * Reads {@code n} lines from the client.
+   *
+   * @param n how many lines to read
+   * @return this script
+   */
   public FaultScript expectLines(int n) {
     for (int i = 0; i < n; i++) {
       expectLine();
@@ -128,48 +158,86 @@ public final class FaultScript {
     return this;
   }
 
-  /** Stops answering and holds the connection open until the client or server closes it. */
+  /**
+   * Stops answering and holds the connection open until the client or server closes it.
+   *
+   * @return this script
+   */
   public FaultScript stall() {
     return stall(Duration.ofHours(1));
   }
 
-  /** Stops answering for {@code duration}, still recording what arrives, then goes on. */
+  /**
+   * Stops answering for {@code duration}, still recording what arrives, then goes on.
+   *
+   * @param duration how long to stop answering
+   * @return this script
+   */
   public FaultScript stall(Duration duration) {
     steps.add(new Stall(Objects.requireNonNull(duration)));
     return this;
   }
 
-  /** Closes the connection. (Also happens after the last step.) */
+  /**
+   * Closes the connection. (Also happens after the last step.)
+   *
+   * @return this script
+   */
   public FaultScript close() {
     steps.add(new Close());
     return this;
   }
 
-  /** Sends a line that never ends: {@code fill} bytes forever, until the client hangs up. */
+  /**
+   * Sends a line that never ends: {@code fill} bytes forever, until the client hangs up.
+   *
+   * @param fill the character repeated (sent as one byte)
+   * @return this script
+   */
   public FaultScript endlessLine(char fill) {
     steps.add(new EndlessLine((byte) fill));
     return this;
   }
 
-  /** Sends {@code bytes} of reproducible pseudo-random garbage (with CR/LF among them). */
+  /**
+   * Sends {@code bytes} of reproducible pseudo-random garbage (with CR/LF among them).
+   *
+   * @param bytes how many bytes to send
+   * @return this script
+   */
   public FaultScript garbage(int bytes) {
     steps.add(new Garbage(bytes, 42));
     return this;
   }
 
-  /** Sends the first {@code dropAfter} bytes of {@code text}, then drops the connection (RST). */
+  /**
+   * Sends the first {@code dropAfter} bytes of {@code text}, then drops the connection (RST).
+   *
+   * @param text the text to send, as UTF-8
+   * @param dropAfter how many bytes of it to send before the reset
+   * @return this script
+   */
   public FaultScript sendThenDrop(String text, int dropAfter) {
     steps.add(new SendThenDrop(text.getBytes(StandardCharsets.UTF_8), dropAfter));
     return this;
   }
 
-  /** Drops the connection with a TCP reset (RST) instead of an orderly close. */
+  /**
+   * Drops the connection with a TCP reset (RST) instead of an orderly close.
+   *
+   * @return this script
+   */
   public FaultScript reset() {
     steps.add(new SendThenDrop(new byte[0], 0));
     return this;
   }
 
-  /** Upgrades the connection to TLS as the server side (after a STARTTLS reply). */
+  /**
+   * Upgrades the connection to TLS as the server side (after a STARTTLS reply).
+   *
+   * @param serverContext the server's TLS context (its certificate and key)
+   * @return this script
+   */
   public FaultScript startTls(SSLContext serverContext) {
     steps.add(new StartTls(Objects.requireNonNull(serverContext)));
     return this;
@@ -187,6 +255,9 @@ public final class FaultScript {
    *     .startTls(context)
    *     .respond(line -> tag(line) + " NO\r\n");
    * }</pre>
+   *
+   * @param responder the reply for the line read, or {@code null} to close
+   * @return this script
    */
   public FaultScript respondOnce(Function<String, String> responder) {
     steps.add(new RespondOnce(Objects.requireNonNull(responder)));
@@ -196,6 +267,9 @@ public final class FaultScript {
   /**
    * For the rest of the connection: reads each line and sends what {@code responder} returns for it
    * (include line ends); {@code null} closes the connection.
+   *
+   * @param responder the reply for each line read, or {@code null} to close
+   * @return this script
    */
   public FaultScript respond(Function<String, String> responder) {
     steps.add(new Respond(Objects.requireNonNull(responder)));
@@ -206,6 +280,9 @@ public final class FaultScript {
    * For the rest of the connection: reads each line and sends the pieces {@code responder} returns
    * for it, generating each piece only when the previous one was written, so a reply of any length
    * (millions of listing lines) costs the server no memory; {@code null} closes the connection.
+   *
+   * @param responder the pieces of the reply for each line read, or {@code null} to close
+   * @return this script
    */
   public FaultScript respondLazily(Function<String, Iterator<String>> responder) {
     steps.add(new RespondLazily(Objects.requireNonNull(responder)));
@@ -224,6 +301,9 @@ public final class FaultScript {
    *   // Pop3Client.builder().endpoint(pop3.host(), pop3.port())...build().open().list(5)
    * }
    * }</pre>
+   *
+   * @param messages how many messages the mailbox announces
+   * @return the script of that POP3 server
    */
   public static FaultScript pop3Mailbox(long messages) {
     if (messages < 0) {
@@ -239,6 +319,8 @@ public final class FaultScript {
    * AUTH} with 502, asks for a password after {@code USER} (331), refuses {@code PASS} with 530,
    * answers anything else with 502, and hangs up at {@code QUIT}. {@link FaultServer#received()}
    * then tells whether the client sent its password.
+   *
+   * @return the script of that FTP server
    */
   public static FaultScript ftpWithoutTls() {
     return create()

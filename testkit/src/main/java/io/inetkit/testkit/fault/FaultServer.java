@@ -77,7 +77,13 @@ public final class FaultServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Starts a plain-text fault server running {@code script} for each connection. */
+  /**
+   * Starts a plain-text fault server running {@code script} for each connection.
+   *
+   * @param script what to do with each connection
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static FaultServer start(FaultScript script) throws IOException {
     return new FaultServer(script, null, InetAddress.getLoopbackAddress());
   }
@@ -86,13 +92,24 @@ public final class FaultServer implements AutoCloseable {
    * Starts a plain-text fault server on the loopback address {@code bind}, e.g. {@code ::1} for
    * IPv6 clients.
    *
+   * @param script what to do with each connection
+   * @param bind the loopback address to listen on
+   * @return the running server; close it to stop
    * @throws IllegalArgumentException when {@code bind} is not a loopback address
+   * @throws java.io.IOException when the listener cannot be bound
    */
   public static FaultServer start(FaultScript script, InetAddress bind) throws IOException {
     return new FaultServer(script, null, bind);
   }
 
-  /** Starts a fault server that speaks TLS from the first byte with {@code serverContext}. */
+  /**
+   * Starts a fault server that speaks TLS from the first byte with {@code serverContext}.
+   *
+   * @param script what to do with each connection, after the TLS handshake
+   * @param serverContext the server's TLS context (its certificate and key)
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static FaultServer startTls(FaultScript script, SSLContext serverContext)
       throws IOException {
     return new FaultServer(script, serverContext, InetAddress.getLoopbackAddress());
@@ -104,6 +121,10 @@ public final class FaultServer implements AutoCloseable {
    * infer from a port number (clients treat only such ports, not ephemeral ones, as implicit-TLS
    * conventions); every other test should let the system choose the port.
    *
+   * @param script what to do with each connection, after the TLS handshake
+   * @param serverContext the server's TLS context (its certificate and key)
+   * @param lastDigits the digits the port number must end in, e.g. 465
+   * @return the running server; close it to stop
    * @throws IOException when no such port is free
    */
   public static FaultServer startTlsOnPortEndingIn(

@@ -119,7 +119,12 @@ public final class FtpServer implements AutoCloseable {
     }
   }
 
-  /** Starts a server with the default users {@link #DEFAULT_WRITER} and {@link #DEFAULT_READER}. */
+  /**
+   * Starts a server with the default users {@link #DEFAULT_WRITER} and {@link #DEFAULT_READER}.
+   *
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when a listener cannot be bound or the home folders cannot be made
+   */
   public static FtpServer start() throws IOException {
     return builder().start();
   }
@@ -183,6 +188,9 @@ public final class FtpServer implements AutoCloseable {
   /**
    * Adds (or replaces) a user while the server runs, with an empty home folder if it had none; the
    * next login may use it.
+   *
+   * @param user the user to add; one with the same name is replaced
+   * @return this server
    */
   public synchronized FtpServer user(FtpUser user) {
     Objects.requireNonNull(user, "user");
@@ -258,7 +266,11 @@ public final class FtpServer implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no " + access + " user configured"));
   }
 
-  /** {@return the home folder of {@code user} on the local disk} */
+  /**
+   * {@return the home folder of {@code user} on the local disk}
+   *
+   * @param user the user's login name
+   */
   public synchronized Path home(String user) {
     if (!users.containsKey(user)) {
       throw new InvalidInputException("user", "no such FTP user: " + user);
@@ -269,6 +281,11 @@ public final class FtpServer implements AutoCloseable {
   /**
    * Writes {@code bytes} to {@code path} (relative to the user's home, parents created), for a
    * client to download. Returns the local file.
+   *
+   * @param user the user's login name
+   * @param path the file's path relative to the user's home
+   * @param bytes the file's content
+   * @return the local file written
    */
   public Path put(String user, String path, byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
@@ -281,7 +298,12 @@ public final class FtpServer implements AutoCloseable {
     }
   }
 
-  /** {@return the bytes of {@code path} in the user's home, e.g. after a client uploaded it} */
+  /**
+   * {@return the bytes of {@code path} in the user's home, e.g. after a client uploaded it}
+   *
+   * @param user the user's login name
+   * @param path the file's path relative to the user's home
+   */
   public byte[] read(String user, String path) {
     try {
       return Files.readAllBytes(resolve(user, path));
@@ -290,12 +312,22 @@ public final class FtpServer implements AutoCloseable {
     }
   }
 
-  /** {@return whether {@code path} exists in the user's home} */
+  /**
+   * {@return whether {@code path} exists in the user's home}
+   *
+   * @param user the user's login name
+   * @param path the path relative to the user's home
+   */
   public boolean exists(String user, String path) {
     return Files.exists(resolve(user, path));
   }
 
-  /** {@return the local file for {@code path} relative to the user's home, refusing escapes} */
+  /**
+   * {@return the local file for {@code path} relative to the user's home, refusing escapes}
+   *
+   * @param user the user's login name
+   * @param path the path relative to the user's home
+   */
   public Path resolve(String user, String path) {
     Path home = home(user);
     String relative = path.startsWith("/") ? path.substring(1) : path;
@@ -365,7 +397,12 @@ public final class FtpServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Listens (control and passive data) on {@code address} instead of {@code 127.0.0.1}. */
+    /**
+     * Listens (control and passive data) on {@code address} instead of {@code 127.0.0.1}.
+     *
+     * @param address the address to listen on
+     * @return this builder
+     */
     public Builder bindAddress(BindAddress address) {
       this.bind = Objects.requireNonNull(address, "address");
       return this;
@@ -374,6 +411,10 @@ public final class FtpServer implements AutoCloseable {
     /**
      * Binds the plain/explicit-FTPS listener and the implicit-FTPS listener to these fixed ports
      * (default 0 and 0: free ports). Passive data ports stay free ports.
+     *
+     * @param port the plain/explicit-FTPS port, or 0 for a free port
+     * @param implicitTlsPort the implicit-FTPS port, or 0 for a free port
+     * @return this builder
      */
     public Builder ports(int port, int implicitTlsPort) {
       for (int p : new int[] {port, implicitTlsPort}) {
@@ -386,7 +427,12 @@ public final class FtpServer implements AutoCloseable {
       return this;
     }
 
-    /** Adds a user (the default users are then left out). Call again for more users. */
+    /**
+     * Adds a user (the default users are then left out). Call again for more users.
+     *
+     * @param user the user to add
+     * @return this builder
+     */
     public Builder user(FtpUser user) {
       Objects.requireNonNull(user, "user");
       if (defaults) {
@@ -397,13 +443,22 @@ public final class FtpServer implements AutoCloseable {
       return this;
     }
 
-    /** Also lets {@code anonymous} log in (any password), read-only, with its own home. */
+    /**
+     * Also lets {@code anonymous} log in (any password), read-only, with its own home.
+     *
+     * @return this builder
+     */
     public Builder anonymous() {
       users.put("anonymous", new FtpUser("anonymous", "", FtpUser.Access.READ_ONLY));
       return this;
     }
 
-    /** Uses this TLS material instead of {@link TestPki#shared()}. */
+    /**
+     * Uses this TLS material instead of {@link TestPki#shared()}.
+     *
+     * @param pki the CA and certificates to use
+     * @return this builder
+     */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;
@@ -412,13 +467,21 @@ public final class FtpServer implements AutoCloseable {
     /**
      * Presents {@code identity} (say {@code pki.issue("wrong.example")}, for host-name mismatch
      * tests) instead of the certificate for localhost, 127.0.0.1 and ::1.
+     *
+     * @param identity the certificate and key to present
+     * @return this builder
      */
     public Builder identity(TestPki.ServerIdentity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 
-    /** Restricts TLS to these protocols, e.g. {@code "TLSv1.2"} (default TLS 1.3 and 1.2). */
+    /**
+     * Restricts TLS to these protocols, e.g. {@code "TLSv1.2"} (default TLS 1.3 and 1.2).
+     *
+     * @param protocols the TLS protocol names to allow
+     * @return this builder
+     */
     public Builder tlsProtocols(String... protocols) {
       if (protocols.length == 0) {
         throw new InvalidInputException("protocols", "at least one TLS protocol is needed");
@@ -427,7 +490,12 @@ public final class FtpServer implements AutoCloseable {
       return this;
     }
 
-    /** How long the server keeps an idle control or data connection (default 60 s). */
+    /**
+     * How long the server keeps an idle control or data connection (default 60 s).
+     *
+     * @param idle how long an idle connection is kept
+     * @return this builder
+     */
     public Builder idleTimeout(java.time.Duration idle) {
       long s = idle.toSeconds();
       if (s < 1 || s > 3600) {
@@ -440,13 +508,21 @@ public final class FtpServer implements AutoCloseable {
     /**
      * Leaves MLST out of FEAT, so clients list with LIST, whose times have minute precision for
      * recent files (as on vsftpd, which has no MLST); MDTM still gives exact times.
+     *
+     * @return this builder
      */
     public Builder withoutMlst() {
       this.mlst = false;
       return this;
     }
 
-    /** Starts the server. */
+    /**
+     * Starts the server.
+     *
+     * @return the running server; close it to stop
+     * @throws java.io.IOException when a listener cannot be bound or the home folders cannot be
+     *     made
+     */
     public FtpServer start() throws IOException {
       if (defaults) {
         users.putIfAbsent(DEFAULT_WRITER.name(), DEFAULT_WRITER);

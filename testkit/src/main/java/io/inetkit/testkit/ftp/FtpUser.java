@@ -40,7 +40,13 @@ public record FtpUser(String name, String password, Access access) {
     READ_ONLY
   }
 
-  /** Validates the user. */
+  /**
+   * Validates the user.
+   *
+   * @param name the login name, usable as a folder name
+   * @param password the password, without control characters
+   * @param access whether the user may change files
+   */
   public FtpUser {
     Inputs.requireToken("name", name, 64);
     if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {

@@ -68,7 +68,11 @@ public final class Vsftpd implements AutoCloseable {
     this.caPem = caPem;
   }
 
-  /** Why vsftpd cannot be started here (not installed, not root), or empty when it can. */
+  /**
+   * Why vsftpd cannot be started here (not installed, not root), or empty when it can.
+   *
+   * @return why vsftpd cannot start here, or empty when it can
+   */
   public static Optional<String> unavailable() {
     return HostProcess.unavailable(EXECUTABLE, "vsftpd");
   }
@@ -77,6 +81,9 @@ public final class Vsftpd implements AutoCloseable {
    * Starts vsftpd with its configuration, certificate and folders in a new folder under {@code
    * parent} (deleted by {@link #close()}) and waits until it accepts connections.
    *
+   * @param parent the folder under which vsftpd's own folder is made
+   * @param tls how strictly vsftpd requires TLS
+   * @return the running server; close it to stop it and delete its folder
    * @throws IllegalStateException when {@link #unavailable()} says why it cannot start
    * @throws IOException when it does not come up; the message holds its log
    */
@@ -88,6 +95,12 @@ public final class Vsftpd implements AutoCloseable {
    * Like {@link #start(Path, Tls)}, with vsftpd's OpenSSL limited to one TLS version ({@code
    * "TLSv1.2"} or {@code "TLSv1.3"}; null allows both) through an OpenSSL configuration file
    * ({@code OPENSSL_CONF}), so clients are tested with their default settings.
+   *
+   * @param parent the folder under which vsftpd's own folder is made
+   * @param tls how strictly vsftpd requires TLS
+   * @param tlsProtocol the one TLS version to allow, or null for both
+   * @return the running server; close it to stop it and delete its folder
+   * @throws java.io.IOException when it does not come up; the message holds its log
    */
   public static Vsftpd start(Path parent, Tls tls, String tlsProtocol) throws IOException {
     if (tlsProtocol != null && !tlsProtocol.matches("TLSv1\\.[23]")) {
@@ -193,27 +206,47 @@ public final class Vsftpd implements AutoCloseable {
             "debug_ssl=" + (strict ? "YES" : "NO")));
   }
 
-  /** The control port on 127.0.0.1. */
+  /**
+   * The control port on 127.0.0.1.
+   *
+   * @return the control port on 127.0.0.1
+   */
   public int port() {
     return port;
   }
 
-  /** The anonymous root: files placed here (as root) can be downloaded. */
+  /**
+   * The anonymous root: files placed here (as root) can be downloaded.
+   *
+   * @return the anonymous root folder
+   */
   public Path root() {
     return dir.resolve("anon");
   }
 
-  /** The writable folder {@link #INCOMING} under {@link #root()}. */
+  /**
+   * The writable folder {@link #INCOMING} under {@link #root()}.
+   *
+   * @return the writable {@link #INCOMING} folder
+   */
   public Path incoming() {
     return root().resolve(INCOMING);
   }
 
-  /** The CA certificate (PEM) that signed the server certificate, for clients to trust. */
+  /**
+   * The CA certificate (PEM) that signed the server certificate, for clients to trust.
+   *
+   * @return the CA certificate's PEM file
+   */
   public Path caPemFile() {
     return caPem;
   }
 
-  /** What vsftpd wrote to its log and standard output so far (for failure messages). */
+  /**
+   * What vsftpd wrote to its log and standard output so far (for failure messages).
+   *
+   * @return the log text so far
+   */
   public String logText() {
     return HostProcess.logs(List.of(dir.resolve("stdout.log"), dir.resolve("vsftpd.log")));
   }

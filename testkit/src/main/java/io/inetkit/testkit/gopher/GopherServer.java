@@ -108,12 +108,23 @@ public final class GopherServer implements AutoCloseable {
     }
   }
 
-  /** Starts a plain Gopher server serving a new, empty temporary folder (deleted on close). */
+  /**
+   * Starts a plain Gopher server serving a new, empty temporary folder (deleted on close).
+   *
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound or the folder cannot be made
+   */
   public static GopherServer start() throws IOException {
     return builder().build();
   }
 
-  /** Starts a plain Gopher server serving {@code root} (left in place on close). */
+  /**
+   * Starts a plain Gopher server serving {@code root} (left in place on close).
+   *
+   * @param root the folder to serve
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static GopherServer start(Path root) throws IOException {
     return builder().root(root).build();
   }
@@ -134,7 +145,12 @@ public final class GopherServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Binds the plain listener to this fixed port (default 0: a free port). */
+    /**
+     * Binds the plain listener to this fixed port (default 0: a free port).
+     *
+     * @param port the port, or 0 for a free port
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = checkPort(port);
       return this;
@@ -142,6 +158,9 @@ public final class GopherServer implements AutoCloseable {
 
     /**
      * Binds the gophers listener (see {@link #tls(TestPki)}) to this fixed port (default 0: free).
+     *
+     * @param tlsPort the port, or 0 for a free port
+     * @return this builder
      */
     public Builder tlsPort(int tlsPort) {
       this.tlsPort = checkPort(tlsPort);
@@ -155,7 +174,12 @@ public final class GopherServer implements AutoCloseable {
       return port;
     }
 
-    /** Serves {@code root} instead of a fresh temporary folder. */
+    /**
+     * Serves {@code root} instead of a fresh temporary folder.
+     *
+     * @param root the folder to serve
+     * @return this builder
+     */
     public Builder root(Path root) {
       if (!Files.isDirectory(Objects.requireNonNull(root, "root"))) {
         throw new IllegalArgumentException("not a directory: " + root);
@@ -166,6 +190,9 @@ public final class GopherServer implements AutoCloseable {
 
     /**
      * Adds a gophers listener (TLS from the first byte) with the server certificate of {@code pki}.
+     *
+     * @param pki the CA whose server certificate the listener presents
+     * @return this builder
      */
     public Builder tls(TestPki pki) {
       this.tlsContext = Objects.requireNonNull(pki, "pki").serverSslContext();
@@ -175,19 +202,32 @@ public final class GopherServer implements AutoCloseable {
     /**
      * Adds a gophers listener with another server identity, e.g. {@code
      * pki.issue("wrong.example").sslContext()} for host-name mismatch tests.
+     *
+     * @param serverContext the server's TLS context (its certificate and key)
+     * @return this builder
      */
     public Builder tls(SSLContext serverContext) {
       this.tlsContext = Objects.requireNonNull(serverContext, "serverContext");
       return this;
     }
 
-    /** Listens on {@code address} (and names it in menus) instead of {@code 127.0.0.1}. */
+    /**
+     * Listens on {@code address} (and names it in menus) instead of {@code 127.0.0.1}.
+     *
+     * @param address the address to listen on
+     * @return this builder
+     */
     public Builder bindAddress(BindAddress address) {
       this.bind = Objects.requireNonNull(address, "address");
       return this;
     }
 
-    /** Sets the longest request line accepted (default 4096 bytes). */
+    /**
+     * Sets the longest request line accepted (default 4096 bytes).
+     *
+     * @param maxRequestLength the limit in bytes
+     * @return this builder
+     */
     public Builder maxRequestLength(int maxRequestLength) {
       if (maxRequestLength < 1) {
         throw new IllegalArgumentException("maxRequestLength must be positive");
@@ -196,7 +236,12 @@ public final class GopherServer implements AutoCloseable {
       return this;
     }
 
-    /** Binds the listeners and starts serving. */
+    /**
+     * Binds the listeners and starts serving.
+     *
+     * @return the running server; close it to stop
+     * @throws java.io.IOException when a listener cannot be bound or the folder cannot be made
+     */
     public GopherServer build() throws IOException {
       return new GopherServer(this);
     }
@@ -204,6 +249,9 @@ public final class GopherServer implements AutoCloseable {
     /**
      * Same as {@link #build()}: binds the listeners and starts serving, named like the other
      * testkit servers' {@code builder().start()}.
+     *
+     * @return the running server; close it to stop
+     * @throws java.io.IOException when a listener cannot be bound or the folder cannot be made
      */
     public GopherServer start() throws IOException {
       return build();
@@ -284,17 +332,33 @@ public final class GopherServer implements AutoCloseable {
     return catalog.root();
   }
 
-  /** {@return {@code gopher://127.0.0.1:<port>/<typeAndSelector>}, e.g. {@code url("1/docs")}} */
+  /**
+   * {@return {@code gopher://127.0.0.1:<port>/<typeAndSelector>}, e.g. {@code url("1/docs")}}
+   *
+   * @param typeAndSelector the item type followed by the selector, e.g. {@code 1/docs}
+   */
   public String url(String typeAndSelector) {
     return "gopher://" + host() + ":" + port() + "/" + typeAndSelector;
   }
 
-  /** Writes a UTF-8 text file below the root (creating folders) and returns its path. */
+  /**
+   * Writes a UTF-8 text file below the root (creating folders) and returns its path.
+   *
+   * @param relativePath the file's path below the root
+   * @param text the file's content
+   * @return the file written
+   */
   public Path file(String relativePath, String text) {
     return file(relativePath, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes a file below the root (creating folders) and returns its path. */
+  /**
+   * Writes a file below the root (creating folders) and returns its path.
+   *
+   * @param relativePath the file's path below the root
+   * @param content the file's content
+   * @return the file written
+   */
   public Path file(String relativePath, byte[] content) {
     Path p = catalog.root().resolve(relativePath).normalize();
     if (!p.startsWith(catalog.root())) {

@@ -38,7 +38,11 @@ public final class Gophernicus implements AutoCloseable {
     this.listener = listener;
   }
 
-  /** Why gophernicus cannot be started here (not installed, no socat, not root), or empty. */
+  /**
+   * Why gophernicus cannot be started here (not installed, no socat, not root), or empty.
+   *
+   * @return why gophernicus cannot start here, or empty when it can
+   */
   public static Optional<String> unavailable() {
     return HostProcess.unavailable(EXECUTABLE, "gophernicus").or(InetdListener::unavailable);
   }
@@ -48,6 +52,8 @@ public final class Gophernicus implements AutoCloseable {
    * #close()}). Files placed there must be readable by {@link #RUN_AS}; {@code parent} is made
    * traversable (mode 711) for it.
    *
+   * @param parent the folder under which the server's own folder is made
+   * @return the running server; close it to stop it and delete its folder
    * @throws IllegalStateException when {@link #unavailable()} says why it cannot start
    * @throws IOException when it does not come up
    */
@@ -87,17 +93,29 @@ public final class Gophernicus implements AutoCloseable {
     return new Gophernicus(root, listener);
   }
 
-  /** The served folder (readable by everyone). */
+  /**
+   * The served folder (readable by everyone).
+   *
+   * @return the served folder
+   */
   public Path root() {
     return root;
   }
 
-  /** The port on 127.0.0.1. */
+  /**
+   * The port on 127.0.0.1.
+   *
+   * @return the port on 127.0.0.1
+   */
   public int port() {
     return listener.port();
   }
 
-  /** What socat and gophernicus logged so far (for failure messages). */
+  /**
+   * What socat and gophernicus logged so far (for failure messages).
+   *
+   * @return the log text so far
+   */
   public String logText() {
     return listener.logText();
   }

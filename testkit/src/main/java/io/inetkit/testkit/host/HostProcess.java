@@ -33,7 +33,13 @@ public final class HostProcess {
 
   private HostProcess() {}
 
-  /** Why real servers cannot run here: not root, or {@code executable} missing; else empty. */
+  /**
+   * Why real servers cannot run here: not root, or {@code executable} missing; else empty.
+   *
+   * @param executable the server's program
+   * @param debianPackage the Debian package that installs it, for the message
+   * @return why the server cannot run here, or empty when it can
+   */
   public static Optional<String> unavailable(Path executable, String debianPackage) {
     if (!Files.isExecutable(executable)) {
       return Optional.of(
@@ -45,7 +51,11 @@ public final class HostProcess {
     return Optional.empty();
   }
 
-  /** {@return a port on 127.0.0.1 that was free a moment ago} */
+  /**
+   * {@return a port on 127.0.0.1 that was free a moment ago}
+   *
+   * @throws java.io.IOException when no port can be bound
+   */
   public static int freePort() throws IOException {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return probe.getLocalPort();
@@ -55,6 +65,8 @@ public final class HostProcess {
   /**
    * Runs {@code command} to completion (at most a minute) and returns its output.
    *
+   * @param command the program and its arguments
+   * @return what it wrote to standard output and standard error
    * @throws IOException when it fails; the message holds the command and its output
    */
   public static String run(List<String> command) throws IOException {
@@ -75,6 +87,10 @@ public final class HostProcess {
   /**
    * Waits (at most 15 s) until 127.0.0.1:{@code port} accepts connections.
    *
+   * @param name the server's name, for the message
+   * @param process the server's process: when it exits, waiting stops
+   * @param port the port to wait for
+   * @param log the server's log so far, for the message
    * @throws IOException when {@code process} died or the port stayed closed; the message holds
    *     {@code log}
    */
@@ -87,6 +103,7 @@ public final class HostProcess {
    * Waits (at most 15 s in all: Dovecot and Postfix start slower than vsftpd) until every port in
    * {@code ports} accepts connections on 127.0.0.1.
    *
+   * @param ports the ports to wait for
    * @param name the server's name, for the message
    * @param process the server's process: when it exits, waiting stops
    * @param log the server's log so far, for the message
@@ -124,6 +141,8 @@ public final class HostProcess {
   /**
    * Waits at most 10 s for {@code process} to exit after it was asked to (a stop command or a
    * signal), then kills it.
+   *
+   * @param process the process to wait for
    */
   public static void awaitExit(Process process) {
     try {
@@ -136,7 +155,11 @@ public final class HostProcess {
     }
   }
 
-  /** Stops {@code process} (TERM, then KILL after 5 s) and waits for it. */
+  /**
+   * Stops {@code process} (TERM, then KILL after 5 s) and waits for it.
+   *
+   * @param process the process to stop
+   */
   public static void stop(Process process) {
     process.destroy();
     try {
@@ -148,7 +171,11 @@ public final class HostProcess {
     }
   }
 
-  /** Deletes {@code dir} and everything in it; a missing folder is fine. */
+  /**
+   * Deletes {@code dir} and everything in it; a missing folder is fine.
+   *
+   * @param dir the folder to delete
+   */
   public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
@@ -160,7 +187,12 @@ public final class HostProcess {
     }
   }
 
-  /** Reads {@code files} (those that exist) for a failure message. */
+  /**
+   * Reads {@code files} (those that exist) for a failure message.
+   *
+   * @param files the log files to read
+   * @return their text, each headed by its name
+   */
   public static String logs(List<Path> files) {
     StringBuilder sb = new StringBuilder();
     for (Path file : files) {

@@ -34,7 +34,11 @@ public final class InetdListener implements AutoCloseable {
     this.port = port;
   }
 
-  /** Why socat cannot serve here (missing, not root), or empty. */
+  /**
+   * Why socat cannot serve here (missing, not root), or empty.
+   *
+   * @return why socat cannot serve here, or empty when it can
+   */
   public static Optional<String> unavailable() {
     return HostProcess.unavailable(SOCAT, "socat");
   }
@@ -45,6 +49,11 @@ public final class InetdListener implements AutoCloseable {
    * socat's messages and the command's standard error go to a log in {@code dir}, which {@link
    * #close()} deletes.
    *
+   * @param name the service's name, for messages
+   * @param dir the folder for the log
+   * @param command the program and its arguments to run per connection
+   * @param runAs the user to run it as, or empty for root
+   * @return the running listener; close it to stop
    * @param portToUse the port to listen on; the command may need to know it in advance
    * @throws IOException when socat does not come up (the message holds its log)
    */
@@ -79,12 +88,20 @@ public final class InetdListener implements AutoCloseable {
     }
   }
 
-  /** The port on 127.0.0.1. */
+  /**
+   * The port on 127.0.0.1.
+   *
+   * @return the port on 127.0.0.1
+   */
   public int port() {
     return port;
   }
 
-  /** What socat and the served program wrote to standard error so far. */
+  /**
+   * What socat and the served program wrote to standard error so far.
+   *
+   * @return the log text so far
+   */
   public String logText() {
     return HostProcess.logs(List.of(dir.resolve("socat.log")));
   }

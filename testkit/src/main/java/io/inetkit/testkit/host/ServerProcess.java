@@ -43,7 +43,14 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
     this.logs = logs;
   }
 
-  /** Returns a free 127.0.0.1 port for every listener of {@code type}. */
+  /**
+   * Returns a free 127.0.0.1 port for every listener of {@code type}.
+   *
+   * @param <L> the listener enum
+   * @param type the listener enum's class
+   * @return a port per listener
+   * @throws java.io.IOException when no port can be bound
+   */
   public static <L extends Enum<L>> Map<L, Integer> freePorts(Class<L> type) throws IOException {
     Map<L, Integer> ports = new EnumMap<>(type);
     for (L listener : type.getEnumConstants()) {
@@ -56,6 +63,12 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
    * Runs {@code command} in the foreground (its output goes to {@code dir/stdout.log}) and waits
    * until every port in {@code ports} accepts connections.
    *
+   * @param <L> the listener enum
+   * @param name the server's name, for messages
+   * @param dir the server's folder, for {@code stdout.log}
+   * @param command the program and its arguments
+   * @param ports the port of every listener
+   * @return the running server; close it to stop
    * @param stopCommand what stops the server (empty: SIGTERM to the process)
    * @param logs the server's log files, shown with {@code stdout.log} in failure messages
    * @throws IOException when it does not come up (it is then stopped and {@code dir} deleted); the
@@ -90,12 +103,21 @@ public final class ServerProcess<L extends Enum<L>> implements AutoCloseable {
     }
   }
 
-  /** Returns the 127.0.0.1 port of {@code listener}. */
+  /**
+   * Returns the 127.0.0.1 port of {@code listener}.
+   *
+   * @param listener the listener
+   * @return its port
+   */
   public int port(L listener) {
     return ports.get(listener);
   }
 
-  /** What the server logged so far (for failure messages). */
+  /**
+   * What the server logged so far (for failure messages).
+   *
+   * @return the log text so far
+   */
   public String logText() {
     return HostProcess.logs(logs);
   }

@@ -33,6 +33,8 @@ public final class SystemAccounts implements AutoCloseable {
   /**
    * Creates one account per short name in {@code names}.
    *
+   * @param names the short names
+   * @return the accounts; close them to remove them
    * @throws IOException when useradd fails (the accounts made so far are removed)
    */
   public static SystemAccounts create(List<String> names) throws IOException {
@@ -61,7 +63,12 @@ public final class SystemAccounts implements AutoCloseable {
     }
   }
 
-  /** Returns the account made for {@code name}. */
+  /**
+   * Returns the account made for {@code name}.
+   *
+   * @param name the short name given to {@link #create}
+   * @return its account
+   */
   public Account account(String name) {
     Account a = accounts.get(name);
     if (a == null) {

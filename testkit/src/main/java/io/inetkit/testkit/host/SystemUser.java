@@ -31,7 +31,11 @@ public final class SystemUser implements AutoCloseable {
     this.password = password;
   }
 
-  /** Why accounts cannot be made here (not root, no useradd), or empty when they can. */
+  /**
+   * Why accounts cannot be made here (not root, no useradd), or empty when they can.
+   *
+   * @return why accounts cannot be made here, or empty when they can
+   */
   public static Optional<String> unavailable() {
     return HostProcess.unavailable(Path.of("/usr/sbin/useradd"), "passwd");
   }
@@ -40,6 +44,8 @@ public final class SystemUser implements AutoCloseable {
    * Creates an account named {@code prefix} plus four random characters (so parallel runs and
    * leftovers of a killed run never clash), with a random 16-character password.
    *
+   * @param prefix the start of the account name
+   * @return the new account; close it to remove it
    * @throws IOException when useradd or chpasswd fail (the message holds their output)
    */
   public static SystemUser create(String prefix) throws IOException {
@@ -95,7 +101,12 @@ public final class SystemUser implements AutoCloseable {
     return Path.of("/home", name);
   }
 
-  /** Makes {@code path} (under {@link #home()}) belong to this user, recursively. */
+  /**
+   * Makes {@code path} (under {@link #home()}) belong to this user, recursively.
+   *
+   * @param path the file or folder to give away
+   * @throws java.io.IOException when chown fails
+   */
   public void own(Path path) throws IOException {
     HostProcess.run(List.of("chown", "-R", name + ":" + name, path.toString()));
   }

@@ -185,38 +185,69 @@ public final class InetkitExtension
       return this;
     }
 
-    /** Starts only these protocols (default all six). */
+    /**
+     * Starts only these protocols (default all six).
+     *
+     * @param first the first protocol to start
+     * @param more further protocols to start
+     * @return this builder
+     */
     public Builder services(InetkitServers.Service first, InetkitServers.Service... more) {
       Objects.requireNonNull(first, "first");
       return then(b -> b.services(first, more));
     }
 
-    /** See {@link InetkitServers.Builder#portBase(int)}. */
+    /**
+     * See {@link InetkitServers.Builder#portBase(int)}.
+     *
+     * @param base the first port, or 0 for free ports
+     * @return this builder
+     */
     public Builder portBase(int base) {
       InetkitServers.builder().portBase(base); // validates now, not when the class starts
       return then(b -> b.portBase(base));
     }
 
-    /** Adds a user on every protocol who may write on FTP. */
+    /**
+     * Adds a user on every protocol who may write on FTP.
+     *
+     * @param name the login name
+     * @param password the password
+     * @return this builder
+     */
     public Builder user(String name, String password) {
       return user(
           new io.inetkit.testkit.ftp.FtpUser(
               name, password, io.inetkit.testkit.ftp.FtpUser.Access.READ_WRITE));
     }
 
-    /** Adds a user on every protocol with its FTP access. */
+    /**
+     * Adds a user on every protocol with its FTP access.
+     *
+     * @param user the user, with its FTP access
+     * @return this builder
+     */
     public Builder user(io.inetkit.testkit.ftp.FtpUser user) {
       Objects.requireNonNull(user, "user");
       return then(b -> b.user(user));
     }
 
-    /** Uses this TLS material (default: {@link TestPki#shared()}, one CA per JVM). */
+    /**
+     * Uses this TLS material (default: {@link TestPki#shared()}, one CA per JVM).
+     *
+     * @param pki the CA and certificates to use
+     * @return this builder
+     */
     public Builder pki(TestPki pki) {
       Objects.requireNonNull(pki, "pki");
       return then(b -> b.pki(pki));
     }
 
-    /** Builds the extension. */
+    /**
+     * Builds the extension.
+     *
+     * @return the extension, for a {@code @RegisterExtension} field
+     */
     public InetkitExtension build() {
       return new InetkitExtension(steps);
     }

@@ -35,7 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(InetkitExtension.class)
 public @interface InetkitTest {
-  /** The protocols to start; default all six. */
+  /**
+   * The protocols to start; default all six.
+   *
+   * @return the protocols to start
+   */
   InetkitServers.Service[] services() default {
     InetkitServers.Service.SMTP,
     InetkitServers.Service.IMAP,

@@ -63,6 +63,10 @@ public final class Dovecot implements AutoCloseable {
    * Starts Dovecot for {@code users} with its files in a new folder under {@code parent} and waits
    * until every listener accepts connections.
    *
+   * @param parent the folder under which Dovecot's own folder is made
+   * @param pki the certificate and key for the TLS listeners
+   * @param users the mail users to serve
+   * @return the running server; close it to stop it and delete its folder
    * @param settings extra {@code dovecot.conf} lines, e.g. {@code mail_max_userip_connections = 1}
    *     for a server that allows one session per user
    * @throws IOException when it does not come up; the message holds its log
@@ -161,22 +165,40 @@ public final class Dovecot implements AutoCloseable {
     return String.join("\n", lines) + "\n";
   }
 
-  /** Returns the 127.0.0.1 port of {@code listener}. */
+  /**
+   * Returns the 127.0.0.1 port of {@code listener}.
+   *
+   * @param listener the listener
+   * @return its port
+   */
   public int port(Listener listener) {
     return server.port(listener);
   }
 
-  /** The SASL socket Postfix authenticates submission clients through ({@code smtpd_sasl_path}). */
+  /**
+   * The SASL socket Postfix authenticates submission clients through ({@code smtpd_sasl_path}).
+   *
+   * @return the path of Dovecot's authentication socket
+   */
   public Path authSocket() {
     return dir.resolve("auth-postfix");
   }
 
-  /** What {@code dovecot --version} prints, e.g. {@code 2.3.19.1 (9b53102964)}. */
+  /**
+   * What {@code dovecot --version} prints, e.g. {@code 2.3.19.1 (9b53102964)}.
+   *
+   * @return Dovecot's version text
+   * @throws java.io.IOException when {@code dovecot} cannot be run
+   */
   public static String version() throws IOException {
     return HostProcess.run(List.of(EXECUTABLE.toString(), "--version")).strip();
   }
 
-  /** What Dovecot logged so far (for failure messages). */
+  /**
+   * What Dovecot logged so far (for failure messages).
+   *
+   * @return the log text so far
+   */
   public String logText() {
     return server.logText();
   }

@@ -39,7 +39,7 @@ public enum MailProtocol {
     this.tlsMode = tlsMode;
   }
 
-  /** Returns the URL scheme: {@code smtp}, {@code smtps}, {@code imap}, {@code imaps}, … */
+  /** {@return the URL scheme: {@code smtp}, {@code smtps}, {@code imap}, {@code imaps}, …} */
   public String scheme() {
     return scheme;
   }

@@ -120,6 +120,9 @@ public final class MailServer implements AutoCloseable {
   /**
    * Starts a server with every {@link MailProtocol} listener and the {@linkplain TestPki#shared()
    * shared} {@link TestPki}.
+   *
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when a listener cannot be bound
    */
   public static MailServer start() throws IOException {
     return builder().start();
@@ -144,6 +147,10 @@ public final class MailServer implements AutoCloseable {
      * Binds {@code protocol}'s listener to a fixed port instead of a free one (default 0: free).
      * The plain listener of every protocol in use always runs (its TLS listeners relay to it), so a
      * fixed port for a plain protocol applies even when only its TLS variants are listed.
+     *
+     * @param protocol the listener
+     * @param port the port, or 0 for a free port
+     * @return this builder
      */
     public Builder port(MailProtocol protocol, int port) {
       Objects.requireNonNull(protocol, "protocol");
@@ -158,7 +165,13 @@ public final class MailServer implements AutoCloseable {
       return fixedPorts.getOrDefault(protocol, 0);
     }
 
-    /** Opens only these listeners (default: all of them). */
+    /**
+     * Opens only these listeners (default: all of them).
+     *
+     * @param first the first listener to open
+     * @param more further listeners to open
+     * @return this builder
+     */
     public Builder protocols(MailProtocol first, MailProtocol... more) {
       this.protocols = EnumSet.of(first, more);
       return this;
@@ -166,13 +179,21 @@ public final class MailServer implements AutoCloseable {
 
     /**
      * Uses this PKI's server certificate on the TLS listeners (default: {@link TestPki#shared()}).
+     *
+     * @param pki the CA whose server certificate the TLS listeners present
+     * @return this builder
      */
     public Builder pki(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
       return this;
     }
 
-    /** Listens on {@code address} instead of {@code 127.0.0.1} (every listener). */
+    /**
+     * Listens on {@code address} instead of {@code 127.0.0.1} (every listener).
+     *
+     * @param address the address to listen on
+     * @return this builder
+     */
     public Builder bindAddress(BindAddress address) {
       this.bind = Objects.requireNonNull(address, "address");
       return this;
@@ -181,13 +202,21 @@ public final class MailServer implements AutoCloseable {
     /**
      * Presents {@code identity} on the TLS listeners instead of the PKI's default server
      * certificate (say, one issued for the bind address).
+     *
+     * @param identity the certificate and key to present
+     * @return this builder
      */
     public Builder identity(TestPki.ServerIdentity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 
-    /** Starts the server; all listeners are accepting when this returns. */
+    /**
+     * Starts the server; all listeners are accepting when this returns.
+     *
+     * @return the running server; close it to stop
+     * @throws java.io.IOException when a listener cannot be bound
+     */
     public MailServer start() throws IOException {
       return new MailServer(this);
     }
@@ -196,13 +225,24 @@ public final class MailServer implements AutoCloseable {
   /**
    * Creates (or updates) a user who can log in with {@code login} and {@code password} and whose
    * mailbox receives mail for {@code email}.
+   *
+   * @param email the address the mailbox receives mail for
+   * @param login the login name
+   * @param password the password
+   * @return this server
    */
   public MailServer user(String email, String login, String password) {
     greenMail.setUser(email, login, password);
     return this;
   }
 
-  /** Creates a user whose login is the e-mail address itself. */
+  /**
+   * Creates a user whose login is the e-mail address itself.
+   *
+   * @param email the address, also the login name
+   * @param password the password
+   * @return this server
+   */
   public MailServer user(String email, String password) {
     return user(email, email, password);
   }
@@ -218,6 +258,7 @@ public final class MailServer implements AutoCloseable {
   /**
    * {@return the port of a listener}
    *
+   * @param protocol the listener
    * @throws IllegalStateException when the server was built without that listener
    */
   public int port(MailProtocol protocol) {
@@ -243,17 +284,30 @@ public final class MailServer implements AutoCloseable {
     return port(MailProtocol.SMTP_STARTTLS);
   }
 
-  /** {@return the listener's address as a core {@link Endpoint}} */
+  /**
+   * {@return the listener's address as a core {@link Endpoint}}
+   *
+   * @param protocol the listener
+   */
   public Endpoint endpoint(MailProtocol protocol) {
     return Endpoint.of(host, port(protocol));
   }
 
-  /** {@return {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}} */
+  /**
+   * {@return {@code scheme://127.0.0.1:port}, e.g. {@code smtps://127.0.0.1:40123}}
+   *
+   * @param protocol the listener
+   */
   public String url(MailProtocol protocol) {
     return protocol.scheme() + "://" + host + ":" + port(protocol);
   }
 
-  /** {@return {@code scheme://user@127.0.0.1:port} with the user name URL-encoded} */
+  /**
+   * {@return {@code scheme://user@127.0.0.1:port} with the user name URL-encoded}
+   *
+   * @param protocol the listener
+   * @param user the user name to put in the URL
+   */
   public String url(MailProtocol protocol, String user) {
     return protocol.scheme()
         + "://"
@@ -294,7 +348,11 @@ public final class MailServer implements AutoCloseable {
     return all.stream().map(Stored::toReceived).toList();
   }
 
-  /** {@return the copies delivered to {@code email}, in order of arrival} */
+  /**
+   * {@return the copies delivered to {@code email}, in order of arrival}
+   *
+   * @param email the recipient's address
+   */
   public List<ReceivedMail> receivedBy(String email) {
     return received().stream().filter(m -> m.recipient().equalsIgnoreCase(email)).toList();
   }
@@ -302,6 +360,9 @@ public final class MailServer implements AutoCloseable {
   /**
    * Waits until at least {@code count} message copies are stored and returns them all.
    *
+   * @param count how many copies to wait for
+   * @param timeout how long to wait at most
+   * @return every stored copy, in order of arrival
    * @throws AssertionError when fewer arrived within {@code timeout}
    */
   public List<ReceivedMail> waitForMessages(int count, Duration timeout) {
@@ -311,6 +372,9 @@ public final class MailServer implements AutoCloseable {
   /**
    * Places a raw RFC 5322 message straight into the INBOX of {@code email} (creating that user,
    * password = address, if unknown): for testing code that reads mail.
+   *
+   * @param email the recipient's address
+   * @param rawMessage the message bytes, headers and body
    */
   public void deliver(String email, byte[] rawMessage) {
     GreenMailUser user = greenMail.getUserManager().getUserByEmail(email);

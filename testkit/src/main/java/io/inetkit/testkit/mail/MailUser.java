@@ -17,12 +17,12 @@ public record MailUser(String login, String password, SystemAccounts.Account acc
   /** The mail domain Postfix delivers locally. */
   public static final String DOMAIN = "inetkit.test";
 
-  /** Returns {@code login@inetkit.test}. */
+  /** {@return {@code login@inetkit.test}} */
   public String address() {
     return login + "@" + DOMAIN;
   }
 
-  /** Returns the user's Maildir (created by Postfix's first delivery). */
+  /** {@return the user's Maildir (created by Postfix's first delivery)} */
   public Path maildir() {
     return home.resolve("Maildir");
   }

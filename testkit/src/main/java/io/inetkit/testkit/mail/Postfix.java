@@ -88,6 +88,11 @@ public final class Postfix implements AutoCloseable {
    * Starts Postfix delivering to {@code users}, authenticating submission clients through Dovecot's
    * {@code saslSocket}, and waits until every listener accepts connections.
    *
+   * @param parent the folder under which Postfix's own folder is made
+   * @param pki the certificate and key for the TLS listeners
+   * @param users the mail users to deliver to
+   * @param saslSocket Dovecot's authentication socket
+   * @return the running server; close it to stop it and delete its folder
    * @throws IOException when it does not come up; the message holds its log
    */
   public static Postfix start(Path parent, RealServerPki pki, List<MailUser> users, Path saslSocket)
@@ -187,17 +192,31 @@ public final class Postfix implements AutoCloseable {
     return String.join("\n", lines) + "\n";
   }
 
-  /** Returns the 127.0.0.1 port of {@code listener}. */
+  /**
+   * Returns the 127.0.0.1 port of {@code listener}.
+   *
+   * @param listener the listener
+   * @return its port
+   */
   public int port(Listener listener) {
     return server.port(listener);
   }
 
-  /** What {@code postconf -d mail_version} says, e.g. {@code 3.7.11}. */
+  /**
+   * What {@code postconf -d mail_version} says, e.g. {@code 3.7.11}.
+   *
+   * @return Postfix's version text
+   * @throws java.io.IOException when {@code postconf} cannot be run
+   */
   public static String version() throws IOException {
     return HostProcess.run(List.of("postconf", "-d", "-h", "mail_version")).strip();
   }
 
-  /** What Postfix logged so far (for failure messages). */
+  /**
+   * What Postfix logged so far (for failure messages).
+   *
+   * @return the log text so far
+   */
   public String logText() {
     return server.logText();
   }

@@ -57,7 +57,11 @@ public final class RealMail implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Why the servers cannot run here (not root, Dovecot or Postfix missing), or empty. */
+  /**
+   * Why the servers cannot run here (not root, Dovecot or Postfix missing), or empty.
+   *
+   * @return why the servers cannot run here, or empty when they can
+   */
   public static Optional<String> unavailable() {
     if (!"root".equals(System.getProperty("user.name"))) {
       return Optional.of(
@@ -76,6 +80,8 @@ public final class RealMail implements AutoCloseable {
    * Creates a system user and mailbox per login in {@code logins} (random passwords), then starts
    * Dovecot and Postfix.
    *
+   * @param logins the login names, one mailbox each
+   * @return the running servers; close them to stop them and remove the users
    * @throws IOException when a server does not come up (everything made so far is removed)
    */
   public static RealMail start(List<String> logins) throws IOException {
@@ -85,6 +91,11 @@ public final class RealMail implements AutoCloseable {
   /**
    * Like {@link #start(List)}, with extra {@code dovecot.conf} lines ({@code
    * mail_max_userip_connections = 1}: a server that allows one session per user).
+   *
+   * @param logins the login names, one mailbox each
+   * @param dovecotSettings extra {@code dovecot.conf} lines
+   * @return the running servers; close them to stop them and remove the users
+   * @throws java.io.IOException when a server does not come up (everything made so far is removed)
    */
   public static RealMail start(List<String> logins, List<String> dovecotSettings)
       throws IOException {
@@ -116,7 +127,12 @@ public final class RealMail implements AutoCloseable {
     }
   }
 
-  /** Returns the mailbox made for {@code login}. */
+  /**
+   * Returns the mailbox made for {@code login}.
+   *
+   * @param login a login name given to {@link #start}
+   * @return its mailbox
+   */
   public MailUser user(String login) {
     MailUser u = users.get(login);
     if (u == null) {
@@ -125,22 +141,40 @@ public final class RealMail implements AutoCloseable {
     return u;
   }
 
-  /** Returns the 127.0.0.1 port of a Dovecot listener. */
+  /**
+   * Returns the 127.0.0.1 port of a Dovecot listener.
+   *
+   * @param listener the Dovecot listener
+   * @return its port
+   */
   public int port(Dovecot.Listener listener) {
     return dovecot.port(listener);
   }
 
-  /** Returns the 127.0.0.1 port of a Postfix listener. */
+  /**
+   * Returns the 127.0.0.1 port of a Postfix listener.
+   *
+   * @param listener the Postfix listener
+   * @return its port
+   */
   public int port(Postfix.Listener listener) {
     return postfix.port(listener);
   }
 
-  /** The CA certificate (PEM) both servers' certificate comes from: {@code --cacert}. */
+  /**
+   * The CA certificate (PEM) both servers' certificate comes from: {@code --cacert}.
+   *
+   * @return the CA certificate's PEM file
+   */
   public Path caPem() {
     return pki.caPem();
   }
 
-  /** Trust in exactly the run's CA, for inetkit clients. */
+  /**
+   * Trust in exactly the run's CA, for inetkit clients.
+   *
+   * @return trust in the run's CA
+   */
   public Trust trust() {
     return pki.clientTrust();
   }
@@ -149,6 +183,9 @@ public final class RealMail implements AutoCloseable {
    * Waits until {@code user}'s Maildir holds at least {@code count} messages (in {@code new/} and
    * {@code cur/}) and returns them; Postfix delivers a moment after it accepted a message.
    *
+   * @param user the mailbox to watch
+   * @param count how many messages to wait for
+   * @return the message files
    * @throws IOException when 30 s pass first; the message holds both servers' logs
    */
   public List<Path> awaitDelivered(MailUser user, int count) throws IOException {
@@ -181,6 +218,10 @@ public final class RealMail implements AutoCloseable {
 
   /**
    * Returns the messages in {@code user}'s Maildir on the server ({@code new/} and {@code cur/}).
+   *
+   * @param user the mailbox
+   * @return the message files
+   * @throws java.io.IOException when the Maildir cannot be read
    */
   public List<Path> messages(MailUser user) throws IOException {
     List<Path> found = new ArrayList<>();
@@ -195,7 +236,11 @@ public final class RealMail implements AutoCloseable {
     return found;
   }
 
-  /** Both servers' logs so far (for failure messages). */
+  /**
+   * Both servers' logs so far (for failure messages).
+   *
+   * @return both servers' log text so far
+   */
   public String logText() {
     return (postfix == null ? "" : postfix.logText()) + (dovecot == null ? "" : dovecot.logText());
   }

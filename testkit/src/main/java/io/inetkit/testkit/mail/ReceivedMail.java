@@ -34,7 +34,14 @@ import java.util.Objects;
  */
 public record ReceivedMail(String recipient, String from, String subject, byte[] raw) {
 
-  /** Checks and copies the values. */
+  /**
+   * Checks and copies the values.
+   *
+   * @param recipient the mailbox this copy was delivered to; not null
+   * @param from the decoded {@code From} header; null becomes {@code ""}
+   * @param subject the decoded {@code Subject} header; null becomes {@code ""}
+   * @param raw the message as stored (copied)
+   */
   public ReceivedMail {
     Objects.requireNonNull(recipient, "recipient");
     from = from == null ? "" : from;
@@ -76,13 +83,19 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
   /**
    * {@return the first value of header {@code name} (case-insensitive), unfolded and RFC 2047
    * decoded, or {@code ""} when the message has no such header}
+   *
+   * @param name the header name
    */
   public String header(String name) {
     List<String> values = headers(name);
     return values.isEmpty() ? "" : values.get(0);
   }
 
-  /** {@return every value of header {@code name}, in message order, unfolded and decoded} */
+  /**
+   * {@return every value of header {@code name}, in message order, unfolded and decoded}
+   *
+   * @param name the header name
+   */
   public List<String> headers(String name) {
     return MimeView.headers(raw, Objects.requireNonNull(name, "name"));
   }
@@ -109,7 +122,13 @@ public record ReceivedMail(String recipient, String from, String subject, byte[]
    * @param content the decoded bytes (transfer encoding undone)
    */
   public record Attachment(String fileName, String contentType, byte[] content) {
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param fileName the decoded file name, or {@code ""}; not null
+     * @param contentType the base MIME type in lower case; not null
+     * @param content the decoded bytes (copied)
+     */
     public Attachment {
       Objects.requireNonNull(fileName, "fileName");
       Objects.requireNonNull(contentType, "contentType");

@@ -50,7 +50,14 @@ public final class SmtpSink implements AutoCloseable {
    * @param head the first 4 MiB of that data
    */
   public record Message(String mailFrom, List<String> rcptTo, long size, byte[] head) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param mailFrom the MAIL FROM command line as sent
+     * @param rcptTo the accepted RCPT TO command lines (copied)
+     * @param size the data size in bytes as sent
+     * @param head the first 4 MiB of the data (copied)
+     */
     public Message {
       rcptTo = List.copyOf(rcptTo);
       head = head.clone();
@@ -87,7 +94,12 @@ public final class SmtpSink implements AutoCloseable {
     this.listener = new FrontListener("smtp-sink", this::serve);
   }
 
-  /** Starts a sink advertising {@code PIPELINING} and {@code 8BITMIME}. */
+  /**
+   * Starts a sink advertising {@code PIPELINING} and {@code 8BITMIME}.
+   *
+   * @return the running sink; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static SmtpSink start() throws IOException {
     return builder().start();
   }
@@ -110,6 +122,9 @@ public final class SmtpSink implements AutoCloseable {
     /**
      * Sets the EHLO extension lines, e.g. {@code "SIZE 1000"}, {@code "DSN"} (replacing the default
      * {@code PIPELINING} and {@code 8BITMIME}; none makes a lock-step server).
+     *
+     * @param lines the EHLO extension lines, without the {@code 250-} prefix
+     * @return this builder
      */
     public Builder extensions(String... lines) {
       this.extensions = List.of(lines);
@@ -119,6 +134,9 @@ public final class SmtpSink implements AutoCloseable {
     /**
      * Answers {@code RCPT TO:<address>} with {@code reply} (e.g. {@code "550 5.1.1 unknown"}).
      *
+     * @param address the recipient address to reject
+     * @param reply the whole reply line, code first
+     * @return this builder
      * @throws io.inetkit.core.InvalidInputException if either is null or holds CR, LF or NUL
      */
     public Builder rejectRecipient(String address, String reply) {
@@ -129,6 +147,9 @@ public final class SmtpSink implements AutoCloseable {
     /**
      * Answers {@code MAIL FROM:<address>} with {@code reply} (e.g. {@code "550 5.7.1 denied"}).
      *
+     * @param address the sender address to reject
+     * @param reply the whole reply line, code first
+     * @return this builder
      * @throws io.inetkit.core.InvalidInputException if either is null or holds CR, LF or NUL
      */
     public Builder rejectSender(String address, String reply) {
@@ -146,6 +167,10 @@ public final class SmtpSink implements AutoCloseable {
      * On the first connection only: after {@code messages} accepted messages, answers the next MAIL
      * FROM with {@code reply} (e.g. {@code "421 4.3.2 shutting down"}) or, when {@code reply} is
      * null, says nothing, and closes the connection.
+     *
+     * @param messages how many messages to accept first
+     * @param reply the reply to the next MAIL FROM, or null for none
+     * @return this builder
      */
     public Builder interruptAfter(int messages, String reply) {
       this.interruptAfter = messages;
@@ -153,7 +178,12 @@ public final class SmtpSink implements AutoCloseable {
       return this;
     }
 
-    /** Starts the sink. */
+    /**
+     * Starts the sink.
+     *
+     * @return the running sink; close it to stop
+     * @throws java.io.IOException when the listener cannot be bound
+     */
     public SmtpSink start() throws IOException {
       return new SmtpSink(this);
     }
@@ -201,6 +231,9 @@ public final class SmtpSink implements AutoCloseable {
   /**
    * Waits until {@code count} messages arrived and returns them.
    *
+   * @param count how many messages to wait for
+   * @param timeout how long to wait at most
+   * @return the messages received so far, in order
    * @throws AssertionError when fewer arrived within {@code timeout}
    */
   public List<Message> waitForMessages(int count, Duration timeout) {

@@ -69,14 +69,25 @@ public final class ProxyServer implements AutoCloseable {
       this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    /** Requires these credentials (SOCKS5 user/password, HTTP Basic) before any tunnel. */
+    /**
+     * Requires these credentials (SOCKS5 user/password, HTTP Basic) before any tunnel.
+     *
+     * @param user the user name
+     * @param password the password
+     * @return this builder
+     */
     public Builder credentials(String user, String password) {
       this.user = Objects.requireNonNull(user, "user");
       this.password = Objects.requireNonNull(password, "password");
       return this;
     }
 
-    /** Makes the proxy misbehave this way. */
+    /**
+     * Makes the proxy misbehave this way.
+     *
+     * @param fault how the proxy misbehaves
+     * @return this builder
+     */
     public Builder fault(ProxyFault fault) {
       this.fault = Objects.requireNonNull(fault, "fault");
       return this;
@@ -85,6 +96,10 @@ public final class ProxyServer implements AutoCloseable {
     /**
      * Resolves {@code name} to {@code address} (a loopback address) inside the proxy only: a client
      * that resolves names itself (SOCKS5 without remote resolution) cannot find it.
+     *
+     * @param name the host name
+     * @param address the loopback address it resolves to
+     * @return this builder
      */
     public Builder resolve(String name, InetAddress address) {
       if (!address.isLoopbackAddress()) {
@@ -94,7 +109,12 @@ public final class ProxyServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts the proxy on 127.0.0.1 and a free port. */
+    /**
+     * Starts the proxy on 127.0.0.1 and a free port.
+     *
+     * @return the running proxy; close it to stop
+     * @throws java.io.IOException when the listener cannot be bound
+     */
     public ProxyServer start() throws IOException {
       return new ProxyServer(kind, new Rules(user, password, fault, Map.copyOf(names)));
     }
@@ -123,32 +143,46 @@ public final class ProxyServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Starts a well-behaved SOCKS5 proxy without authentication. */
+  /**
+   * Starts a well-behaved SOCKS5 proxy without authentication.
+   *
+   * @return the running proxy; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static ProxyServer socks5() throws IOException {
     return builder(Kind.SOCKS5).start();
   }
 
-  /** Starts a well-behaved HTTP CONNECT proxy without authentication. */
+  /**
+   * Starts a well-behaved HTTP CONNECT proxy without authentication.
+   *
+   * @return the running proxy; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static ProxyServer http() throws IOException {
     return builder(Kind.HTTP).start();
   }
 
-  /** Returns a builder for a proxy of {@code kind}. */
+  /**
+   * {@return a builder for a proxy of {@code kind}}
+   *
+   * @param kind the protocol the proxy speaks
+   */
   public static Builder builder(Kind kind) {
     return new Builder(kind);
   }
 
-  /** Returns the protocol this proxy speaks. */
+  /** {@return the protocol this proxy speaks} */
   public Kind kind() {
     return kind;
   }
 
-  /** Returns {@code 127.0.0.1}. */
+  /** {@return {@code 127.0.0.1}} */
   public String host() {
     return "127.0.0.1";
   }
 
-  /** Returns the port the proxy listens on. */
+  /** {@return the port the proxy listens on} */
   public int port() {
     return server.getLocalPort();
   }
@@ -156,17 +190,19 @@ public final class ProxyServer implements AutoCloseable {
   /**
    * Returns the proxy's URL in curl's syntax, without credentials: {@code socks5h://127.0.0.1:port}
    * (remote name resolution) or {@code http://127.0.0.1:port}.
+   *
+   * @return the proxy's URL
    */
   public String url() {
     return (kind == Kind.SOCKS5 ? "socks5h" : "http") + "://" + host() + ":" + port();
   }
 
-  /** Returns how many connections the proxy accepted. */
+  /** {@return how many connections the proxy accepted} */
   public int connections() {
     return connections.get();
   }
 
-  /** Returns the tunnels opened so far, oldest first, with their byte counts at this moment. */
+  /** {@return the tunnels opened so far, oldest first, with their byte counts at this moment} */
   public List<ProxyTunnel> tunnels() {
     List<ProxyTunnel> list = new ArrayList<>();
     for (TunnelRecord t : tunnels) {

@@ -14,7 +14,7 @@ package io.inetkit.testkit.proxy;
 public record ProxyTunnel(
     String host, int port, String user, long bytesToServer, long bytesToClient) {
 
-  /** Returns {@code host:port}. */
+  /** {@return {@code host:port}} */
   public String target() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }

@@ -31,7 +31,11 @@ public enum TelnetOptionCode {
     return code;
   }
 
-  /** {@return the option with {@code code}, or {@code null} when the server does not know it} */
+  /**
+   * {@return the option with {@code code}, or {@code null} when the server does not know it}
+   *
+   * @param code the option's number
+   */
   public static TelnetOptionCode of(int code) {
     for (TelnetOptionCode o : values()) {
       if (o.code == code) {

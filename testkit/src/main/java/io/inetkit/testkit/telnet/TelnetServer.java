@@ -87,7 +87,12 @@ public final class TelnetServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts a server with the defaults: no login, straight to the shell. */
+  /**
+   * Starts a server with the defaults: no login, straight to the shell.
+   *
+   * @return the running server; close it to stop
+   * @throws java.io.IOException when the listener cannot be bound
+   */
   public static TelnetServer start() throws IOException {
     return builder().start();
   }
@@ -96,6 +101,8 @@ public final class TelnetServer implements AutoCloseable {
    * {@return the bytes {@code flood total} sends: 64-byte lines {@code "0000000042 abc…XY\r\n"},
    * the last one cut so the total is exact} They contain no IAC and already end lines with CR LF,
    * so a Telnet client reads exactly these bytes.
+   *
+   * @param total how many bytes in all; not negative
    */
   public static InputStream floodContent(long total) {
     if (total < 0) {
@@ -115,6 +122,10 @@ public final class TelnetServer implements AutoCloseable {
   /**
    * Adds (or changes the password of) a user while the server runs; the next login may use it. A
    * server started without users asks for a login from then on.
+   *
+   * @param name the login name
+   * @param password the password
+   * @return this server
    */
   public TelnetServer user(String name, String password) {
     settings
@@ -214,7 +225,12 @@ public final class TelnetServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Binds this fixed port instead of a free one (default 0: a free port). */
+    /**
+     * Binds this fixed port instead of a free one (default 0: a free port).
+     *
+     * @param port the port, or 0 for a free port
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -223,43 +239,79 @@ public final class TelnetServer implements AutoCloseable {
       return this;
     }
 
-    /** Listens on {@code address} instead of {@code 127.0.0.1}. */
+    /**
+     * Listens on {@code address} instead of {@code 127.0.0.1}.
+     *
+     * @param address the address to listen on
+     * @return this builder
+     */
     public Builder bindAddress(BindAddress address) {
       this.bind = Objects.requireNonNull(address, "address");
       return this;
     }
 
-    /** Adds a user; with at least one user the server asks for login before the shell. */
+    /**
+     * Adds a user; with at least one user the server asks for login before the shell.
+     *
+     * @param name the login name
+     * @param password the password
+     * @return this builder
+     */
     public Builder user(String name, String password) {
       users.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
       return this;
     }
 
-    /** Sets the folder {@code cat} reads from. */
+    /**
+     * Sets the folder {@code cat} reads from.
+     *
+     * @param folder the folder
+     * @return this builder
+     */
     public Builder files(Path folder) {
       this.files = folder.toAbsolutePath().normalize();
       return this;
     }
 
-    /** Sets the shell prompt; default {@code "$ "}. */
+    /**
+     * Sets the shell prompt; default {@code "$ "}.
+     *
+     * @param prompt the prompt
+     * @return this builder
+     */
     public Builder prompt(String prompt) {
       this.prompt = Objects.requireNonNull(prompt, "prompt");
       return this;
     }
 
-    /** Sets the login prompt; default {@code "login: "}. */
+    /**
+     * Sets the login prompt; default {@code "login: "}.
+     *
+     * @param loginPrompt the prompt
+     * @return this builder
+     */
     public Builder loginPrompt(String loginPrompt) {
       this.loginPrompt = Objects.requireNonNull(loginPrompt, "loginPrompt");
       return this;
     }
 
-    /** Sets the password prompt; default {@code "Password: "}. */
+    /**
+     * Sets the password prompt; default {@code "Password: "}.
+     *
+     * @param passwordPrompt the prompt
+     * @return this builder
+     */
     public Builder passwordPrompt(String passwordPrompt) {
       this.passwordPrompt = Objects.requireNonNull(passwordPrompt, "passwordPrompt");
       return this;
     }
 
-    /** Sets text sent after negotiation, before the login prompt; default none. */
+    /**
+     * Sets text sent after negotiation, before the login prompt; default none.
+     *
+     * @param banner the text
+     * @return this builder
+     */
     public Builder banner(String banner) {
       this.banner = Objects.requireNonNull(banner, "banner");
       return this;
@@ -269,6 +321,9 @@ public final class TelnetServer implements AutoCloseable {
      * Sets the options the server asks for as soon as a client connects; default ECHO,
      * SUPPRESS-GO-AHEAD, TERMINAL-TYPE and NAWS. (BINARY, when listed, is asked for in both
      * directions.) Options a client asks for itself are accepted whether listed or not.
+     *
+     * @param options the options to ask for
+     * @return this builder
      */
     public Builder initiate(Set<TelnetOptionCode> options) {
       this.initiate =
@@ -276,19 +331,34 @@ public final class TelnetServer implements AutoCloseable {
       return this;
     }
 
-    /** Sets how long the server waits for negotiation answers before prompting; default 1 s. */
+    /**
+     * Sets how long the server waits for negotiation answers before prompting; default 1 s.
+     *
+     * @param timeout how long to wait
+     * @return this builder
+     */
     public Builder negotiationTimeout(Duration timeout) {
       this.negotiationTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
-    /** Sets how long a silent client is kept before the server hangs up; default 10 min. */
+    /**
+     * Sets how long a silent client is kept before the server hangs up; default 10 min.
+     *
+     * @param timeout how long to keep a silent client
+     * @return this builder
+     */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
-    /** Binds 127.0.0.1 on a free port and starts accepting. */
+    /**
+     * Binds 127.0.0.1 on a free port and starts accepting.
+     *
+     * @return the running server; close it to stop
+     * @throws java.io.IOException when the listener cannot be bound
+     */
     public TelnetServer start() throws IOException {
       Map<String, ShellCommand> commands = new LinkedHashMap<>();
       commands.put("echo", new EchoCommand());

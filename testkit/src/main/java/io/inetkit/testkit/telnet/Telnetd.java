@@ -29,7 +29,11 @@ public final class Telnetd {
 
   private Telnetd() {}
 
-  /** Why telnetd cannot be started here (not installed, no socat, not root), or empty. */
+  /**
+   * Why telnetd cannot be started here (not installed, no socat, not root), or empty.
+   *
+   * @return why telnetd cannot start here, or empty when it can
+   */
   public static Optional<String> unavailable() {
     return HostProcess.unavailable(EXECUTABLE, "inetutils-telnetd").or(InetdListener::unavailable);
   }
@@ -38,6 +42,8 @@ public final class Telnetd {
    * Starts listening, with socat's log in a new folder under {@code parent}; closing the result
    * stops it and deletes the folder.
    *
+   * @param parent the folder under which the log folder is made
+   * @return the running listener; close it to stop
    * @throws IllegalStateException when {@link #unavailable()} says why it cannot start
    * @throws IOException when it does not come up
    */

@@ -30,7 +30,13 @@ public final class RealServerPki {
     this.caPem = caPem;
   }
 
-  /** Creates a new CA and server certificate and writes their files into {@code dir}. */
+  /**
+   * Creates a new CA and server certificate and writes their files into {@code dir}.
+   *
+   * @param dir the folder for the files
+   * @return the PKI and its files
+   * @throws java.io.IOException when a file cannot be written
+   */
   public static RealServerPki create(Path dir) throws IOException {
     TestPki pki = TestPki.create();
     Path chain = dir.resolve("server-chain.pem");
@@ -40,22 +46,38 @@ public final class RealServerPki {
     return new RealServerPki(pki, chain, key, ca);
   }
 
-  /** The server certificate followed by the CA certificate (PEM). */
+  /**
+   * The server certificate followed by the CA certificate (PEM).
+   *
+   * @return the chain's PEM file
+   */
   public Path chainPem() {
     return chainPem;
   }
 
-  /** The server's private key (PEM, unencrypted, readable by its owner only). */
+  /**
+   * The server's private key (PEM, unencrypted, readable by its owner only).
+   *
+   * @return the key's PEM file
+   */
   public Path keyPem() {
     return keyPem;
   }
 
-  /** The CA certificate (PEM), for clients to trust. */
+  /**
+   * The CA certificate (PEM), for clients to trust.
+   *
+   * @return the CA certificate's PEM file
+   */
   public Path caPem() {
     return caPem;
   }
 
-  /** Trust in exactly this CA, with host-name verification: for inetkit clients in tests. */
+  /**
+   * Trust in exactly this CA, with host-name verification: for inetkit clients in tests.
+   *
+   * @return the trust for clients
+   */
   public Trust clientTrust() {
     return pki.clientTrust();
   }

@@ -89,7 +89,11 @@ public final class TestPki {
     }
   }
 
-  /** Creates a new CA and a server certificate for {@link #LOCAL_NAMES}, right away. */
+  /**
+   * Creates a new CA and a server certificate for {@link #LOCAL_NAMES}, right away.
+   *
+   * @return the new PKI
+   */
   public static TestPki create() {
     TestPki pki = new TestPki();
     pki.ca();
@@ -178,6 +182,9 @@ public final class TestPki {
   /**
    * Issues a server certificate for {@code names} (DNS names or IP literals), signed by this CA,
    * valid from one hour ago for 30 days.
+   *
+   * @param names the DNS names and IP literals
+   * @return the certificate and its key
    */
   public ServerIdentity issue(String... names) {
     Instant now = Instant.now();
@@ -189,6 +196,10 @@ public final class TestPki {
    * dates in the past make an expired certificate, dates in the future one that is not yet valid
    * (clients must refuse both).
    *
+   * @param notBefore the start of validity
+   * @param notAfter the end of validity
+   * @param names the DNS names and IP literals
+   * @return the certificate and its key
    * @throws IllegalArgumentException when no name is given or {@code notAfter} is before {@code
    *     notBefore}
    */
@@ -270,6 +281,8 @@ public final class TestPki {
     /**
      * Writes {@link #keyStore()} to a temp PKCS#12 file and returns it (for servers that take a
      * file).
+     *
+     * @return the file written
      */
     public Path keyStoreFile() {
       try {
@@ -288,6 +301,9 @@ public final class TestPki {
      * Writes the certificate chain (server, then CA) and the unencrypted PKCS#8 private key as PEM
      * files, for servers configured with files (vsftpd's {@code rsa_cert_file} and {@code
      * rsa_private_key_file}); the key file is readable by its owner only.
+     *
+     * @param chainFile the file for the certificate chain
+     * @param keyFile the file for the private key
      */
     public void writePem(Path chainFile, Path keyFile) {
       try {
