@@ -22,7 +22,12 @@ public record MailAddress(String address, String displayName) {
   private static final int MAX_ADDRESS = 254;
   private static final String FORBIDDEN = "<>()[],;:\\\"";
 
-  /** Validates the address and display name. */
+  /**
+   * Validates the address and display name.
+   *
+   * @param address the {@code local@domain} address
+   * @param displayName the display name, or {@code ""} for none; encoded (RFC 2047) when sent
+   */
   public MailAddress {
     Inputs.requireNonEmpty("address", address);
     displayName =

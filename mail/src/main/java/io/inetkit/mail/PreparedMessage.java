@@ -30,7 +30,13 @@ public record PreparedMessage(
     Path file, MailAddress envelopeFrom, List<MailAddress> envelopeRecipients)
     implements OutgoingMessage {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param file the message file
+   * @param envelopeFrom the envelope sender
+   * @param envelopeRecipients the envelope recipients (at least one)
+   */
   public PreparedMessage {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(envelopeFrom, "envelopeFrom");

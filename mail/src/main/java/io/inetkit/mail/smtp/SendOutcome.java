@@ -33,7 +33,13 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    */
   record Sent(int index, SendReceipt receipt, List<InetkitException> retriedAfter)
       implements SendOutcome {
-    /** Checks for null and copies. */
+    /**
+     * Checks for null and copies.
+     *
+     * @param index position in the batch
+     * @param receipt what the server said
+     * @param retriedAfter the failures (a 421 or a dropped connection before any of this message's data was committed) after which the session connected again and sent it once more; empty when it went through on the first try
+     */
     public Sent {
       Objects.requireNonNull(receipt, "receipt");
       retriedAfter = List.copyOf(retriedAfter);
@@ -58,7 +64,12 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    *     message was tried again on a new connection, is suppressed in it)
    */
   record Failed(int index, InetkitException error) implements SendOutcome {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param index position in the batch
+     * @param error why; its message names the server and its reply (an earlier try's failure, if the message was tried again on a new connection, is suppressed in it)
+     */
     public Failed {
       Objects.requireNonNull(error, "error");
     }

@@ -27,7 +27,13 @@ import java.util.TreeSet;
  */
 public record SmtpCapabilities(String greeting, String serverName, Map<String, String> extensions) {
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param greeting the server's 220 greeting text
+   * @param serverName the domain the server named in its EHLO reply
+   * @param extensions keyword (upper case) to parameters ({@code ""} when none), in server order
+   */
   public SmtpCapabilities {
     Objects.requireNonNull(greeting, "greeting");
     Objects.requireNonNull(serverName, "serverName");
