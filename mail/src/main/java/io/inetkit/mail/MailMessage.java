@@ -418,7 +418,8 @@ public final class MailMessage implements OutgoingMessage {
      * @param name the header name
      * @param value the header value
      * @return this builder
-     * @throws InvalidInputException for a header the builder manages (From, Subject, Content-Type, …) or a name or value with CR, LF or NUL
+     * @throws InvalidInputException for a header the builder manages (From, Subject, Content-Type,
+     *     …) or a name or value with CR, LF or NUL
      */
     public Builder header(String name, String value) {
       Header h = new Header(name, value);

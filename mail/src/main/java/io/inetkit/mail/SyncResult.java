@@ -24,8 +24,10 @@ public record SyncResult(
    *
    * @param downloaded messages copied into the Maildir by this run
    * @param alreadySynced remote messages skipped because an earlier run copied them
-   * @param deletedOnServer messages deleted on the server (only with {@link AfterDownload#DELETE_FROM_SERVER})
-   * @param recovered copies an interrupted earlier run had made durable but not yet renamed into {@code new/}, finished by this run
+   * @param deletedOnServer messages deleted on the server (only with {@link
+   *     AfterDownload#DELETE_FROM_SERVER})
+   * @param recovered copies an interrupted earlier run had made durable but not yet renamed into
+   *     {@code new/}, finished by this run
    * @param bytes bytes downloaded by this run
    */
   public SyncResult {

@@ -62,7 +62,9 @@ public final class ImapClient {
     this.maxMessages = b.maxMessages;
   }
 
-  /** {@return a builder with safe defaults; {@code endpoint} and {@code credentials} are required} */
+  /**
+   * {@return a builder with safe defaults; {@code endpoint} and {@code credentials} are required}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -93,7 +95,8 @@ public final class ImapClient {
    *
    * @return the logged-in session
    * @throws io.inetkit.core.ConnectionException when the server cannot be reached
-   * @throws io.inetkit.core.TlsException when TLS fails or STARTTLS is required but not offered; no credentials were sent
+   * @throws io.inetkit.core.TlsException when TLS fails or STARTTLS is required but not offered; no
+   *     credentials were sent
    * @throws io.inetkit.core.AuthenticationException when the server refuses the login
    * @throws io.inetkit.core.InetkitTimeoutException when a timeout expires
    */
@@ -190,7 +193,9 @@ public final class ImapClient {
     return maxMessages;
   }
 
-  /** {@return whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED})} */
+  /**
+   * {@return whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED})}
+   */
   public PlaintextLogin plaintextLogin() {
     return settings.plaintextLogin();
   }

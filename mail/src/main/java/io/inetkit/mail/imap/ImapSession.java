@@ -186,7 +186,8 @@ public final class ImapSession implements Closeable {
    * @param folder the folder to search
    * @param criteria what to match
    * @return the matching messages, in UID order (empty when none)
-   * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the reply is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
+   * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the reply
+   *     is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
    */
   public List<MessageRef> search(String folder, SearchCriteria criteria) throws InetkitException {
     String name = ImapNames.folder("folder", folder);
@@ -264,7 +265,8 @@ public final class ImapSession implements Closeable {
    * @param target the file to write (replaced if it exists)
    * @param progress told the bytes written so far
    * @return the number of bytes written
-   * @throws InetkitException when the message is missing, a FETCH fails or the file cannot be written
+   * @throws InetkitException when the message is missing, a FETCH fails or the file cannot be
+   *     written
    */
   public long download(MessageRef ref, Path target, ProgressListener progress)
       throws InetkitException {
@@ -285,7 +287,8 @@ public final class ImapSession implements Closeable {
    * @param ref the message
    * @param target the file to write (replaced if it exists)
    * @return the number of bytes written
-   * @throws InetkitException when the message is missing, a FETCH fails or the file cannot be written
+   * @throws InetkitException when the message is missing, a FETCH fails or the file cannot be
+   *     written
    */
   public long download(MessageRef ref, Path target) throws InetkitException {
     return download(ref, target, ProgressListener.NONE);
@@ -324,7 +327,8 @@ public final class ImapSession implements Closeable {
    *
    * @param refs the messages
    * @param flags the flags to add
-   * @return the number of messages that exist and were changed (refs to messages that no longer exist are left out)
+   * @return the number of messages that exist and were changed (refs to messages that no longer
+   *     exist are left out)
    * @throws NotFoundException when none of the messages exists
    */
   public int addFlags(Collection<MessageRef> refs, Flag... flags) throws InetkitException {
@@ -466,7 +470,8 @@ public final class ImapSession implements Closeable {
    * @param maildir the local Maildir
    * @param after whether to keep or delete the server copies
    * @return what this run downloaded, found already synced and deleted
-   * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir was synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
+   * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir was
+   *     synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
    */
   public SyncResult syncTo(String folder, Maildir maildir, AfterDownload after)
       throws InetkitException {

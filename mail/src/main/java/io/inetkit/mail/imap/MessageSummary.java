@@ -53,7 +53,8 @@ public record MessageSummary(
    * @param subject the decoded subject; empty if none
    * @param date the Date header, or {@code null} when missing or unparsable
    * @param messageId the Message-ID, or empty
-   * @param hasAttachments whether any part is an attachment (disposition attachment, or a named non-text part)
+   * @param hasAttachments whether any part is an attachment (disposition attachment, or a named
+   *     non-text part)
    */
   public MessageSummary {
     Objects.requireNonNull(ref, "ref");

@@ -45,7 +45,8 @@ public record WatchEvent(Kind kind, List<MessageRef> messages, int count, Inetki
    * @param kind what happened
    * @param messages the new messages ({@link Kind#NEW_MESSAGES}); empty otherwise
    * @param count how many messages arrived or were expunged
-   * @param error the failure ({@link Kind#DISCONNECTED}), the {@link UidValidityException} (old and new value, {@link Kind#UIDVALIDITY_CHANGED}), else {@code null}
+   * @param error the failure ({@link Kind#DISCONNECTED}), the {@link UidValidityException} (old and
+   *     new value, {@link Kind#UIDVALIDITY_CHANGED}), else {@code null}
    */
   public WatchEvent {
     Objects.requireNonNull(kind, "kind");

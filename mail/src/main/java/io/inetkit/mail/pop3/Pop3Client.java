@@ -48,7 +48,9 @@ public final class Pop3Client {
     this.maxMessages = b.maxMessages;
   }
 
-  /** {@return a builder with safe defaults; {@code endpoint} and {@code credentials} are required} */
+  /**
+   * {@return a builder with safe defaults; {@code endpoint} and {@code credentials} are required}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -154,7 +156,9 @@ public final class Pop3Client {
     return maxMessages;
   }
 
-  /** {@return whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED})} */
+  /**
+   * {@return whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED})}
+   */
   public PlaintextLogin plaintextLogin() {
     return settings.plaintextLogin();
   }

@@ -52,8 +52,8 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * {@return the server's capabilities (CAPA), one per line: the name upper-case, then its arguments
-   * as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, …}
+   * {@return the server's capabilities (CAPA), one per line: the name upper-case, then its
+   * arguments as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, …}
    *
    * @throws InetkitException when CAPA fails
    */
@@ -76,8 +76,10 @@ public final class Pop3Session implements Closeable {
    * Pop3Client#maxMessages()}); {@link #list(int)} holds only the newest few.
    *
    * @return the messages, in mailbox order
-   * @throws io.inetkit.core.ConnectionClosedException when a listing ends early (never a list with sizes or ids missing)
-   * @throws io.inetkit.core.ProtocolViolationException when a listing line is malformed or a message has no line
+   * @throws io.inetkit.core.ConnectionClosedException when a listing ends early (never a list with
+   *     sizes or ids missing)
+   * @throws io.inetkit.core.ProtocolViolationException when a listing line is malformed or a
+   *     message has no line
    */
   public List<Pop3Message> list() throws InetkitException {
     return conn.call("LIST/UIDL", () -> listing.newest(conn.count()));
@@ -101,7 +103,9 @@ public final class Pop3Session implements Closeable {
    * {@return the header section of a message (TOP n 0), decoded as ISO-8859-1}
    *
    * @param uidl the message's unique id
-   * @throws io.inetkit.core.LimitExceededException when the server's reply to TOP is longer than {@link #MAX_HEADER_BYTES} (Angus Mail reads it whole into memory, so it is counted as it arrives); the connection is closed at once, without QUIT, so no deletion is committed
+   * @throws io.inetkit.core.LimitExceededException when the server's reply to TOP is longer than
+   *     {@link #MAX_HEADER_BYTES} (Angus Mail reads it whole into memory, so it is counted as it
+   *     arrives); the connection is closed at once, without QUIT, so no deletion is committed
    */
   public String headers(String uidl) throws InetkitException {
     return conn.call("TOP " + uidl, () -> conn.top(listing.find(uidl).number(), MAX_HEADER_BYTES));

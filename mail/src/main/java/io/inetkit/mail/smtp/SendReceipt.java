@@ -33,7 +33,9 @@ public record SendReceipt(
   /**
    * Copies the lists.
    *
-   * @param messageId the Message-ID sent, in angle brackets as in the header and in {@link MessageSummary#messageId()} ({@code <id@host>}); for a {@link PreparedMessage} the file's own Message-ID, or {@code ""} when it has none
+   * @param messageId the Message-ID sent, in angle brackets as in the header and in {@link
+   *     MessageSummary#messageId()} ({@code <id@host>}); for a {@link PreparedMessage} the file's
+   *     own Message-ID, or {@code ""} when it has none
    * @param accepted recipients the server accepted
    * @param rejected recipients the server refused, with its reply (4xx or 5xx)
    * @param finalReply the reply to the end of the message data

@@ -144,7 +144,9 @@ public final class SmtpClient {
     return settings.proxy();
   }
 
-  /** {@return whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED})} */
+  /**
+   * {@return whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED})}
+   */
   public PlaintextLogin plaintextLogin() {
     return settings.plaintextLogin();
   }
@@ -153,7 +155,10 @@ public final class SmtpClient {
    * Connects, says EHLO, upgrades to TLS as configured and logs in.
    *
    * @return the open session
-   * @throws io.inetkit.core.TlsException when TLS is required but not offered, refused or not verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is {@link PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS (a submission port that wants STARTTLS first). No credentials and no message were sent
+   * @throws io.inetkit.core.TlsException when TLS is required but not offered, refused or not
+   *     verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is {@link
+   *     PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS (a
+   *     submission port that wants STARTTLS first). No credentials and no message were sent
    * @throws io.inetkit.core.AuthenticationException when the server refuses the credentials
    * @throws InetkitException for connection failures and timeouts
    */
@@ -221,10 +226,12 @@ public final class SmtpClient {
    * }</pre>
    *
    * @param messages the messages
-   * @param parallelism the number of sessions, 1 to {@value #MAX_PARALLELISM}; fewer are opened when there are fewer messages
+   * @param parallelism the number of sessions, 1 to {@value #MAX_PARALLELISM}; fewer are opened
+   *     when there are fewer messages
    * @return one outcome per message, at its message's position
    * @throws IllegalArgumentException when {@code parallelism} is out of range
-   * @throws InetkitException when no session could be opened (nothing was sent); the failure of the first one
+   * @throws InetkitException when no session could be opened (nothing was sent); the failure of the
+   *     first one
    */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, int parallelism)
       throws InetkitException {

@@ -62,10 +62,13 @@ public final class SmtpSession implements Closeable {
    * @param message the message
    * @return the Message-ID, the accepted and the rejected recipients
    * @throws AllRecipientsRejectedException when every recipient was refused (nothing was sent)
-   * @throws io.inetkit.core.ProtocolReplyException when the server refused the sender, the data or the message (the reply says whether the failure is transient)
-   * @throws io.inetkit.core.LimitExceededException when the message is larger than the server's SIZE (checked before anything of it was sent)
+   * @throws io.inetkit.core.ProtocolReplyException when the server refused the sender, the data or
+   *     the message (the reply says whether the failure is transient)
+   * @throws io.inetkit.core.LimitExceededException when the message is larger than the server's
+   *     SIZE (checked before anything of it was sent)
    * @throws MissingExtensionException when an internationalised address needs SMTPUTF8
-   * @throws io.inetkit.core.InetkitTimeoutException when the server stopped answering; it may already have accepted the message if the data had been sent
+   * @throws io.inetkit.core.InetkitTimeoutException when the server stopped answering; it may
+   *     already have accepted the message if the data had been sent
    * @throws InetkitException for a dropped connection and other failures
    */
   public SendReceipt send(OutgoingMessage message) throws InetkitException {
