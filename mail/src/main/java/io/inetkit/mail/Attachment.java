@@ -27,7 +27,14 @@ import java.util.Objects;
 public record Attachment(
     String fileName, String contentType, StreamSource source, String contentId) {
 
-  /** Validates every value. */
+  /**
+   * Validates every value.
+   *
+   * @param fileName the name shown to the recipient; no CR, LF or NUL
+   * @param contentType the MIME type, e.g. {@code application/pdf}
+   * @param source opens the content
+   * @param contentId the Content-ID without angle brackets, or {@code ""}
+   */
   public Attachment {
     Inputs.requireNonEmpty("fileName", fileName);
     Inputs.requireMaxLength("fileName", fileName, 255);
@@ -50,13 +57,22 @@ public record Attachment(
   /**
    * Attaches a file; its type is detected from the name.
    *
+   * @param file the file
+   * @return the attachment
    * @throws InvalidInputException when the file is not a readable regular file
    */
   public static Attachment of(Path file) {
     return detected(name(file), open(file), "");
   }
 
-  /** Attaches content from a {@link StreamSource}. */
+  /**
+   * Attaches content from a {@link StreamSource}.
+   *
+   * @param fileName the name shown to the recipient
+   * @param contentType the MIME type, e.g. {@code text/csv}
+   * @param source opens the content
+   * @return the attachment
+   */
   public static Attachment of(String fileName, String contentType, StreamSource source) {
     return new Attachment(fileName, contentType, source, "");
   }
@@ -64,23 +80,41 @@ public record Attachment(
   /**
    * Attaches content from a {@link StreamSource}; its type is detected from {@code fileName} as for
    * a file ({@code application/octet-stream} when the name says nothing).
+   *
+   * @param fileName the name shown to the recipient, which also gives the type
+   * @param source opens the content
+   * @return the attachment
    */
   public static Attachment of(String fileName, StreamSource source) {
     return detected(fileName, source, "");
   }
 
-  /** Attaches a file as an inline part the HTML refers to as {@code cid:<contentId>}. */
+  /**
+   * Attaches a file as an inline part the HTML refers to as {@code cid:<contentId>}.
+   *
+   * @param file the file, usually an image
+   * @param contentId the Content-ID, without angle brackets
+   * @return the inline part
+   */
   public static Attachment inline(Path file, String contentId) {
     return detected(name(file), open(file), contentId);
   }
 
-  /** Attaches streamed content as an inline part. */
+  /**
+   * Attaches streamed content as an inline part.
+   *
+   * @param fileName the part's file name
+   * @param contentType the MIME type, e.g. {@code image/png}
+   * @param source opens the content
+   * @param contentId the Content-ID, without angle brackets
+   * @return the inline part
+   */
   public static Attachment inline(
       String fileName, String contentType, StreamSource source, String contentId) {
     return new Attachment(fileName, contentType, source, contentId);
   }
 
-  /** Returns whether this part is inline (has a Content-ID). */
+  /** {@return whether this part is inline (has a Content-ID)} */
   public boolean isInline() {
     return !contentId.isEmpty();
   }

@@ -26,7 +26,7 @@ public enum Flag {
     this.imapName = imapName;
   }
 
-  /** Returns the flag as IMAP writes it, e.g. {@code \Seen}. */
+  /** {@return the flag as IMAP writes it, e.g. {@code \Seen}} */
   public String imapName() {
     return imapName;
   }

@@ -15,9 +15,10 @@ public final class JakartaMailInterop {
   private JakartaMailInterop() {}
 
   /**
-   * Returns {@code message} as a Jakarta Mail {@code MimeMessage}, with the same headers and parts
-   * inetkit would send (attachments still streamed when it is written).
+   * {@return {@code message} as a Jakarta Mail {@code MimeMessage}, with the same headers and parts
+   * inetkit would send (attachments still streamed when it is written)}
    *
+   * @param message the message to convert
    * @throws IllegalStateException if Jakarta Mail refuses the message (not expected)
    */
   public static jakarta.mail.internet.MimeMessage toMimeMessage(MailMessage message) {

@@ -22,7 +22,12 @@ public record MailAddress(String address, String displayName) {
   private static final int MAX_ADDRESS = 254;
   private static final String FORBIDDEN = "<>()[],;:\\\"";
 
-  /** Validates the address and display name. */
+  /**
+   * Validates the address and display name.
+   *
+   * @param address the {@code local@domain} address
+   * @param displayName the display name, or {@code ""} for none; encoded (RFC 2047) when sent
+   */
   public MailAddress {
     Inputs.requireNonEmpty("address", address);
     displayName =
@@ -48,12 +53,21 @@ public record MailAddress(String address, String displayName) {
         "address", "not a valid e-mail address: " + Inputs.quote(address));
   }
 
-  /** Returns the address without a display name. */
+  /**
+   * {@return the address without a display name}
+   *
+   * @param address the address, e.g. {@code alice@example.org}
+   */
   public static MailAddress of(String address) {
     return new MailAddress(address, "");
   }
 
-  /** Returns the address with a display name. */
+  /**
+   * {@return the address with a display name}
+   *
+   * @param address the address, e.g. {@code alice@example.org}
+   * @param displayName the name shown, e.g. {@code Alice Smith}
+   */
   public static MailAddress of(String address, String displayName) {
     return new MailAddress(address, displayName);
   }
@@ -62,6 +76,8 @@ public record MailAddress(String address, String displayName) {
    * Parses {@code alice@example.org}, {@code <alice@example.org>} or {@code Alice Smith
    * <alice@example.org>} (the name may be in double quotes).
    *
+   * @param text the text to parse
+   * @return the address
    * @throws InvalidInputException when the text is not one address
    */
   public static MailAddress parse(String text) {
@@ -81,12 +97,12 @@ public record MailAddress(String address, String displayName) {
     return of(t.substring(open + 1, t.length() - 1), name);
   }
 
-  /** Returns the part after the {@code @}. */
+  /** {@return the part after the {@code @}} */
   public String domain() {
     return address.substring(address.lastIndexOf('@') + 1);
   }
 
-  /** Returns whether the address has non-ASCII characters (needs SMTPUTF8 to be sent). */
+  /** {@return whether the address has non-ASCII characters (needs SMTPUTF8 to be sent)} */
   public boolean isInternational() {
     return address.chars().anyMatch(c -> c > 0x7f);
   }

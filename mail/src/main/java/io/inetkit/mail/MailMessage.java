@@ -52,9 +52,19 @@ public final class MailMessage implements OutgoingMessage {
           "content-disposition",
           "content-id");
 
-  /** A custom header. */
+  /**
+   * A custom header.
+   *
+   * @param name the header name, e.g. {@code X-Priority}
+   * @param value the header value
+   */
   public record Header(String name, String value) {
-    /** Validates the name (printable ASCII without colon) and value (no CR, LF, NUL). */
+    /**
+     * Validates the name (printable ASCII without colon) and value (no CR, LF, NUL).
+     *
+     * @param name the header name: printable ASCII without a colon, at most 76 characters
+     * @param value the header value (no CR, LF or NUL)
+     */
     public Header {
       Inputs.requireToken("header name", name, 76);
       if (name.indexOf(':') >= 0 || !name.chars().allMatch(c -> c > 32 && c < 127)) {
@@ -103,12 +113,12 @@ public final class MailMessage implements OutgoingMessage {
     return UUID.randomUUID() + "@" + domain.toLowerCase(Locale.ROOT);
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this message's values (Message-ID and Date included). */
+  /** {@return a builder holding this message's values (Message-ID and Date included)} */
   public Builder newBuilder() {
     Builder b = new Builder();
     b.from = from;
@@ -126,7 +136,7 @@ public final class MailMessage implements OutgoingMessage {
     return b;
   }
 
-  /** Returns the sender (From). */
+  /** {@return the sender (From)} */
   public MailAddress from() {
     return from;
   }
@@ -151,57 +161,57 @@ public final class MailMessage implements OutgoingMessage {
     return List.copyOf(all);
   }
 
-  /** Returns the Reply-To addresses. */
+  /** {@return the Reply-To addresses} */
   public List<MailAddress> replyTo() {
     return replyTo;
   }
 
-  /** Returns the To recipients. */
+  /** {@return the To recipients} */
   public List<MailAddress> to() {
     return to;
   }
 
-  /** Returns the Cc recipients. */
+  /** {@return the Cc recipients} */
   public List<MailAddress> cc() {
     return cc;
   }
 
-  /** Returns the Bcc recipients (never written into the message). */
+  /** {@return the Bcc recipients (never written into the message)} */
   public List<MailAddress> bcc() {
     return bcc;
   }
 
-  /** Returns the subject, or {@code ""}. */
+  /** {@return the subject, or {@code ""}} */
   public String subject() {
     return subject;
   }
 
-  /** Returns the plain-text body, or {@code null} when there is none. */
+  /** {@return the plain-text body, or {@code null} when there is none} */
   public String text() {
     return text;
   }
 
-  /** Returns the HTML body, or {@code null} when there is none. */
+  /** {@return the HTML body, or {@code null} when there is none} */
   public String html() {
     return html;
   }
 
-  /** Returns attachments and inline parts, in the order added. */
+  /** {@return attachments and inline parts, in the order added} */
   public List<Attachment> attachments() {
     return attachments;
   }
 
-  /** Returns the custom headers. */
+  /** {@return the custom headers} */
   public List<Header> headers() {
     return headers;
   }
 
-  /** Returns the Message-ID without angle brackets. */
+  /** {@return the Message-ID without angle brackets} */
   public String messageId() {
     return messageId;
   }
 
-  /** Returns the Date. */
+  /** {@return the Date} */
   public Instant date() {
     return date;
   }
@@ -236,50 +246,95 @@ public final class MailMessage implements OutgoingMessage {
 
     private Builder() {}
 
-    /** Sets the sender, e.g. {@code "Alice <alice@example.org>"}. */
+    /**
+     * Sets the sender, e.g. {@code "Alice <alice@example.org>"}.
+     *
+     * @param address the sender, parsed like {@link MailAddress#parse}
+     * @return this builder
+     */
     public Builder from(String address) {
       return from(MailAddress.parse(address));
     }
 
-    /** Sets the sender. */
+    /**
+     * Sets the sender.
+     *
+     * @param address the sender
+     * @return this builder
+     */
     public Builder from(MailAddress address) {
       this.from = Objects.requireNonNull(address, "from");
       return this;
     }
 
-    /** Adds Reply-To addresses. */
+    /**
+     * Adds Reply-To addresses.
+     *
+     * @param addresses the addresses, each parsed like {@link MailAddress#parse}
+     * @return this builder
+     */
     public Builder replyTo(String... addresses) {
       return add(replyTo, addresses);
     }
 
-    /** Adds To recipients, each parsed like {@link MailAddress#parse}. */
+    /**
+     * Adds To recipients, each parsed like {@link MailAddress#parse}.
+     *
+     * @param addresses the recipients
+     * @return this builder
+     */
     public Builder to(String... addresses) {
       return add(to, addresses);
     }
 
-    /** Adds To recipients. */
+    /**
+     * Adds To recipients.
+     *
+     * @param addresses the recipients
+     * @return this builder
+     */
     public Builder to(MailAddress... addresses) {
       to.addAll(List.of(addresses));
       return this;
     }
 
-    /** Adds Cc recipients. */
+    /**
+     * Adds Cc recipients.
+     *
+     * @param addresses the recipients, each parsed like {@link MailAddress#parse}
+     * @return this builder
+     */
     public Builder cc(String... addresses) {
       return add(cc, addresses);
     }
 
-    /** Adds Cc recipients. */
+    /**
+     * Adds Cc recipients.
+     *
+     * @param addresses the recipients
+     * @return this builder
+     */
     public Builder cc(MailAddress... addresses) {
       cc.addAll(List.of(addresses));
       return this;
     }
 
-    /** Adds Bcc recipients: they receive the message but are never named in it. */
+    /**
+     * Adds Bcc recipients: they receive the message but are never named in it.
+     *
+     * @param addresses the recipients, each parsed like {@link MailAddress#parse}
+     * @return this builder
+     */
     public Builder bcc(String... addresses) {
       return add(bcc, addresses);
     }
 
-    /** Adds Bcc recipients. */
+    /**
+     * Adds Bcc recipients.
+     *
+     * @param addresses the recipients
+     * @return this builder
+     */
     public Builder bcc(MailAddress... addresses) {
       bcc.addAll(List.of(addresses));
       return this;
@@ -292,36 +347,67 @@ public final class MailMessage implements OutgoingMessage {
       return this;
     }
 
-    /** Sets the subject (any Unicode; no CR, LF or NUL). */
+    /**
+     * Sets the subject (any Unicode; no CR, LF or NUL).
+     *
+     * @param subject the subject
+     * @return this builder
+     */
     public Builder subject(String subject) {
       this.subject = Inputs.requireMaxLength("subject", subject, 998 * 4);
       return this;
     }
 
-    /** Sets the plain-text body (line ends are normalised to CRLF when sent). */
+    /**
+     * Sets the plain-text body (line ends are normalised to CRLF when sent).
+     *
+     * @param text the body text
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = Objects.requireNonNull(text, "text");
       return this;
     }
 
-    /** Sets the HTML body; with a text body too, both are sent as multipart/alternative. */
+    /**
+     * Sets the HTML body; with a text body too, both are sent as multipart/alternative.
+     *
+     * @param html the HTML body
+     * @return this builder
+     */
     public Builder html(String html) {
       this.html = Objects.requireNonNull(html, "html");
       return this;
     }
 
-    /** Attaches a file (type detected from its name). */
+    /**
+     * Attaches a file (type detected from its name).
+     *
+     * @param file the file to attach
+     * @return this builder
+     */
     public Builder attach(Path file) {
       return attach(Attachment.of(file));
     }
 
-    /** Adds an attachment or inline part. */
+    /**
+     * Adds an attachment or inline part.
+     *
+     * @param attachment the part to add
+     * @return this builder
+     */
     public Builder attach(Attachment attachment) {
       attachments.add(Objects.requireNonNull(attachment, "attachment"));
       return this;
     }
 
-    /** Adds an inline image the HTML body refers to as {@code cid:<contentId>}. */
+    /**
+     * Adds an inline image the HTML body refers to as {@code cid:<contentId>}.
+     *
+     * @param file the image file
+     * @param contentId the Content-ID, without angle brackets
+     * @return this builder
+     */
     public Builder inline(Path file, String contentId) {
       return attach(Attachment.inline(file, contentId));
     }
@@ -329,6 +415,9 @@ public final class MailMessage implements OutgoingMessage {
     /**
      * Adds a custom header (non-ASCII values are RFC 2047-encoded).
      *
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
      * @throws InvalidInputException for a header the builder manages (From, Subject, Content-Type,
      *     …) or a name or value with CR, LF or NUL
      */
@@ -342,7 +431,12 @@ public final class MailMessage implements OutgoingMessage {
       return this;
     }
 
-    /** Sets the Message-ID (without angle brackets) instead of a generated one. */
+    /**
+     * Sets the Message-ID (without angle brackets) instead of a generated one.
+     *
+     * @param messageId the Message-ID, without angle brackets
+     * @return this builder
+     */
     public Builder messageId(String messageId) {
       Inputs.requireToken("messageId", messageId, 250);
       if (messageId.indexOf('@') <= 0 || messageId.contains("<") || messageId.contains(">")) {
@@ -353,14 +447,19 @@ public final class MailMessage implements OutgoingMessage {
       return this;
     }
 
-    /** Sets the Date instead of the build time. */
+    /**
+     * Sets the Date instead of the build time.
+     *
+     * @param date the Date header's value
+     * @return this builder
+     */
     public Builder date(Instant date) {
       this.date = Objects.requireNonNull(date, "date");
       return this;
     }
 
     /**
-     * Returns the message.
+     * {@return the message}
      *
      * @throws IllegalStateException without a sender or without any recipient
      */

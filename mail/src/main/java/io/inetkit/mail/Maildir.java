@@ -37,6 +37,8 @@ public final class Maildir {
    * Opens the Maildir at {@code root}, creating it (and {@code tmp}, {@code new}, {@code cur}) when
    * missing.
    *
+   * @param root the Maildir's directory
+   * @return the Maildir
    * @throws InetkitException when the directories cannot be created
    */
   public static Maildir open(Path root) throws InetkitException {
@@ -46,14 +48,14 @@ public final class Maildir {
     return new Maildir(absolute);
   }
 
-  /** Returns the Maildir's directory. */
+  /** {@return the Maildir's directory} */
   public Path root() {
     return root;
   }
 
   /**
-   * Returns the message files in {@code new/} and {@code cur/}, sorted by file name (which begins
-   * with the delivery time).
+   * {@return the message files in {@code new/} and {@code cur/}, sorted by file name (which begins
+   * with the delivery time)}
    *
    * @throws InetkitException when a directory cannot be listed
    */

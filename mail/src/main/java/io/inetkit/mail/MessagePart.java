@@ -27,7 +27,17 @@ public record MessagePart(
     long size,
     String encoding) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param section the IMAP section number ({@code 1}, {@code 2.1}, …)
+   * @param contentType lower-case {@code type/subtype}
+   * @param fileName the decoded file name as the sender gave it (unsafe: may contain {@code ../});
+   *     empty when none
+   * @param disposition {@code attachment}, {@code inline}, or empty
+   * @param size the encoded size in bytes, or -1
+   * @param encoding the transfer encoding ({@code base64}, {@code 7bit}, …)
+   */
   public MessagePart {
     Objects.requireNonNull(section, "section");
     Objects.requireNonNull(contentType, "contentType");
@@ -37,7 +47,7 @@ public record MessagePart(
   }
 
   /**
-   * Returns whether this part is an attachment (disposition attachment, or a named non-text part).
+   * {@return whether this part is an attachment (disposition attachment, or a named non-text part)}
    */
   public boolean isAttachment() {
     if (disposition.equalsIgnoreCase("attachment")) {

@@ -31,7 +31,7 @@ public class MissingExtensionException extends InetkitException {
     this.extension = extension;
   }
 
-  /** Returns the EHLO keyword or IMAP capability that was missing. */
+  /** {@return the EHLO keyword or IMAP capability that was missing} */
   public String extension() {
     return extension;
   }

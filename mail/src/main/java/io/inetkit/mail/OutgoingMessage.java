@@ -13,9 +13,9 @@ import java.util.List;
  * }</pre>
  */
 public sealed interface OutgoingMessage permits MailMessage, PreparedMessage {
-  /** Returns the envelope sender ({@code MAIL FROM}). */
+  /** {@return the envelope sender ({@code MAIL FROM})} */
   MailAddress envelopeFrom();
 
-  /** Returns the envelope recipients ({@code RCPT TO}), without duplicates. */
+  /** {@return the envelope recipients ({@code RCPT TO}), without duplicates} */
   List<MailAddress> envelopeRecipients();
 }

@@ -30,7 +30,13 @@ public record PreparedMessage(
     Path file, MailAddress envelopeFrom, List<MailAddress> envelopeRecipients)
     implements OutgoingMessage {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param file the message file
+   * @param envelopeFrom the envelope sender
+   * @param envelopeRecipients the envelope recipients (at least one)
+   */
   public PreparedMessage {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(envelopeFrom, "envelopeFrom");
@@ -44,16 +50,23 @@ public record PreparedMessage(
     }
   }
 
-  /** Returns a prepared message with an explicit envelope. */
+  /**
+   * {@return a prepared message with an explicit envelope}
+   *
+   * @param file the RFC 5322 file, sent as it is
+   * @param envelopeFrom the envelope sender ({@code MAIL FROM})
+   * @param recipients the envelope recipients ({@code RCPT TO})
+   */
   public static PreparedMessage of(
       Path file, MailAddress envelopeFrom, List<MailAddress> recipients) {
     return new PreparedMessage(file, envelopeFrom, recipients);
   }
 
   /**
-   * Returns a prepared message whose envelope is read from the file's headers (From; To, Cc and
-   * Bcc). Only the header section is read.
+   * {@return a prepared message whose envelope is read from the file's headers (From; To, Cc and
+   * Bcc)} Only the header section is read.
    *
+   * @param file the RFC 5322 file, sent as it is
    * @throws InvalidInputException when the file cannot be read or lacks From or recipients
    */
   public static PreparedMessage of(Path file) {

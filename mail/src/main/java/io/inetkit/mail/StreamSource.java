@@ -14,6 +14,10 @@ import java.io.InputStream;
  */
 @FunctionalInterface
 public interface StreamSource {
-  /** Returns a new stream positioned at the start of the content. */
+  /**
+   * {@return a new stream positioned at the start of the content}
+   *
+   * @throws IOException when the content cannot be opened
+   */
   InputStream open() throws IOException;
 }

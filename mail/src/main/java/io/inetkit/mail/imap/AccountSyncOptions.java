@@ -32,17 +32,21 @@ public final class AccountSyncOptions {
     this.dryRun = b.dryRun;
   }
 
-  /** Every folder; local copies of expunged messages kept; changes applied. */
+  /**
+   * Every folder; local copies of expunged messages kept; changes applied.
+   *
+   * @return the default options
+   */
   public static AccountSyncOptions defaults() {
     return builder().build();
   }
 
-  /** Returns a builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder newBuilder() {
     Builder b = new Builder();
     b.include.addAll(include.equals(List.of("*")) ? List.of() : include);
@@ -52,22 +56,22 @@ public final class AccountSyncOptions {
     return b;
   }
 
-  /** Returns the include patterns ({@code *} when none was given). */
+  /** {@return the include patterns ({@code *} when none was given)} */
   public List<String> include() {
     return include;
   }
 
-  /** Returns the exclude patterns. */
+  /** {@return the exclude patterns} */
   public List<String> exclude() {
     return exclude;
   }
 
-  /** Returns what happens to local copies of messages expunged on the server. */
+  /** {@return what happens to local copies of messages expunged on the server} */
   public ExpungedMessages expunged() {
     return expunged;
   }
 
-  /** Returns whether the sync only reports what it would change, touching nothing. */
+  /** {@return whether the sync only reports what it would change, touching nothing} */
   public boolean dryRun() {
     return dryRun;
   }
@@ -94,31 +98,51 @@ public final class AccountSyncOptions {
 
     private Builder() {}
 
-    /** Adds an include pattern (without any, every folder is included). */
+    /**
+     * Adds an include pattern (without any, every folder is included).
+     *
+     * @param pattern a folder name pattern, {@code *} and {@code %} as in IMAP LIST
+     * @return this builder
+     */
     public Builder include(String pattern) {
       include.add(pattern(pattern));
       return this;
     }
 
-    /** Adds an exclude pattern. */
+    /**
+     * Adds an exclude pattern.
+     *
+     * @param pattern a folder name pattern, {@code *} and {@code %} as in IMAP LIST
+     * @return this builder
+     */
     public Builder exclude(String pattern) {
       exclude.add(pattern(pattern));
       return this;
     }
 
-    /** Sets what happens to local copies of messages expunged on the server. */
+    /**
+     * Sets what happens to local copies of messages expunged on the server.
+     *
+     * @param expunged keep or delete the local copies
+     * @return this builder
+     */
     public Builder expunged(ExpungedMessages expunged) {
       this.expunged = Objects.requireNonNull(expunged, "expunged");
       return this;
     }
 
-    /** With {@code true}, only report what would change: nothing is written or downloaded. */
+    /**
+     * With {@code true}, only report what would change: nothing is written or downloaded.
+     *
+     * @param dryRun whether to only report
+     * @return this builder
+     */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
       return this;
     }
 
-    /** Returns the options. */
+    /** {@return the options} */
     public AccountSyncOptions build() {
       return new AccountSyncOptions(this);
     }

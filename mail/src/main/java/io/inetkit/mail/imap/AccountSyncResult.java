@@ -24,19 +24,27 @@ public record AccountSyncResult(
     List<String> deletedOnServer,
     boolean dryRun) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param folders one result per folder synced, in the server's LIST order
+   * @param newFolders folders synced for the first time by this run
+   * @param deletedOnServer folders an earlier run synced that the server no longer lists; their
+   *     local Maildirs are kept
+   * @param dryRun whether nothing was changed (see {@link AccountSyncOptions#dryRun()})
+   */
   public AccountSyncResult {
     folders = List.copyOf(Objects.requireNonNull(folders, "folders"));
     newFolders = List.copyOf(Objects.requireNonNull(newFolders, "newFolders"));
     deletedOnServer = List.copyOf(Objects.requireNonNull(deletedOnServer, "deletedOnServer"));
   }
 
-  /** Returns the messages downloaded across all folders. */
+  /** {@return the messages downloaded across all folders} */
   public int downloaded() {
     return folders.stream().mapToInt(FolderSyncResult::downloaded).sum();
   }
 
-  /** Returns the bytes downloaded across all folders. */
+  /** {@return the bytes downloaded across all folders} */
   public long bytes() {
     return folders.stream().mapToLong(FolderSyncResult::bytes).sum();
   }

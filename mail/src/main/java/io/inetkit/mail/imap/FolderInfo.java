@@ -21,7 +21,15 @@ import java.util.Set;
 public record FolderInfo(
     String name, Set<String> attributes, SpecialUse specialUse, boolean selectable) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param name the full name, with the server's hierarchy delimiter (e.g. {@code Work/2026})
+   * @param attributes the LIST attributes as the server sent them ({@code \HasNoChildren}, {@code
+   *     \Sent}, …)
+   * @param specialUse the RFC 6154 role, or {@link SpecialUse#NONE}
+   * @param selectable whether the folder can hold messages (no {@code \Noselect})
+   */
   public FolderInfo {
     Objects.requireNonNull(name, "name");
     attributes = Set.copyOf(attributes);

@@ -19,7 +19,15 @@ import java.util.Objects;
 public record FolderStatus(
     String folder, long messages, long unseen, long uidNext, long uidValidity) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param folder the folder's full name
+   * @param messages number of messages
+   * @param unseen number of messages without {@code \Seen}
+   * @param uidNext the UID the next message will get
+   * @param uidValidity the UIDVALIDITY: UIDs are only comparable while it stays the same
+   */
   public FolderStatus {
     Objects.requireNonNull(folder, "folder");
   }

@@ -35,7 +35,21 @@ public record FolderSyncResult(
     int recovered,
     long bytes) {
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param folder the IMAP folder name
+   * @param maildir the local Maildir (Maildir++ sub-folder) it is synced to
+   * @param downloaded messages copied into the Maildir (in a dry run: that would be)
+   * @param alreadySynced messages an earlier run copied
+   * @param flagsUpdated local files whose flags (the Maildir info suffix) were changed to match the
+   *     server
+   * @param expungedOnServer messages found expunged on the server since the last run
+   * @param deletedLocally local copies deleted because their message was expunged on the server
+   *     (only with {@link ExpungedMessages#DELETE_LOCAL})
+   * @param recovered copies an interrupted earlier run had made durable, finished by this run
+   * @param bytes bytes downloaded (in a dry run: the sizes the server announced)
+   */
   public FolderSyncResult {
     Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(maildir, "maildir");
@@ -50,7 +64,7 @@ public record FolderSyncResult(
     }
   }
 
-  /** Returns whether this run changed (or would change) nothing locally. */
+  /** {@return whether this run changed (or would change) nothing locally} */
   public boolean unchanged() {
     return downloaded == 0 && flagsUpdated == 0 && expungedOnServer == 0 && deletedLocally == 0;
   }

@@ -63,7 +63,7 @@ public final class ImapClient {
   }
 
   /**
-   * Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required.
+   * {@return a builder with safe defaults; {@code endpoint} and {@code credentials} are required}
    */
   public static Builder builder() {
     return new Builder();
@@ -78,8 +78,8 @@ public final class ImapClient {
   }
 
   /**
-   * Returns a builder holding this client's settings as they were set; a TLS mode derived from the
-   * port is derived again for the variant's port.
+   * {@return a builder holding this client's settings as they were set; a TLS mode derived from the
+   * port is derived again for the variant's port}
    */
   public Builder newBuilder() {
     Builder b = new Builder();
@@ -93,6 +93,7 @@ public final class ImapClient {
   /**
    * Connects, secures and logs in.
    *
+   * @return the logged-in session
    * @throws io.inetkit.core.ConnectionException when the server cannot be reached
    * @throws io.inetkit.core.TlsException when TLS fails or STARTTLS is required but not offered; no
    *     credentials were sent
@@ -108,6 +109,10 @@ public final class ImapClient {
    * message (and expunges) until {@link ImapWatch#close()}. Returns once the folder is selected and
    * its baseline recorded: every message that arrives after this returns is reported.
    *
+   * @param folder the folder to watch, e.g. {@code INBOX}
+   * @param options how to watch: IDLE or polling, intervals, back-off
+   * @param listener receives the events, on the watch's own thread
+   * @return the running watch; close it to stop
    * @throws InetkitException when the first connection fails
    */
   public ImapWatch watch(String folder, WatchOptions options, Consumer<WatchEvent> listener)
@@ -116,45 +121,45 @@ public final class ImapClient {
   }
 
   /**
-   * Returns the connection settings, resolved: server, TLS mode, trust, login, timeouts,
-   * plaintext-login policy and event listener.
+   * {@return the connection settings, resolved: server, TLS mode, trust, login, timeouts,
+   * plaintext-login policy and event listener}
    */
   public ConnectionSettings settings() {
     return settings;
   }
 
-  /** Returns the server. */
+  /** {@return the server} */
   public Endpoint endpoint() {
     return settings.endpoint();
   }
 
-  /** Returns how the connection is secured (default: IMPLICIT on 993, else STARTTLS_REQUIRED). */
+  /** {@return how the connection is secured (default: IMPLICIT on 993, else STARTTLS_REQUIRED)} */
   public TlsMode tlsMode() {
     return settings.tlsMode();
   }
 
-  /** Returns which certificates are trusted. */
+  /** {@return which certificates are trusted} */
   public Trust trust() {
     return settings.trust();
   }
 
-  /** Returns the login. */
+  /** {@return the login} */
   public Credentials credentials() {
     return settings.credentials().orElseThrow();
   }
 
-  /** Returns the time limits. */
+  /** {@return the time limits} */
   public Timeouts timeouts() {
     return settings.timeouts();
   }
 
-  /** Returns the event listener (default {@link EventListener#NONE}). */
+  /** {@return the event listener (default {@link EventListener#NONE})} */
   public EventListener eventListener() {
     return settings.eventListener();
   }
 
   /**
-   * Returns the event listener.
+   * {@return the event listener}
    *
    * @deprecated use {@link #eventListener()}, the name every inetkit client uses
    */
@@ -168,18 +173,18 @@ public final class ImapClient {
     return settings.proxy();
   }
 
-  /** Returns the bytes fetched per partial FETCH when downloading. */
+  /** {@return the bytes fetched per partial FETCH when downloading} */
   public int fetchSize() {
     return fetchSize;
   }
 
-  /** Returns the longest response line accepted outside literals. */
+  /** {@return the longest response line accepted outside literals} */
   public int maxLineLength() {
     return maxLineLength;
   }
 
   /**
-   * Returns the largest folder a session accepts, and the most UIDs one search returns. A server
+   * {@return the largest folder a session accepts, and the most UIDs one search returns} A server
    * announcing more ({@code * N EXISTS}) fails the command with {@link
    * io.inetkit.core.LimitExceededException} before anything is sized by the announcement (Angus
    * Mail keeps 8-12 bytes per message of the selected folder); so does a search matching more.
@@ -188,7 +193,9 @@ public final class ImapClient {
     return maxMessages;
   }
 
-  /** Returns whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
+  /**
+   * {@return whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED})}
+   */
   public PlaintextLogin plaintextLogin() {
     return settings.plaintextLogin();
   }
@@ -214,6 +221,8 @@ public final class ImapClient {
      * #credentials} still win. The URL's mailbox or message is not a setting: read it with {@link
      * io.inetkit.core.ImapUrl}.
      *
+     * @param url the {@code imap://} or {@code imaps://} URL
+     * @return this builder
      * @throws io.inetkit.core.InvalidInputException when {@code url} is not a imap URL
      */
     public Builder url(InetkitUrl url) {
@@ -221,13 +230,24 @@ public final class ImapClient {
       return this;
     }
 
-    /** Sets the server. */
+    /**
+     * Sets the server.
+     *
+     * @param endpoint the server
+     * @return this builder
+     */
     public Builder endpoint(Endpoint endpoint) {
       conn.endpoint(endpoint);
       return this;
     }
 
-    /** Sets the server by host and port. */
+    /**
+     * Sets the server by host and port.
+     *
+     * @param host the host name or address
+     * @param port the TCP port
+     * @return this builder
+     */
     public Builder endpoint(String host, int port) {
       return endpoint(Endpoint.of(host, port));
     }
@@ -235,25 +255,43 @@ public final class ImapClient {
     /**
      * Sets how to secure the connection (default: IMPLICIT on 993, else STARTTLS_REQUIRED, derived
      * again for each variant's port).
+     *
+     * @param tlsMode the TLS mode
+     * @return this builder
      */
     public Builder tlsMode(TlsMode tlsMode) {
       conn.tlsMode(tlsMode);
       return this;
     }
 
-    /** Sets which certificates to trust (default: {@link Trust#system()}). */
+    /**
+     * Sets which certificates to trust (default: {@link Trust#system()}).
+     *
+     * @param trust the trusted certificates
+     * @return this builder
+     */
     public Builder trust(Trust trust) {
       conn.trust(trust);
       return this;
     }
 
-    /** Sets the login: a password or an OAuth2 token (AUTH XOAUTH2). */
+    /**
+     * Sets the login: a password or an OAuth2 token (AUTH XOAUTH2).
+     *
+     * @param credentials the login
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       conn.credentials(credentials);
       return this;
     }
 
-    /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
+    /**
+     * Sets the time limits (default {@link Timeouts#DEFAULT}).
+     *
+     * @param timeouts the time limits
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) {
       conn.timeouts(timeouts);
       return this;
@@ -282,7 +320,12 @@ public final class ImapClient {
       return this;
     }
 
-    /** Sets the event listener (default {@link EventListener#NONE}). */
+    /**
+     * Sets the event listener (default {@link EventListener#NONE}).
+     *
+     * @param eventListener the listener
+     * @return this builder
+     */
     public Builder eventListener(EventListener eventListener) {
       conn.eventListener(eventListener);
       return this;
@@ -291,6 +334,8 @@ public final class ImapClient {
     /**
      * Sets the event listener.
      *
+     * @param events the listener
+     * @return this builder
      * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
      */
     @Deprecated(forRemoval = true)
@@ -303,6 +348,9 @@ public final class ImapClient {
      * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
      * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
      * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
+     *
+     * @param plaintextLogin the policy
+     * @return this builder
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       conn.plaintextLogin(plaintextLogin);
@@ -313,6 +361,9 @@ public final class ImapClient {
      * Sets the bytes asked for per partial FETCH when downloading, 16 KiB to 16 MiB (default 1
      * MiB). Larger means fewer round trips; each chunk is held in memory once while it is written
      * out.
+     *
+     * @param bytes the chunk size in bytes
+     * @return this builder
      */
     public Builder fetchSize(int bytes) {
       this.fetchSize = (int) Inputs.requireRange("fetchSize", bytes, 16 * 1024, 16 * 1024 * 1024);
@@ -322,6 +373,9 @@ public final class ImapClient {
     /**
      * Sets the largest folder accepted and the most UIDs one search returns (default {@value
      * ImapClient#DEFAULT_MAX_MESSAGES}); see {@link ImapClient#maxMessages()}.
+     *
+     * @param messages the limit, in messages
+     * @return this builder
      */
     public Builder maxMessages(int messages) {
       this.maxMessages = (int) Inputs.requireRange("maxMessages", messages, 1, Integer.MAX_VALUE);
@@ -330,6 +384,9 @@ public final class ImapClient {
 
     /**
      * Sets the longest response line accepted outside literals, 8 KiB to 64 MiB (default 1 MiB).
+     *
+     * @param bytes the limit in bytes
+     * @return this builder
      */
     public Builder maxLineLength(int bytes) {
       this.maxLineLength =
@@ -338,7 +395,7 @@ public final class ImapClient {
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException when endpoint or credentials are missing
      */

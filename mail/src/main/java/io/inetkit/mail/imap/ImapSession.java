@@ -79,25 +79,42 @@ public final class ImapSession implements Closeable {
   }
 
   /**
-   * Returns the server's capabilities (CAPABILITY), upper-case: {@code IMAP4REV1}, {@code IDLE},
-   * {@code MOVE}, {@code UIDPLUS}, {@code AUTH=PLAIN}, ….
+   * {@return the server's capabilities (CAPABILITY), upper-case: {@code IMAP4REV1}, {@code IDLE},
+   * {@code MOVE}, {@code UIDPLUS}, {@code AUTH=PLAIN}, …}
+   *
+   * @throws InetkitException when the connection fails
    */
   public Set<String> capabilities() throws InetkitException {
     return conn.capabilities();
   }
 
-  /** Returns whether the server announced {@code capability} (case-insensitive). */
+  /**
+   * {@return whether the server announced {@code capability} (case-insensitive)}
+   *
+   * @param capability the capability name, e.g. {@code IDLE}
+   * @throws InetkitException when the connection fails
+   */
   public boolean hasCapability(String capability) throws InetkitException {
     Inputs.requireToken("capability", capability, 200);
     return conn.hasCapability(capability.toUpperCase(Locale.ROOT));
   }
 
-  /** Lists every folder (LIST "" "*") with its attributes and special use. */
+  /**
+   * Lists every folder (LIST "" "*") with its attributes and special use.
+   *
+   * @return the folders, in the server's order
+   * @throws InetkitException when LIST fails
+   */
   public List<FolderInfo> folders() throws InetkitException {
     return folders.list();
   }
 
-  /** Returns a folder's counters (STATUS), without selecting it. */
+  /**
+   * {@return a folder's counters (STATUS), without selecting it}
+   *
+   * @param folder the folder name
+   * @throws InetkitException when STATUS fails (a missing folder, say)
+   */
   public FolderStatus status(String folder) throws InetkitException {
     return folders.status(ImapNames.folder("folder", folder));
   }
@@ -105,13 +122,20 @@ public final class ImapSession implements Closeable {
   /**
    * Creates a folder (CREATE).
    *
+   * @param folder the new folder's name
    * @throws ProtocolReplyException with the server's reply when it refuses (the folder exists, say)
    */
   public void createFolder(String folder) throws InetkitException {
     folders.create(ImapNames.folder("folder", folder));
   }
 
-  /** Renames a folder (RENAME); a selected folder of that name is closed first. */
+  /**
+   * Renames a folder (RENAME); a selected folder of that name is closed first.
+   *
+   * @param from the folder's current name
+   * @param to its new name
+   * @throws InetkitException when RENAME fails
+   */
   public void renameFolder(String from, String to) throws InetkitException {
     folders.rename(ImapNames.folder("from", from), ImapNames.folder("to", to));
   }
@@ -119,22 +143,39 @@ public final class ImapSession implements Closeable {
   /**
    * Deletes a folder and the messages in it (DELETE); a selected folder of that name is closed
    * first.
+   *
+   * @param folder the folder name
+   * @throws InetkitException when DELETE fails
    */
   public void deleteFolder(String folder) throws InetkitException {
     folders.delete(ImapNames.folder("folder", folder));
   }
 
-  /** Subscribes to a folder (SUBSCRIBE). */
+  /**
+   * Subscribes to a folder (SUBSCRIBE).
+   *
+   * @param folder the folder name
+   * @throws InetkitException when SUBSCRIBE fails
+   */
   public void subscribe(String folder) throws InetkitException {
     folders.subscribe(ImapNames.folder("folder", folder));
   }
 
-  /** Unsubscribes from a folder (UNSUBSCRIBE). */
+  /**
+   * Unsubscribes from a folder (UNSUBSCRIBE).
+   *
+   * @param folder the folder name
+   * @throws InetkitException when UNSUBSCRIBE fails
+   */
   public void unsubscribe(String folder) throws InetkitException {
     folders.unsubscribe(ImapNames.folder("folder", folder));
   }
 
-  /** Returns the names of the subscribed folders (LSUB). */
+  /**
+   * {@return the names of the subscribed folders (LSUB)}
+   *
+   * @throws InetkitException when LSUB fails
+   */
   public List<String> subscribedFolders() throws InetkitException {
     return folders.subscribed();
   }
@@ -142,6 +183,9 @@ public final class ImapSession implements Closeable {
   /**
    * Runs {@code criteria} on the server (UID SEARCH) and returns the matches in UID order.
    *
+   * @param folder the folder to search
+   * @param criteria what to match
+   * @return the matching messages, in UID order (empty when none)
    * @throws LimitExceededException when more than {@link ImapClient#maxMessages()} match (the reply
    *     is bounded by that too): narrow the criteria, or page with {@link #forEachSummary}
    */
@@ -157,6 +201,8 @@ public final class ImapSession implements Closeable {
    * Returns the summaries of {@code refs} (grouped by folder, one FETCH per 500 messages), in UID
    * order per folder; messages that no longer exist are left out.
    *
+   * @param refs the messages, from any folders
+   * @return the summaries found
    * @throws UidValidityException when a folder's UIDVALIDITY changed
    */
   public List<MessageSummary> summaries(Collection<MessageRef> refs) throws InetkitException {
@@ -168,7 +214,11 @@ public final class ImapSession implements Closeable {
    * messages per FETCH (1 to 10,000; 500 is a good choice). Memory stays bounded by one page
    * however large the folder.
    *
+   * @param folder the folder to read
+   * @param pageSize messages per FETCH, 1 to 10,000
+   * @param consumer receives each summary, in UID order
    * @return the number of messages summarised
+   * @throws InetkitException when a FETCH fails
    */
   public long forEachSummary(String folder, int pageSize, Consumer<MessageSummary> consumer)
       throws InetkitException {
@@ -182,7 +232,11 @@ public final class ImapSession implements Closeable {
    * Streams the raw RFC 822 message to {@code out} in partial FETCHes of the client's fetch size
    * (never the whole message in memory); {@code out} is not closed.
    *
+   * @param ref the message
+   * @param out receives the raw message; not closed
+   * @param progress told the bytes written so far
    * @return the number of bytes written
+   * @throws InetkitException when the message is missing or a FETCH or write fails
    */
   public long download(MessageRef ref, OutputStream out, ProgressListener progress)
       throws InetkitException {
@@ -191,7 +245,14 @@ public final class ImapSession implements Closeable {
     return reader.download(ref, out, progress);
   }
 
-  /** Streams the raw message to {@code out}. */
+  /**
+   * Streams the raw message to {@code out}.
+   *
+   * @param ref the message
+   * @param out receives the raw message; not closed
+   * @return the number of bytes written
+   * @throws InetkitException when the message is missing or a FETCH or write fails
+   */
   public long download(MessageRef ref, OutputStream out) throws InetkitException {
     return download(ref, out, ProgressListener.NONE);
   }
@@ -200,7 +261,12 @@ public final class ImapSession implements Closeable {
    * Downloads the raw message to {@code target} through a temporary file in the same folder,
    * renamed into place only when complete.
    *
+   * @param ref the message
+   * @param target the file to write (replaced if it exists)
+   * @param progress told the bytes written so far
    * @return the number of bytes written
+   * @throws InetkitException when the message is missing, a FETCH fails or the file cannot be
+   *     written
    */
   public long download(MessageRef ref, Path target, ProgressListener progress)
       throws InetkitException {
@@ -215,12 +281,26 @@ public final class ImapSession implements Closeable {
     return bytes[0];
   }
 
-  /** Downloads the raw message to {@code target} (temp file + rename). */
+  /**
+   * Downloads the raw message to {@code target} (temp file + rename).
+   *
+   * @param ref the message
+   * @param target the file to write (replaced if it exists)
+   * @return the number of bytes written
+   * @throws InetkitException when the message is missing, a FETCH fails or the file cannot be
+   *     written
+   */
   public long download(MessageRef ref, Path target) throws InetkitException {
     return download(ref, target, ProgressListener.NONE);
   }
 
-  /** Lists the message's leaf MIME parts from its BODYSTRUCTURE, without downloading it. */
+  /**
+   * Lists the message's leaf MIME parts from its BODYSTRUCTURE, without downloading it.
+   *
+   * @param ref the message
+   * @return the leaf parts, in MIME order
+   * @throws InetkitException when the message is missing or the FETCH fails
+   */
   public List<MessagePart> parts(MessageRef ref) throws InetkitException {
     return reader.parts(ref);
   }
@@ -231,7 +311,10 @@ public final class ImapSession implements Closeable {
    * name is used, without control characters or leading dots, so a name like {@code ../../x} lands
    * as {@code x} inside {@code directory}; clashes get {@code name (2).ext}.
    *
+   * @param ref the message
+   * @param directory where the files go
    * @return the files written, in part order
+   * @throws InetkitException when the message is missing, a FETCH fails or a file cannot be written
    */
   public List<Path> saveAttachments(MessageRef ref, Path directory) throws InetkitException {
     Objects.requireNonNull(directory, "directory");
@@ -242,6 +325,8 @@ public final class ImapSession implements Closeable {
   /**
    * Adds system flags to the messages (UID STORE +FLAGS.SILENT).
    *
+   * @param refs the messages
+   * @param flags the flags to add
    * @return the number of messages that exist and were changed (refs to messages that no longer
    *     exist are left out)
    * @throws NotFoundException when none of the messages exists
@@ -253,6 +338,8 @@ public final class ImapSession implements Closeable {
   /**
    * Removes system flags from the messages.
    *
+   * @param refs the messages
+   * @param flags the flags to remove
    * @return the number of messages that exist and were changed
    * @throws NotFoundException when none of the messages exists
    */
@@ -263,6 +350,8 @@ public final class ImapSession implements Closeable {
   /**
    * Adds custom keywords ({@code $Label1}, {@code Work}) to the messages.
    *
+   * @param refs the messages
+   * @param keywords the keywords to add
    * @return the number of messages that exist and were changed
    * @throws NotFoundException when none of the messages exists
    */
@@ -273,6 +362,8 @@ public final class ImapSession implements Closeable {
   /**
    * Removes custom keywords from the messages.
    *
+   * @param refs the messages
+   * @param keywords the keywords to remove
    * @return the number of messages that exist and were changed
    * @throws NotFoundException when none of the messages exists
    */
@@ -284,6 +375,8 @@ public final class ImapSession implements Closeable {
   /**
    * Copies the messages to {@code target} (UID COPY).
    *
+   * @param refs the messages
+   * @param target the destination folder
    * @return the number of messages that exist and were copied
    * @throws NotFoundException when none of the messages exists
    */
@@ -296,6 +389,8 @@ public final class ImapSession implements Closeable {
    * {@code \Deleted} and UID EXPUNGE of exactly these UIDs (needs UIDPLUS; without it the originals
    * stay, marked {@code \Deleted}, rather than expunging other messages).
    *
+   * @param refs the messages
+   * @param target the destination folder
    * @return the number of messages that exist and were moved
    * @throws NotFoundException when none of the messages exists
    */
@@ -307,6 +402,7 @@ public final class ImapSession implements Closeable {
    * Deletes the messages: {@code \Deleted} and UID EXPUNGE of exactly these UIDs (UIDPLUS), or only
    * the flag when the server lacks UIDPLUS (then call {@link #expunge}).
    *
+   * @param refs the messages
    * @return the number of messages that exist and were deleted
    * @throws NotFoundException when none of the messages exists
    */
@@ -314,7 +410,12 @@ public final class ImapSession implements Closeable {
     return changes.delete(refs);
   }
 
-  /** Removes every message flagged {@code \Deleted} from {@code folder} (EXPUNGE). */
+  /**
+   * Removes every message flagged {@code \Deleted} from {@code folder} (EXPUNGE).
+   *
+   * @param folder the folder name
+   * @throws InetkitException when EXPUNGE fails
+   */
   public void expunge(String folder) throws InetkitException {
     changes.expunge(ImapNames.folder("folder", folder));
   }
@@ -324,7 +425,12 @@ public final class ImapSession implements Closeable {
    * from disk as one literal, with {@code flags} and the internal date {@code date} ({@code null}:
    * the server's now).
    *
+   * @param folder the destination folder
+   * @param eml the message file
+   * @param flags the flags to set (may be empty)
+   * @param date the internal date, or {@code null} for the server's now
    * @return the new message's ref when the server reports it (UIDPLUS), else empty
+   * @throws InetkitException when the file cannot be read or APPEND fails
    */
   public Optional<MessageRef> append(String folder, Path eml, Set<Flag> flags, Instant date)
       throws InetkitException {
@@ -336,7 +442,12 @@ public final class ImapSession implements Closeable {
    * Appends a message built with inetkit's message model (as {@link SmtpClient} would send it, Bcc
    * left out, attachments streamed) to {@code folder}, e.g. a copy into "Sent".
    *
+   * @param folder the destination folder
+   * @param message the message
+   * @param flags the flags to set (may be empty)
+   * @param date the internal date, or {@code null} for the server's now
    * @return the new message's ref when the server reports it (UIDPLUS), else empty
+   * @throws InetkitException when an attachment cannot be read or APPEND fails
    */
   public Optional<MessageRef> append(
       String folder, MailMessage message, Set<Flag> flags, Instant date) throws InetkitException {
@@ -355,6 +466,10 @@ public final class ImapSession implements Closeable {
    * flagged {@code \Deleted}, as with {@link #delete}). Safe to interrupt at any moment: the next
    * run loses nothing and downloads nothing twice.
    *
+   * @param folder the server folder
+   * @param maildir the local Maildir
+   * @param after whether to keep or delete the server copies
+   * @return what this run downloaded, found already synced and deleted
    * @throws UidValidityException when the folder's UIDVALIDITY differs from the one the Maildir was
    *     synced with (delete {@code .inetkit-sync/} in the Maildir to start over)
    */
@@ -391,7 +506,7 @@ public final class ImapSession implements Closeable {
     conn.close();
   }
 
-  /** Returns the client this session was opened from. */
+  /** {@return the client this session was opened from} */
   public ImapClient client() {
     return client;
   }

@@ -233,12 +233,12 @@ public final class ImapWatch implements Closeable {
     }
   }
 
-  /** Returns how many IDLE commands were issued so far (for monitoring). */
+  /** {@return how many IDLE commands were issued so far (for monitoring)} */
   public int idleCount() {
     return idleCycles.get();
   }
 
-  /** Returns whether the watch thread is still running. */
+  /** {@return whether the watch thread is still running} */
   public boolean isRunning() {
     return thread.isAlive();
   }

@@ -20,7 +20,13 @@ import io.inetkit.core.internal.Inputs;
  */
 public record MessageRef(String folder, long uidValidity, long uid) {
 
-  /** Validates: folder without CR/LF/NUL, positive numbers. */
+  /**
+   * Validates: folder without CR/LF/NUL, positive numbers.
+   *
+   * @param folder the folder's full name
+   * @param uidValidity the folder's UIDVALIDITY (positive)
+   * @param uid the message's UID (positive)
+   */
   public MessageRef {
     Inputs.requireNonEmpty("folder", folder);
     if (uidValidity <= 0 || uid <= 0 || uid > 0xFFFF_FFFFL || uidValidity > 0xFFFF_FFFFL) {

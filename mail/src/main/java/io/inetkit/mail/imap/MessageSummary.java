@@ -40,7 +40,22 @@ public record MessageSummary(
     String messageId,
     boolean hasAttachments) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param ref the message
+   * @param flags its system flags
+   * @param keywords its custom keywords
+   * @param size its RFC 822 size in bytes
+   * @param from the From address(es), decoded ({@code Alice <alice@example.org>}); empty if none
+   * @param to the To addresses, decoded
+   * @param cc the Cc addresses, decoded
+   * @param subject the decoded subject; empty if none
+   * @param date the Date header, or {@code null} when missing or unparsable
+   * @param messageId the Message-ID, or empty
+   * @param hasAttachments whether any part is an attachment (disposition attachment, or a named
+   *     non-text part)
+   */
   public MessageSummary {
     Objects.requireNonNull(ref, "ref");
     flags = Set.copyOf(flags);

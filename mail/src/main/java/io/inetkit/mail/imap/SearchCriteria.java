@@ -48,62 +48,119 @@ public final class SearchCriteria {
     return new SearchCriteria(List.of(new Token(key, false), new Token(value, true)));
   }
 
-  /** Every message. */
+  /**
+   * Every message.
+   *
+   * @return the criteria
+   */
   public static SearchCriteria all() {
     return atoms("ALL");
   }
 
-  /** Messages without {@code \Seen}. */
+  /**
+   * Messages without {@code \Seen}.
+   *
+   * @return the criteria
+   */
   public static SearchCriteria unseen() {
     return atoms("UNSEEN");
   }
 
-  /** Messages with {@code \Seen}. */
+  /**
+   * Messages with {@code \Seen}.
+   *
+   * @return the criteria
+   */
   public static SearchCriteria seen() {
     return atoms("SEEN");
   }
 
-  /** Messages with {@code \Flagged}. */
+  /**
+   * Messages with {@code \Flagged}.
+   *
+   * @return the criteria
+   */
   public static SearchCriteria flagged() {
     return atoms("FLAGGED");
   }
 
-  /** Messages carrying the custom keyword. */
+  /**
+   * Messages carrying the custom keyword.
+   *
+   * @param keyword the keyword, e.g. {@code $Label1}
+   * @return the criteria
+   */
   public static SearchCriteria keyword(String keyword) {
     return atoms("KEYWORD", ImapNames.keyword(keyword));
   }
 
-  /** Messages received on or after {@code date} (server's time zone, per IMAP). */
+  /**
+   * Messages received on or after {@code date} (server's time zone, per IMAP).
+   *
+   * @param date the first day included
+   * @return the criteria
+   */
   public static SearchCriteria since(LocalDate date) {
     return atoms("SINCE", IMAP_DATE.format(Objects.requireNonNull(date, "date")));
   }
 
-  /** Messages received before {@code date}. */
+  /**
+   * Messages received before {@code date}.
+   *
+   * @param date the first day left out
+   * @return the criteria
+   */
   public static SearchCriteria before(LocalDate date) {
     return atoms("BEFORE", IMAP_DATE.format(Objects.requireNonNull(date, "date")));
   }
 
-  /** Messages whose From contains {@code text}. */
+  /**
+   * Messages whose From contains {@code text}.
+   *
+   * @param text the text to look for (case-insensitive on most servers)
+   * @return the criteria
+   */
   public static SearchCriteria from(String text) {
     return keyAndString("FROM", "from", text);
   }
 
-  /** Messages whose To contains {@code text}. */
+  /**
+   * Messages whose To contains {@code text}.
+   *
+   * @param text the text to look for
+   * @return the criteria
+   */
   public static SearchCriteria to(String text) {
     return keyAndString("TO", "to", text);
   }
 
-  /** Messages whose Subject contains {@code text}. */
+  /**
+   * Messages whose Subject contains {@code text}.
+   *
+   * @param text the text to look for
+   * @return the criteria
+   */
   public static SearchCriteria subject(String text) {
     return keyAndString("SUBJECT", "subject", text);
   }
 
-  /** Messages whose body contains {@code text}. */
+  /**
+   * Messages whose body contains {@code text}.
+   *
+   * @param text the text to look for
+   * @return the criteria
+   */
   public static SearchCriteria body(String text) {
     return keyAndString("BODY", "body", text);
   }
 
-  /** Messages with header {@code name} containing {@code value}. */
+  /**
+   * Messages with header {@code name} containing {@code value}.
+   *
+   * @param name the header name
+   * @param value the text to look for
+   * @return the criteria
+   */
   public static SearchCriteria header(String name, String value) {
     Inputs.requireToken("header name", name, 200);
     for (char c : name.toCharArray()) {
@@ -116,7 +173,13 @@ public final class SearchCriteria {
         List.of(new Token("HEADER", false), new Token(name, true), new Token(value, true)));
   }
 
-  /** Messages with UIDs from {@code first} to {@code last} inclusive. */
+  /**
+   * Messages with UIDs from {@code first} to {@code last} inclusive.
+   *
+   * @param first the lowest UID
+   * @param last the highest UID, below 2^32
+   * @return the criteria
+   */
   public static SearchCriteria uidRange(long first, long last) {
     if (first < 1 || last < first || last > 0xFFFF_FFFFL) {
       throw new InvalidInputException(
@@ -125,19 +188,34 @@ public final class SearchCriteria {
     return atoms("UID", first + ":" + last);
   }
 
-  /** Messages larger than {@code bytes}. */
+  /**
+   * Messages larger than {@code bytes}.
+   *
+   * @param bytes the size in bytes (RFC 822 size)
+   * @return the criteria
+   */
   public static SearchCriteria larger(long bytes) {
     Inputs.requireRange("bytes", bytes, 0, 0xFFFF_FFFFL);
     return atoms("LARGER", Long.toString(bytes));
   }
 
-  /** Messages smaller than {@code bytes}. */
+  /**
+   * Messages smaller than {@code bytes}.
+   *
+   * @param bytes the size in bytes (RFC 822 size)
+   * @return the criteria
+   */
   public static SearchCriteria smaller(long bytes) {
     Inputs.requireRange("bytes", bytes, 1, 0xFFFF_FFFFL);
     return atoms("SMALLER", Long.toString(bytes));
   }
 
-  /** Messages matching neither {@code c}. */
+  /**
+   * Messages matching neither {@code c}.
+   *
+   * @param c the criteria to negate
+   * @return the criteria
+   */
   public static SearchCriteria not(SearchCriteria c) {
     List<Token> t = new ArrayList<>();
     t.add(new Token("NOT", false));
@@ -145,7 +223,13 @@ public final class SearchCriteria {
     return new SearchCriteria(t);
   }
 
-  /** Messages matching {@code a} or {@code b}. */
+  /**
+   * Messages matching {@code a} or {@code b}.
+   *
+   * @param a one criteria
+   * @param b the other criteria
+   * @return the criteria
+   */
   public static SearchCriteria or(SearchCriteria a, SearchCriteria b) {
     List<Token> t = new ArrayList<>();
     t.add(new Token("OR", false));
@@ -154,7 +238,12 @@ public final class SearchCriteria {
     return new SearchCriteria(t);
   }
 
-  /** Messages matching this and {@code other}. */
+  /**
+   * Messages matching this and {@code other}.
+   *
+   * @param other the criteria to combine with
+   * @return the combined criteria
+   */
   public SearchCriteria and(SearchCriteria other) {
     List<Token> t = new ArrayList<>(tokens);
     t.addAll(other.tokens);

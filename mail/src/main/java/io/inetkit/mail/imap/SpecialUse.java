@@ -28,7 +28,11 @@ public enum SpecialUse {
   /** No special use announced. */
   NONE;
 
-  /** Returns the special use an IMAP LIST attribute names, or {@link #NONE}. */
+  /**
+   * {@return the special use an IMAP LIST attribute names, or {@link #NONE}}
+   *
+   * @param attribute the attribute, e.g. {@code \Sent} (case-insensitive)
+   */
   public static SpecialUse fromAttribute(String attribute) {
     if (attribute == null || !attribute.startsWith("\\")) {
       return NONE;

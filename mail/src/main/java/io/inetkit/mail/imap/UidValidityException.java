@@ -50,17 +50,17 @@ public final class UidValidityException extends InetkitException {
     this.actual = actual;
   }
 
-  /** Returns the folder. */
+  /** {@return the folder} */
   public String folder() {
     return folder;
   }
 
-  /** Returns the UIDVALIDITY the UID belonged to. */
+  /** {@return the UIDVALIDITY the UID belonged to} */
   public long expected() {
     return expected;
   }
 
-  /** Returns the folder's UIDVALIDITY now. */
+  /** {@return the folder's UIDVALIDITY now} */
   public long actual() {
     return actual;
   }

@@ -39,7 +39,15 @@ public record WatchEvent(Kind kind, List<MessageRef> messages, int count, Inetki
     UIDVALIDITY_CHANGED
   }
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param kind what happened
+   * @param messages the new messages ({@link Kind#NEW_MESSAGES}); empty otherwise
+   * @param count how many messages arrived or were expunged
+   * @param error the failure ({@link Kind#DISCONNECTED}), the {@link UidValidityException} (old and
+   *     new value, {@link Kind#UIDVALIDITY_CHANGED}), else {@code null}
+   */
   public WatchEvent {
     Objects.requireNonNull(kind, "kind");
     messages = List.copyOf(messages);

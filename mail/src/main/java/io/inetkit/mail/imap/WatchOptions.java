@@ -38,7 +38,15 @@ public record WatchOptions(
     POLL
   }
 
-  /** Validates that every duration is positive and the IDLE period below 29 minutes. */
+  /**
+   * Validates that every duration is positive and the IDLE period below 29 minutes.
+   *
+   * @param mode IDLE, polling or AUTO
+   * @param reIdleAfter how long one IDLE lasts, below 29 minutes
+   * @param pollInterval how often to poll without IDLE
+   * @param initialBackoff the first wait before reconnecting
+   * @param maxBackoff the longest wait between reconnection attempts
+   */
   public WatchOptions {
     Objects.requireNonNull(mode, "mode");
     for (Duration d : new Duration[] {reIdleAfter, pollInterval, initialBackoff, maxBackoff}) {
@@ -51,7 +59,11 @@ public record WatchOptions(
     }
   }
 
-  /** AUTO, 25 min IDLE, 60 s polling, backoff 1 s to 5 min. */
+  /**
+   * AUTO, 25 min IDLE, 60 s polling, backoff 1 s to 5 min.
+   *
+   * @return the default options
+   */
   public static WatchOptions defaults() {
     return new WatchOptions(
         Mode.AUTO,
@@ -61,22 +73,39 @@ public record WatchOptions(
         Duration.ofMinutes(5));
   }
 
-  /** Returns a copy with another mode. */
+  /**
+   * {@return a copy with another mode}
+   *
+   * @param mode the mode
+   */
   public WatchOptions withMode(Mode mode) {
     return new WatchOptions(mode, reIdleAfter, pollInterval, initialBackoff, maxBackoff);
   }
 
-  /** Returns a copy with another IDLE period. */
+  /**
+   * {@return a copy with another IDLE period}
+   *
+   * @param d how long one IDLE lasts, below 29 minutes
+   */
   public WatchOptions withReIdleAfter(Duration d) {
     return new WatchOptions(mode, d, pollInterval, initialBackoff, maxBackoff);
   }
 
-  /** Returns a copy with another polling interval. */
+  /**
+   * {@return a copy with another polling interval}
+   *
+   * @param d how often to poll
+   */
   public WatchOptions withPollInterval(Duration d) {
     return new WatchOptions(mode, reIdleAfter, d, initialBackoff, maxBackoff);
   }
 
-  /** Returns a copy with other reconnection backoff bounds. */
+  /**
+   * {@return a copy with other reconnection backoff bounds}
+   *
+   * @param initial the first wait before reconnecting
+   * @param max the longest wait between attempts
+   */
   public WatchOptions withBackoff(Duration initial, Duration max) {
     return new WatchOptions(mode, reIdleAfter, pollInterval, initial, max);
   }

@@ -49,7 +49,7 @@ public final class Pop3Client {
   }
 
   /**
-   * Returns a builder with safe defaults; {@code endpoint} and {@code credentials} are required.
+   * {@return a builder with safe defaults; {@code endpoint} and {@code credentials} are required}
    */
   public static Builder builder() {
     return new Builder();
@@ -64,8 +64,8 @@ public final class Pop3Client {
   }
 
   /**
-   * Returns a builder holding this client's settings as they were set; a TLS mode derived from the
-   * port is derived again for the variant's port.
+   * {@return a builder holding this client's settings as they were set; a TLS mode derived from the
+   * port is derived again for the variant's port}
    */
   public Builder newBuilder() {
     Builder b = new Builder();
@@ -78,6 +78,7 @@ public final class Pop3Client {
   /**
    * Connects, secures (TLS or STLS) and logs in (AUTH PLAIN/LOGIN/XOAUTH2 or USER/PASS).
    *
+   * @return the logged-in session
    * @throws io.inetkit.core.TlsException when TLS fails or STLS is required but not offered
    * @throws io.inetkit.core.AuthenticationException when the login is refused
    * @throws InetkitException for other failures
@@ -87,45 +88,45 @@ public final class Pop3Client {
   }
 
   /**
-   * Returns the connection settings, resolved: server, TLS mode, trust, login, timeouts,
-   * plaintext-login policy and event listener.
+   * {@return the connection settings, resolved: server, TLS mode, trust, login, timeouts,
+   * plaintext-login policy and event listener}
    */
   public ConnectionSettings settings() {
     return settings;
   }
 
-  /** Returns the server. */
+  /** {@return the server} */
   public Endpoint endpoint() {
     return settings.endpoint();
   }
 
-  /** Returns how the connection is secured (default: IMPLICIT on 995, else STARTTLS_REQUIRED). */
+  /** {@return how the connection is secured (default: IMPLICIT on 995, else STARTTLS_REQUIRED)} */
   public TlsMode tlsMode() {
     return settings.tlsMode();
   }
 
-  /** Returns which certificates are trusted. */
+  /** {@return which certificates are trusted} */
   public Trust trust() {
     return settings.trust();
   }
 
-  /** Returns the login. */
+  /** {@return the login} */
   public Credentials credentials() {
     return settings.credentials().orElseThrow();
   }
 
-  /** Returns the time limits. */
+  /** {@return the time limits} */
   public Timeouts timeouts() {
     return settings.timeouts();
   }
 
-  /** Returns the event listener (default {@link EventListener#NONE}). */
+  /** {@return the event listener (default {@link EventListener#NONE})} */
   public EventListener eventListener() {
     return settings.eventListener();
   }
 
   /**
-   * Returns the event listener.
+   * {@return the event listener}
    *
    * @deprecated use {@link #eventListener()}, the name every inetkit client uses
    */
@@ -139,15 +140,15 @@ public final class Pop3Client {
     return settings.proxy();
   }
 
-  /** Returns the longest line accepted from the server. */
+  /** {@return the longest line accepted from the server} */
   public int maxLineLength() {
     return maxLineLength;
   }
 
   /**
-   * Returns the largest mailbox a session accepts: when STAT announces more messages, {@link
+   * {@return the largest mailbox a session accepts: when STAT announces more messages, {@link
    * #open()} fails with {@link io.inetkit.core.LimitExceededException} before anything is sized by
-   * the announcement. Memory grows with it: Angus Mail keeps one slot per message (4-8 bytes), and
+   * the announcement} Memory grows with it: Angus Mail keeps one slot per message (4-8 bytes), and
    * {@link Pop3Session#list()} returns every message (about 150 bytes each), while {@link
    * Pop3Session#list(int)} holds only the messages it returns.
    */
@@ -155,7 +156,9 @@ public final class Pop3Client {
     return maxMessages;
   }
 
-  /** Returns whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED}). */
+  /**
+   * {@return whether the login may be sent without TLS (default {@link PlaintextLogin#REFUSED})}
+   */
   public PlaintextLogin plaintextLogin() {
     return settings.plaintextLogin();
   }
@@ -180,6 +183,8 @@ public final class Pop3Client {
      * #credentials} still win. The URL's mailbox or message is not a setting: read it with {@link
      * io.inetkit.core.Pop3Url}.
      *
+     * @param url the {@code pop3://} or {@code pop3s://} URL
+     * @return this builder
      * @throws io.inetkit.core.InvalidInputException when {@code url} is not a pop3 URL
      */
     public Builder url(InetkitUrl url) {
@@ -187,13 +192,24 @@ public final class Pop3Client {
       return this;
     }
 
-    /** Sets the server. */
+    /**
+     * Sets the server.
+     *
+     * @param endpoint the server
+     * @return this builder
+     */
     public Builder endpoint(Endpoint endpoint) {
       conn.endpoint(endpoint);
       return this;
     }
 
-    /** Sets the server by host and port. */
+    /**
+     * Sets the server by host and port.
+     *
+     * @param host the host name or address
+     * @param port the TCP port
+     * @return this builder
+     */
     public Builder endpoint(String host, int port) {
       return endpoint(Endpoint.of(host, port));
     }
@@ -201,25 +217,43 @@ public final class Pop3Client {
     /**
      * Sets how to secure the connection (default: IMPLICIT on 995, else STARTTLS_REQUIRED, derived
      * again for each variant's port).
+     *
+     * @param tlsMode the TLS mode
+     * @return this builder
      */
     public Builder tlsMode(TlsMode tlsMode) {
       conn.tlsMode(tlsMode);
       return this;
     }
 
-    /** Sets which certificates to trust (default: {@link Trust#system()}). */
+    /**
+     * Sets which certificates to trust (default: {@link Trust#system()}).
+     *
+     * @param trust the trusted certificates
+     * @return this builder
+     */
     public Builder trust(Trust trust) {
       conn.trust(trust);
       return this;
     }
 
-    /** Sets the login: a password or an OAuth2 token (AUTH XOAUTH2). */
+    /**
+     * Sets the login: a password or an OAuth2 token (AUTH XOAUTH2).
+     *
+     * @param credentials the login
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       conn.credentials(credentials);
       return this;
     }
 
-    /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
+    /**
+     * Sets the time limits (default {@link Timeouts#DEFAULT}).
+     *
+     * @param timeouts the time limits
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) {
       conn.timeouts(timeouts);
       return this;
@@ -248,7 +282,12 @@ public final class Pop3Client {
       return this;
     }
 
-    /** Sets the event listener (default {@link EventListener#NONE}). */
+    /**
+     * Sets the event listener (default {@link EventListener#NONE}).
+     *
+     * @param eventListener the listener
+     * @return this builder
+     */
     public Builder eventListener(EventListener eventListener) {
       conn.eventListener(eventListener);
       return this;
@@ -257,6 +296,8 @@ public final class Pop3Client {
     /**
      * Sets the event listener.
      *
+     * @param events the listener
+     * @return this builder
      * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
      */
     @Deprecated(forRemoval = true)
@@ -269,6 +310,9 @@ public final class Pop3Client {
      * Default {@link PlaintextLogin#REFUSED}: {@code open()} then fails with a {@link
      * io.inetkit.core.TlsException} before connecting, and an opportunistic STARTTLS is treated as
      * required; {@link PlaintextLogin#ALLOWED} sends the login in clear text with a logged warning.
+     *
+     * @param plaintextLogin the policy
+     * @return this builder
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       conn.plaintextLogin(plaintextLogin);
@@ -278,13 +322,21 @@ public final class Pop3Client {
     /**
      * Sets the largest mailbox a session accepts (default {@value
      * Pop3Client#DEFAULT_MAX_MESSAGES}); see {@link Pop3Client#maxMessages()}.
+     *
+     * @param messages the limit, in messages
+     * @return this builder
      */
     public Builder maxMessages(int messages) {
       this.maxMessages = (int) Inputs.requireRange("maxMessages", messages, 1, Integer.MAX_VALUE);
       return this;
     }
 
-    /** Sets the longest line accepted from the server, 8 KiB to 64 MiB (default 1 MiB). */
+    /**
+     * Sets the longest line accepted from the server, 8 KiB to 64 MiB (default 1 MiB).
+     *
+     * @param bytes the limit in bytes
+     * @return this builder
+     */
     public Builder maxLineLength(int bytes) {
       this.maxLineLength =
           (int) Inputs.requireRange("maxLineLength", bytes, 8 * 1024, 64L * 1024 * 1024);
@@ -292,7 +344,7 @@ public final class Pop3Client {
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException when endpoint or credentials are missing
      */

@@ -17,7 +17,13 @@ import io.inetkit.core.internal.Inputs;
  */
 public record Pop3Message(int number, long size, String uidl) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param number the message number in this session (1-based; changes between sessions)
+   * @param size the size in octets, as LIST reports it
+   * @param uidl the server's unique id (stable across sessions)
+   */
   public Pop3Message {
     if (number < 1) {
       throw new IllegalArgumentException("number must be positive");

@@ -52,14 +52,20 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * Returns the server's capabilities (CAPA), one per line: the name upper-case, then its arguments
-   * as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, ….
+   * {@return the server's capabilities (CAPA), one per line: the name upper-case, then its
+   * arguments as the server sent them: {@code TOP}, {@code UIDL}, {@code SASL PLAIN LOGIN}, …}
+   *
+   * @throws InetkitException when CAPA fails
    */
   public Set<String> capabilities() throws InetkitException {
     return conn.capabilities();
   }
 
-  /** Returns the number of messages and their total size (STAT). */
+  /**
+   * {@return the number of messages and their total size (STAT)}
+   *
+   * @throws InetkitException when STAT fails
+   */
   public Pop3Status stat() throws InetkitException {
     return conn.stat();
   }
@@ -69,6 +75,7 @@ public final class Pop3Session implements Closeable {
    * line as they arrive. Holds every message (about 150 bytes each; the mailbox has at most {@link
    * Pop3Client#maxMessages()}); {@link #list(int)} holds only the newest few.
    *
+   * @return the messages, in mailbox order
    * @throws io.inetkit.core.ConnectionClosedException when a listing ends early (never a list with
    *     sizes or ids missing)
    * @throws io.inetkit.core.ProtocolViolationException when a listing line is malformed or a
@@ -82,6 +89,10 @@ public final class Pop3Session implements Closeable {
    * Lists the newest {@code n} messages (the highest numbers) with size and UIDL, oldest first.
    * Memory is O(n) whatever the mailbox holds: LIST and UIDL are read line by line and only the
    * lines of these messages are kept.
+   *
+   * @param n how many messages, at least 1
+   * @return the newest messages, oldest first (all of them when the mailbox holds fewer)
+   * @throws InetkitException when LIST or UIDL fails
    */
   public List<Pop3Message> list(int n) throws InetkitException {
     Inputs.requireRange("n", n, 1, Integer.MAX_VALUE);
@@ -89,8 +100,9 @@ public final class Pop3Session implements Closeable {
   }
 
   /**
-   * Returns the header section of a message (TOP n 0), decoded as ISO-8859-1.
+   * {@return the header section of a message (TOP n 0), decoded as ISO-8859-1}
    *
+   * @param uidl the message's unique id
    * @throws io.inetkit.core.LimitExceededException when the server's reply to TOP is longer than
    *     {@link #MAX_HEADER_BYTES} (Angus Mail reads it whole into memory, so it is counted as it
    *     arrives); the connection is closed at once, without QUIT, so no deletion is committed
@@ -103,7 +115,11 @@ public final class Pop3Session implements Closeable {
    * Streams a message (RETR) to {@code out} as it arrives, never holding it in memory; {@code out}
    * is not closed.
    *
+   * @param uidl the message's unique id
+   * @param out receives the raw message; not closed
+   * @param progress told the bytes written so far
    * @return the number of bytes written
+   * @throws InetkitException when the message is missing or RETR or the write fails
    */
   public long download(String uidl, OutputStream out, ProgressListener progress)
       throws InetkitException {
@@ -116,12 +132,26 @@ public final class Pop3Session implements Closeable {
         });
   }
 
-  /** Streams a message to {@code out}. */
+  /**
+   * Streams a message to {@code out}.
+   *
+   * @param uidl the message's unique id
+   * @param out receives the raw message; not closed
+   * @return the number of bytes written
+   * @throws InetkitException when the message is missing or RETR or the write fails
+   */
   public long download(String uidl, OutputStream out) throws InetkitException {
     return download(uidl, out, ProgressListener.NONE);
   }
 
-  /** Downloads a message to {@code target} via a temporary file renamed when complete. */
+  /**
+   * Downloads a message to {@code target} via a temporary file renamed when complete.
+   *
+   * @param uidl the message's unique id
+   * @param target the file to write (replaced if it exists)
+   * @return the number of bytes written
+   * @throws InetkitException when the message is missing, RETR fails or the file cannot be written
+   */
   public long download(String uidl, Path target) throws InetkitException {
     Objects.requireNonNull(target, "target");
     long[] n = new long[1];
@@ -142,7 +172,10 @@ public final class Pop3Session implements Closeable {
    * File names are sanitised ({@code ../../x} lands as {@code x}); clashes get {@code name
    * (2).ext}.
    *
+   * @param uidl the message's unique id
+   * @param directory where the files go
    * @return the files written, in part order
+   * @throws InetkitException when the message is missing, RETR fails or a file cannot be written
    */
   public List<Path> saveAttachments(String uidl, Path directory) throws InetkitException {
     Objects.requireNonNull(directory, "directory");
@@ -162,7 +195,12 @@ public final class Pop3Session implements Closeable {
         });
   }
 
-  /** Marks a message for deletion; the server deletes it at QUIT ({@link #close()}). */
+  /**
+   * Marks a message for deletion; the server deletes it at QUIT ({@link #close()}).
+   *
+   * @param uidl the message's unique id
+   * @throws InetkitException when the message is missing or DELE fails
+   */
   public void delete(String uidl) throws InetkitException {
     conn.call(
         "DELE " + uidl,
@@ -176,6 +214,11 @@ public final class Pop3Session implements Closeable {
    * Copies every message whose UIDL the Maildir's sync state does not know into {@code maildir};
    * with {@link AfterDownload#DELETE_FROM_SERVER}, marks for deletion the messages whose files are
    * durable and commits with QUIT, ending this session.
+   *
+   * @param maildir the local Maildir
+   * @param after whether to keep or delete the server copies
+   * @return what this run downloaded, found already synced and deleted
+   * @throws InetkitException when a command or a local file write fails
    */
   public SyncResult syncTo(Maildir maildir, AfterDownload after) throws InetkitException {
     Objects.requireNonNull(maildir, "maildir");
@@ -217,6 +260,8 @@ public final class Pop3Session implements Closeable {
   /**
    * Ends the session with QUIT, which makes the server delete the marked messages. Throws if the
    * DELE commands fail; after a dropped connection nothing was deleted.
+   *
+   * @throws InetkitException when a DELE or QUIT fails
    */
   public void commit() throws InetkitException {
     if (!conn.isClosed()) {

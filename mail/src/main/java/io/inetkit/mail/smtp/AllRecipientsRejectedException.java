@@ -32,7 +32,7 @@ public class AllRecipientsRejectedException extends ProtocolReplyException {
     this.rejected = List.copyOf(rejected);
   }
 
-  /** Returns every refused recipient with its reply. */
+  /** {@return every refused recipient with its reply} */
   public List<RecipientReply> rejected() {
     return rejected;
   }

@@ -59,7 +59,14 @@ public record DsnOptions(
   /** No notification options: the server's defaults. */
   public static final DsnOptions NONE = new DsnOptions(Set.of(), Map.of(), null, "");
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param defaultNotify default NOTIFY for every recipient (empty: the server decides)
+   * @param perRecipient NOTIFY per recipient address
+   * @param ret how much of the message a bounce returns, or {@code null}
+   * @param envelopeId the ENVID, or {@code ""}
+   */
   public DsnOptions {
     defaultNotify = check(defaultNotify);
     Map<String, Set<Notify>> copy = new HashMap<>();
@@ -80,35 +87,58 @@ public record DsnOptions(
     return notify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notify));
   }
 
-  /** Returns options with a default NOTIFY for every recipient. */
+  /**
+   * {@return options with a default NOTIFY for every recipient}
+   *
+   * @param first a condition to notify on
+   * @param more further conditions
+   */
   public static DsnOptions notifyOn(Notify first, Notify... more) {
     return new DsnOptions(EnumSet.of(first, more), Map.of(), null, "");
   }
 
-  /** Returns a copy with NOTIFY for one recipient. */
+  /**
+   * {@return a copy with NOTIFY for one recipient}
+   *
+   * @param recipient the recipient
+   * @param first a condition to notify on
+   * @param more further conditions
+   */
   public DsnOptions notifyOn(MailAddress recipient, Notify first, Notify... more) {
     Map<String, Set<Notify>> copy = new HashMap<>(perRecipient);
     copy.put(recipient.address().toLowerCase(Locale.ROOT), EnumSet.of(first, more));
     return new DsnOptions(defaultNotify, copy, ret, envelopeId);
   }
 
-  /** Returns a copy with RET. */
+  /**
+   * {@return a copy with RET}
+   *
+   * @param ret how much of the message a bounce returns
+   */
   public DsnOptions withReturn(Return ret) {
     return new DsnOptions(
         defaultNotify, perRecipient, Objects.requireNonNull(ret, "ret"), envelopeId);
   }
 
-  /** Returns a copy with ENVID. */
+  /**
+   * {@return a copy with ENVID}
+   *
+   * @param envelopeId the envelope id
+   */
   public DsnOptions withEnvelopeId(String envelopeId) {
     return new DsnOptions(defaultNotify, perRecipient, ret, envelopeId);
   }
 
-  /** Returns the NOTIFY set for {@code recipient}: its own, else the default. */
+  /**
+   * {@return the NOTIFY set for {@code recipient}: its own, else the default}
+   *
+   * @param recipient the recipient
+   */
   public Set<Notify> notifyFor(MailAddress recipient) {
     return perRecipient.getOrDefault(recipient.address().toLowerCase(Locale.ROOT), defaultNotify);
   }
 
-  /** Returns whether no option is set. */
+  /** {@return whether no option is set} */
   public boolean isEmpty() {
     return defaultNotify.isEmpty() && perRecipient.isEmpty() && ret == null && envelopeId.isEmpty();
   }

@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param reply what the server said
  */
 public record RecipientReply(MailAddress recipient, Reply reply) {
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param recipient the recipient
+   * @param reply what the server said
+   */
   public RecipientReply {
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(reply, "reply");

@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed {
 
-  /** Returns the position of the message in the batch (from 0). */
+  /** {@return the position of the message in the batch (from 0)} */
   int index();
 
   /**
@@ -33,18 +33,31 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    */
   record Sent(int index, SendReceipt receipt, List<InetkitException> retriedAfter)
       implements SendOutcome {
-    /** Checks for null and copies. */
+    /**
+     * Checks for null and copies.
+     *
+     * @param index position in the batch
+     * @param receipt what the server said
+     * @param retriedAfter the failures (a 421 or a dropped connection before any of this message's
+     *     data was committed) after which the session connected again and sent it once more; empty
+     *     when it went through on the first try
+     */
     public Sent {
       Objects.requireNonNull(receipt, "receipt");
       retriedAfter = List.copyOf(retriedAfter);
     }
 
-    /** A message accepted on the first try. */
+    /**
+     * A message accepted on the first try.
+     *
+     * @param index position in the batch
+     * @param receipt what the server said
+     */
     public Sent(int index, SendReceipt receipt) {
       this(index, receipt, List.of());
     }
 
-    /** Returns whether the session had to connect again to send this message. */
+    /** {@return whether the session had to connect again to send this message} */
     public boolean wasRetried() {
       return !retriedAfter.isEmpty();
     }
@@ -58,7 +71,13 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Failed
    *     message was tried again on a new connection, is suppressed in it)
    */
   record Failed(int index, InetkitException error) implements SendOutcome {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param index position in the batch
+     * @param error why; its message names the server and its reply (an earlier try's failure, if
+     *     the message was tried again on a new connection, is suppressed in it)
+     */
     public Failed {
       Objects.requireNonNull(error, "error");
     }

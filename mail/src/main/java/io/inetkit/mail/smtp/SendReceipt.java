@@ -30,7 +30,16 @@ public record SendReceipt(
     List<RecipientReply> rejected,
     Reply finalReply) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param messageId the Message-ID sent, in angle brackets as in the header and in {@link
+   *     MessageSummary#messageId()} ({@code <id@host>}); for a {@link PreparedMessage} the file's
+   *     own Message-ID, or {@code ""} when it has none
+   * @param accepted recipients the server accepted
+   * @param rejected recipients the server refused, with its reply (4xx or 5xx)
+   * @param finalReply the reply to the end of the message data
+   */
   public SendReceipt {
     Objects.requireNonNull(messageId, "messageId");
     accepted = List.copyOf(accepted);

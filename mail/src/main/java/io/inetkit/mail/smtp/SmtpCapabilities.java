@@ -27,24 +27,38 @@ import java.util.TreeSet;
  */
 public record SmtpCapabilities(String greeting, String serverName, Map<String, String> extensions) {
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param greeting the server's 220 greeting text
+   * @param serverName the domain the server named in its EHLO reply
+   * @param extensions keyword (upper case) to parameters ({@code ""} when none), in server order
+   */
   public SmtpCapabilities {
     Objects.requireNonNull(greeting, "greeting");
     Objects.requireNonNull(serverName, "serverName");
     extensions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
   }
 
-  /** Returns whether the server offers {@code keyword} (case-insensitive). */
+  /**
+   * {@return whether the server offers {@code keyword} (case-insensitive)}
+   *
+   * @param keyword the EHLO keyword, e.g. {@code PIPELINING}
+   */
   public boolean supports(String keyword) {
     return extensions.containsKey(keyword.toUpperCase(Locale.ROOT));
   }
 
-  /** Returns the parameters of {@code keyword}, if offered. */
+  /**
+   * {@return the parameters of {@code keyword}, if offered}
+   *
+   * @param keyword the EHLO keyword, e.g. {@code AUTH}
+   */
   public Optional<String> parameter(String keyword) {
     return Optional.ofNullable(extensions.get(keyword.toUpperCase(Locale.ROOT)));
   }
 
-  /** Returns the SIZE limit in bytes, if the server declared one (SIZE 0 means no limit). */
+  /** {@return the SIZE limit in bytes, if the server declared one (SIZE 0 means no limit)} */
   public OptionalLong maxSize() {
     String p = extensions.get("SIZE");
     if (p == null || p.isBlank()) {
@@ -58,7 +72,7 @@ public record SmtpCapabilities(String greeting, String serverName, Map<String, S
     }
   }
 
-  /** Returns the SASL mechanisms after {@code AUTH}, upper case. */
+  /** {@return the SASL mechanisms after {@code AUTH}, upper case} */
   public Set<String> authMechanisms() {
     Set<String> out = new TreeSet<>();
     String p = extensions.get("AUTH");

@@ -70,14 +70,14 @@ public final class SmtpClient {
     return endpoint.port() == SUBMISSIONS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
   }
 
-  /** Returns a new builder (no endpoint yet). */
+  /** {@return a new builder (no endpoint yet)} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns a builder holding this client's settings as they were set, to make a variant; a TLS
-   * mode derived from the port is derived again for the variant's port.
+   * {@return a builder holding this client's settings as they were set, to make a variant; a TLS
+   * mode derived from the port is derived again for the variant's port}
    */
   public Builder newBuilder() {
     Builder b = new Builder();
@@ -87,50 +87,50 @@ public final class SmtpClient {
   }
 
   /**
-   * Returns the connection settings, resolved: server, TLS mode, trust, login (empty when the
-   * client does not log in), timeouts, plaintext-login policy and event listener.
+   * {@return the connection settings, resolved: server, TLS mode, trust, login (empty when the
+   * client does not log in), timeouts, plaintext-login policy and event listener}
    */
   public ConnectionSettings settings() {
     return settings;
   }
 
-  /** Returns the server. */
+  /** {@return the server} */
   public Endpoint endpoint() {
     return settings.endpoint();
   }
 
-  /** Returns how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere). */
+  /** {@return how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere)} */
   public TlsMode tlsMode() {
     return settings.tlsMode();
   }
 
-  /** Returns which certificates are trusted. */
+  /** {@return which certificates are trusted} */
   public Trust trust() {
     return settings.trust();
   }
 
-  /** Returns the credentials; empty when the client does not log in (no AUTH). */
+  /** {@return the credentials; empty when the client does not log in (no AUTH)} */
   public Optional<Credentials> credentials() {
     return settings.credentials();
   }
 
-  /** Returns the time limits. */
+  /** {@return the time limits} */
   public Timeouts timeouts() {
     return settings.timeouts();
   }
 
-  /** Returns the name sent with EHLO. */
+  /** {@return the name sent with EHLO} */
   public String ehloName() {
     return ehloName;
   }
 
-  /** Returns the event listener (default {@link EventListener#NONE}). */
+  /** {@return the event listener (default {@link EventListener#NONE})} */
   public EventListener eventListener() {
     return settings.eventListener();
   }
 
   /**
-   * Returns the event listener.
+   * {@return the event listener}
    *
    * @deprecated use {@link #eventListener()}, the name every inetkit client uses
    */
@@ -145,7 +145,7 @@ public final class SmtpClient {
   }
 
   /**
-   * Returns whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED}).
+   * {@return whether credentials may be sent without TLS (default {@link PlaintextLogin#REFUSED})}
    */
   public PlaintextLogin plaintextLogin() {
     return settings.plaintextLogin();
@@ -154,6 +154,7 @@ public final class SmtpClient {
   /**
    * Connects, says EHLO, upgrades to TLS as configured and logs in.
    *
+   * @return the open session
    * @throws io.inetkit.core.TlsException when TLS is required but not offered, refused or not
    *     verifiable; when there are credentials but no TLS and {@link #plaintextLogin()} is {@link
    *     PlaintextLogin#REFUSED}; or when the server offers no AUTH mechanism without TLS (a
@@ -165,12 +166,25 @@ public final class SmtpClient {
     return new SmtpSession(new SmtpConnection.Settings(settings, ehloName));
   }
 
-  /** Opens a session, sends one message and closes; see {@link SmtpSession#send}. */
+  /**
+   * Opens a session, sends one message and closes; see {@link SmtpSession#send}.
+   *
+   * @param message the message
+   * @return the Message-ID, the accepted and the rejected recipients
+   * @throws InetkitException when connecting, logging in or sending fails
+   */
   public SendReceipt send(OutgoingMessage message) throws InetkitException {
     return send(message, DsnOptions.NONE);
   }
 
-  /** Like {@link #send(OutgoingMessage)} with delivery status notification options. */
+  /**
+   * Like {@link #send(OutgoingMessage)} with delivery status notification options.
+   *
+   * @param message the message
+   * @param dsn the delivery status notification options
+   * @return the Message-ID, the accepted and the rejected recipients
+   * @throws InetkitException when connecting, logging in or sending fails
+   */
   public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
     Objects.requireNonNull(message, "message");
     try (SmtpSession session = open()) {
@@ -178,7 +192,13 @@ public final class SmtpClient {
     }
   }
 
-  /** Opens a session, sends every message over it and closes; see {@link SmtpSession#sendAll}. */
+  /**
+   * Opens a session, sends every message over it and closes; see {@link SmtpSession#sendAll}.
+   *
+   * @param messages the messages, sent in order
+   * @return one outcome per message, at its message's position
+   * @throws InetkitException when the session cannot be opened
+   */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages)
       throws InetkitException {
     try (SmtpSession session = open()) {
@@ -205,8 +225,10 @@ public final class SmtpClient {
    * long sent = outcomes.stream().filter(o -> o instanceof SendOutcome.Sent).count();
    * }</pre>
    *
+   * @param messages the messages
    * @param parallelism the number of sessions, 1 to {@value #MAX_PARALLELISM}; fewer are opened
    *     when there are fewer messages
+   * @return one outcome per message, at its message's position
    * @throws IllegalArgumentException when {@code parallelism} is out of range
    * @throws InetkitException when no session could be opened (nothing was sent); the failure of the
    *     first one
@@ -245,6 +267,8 @@ public final class SmtpClient {
      * required (port 587); a URL with user and password sets the login. {@link #tlsMode} and {@link
      * #credentials} still win.
      *
+     * @param url the {@code smtp://} or {@code smtps://} URL
+     * @return this builder
      * @throws io.inetkit.core.InvalidInputException when {@code url} is not an SMTP URL
      */
     public Builder url(InetkitUrl url) {
@@ -252,17 +276,33 @@ public final class SmtpClient {
       return this;
     }
 
-    /** Sets the server; port 465 means implicit TLS unless {@link #tlsMode} says otherwise. */
+    /**
+     * Sets the server; port 465 means implicit TLS unless {@link #tlsMode} says otherwise.
+     *
+     * @param host the host name or address
+     * @param port the TCP port
+     * @return this builder
+     */
     public Builder endpoint(String host, int port) {
       return endpoint(Endpoint.of(host, port));
     }
 
-    /** Sets the server on the submission port 587 (STARTTLS required). */
+    /**
+     * Sets the server on the submission port 587 (STARTTLS required).
+     *
+     * @param host the host name or address
+     * @return this builder
+     */
     public Builder endpoint(String host) {
       return endpoint(Endpoint.of(host, SUBMISSION_PORT));
     }
 
-    /** Sets the server. */
+    /**
+     * Sets the server.
+     *
+     * @param endpoint the server
+     * @return this builder
+     */
     public Builder endpoint(Endpoint endpoint) {
       conn.endpoint(endpoint);
       return this;
@@ -271,31 +311,54 @@ public final class SmtpClient {
     /**
      * Sets how TLS is used (default: IMPLICIT on 465, STARTTLS_REQUIRED elsewhere, derived again
      * for each variant's port).
+     *
+     * @param tlsMode the TLS mode
+     * @return this builder
      */
     public Builder tlsMode(TlsMode tlsMode) {
       conn.tlsMode(tlsMode);
       return this;
     }
 
-    /** Sets which certificates are trusted (default {@link Trust#system()}). */
+    /**
+     * Sets which certificates are trusted (default {@link Trust#system()}).
+     *
+     * @param trust the trusted certificates
+     * @return this builder
+     */
     public Builder trust(Trust trust) {
       conn.trust(trust);
       return this;
     }
 
-    /** Sets the credentials: a password (AUTH PLAIN or LOGIN) or an OAuth2 token (XOAUTH2). */
+    /**
+     * Sets the credentials: a password (AUTH PLAIN or LOGIN) or an OAuth2 token (XOAUTH2).
+     *
+     * @param credentials the login
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       conn.credentials(credentials);
       return this;
     }
 
-    /** Sets the time limits (default {@link Timeouts#DEFAULT}). */
+    /**
+     * Sets the time limits (default {@link Timeouts#DEFAULT}).
+     *
+     * @param timeouts the time limits
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) {
       conn.timeouts(timeouts);
       return this;
     }
 
-    /** Sets the name sent with EHLO (default {@code localhost}). */
+    /**
+     * Sets the name sent with EHLO (default {@code localhost}).
+     *
+     * @param ehloName the EHLO name
+     * @return this builder
+     */
     public Builder ehloName(String ehloName) {
       this.ehloName = Inputs.requireToken("ehloName", ehloName, 255);
       return this;
@@ -324,7 +387,12 @@ public final class SmtpClient {
       return this;
     }
 
-    /** Sets the event listener (default {@link EventListener#NONE}). */
+    /**
+     * Sets the event listener (default {@link EventListener#NONE}).
+     *
+     * @param eventListener the listener
+     * @return this builder
+     */
     public Builder eventListener(EventListener eventListener) {
       conn.eventListener(eventListener);
       return this;
@@ -333,6 +401,8 @@ public final class SmtpClient {
     /**
      * Sets the event listener.
      *
+     * @param events the listener
+     * @return this builder
      * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
      */
     @Deprecated(forRemoval = true)
@@ -345,6 +415,9 @@ public final class SmtpClient {
      * an opportunistic STARTTLS the server did not offer). Default {@link PlaintextLogin#REFUSED}:
      * such a login fails with a {@link io.inetkit.core.TlsException} before the password leaves;
      * {@link PlaintextLogin#ALLOWED} sends it with a logged warning.
+     *
+     * @param plaintextLogin the policy
+     * @return this builder
      */
     public Builder plaintextLogin(PlaintextLogin plaintextLogin) {
       conn.plaintextLogin(plaintextLogin);
@@ -352,7 +425,7 @@ public final class SmtpClient {
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException when no endpoint was set
      */

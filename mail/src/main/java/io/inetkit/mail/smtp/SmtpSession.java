@@ -51,7 +51,7 @@ public final class SmtpSession implements Closeable {
     }
   }
 
-  /** Returns the server's EHLO extensions (as seen after STARTTLS). */
+  /** {@return the server's EHLO extensions (as seen after STARTTLS)} */
   public SmtpCapabilities capabilities() {
     return live().capabilities();
   }
@@ -59,6 +59,8 @@ public final class SmtpSession implements Closeable {
   /**
    * Sends one message and returns what the server said about it.
    *
+   * @param message the message
+   * @return the Message-ID, the accepted and the rejected recipients
    * @throws AllRecipientsRejectedException when every recipient was refused (nothing was sent)
    * @throws io.inetkit.core.ProtocolReplyException when the server refused the sender, the data or
    *     the message (the reply says whether the failure is transient)
@@ -75,6 +77,11 @@ public final class SmtpSession implements Closeable {
 
   /**
    * Sends one message with delivery status notification options (used if the server offers DSN).
+   *
+   * @param message the message
+   * @param dsn the delivery status notification options
+   * @return the Message-ID, the accepted and the rejected recipients
+   * @throws InetkitException as {@link #send(OutgoingMessage)} does
    */
   public SendReceipt send(OutgoingMessage message, DsnOptions dsn) throws InetkitException {
     Objects.requireNonNull(message, "message");
@@ -110,7 +117,12 @@ public final class SmtpSession implements Closeable {
     return SmtpTransaction.send(c, message, dsn);
   }
 
-  /** Sends every message over this connection; see {@link #sendAll(List, DsnOptions)}. */
+  /**
+   * Sends every message over this connection; see {@link #sendAll(List, DsnOptions)}.
+   *
+   * @param messages the messages, sent in order
+   * @return one outcome per message, in the order of {@code messages}
+   */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages) {
     return sendAll(messages, DsnOptions.NONE);
   }
@@ -130,6 +142,10 @@ public final class SmtpSession implements Closeable {
    * SendOutcome.Sent} only after the server's positive reply to its end of data. Never throws for a
    * single message: each outcome says {@link SendOutcome.Sent} or {@link SendOutcome.Failed}, in
    * the order of {@code messages}; the overall timeout applies to each message.
+   *
+   * @param messages the messages, sent in order
+   * @param dsn the delivery status notification options, for every message
+   * @return one outcome per message, in the order of {@code messages}
    */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, DsnOptions dsn) {
     Objects.requireNonNull(dsn, "dsn");
