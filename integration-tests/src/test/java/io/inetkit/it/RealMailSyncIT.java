@@ -67,7 +67,7 @@ class RealMailSyncIT {
         .tlsMode(TlsMode.STARTTLS_REQUIRED)
         .trust(Trust.fromFile(mail.caPem()))
         .credentials(Credentials.password(login, user.password().toCharArray()))
-        .events(events)
+        .eventListener(events)
         .build();
   }
 

@@ -171,7 +171,7 @@ class AccountSyncTest {
     ImapClient client =
         ReadFixture.imap(server, MailProtocol.IMAPS)
             .newBuilder()
-            .events(
+            .eventListener(
                 new EventListener() {
                   @Override
                   public void commandSent(Endpoint endpoint, String command) {

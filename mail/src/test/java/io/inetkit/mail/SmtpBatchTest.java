@@ -93,7 +93,11 @@ class SmtpBatchTest {
     SmtpPipeliningTest.Conversation talk = new SmtpPipeliningTest.Conversation();
     try (SmtpSink sink = SmtpSink.start()) {
       List<SendOutcome> outcomes =
-          SmtpSessionTest.plain(sink.endpoint()).newBuilder().events(talk).build().sendAll(five());
+          SmtpSessionTest.plain(sink.endpoint())
+              .newBuilder()
+              .eventListener(talk)
+              .build()
+              .sendAll(five());
       assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);
       assertThat(outcomes)
           .extracting(o -> ((SendOutcome.Sent) o).receipt().finalReply().text())
@@ -183,7 +187,7 @@ class SmtpBatchTest {
       SmtpClient client =
           SmtpSessionTest.plain(greenMail.endpoint(MailProtocol.SMTP))
               .newBuilder()
-              .events(talk)
+              .eventListener(talk)
               .build();
       List<SendOutcome> outcomes = client.sendAll(five());
       assertThat(outcomes).allMatch(o -> o instanceof SendOutcome.Sent);

@@ -129,16 +129,6 @@ public final class SmtpClient {
     return settings.eventListener();
   }
 
-  /**
-   * {@return the event listener}
-   *
-   * @deprecated use {@link #eventListener()}, the name every inetkit client uses
-   */
-  @Deprecated(forRemoval = true)
-  public EventListener events() {
-    return eventListener();
-  }
-
   /** {@return which proxy connections go through (default {@link Proxies#NONE}: directly)} */
   public Proxies proxy() {
     return settings.proxy();
@@ -396,18 +386,6 @@ public final class SmtpClient {
     public Builder eventListener(EventListener eventListener) {
       conn.eventListener(eventListener);
       return this;
-    }
-
-    /**
-     * Sets the event listener.
-     *
-     * @param events the listener
-     * @return this builder
-     * @deprecated use {@link #eventListener(EventListener)}, the name every inetkit builder uses
-     */
-    @Deprecated(forRemoval = true)
-    public Builder events(EventListener events) {
-      return eventListener(events);
     }
 
     /**
