@@ -244,7 +244,10 @@ class MailActionsCliIT {
     assertThat(Json.object(synced.out()))
         .containsEntry("downloaded", 2L)
         .containsEntry("deletedOnServer", 0L);
-    try (Stream<Path> files = Files.list(maildir.resolve("new"))) {
+    // a message read over POP3 carries \Seen, so the sync files it in cur/ (":2,S"), as Maildir
+    // says
+    try (Stream<Path> files =
+        Stream.concat(Files.list(maildir.resolve("new")), Files.list(maildir.resolve("cur")))) {
       assertThat(
               files.map(
                   f -> {
