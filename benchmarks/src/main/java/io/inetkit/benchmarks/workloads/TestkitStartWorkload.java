@@ -93,7 +93,7 @@ final class TestkitStartWorkload implements Workload {
                         Tools.javaCommand(),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        absoluteClassPath(),
                         TestkitStartup.class.getName(),
                         setup.id(),
                         when));
@@ -138,4 +138,15 @@ final class TestkitStartWorkload implements Workload {
 
   @Override
   public void close() {}
+
+  /**
+   * {@return this JVM's class path with every entry made absolute}: the child runs in another
+   * working directory, where a relative {@code -jar benchmarks/target/...} would not resolve
+   */
+  private static String absoluteClassPath() {
+    return java.util.Arrays.stream(
+            System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(e -> java.nio.file.Path.of(e).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
 }
