@@ -135,6 +135,22 @@ public final class SettingsBuilder {
    * @throws InvalidInputException when the URL's scheme is not one of {@code accepted}
    */
   public void url(InetkitUrl url, boolean schemeDecidesTls, Scheme... accepted) {
+    requireScheme(url, accepted);
+    endpoint(url.endpoint());
+    TlsMode implied = url.tlsMode();
+    urlTlsMode = schemeDecidesTls || implied == TlsMode.IMPLICIT ? implied : null;
+    url.credentials().ifPresent(this::credentials);
+  }
+
+  /**
+   * Checks that {@code url} has one of the {@code accepted} schemes, for every client builder's
+   * {@code url(...)}.
+   *
+   * @param url the URL a builder was given; not null
+   * @param accepted the schemes the client speaks
+   * @throws InvalidInputException when the URL's scheme is not one of {@code accepted}
+   */
+  public static void requireScheme(InetkitUrl url, Scheme... accepted) {
     Objects.requireNonNull(url, "url");
     List<Scheme> schemes = Arrays.asList(accepted);
     if (!schemes.contains(url.scheme())) {
@@ -145,10 +161,6 @@ public final class SettingsBuilder {
               + ":// URL, got "
               + Inputs.quote(url.toString()));
     }
-    endpoint(url.endpoint());
-    TlsMode implied = url.tlsMode();
-    urlTlsMode = schemeDecidesTls || implied == TlsMode.IMPLICIT ? implied : null;
-    url.credentials().ifPresent(this::credentials);
   }
 
   /** Returns the endpoint, if set. */

@@ -14,6 +14,7 @@ import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsMode;
 import io.inetkit.core.Trust;
 import io.inetkit.core.internal.Inputs;
+import io.inetkit.core.internal.SettingsBuilder;
 import io.inetkit.transfer.gopher.internal.GopherOperations;
 import io.inetkit.transfer.gopher.internal.GopherSettings;
 import io.inetkit.transfer.gopher.internal.GopherTarget;
@@ -481,11 +482,7 @@ public final class GopherClient {
      * @throws InvalidInputException when {@code url} is not a Gopher URL
      */
     public Builder url(InetkitUrl url) {
-      Objects.requireNonNull(url, "url");
-      if (url.scheme() != Scheme.GOPHER && url.scheme() != Scheme.GOPHERS) {
-        throw new InvalidInputException(
-            "url", "expected a gopher://, gophers:// URL, got " + Inputs.quote(url.toString()));
-      }
+      SettingsBuilder.requireScheme(url, Scheme.GOPHER, Scheme.GOPHERS);
       return tlsMode(url.tlsMode());
     }
 
