@@ -139,7 +139,7 @@ public final class TelnetClient {
       CommonsNetTelnet connection =
           CommonsNetTelnet.connect(
               endpoint,
-              settings.proxy().select(io.inetkit.core.Scheme.TELNET, endpoint.host()).orElse(null),
+              settings.proxy().select(Scheme.TELNET, endpoint.host()).orElse(null),
               bounded,
               terminalType,
               windowSize,

@@ -11,6 +11,7 @@ import io.inetkit.core.LimitExceededException;
 import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.ProtocolReplyException;
 import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.Proxies;
 import io.inetkit.core.Reply;
 import io.inetkit.core.Timeouts;
 import io.inetkit.core.TlsException;
@@ -100,7 +101,7 @@ public final class SmtpConnection implements Closeable {
     }
 
     /** {@return the proxies the connection goes through} */
-    public io.inetkit.core.Proxies proxy() {
+    public Proxies proxy() {
       return connection.proxy();
     }
   }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.net.SocketFactory;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -165,7 +166,7 @@ final class FtpConnector {
 
   /** Connects and secures the control connection (per the TLS mode); no login. */
   private Watched connectOnly(Trust trust) throws InetkitException {
-    javax.net.SocketFactory sockets = FtpProxying.sockets(config); // refuses active mode + proxy
+    SocketFactory sockets = FtpProxying.sockets(config); // refuses active mode + proxy
     SecureFtpClient c =
         new SecureFtpClient(
             endpoint,

@@ -4,6 +4,7 @@ import io.inetkit.core.Endpoint;
 import io.inetkit.core.InetkitException;
 import io.inetkit.core.LocalPaths;
 import io.inetkit.core.ProtocolViolationException;
+import io.inetkit.core.internal.AtomicFiles;
 import io.inetkit.transfer.ftp.FtpTransfer;
 import io.inetkit.transfer.ftp.GetOptions;
 import io.inetkit.transfer.ftp.PutOptions;
@@ -125,7 +126,7 @@ final class Transfers {
 
     @Override
     void commit() throws IOException {
-      io.inetkit.core.internal.AtomicFiles.moveIntoPlace(part, target);
+      AtomicFiles.moveIntoPlace(part, target);
     }
 
     @Override
