@@ -219,17 +219,14 @@ public final class SmtpClient {
    * @param parallelism the number of sessions, 1 to {@value #MAX_PARALLELISM}; fewer are opened
    *     when there are fewer messages
    * @return one outcome per message, at its message's position
-   * @throws IllegalArgumentException when {@code parallelism} is out of range
+   * @throws io.inetkit.core.InvalidInputException when {@code parallelism} is out of range
    * @throws InetkitException when no session could be opened (nothing was sent); the failure of the
    *     first one
    */
   public List<SendOutcome> sendAll(List<? extends OutgoingMessage> messages, int parallelism)
       throws InetkitException {
     Objects.requireNonNull(messages, "messages");
-    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-      throw new IllegalArgumentException(
-          "parallelism must be 1 to " + MAX_PARALLELISM + ", not " + parallelism);
-    }
+    Inputs.requireRange("parallelism", parallelism, 1, MAX_PARALLELISM);
     if (messages.isEmpty()) {
       return List.of();
     }
