@@ -31,9 +31,10 @@ final class TunnelPump {
       OutputStream out = to.getOutputStream();
       int n;
       while ((n = in.read(buf)) >= 0) {
+        // counted before they are passed on: whoever has received the bytes sees them counted
+        count.addAndGet(n);
         out.write(buf, 0, n);
         out.flush();
-        count.addAndGet(n);
       }
       to.shutdownOutput();
     } catch (IOException e) {
