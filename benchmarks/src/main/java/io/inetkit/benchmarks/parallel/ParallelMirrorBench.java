@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  */
 public final class ParallelMirrorBench {
   private static final String PASSWORD = "alice-secret";
-  private static final int[] PARALLELISM = {1, 2, 4, 8};
+  private static final String PARALLELISM = "1,2,4,8";
 
   private ParallelMirrorBench() {}
 
@@ -60,6 +60,12 @@ public final class ParallelMirrorBench {
     int size = Integer.parseInt(o.getOrDefault("size", "4096"));
     List<String> networks = List.of(o.getOrDefault("networks", "direct,latency").split(","));
     List<String> servers = List.of(o.getOrDefault("servers", "vsftpd,testkit").split(","));
+    int[] parallelism =
+        Arrays.stream(o.getOrDefault("parallelism", PARALLELISM).split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    List<String> kinds =
+        List.of(o.getOrDefault("contenders", "library,cli,lftp,rclone").split(","));
     Path cli = Path.of(o.getOrDefault("cli", "cli/target/inetkit.jar")).toAbsolutePath();
     Path launcher =
         Path.of(o.getOrDefault("launcher", "cli/src/dist/bin/inetkit")).toAbsolutePath();
@@ -85,24 +91,37 @@ public final class ParallelMirrorBench {
       for (Target t : targets) {
         System.out.printf(
             "%n### %s, %s: %d x %d B, %d rounds%n", t.server, t.network, files, size, rounds);
-        Map<String, Run> contenders = contenders(t, cli, launcher, obscured);
+        Map<String, Run> contenders = contenders(t, cli, launcher, obscured, parallelism, kinds);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        List<Double> loads = new ArrayList<>();
         contenders.keySet().forEach(k -> seconds.put(k, new ArrayList<>()));
+        contenders.keySet().forEach(k -> cpu.put(k, new ArrayList<>()));
         List<String> order = new ArrayList<>(contenders.keySet());
         for (int r = 0; r < rounds; r++) {
           for (int i = 0; i < order.size(); i++) {
             String name = order.get((i + r) % order.size()); // each round starts elsewhere
             Path dest = Files.createDirectories(scratch.resolve("dest"));
+            loads.add(loadAverage());
+            double[] cpu0 = cpuSeconds();
             long start = System.nanoTime();
             contenders.get(name).into(dest);
             double s = (System.nanoTime() - start) / 1e9;
+            double[] cpu1 = cpuSeconds();
             verify(dest, files, size, name);
             seconds.get(name).add(s);
+            // the library runs in this JVM; every other contender is a child process, waited for
+            boolean inProcess = name.startsWith("inetkit library");
+            cpu.get(name).add(inProcess ? cpu1[0] - cpu0[0] : cpu1[1] - cpu0[1]);
             deleteTree(dest);
           }
           System.out.printf("round %d done%n", r + 1);
         }
-        report(seconds, files);
+        report(seconds, cpu, files);
+        System.out.printf(
+            Locale.ROOT,
+            "load average (1 min) at the start of each run: %s%n",
+            loads.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList());
       }
       System.out.println();
       System.out.println("Commands (P = the server's or the relay's port, D = an empty folder):");
@@ -134,7 +153,8 @@ public final class ParallelMirrorBench {
     }
   }
 
-  private static Map<String, Run> contenders(Target t, Path cli, Path launcher, String obscured) {
+  private static Map<String, Run> contenders(
+      Target t, Path cli, Path launcher, String obscured, int[] parallelism, List<String> kinds) {
     Map<String, Run> c = new LinkedHashMap<>();
     FtpClient client =
         FtpClient.builder()
@@ -142,7 +162,7 @@ public final class ParallelMirrorBench {
             .tlsMode(TlsMode.NONE)
             .credentials(Credentials.password(t.user, PASSWORD.toCharArray()))
             .build();
-    for (int p : PARALLELISM) {
+    for (int p : kinds.contains("library") ? parallelism : new int[0]) {
       c.put(
           "inetkit library, parallelism " + p,
           dest -> {
@@ -151,7 +171,7 @@ public final class ParallelMirrorBench {
             }
           });
     }
-    for (int p : PARALLELISM) {
+    for (int p : kinds.contains("cli") ? parallelism : new int[0]) {
       c.put(
           "inetkit CLI, --parallel " + p,
           dest ->
@@ -174,38 +194,46 @@ public final class ParallelMirrorBench {
                       Integer.toString(p)),
                   Map.of("INETKIT_JAR", cli.toString(), "BENCH_FTP_PASSWORD", PASSWORD)));
     }
-    c.put(
-        "lftp mirror --parallel=4",
-        dest ->
-            run(
-                List.of(
-                    "lftp",
-                    "-u",
-                    t.user + "," + PASSWORD,
-                    "-p",
-                    Integer.toString(t.port),
-                    "-e",
-                    "set ftp:ssl-allow no; mirror --parallel=4 " + t.remote + " " + dest + "; quit",
-                    "127.0.0.1")));
-    c.put(
-        "rclone copy --transfers 4",
-        dest ->
-            run(
-                List.of(
-                    "rclone",
-                    "copy",
-                    ":ftp,host=127.0.0.1,port="
-                        + t.port
-                        + ",user="
-                        + t.user
-                        + ",pass="
-                        + obscured
-                        + ":"
-                        + t.remote,
-                    dest.toString(),
-                    "--transfers",
-                    "4")));
+    if (kinds.contains("lftp")) {
+      c.put("lftp mirror --parallel=4", lftp(t));
+    }
+    if (kinds.contains("rclone")) {
+      c.put("rclone copy --transfers 4", rclone(t, obscured));
+    }
     return c;
+  }
+
+  private static Run lftp(Target t) {
+    return dest ->
+        run(
+            List.of(
+                "lftp",
+                "-u",
+                t.user + "," + PASSWORD,
+                "-p",
+                Integer.toString(t.port),
+                "-e",
+                "set ftp:ssl-allow no; mirror --parallel=4 " + t.remote + " " + dest + "; quit",
+                "127.0.0.1"));
+  }
+
+  private static Run rclone(Target t, String obscured) {
+    return dest ->
+        run(
+            List.of(
+                "rclone",
+                "copy",
+                ":ftp,host=127.0.0.1,port="
+                    + t.port
+                    + ",user="
+                    + t.user
+                    + ",pass="
+                    + obscured
+                    + ":"
+                    + t.remote,
+                dest.toString(),
+                "--transfers",
+                "4"));
   }
 
   private static List<String> commands(Path launcher) {
@@ -221,25 +249,50 @@ public final class ParallelMirrorBench {
             + " --transfers 4");
   }
 
-  private static void report(Map<String, List<Double>> seconds, int files) {
-    double lftp = median(seconds.get("lftp mirror --parallel=4"));
-    double rclone = median(seconds.get("rclone copy --transfers 4"));
+  private static void report(
+      Map<String, List<Double>> seconds, Map<String, List<Double>> cpu, int files) {
+    double lftp = median(seconds.getOrDefault("lftp mirror --parallel=4", List.of(Double.NaN)));
+    double rclone = median(seconds.getOrDefault("rclone copy --transfers 4", List.of(Double.NaN)));
     System.out.println();
-    System.out.println("| contender | median s | files/s | vs lftp | vs rclone | runs (s) |");
-    System.out.println("|---|---:|---:|---:|---:|---|");
+    System.out.println(
+        "| contender | median s | files/s | vs lftp | vs rclone | CPU s (user+sys) | runs (s) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---|");
     seconds.forEach(
         (name, s) -> {
           double m = median(s);
           System.out.printf(
               Locale.ROOT,
-              "| %s | %.3f | %.0f | %.2fx | %.2fx | %s |%n",
+              "| %s | %.3f | %.0f | %.2fx | %.2fx | %.2f | %s |%n",
               name,
               m,
               files / m,
               lftp / m,
               rclone / m,
+              median(cpu.get(name)),
               s.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
         });
+  }
+
+  /**
+   * This process's CPU seconds (user+sys) and those of its waited-for children, from {@code
+   * /proc/self/stat}; NaN where there is no such file.
+   */
+  static double[] cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      double tick = 100.0; // USER_HZ on Linux
+      return new double[] {
+        (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick,
+        (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick
+      };
+    } catch (IOException | RuntimeException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static double median(List<Double> values) {

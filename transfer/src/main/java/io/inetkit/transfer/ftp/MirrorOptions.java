@@ -21,8 +21,8 @@ import java.util.Objects;
  *     context of its own for its data connections to resume its session
  */
 public record MirrorOptions(MirrorMode mode, int parallelism) {
-  /** The default parallelism: 4 connections. */
-  public static final int DEFAULT_PARALLELISM = 4;
+  /** The default parallelism: 8 connections. */
+  public static final int DEFAULT_PARALLELISM = 8;
 
   /** The most connections one mirror opens. */
   public static final int MAX_PARALLELISM = 64;

@@ -113,7 +113,7 @@ class FtpParallelMirrorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 4})
+  @ValueSource(ints = {1, 4, 8})
   void mirrorDownIsByteEqualOverAsManyConnectionsAsAsked(int parallelism) throws IOException {
     String root = "down" + parallelism;
     Map<String, byte[]> tree =
@@ -121,8 +121,12 @@ class FtpParallelMirrorTest {
     Counting counting = new Counting();
     Path local = tmp.resolve("copy");
     try (FtpSession ftp = client().eventListener(counting).build().open()) {
-      MirrorResult r =
-          ftp.mirrorDown(root, local, MirrorOptions.DEFAULT.withParallelism(parallelism));
+      // the default options open the default number of connections (8, chosen by measurement)
+      MirrorOptions options =
+          parallelism == MirrorOptions.DEFAULT_PARALLELISM
+              ? MirrorOptions.DEFAULT
+              : MirrorOptions.DEFAULT.withParallelism(parallelism);
+      MirrorResult r = ftp.mirrorDown(root, local, options);
       assertThat(r.transferred()).containsExactlyInAnyOrderElementsOf(tree.keySet());
       assertThat(r.bytes()).isEqualTo(tree.values().stream().mapToLong(b -> b.length).sum());
       assertThat(ftp.list(root)).isNotEmpty(); // the session's connection is still usable
@@ -222,6 +226,6 @@ class FtpParallelMirrorTest {
         .isInstanceOf(io.inetkit.core.InvalidInputException.class);
     assertThatThrownBy(() -> MirrorOptions.DEFAULT.withParallelism(65))
         .isInstanceOf(io.inetkit.core.InvalidInputException.class);
-    assertThat(MirrorOptions.DEFAULT.parallelism()).isEqualTo(4);
+    assertThat(MirrorOptions.DEFAULT.parallelism()).isEqualTo(8);
   }
 }

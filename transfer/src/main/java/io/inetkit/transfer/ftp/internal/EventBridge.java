@@ -25,12 +25,18 @@ final class EventBridge implements ProtocolCommandListener {
   @Override
   public void protocolCommandSent(ProtocolCommandEvent event) {
     onCommand.run();
-    events.commandSent(endpoint, Redaction.command(strip(event.getMessage())));
+    if (events != EventListener.NONE) {
+      // redaction splits every command line: worth skipping when nobody listens (a mirror sends
+      // two commands per file)
+      events.commandSent(endpoint, Redaction.command(strip(event.getMessage())));
+    }
   }
 
   @Override
   public void protocolReplyReceived(ProtocolCommandEvent event) {
-    events.replyReceived(endpoint, strip(event.getMessage()));
+    if (events != EventListener.NONE) {
+      events.replyReceived(endpoint, strip(event.getMessage()));
+    }
   }
 
   private static String strip(String message) {
