@@ -118,7 +118,10 @@ public enum ExitCode {
   public static java.util.Map<String, String> list() {
     java.util.Map<String, String> list = new java.util.LinkedHashMap<>();
     for (ExitCode c : values()) {
-      list.put(String.format("%3d", c.code), c.meaning);
+      // Padded by hand: String.format's first use loads the locale data, which every command
+      // paid for at start-up (issue 18).
+      String code = Integer.toString(c.code);
+      list.put(" ".repeat(3 - code.length()) + code, c.meaning);
     }
     return list;
   }

@@ -14,6 +14,13 @@ final class Verbosity {
   /** Sets log levels from the raw arguments; must run before the first logger is created. */
   static void configureLogging(String[] args) {
     verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+    // The logging backend by name, so that SLF4J does not scan the class path with a ServiceLoader
+    // at start-up (issue 18).
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+      // SLF4J would say on standard error that it loads the provider named.
+      setIfAbsent("slf4j.internal.verbosity", "WARN");
+    }
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");

@@ -10,6 +10,18 @@ final class VersionProvider implements IVersionProvider {
 
   /** {@return the inetkit version, e.g. {@code 0.1.0}} */
   static String version() {
+    // picocli asks for it once per command while building the model (--version is inherited).
+    String known = version;
+    if (known == null) {
+      known = readVersion();
+      version = known;
+    }
+    return known;
+  }
+
+  private static volatile String version;
+
+  private static String readVersion() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in != null) {

@@ -48,17 +48,26 @@ final class FtpList extends FtpAction {
       return 0;
     }
     for (FtpEntry e : entries) {
-      out.printf(
-          "%s %12s  %-16s  %s%n",
+      // Columns padded by hand, as "%s %12s  %-16s  %s%n" would: a Formatter's first use loads
+      // the locale data and regular expressions, a large part of a short listing's run (issue 18).
+      String size = e.size() < 0 ? "-" : Long.toString(e.size());
+      String time = e.modifiedTime().map(TIME::format).orElse("-");
+      out.println(
           switch (e.type()) {
-            case FILE -> "-";
-            case DIRECTORY -> "d";
-            case SYMBOLIC_LINK -> "l";
-            default -> "?";
-          },
-          e.size() < 0 ? "-" : Long.toString(e.size()),
-          e.modifiedTime().map(TIME::format).orElse("-"),
-          e.name() + (e.isDirectory() ? "/" : ""));
+                case FILE -> "-";
+                case DIRECTORY -> "d";
+                case SYMBOLIC_LINK -> "l";
+                default -> "?";
+              }
+              + " "
+              + " ".repeat(Math.max(0, 12 - size.length()))
+              + size
+              + "  "
+              + time
+              + " ".repeat(Math.max(0, 16 - time.length()))
+              + "  "
+              + e.name()
+              + (e.isDirectory() ? "/" : ""));
     }
     out.flush();
     return 0;

@@ -9,6 +9,7 @@ import io.inetkit.transfer.ftp.FtpEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,9 @@ public final class Listings {
       int maxEntries,
       Endpoint endpoint)
       throws IOException {
-    FTPFileEntryParser parser = format == Format.LIST ? listParser(systemType) : null;
+    // Commons Net's LIST parser is built only for a line the hand-read common form does not take.
+    FTPFileEntryParser parser = null;
+    ZonedDateTime now = format == Format.LIST && isUnix(systemType) ? ZonedDateTime.now() : null;
     BoundedLineReader reader = new BoundedLineReader(data, maxLine, endpoint);
     List<FtpEntry> entries = new ArrayList<>();
     byte[] raw;
@@ -78,6 +81,17 @@ public final class Listings {
         throw new LimitExceededException(
             "listing of " + Inputs.quote(path) + " has too many entries", endpoint, maxEntries);
       }
+      FtpEntry common = now == null ? null : UnixListLine.parse(line, now);
+      if (common != null) {
+        checkName(common.name(), path, endpoint);
+        if (!common.name().equals(".") && !common.name().equals("..")) {
+          entries.add(common);
+        }
+        continue;
+      }
+      if (format == Format.LIST && parser == null) {
+        parser = listParser(systemType);
+      }
       FTPFile file =
           format == Format.MLSD ? MLSxEntryParser.parseEntry(line) : parser.parseFTPEntry(line);
       if (file == null || file.getName() == null) {
@@ -86,20 +100,30 @@ public final class Listings {
             endpoint,
             null);
       }
-      if (file.getName().chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-        throw new ProtocolViolationException(
-            "control character in a name listed in "
-                + Inputs.quote(path)
-                + ": "
-                + Inputs.quote(file.getName()),
-            endpoint,
-            null);
-      }
+      checkName(file.getName(), path, endpoint);
       if (!file.getName().equals(".") && !file.getName().equals("..")) {
         entries.add(toEntry(file, line, format));
       }
     }
     return entries;
+  }
+
+  private static void checkName(String name, String path, Endpoint endpoint)
+      throws ProtocolViolationException {
+    if (name.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+      throw new ProtocolViolationException(
+          "control character in a name listed in " + Inputs.quote(path) + ": " + Inputs.quote(name),
+          endpoint,
+          null);
+    }
+  }
+
+  /**
+   * Whether the server's LIST lines are Unix ones, for which Commons Net would choose its Unix
+   * parser: no {@code SYST} answer, or the usual {@code UNIX Type: L8}.
+   */
+  private static boolean isUnix(String systemType) {
+    return systemType == null || systemType.regionMatches(true, 0, "UNIX Type:", 0, 10);
   }
 
   /**
