@@ -16,9 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * list, a new JVM) and by Python's imaplib (one UID FETCH 1:*), each with wall and CPU (user +
  * sys; the library's is this JVM's process CPU during the listing) and the load average.
  *
- * <p>Usage: java -cp cli/target/inetkit.jar ImapListRounds.java PORT USER PASSWORD ROUNDS PAGE
+ * <p>Usage: java -cp cli/target/inetkit.jar [-Droot=REPO] [-Dlabel=after] [-Dcli.jar=JAR]
+ * ImapListRounds.java PORT USER PASSWORD ROUNDS PAGE (run it once with the jar before a change and
+ * once after, alternately, for before/after rows).
  */
 public class ImapListRounds {
+  static String label;
+
   public static void main(String[] a) throws Exception {
     int port = Integer.parseInt(a[0]);
     String user = a[1];
@@ -26,6 +30,8 @@ public class ImapListRounds {
     int rounds = Integer.parseInt(a[3]);
     int page = Integer.parseInt(a[4]);
     Path root = Path.of(System.getProperty("root", "."));
+    String cliJar = System.getProperty("cli.jar", root.resolve("cli/target/inetkit.jar").toString());
+    label = System.getProperty("label", "");
     ImapClient client =
         ImapClient.builder()
             .endpoint("127.0.0.1", port)
@@ -55,7 +61,7 @@ public class ImapListRounds {
           List.of(
               "env",
               "INETKIT_BENCH_PW=" + pw,
-              "INETKIT_JAR=" + root.resolve("cli/target/inetkit.jar"),
+              "INETKIT_JAR=" + cliJar,
               "sh",
               root.resolve("cli/src/dist/bin/inetkit").toString(),
               "mail",
@@ -100,6 +106,6 @@ public class ImapListRounds {
 
   static void row(int r, String name, double wall, double cpu) throws Exception {
     String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    System.out.printf("%5d  %-15s %8.0f %8.0f  %17s%n", r, name, wall, cpu, load);
+    System.out.printf("%5d  %-22s %8.0f %8.0f  %17s%n", r, name + " " + label, wall, cpu, load);
   }
 }
