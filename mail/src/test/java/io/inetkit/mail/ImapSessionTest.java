@@ -191,6 +191,53 @@ class ImapSessionTest {
   }
 
   @Test
+  void forEachSummarySendsOneFetchPerPageAndAConsumerFailureLeavesTheSessionInStep()
+      throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      server.deliver(ReadFixture.USER, ReadFixture.message("m" + i, "body " + i));
+    }
+    List<String> sent = new ArrayList<>();
+    ImapClient client =
+        ReadFixture.imap(server, MailProtocol.IMAPS)
+            .newBuilder()
+            .eventListener(
+                new io.inetkit.core.EventListener() {
+                  @Override
+                  public void commandSent(io.inetkit.core.Endpoint endpoint, String command) {
+                    sent.add(command);
+                  }
+                })
+            .build();
+    try (ImapSession imap = client.open()) {
+      List<MessageSummary> paged = new ArrayList<>();
+      assertThat(imap.forEachSummary("INBOX", 2, paged::add)).isEqualTo(5);
+      assertThat(paged).isEqualTo(imap.summaries(imap.search("INBOX", SearchCriteria.all())));
+      assertThat(sent.stream().filter(c -> c.contains(" FETCH ")))
+          .map(c -> c.substring(c.indexOf(' ') + 1))
+          .startsWith(
+              "FETCH 1:2 (UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE)",
+              "FETCH 3:4 (UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE)",
+              "FETCH 5:5 (UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE)");
+
+      // summaries reach the consumer as they arrive: a failing consumer stops the listing, the
+      // rest of that FETCH is read and dropped, and the connection stays usable
+      List<String> seen = new ArrayList<>();
+      assertThatThrownBy(
+              () ->
+                  imap.forEachSummary(
+                      "INBOX",
+                      10,
+                      m -> {
+                        seen.add(m.subject());
+                        throw new IllegalStateException("consumer gave up");
+                      }))
+          .hasStackTraceContaining("consumer gave up");
+      assertThat(seen).containsExactly("m1");
+      assertThat(imap.search("INBOX", SearchCriteria.all())).hasSize(5);
+    }
+  }
+
+  @Test
   void downloadStreamsTheExactRawMessage() throws Exception {
     byte[] raw = ReadFixture.message("raw", "x".repeat(300_000));
     server.deliver(ReadFixture.USER, raw);

@@ -41,6 +41,11 @@ final class Pop3Workload extends MailWorkload {
             .plaintextLogin(io.inetkit.core.PlaintextLogin.ALLOWED)
             .credentials(credentials())
             .build();
+    return downloadAll(client);
+  }
+
+  /** Downloads (and discards) every message of {@code client}'s mailbox; returns the count. */
+  static long downloadAll(Pop3Client client) throws IOException {
     long count = 0;
     try (Pop3Session session = client.open()) {
       for (Pop3Message m : session.list()) {

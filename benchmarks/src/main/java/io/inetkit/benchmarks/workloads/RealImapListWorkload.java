@@ -1,31 +1,19 @@
 package io.inetkit.benchmarks.workloads;
 
-import io.inetkit.benchmarks.Availability;
-import io.inetkit.benchmarks.BenchContext;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.Metric;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Sample;
-import io.inetkit.benchmarks.Tools;
-import io.inetkit.benchmarks.Workload;
-import io.inetkit.core.Credentials;
 import io.inetkit.core.PlaintextLogin;
 import io.inetkit.core.TlsMode;
 import io.inetkit.mail.imap.ImapClient;
 import io.inetkit.mail.imap.ImapSession;
-import io.inetkit.testkit.host.HostProcess;
 import io.inetkit.testkit.mail.Dovecot;
-import io.inetkit.testkit.mail.MailUser;
 import io.inetkit.testkit.mail.RealMail;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,17 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (Dovecot treats loopback as secure, so LOGIN is allowed without TLS): the parser and the round
  * trips are measured, not TLS. Needs root, Dovecot and Postfix; skipped with the reason otherwise.
  */
-final class RealImapListWorkload implements Workload {
+final class RealImapListWorkload extends RealMailWorkload {
 
   static final String SMALL_PAGES = "inetkit (library, 1,000 per FETCH)";
   static final String IMAPLIB = "python imaplib (one UID FETCH)";
   static final String CLI = "inetkit (CLI, mail list)";
-  static final String USER = "bench";
-
-  private RealMail mail;
-  private MailUser user;
-  private Tools tools;
-  private long filled;
 
   @Override
   public String id() {
@@ -82,81 +64,8 @@ final class RealImapListWorkload implements Workload {
     return size; // Dovecot indexes the folder on its first listing: the warm-up pays for that
   }
 
-  @Override
-  public String describeSize(long size) {
-    return String.format(Locale.ROOT, "%,d msg", size);
-  }
-
-  @Override
-  public Availability availability() {
-    return RealMail.unavailable().map(Availability::missing).orElse(Availability.AVAILABLE);
-  }
-
-  @Override
-  public void setUp(BenchContext context, long maxSize) throws Exception {
-    tools = context.tools();
-    mail = RealMail.start(List.of(USER));
-    user = mail.user(USER);
-  }
-
-  /** Puts exactly {@code count} messages into the INBOX's Maildir (outside any timing). */
-  private synchronized void fill(long count) throws IOException {
-    if (filled == count) {
-      return;
-    }
-    Path maildir = user.maildir();
-    HostProcess.deleteTree(maildir);
-    for (String sub : List.of("cur", "new", "tmp")) {
-      Files.createDirectories(maildir.resolve(sub));
-    }
-    long now = System.currentTimeMillis() / 1000;
-    for (long i = 1; i <= count; i++) {
-      byte[] message = message(i);
-      String name =
-          (now - count + i)
-              + ".M"
-              + i
-              + "P1.bench,S="
-              + message.length
-              + ":2,"
-              + (i % 3 == 0 ? "S" : "");
-      Files.write(maildir.resolve("cur").resolve(name), message);
-    }
-    HostProcess.run(
-        List.of(
-            "chown", "-R", user.account().uid() + ":" + user.account().gid(), maildir.toString()));
-    filled = count;
-  }
-
-  private static byte[] message(long i) {
-    String text =
-        "Return-Path: <sender@inetkit.test>\r\n"
-            + "From: Sender "
-            + (i % 17)
-            + " <sender"
-            + (i % 17)
-            + "@inetkit.test>\r\n"
-            + "To: Bench <bench@inetkit.test>\r\n"
-            + "Subject: Benchmark message number "
-            + i
-            + " with a subject of usual length\r\n"
-            + "Date: Mon, 7 Dec 2026 09:00:00 +0000\r\n"
-            + "Message-ID: <"
-            + i
-            + ".bench@inetkit.test>\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: text/plain; charset=UTF-8\r\n"
-            + "\r\n"
-            + "Hello,\r\n\r\n"
-            + "this is message "
-            + i
-            + ". "
-            + "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\r\n".repeat(8);
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
   private int port() {
-    return mail.port(Dovecot.Listener.IMAP);
+    return port(Dovecot.Listener.IMAP);
   }
 
   private Contender library(String name, int page) {
@@ -169,7 +78,7 @@ final class RealImapListWorkload implements Workload {
                   .endpoint("127.0.0.1", port())
                   .tlsMode(TlsMode.NONE)
                   .plaintextLogin(PlaintextLogin.ALLOWED)
-                  .credentials(Credentials.password(user.login(), user.password().toCharArray()))
+                  .credentials(credentials())
                   .build();
           AtomicLong count = new AtomicLong();
           Sample s =
@@ -192,31 +101,27 @@ final class RealImapListWorkload implements Workload {
     all.add(library(SMALL_PAGES, 1_000));
     all.add(
         Peers.python(
-            tools,
+            tools(),
             IMAPLIB,
             trial -> {
               fill(trial.size());
-              return tools.python(
-                  "imap_envelopes.py",
-                  "127.0.0.1",
-                  port(),
-                  user.login(),
-                  user.password(),
-                  trial.size());
+              return tools()
+                  .python(
+                      "imap_envelopes.py",
+                      "127.0.0.1",
+                      port(),
+                      user().login(),
+                      user().password(),
+                      trial.size());
             },
             Peers.noCheck()));
     Contender cli =
         Peers.oneProcess(
             CLI,
-            tools.cli(),
+            tools().cli(),
             trial -> {
               fill(trial.size());
-              return List.of(
-                  "env",
-                  "INETKIT_BENCH_PW=" + user.password(),
-                  "INETKIT_JAR=" + tools.cliJar(),
-                  "sh",
-                  tools.repoRoot().resolve("cli/src/dist/bin/inetkit").toString(),
+              return cli(
                   "mail",
                   "list",
                   "-q",
@@ -224,7 +129,7 @@ final class RealImapListWorkload implements Workload {
                   "none",
                   "--password-env",
                   "INETKIT_BENCH_PW",
-                  "imap://" + user.login() + "@127.0.0.1:" + port() + "/INBOX");
+                  "imap://" + user().login() + "@127.0.0.1:" + port() + "/INBOX");
             },
             Peers.noCheck());
     // One listing per process: the time of the whole listing, not per message.
@@ -250,13 +155,5 @@ final class RealImapListWorkload implements Workload {
     return List.of(
         "issue 18 goal 6: inetkit's `forEachSummary(\"INBOX\", page, ...)` fetches `UID FLAGS RFC822.SIZE ENVELOPE BODYSTRUCTURE` and parses each response into a `MessageSummary`; imaplib sends `UID FETCH 1:* (UID FLAGS ENVELOPE RFC822.SIZE)` and only splits the response into lines (no envelope parsing). Two page sizes show what the fetch-batch size costs.",
         "the Maildir is written directly (10,000 small text messages, a third marked seen) and chowned to the mailbox's system account; the warm-up listing makes Dovecot build its index, outside the timing.");
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (mail != null) {
-      mail.close();
-      mail = null;
-    }
   }
 }

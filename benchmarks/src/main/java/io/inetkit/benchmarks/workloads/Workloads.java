@@ -47,6 +47,7 @@ public final class Workloads {
     all.add(new RealFtpGetWorkload(true));
     all.add(new RealImapListWorkload());
     all.add(new RealFtpMirrorWorkload());
+    all.add(new RealPop3GetWorkload());
     return all;
   }
 }

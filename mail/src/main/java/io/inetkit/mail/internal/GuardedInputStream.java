@@ -25,8 +25,12 @@ final class GuardedInputStream extends FilterInputStream {
   private final OperationBounds deadline;
   private final Runnable onLimit;
   private final Duration readTimeout;
-  // last bytes of the current line, for "{123}\r\n" and a whole "* 123 EXISTS\r\n"
-  private final byte[] tail = new byte[48];
+  // last bytes of the current line, for "{123}\r\n" and a whole "* 123 EXISTS\r\n": written
+  // round a ring as bytes arrive (one store per byte), laid out in order into tail at a line end
+  private static final int TAIL = 48;
+  private final byte[] ring = new byte[TAIL];
+  private final byte[] tail = new byte[TAIL];
+  private int ringPos;
   private long lineLength;
   private long literalRemaining;
 
@@ -123,11 +127,12 @@ final class GuardedInputStream extends FilterInputStream {
   }
 
   private void inspect(byte b) throws LimitExceededException {
-    System.arraycopy(tail, 1, tail, 0, tail.length - 1);
-    tail[tail.length - 1] = b;
+    ring[ringPos] = b;
+    ringPos = ringPos == TAIL - 1 ? 0 : ringPos + 1;
     lineLength++;
     if (b == '\n') {
       if (limits.literals()) {
+        orderTail();
         long literal = literalAnnounced();
         if (literal > limits.maxLiteral()) {
           throw deadline.record(
@@ -150,9 +155,25 @@ final class GuardedInputStream extends FilterInputStream {
         }
       }
       lineLength = 0;
-      java.util.Arrays.fill(tail, (byte) 0);
     } else if (lineLength > limits.maxLine()) {
       throw lineTooLong();
+    }
+  }
+
+  /**
+   * Lays the line's last bytes (at most {@link #TAIL}, the line end included) out in {@link #tail}
+   * in order, the last byte last, zeros before the line's start.
+   */
+  private void orderTail() {
+    int kept = (int) Math.min(lineLength, TAIL);
+    java.util.Arrays.fill(tail, 0, TAIL - kept, (byte) 0);
+    // the ring's oldest byte is at ringPos: its last `kept` bytes end just before ringPos
+    int start = ringPos - kept;
+    if (start >= 0) {
+      System.arraycopy(ring, start, tail, TAIL - kept, kept);
+    } else {
+      System.arraycopy(ring, TAIL + start, tail, TAIL - kept, -start);
+      System.arraycopy(ring, 0, tail, TAIL - kept - start, ringPos);
     }
   }
 
@@ -163,6 +184,13 @@ final class GuardedInputStream extends FilterInputStream {
   private long existsAnnounced() {
     if (lineLength > tail.length || lineLength < 12) {
       return -1;
+    }
+    int last = tail.length - 1;
+    while (last > 0 && Character.isWhitespace((char) (tail[last] & 0xff))) {
+      last--;
+    }
+    if (tail[last] != 'S' && tail[last] != 's') {
+      return -1; // not "... EXISTS" (most lines): told without making a string
     }
     String line =
         new String(

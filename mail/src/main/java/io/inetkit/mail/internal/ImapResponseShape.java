@@ -41,30 +41,47 @@ final class ImapResponseShape {
   private boolean closedUnopened;
   private String first; // the response's first line (its first KEEP chars), or null
   private String checked = ""; // the first line of the response checked last
-  private final StringBuilder tail = new StringBuilder(); // the current line's last KEEP chars
+  // the current line's last 2 * KEEP bytes, round a ring (one store per byte)
+  private final byte[] tail = new byte[2 * KEEP];
+  private int tailPos;
+  private int tailLength;
 
-  /** Takes one byte of a response line outside literals, line end excluded. */
-  void add(byte b) {
-    char c = (char) (b & 0xff);
-    if (tail.length() == 2 * KEEP) {
-      tail.delete(0, KEEP);
-    }
-    tail.append(c);
-    if (quoted) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
+  /**
+   * Takes bytes {@code from} to {@code to} of a response line outside literals, line end excluded.
+   */
+  void add(byte[] b, int from, int to) {
+    int d = depth;
+    boolean q = quoted;
+    boolean esc = escaped;
+    boolean unopened = closedUnopened;
+    int pos = tailPos;
+    int mask = tail.length - 1;
+    for (int k = from; k < to; k++) {
+      byte c = b[k];
+      tail[pos] = c;
+      pos = (pos + 1) & mask;
+      if (q) {
+        if (esc) {
+          esc = false;
+        } else if (c == '\\') {
+          esc = true;
+        } else if (c == '"') {
+          q = false;
+        }
       } else if (c == '"') {
-        quoted = false;
+        q = true;
+      } else if (c == '(') {
+        d++;
+      } else if (c == ')') {
+        unopened |= --d < 0;
       }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == '(') {
-      depth++;
-    } else if (c == ')') {
-      closedUnopened |= --depth < 0;
     }
+    depth = d;
+    quoted = q;
+    escaped = esc;
+    closedUnopened = unopened;
+    tailPos = pos;
+    tailLength = (int) Math.min(tail.length, (long) tailLength + (to - from));
   }
 
   /**
@@ -81,7 +98,7 @@ final class ImapResponseShape {
     if (!literalFollows || problem != null) {
       reset();
     }
-    tail.setLength(0);
+    tailLength = 0;
     return problem;
   }
 
@@ -110,13 +127,23 @@ final class ImapResponseShape {
       return depth + " '(' not closed";
     }
     String kind = words[1].toUpperCase(Locale.ROOT);
-    if (kind.equals("STATUS") && !STATUS_ITEMS.matcher(tail).matches()) {
+    if (kind.equals("STATUS") && !STATUS_ITEMS.matcher(tail()).matches()) {
       return "STATUS items are not (NAME number ...)";
     }
     if ((kind.equals("LIST") || kind.equals("LSUB")) && !LIST_START.matcher(first).matches()) {
       return kind + " is not (attributes) delimiter mailbox";
     }
     return null;
+  }
+
+  /** {@return the current line's last bytes (up to 2 * KEEP), in order} */
+  private String tail() {
+    byte[] ordered = new byte[tailLength];
+    int start = (tailPos - tailLength) & (tail.length - 1);
+    for (int i = 0; i < tailLength; i++) {
+      ordered[i] = tail[(start + i) & (tail.length - 1)];
+    }
+    return new String(ordered, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private void reset() {

@@ -95,7 +95,7 @@ public final class WireWatch {
       public int read() throws IOException {
         int c = arrived(in::read);
         if (c >= 0) {
-          inspect((byte) c);
+          inspect(new byte[] {(byte) c}, 0, 1);
         }
         return c;
       }
@@ -103,9 +103,7 @@ public final class WireWatch {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
         int n = arrived(() -> in.read(b, off, len));
-        for (int i = 0; i < n; i++) {
-          inspect(b[off + i]);
-        }
+        inspect(b, off, n);
         return n;
       }
     };
@@ -155,53 +153,84 @@ public final class WireWatch {
         "the server " + what + " before its greeting", endpoint, cause);
   }
 
-  private void inspect(byte b) throws ProtocolViolationException {
-    boolean greeting = received++ == 0 || (lastStatus.isEmpty() && lastVerb.isEmpty());
-    if (literalLeft > 0) {
-      literalLeft--; // an IMAP literal (message data) is not a reply line
-      return;
+  /**
+   * Inspects {@code n} bytes just read: literals are skipped in one step, and the byte count is
+   * updated once per read (not per byte: it is read by other threads).
+   */
+  private void inspect(byte[] b, int off, int n) throws ProtocolViolationException {
+    long before = received;
+    if (n > 0) {
+      received = before + n;
     }
-    if (!inStatusLine && !imap) {
-      return; // a POP3 multi-line body: only its status line is a reply line
+    int i = 0;
+    while (i < n) {
+      if (literalLeft > 0) {
+        int skip = (int) Math.min(literalLeft, n - i);
+        literalLeft -= skip; // an IMAP literal (message data) is not a reply line
+        i += skip;
+        continue;
+      }
+      if (!imap && !inStatusLine) {
+        return; // a POP3 multi-line body: only its status line is a reply line
+      }
+      int end = i; // a run of line bytes up to the next line end, taken in one step
+      while (end < n && b[off + end] != '\n') {
+        end++;
+      }
+      if (end > i) {
+        lineBytes(b, off + i, off + end, before + i == 0);
+      }
+      if (end < n) {
+        lineEnd(before + end == 0);
+      }
+      i = end + 1;
     }
-    if (b == '\n') {
-      String line = status.toString().strip();
-      status.setLength(0);
-      literalLeft = imap ? literalAnnounced(line) : 0;
-      continuation = line.startsWith("+") && (imap || !line.startsWith("+OK"));
-      if (inStatusLine) {
-        lastStatus = line;
-        if (line.startsWith("-ERR") || line.matches("[A-Za-z0-9.]+ (NO|BAD)( .*)?")) {
-          refusedVerb = lastVerb;
-          refusal = line;
-        }
-        inStatusLine = imap;
-        if (greeting) {
-          checkGreeting(line);
-        }
+  }
+
+  /** Takes bytes {@code from} to {@code to} of a reply line (no line end among them). */
+  private void lineBytes(byte[] b, int from, int to, boolean first)
+      throws ProtocolViolationException {
+    if (imap) {
+      shape.add(b, from, to);
+    }
+    for (int k = from; k < to; k++) {
+      if (status.length() < STATUS_KEEP) {
+        status.append((char) (b[k] & 0xff));
       }
-      if (imap) {
-        checkShape(line);
+      if (b[k] == 0) {
+        if ((first && k == from) || (lastStatus.isEmpty() && lastVerb.isEmpty())) {
+          checkGreeting(status.toString());
+        }
+        throw deadline.record(
+            ReplyText.nulByte(
+                lastVerb.isEmpty()
+                    ? "waiting for the greeting"
+                    : "waiting for the reply to " + lastVerb,
+                endpoint,
+                status.toString()));
       }
-      return;
+    }
+  }
+
+  private void lineEnd(boolean first) throws ProtocolViolationException {
+    boolean greeting = first || (lastStatus.isEmpty() && lastVerb.isEmpty());
+    String line = status.toString().strip();
+    status.setLength(0);
+    literalLeft = imap ? literalAnnounced(line) : 0;
+    continuation = line.startsWith("+") && (imap || !line.startsWith("+OK"));
+    if (inStatusLine) {
+      lastStatus = line;
+      if (line.startsWith("-ERR") || line.matches("[A-Za-z0-9.]+ (NO|BAD)( .*)?")) {
+        refusedVerb = lastVerb;
+        refusal = line;
+      }
+      inStatusLine = imap;
+      if (greeting) {
+        checkGreeting(line);
+      }
     }
     if (imap) {
-      shape.add(b);
-    }
-    if (status.length() < STATUS_KEEP) {
-      status.append((char) (b & 0xff));
-    }
-    if (b == 0) {
-      if (greeting) {
-        checkGreeting(status.toString());
-      }
-      throw deadline.record(
-          ReplyText.nulByte(
-              lastVerb.isEmpty()
-                  ? "waiting for the greeting"
-                  : "waiting for the reply to " + lastVerb,
-              endpoint,
-              status.toString()));
+      checkShape(line);
     }
   }
 

@@ -154,6 +154,20 @@ public final class ImapConnection implements Closeable {
             });
   }
 
+  /**
+   * Sends one command on the selected folder's connection like {@link #uidCommand}, but hands each
+   * FETCH response to {@code handler} as it arrives, so memory holds one response however many come
+   * (see {@link StrictImapCommand#stream}).
+   */
+  public void uidStream(IMAPFolder f, String command, StrictImapCommand.Handler handler)
+      throws MessagingException {
+    f.doCommand(
+        p -> {
+          p.handleResult(StrictImapCommand.stream(p, command, null, Set.of(), handler));
+          return null;
+        });
+  }
+
   /** Returns the UIDs of the SEARCH responses of {@code command}, in the server's order. */
   public long[] searchUids(IMAPFolder f, String command, Argument args) throws MessagingException {
     long[] uids = new long[16];

@@ -144,14 +144,18 @@ public final class ImapReader {
   private void fetchSummaries(
       IMAPFolder f, String fetch, String folder, long validity, Consumer<MessageSummary> sink)
       throws MessagingException {
-    for (Response r : conn.uidCommand(f, fetch + " (" + SUMMARY_ITEMS + ")", null)) {
-      if (r instanceof FetchResponse fr) {
-        MessageSummary s = ImapResponses.summary(folder, validity, fr);
-        if (s != null) {
-          sink.accept(s);
-        }
-      }
-    }
+    // each response becomes a summary as it arrives: a page is never held whole
+    conn.uidStream(
+        f,
+        fetch + " (" + SUMMARY_ITEMS + ")",
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            MessageSummary s = ImapResponses.summary(folder, validity, fr);
+            if (s != null) {
+              sink.accept(s);
+            }
+          }
+        });
   }
 
   /** Streams the raw message to {@code out} in partial FETCHes; returns the byte count. */

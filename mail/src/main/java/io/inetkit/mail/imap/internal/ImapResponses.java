@@ -4,7 +4,6 @@ import io.inetkit.mail.Flag;
 import io.inetkit.mail.MessagePart;
 import io.inetkit.mail.imap.MessageRef;
 import io.inetkit.mail.imap.MessageSummary;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 final class ImapResponses {
   private ImapResponses() {}
 
-  static MessageSummary summary(String folder, long validity, FetchResponse fr)
-      throws MessagingException {
+  static MessageSummary summary(String folder, long validity, FetchResponse fr) {
     UID uid = fr.getItem(UID.class);
     ENVELOPE env = fr.getItem(ENVELOPE.class);
     if (uid == null || env == null) {
