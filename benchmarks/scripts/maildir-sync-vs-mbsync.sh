@@ -130,9 +130,11 @@ SyncState *
 RC
 }
 mbsync_sync() { mbsync_conf "$1"; mbsync -q -c "$W/mbsyncrc" bench >/dev/null; }
+export -f inetkit_sync mbsync_conf mbsync_sync
+export JAR REPO W URL PORT USER_NAME PASS
 # Prints the wall time; appends "contender wall cpu load" to $W/cpu.txt (cpu = user + sys).
 timed() {
-  /usr/bin/time -f '%e %U %S' -o "$W/time.txt" "$@"
+  /usr/bin/time -f '%e %U %S' -o "$W/time.txt" bash -c '"$@"' timed "$@"
   read -r wall user sys < <(tail -1 "$W/time.txt")
   echo "${1%_sync} $wall $(python3 -c "print(f'{$user+$sys:.2f}')") $(cut -d' ' -f1 /proc/loadavg)" >> "$W/cpu.txt"
   echo "$wall"
