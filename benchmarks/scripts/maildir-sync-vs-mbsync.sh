@@ -6,7 +6,8 @@
 # see the same 10). Prints every sample, then medians and ratios (mbsync time / inetkit time: above
 # 1 means inetkit is faster).
 #
-# Usage (as root, Dovecot and isync installed, the CLI jar built by `mvn -pl cli -am package`):
+# Usage (as root, Dovecot and isync installed, the CLI jar built by `mvn -pl cli -am package`;
+# the CLI runs through cli/src/dist/bin/inetkit, INETKIT_JAR picks another jar):
 #   benchmarks/scripts/maildir-sync-vs-mbsync.sh [ROUNDS] [MESSAGES]
 set -euo pipefail
 ROUNDS=${1:-5}
@@ -96,7 +97,12 @@ doveadm -c "$W/dovecot.conf" index -u $USER_NAME '*' 2>/dev/null || true
 
 export INETKIT_PASSWORD=$PASS
 URL="imap://$USER_NAME@127.0.0.1:$PORT"
-inetkit_sync() { java -jar "$JAR" mail sync "$URL" --all --cacert "$W/cert.pem" --maildir "$1" >/dev/null; }
+# Through bin/inetkit, as a user runs it (its class-data-sharing archive, in a cache of this run's
+# own, is written after the first mail command, so round 1 runs without it).
+inetkit_sync() {
+  INETKIT_JAR="$JAR" XDG_CACHE_HOME="$W/cache" sh "$REPO/cli/src/dist/bin/inetkit" \
+    mail sync "$URL" --all --cacert "$W/cert.pem" --maildir "$1" >/dev/null
+}
 mbsync_conf() {
   cat > "$W/mbsyncrc" <<RC
 IMAPAccount bench
@@ -124,7 +130,15 @@ SyncState *
 RC
 }
 mbsync_sync() { mbsync_conf "$1"; mbsync -q -c "$W/mbsyncrc" bench >/dev/null; }
-timed() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); python3 -c "print(f'{$e-$s:.3f}')"; }
+export -f inetkit_sync mbsync_conf mbsync_sync
+export JAR REPO W URL PORT USER_NAME PASS
+# Prints the wall time; appends "contender wall cpu load" to $W/cpu.txt (cpu = user + sys).
+timed() {
+  /usr/bin/time -f '%e %U %S' -o "$W/time.txt" bash -c '"$@"' timed "$@"
+  read -r wall user sys < <(tail -1 "$W/time.txt")
+  echo "${1%_sync} $wall $(python3 -c "print(f'{$user+$sys:.2f}')") $(cut -d' ' -f1 /proc/loadavg)" >> "$W/cpu.txt"
+  echo "$wall"
+}
 flag10() { # 10 flag changes: toggle \Flagged on 10 INBOX messages (added, then removed next time)
   local op=$1
   doveadm -c "$W/dovecot.conf" flags "$op" -u $USER_NAME '\Flagged' mailbox INBOX uid 1:10
@@ -169,3 +183,5 @@ for col, label in (("first", "first sync of %d" % n), ("resync", "no-change re-s
     extra = " (%.0f msg/s vs %.0f msg/s)" % (n / i, n / m) if col == "first" else ""
     print("| %s | %.3f s | %.3f s | %.2fx%s |" % (label, i, m, m / i, extra))
 PY
+echo "every run in order: contender wall_s cpu_s(user+sys) load (first, re-sync, flags per round)"
+cat "$W/cpu.txt"

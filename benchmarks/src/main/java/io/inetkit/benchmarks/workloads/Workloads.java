@@ -48,6 +48,7 @@ public final class Workloads {
     all.add(new RealImapListWorkload());
     all.add(new RealFtpMirrorWorkload());
     all.add(new RealPop3GetWorkload());
+    all.add(new RealMaildirSyncWorkload());
     return all;
   }
 }

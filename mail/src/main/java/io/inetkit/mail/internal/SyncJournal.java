@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -127,7 +128,14 @@ public final class SyncJournal implements AutoCloseable {
   }
 
   private void load(String content, boolean recover) throws IOException {
-    for (String line : content.split("\n")) {
+    // One listing of tmp/ (empty after a clean run) instead of one stat per recorded message.
+    Set<String> inTmp = recover ? tmpNames() : Set.of();
+    int start = 0;
+    while (start < content.length()) {
+      int nl = content.indexOf('\n', start);
+      int end = nl < 0 ? content.length() : nl;
+      String line = content.substring(start, end);
+      start = end + 1;
       if (line.isEmpty()) {
         continue;
       }
@@ -148,11 +156,26 @@ public final class SyncJournal implements AutoCloseable {
       String key = line.substring(0, tab);
       String name = line.substring(tab + 1);
       remember(key, name);
-      if (recover && Files.exists(root.resolve("tmp").resolve(name))) {
+      if (inTmp.contains(name) && Files.exists(root.resolve("tmp").resolve(name))) {
         MaildirFiles.moveToNew(root, name);
         recovered++;
       }
     }
+  }
+
+  /** The names in {@code tmp/}: a killed run's files, recorded but not yet renamed. */
+  private Set<String> tmpNames() throws IOException {
+    Path tmp = root.resolve("tmp");
+    if (!Files.isDirectory(tmp)) {
+      return Set.of();
+    }
+    Set<String> found = new HashSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
+      for (Path f : files) {
+        found.add(f.getFileName().toString());
+      }
+    }
+    return found;
   }
 
   private void loadState(String key, String value, String line) throws InetkitException {
@@ -208,9 +231,19 @@ public final class SyncJournal implements AutoCloseable {
 
   private void remember(String key, String name) {
     names.put(key, name);
-    if (!key.isEmpty() && key.chars().allMatch(Character::isDigit) && key.length() < 19) {
+    if (!key.isEmpty() && key.length() < 19 && allDigits(key)) {
       highestNumericKey = Math.max(highestNumericKey, Long.parseLong(key));
     }
+  }
+
+  private static boolean allDigits(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the validity the journal was created with (IMAP UIDVALIDITY, or "" for POP3). */

@@ -151,6 +151,37 @@ class MaildirSyncTest {
   }
 
   @Test
+  void openFinishesOnlyTheRecordedRenamesAndLeavesOtherTmpFiles() throws IOException {
+    Maildir maildir = Maildir.open(dir);
+    try (SyncJournal journal = SyncJournal.open(maildir.root(), "test", "v1")) {
+      for (String uid : List.of("7", "12", "30")) {
+        try (MaildirFiles.TmpFile tmp = MaildirFiles.createTmp(maildir.root())) {
+          tmp.stream().write(("Subject: " + uid + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          tmp.finishWrite();
+          journal.record(uid, tmp.name());
+          if (uid.equals("12")) {
+            continue; // the process "dies" before this rename
+          }
+          tmp.moveToNew();
+        }
+      }
+      journal.recordModSeq(41);
+    }
+    Files.writeString(dir.resolve("tmp").resolve("other-deliverer.1"), "partial");
+
+    try (SyncJournal journal = SyncJournal.open(maildir.root(), "test", "v1")) {
+      assertThat(journal.recovered()).isEqualTo(1);
+      assertThat(journal.highestNumericKey()).isEqualTo(30);
+      assertThat(journal.modSeq()).isEqualTo(41);
+      assertThat(journal.liveKeys()).containsExactlyInAnyOrder("7", "12", "30");
+    }
+    assertThat(maildir.messages()).hasSize(3);
+    try (var tmp = Files.list(dir.resolve("tmp"))) {
+      assertThat(tmp.map(p -> p.getFileName().toString())).containsExactly("other-deliverer.1");
+    }
+  }
+
+  @Test
   void tornLastJournalLineIsCutAndThatMessageFetchedAgain() throws IOException {
     MemorySource source = threeMessages();
     sync(source, AfterDownload.KEEP_ON_SERVER);

@@ -112,7 +112,12 @@ final class FolderSync {
         io.inetkit.mail.internal.StaleTmpFiles.clean(root, java.time.Instant.now());
       }
       long last = journal == null ? 0 : journal.highestNumericKey();
-      List<String> liveBefore = journal == null ? List.of() : journal.liveKeys();
+      boolean unchanged =
+          condstore
+              && journal != null
+              && journal.modSeq() > 0
+              && box.highestmodseq == journal.modSeq();
+      List<String> liveBefore = journal == null || unchanged ? List.of() : journal.liveKeys();
       long from = after == AfterDownload.DELETE_FROM_SERVER ? 1 : last + 1;
       List<Remote> fresh = new ArrayList<>();
       List<Long> onServer = new ArrayList<>();
