@@ -128,6 +128,28 @@ class MaildirSyncTest {
   }
 
   @Test
+  void messagesBeyondOneBatchAreKeptAcrossAFailureInTheNextBatch() throws IOException {
+    MemorySource source = new MemorySource();
+    int count = MaildirSync.BATCH_COUNT * 2 + 5;
+    for (int i = 0; i < count; i++) {
+      source.messages.put("m" + i, "Subject: " + i + "\r\n\r\nbody " + i + "\r\n");
+    }
+    int failAt = MaildirSync.BATCH_COUNT + 3; // inside the second batch
+    source.failOn = "m" + failAt;
+    assertThatThrownBy(() -> sync(source, AfterDownload.KEEP_ON_SERVER))
+        .isInstanceOf(ConnectionClosedException.class);
+    // the first batch and the whole messages of the second before the failure are kept
+    assertThat(contents(dir)).hasSize(failAt);
+    assertThat(Files.list(dir.resolve("tmp")).count()).isZero();
+
+    source.failOn = null;
+    SyncResult second = sync(source, AfterDownload.KEEP_ON_SERVER);
+    assertThat(second.downloaded()).isEqualTo(count - failAt);
+    assertThat(second.alreadySynced()).isEqualTo(failAt);
+    assertThat(contents(dir)).containsExactlyInAnyOrderElementsOf(source.messages.values());
+  }
+
+  @Test
   void killBetweenJournalAndRenameIsFinishedOnNextOpen() throws IOException {
     Maildir maildir = Maildir.open(dir);
     String name;

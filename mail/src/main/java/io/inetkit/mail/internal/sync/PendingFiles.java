@@ -27,13 +27,18 @@ import java.util.List;
  *
  * Not part of the public API.
  */
-final class PendingFiles {
+public final class PendingFiles {
   private record Item(String key, String name, String letters) {}
 
   private final Path root;
   private final List<Item> items = new ArrayList<>();
 
-  PendingFiles(Path root) {
+  /**
+   * Starts an empty batch for the Maildir at {@code root}.
+   *
+   * @param root the Maildir's root folder
+   */
+  public PendingFiles(Path root) {
     this.root = root;
   }
 
@@ -41,7 +46,7 @@ final class PendingFiles {
    * Writes one message into {@code tmp/} through {@code body} (fsynced by {@link #commit}); returns
    * its size. A failure leaves nothing behind.
    */
-  long write(String key, String letters, Body body) throws IOException {
+  public long write(String key, String letters, Body body) throws IOException {
     try (MaildirFiles.TmpFile tmp = MaildirFiles.createTmp(root)) {
       long n = body.writeTo(tmp.stream());
       tmp.finishWriteUnsynced(); // forced with the rest of the batch, before the journal line
@@ -52,18 +57,18 @@ final class PendingFiles {
 
   /** Writes a message's bytes. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     /** Writes the message to {@code out} (not closing it); returns the byte count. */
     long writeTo(java.io.OutputStream out) throws IOException;
   }
 
   /** Returns how many files wait for {@link #commit}. */
-  int size() {
+  public int size() {
     return items.size();
   }
 
   /** Makes the batch durable and visible (see the class comment); returns how many files. */
-  int commit(SyncJournal journal) throws IOException {
+  public int commit(SyncJournal journal) throws IOException {
     if (items.isEmpty()) {
       return 0;
     }
@@ -107,7 +112,7 @@ final class PendingFiles {
   }
 
   /** Removes the files not committed (after a failure); best effort. */
-  void discard() {
+  public void discard() {
     for (Item i : items) {
       try {
         Files.deleteIfExists(root.resolve("tmp").resolve(i.name()));
