@@ -46,6 +46,7 @@ public final class Workloads {
     all.add(new RealFtpGetWorkload(false));
     all.add(new RealFtpGetWorkload(true));
     all.add(new RealImapListWorkload());
+    all.add(new RealSmtpWorkload()); // goal 5: Postfix vs smtp-source
     return all;
   }
 }
