@@ -101,6 +101,33 @@ public final class SmtpTransaction {
    */
   public static Envelope envelope(SmtpConnection c, OutgoingMessage message, DsnOptions dsn)
       throws InetkitException {
+    return envelope(c, message, dsn, null);
+  }
+
+  /**
+   * Composes a built message ahead of its turn, so that a batch can do it while it waits for the
+   * server; returns null for a prepared file (streamed when sent), a message too large to keep, or
+   * one that cannot be composed ({@link #envelope} then composes it again and reports why).
+   */
+  public static MimeComposer.Measured compose(OutgoingMessage message) {
+    if (!(message instanceof MailMessage)) {
+      return null;
+    }
+    try {
+      MimeComposer.Measured m = MimeComposer.measure(message, KEEP_COMPOSED_UP_TO);
+      return m.bytes() == null ? null : m;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Like {@link #envelope(SmtpConnection, OutgoingMessage, DsnOptions)}, with the message's bytes
+   * already {@link #compose composed} ({@code composed}, or null to compose them here if needed).
+   */
+  public static Envelope envelope(
+      SmtpConnection c, OutgoingMessage message, DsnOptions dsn, MimeComposer.Measured composed)
+      throws InetkitException {
     SmtpCapabilities caps = c.capabilities();
     Endpoint ep = c.endpoint();
     StringBuilder params = new StringBuilder();
@@ -115,9 +142,11 @@ public final class SmtpTransaction {
       }
     }
     OptionalLong max = caps.maxSize();
-    MimeComposer.Measured measured = null;
+    MimeComposer.Measured measured = composed;
     if (max.isPresent()) {
-      measured = measure(message, ep);
+      if (measured == null) {
+        measured = measure(message, ep);
+      }
       long size = measured.size();
       if (size > max.getAsLong()) {
         throw new LimitExceededException(
