@@ -106,16 +106,17 @@ public final class SmtpTransaction {
 
   /**
    * Composes a built message ahead of its turn, so that a batch can do it while it waits for the
-   * server; returns null for a prepared file (streamed when sent), a message too large to keep, or
+   * server; returns null for a prepared file (streamed when sent), a message with attachments (read
+   * from their sources once, when sent, not one time more here), a message too large to keep, or
    * one that cannot be composed ({@link #envelope} then composes it again and reports why).
    */
   public static MimeComposer.Measured compose(OutgoingMessage message) {
-    if (!(message instanceof MailMessage)) {
+    if (!(message instanceof MailMessage m) || !m.attachments().isEmpty()) {
       return null;
     }
     try {
-      MimeComposer.Measured m = MimeComposer.measure(message, KEEP_COMPOSED_UP_TO);
-      return m.bytes() == null ? null : m;
+      MimeComposer.Measured composed = MimeComposer.measure(message, KEEP_COMPOSED_UP_TO);
+      return composed.bytes() == null ? null : composed;
     } catch (IOException | RuntimeException e) {
       return null;
     }
