@@ -35,7 +35,7 @@ class SmtpBatchTest {
    * A pipelining server that refuses the {@code rejectAt}-th message's data (from 1) with {@code
    * rejection}, or drops the connection there when {@code rejection} is null.
    */
-  private static final class Server implements Function<String, String> {
+  private static class Server implements Function<String, String> {
     final List<String> accepted = new CopyOnWriteArrayList<>();
     private final int rejectAt;
     private final String rejection;
@@ -245,6 +245,44 @@ class SmtpBatchTest {
                   .toArray(String[]::new));
       assertThat(Thread.getAllStackTraces().keySet())
           .noneMatch(t -> t.getName().startsWith("inetkit-smtp-session-") && t.isAlive());
+    }
+  }
+
+  @Test
+  void aPoolSessionThatCannotReconnectFailsWhatItTookAndTheServerHoldsExactlyTheSentOnes()
+      throws Exception {
+    FaultServer[] self = new FaultServer[1];
+    Server script =
+        new Server(3, null) {
+          @Override
+          public synchronized String apply(String line) {
+            String reply = super.apply(line);
+            if (reply == null) {
+              self[0].refuseNewConnections(); // the session that lost its connection stays down
+            }
+            return reply;
+          }
+        };
+    try (FaultServer server = start(script)) {
+      self[0] = server;
+      List<MailMessage> batch = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        batch.add(SmtpSessionTest.message(i, "bob@example.org"));
+      }
+      List<SendOutcome> outcomes =
+          SmtpSessionTest.plain(Endpoint.of(server.host(), server.port())).sendAll(batch, 2);
+      // every message has exactly one outcome, at its position, even the one a session had
+      // taken ahead (and composed) when its connection dropped
+      assertThat(outcomes)
+          .extracting(SendOutcome::index)
+          .containsExactly(java.util.stream.IntStream.range(0, 10).boxed().toArray(Integer[]::new));
+      List<String> sent =
+          outcomes.stream()
+              .filter(o -> o instanceof SendOutcome.Sent)
+              .map(o -> "message " + o.index())
+              .toList();
+      assertThat(script.accepted).containsExactlyInAnyOrderElementsOf(sent);
+      assertThat(outcomes).anyMatch(o -> o instanceof SendOutcome.Failed);
     }
   }
 

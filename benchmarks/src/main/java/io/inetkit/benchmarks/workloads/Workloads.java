@@ -49,6 +49,7 @@ public final class Workloads {
     all.add(new RealFtpMirrorWorkload());
     all.add(new RealPop3GetWorkload());
     all.add(new RealMaildirSyncWorkload());
+    all.add(new RealSmtpWorkload()); // goal 5: Postfix vs smtp-source
     return all;
   }
 }

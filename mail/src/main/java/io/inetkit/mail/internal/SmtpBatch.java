@@ -19,7 +19,9 @@ import java.util.List;
  * message costs one round trip instead of two. RFC 5321 section 4.1.1.4 clears the transaction at
  * the end of the data whatever the reply, so the next MAIL FROM needs no RSET; RSET is sent (in
  * lock-step) only after a transaction that failed before its data. Without PIPELINING, or for an
- * envelope too large to pipeline, a message goes lock-step.
+ * envelope too large to pipeline, a message goes lock-step. While the server stores one message and
+ * reads the next envelope, the batch takes the message after that from the source and composes it,
+ * so composing is not on the round trip's path: the server never waits for it.
  *
  * <p>Outcomes are exact: a message is {@link SendOutcome.Sent} only after the server's positive
  * reply to its end of data. When the connection breaks (a drop, a timeout, 421), a message whose
@@ -85,6 +87,15 @@ public final class SmtpBatch {
   private final DsnOptions dsn;
   private final WhenUnreachable whenUnreachable;
   private Pending pending;
+  private Source source;
+
+  /**
+   * The next message, taken from the source and composed while the server worked on the one before
+   * (so composing is not on the round trip's path), or null.
+   */
+  private Item ahead;
+
+  private MimeComposer.Measured aheadComposed;
 
   /**
    * A batch over {@code connections}; every message is one operation under {@code deadline},
@@ -105,11 +116,14 @@ public final class SmtpBatch {
 
   /** Sends every message {@code source} hands out and gives each outcome to {@code sink}. */
   public void run(Source source, Sink sink) {
+    this.source = source;
     try {
-      for (Item item = source.next(); item != null; item = source.next()) {
+      for (Item item = take(); item != null; item = take()) {
+        MimeComposer.Measured composed = aheadComposed;
+        aheadComposed = null;
         deadline.start(overall, "send"); // each message is one operation
         try {
-          if (!sendOne(item, sink)) {
+          if (!sendOne(item, composed, sink)) {
             return;
           }
         } finally {
@@ -128,11 +142,29 @@ public final class SmtpBatch {
     }
   }
 
+  /** The message taken ahead, or the source's next one. */
+  private Item take() {
+    Item item = ahead;
+    ahead = null;
+    return item != null ? item : source.next();
+  }
+
+  /**
+   * Takes the next message and composes it while the server works on the envelope just sent and on
+   * the message before (a pool's session so holds up to two messages of the source).
+   */
+  private void composeAhead() {
+    if (ahead == null) {
+      ahead = source.next();
+      aheadComposed = ahead == null ? null : SmtpTransaction.compose(ahead.message());
+    }
+  }
+
   /**
    * Sends one message (and settles the one before it); returns false when the session could not
    * connect again and {@link WhenUnreachable#STOP} asks to take no more messages.
    */
-  private boolean sendOne(Item item, Sink sink) {
+  private boolean sendOne(Item item, MimeComposer.Measured composed, Sink sink) {
     List<InetkitException> retriedAfter = new ArrayList<>();
     while (true) {
       SmtpConnection c;
@@ -141,11 +173,18 @@ public final class SmtpBatch {
       } catch (InetkitException e) {
         // only a broken connection is replaced, so nothing is pending here
         sink.accept(failed(item, retriedAfter, e));
-        return whenUnreachable == WhenUnreachable.CONTINUE;
+        if (whenUnreachable == WhenUnreachable.CONTINUE) {
+          return true;
+        }
+        if (ahead != null) { // taken from the source: it fails as this one did
+          sink.accept(failed(ahead, new ArrayList<>(), e));
+          ahead = null;
+        }
+        return false;
       }
       SmtpTransaction.Envelope envelope;
       try {
-        envelope = SmtpTransaction.envelope(c, item.message(), dsn);
+        envelope = SmtpTransaction.envelope(c, item.message(), dsn, composed);
       } catch (InetkitException e) { // refused before anything was sent: the connection is fine
         sink.accept(failed(item, retriedAfter, e));
         return true;
@@ -172,6 +211,7 @@ public final class SmtpBatch {
           c.reset(); // an earlier transaction failed before its data: clear it
         }
         c.send(envelope.commands()); // with the previous message's data still in the buffer
+        composeAhead(); // while the server stores the previous message and reads the envelope
         settle(sink);
         SmtpTransaction.Recipients recipients = SmtpTransaction.pipelinedReplies(c, envelope);
         dataStarted = true;

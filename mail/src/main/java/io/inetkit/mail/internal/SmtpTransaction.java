@@ -101,6 +101,34 @@ public final class SmtpTransaction {
    */
   public static Envelope envelope(SmtpConnection c, OutgoingMessage message, DsnOptions dsn)
       throws InetkitException {
+    return envelope(c, message, dsn, null);
+  }
+
+  /**
+   * Composes a built message ahead of its turn, so that a batch can do it while it waits for the
+   * server; returns null for a prepared file (streamed when sent), a message with attachments (read
+   * from their sources once, when sent, not one time more here), a message too large to keep, or
+   * one that cannot be composed ({@link #envelope} then composes it again and reports why).
+   */
+  public static MimeComposer.Measured compose(OutgoingMessage message) {
+    if (!(message instanceof MailMessage m) || !m.attachments().isEmpty()) {
+      return null;
+    }
+    try {
+      MimeComposer.Measured composed = MimeComposer.measure(message, KEEP_COMPOSED_UP_TO);
+      return composed.bytes() == null ? null : composed;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Like {@link #envelope(SmtpConnection, OutgoingMessage, DsnOptions)}, with the message's bytes
+   * already {@link #compose composed} ({@code composed}, or null to compose them here if needed).
+   */
+  public static Envelope envelope(
+      SmtpConnection c, OutgoingMessage message, DsnOptions dsn, MimeComposer.Measured composed)
+      throws InetkitException {
     SmtpCapabilities caps = c.capabilities();
     Endpoint ep = c.endpoint();
     StringBuilder params = new StringBuilder();
@@ -115,9 +143,11 @@ public final class SmtpTransaction {
       }
     }
     OptionalLong max = caps.maxSize();
-    MimeComposer.Measured measured = null;
+    MimeComposer.Measured measured = composed;
     if (max.isPresent()) {
-      measured = measure(message, ep);
+      if (measured == null) {
+        measured = measure(message, ep);
+      }
       long size = measured.size();
       if (size > max.getAsLong()) {
         throw new LimitExceededException(
