@@ -8,7 +8,6 @@ import io.inetkit.benchmarks.Metric;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Tools;
-import io.inetkit.benchmarks.Trial;
 import io.inetkit.core.TlsMode;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Mirror of a folder of small files (1,000 x 4 KiB), direct and with 10 ms latency each way. */
-final class FtpMirrorWorkload extends FtpWorkload {
+final class FtpMirrorWorkload extends FtpWorkload implements SmallFileMirror {
 
   FtpMirrorWorkload(FtpServerKind kind) {
     super(kind);
@@ -29,7 +28,6 @@ final class FtpMirrorWorkload extends FtpWorkload {
 
   static final String FTPLIB = "python ftplib loop (one connection)";
   static final String CURL_PER_FILE = "curl (one process per file)";
-  static final long FILE_SIZE = 4096;
 
   /** curl starts one process per file: a sample of this many files gives its rate. */
   static final int CURL_SAMPLE = 100;
@@ -50,19 +48,10 @@ final class FtpMirrorWorkload extends FtpWorkload {
     return "FTP mirror of 4 KiB files";
   }
 
+  /** Files per second, not {@link BulkWorkload}'s MiB/s. */
   @Override
   public Metric metric() {
-    return Metric.ITEMS_PER_SECOND;
-  }
-
-  @Override
-  public String itemName() {
-    return "files";
-  }
-
-  @Override
-  public List<Network> networks() {
-    return List.of(Network.DIRECT, Network.LATENCY);
+    return SmallFileMirror.super.metric();
   }
 
   @Override
@@ -96,10 +85,6 @@ final class FtpMirrorWorkload extends FtpWorkload {
     };
   }
 
-  private static Path mirrorDir(Trial trial) throws IOException {
-    return Files.createDirectories(trial.scratch().resolve("mirror"));
-  }
-
   @Override
   public List<Contender> contenders() {
     Availability curl = tools().curl();
@@ -108,7 +93,7 @@ final class FtpMirrorWorkload extends FtpWorkload {
             Workloads.INETKIT,
             trial -> {
               String remote = tree(trial.size());
-              Path local = mirrorDir(trial);
+              Path local = SmallFileMirror.mirrorDir(trial);
               FtpClient client = inetkit(trial.network(), TlsMode.NONE);
               var s =
                   Peers.timed(
@@ -132,7 +117,7 @@ final class FtpMirrorWorkload extends FtpWorkload {
                         user(),
                         password(),
                         tree(trial.size()),
-                        mirrorDir(trial)),
+                        SmallFileMirror.mirrorDir(trial)),
             mirrored(-1)),
         Peers.perProcess(
             CURL_PER_FILE,
@@ -144,7 +129,9 @@ final class FtpMirrorWorkload extends FtpWorkload {
                         Tools.curlCommand(),
                         "-sS",
                         "-o",
-                        mirrorDir(trial).resolve(String.format("f%05d.bin", i)).toString(),
+                        SmallFileMirror.mirrorDir(trial)
+                            .resolve(String.format("f%05d.bin", i))
+                            .toString(),
                         curlUrl(
                             trial.network(), tree(trial.size()) + String.format("/f%05d.bin", i))),
             mirrored(CURL_SAMPLE)));

@@ -20,7 +20,6 @@ import io.inetkit.testkit.ftp.Vsftpd;
 import io.inetkit.transfer.ftp.FtpClient;
 import io.inetkit.transfer.ftp.FtpSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,22 +133,19 @@ final class RealFtpGetWorkload implements Workload {
     all.add(
         Peers.oneProcess(
             CLI,
-            launcher(),
+            CliLauncher.availability(tools),
             trial -> {
               List<String> cmd =
-                  new ArrayList<>(
-                      List.of(
-                          "env",
-                          "INETKIT_JAR=" + tools.cliJar(),
-                          "sh",
-                          launcherScript(),
-                          "ftp",
-                          "get",
-                          "-q",
-                          "--no-progress",
-                          url(trial.size()),
-                          "-o",
-                          "out.bin"));
+                  CliLauncher.command(
+                      tools,
+                      List.of(),
+                      "ftp",
+                      "get",
+                      "-q",
+                      "--no-progress",
+                      url(trial.size()),
+                      "-o",
+                      "out.bin");
               if (implicitTls) {
                 cmd.addAll(List.of("--cacert", ca()));
               } else {
@@ -200,20 +196,6 @@ final class RealFtpGetWorkload implements Workload {
             },
             Peers.fileSize("out.bin", t -> t.size())));
     return all;
-  }
-
-  /** The distribution's launcher as in a clone. */
-  private String launcherScript() {
-    return tools.repoRoot().resolve("cli/src/dist/bin/inetkit").toString();
-  }
-
-  private Availability launcher() {
-    if (!tools.cli().available()) {
-      return tools.cli();
-    }
-    return tools.repoRoot() != null && Files.isRegularFile(Path.of(launcherScript()))
-        ? Availability.AVAILABLE
-        : Availability.missing("cli/src/dist/bin/inetkit not found");
   }
 
   /** Whether {@code tool} runs here (benchmarks/install-contenders installs it). */

@@ -5,12 +5,10 @@ import io.inetkit.benchmarks.BenchContext;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
 import io.inetkit.benchmarks.LatencyProxy;
-import io.inetkit.benchmarks.Metric;
 import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Tools;
 import io.inetkit.benchmarks.Trial;
-import io.inetkit.benchmarks.Workload;
 import io.inetkit.core.Credentials;
 import io.inetkit.core.TlsMode;
 import io.inetkit.testkit.ftp.Vsftpd;
@@ -35,11 +33,10 @@ import java.util.stream.Stream;
  * into an empty folder and is checked (every file complete). Needs root and vsftpd; lftp and rclone
  * rows are skipped with a note where they are not installed.
  */
-final class RealFtpMirrorWorkload implements Workload {
+final class RealFtpMirrorWorkload implements SmallFileMirror {
 
   static final String LFTP = "lftp mirror --parallel=4";
   static final String RCLONE = "rclone copy --transfers 4";
-  static final long FILE_SIZE = 4096;
   static final int FILES = 1000;
 
   private Vsftpd vsftpd;
@@ -56,21 +53,6 @@ final class RealFtpMirrorWorkload implements Workload {
   @Override
   public String title() {
     return "FTP mirror of 4 KiB files, parallel (vsftpd)";
-  }
-
-  @Override
-  public Metric metric() {
-    return Metric.ITEMS_PER_SECOND;
-  }
-
-  @Override
-  public String itemName() {
-    return "files";
-  }
-
-  @Override
-  public List<Network> networks() {
-    return List.of(Network.DIRECT, Network.LATENCY);
   }
 
   @Override
@@ -120,10 +102,6 @@ final class RealFtpMirrorWorkload implements Workload {
     return relay.port();
   }
 
-  private static Path mirrorDir(Trial trial) throws IOException {
-    return Files.createDirectories(trial.scratch().resolve("mirror"));
-  }
-
   /** Every file of the trial is in the mirror folder with its full size. */
   private static void verify(Trial trial) throws IOException {
     long complete;
@@ -164,7 +142,7 @@ final class RealFtpMirrorWorkload implements Workload {
               library(p),
               trial -> {
                 String remote = tree(trial.size());
-                Path local = mirrorDir(trial);
+                Path local = SmallFileMirror.mirrorDir(trial);
                 FtpClient client =
                     FtpClient.builder()
                         .endpoint("127.0.0.1", port(trial.network()))
@@ -189,30 +167,26 @@ final class RealFtpMirrorWorkload implements Workload {
       all.add(
           Peers.oneProcess(
               cli(p),
-              launcher(),
+              CliLauncher.availability(tools),
               trial -> {
                 List<String> cmd =
-                    new ArrayList<>(
-                        List.of(
-                            "env",
-                            "INETKIT_JAR=" + tools.cliJar(),
-                            "INETKIT_PASSWORD=x",
-                            "sh",
-                            launcherScript(),
-                            "ftp",
-                            "get",
-                            "-r",
-                            "-q",
-                            "--no-progress",
-                            "--tls",
-                            "none",
-                            "ftp://anonymous@127.0.0.1:"
-                                + port(trial.network())
-                                + "/"
-                                + tree(trial.size())
-                                + "/",
-                            "-o",
-                            mirrorDir(trial).toString()));
+                    CliLauncher.command(
+                        tools,
+                        List.of("INETKIT_PASSWORD=x"),
+                        "ftp",
+                        "get",
+                        "-r",
+                        "-q",
+                        "--no-progress",
+                        "--tls",
+                        "none",
+                        "ftp://anonymous@127.0.0.1:"
+                            + port(trial.network())
+                            + "/"
+                            + tree(trial.size())
+                            + "/",
+                        "-o",
+                        SmallFileMirror.mirrorDir(trial).toString());
                 if (p != MirrorOptions.DEFAULT_PARALLELISM) {
                   cmd.addAll(List.of("--parallel", Integer.toString(p)));
                 }
@@ -235,7 +209,7 @@ final class RealFtpMirrorWorkload implements Workload {
                     "set ftp:ssl-allow no; mirror --parallel=4 "
                         + tree(trial.size())
                         + " "
-                        + mirrorDir(trial)
+                        + SmallFileMirror.mirrorDir(trial)
                         + "; quit",
                     "127.0.0.1"),
             RealFtpMirrorWorkload::verify));
@@ -254,7 +228,7 @@ final class RealFtpMirrorWorkload implements Workload {
                         + obscured()
                         + ":"
                         + tree(trial.size()),
-                    mirrorDir(trial).toString(),
+                    SmallFileMirror.mirrorDir(trial).toString(),
                     "--transfers",
                     "4"),
             RealFtpMirrorWorkload::verify));
@@ -274,20 +248,6 @@ final class RealFtpMirrorWorkload implements Workload {
       obscuredPassword = r.stdout().strip();
     }
     return obscuredPassword;
-  }
-
-  /** The distribution's launcher as in a clone. */
-  private String launcherScript() {
-    return tools.repoRoot().resolve("cli/src/dist/bin/inetkit").toString();
-  }
-
-  private Availability launcher() {
-    if (!tools.cli().available()) {
-      return tools.cli();
-    }
-    return tools.repoRoot() != null && Files.isRegularFile(Path.of(launcherScript()))
-        ? Availability.AVAILABLE
-        : Availability.missing("cli/src/dist/bin/inetkit not found");
   }
 
   @Override

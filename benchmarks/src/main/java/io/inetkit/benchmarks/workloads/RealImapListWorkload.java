@@ -2,8 +2,6 @@ package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
-import io.inetkit.benchmarks.Metric;
-import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Sample;
 import io.inetkit.core.PlaintextLogin;
@@ -29,6 +27,10 @@ final class RealImapListWorkload extends RealMailWorkload {
   static final String IMAPLIB = "python imaplib (one UID FETCH)";
   static final String CLI = "inetkit (CLI, mail list)";
 
+  RealImapListWorkload() {
+    super(Measure.WHOLE_RUN);
+  }
+
   @Override
   public String id() {
     return "rs-imap-list";
@@ -40,28 +42,8 @@ final class RealImapListWorkload extends RealMailWorkload {
   }
 
   @Override
-  public Metric metric() {
-    return Metric.MILLIS;
-  }
-
-  @Override
   public String itemName() {
     return "listing";
-  }
-
-  @Override
-  public long fullSize(Network network) {
-    return 10_000;
-  }
-
-  @Override
-  public long minSize() {
-    return 100;
-  }
-
-  @Override
-  public long warmUpSize(Network network, long size) {
-    return size; // Dovecot indexes the folder on its first listing: the warm-up pays for that
   }
 
   private int port() {

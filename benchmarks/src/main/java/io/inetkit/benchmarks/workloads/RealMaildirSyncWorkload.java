@@ -5,13 +5,9 @@ import io.inetkit.benchmarks.BenchContext;
 import io.inetkit.benchmarks.ChildProcess;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
-import io.inetkit.benchmarks.Metric;
-import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Sample;
-import io.inetkit.benchmarks.Tools;
 import io.inetkit.benchmarks.Trial;
-import io.inetkit.benchmarks.Workload;
 import io.inetkit.testkit.host.HostProcess;
 import io.inetkit.testkit.mail.Dovecot;
 import io.inetkit.testkit.mail.MailUser;
@@ -22,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -33,24 +28,24 @@ import java.util.stream.Stream;
  * mbsync}. One process per sync, timed by the wall clock. Needs root, Dovecot and Postfix; mbsync
  * is skipped with a note when it is not installed.
  */
-final class RealMaildirSyncWorkload implements Workload {
+final class RealMaildirSyncWorkload extends RealMailWorkload {
 
   static final String CLI_FIRST = "inetkit (CLI, first sync)";
   static final String CLI_RESYNC = "inetkit (CLI, no-change re-sync)";
   static final String MBSYNC_FIRST = "mbsync (first sync)";
   static final String MBSYNC_RESYNC = "mbsync (no-change re-sync)";
-  static final String USER = "bench";
 
   /** The account's folders (Maildir++ names, "" is INBOX) and their shares of the messages. */
   private static final String[] FOLDERS = {"", ".Work", ".Lists.Java", ".Archive"};
 
   private static final double[] SHARES = {0.50, 0.25, 0.15, 0.10};
 
-  private RealMail mail;
-  private MailUser user;
-  private Tools tools;
   private Path scratch;
   private long filled;
+
+  RealMaildirSyncWorkload() {
+    super(Measure.WHOLE_RUN);
+  }
 
   @Override
   public String id() {
@@ -63,53 +58,22 @@ final class RealMaildirSyncWorkload implements Workload {
   }
 
   @Override
-  public Metric metric() {
-    return Metric.MILLIS;
-  }
-
-  @Override
   public String itemName() {
     return "sync";
   }
 
   @Override
-  public long fullSize(Network network) {
-    return 10_000;
-  }
-
-  @Override
-  public long minSize() {
-    return 100;
-  }
-
-  @Override
-  public long warmUpSize(Network network, long size) {
-    return size; // Dovecot indexes the folders on the first sync: the warm-up pays for that
-  }
-
-  @Override
-  public String describeSize(long size) {
-    return String.format(Locale.ROOT, "%,d msg", size);
-  }
-
-  @Override
-  public Availability availability() {
-    return RealMail.unavailable().map(Availability::missing).orElse(Availability.AVAILABLE);
-  }
-
-  @Override
   public void setUp(BenchContext context, long maxSize) throws Exception {
-    tools = context.tools();
-    mail = RealMail.start(List.of(USER));
-    user = mail.user(USER);
+    super.setUp(context, maxSize);
     scratch = Files.createTempDirectory("inetkit-bench-maildir-sync");
   }
 
-  /** Puts exactly {@code count} messages into the account (outside any timing). */
-  private synchronized void fill(long count) throws IOException {
+  /** Puts exactly {@code count} messages into the account's folders (outside any timing). */
+  private synchronized void fillFolders(long count) throws IOException {
     if (filled == count) {
       return;
     }
+    MailUser user = user();
     Path maildir = user.maildir();
     HostProcess.deleteTree(maildir);
     long i = 0;
@@ -158,22 +122,19 @@ final class RealMaildirSyncWorkload implements Workload {
   }
 
   private int port() {
-    return mail.port(Dovecot.Listener.IMAP);
+    return port(Dovecot.Listener.IMAP);
   }
 
   private List<String> cliSync(Path local) {
-    return List.of(
-        "env",
-        "INETKIT_PASSWORD=" + user.password(),
-        "INETKIT_JAR=" + tools.cliJar(),
-        "sh",
-        tools.repoRoot().resolve("cli/src/dist/bin/inetkit").toString(),
+    return CliLauncher.command(
+        tools(),
+        List.of("INETKIT_PASSWORD=" + user().password()),
         "mail",
         "sync",
-        "imap://" + user.login() + "@127.0.0.1:" + port(),
+        "imap://" + user().login() + "@127.0.0.1:" + port(),
         "--all",
         "--cacert",
-        mail.caPem().toString(),
+        caPem().toString(),
         "--maildir",
         local.toString());
   }
@@ -188,10 +149,10 @@ final class RealMaildirSyncWorkload implements Workload {
             // mbsync 1.4 matches the certificate's DNS names only (not its IP address)
             "Host localhost",
             "Port " + port(),
-            "User " + user.login(),
-            "Pass " + user.password(),
+            "User " + user().login(),
+            "Pass " + user().password(),
             "SSLType STARTTLS",
-            "CertificateFile " + mail.caPem(),
+            "CertificateFile " + caPem(),
             "",
             "IMAPStore remote",
             "Account bench",
@@ -233,7 +194,7 @@ final class RealMaildirSyncWorkload implements Workload {
         one.timing(),
         one.availability(),
         trial -> {
-          fill(trial.size());
+          fillFolders(trial.size());
           Path local = scratch.resolve(tree);
           if (first) {
             HostProcess.deleteTree(local);
@@ -273,8 +234,8 @@ final class RealMaildirSyncWorkload implements Workload {
   public List<Contender> contenders() {
     Availability mbsync = RealFtpGetWorkload.installed("mbsync");
     List<Contender> all = new ArrayList<>();
-    all.add(contender(CLI_FIRST, tools.cli(), "cli-first", true, this::cliSync));
-    all.add(contender(CLI_RESYNC, tools.cli(), "cli-resync", false, this::cliSync));
+    all.add(contender(CLI_FIRST, tools().cli(), "cli-first", true, this::cliSync));
+    all.add(contender(CLI_RESYNC, tools().cli(), "cli-resync", false, this::cliSync));
     all.add(contender(MBSYNC_FIRST, mbsync, "mbsync-first", true, this::mbsync));
     all.add(contender(MBSYNC_RESYNC, mbsync, "mbsync-resync", false, this::mbsync));
     return all;
@@ -296,10 +257,7 @@ final class RealMaildirSyncWorkload implements Workload {
 
   @Override
   public void close() throws IOException {
-    if (mail != null) {
-      mail.close();
-      mail = null;
-    }
+    super.close();
     if (scratch != null) {
       HostProcess.deleteTree(scratch);
       scratch = null;

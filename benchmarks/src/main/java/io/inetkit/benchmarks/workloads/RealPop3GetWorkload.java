@@ -2,8 +2,6 @@ package io.inetkit.benchmarks.workloads;
 
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
-import io.inetkit.benchmarks.Metric;
-import io.inetkit.benchmarks.Network;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Sample;
 import io.inetkit.benchmarks.Trial;
@@ -33,8 +31,11 @@ import java.util.stream.Stream;
 final class RealPop3GetWorkload extends RealMailWorkload {
 
   static final String CLI = "inetkit (CLI, mail sync to a Maildir)";
-  static final String POPLIB = "python poplib";
   static final String FETCHMAIL = "fetchmail (one BSMTP file)";
+
+  RealPop3GetWorkload() {
+    super(Measure.MESSAGE_RATE);
+  }
 
   @Override
   public String id() {
@@ -44,26 +45,6 @@ final class RealPop3GetWorkload extends RealMailWorkload {
   @Override
   public String title() {
     return "POP3 download (Dovecot)";
-  }
-
-  @Override
-  public Metric metric() {
-    return Metric.ITEMS_PER_SECOND;
-  }
-
-  @Override
-  public String itemName() {
-    return "msg";
-  }
-
-  @Override
-  public long fullSize(Network network) {
-    return 2_000;
-  }
-
-  @Override
-  public long minSize() {
-    return 20;
   }
 
   private int port() {
@@ -112,7 +93,7 @@ final class RealPop3GetWorkload extends RealMailWorkload {
     all.add(
         Peers.python(
             tools(),
-            POPLIB,
+            Pop3Workload.POPLIB,
             trial -> {
               fill(trial.size());
               return tools()
@@ -183,7 +164,7 @@ final class RealPop3GetWorkload extends RealMailWorkload {
 
   @Override
   public List<Goal> goals() {
-    return List.of(Goal.speedAtLeast(Workloads.INETKIT, POPLIB, 1.0));
+    return List.of(Goal.speedAtLeast(Workloads.INETKIT, Pop3Workload.POPLIB, 1.0));
   }
 
   @Override

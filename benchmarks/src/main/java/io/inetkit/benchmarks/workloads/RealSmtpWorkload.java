@@ -4,25 +4,19 @@ import io.inetkit.benchmarks.Availability;
 import io.inetkit.benchmarks.BenchContext;
 import io.inetkit.benchmarks.Contender;
 import io.inetkit.benchmarks.Goal;
-import io.inetkit.benchmarks.Metric;
 import io.inetkit.benchmarks.Peers;
 import io.inetkit.benchmarks.Sample;
-import io.inetkit.benchmarks.Tools;
 import io.inetkit.benchmarks.Trial;
-import io.inetkit.benchmarks.Workload;
 import io.inetkit.core.TlsMode;
 import io.inetkit.mail.MailMessage;
-import io.inetkit.mail.smtp.SendOutcome;
 import io.inetkit.mail.smtp.SmtpClient;
 import io.inetkit.mail.smtp.SmtpSession;
 import io.inetkit.testkit.host.HostProcess;
-import io.inetkit.testkit.mail.MailUser;
 import io.inetkit.testkit.mail.Postfix;
 import io.inetkit.testkit.mail.RealMail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,25 +30,24 @@ import java.util.Locale;
  * every message (outside the timing) and empties the Maildir, so no contender pays for the previous
  * one's deliveries. Needs root, Postfix and Dovecot; skipped with the reason otherwise.
  */
-final class RealSmtpWorkload implements Workload {
+final class RealSmtpWorkload extends RealMailWorkload {
 
   static final String POOL = "inetkit (library, SmtpClient.sendAll over 4 sessions)";
   static final String CLI = "inetkit (CLI, mail send --eml DIR --parallel 4)";
   static final String SOURCE = "smtp-source -d (one session)";
   static final String SOURCE_4 = "smtp-source -s 4 -d (4 sessions)";
-  static final String USER = "bench";
-  static final String FROM = "sender@example.org";
 
   /** 32 lines of 64 bytes: 2 KiB of body, as {@code smtp-source -l 2048}. */
   private static final String BODY = ("x".repeat(63) + "\n").repeat(32);
 
   private static final Path SMTP_SOURCE = Path.of("/usr/sbin/smtp-source");
 
-  private RealMail mail;
-  private MailUser user;
-  private Tools tools;
   private Path emlDir;
   private long emlCount;
+
+  RealSmtpWorkload() {
+    super(Measure.MESSAGE_RATE);
+  }
 
   @Override
   public String id() {
@@ -67,66 +60,18 @@ final class RealSmtpWorkload implements Workload {
   }
 
   @Override
-  public Metric metric() {
-    return Metric.ITEMS_PER_SECOND;
-  }
-
-  @Override
-  public String itemName() {
-    return "msg";
-  }
-
-  @Override
-  public long fullSize(io.inetkit.benchmarks.Network network) {
-    return 2_000;
-  }
-
-  @Override
-  public long minSize() {
-    return 20;
-  }
-
-  @Override
-  public String describeSize(long size) {
-    return String.format(Locale.ROOT, "%,d msg", size);
-  }
-
-  @Override
-  public Availability availability() {
-    return RealMail.unavailable().map(Availability::missing).orElse(Availability.AVAILABLE);
-  }
-
-  @Override
   public void setUp(BenchContext context, long maxSize) throws Exception {
-    tools = context.tools();
     emlDir = Files.createDirectories(context.scratch().resolve("rs-smtp-eml"));
-    mail = RealMail.start(List.of(USER));
-    user = mail.user(USER);
+    super.setUp(context, maxSize);
   }
 
   private int port() {
-    return mail.port(Postfix.Listener.SMTP);
+    return port(Postfix.Listener.SMTP);
   }
 
   /** The messages of a trial, built as the sessions ask for them (MIME rendering is timed). */
   private List<MailMessage> messages(long count) {
-    String to = user.address();
-    return new AbstractList<>() {
-      @Override
-      public MailMessage get(int i) {
-        return MailMessage.builder()
-            .from(FROM)
-            .to(to)
-            .subject("Benchmark message " + i)
-            .text(BODY)
-            .build();
-      }
-
-      @Override
-      public int size() {
-        return (int) count;
-      }
-    };
+    return SmtpWorkload.messages(user().address(), BODY, count);
   }
 
   /** Writes {@code count} prepared .eml files for the CLI (outside any timing). */
@@ -137,9 +82,9 @@ final class RealSmtpWorkload implements Workload {
       for (long i = 0; i < count; i++) {
         String text =
             "From: "
-                + FROM
+                + SmtpWorkload.FROM
                 + "\r\nTo: "
-                + user.address()
+                + user().address()
                 + "\r\nSubject: Benchmark message "
                 + i
                 + "\r\nMessage-ID: <"
@@ -156,21 +101,13 @@ final class RealSmtpWorkload implements Workload {
 
   /** Waits until Postfix delivered the trial's messages, then empties the Maildir. */
   private void delivered(Trial trial) throws IOException {
-    List<Path> got = mail.awaitDelivered(user, (int) trial.size());
+    List<Path> got = awaitDelivered((int) trial.size());
     if (got.size() != trial.size()) {
       throw new IOException(
           "Postfix delivered " + got.size() + " messages, expected " + trial.size());
     }
     for (Path p : got) {
       Files.deleteIfExists(p);
-    }
-  }
-
-  private static void requireSent(List<SendOutcome> outcomes) throws Exception {
-    for (SendOutcome o : outcomes) {
-      if (o instanceof SendOutcome.Failed f) {
-        throw f.error();
-      }
     }
   }
 
@@ -186,10 +123,10 @@ final class RealSmtpWorkload implements Workload {
                   () -> {
                     if (sessions == 1) {
                       try (SmtpSession session = client.open()) {
-                        requireSent(session.sendAll(messages));
+                        SmtpWorkload.requireSent(session.sendAll(messages));
                       }
                     } else {
-                      requireSent(client.sendAll(messages, sessions));
+                      SmtpWorkload.requireSent(client.sendAll(messages, sessions));
                     }
                     return trial.size();
                   });
@@ -218,9 +155,9 @@ final class RealSmtpWorkload implements Workload {
                   "-m",
                   Long.toString(trial.size()),
                   "-f",
-                  FROM,
+                  SmtpWorkload.FROM,
                   "-t",
-                  user.address(),
+                  user().address(),
                   "-d"));
           if (sessions > 1) {
             cmd.addAll(List.of("-s", Integer.toString(sessions)));
@@ -239,13 +176,11 @@ final class RealSmtpWorkload implements Workload {
     all.add(
         Peers.oneProcess(
             CLI,
-            tools.cli(),
+            tools().cli(),
             trial ->
-                List.of(
-                    "env",
-                    "INETKIT_JAR=" + tools.cliJar(),
-                    "sh",
-                    tools.repoRoot().resolve("cli/src/dist/bin/inetkit").toString(),
+                CliLauncher.command(
+                    tools(),
+                    List.of(),
                     "mail",
                     "send",
                     "-q",
@@ -275,13 +210,5 @@ final class RealSmtpWorkload implements Workload {
         "issue 18 goal 5: Postfix on 127.0.0.1 (testkit's RealMail, Maildir delivery), plain SMTP; Postfix offers PIPELINING and CHUNKING. inetkit pipelines each message's end of data with the next one's MAIL FROM, RCPT TO and DATA (one write and one round trip per message); smtp-source sends HELO and every command lock-step (four round trips). Either way a message waits for Postfix's cleanup to write and fsync its queue file before the 250, which is what sets the pace on one session.",
         "smtp-source sends From, To, Date and Message-Id headers and 2,048 bytes of body (2,185 bytes); inetkit's messages are built lazily as `MailMessage`s (From, To, Subject, Date, Message-ID, MIME headers and a 2 KiB body, about 2,330 bytes), so MIME rendering is inside inetkit's time. The CLI sends prepared .eml files (written outside the timing) with `mail send --eml DIR --parallel 4`, JVM start included.",
         "after every trial the check waits (outside the timing) until Postfix has delivered every message into the Maildir, then empties it, so no contender's time includes the previous one's deliveries. smtp-source is one process for all its sessions (event-driven); inetkit's pool is one thread per session.");
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (mail != null) {
-      mail.close();
-      mail = null;
-    }
   }
 }

@@ -83,7 +83,14 @@ final class SmtpWorkload extends MailWorkload {
 
   /** The messages of a trial, built as the session asks for them (nothing held in a list). */
   private List<MailMessage> messages(long count) {
-    String to = to();
+    return messages(to(), BODY, count);
+  }
+
+  /**
+   * {@code count} text messages from {@link #FROM} to {@code to}, each built (MIME rendering
+   * included) only when a session asks for it, so nothing is held in a list.
+   */
+  static List<MailMessage> messages(String to, String body, long count) {
     return new AbstractList<>() {
       @Override
       public MailMessage get(int i) {
@@ -91,7 +98,7 @@ final class SmtpWorkload extends MailWorkload {
             .from(FROM)
             .to(to)
             .subject("Benchmark message " + i)
-            .text(BODY)
+            .text(body)
             .build();
       }
 
@@ -139,12 +146,17 @@ final class SmtpWorkload extends MailWorkload {
   private long sendAll(Trial trial) throws Exception {
     try (SmtpSession session = client(trial.network()).open()) {
       List<SendOutcome> outcomes = session.sendAll(messages(trial.size()));
-      for (SendOutcome o : outcomes) {
-        if (o instanceof SendOutcome.Failed f) {
-          throw f.error();
-        }
-      }
+      requireSent(outcomes);
       return outcomes.size();
+    }
+  }
+
+  /** Throws the first failure among {@code outcomes}. */
+  static void requireSent(List<SendOutcome> outcomes) throws Exception {
+    for (SendOutcome o : outcomes) {
+      if (o instanceof SendOutcome.Failed f) {
+        throw f.error();
+      }
     }
   }
 
