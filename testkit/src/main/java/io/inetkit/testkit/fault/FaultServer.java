@@ -168,6 +168,14 @@ public final class FaultServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = server.accept();
+        if (closed || refusing) {
+          // accept() can still return a connection that arrived while refuseNewConnections() or
+          // close() was shutting the listener down (the blocked accept holds it open until woken):
+          // such a client is reset, never served
+          s.setSoLinger(true, 0);
+          s.close();
+          return;
+        }
         connections.incrementAndGet();
         open.add(s);
         Thread t = new Thread(() -> serve(s), "fault-conn-" + s.getPort());
