@@ -39,9 +39,10 @@ class SmtpBatchTest {
     final List<String> accepted = new CopyOnWriteArrayList<>();
     private final int rejectAt;
     private final String rejection;
-    private int ended;
-    private String subject;
-    private boolean data;
+    private int ended; // across connections: the server's count of ends of data
+    // per connection (FaultServer serves each on its own thread): a pool's sessions interleave
+    private final ThreadLocal<String> subject = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> data = ThreadLocal.withInitial(() -> false);
 
     Server(int rejectAt, String rejection) {
       this.rejectAt = rejectAt;
@@ -50,25 +51,25 @@ class SmtpBatchTest {
 
     @Override
     public synchronized String apply(String line) {
-      if (data) {
+      if (data.get()) {
         if (line.startsWith("Subject: ")) {
-          subject = line.substring(9);
+          subject.set(line.substring(9));
         }
         if (!line.equals(".")) {
           return "";
         }
-        data = false;
+        data.set(false);
         if (++ended == rejectAt) {
           return rejection == null ? null : rejection + "\r\n";
         }
-        accepted.add(subject);
+        accepted.add(subject.get());
         return "250 2.0.0 queued as Q" + ended + "\r\n";
       }
       if (line.startsWith("EHLO")) {
         return "250-fault.test\r\n250 PIPELINING\r\n";
       }
       if (line.equals("DATA")) {
-        data = true;
+        data.set(true);
         return "354 go ahead\r\n";
       }
       return line.equals("QUIT") ? "221 bye\r\n" : "250 ok\r\n";
