@@ -139,12 +139,17 @@ final class UnixListLine {
     return at < 0 || at % 3 != 0 ? -1 : at / 3 + 1;
   }
 
-  /** Whether the line has whitespace other than spaces, which Commons Net's pattern also splits. */
+  /**
+   * Whether the line has whitespace other than spaces, which Commons Net's pattern also splits, or
+   * a NUL; such a line is left to the general path.
+   */
   private boolean hasOtherWhitespace() {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      // \u0085 ends a line for the pattern's '.', so Commons Net rejects it in a name.
-      if (c != ' ' && Character.isWhitespace(c) || c == '\u0085') {
+      // \u0085 ends a line for the pattern's '.', so Commons Net rejects it in a name. A NUL is
+      // not whitespace, but no FtpEntry may hold it: the general path reports it as the server's
+      // protocol violation, as it does a CR or LF.
+      if (c != ' ' && Character.isWhitespace(c) || c == '\u0085' || c == 0) {
         return true;
       }
     }
